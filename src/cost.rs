@@ -1,0 +1,767 @@
+//! Cost math: what a request costs on a model, and what those credits cost in money.
+//!
+//! Pure functions over the pricing types: no files, no clock, no terminal.
+//! - [`charge`]: the credits (or, on money-billed platforms, the money) one request uses,
+//!   from the model's rate, variant, buckets and surcharges.
+//! - [`quote`]: those credits priced through a plan (issue 2's formulas):
+//!   price per credit = plan price ÷ credits per period (a daily grant counts 30 days a
+//!   month); annual = yearly price ÷ (12 × monthly credits); cost per clip = credits ×
+//!   price per credit; cost per second = cost per clip ÷ the requested seconds.
+//!   Money stays an exact fraction until it is shown.
+
+use crate::error::{fail, fail_with_help};
+use crate::money::{self, ratio, Amount, MoneyRange, Ratio};
+use crate::pricing::{Billing, Grant, Model, Plan, Platform, Rate, Variant};
+use anyhow::Result;
+use rust_decimal::Decimal;
+
+/// What the user asks for (the flags of `estimate`, or one line of a shot list).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// Seconds of output per generation.
+    pub duration: Option<Decimal>,
+    pub resolution: Option<String>,
+    pub audio: bool,
+    pub refs: u32,
+    pub mode: Option<String>,
+    pub chars: Option<u64>,
+    /// How many generations; at least 1.
+    pub count: u32,
+    pub upscale: bool,
+}
+
+impl Request {
+    /// Lowercases selectors and checks the numbers a user could get wrong.
+    pub fn normalized(mut self) -> Result<Request> {
+        if let Some(d) = self.duration {
+            if d <= Decimal::ZERO {
+                return Err(fail_with_help(
+                    format!("duration must be above 0 seconds, got {}", d.normalize()),
+                    "pass the length of the clip, e.g. --duration 10",
+                ));
+            }
+        }
+        if self.count == 0 {
+            return Err(fail("count must be at least 1"));
+        }
+        self.resolution = self.resolution.map(|r| r.trim().to_lowercase());
+        self.mode = self.mode.map(|m| m.trim().to_lowercase());
+        Ok(self)
+    }
+}
+
+/// What one request uses on a model, before any plan or price.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Charge {
+    /// Credits (or money, on money-billed platforms) for one generation.
+    pub per_item: Amount,
+    /// `per_item × count`.
+    pub total: Amount,
+    pub count: u32,
+    /// Seconds of output per generation (requested, or the bucket's when none was).
+    pub seconds: Option<Decimal>,
+    /// Seconds the platform bills, when a bucket or offered length rounds the request up.
+    pub billed_seconds: Option<Decimal>,
+    /// The lowest plan tier that may make this request.
+    pub min_plan: Option<usize>,
+    /// The plan tier from which this model costs nothing.
+    pub included_from: Option<usize>,
+    /// The variant used, e.g. `pro, 1080p`; empty for a single-rate model.
+    pub variant: String,
+    /// Things the user should know about how this was priced.
+    pub notes: Vec<String>,
+}
+
+/// The credits (or money) a request uses on a model.
+pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
+    let count = request.count.max(1);
+    let mut notes = Vec::new();
+    let variant = pick_variant(model, request, &mut notes)?;
+    let mut min_plan = max_tier(model.min_plan, variant.min_plan);
+    let mut seconds = request.duration;
+    let mut billed_seconds = None;
+
+    let base = match &variant.rate {
+        Rate::Flat(amount) => *amount,
+        Rate::Buckets(buckets) => {
+            let bucket = match request.duration {
+                None => {
+                    let first = &buckets[0];
+                    notes.push(format!(
+                        "no duration given: priced as the shortest length, {} s",
+                        first.seconds.normalize()
+                    ));
+                    seconds = Some(first.seconds);
+                    first
+                }
+                Some(wanted) => buckets
+                    .iter()
+                    .find(|b| b.seconds >= wanted)
+                    .ok_or_else(|| {
+                        fail_with_help(
+                            format!(
+                                "{} cannot make {} s: its longest length is {} s",
+                                model.id,
+                                wanted.normalize(),
+                                buckets[buckets.len() - 1].seconds.normalize()
+                            ),
+                            format!(
+                                "{} offers {}",
+                                model.id,
+                                list_seconds(buckets.iter().map(|b| b.seconds))
+                            ),
+                        )
+                    })?,
+            };
+            if request.duration.is_some_and(|d| d < bucket.seconds) {
+                billed_seconds = Some(bucket.seconds);
+            }
+            min_plan = max_tier(min_plan, bucket.min_plan);
+            bucket.credits
+        }
+        Rate::PerSecond { rate, durations } => {
+            let billed = match (request.duration, durations.first()) {
+                (Some(wanted), _) if durations.is_empty() => wanted,
+                (Some(wanted), _) => {
+                    *durations.iter().find(|d| **d >= wanted).ok_or_else(|| {
+                        fail_with_help(
+                            format!(
+                                "{} cannot make {} s: its longest length is {} s",
+                                model.id,
+                                wanted.normalize(),
+                                durations[durations.len() - 1].normalize()
+                            ),
+                            format!(
+                                "{} offers {}",
+                                model.id,
+                                list_seconds(durations.iter().copied())
+                            ),
+                        )
+                    })?
+                }
+                (None, Some(shortest)) => {
+                    notes.push(format!(
+                        "no duration given: priced as the shortest length, {} s",
+                        shortest.normalize()
+                    ));
+                    seconds = Some(*shortest);
+                    *shortest
+                }
+                (None, None) => {
+                    return Err(fail_with_help(
+                        format!("{} is priced per second: it needs a duration", model.id),
+                        "pass --duration SECS (or `duration` in a shot list)",
+                    ))
+                }
+            };
+            if request.duration.is_some_and(|d| d < billed) {
+                billed_seconds = Some(billed);
+            }
+            rate.checked_mul(billed)?
+        }
+        Rate::PerInput { credits, per, unit } => {
+            let chars = request.chars.ok_or_else(|| {
+                fail_with_help(
+                    format!(
+                        "{} is priced per {} {}: it needs the input size",
+                        model.id,
+                        per.normalize(),
+                        unit.as_str()
+                    ),
+                    "pass --chars N (or `chars` in a shot list)",
+                )
+            })?;
+            // Rounded up to whole blocks: 601 characters at 1 credit per 100 is 7 credits.
+            let blocks = (Decimal::from(chars) / *per).ceil();
+            credits.checked_mul(blocks)?
+        }
+    };
+
+    let mut per_item = base;
+    if request.audio && variant.audio != Some(true) && !model.audio_included {
+        match &model.extra.audio {
+            Some(extra) => per_item = per_item.checked_add(extra)?,
+            None => {
+                return Err(fail_with_help(
+                    format!("{} has no price for audio in its table", model.id),
+                    "leave out --audio, or add the audio price to your own pricing file",
+                ))
+            }
+        }
+    }
+    if request.refs > 0 {
+        if let Some(max) = model.max_refs {
+            if request.refs > max {
+                return Err(fail(format!(
+                    "{} takes at most {max} reference images, got {}",
+                    model.id, request.refs
+                )));
+            }
+        }
+        match &model.extra.per_ref {
+            Some(extra) => {
+                per_item = per_item.checked_add(&extra.checked_mul(Decimal::from(request.refs))?)?
+            }
+            None => notes.push(format!(
+                "the table gives no price for reference images on {}: priced without them",
+                model.id
+            )),
+        }
+    }
+    if request.upscale {
+        match &model.extra.upscale {
+            Some(extra) => per_item = per_item.checked_add(extra)?,
+            None => {
+                return Err(fail(format!(
+                    "{} has no upscale price in its table",
+                    model.id
+                )));
+            }
+        }
+    }
+    if model.kind != crate::pricing::Kind::Video && model.kind != crate::pricing::Kind::Audio {
+        // Seconds only mean something for video and sound.
+        seconds = None;
+        billed_seconds = None;
+    } else if let (Some(billed), Some(asked)) = (billed_seconds, request.duration) {
+        notes.push(format!(
+            "billed as {} s though {} s were asked for; cost per second uses the {} s asked for",
+            billed.normalize(),
+            asked.normalize(),
+            asked.normalize()
+        ));
+    }
+    Ok(Charge {
+        per_item,
+        total: per_item.checked_mul(Decimal::from(count))?,
+        count,
+        seconds,
+        billed_seconds,
+        min_plan,
+        included_from: model.included_from,
+        variant: describe_variant(variant),
+        notes,
+    })
+}
+
+fn max_tier(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn list_seconds(values: impl Iterator<Item = Decimal>) -> String {
+    let parts: Vec<String> = values.map(|s| format!("{} s", s.normalize())).collect();
+    parts.join(", ")
+}
+
+/// `pro, 1080p, audio` — how a variant is named to the user.
+pub fn describe_variant(variant: &Variant) -> String {
+    let mut parts = Vec::new();
+    if let Some(mode) = &variant.mode {
+        parts.push(mode.clone());
+    }
+    if let Some(resolution) = &variant.resolution {
+        parts.push(resolution.clone());
+    }
+    match variant.audio {
+        Some(true) => parts.push("audio".to_string()),
+        Some(false) => parts.push("no audio".to_string()),
+        None => {}
+    }
+    parts.join(", ")
+}
+
+/// Chooses the variant a request means.
+///
+/// A selector the request names must match exactly; a variant that leaves it open only
+/// serves the request when no variant names the requested value (so a `4k` variant is
+/// not undercut by a `pro` one that says nothing about resolution). A selector the
+/// request leaves open takes the model's default: the first value any variant names.
+/// Among what is left, the variant naming fewest unrequested defaults wins, then the
+/// first listed. No match is an error that lists what the model offers.
+fn pick_variant<'m>(
+    model: &'m Model,
+    request: &Request,
+    notes: &mut Vec<String>,
+) -> Result<&'m Variant> {
+    let variants = &model.variants;
+    if variants.len() == 1
+        && variants[0].mode.is_none()
+        && variants[0].resolution.is_none()
+        && variants[0].audio.is_none()
+    {
+        check_resolution_offered(model, request, notes)?;
+        return Ok(&variants[0]);
+    }
+    let default_mode = variants.iter().find_map(|v| v.mode.clone());
+    let default_resolution = variants.iter().find_map(|v| v.resolution.clone());
+    let mode_named = |value: &str| variants.iter().any(|v| v.mode.as_deref() == Some(value));
+    let resolution_named = |value: &str| {
+        variants
+            .iter()
+            .any(|v| v.resolution.as_deref() == Some(value))
+    };
+    let audio_named = variants.iter().any(|v| v.audio == Some(true));
+
+    let mut best: Option<(i32, &Variant)> = None;
+    for v in variants {
+        let mut penalty = 0;
+        let ok_mode = match (&request.mode, &v.mode) {
+            (Some(want), Some(has)) => want == has,
+            (Some(want), None) => !mode_named(want),
+            (None, Some(has)) => {
+                penalty += 1;
+                Some(has) == default_mode.as_ref()
+            }
+            (None, None) => true,
+        };
+        let ok_resolution = match (&request.resolution, &v.resolution) {
+            (Some(want), Some(has)) => want == has,
+            (Some(want), None) => !resolution_named(want),
+            (None, Some(has)) => {
+                penalty += 1;
+                Some(has) == default_resolution.as_ref()
+            }
+            (None, None) => true,
+        };
+        let ok_audio = match (request.audio, v.audio) {
+            (true, Some(has)) => has,
+            (true, None) => !audio_named,
+            (false, Some(has)) => !has,
+            (false, None) => true,
+        };
+        if ok_mode && ok_resolution && ok_audio && best.is_none_or(|(p, _)| penalty < p) {
+            best = Some((penalty, v));
+        }
+    }
+    let Some((_, chosen)) = best else {
+        let offered: Vec<String> = variants.iter().map(describe_variant).collect();
+        let mut asked = Vec::new();
+        if let Some(m) = &request.mode {
+            asked.push(format!("mode {m}"));
+        }
+        if let Some(r) = &request.resolution {
+            asked.push(r.clone());
+        }
+        if request.audio {
+            asked.push("audio".to_string());
+        }
+        return Err(fail_with_help(
+            format!(
+                "{} has no price for {} in its table",
+                model.id,
+                asked.join(" + ")
+            ),
+            format!("{} offers: {}", model.id, offered.join("; ")),
+        ));
+    };
+    if request.mode.is_none() {
+        if let Some(mode) = &chosen.mode {
+            notes.push(format!(
+                "no mode given: priced as {mode} (the table's first)"
+            ));
+        }
+    }
+    if request.resolution.is_none() {
+        if let Some(resolution) = &chosen.resolution {
+            notes.push(format!(
+                "no resolution given: priced at {resolution} (the table's first)"
+            ));
+        }
+    }
+    if request.resolution.is_some() && chosen.resolution.is_none() {
+        check_resolution_offered(model, request, notes)?;
+    }
+    Ok(chosen)
+}
+
+/// A requested resolution against a model's `resolutions` list; unknown is said, not guessed.
+fn check_resolution_offered(
+    model: &Model,
+    request: &Request,
+    notes: &mut Vec<String>,
+) -> Result<()> {
+    let Some(want) = &request.resolution else {
+        return Ok(());
+    };
+    let every_variant_named = model.variants.iter().all(|v| v.resolution.is_some());
+    if model.resolutions.is_empty() {
+        notes.push(format!(
+            "the table does not say which resolutions {} offers",
+            model.id
+        ));
+    } else if !model.resolutions.contains(want) && every_variant_named {
+        return Err(fail_with_help(
+            format!("{} does not offer {want}", model.id),
+            format!("{} offers {}", model.id, model.resolutions.join(", ")),
+        ));
+    } else if !model.resolutions.contains(want) {
+        notes.push(format!(
+            "the table lists {} for {}, not {want}: priced at its base rate",
+            model.resolutions.join(", "),
+            model.id
+        ));
+    }
+    Ok(())
+}
+
+/// Monthly or annual billing of a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BillingPeriod {
+    #[default]
+    Monthly,
+    Annual,
+}
+
+impl BillingPeriod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BillingPeriod::Monthly => "monthly",
+            BillingPeriod::Annual => "annual",
+        }
+    }
+}
+
+/// Credits a plan grants in a month: daily grants count 30 days (the written rule).
+pub fn monthly_credits(plan: &Plan) -> Option<Decimal> {
+    let credits = plan.credits?;
+    match plan.grant {
+        Grant::Monthly | Grant::Once => Some(credits),
+        Grant::Daily => credits.checked_mul(Decimal::from(30)),
+    }
+}
+
+/// A plan's price per credit, or why it has none.
+pub fn plan_price_per_credit(plan: &Plan, billing: BillingPeriod) -> Result<Ratio, String> {
+    if plan.is_free() {
+        return Err(format!("{} is free: its credits have no price", plan.name));
+    }
+    let credits = monthly_credits(plan)
+        .filter(|c| !c.is_zero())
+        .ok_or_else(|| format!("the table does not give {}'s credits", plan.name))?;
+    match billing {
+        BillingPeriod::Monthly => {
+            let price = plan
+                .price
+                .ok_or_else(|| format!("the table does not give {}'s price", plan.name))?;
+            Ok(ratio(price) / ratio(credits))
+        }
+        BillingPeriod::Annual => {
+            if plan.grant == Grant::Once {
+                return Err(format!(
+                    "{} grants its credits once: no annual billing",
+                    plan.name
+                ));
+            }
+            let yearly = plan
+                .annual_price
+                .ok_or_else(|| format!("the table gives no annual price for {}", plan.name))?;
+            Ok(ratio(yearly) / (ratio(credits) * Ratio::from_integer(12)))
+        }
+    }
+}
+
+/// The price the first period's promotion gives, as a sentence; `None` without one.
+pub fn promotion_note(plan: &Plan, currency: &str) -> Option<String> {
+    let promo = plan.promotion.as_ref()?;
+    let credits = plan.credits?;
+    let mut parts = Vec::new();
+    let mut first_credits = credits;
+    if let Some(pct) = promo.bonus_percent {
+        let mut bonus = credits * pct / Decimal::from(100);
+        if let Some(cap) = promo.bonus_cap {
+            bonus = bonus.min(cap);
+        }
+        first_credits += bonus;
+        parts.push(format!(
+            "+{}% bonus credits ({} credits)",
+            pct.normalize(),
+            money::fmt_credits(bonus)
+        ));
+    }
+    let price = promo.first_period_price.or(plan.price)?;
+    if let Some(p) = promo.first_period_price {
+        parts.push(format!("first month {}", money::fmt_money(p, currency)));
+    }
+    if first_credits.is_zero() {
+        return None;
+    }
+    let per_credit = money::to_decimal(&(ratio(price) / ratio(first_credits)));
+    Some(
+        format!(
+            "{}: {} for the first month on {}",
+            parts.join(", "),
+            money::fmt_money(per_credit, currency),
+            plan.name
+        ) + " per credit",
+    )
+}
+
+/// How the credits of a request are priced.
+#[derive(Clone, Debug, Default)]
+pub struct PricingChoice {
+    /// `--plan`: price with this plan and say whether it allows the request.
+    pub plan: Option<String>,
+    pub billing: BillingPeriod,
+    /// `--price-per-credit`: the user's own price, overriding any plan's.
+    pub price_per_credit: Option<Decimal>,
+}
+
+/// Where a price per credit came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PriceSource {
+    /// The plan the user named.
+    ChosenPlan,
+    /// The cheapest paid plan that allows the request.
+    CheapestPlan,
+    /// `--price-per-credit`.
+    User,
+    /// A money-billed platform: the rate is already money.
+    MoneyBilled,
+}
+
+/// A fully priced request.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    pub platform: String,
+    pub model: String,
+    pub model_name: String,
+    pub currency: String,
+    pub charge: Charge,
+    /// Credits for all `count` generations; `None` on money-billed platforms.
+    pub credits: Option<Amount>,
+    /// The plan used to price (named by the user or chosen), by display name.
+    pub plan: Option<String>,
+    pub billing: BillingPeriod,
+    pub price_per_credit: Option<Ratio>,
+    pub price_source: Option<PriceSource>,
+    /// Why money is unknown, when it is.
+    pub unknown_money: Option<String>,
+    /// Money for one generation.
+    pub cost_per_clip: Option<MoneyRange>,
+    /// Money for all `count` generations.
+    pub cost_total: Option<MoneyRange>,
+    pub cost_per_second: Option<MoneyRange>,
+    pub min_plan: Option<String>,
+    /// Whether the plan used meets the minimum plan (`None` when no plan is involved).
+    pub allowed: Option<bool>,
+    /// Whether a free plan allows this request (`None` when the platform has no free plan).
+    pub free_tier_allows: Option<bool>,
+    /// How many such generations one grant period of the plan buys, and the period.
+    pub clips_per_period: Option<(Decimal, &'static str)>,
+    pub notes: Vec<String>,
+}
+
+/// Prices a request on a platform's model.
+pub fn quote(
+    platform: &Platform,
+    model: &Model,
+    request: &Request,
+    choice: &PricingChoice,
+) -> Result<Quote> {
+    let mut charge = charge(model, request)?;
+    let mut notes = std::mem::take(&mut charge.notes);
+    let currency = platform.currency.clone();
+    let min_plan_name = charge.min_plan.map(|t| platform.plan_name(t).to_string());
+
+    if platform.billing == Billing::Money {
+        let per_clip = MoneyRange::from_amount(&charge.per_item);
+        return Ok(Quote {
+            platform: platform.id.clone(),
+            model: model.id.clone(),
+            model_name: model.name.clone(),
+            currency,
+            cost_per_second: per_second(&per_clip, charge.seconds)?,
+            cost_total: Some(MoneyRange::from_amount(&charge.total)),
+            cost_per_clip: Some(per_clip),
+            charge,
+            credits: None,
+            plan: None,
+            billing: choice.billing,
+            price_per_credit: None,
+            price_source: Some(PriceSource::MoneyBilled),
+            unknown_money: None,
+            min_plan: None,
+            allowed: Some(true),
+            free_tier_allows: None,
+            clips_per_period: None,
+            notes,
+        });
+    }
+
+    let meets = |plan: &Plan| charge.min_plan.is_none_or(|min| plan.tier >= min);
+    let free_tier_allows = platform
+        .plans
+        .iter()
+        .any(Plan::is_free)
+        .then(|| platform.plans.iter().any(|p| p.is_free() && meets(p)));
+
+    // The plan that prices the credits: the user's, or the cheapest paid one allowed.
+    let named_plan = match &choice.plan {
+        Some(name) => Some(platform.plan(name)?),
+        None => None,
+    };
+    let plan = named_plan.or_else(|| {
+        platform
+            .plans
+            .iter()
+            .filter(|p| meets(p) && plan_price_per_credit(p, choice.billing).is_ok())
+            .min_by_key(|p| {
+                let price = match choice.billing {
+                    BillingPeriod::Monthly => p.price,
+                    BillingPeriod::Annual => p.annual_price,
+                };
+                (price.unwrap_or(Decimal::MAX), p.tier)
+            })
+    });
+
+    let included = match (plan, charge.included_from) {
+        (Some(p), Some(from)) => p.tier >= from,
+        _ => false,
+    };
+    if let Some(from) = charge.included_from {
+        if included {
+            notes.push(format!(
+                "included in {} and above: no credits charged",
+                platform.plan_name(from)
+            ));
+        } else {
+            notes.push(format!("free on {} and above", platform.plan_name(from)));
+        }
+    }
+    let credits_per_item = if included {
+        Amount::ZERO
+    } else {
+        charge.per_item
+    };
+    let credits_total = credits_per_item.checked_mul(Decimal::from(charge.count))?;
+
+    let (price_per_credit, price_source, unknown_money) = match (choice.price_per_credit, plan) {
+        (Some(user), _) => (Some(ratio(user)), Some(PriceSource::User), None),
+        (None, Some(p)) => match plan_price_per_credit(p, choice.billing) {
+            Ok(price) => (
+                Some(price),
+                Some(if named_plan.is_some() {
+                    PriceSource::ChosenPlan
+                } else {
+                    PriceSource::CheapestPlan
+                }),
+                None,
+            ),
+            Err(why) => (None, None, Some(why)),
+        },
+        (None, None) => {
+            let why = if platform
+                .plans
+                .iter()
+                .any(|p| p.price.is_some_and(|x| !x.is_zero()))
+            {
+                "no paid plan that allows this request has a known price".to_string()
+            } else {
+                format!("the {} table gives no plan prices", platform.id)
+            };
+            (None, None, Some(why))
+        }
+    };
+    let unknown_money =
+        unknown_money.map(|why| format!("{why}; pass --price-per-credit to supply one"));
+
+    let cost_per_clip = match &price_per_credit {
+        Some(price) => Some(MoneyRange::from_amount(&credits_per_item).checked_mul(price)?),
+        None => None,
+    };
+    let cost_total = match &cost_per_clip {
+        Some(c) => Some(c.checked_mul(&Ratio::from_integer(charge.count.into()))?),
+        None => None,
+    };
+    let cost_per_second = match &cost_per_clip {
+        Some(c) => per_second(c, charge.seconds)?,
+        None => None,
+    };
+
+    let clips_per_period = plan.and_then(|p| {
+        let credits = p.credits?;
+        if credits_per_item.max.is_zero() {
+            return None;
+        }
+        // Ranges count at their most, so the number is one the plan surely buys.
+        Some(((credits / credits_per_item.max).floor(), p.grant.as_str()))
+    });
+    if let Some(p) = plan {
+        if let Some(note) = promotion_note(p, &currency) {
+            notes.push(note);
+        }
+    }
+
+    Ok(Quote {
+        platform: platform.id.clone(),
+        model: model.id.clone(),
+        model_name: model.name.clone(),
+        currency,
+        credits: Some(credits_total),
+        plan: plan.map(|p| p.name.clone()),
+        billing: choice.billing,
+        price_per_credit,
+        price_source,
+        unknown_money,
+        cost_per_clip,
+        cost_total,
+        cost_per_second,
+        min_plan: min_plan_name,
+        allowed: plan.map(|p| meets(p)),
+        free_tier_allows,
+        clips_per_period,
+        notes,
+        charge,
+    })
+}
+
+fn per_second(per_clip: &MoneyRange, seconds: Option<Decimal>) -> Result<Option<MoneyRange>> {
+    match seconds {
+        Some(s) if !s.is_zero() => Ok(Some(per_clip.checked_div(&ratio(s))?)),
+        _ => Ok(None),
+    }
+}
+
+/// Seed 002's spreadsheet: price per credit, cost per clip and per second, no table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calc {
+    pub price_per_credit: Ratio,
+    pub cost_per_clip: Ratio,
+    pub cost_per_second: Option<Ratio>,
+}
+
+pub fn calc(
+    plan_price: Decimal,
+    plan_credits: Decimal,
+    clip_credits: Decimal,
+    seconds: Option<Decimal>,
+) -> Result<Calc> {
+    if plan_credits <= Decimal::ZERO {
+        return Err(fail("--plan-credits must be above 0"));
+    }
+    for (name, value) in [
+        ("--plan-price", plan_price),
+        ("--clip-credits", clip_credits),
+    ] {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(fail(format!("{name} must not be negative, got {value}")));
+        }
+    }
+    let price_per_credit = ratio(plan_price) / ratio(plan_credits);
+    let cost_per_clip = price_per_credit * ratio(clip_credits);
+    let cost_per_second = match seconds {
+        Some(s) if s <= Decimal::ZERO => {
+            return Err(fail(format!("--seconds must be above 0, got {s}")))
+        }
+        Some(s) => Some(cost_per_clip / ratio(s)),
+        None => None,
+    };
+    Ok(Calc {
+        price_per_credit,
+        cost_per_clip,
+        cost_per_second,
+    })
+}

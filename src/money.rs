@@ -1,0 +1,413 @@
+//! Exact amounts of credits and money, and the one rule for showing them.
+//!
+//! Every computation uses `rust_decimal::Decimal` with checked arithmetic; nothing here
+//! is ever a binary float. An [`Amount`] is either exact or a closed range (a cost that is
+//! not known in advance, like "script generation: 5–20 credits"); ranges carry through
+//! sums and products so a shot list's total is a range while any line is open.
+//!
+//! Rounding happens only in [`fmt_money`] and [`fmt_credits`], at display:
+//! - money of 0.10 or more (in absolute value) shows 2 decimals, rounded half away from zero;
+//! - a smaller non-zero amount shows 2 significant digits (so $0.0133 is `$0.013`, never
+//!   `$0.00`), with at least 2 decimals;
+//! - credits show every digit they have (they are exact), with thousands separators.
+//!
+//! `--json` never rounds: it carries the full decimal as a string.
+
+use anyhow::{anyhow, Result};
+use rust_decimal::prelude::*;
+use serde::de::{self, Deserializer, Visitor};
+use std::fmt;
+
+/// An exact value or a closed range `min..=max` of credits or money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub min: Decimal,
+    pub max: Decimal,
+}
+
+impl Amount {
+    pub const ZERO: Amount = Amount {
+        min: Decimal::ZERO,
+        max: Decimal::ZERO,
+    };
+
+    pub fn exact(value: Decimal) -> Amount {
+        Amount {
+            min: value,
+            max: value,
+        }
+    }
+
+    /// A range; `min` and `max` are put in order.
+    pub fn range(a: Decimal, b: Decimal) -> Amount {
+        Amount {
+            min: a.min(b),
+            max: a.max(b),
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.min == self.max
+    }
+
+    /// The value when exact, `None` while a range is open.
+    pub fn exact_value(&self) -> Option<Decimal> {
+        self.is_exact().then_some(self.min)
+    }
+
+    pub fn checked_add(&self, other: &Amount) -> Result<Amount> {
+        Ok(Amount {
+            min: add(self.min, other.min)?,
+            max: add(self.max, other.max)?,
+        })
+    }
+
+    /// Multiplies by a non-negative factor.
+    pub fn checked_mul(&self, factor: Decimal) -> Result<Amount> {
+        Ok(Amount::range(
+            mul(self.min, factor)?,
+            mul(self.max, factor)?,
+        ))
+    }
+
+    /// Divides by a positive divisor.
+    pub fn checked_div(&self, divisor: Decimal) -> Result<Amount> {
+        Ok(Amount::range(
+            div(self.min, divisor)?,
+            div(self.max, divisor)?,
+        ))
+    }
+
+    pub fn normalize(&self) -> Amount {
+        Amount {
+            min: self.min.normalize(),
+            max: self.max.normalize(),
+        }
+    }
+}
+
+/// Checked addition with an error a user can read instead of a panic.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b)
+        .ok_or_else(|| anyhow!("amount too large: {a} + {b}"))
+}
+
+/// Checked multiplication.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_mul(b)
+        .ok_or_else(|| anyhow!("amount too large: {a} × {b}"))
+}
+
+/// Checked division; dividing by zero is an error, not a panic.
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
+    if b.is_zero() {
+        return Err(anyhow!("division by zero: {a} ÷ 0"));
+    }
+    a.checked_div(b)
+        .ok_or_else(|| anyhow!("amount out of range: {a} ÷ {b}"))
+}
+
+/// The display symbol for a currency code: `$` for USD, else the code after the number.
+fn currency_affixes(currency: &str) -> (&'static str, String) {
+    match currency {
+        "USD" => ("$", String::new()),
+        "EUR" => ("€", String::new()),
+        "GBP" => ("£", String::new()),
+        other => ("", format!(" {other}")),
+    }
+}
+
+/// Rounds money for display by the rule in this module's docs.
+pub fn round_money(value: Decimal) -> Decimal {
+    let abs = value.abs();
+    if abs.is_zero() || abs >= Decimal::new(10, 2) {
+        return value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // Two significant digits: find the position of the first non-zero digit.
+    let mut scale = 2u32;
+    let mut probe = abs;
+    while probe < Decimal::new(1, 1) && scale < 28 {
+        probe *= Decimal::TEN;
+        scale += 1;
+    }
+    value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats money for people, e.g. `$1,234.50`, `$0.013`, `12.00 JPY`.
+pub fn fmt_money(value: Decimal, currency: &str) -> String {
+    let rounded = round_money(value);
+    let mut text = rounded.normalize().abs().to_string();
+    // Keep at least two decimals: "$0.50", not "$0.5".
+    match text.find('.') {
+        None => text.push_str(".00"),
+        Some(dot) if text.len() - dot - 1 < 2 => text.push('0'),
+        _ => {}
+    }
+    let (prefix, suffix) = currency_affixes(currency);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{prefix}{}{suffix}", group_thousands(&text))
+}
+
+/// Formats an amount of money, exact or a range.
+pub fn fmt_money_amount(value: &Amount, currency: &str) -> String {
+    if value.is_exact() {
+        fmt_money(value.min, currency)
+    } else {
+        format!(
+            "{}–{}",
+            fmt_money(value.min, currency),
+            fmt_money(value.max, currency)
+        )
+    }
+}
+
+/// Formats credits exactly, with thousands separators: `1,320`, `0.25`.
+pub fn fmt_credits(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    match text.strip_prefix('-') {
+        Some(rest) => format!("-{}", group_thousands(rest)),
+        None => group_thousands(&text),
+    }
+}
+
+/// Formats an amount of credits, exact or a range: `96`, `5–20`.
+pub fn fmt_credits_amount(value: &Amount) -> String {
+    if value.is_exact() {
+        fmt_credits(value.min)
+    } else {
+        format!("{}–{}", fmt_credits(value.min), fmt_credits(value.max))
+    }
+}
+
+/// Inserts `,` every three digits of the integer part of a plain decimal string.
+fn group_thousands(text: &str) -> String {
+    let (int, frac) = match text.find('.') {
+        Some(dot) => (&text[..dot], &text[dot..]),
+        None => (text, ""),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out.push_str(frac);
+    out
+}
+
+/// Parses a decimal typed by a user (a flag or a file): plain digits with an optional
+/// fraction, no exponent, no thousands separators.
+pub fn parse_decimal(text: &str) -> Result<Decimal> {
+    let trimmed = text.trim();
+    Decimal::from_str_exact(trimmed).map_err(|_| anyhow!("`{text}` is not a decimal number"))
+}
+
+/// A decimal that must not be negative (credits, prices, durations).
+pub fn parse_non_negative(text: &str) -> Result<Decimal> {
+    let value = parse_decimal(text)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(anyhow!("`{text}` is negative"));
+    }
+    Ok(value)
+}
+
+/// Serde helper: reads a decimal from a TOML integer, float or string, exactly.
+///
+/// A TOML float reaches us as an `f64`; Rust prints an `f64` as the shortest text that
+/// reads back to the same value, which is the literal the user wrote whenever it has at
+/// most 15 significant digits, so `0.084` stays exactly `0.084`.
+pub fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(DecimalVisitor)
+}
+
+pub(crate) struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or a decimal string")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("{v} is not a finite number")));
+        }
+        let text = format!("{v}");
+        Decimal::from_str_exact(&text)
+            .or_else(|_| Decimal::from_scientific(&text))
+            .map_err(|_| E::custom(format!("{v} cannot be read as an exact decimal")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        Decimal::from_str_exact(v.trim())
+            .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Test shorthand: an exact decimal from its text.
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn money_rounds_to_cents_at_ten_cents_and_above() {
+        assert_eq!(fmt_money(dec("0.5"), "USD"), "$0.50");
+        assert_eq!(fmt_money(dec("1.2"), "USD"), "$1.20");
+        assert_eq!(fmt_money(dec("0.125"), "USD"), "$0.13");
+        assert_eq!(fmt_money(dec("1234.5"), "USD"), "$1,234.50");
+        assert_eq!(fmt_money(dec("30"), "USD"), "$30.00");
+    }
+
+    #[test]
+    fn small_money_never_shows_as_zero() {
+        assert_eq!(fmt_money(dec("0.01"), "USD"), "$0.01");
+        assert_eq!(fmt_money(dec("0.0133333333"), "USD"), "$0.013");
+        assert_eq!(fmt_money(dec("0.003"), "USD"), "$0.003");
+        assert_eq!(fmt_money(dec("0.000048"), "USD"), "$0.000048");
+        assert_eq!(fmt_money(dec("0.024"), "USD"), "$0.024");
+        assert_eq!(fmt_money(dec("0"), "USD"), "$0.00");
+    }
+
+    #[test]
+    fn other_currencies_show_their_code() {
+        assert_eq!(fmt_money(dec("12"), "JPY"), "12.00 JPY");
+        assert_eq!(fmt_money(dec("-3.5"), "USD"), "-$3.50");
+    }
+
+    #[test]
+    fn credits_are_exact_with_separators() {
+        assert_eq!(fmt_credits(dec("1320")), "1,320");
+        assert_eq!(fmt_credits(dec("0.25")), "0.25");
+        assert_eq!(fmt_credits(dec("79200.000")), "79,200");
+        assert_eq!(
+            fmt_credits_amount(&Amount::range(dec("20"), dec("5"))),
+            "5–20"
+        );
+    }
+
+    #[test]
+    fn ranges_carry_through_sums() {
+        let a = Amount::range(dec("5"), dec("20"));
+        let b = Amount::exact(dec("30"));
+        let sum = a.checked_add(&b).unwrap();
+        assert_eq!(sum, Amount::range(dec("35"), dec("50")));
+        assert_eq!(
+            sum.checked_mul(dec("2")).unwrap(),
+            Amount::range(dec("70"), dec("100"))
+        );
+    }
+
+    #[test]
+    fn parse_rejects_floats_in_disguise() {
+        assert!(parse_decimal("1e3").is_err());
+        assert!(parse_decimal("abc").is_err());
+        assert!(parse_non_negative("-1").is_err());
+        assert_eq!(parse_decimal(" 0.084 ").unwrap(), dec("0.084"));
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        assert!(mul(Decimal::MAX, dec("2")).is_err());
+        assert!(div(dec("1"), dec("0")).is_err());
+    }
+}
+
+/// An exact fraction, used for money in quotes: a price per credit like $8.80 ÷ 660 has no
+/// exact decimal, and "cost per second × seconds = cost per clip" must hold exactly. Values
+/// become decimals only when shown ([`to_decimal`]).
+pub type Ratio = num_rational::Ratio<i128>;
+
+/// A decimal as an exact fraction.
+pub fn ratio(value: Decimal) -> Ratio {
+    Ratio::new(value.mantissa(), 10i128.pow(value.scale()))
+}
+
+/// A fraction as a decimal for output: exact when it terminates within 28 digits, else
+/// rounded to the 28 significant digits a `Decimal` holds.
+pub fn to_decimal(value: &Ratio) -> Decimal {
+    let numer = Decimal::from_i128_with_scale(*value.numer(), 0);
+    let denom = Decimal::from_i128_with_scale(*value.denom(), 0);
+    numer.checked_div(denom).unwrap_or(Decimal::MAX).normalize()
+}
+
+/// An exact money value or range, as fractions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoneyRange {
+    pub min: Ratio,
+    pub max: Ratio,
+}
+
+impl MoneyRange {
+    pub fn exact(value: Ratio) -> MoneyRange {
+        MoneyRange {
+            min: value,
+            max: value,
+        }
+    }
+
+    /// A credit (or money) amount as money, at 1:1.
+    pub fn from_amount(amount: &Amount) -> MoneyRange {
+        MoneyRange {
+            min: ratio(amount.min),
+            max: ratio(amount.max),
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.min == self.max
+    }
+
+    pub fn checked_mul(&self, factor: &Ratio) -> Result<MoneyRange> {
+        use num_traits::CheckedMul;
+        let min = self.min.checked_mul(factor);
+        let max = self.max.checked_mul(factor);
+        match (min, max) {
+            (Some(a), Some(b)) => Ok(MoneyRange {
+                min: a.min(b),
+                max: a.max(b),
+            }),
+            _ => Err(anyhow!("amount too large")),
+        }
+    }
+
+    pub fn checked_div(&self, divisor: &Ratio) -> Result<MoneyRange> {
+        if *divisor.numer() == 0 {
+            return Err(anyhow!("division by zero"));
+        }
+        self.checked_mul(&divisor.recip())
+    }
+
+    pub fn checked_add(&self, other: &MoneyRange) -> Result<MoneyRange> {
+        use num_traits::CheckedAdd;
+        match (
+            self.min.checked_add(&other.min),
+            self.max.checked_add(&other.max),
+        ) {
+            (Some(min), Some(max)) => Ok(MoneyRange { min, max }),
+            _ => Err(anyhow!("amount too large")),
+        }
+    }
+
+    /// The range as decimals, for output.
+    pub fn to_amount(&self) -> Amount {
+        Amount::range(to_decimal(&self.min), to_decimal(&self.max))
+    }
+}

@@ -1,0 +1,193 @@
+//! Finding and loading pricing tables: the shipped ones, then the user's.
+//!
+//! Order (later replaces earlier, whole platform at a time, seed 000: "these values can
+//! be overridden"): the tables built into the binary, every `*.toml` in the user config
+//! dir (`~/.config/credits/pricing/` on Linux), then `--pricing-dir` / `CREDITS_PRICING_DIR`.
+//! A broken user file is reported and skipped; everything else keeps working.
+
+use super::schema::{parse_platform, FileError};
+use super::{Origin, Platform};
+use crate::error::fail_with_help;
+use crate::slug;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_pricing.rs"));
+
+/// A directory searched for user tables, and whether it exists.
+#[derive(Clone, Debug)]
+pub struct SearchDir {
+    pub path: PathBuf,
+    pub why: &'static str,
+    pub exists: bool,
+}
+
+/// A file that was read, and what became of it.
+#[derive(Debug)]
+pub struct LoadedFile {
+    pub origin: Origin,
+    pub platform_id: Option<String>,
+    /// Set when a later file replaced this platform.
+    pub replaced_by: Option<Origin>,
+    pub error: Option<String>,
+}
+
+/// All platforms the command can use.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub platforms: Vec<Platform>,
+    pub dirs: Vec<SearchDir>,
+    pub files: Vec<LoadedFile>,
+}
+
+/// Where to look for user tables.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    pub config_dir: Option<PathBuf>,
+    pub extra_dir: Option<PathBuf>,
+}
+
+impl Catalog {
+    /// Only the shipped tables.
+    pub fn builtin() -> Catalog {
+        Catalog::load(&LoadOptions::default())
+    }
+
+    /// Shipped tables overlaid with the user's.
+    pub fn load(options: &LoadOptions) -> Catalog {
+        let mut catalog = Catalog::default();
+        for (name, text) in BUILTIN {
+            catalog.add_text(text, Origin::Builtin(name.to_string()));
+        }
+        let dirs = [
+            (options.config_dir.as_ref(), "user config dir"),
+            (
+                options.extra_dir.as_ref(),
+                "--pricing-dir / CREDITS_PRICING_DIR",
+            ),
+        ];
+        for (dir, why) in dirs {
+            let Some(dir) = dir else { continue };
+            catalog.dirs.push(SearchDir {
+                path: dir.clone(),
+                why,
+                exists: dir.is_dir(),
+            });
+            for path in toml_files(dir) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => catalog.add_text(&text, Origin::File(path)),
+                    Err(e) => catalog.files.push(LoadedFile {
+                        origin: Origin::File(path),
+                        platform_id: None,
+                        replaced_by: None,
+                        error: Some(format!("cannot read: {e}")),
+                    }),
+                }
+            }
+        }
+        catalog
+    }
+
+    fn add_text(&mut self, text: &str, origin: Origin) {
+        match parse_platform(text, origin.clone()) {
+            Ok(platform) => {
+                let id = platform.id.clone();
+                if let Some(old) = self.platforms.iter().position(|p| p.id == id) {
+                    let replaced = self.platforms.remove(old);
+                    if let Some(file) = self.files.iter_mut().find(|f| f.origin == replaced.origin)
+                    {
+                        file.replaced_by = Some(origin.clone());
+                    }
+                }
+                self.platforms.push(platform);
+                self.files.push(LoadedFile {
+                    origin,
+                    platform_id: Some(id),
+                    replaced_by: None,
+                    error: None,
+                });
+            }
+            Err(err) => self.files.push(LoadedFile {
+                origin,
+                platform_id: None,
+                replaced_by: None,
+                error: Some(match err {
+                    FileError::Syntax(_) => err.to_string(),
+                    FileError::Invalid(_) => err.to_string(),
+                }),
+            }),
+        }
+        self.platforms.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// The files that could not be used, for a warning on stderr.
+    pub fn broken_files(&self) -> impl Iterator<Item = &LoadedFile> {
+        self.files.iter().filter(|f| f.error.is_some())
+    }
+
+    /// Finds a platform by id or name, or suggests close ids.
+    pub fn platform(&self, typed: &str) -> Result<&Platform> {
+        self.platforms
+            .iter()
+            .find(|p| slug::matches(typed, &p.id, &p.name))
+            .ok_or_else(|| {
+                fail_with_help(
+                    format!("unknown platform `{typed}`"),
+                    slug::did_you_mean(
+                        typed,
+                        "platforms",
+                        self.platforms.iter().map(|p| p.id.as_str()),
+                    ),
+                )
+            })
+    }
+}
+
+/// The `*.toml` files directly in a directory, sorted by name; none if it is missing.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_table_is_valid() {
+        let catalog = Catalog::builtin();
+        let broken: Vec<String> = catalog
+            .broken_files()
+            .map(|f| format!("{}: {}", f.origin, f.error.as_deref().unwrap_or("")))
+            .collect();
+        assert!(broken.is_empty(), "{}", broken.join("\n"));
+    }
+
+    #[test]
+    fn a_user_file_replaces_a_shipped_platform_and_a_broken_one_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "name = \"MakeClipAI\"\nas_of = 2026-11-01\n[[model]]\nname = \"Only\"\ncredits = 1\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("broken.toml"), "name = ").unwrap();
+        let catalog = Catalog::load(&LoadOptions {
+            config_dir: None,
+            extra_dir: Some(dir.path().to_path_buf()),
+        });
+        let platform = catalog.platform("makeclipai").unwrap();
+        assert_eq!(platform.models.len(), 1);
+        assert_eq!(catalog.broken_files().count(), 1);
+        assert!(catalog.platforms.len() > 1, "shipped tables still load");
+    }
+}

@@ -1,0 +1,821 @@
+//! Reading one pricing file: TOML → raw structs → a validated [`Platform`].
+//!
+//! Syntax and type errors come from `toml` with the line and column. Meaning errors
+//! (negative credits, a `min_plan` that names no plan, overlapping buckets, a model with
+//! no rate) are all collected, each naming the platform, model and field, so
+//! `credits pricing validate` can list every problem in one run.
+
+use super::*;
+use crate::money::{deserialize_decimal, DecimalVisitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+/// A problem in a file that parsed but means something impossible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: `platform runway, model gen-4, field per_second`.
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Why a file could not be used.
+#[derive(Debug)]
+pub enum FileError {
+    /// Not valid TOML, or a key of the wrong type: the message names line and column.
+    Syntax(String),
+    /// Valid TOML with impossible values.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            FileError::Syntax(message) => f.write_str(message.trim_end()),
+            FileError::Invalid(problems) => {
+                let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                f.write_str(&lines.join("\n"))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// An amount written as a number, a decimal string, or `{ min = …, max = … }`.
+#[derive(Clone, Copy, Debug)]
+struct RawAmount(Amount);
+
+impl<'de> Deserialize<'de> for RawAmount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AmountVisitor;
+        impl<'de> Visitor<'de> for AmountVisitor {
+            type Value = RawAmount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, a decimal string, or { min = …, max = … }")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAmount, E> {
+                DecimalVisitor
+                    .visit_i64(v)
+                    .map(|d| RawAmount(Amount::exact(d)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawAmount, E> {
+                DecimalVisitor
+                    .visit_u64(v)
+                    .map(|d| RawAmount(Amount::exact(d)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawAmount, E> {
+                DecimalVisitor
+                    .visit_f64(v)
+                    .map(|d| RawAmount(Amount::exact(d)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAmount, E> {
+                DecimalVisitor
+                    .visit_str(v)
+                    .map(|d| RawAmount(Amount::exact(d)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAmount, A::Error> {
+                let (mut min, mut max) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: RawDecimal = map.next_value()?;
+                    match key.as_str() {
+                        "min" => min = Some(value.0),
+                        "max" => max = Some(value.0),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["min", "max"]));
+                        }
+                    }
+                }
+                match (min, max) {
+                    (Some(min), Some(max)) if min > max => Err(de::Error::custom(format!(
+                        "range min {min} is above max {max}"
+                    ))),
+                    (Some(min), Some(max)) => Ok(RawAmount(Amount::range(min, max))),
+                    _ => Err(de::Error::custom("a range needs both `min` and `max`")),
+                }
+            }
+        }
+        d.deserialize_any(AmountVisitor)
+    }
+}
+
+/// A bare exact decimal.
+#[derive(Clone, Copy, Debug)]
+struct RawDecimal(Decimal);
+
+macro_rules! rate_of {
+    ($raw:expr) => {
+        RawRate {
+            credits: $raw.credits,
+            buckets: $raw.buckets,
+            per_second: $raw.per_second,
+            durations: $raw.durations,
+            per_input: $raw.per_input,
+        }
+    };
+}
+
+impl<'de> Deserialize<'de> for RawDecimal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_decimal(d).map(RawDecimal)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlatform {
+    name: String,
+    id: Option<String>,
+    as_of: toml::value::Datetime,
+    currency: Option<String>,
+    billing: Option<String>,
+    failed_refunded: Option<bool>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    plan: Vec<RawPlan>,
+    #[serde(default)]
+    pack: Vec<RawPack>,
+    #[serde(default)]
+    model: Vec<RawModel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: String,
+    url: Option<String>,
+    date: Option<toml::value::Datetime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    name: String,
+    id: Option<String>,
+    price: Option<RawDecimal>,
+    annual_price: Option<RawDecimal>,
+    credits: Option<RawDecimal>,
+    grant: Option<String>,
+    rollover: Option<bool>,
+    promotion: Option<RawPromotion>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPromotion {
+    first_period_price: Option<RawDecimal>,
+    first_period_bonus_percent: Option<RawDecimal>,
+    bonus_cap: Option<RawDecimal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    name: String,
+    id: Option<String>,
+    price: RawDecimal,
+    credits: RawDecimal,
+    bonus: Option<RawDecimal>,
+    expires_after_days: Option<u32>,
+    never_expires: Option<bool>,
+}
+
+/// The rate keys, which a model and its variants both carry.
+struct RawRate {
+    credits: Option<RawAmount>,
+    buckets: Option<Vec<RawBucket>>,
+    per_second: Option<RawAmount>,
+    durations: Option<Vec<RawDecimal>>,
+    per_input: Option<RawPerInput>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBucket {
+    seconds: RawDecimal,
+    credits: RawAmount,
+    min_plan: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerInput {
+    credits: RawAmount,
+    per: RawDecimal,
+    unit: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModel {
+    name: String,
+    id: Option<String>,
+    kind: Option<String>,
+    min_plan: Option<String>,
+    included_from: Option<String>,
+    audio: Option<String>,
+    resolutions: Option<Vec<String>>,
+    max_refs: Option<u32>,
+    #[serde(default)]
+    notes: Vec<String>,
+    extra: Option<RawExtras>,
+    #[serde(default)]
+    variant: Vec<RawVariant>,
+    credits: Option<RawAmount>,
+    buckets: Option<Vec<RawBucket>>,
+    per_second: Option<RawAmount>,
+    durations: Option<Vec<RawDecimal>>,
+    per_input: Option<RawPerInput>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtras {
+    audio: Option<RawAmount>,
+    per_ref: Option<RawAmount>,
+    upscale: Option<RawAmount>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    mode: Option<String>,
+    resolution: Option<String>,
+    audio: Option<bool>,
+    min_plan: Option<String>,
+    credits: Option<RawAmount>,
+    buckets: Option<Vec<RawBucket>>,
+    per_second: Option<RawAmount>,
+    durations: Option<Vec<RawDecimal>>,
+    per_input: Option<RawPerInput>,
+}
+
+/// Parses and validates one file's text. `origin` is recorded on the platform.
+pub fn parse_platform(text: &str, origin: Origin) -> Result<Platform, FileError> {
+    let raw: RawPlatform = toml::from_str(text).map_err(|e| FileError::Syntax(e.to_string()))?;
+    let mut check = Checker::default();
+    let platform = check.platform(raw, origin);
+    if check.problems.is_empty() {
+        Ok(platform)
+    } else {
+        Err(FileError::Invalid(check.problems))
+    }
+}
+
+/// Collects problems while building the validated platform.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+fn to_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
+    let date = value.date.as_ref()?;
+    NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+}
+
+impl Checker {
+    fn problem(&mut self, place: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            place: place.into(),
+            message: message.into(),
+        });
+    }
+
+    fn non_negative(&mut self, place: &str, field: &str, value: Decimal) -> Decimal {
+        if value.is_sign_negative() && !value.is_zero() {
+            self.problem(
+                format!("{place}, field {field}"),
+                format!("{value} is negative"),
+            );
+        }
+        value
+    }
+
+    fn positive(&mut self, place: &str, field: &str, value: Decimal) -> Decimal {
+        if value <= Decimal::ZERO {
+            self.problem(
+                format!("{place}, field {field}"),
+                format!("{value} must be above 0"),
+            );
+        }
+        value
+    }
+
+    fn amount(&mut self, place: &str, field: &str, value: RawAmount) -> Amount {
+        self.non_negative(place, field, value.0.min);
+        value.0
+    }
+
+    fn id(&mut self, place: &str, id: Option<String>, name: &str) -> String {
+        let id = id.unwrap_or_else(|| slug::slugify(name));
+        if id.is_empty() || id != slug::slugify(&id) {
+            self.problem(
+                format!("{place}, field id"),
+                format!("`{id}` is not a slug (lowercase, no spaces or parentheses)"),
+            );
+        }
+        id
+    }
+
+    fn platform(&mut self, raw: RawPlatform, origin: Origin) -> Platform {
+        let id = self.id("platform", raw.id, &raw.name);
+        let place = format!("platform {id}");
+        let as_of = to_date(&raw.as_of).unwrap_or_else(|| {
+            self.problem(
+                format!("{place}, field as_of"),
+                "must be a date like 2026-05-04",
+            );
+            NaiveDate::MIN
+        });
+        let billing = match raw.billing.as_deref() {
+            None | Some("credits") => Billing::Credits,
+            Some("money") => Billing::Money,
+            Some(other) => {
+                self.problem(
+                    format!("{place}, field billing"),
+                    format!("`{other}` is neither `credits` nor `money`"),
+                );
+                Billing::Credits
+            }
+        };
+        let currency = raw.currency.unwrap_or_else(|| "USD".to_string());
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            self.problem(
+                format!("{place}, field currency"),
+                format!("`{currency}` is not a three-letter code like USD"),
+            );
+        }
+        let sources = raw
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                date: s.date.as_ref().and_then(to_date),
+                title: s.title,
+                url: s.url,
+            })
+            .collect();
+
+        let plans = self.plans(&place, raw.plan);
+        if billing == Billing::Money && !plans.is_empty() {
+            self.problem(
+                format!("{place}, field plan"),
+                "a money-billed platform has no credit plans",
+            );
+        }
+        let packs = self.packs(&place, raw.pack);
+        let models = self.models(&place, raw.model, &plans);
+        Platform {
+            id,
+            name: raw.name,
+            currency,
+            billing,
+            as_of,
+            failed_refunded: raw.failed_refunded,
+            sources,
+            notes: raw.notes,
+            plans,
+            packs,
+            models,
+            origin,
+        }
+    }
+
+    fn plans(&mut self, place: &str, raw: Vec<RawPlan>) -> Vec<Plan> {
+        let mut plans: Vec<Plan> = Vec::new();
+        for (tier, p) in raw.into_iter().enumerate() {
+            let id = self.id(&format!("{place}, plan {}", p.name), p.id, &p.name);
+            let here = format!("{place}, plan {id}");
+            if plans.iter().any(|q| q.id == id) {
+                self.problem(format!("{here}, field name"), "two plans have this id");
+            }
+            let price = p.price.map(|v| self.non_negative(&here, "price", v.0));
+            let annual_price = p
+                .annual_price
+                .map(|v| self.non_negative(&here, "annual_price", v.0));
+            let credits = p.credits.map(|v| self.non_negative(&here, "credits", v.0));
+            let grant = match p.grant.as_deref() {
+                None | Some("monthly") => Grant::Monthly,
+                Some("daily") => Grant::Daily,
+                Some("once") => Grant::Once,
+                Some(other) => {
+                    self.problem(
+                        format!("{here}, field grant"),
+                        format!("`{other}` is not `monthly`, `daily` or `once`"),
+                    );
+                    Grant::Monthly
+                }
+            };
+            let promotion = p.promotion.map(|r| Promotion {
+                first_period_price: r
+                    .first_period_price
+                    .map(|v| self.non_negative(&here, "promotion.first_period_price", v.0)),
+                bonus_percent: r
+                    .first_period_bonus_percent
+                    .map(|v| self.non_negative(&here, "promotion.first_period_bonus_percent", v.0)),
+                bonus_cap: r
+                    .bonus_cap
+                    .map(|v| self.non_negative(&here, "promotion.bonus_cap", v.0)),
+            });
+            plans.push(Plan {
+                id,
+                name: p.name,
+                tier,
+                price,
+                annual_price,
+                credits,
+                grant,
+                rollover: p.rollover,
+                promotion,
+                notes: p.notes,
+            });
+        }
+        plans
+    }
+
+    fn packs(&mut self, place: &str, raw: Vec<RawPack>) -> Vec<Pack> {
+        let mut packs: Vec<Pack> = Vec::new();
+        for p in raw {
+            let id = self.id(&format!("{place}, pack {}", p.name), p.id, &p.name);
+            let here = format!("{place}, pack {id}");
+            if packs.iter().any(|q| q.id == id) {
+                self.problem(format!("{here}, field name"), "two packs have this id");
+            }
+            let expiry = match (p.expires_after_days, p.never_expires) {
+                (Some(_), Some(true)) => {
+                    self.problem(
+                        format!("{here}, field never_expires"),
+                        "a pack cannot both expire after days and never expire",
+                    );
+                    Expiry::Unknown
+                }
+                (Some(0), _) => {
+                    self.problem(
+                        format!("{here}, field expires_after_days"),
+                        "must be above 0",
+                    );
+                    Expiry::Unknown
+                }
+                (Some(days), _) => Expiry::AfterDays(days),
+                (None, Some(true)) => Expiry::Never,
+                (None, _) => Expiry::Unknown,
+            };
+            packs.push(Pack {
+                price: self.non_negative(&here, "price", p.price.0),
+                credits: self.positive(&here, "credits", p.credits.0),
+                bonus: p
+                    .bonus
+                    .map_or(Decimal::ZERO, |b| self.non_negative(&here, "bonus", b.0)),
+                id,
+                name: p.name,
+                expiry,
+            });
+        }
+        packs
+    }
+
+    fn plan_ref(
+        &mut self,
+        here: &str,
+        field: &str,
+        name: Option<&str>,
+        plans: &[Plan],
+    ) -> Option<usize> {
+        let name = name?;
+        let found = plans.iter().find(|p| slug::matches(name, &p.id, &p.name));
+        if found.is_none() {
+            let known: Vec<&str> = plans.iter().map(|p| p.id.as_str()).collect();
+            let known = if known.is_empty() {
+                "the file has no [[plan]]".to_string()
+            } else {
+                format!("plans are: {}", known.join(", "))
+            };
+            self.problem(
+                format!("{here}, field {field}"),
+                format!("`{name}` names no plan ({known})"),
+            );
+        }
+        found.map(|p| p.tier)
+    }
+
+    fn models(&mut self, place: &str, raw: Vec<RawModel>, plans: &[Plan]) -> Vec<Model> {
+        let mut models: Vec<Model> = Vec::new();
+        for m in raw {
+            let id = self.id(&format!("{place}, model {}", m.name), m.id, &m.name);
+            let here = format!("{place}, model {id}");
+            if models.iter().any(|q| q.id == id) {
+                self.problem(
+                    format!("{here}, field name"),
+                    "two models have this id (merge them, e.g. as duration buckets, or give one an `id`)",
+                );
+            }
+            let kind = match m.kind.as_deref() {
+                None => Kind::Video,
+                Some(text) => Kind::parse(text).unwrap_or_else(|| {
+                    self.problem(
+                        format!("{here}, field kind"),
+                        format!("`{text}` is not video, image, audio, text or other"),
+                    );
+                    Kind::Video
+                }),
+            };
+            let min_plan = self.plan_ref(&here, "min_plan", m.min_plan.as_deref(), plans);
+            let included_from =
+                self.plan_ref(&here, "included_from", m.included_from.as_deref(), plans);
+            let audio_included = match m.audio.as_deref() {
+                None => false,
+                Some("included") => true,
+                Some(other) => {
+                    self.problem(
+                        format!("{here}, field audio"),
+                        format!("`{other}` is not `included` (write audio prices as variants or extra.audio)"),
+                    );
+                    false
+                }
+            };
+            let extra = match m.extra {
+                None => Extras::default(),
+                Some(e) => Extras {
+                    audio: e.audio.map(|a| self.amount(&here, "extra.audio", a)),
+                    per_ref: e.per_ref.map(|a| self.amount(&here, "extra.per_ref", a)),
+                    upscale: e.upscale.map(|a| self.amount(&here, "extra.upscale", a)),
+                },
+            };
+
+            let mut variants = Vec::new();
+            let model_rate = rate_of!(m);
+            let has_model_rate = model_rate.credits.is_some()
+                || model_rate.buckets.is_some()
+                || model_rate.per_second.is_some()
+                || model_rate.per_input.is_some();
+            if has_model_rate && !m.variant.is_empty() {
+                self.problem(
+                    format!("{here}, field variant"),
+                    "give a rate on the model or in [[model.variant]], not both",
+                );
+            }
+            if m.variant.is_empty() {
+                if let Some(rate) = self.rate(&here, model_rate, plans) {
+                    variants.push(Variant {
+                        mode: None,
+                        resolution: None,
+                        audio: None,
+                        min_plan: None,
+                        rate,
+                    });
+                }
+            } else {
+                for (i, v) in m.variant.into_iter().enumerate() {
+                    let vhere = format!("{here}, variant {}", i + 1);
+                    let min_plan = self.plan_ref(&vhere, "min_plan", v.min_plan.as_deref(), plans);
+                    if let Some(rate) = self.rate(&vhere, rate_of!(v), plans) {
+                        variants.push(Variant {
+                            mode: v.mode.map(|s| s.to_lowercase()),
+                            resolution: v.resolution.map(|s| s.to_lowercase()),
+                            audio: v.audio,
+                            min_plan,
+                            rate,
+                        });
+                    }
+                }
+                self.check_variant_overlap(&here, &variants);
+            }
+
+            let mut resolutions: Vec<String> = m
+                .resolutions
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| r.to_lowercase())
+                .collect();
+            for v in &variants {
+                if let Some(r) = &v.resolution {
+                    if !resolutions.contains(r) {
+                        resolutions.push(r.clone());
+                    }
+                }
+            }
+            models.push(Model {
+                id,
+                name: m.name,
+                kind,
+                min_plan,
+                included_from,
+                audio_included,
+                resolutions,
+                max_refs: m.max_refs,
+                extra,
+                variants,
+                notes: m.notes,
+            });
+        }
+        models
+    }
+
+    fn check_variant_overlap(&mut self, here: &str, variants: &[Variant]) {
+        for (i, a) in variants.iter().enumerate() {
+            for b in &variants[i + 1..] {
+                if a.mode == b.mode && a.resolution == b.resolution && a.audio == b.audio {
+                    self.problem(
+                        format!("{here}, field variant"),
+                        "two variants have the same mode, resolution and audio",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Exactly one rate form; `None` (with a problem recorded) when there is none or several.
+    fn rate(&mut self, here: &str, raw: RawRate, plans: &[Plan]) -> Option<Rate> {
+        let forms = [
+            raw.credits.is_some(),
+            raw.buckets.is_some(),
+            raw.per_second.is_some(),
+            raw.per_input.is_some(),
+        ];
+        let count = forms.iter().filter(|f| **f).count();
+        if count == 0 {
+            self.problem(
+                format!("{here}, field rate"),
+                "no rate: give one of `credits`, `buckets`, `per_second`, `per_input`",
+            );
+            return None;
+        }
+        if count > 1 {
+            self.problem(
+                format!("{here}, field rate"),
+                "more than one rate form: give only one of `credits`, `buckets`, `per_second`, `per_input`",
+            );
+            return None;
+        }
+        if raw.durations.is_some() && raw.per_second.is_none() {
+            self.problem(
+                format!("{here}, field durations"),
+                "`durations` goes with `per_second` (buckets carry their own seconds)",
+            );
+        }
+        if let Some(amount) = raw.credits {
+            return Some(Rate::Flat(self.amount(here, "credits", amount)));
+        }
+        if let Some(rate) = raw.per_second {
+            let rate = self.amount(here, "per_second", rate);
+            let mut durations: Vec<Decimal> = raw
+                .durations
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| self.positive(here, "durations", d.0))
+                .collect();
+            durations.sort();
+            durations.dedup();
+            return Some(Rate::PerSecond { rate, durations });
+        }
+        if let Some(p) = raw.per_input {
+            let unit = match p.unit.as_str() {
+                "chars" => InputUnit::Chars,
+                other => {
+                    self.problem(
+                        format!("{here}, field per_input.unit"),
+                        format!("`{other}` is not a known unit (chars)"),
+                    );
+                    InputUnit::Chars
+                }
+            };
+            return Some(Rate::PerInput {
+                credits: self.amount(here, "per_input.credits", p.credits),
+                per: self.positive(here, "per_input.per", p.per.0),
+                unit,
+            });
+        }
+        let raw_buckets = raw.buckets.unwrap_or_default();
+        if raw_buckets.is_empty() {
+            self.problem(format!("{here}, field buckets"), "no buckets");
+            return None;
+        }
+        let mut buckets: Vec<Bucket> = raw_buckets
+            .into_iter()
+            .map(|b| Bucket {
+                seconds: self.positive(here, "buckets.seconds", b.seconds.0),
+                credits: self.amount(here, "buckets.credits", b.credits),
+                min_plan: self.plan_ref(here, "buckets.min_plan", b.min_plan.as_deref(), plans),
+            })
+            .collect();
+        buckets.sort_by(|a, b| a.seconds.cmp(&b.seconds));
+        for pair in buckets.windows(2) {
+            if pair[0].seconds == pair[1].seconds {
+                self.problem(
+                    format!("{here}, field buckets"),
+                    format!("two buckets overlap at {} s", pair[0].seconds.normalize()),
+                );
+            } else if pair[0].credits.min > pair[1].credits.max {
+                self.problem(
+                    format!("{here}, field buckets"),
+                    format!(
+                        "the {} s bucket costs more than the longer {} s one",
+                        pair[0].seconds.normalize(),
+                        pair[1].seconds.normalize()
+                    ),
+                );
+            }
+        }
+        Some(Rate::Buckets(buckets))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Platform, FileError> {
+        parse_platform(text, Origin::Builtin("test.toml".into()))
+    }
+
+    #[test]
+    fn the_documented_example_file_is_valid() {
+        let doc = include_str!("../../docs/pricing-format.md");
+        let start = doc.find("```toml\n").unwrap() + 8;
+        let end = start + doc[start..].find("```").unwrap();
+        let platform = parse(&doc[start..end]).unwrap();
+        assert_eq!(platform.id, "exampleclips");
+        assert_eq!(platform.plans.len(), 2);
+        assert_eq!(platform.models.len(), 3);
+        assert_eq!(platform.packs[0].expiry, Expiry::AfterDays(365));
+    }
+
+    #[test]
+    fn decimals_are_read_exactly() {
+        let p = parse(
+            "name = \"X\"\nas_of = 2026-01-01\nbilling = \"money\"\n[[model]]\nname = \"m\"\nper_second = 0.084\n",
+        )
+        .unwrap();
+        match &p.models[0].variants[0].rate {
+            Rate::PerSecond { rate, .. } => assert_eq!(rate.min.to_string(), "0.084"),
+            other => panic!("unexpected rate {other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err = parse("name = \"X\"\nas_of = 2026-01-01\n[[model]\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("line 3"), "{text}");
+        assert!(text.contains("column"), "{text}");
+    }
+
+    #[test]
+    fn every_meaning_problem_is_listed_with_platform_model_and_field() {
+        let err = parse(
+            r#"
+name = "Bad"
+as_of = 2026-01-01
+[[plan]]
+name = "Free"
+price = 0
+[[model]]
+name = "Neg"
+credits = -5
+[[model]]
+name = "Gated"
+min_plan = "Platinum"
+credits = 5
+[[model]]
+name = "Overlap"
+buckets = [{ seconds = 5, credits = 10 }, { seconds = 5, credits = 20 }]
+[[model]]
+name = "Nothing"
+"#,
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("platform bad, model neg, field credits: -5 is negative"),
+            "{text}"
+        );
+        assert!(
+            text.contains("model gated, field min_plan: `Platinum` names no plan"),
+            "{text}"
+        );
+        assert!(
+            text.contains("model overlap, field buckets: two buckets overlap at 5 s"),
+            "{text}"
+        );
+        assert!(
+            text.contains("model nothing, field rate: no rate"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = parse("name = \"X\"\nas_of = 2026-01-01\n[[model]]\nname = \"m\"\ncredit = 5\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("credit"), "{err}");
+    }
+}
