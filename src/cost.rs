@@ -28,6 +28,9 @@ pub struct Request {
     /// How many generations; at least 1.
     pub count: u32,
     pub upscale: bool,
+    /// Credits the user pins for one generation (a ranged operation's actual cost, or
+    /// what the platform really charged); replaces the table's amount.
+    pub pinned_credits: Option<Decimal>,
 }
 
 impl Request {
@@ -219,6 +222,16 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
             }
         }
     }
+    if let Some(pinned) = request.pinned_credits {
+        if pinned < per_item.min || pinned > per_item.max {
+            notes.push(format!(
+                "pinned at {} credits; the table says {}",
+                money::fmt_credits(pinned),
+                money::fmt_credits_amount(&per_item)
+            ));
+        }
+        per_item = Amount::exact(pinned);
+    }
     if model.kind != crate::pricing::Kind::Video && model.kind != crate::pricing::Kind::Audio {
         // Seconds only mean something for video and sound.
         seconds = None;
@@ -386,13 +399,12 @@ fn check_resolution_offered(
     let Some(want) = &request.resolution else {
         return Ok(());
     };
-    let every_variant_named = model.variants.iter().all(|v| v.resolution.is_some());
     if model.resolutions.is_empty() {
         notes.push(format!(
             "the table does not say which resolutions {} offers",
             model.id
         ));
-    } else if !model.resolutions.contains(want) && every_variant_named {
+    } else if !model.resolutions.contains(want) && model.resolutions_complete {
         return Err(fail_with_help(
             format!("{} does not offer {want}", model.id),
             format!("{} offers {}", model.id, model.resolutions.join(", ")),

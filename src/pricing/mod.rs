@@ -179,6 +179,9 @@ pub struct Model {
     pub audio_included: bool,
     /// Resolutions offered, when the table says (from `resolutions` or the variants).
     pub resolutions: Vec<String>,
+    /// Whether `resolutions` is the whole list (given in the file, or named by every
+    /// variant); when not, another resolution is unknown rather than refused.
+    pub resolutions_complete: bool,
     pub max_refs: Option<u32>,
     pub extra: Extras,
     /// At least one; a model written with a rate directly has one variant with no selectors.

@@ -590,6 +590,8 @@ impl Checker {
                 self.check_variant_overlap(&here, &variants);
             }
 
+            let resolutions_complete = m.resolutions.is_some()
+                || (!variants.is_empty() && variants.iter().all(|v| v.resolution.is_some()));
             let mut resolutions: Vec<String> = m
                 .resolutions
                 .unwrap_or_default()
@@ -611,6 +613,7 @@ impl Checker {
                 included_from,
                 audio_included,
                 resolutions,
+                resolutions_complete,
                 max_refs: m.max_refs,
                 extra,
                 variants,

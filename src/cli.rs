@@ -1,0 +1,211 @@
+//! The command line, as clap derive structs. Doc comments are the help text.
+//!
+//! These are the "low" arguments, close to the flags; each command turns them into
+//! validated values (a [`crate::cost::Request`], a [`crate::cost::PricingChoice`]) before
+//! doing any work.
+
+use crate::money;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+/// What AI video and image generations cost: per credit, per clip, per second.
+#[derive(Debug, Parser)]
+#[command(name = "credits", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Print JSON instead of a table (exact decimals as strings).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Also load every *.toml pricing table in DIR (after the user config dir).
+    #[arg(long, global = true, value_name = "DIR", env = "CREDITS_PRICING_DIR")]
+    pub pricing_dir: Option<PathBuf>,
+
+    /// The generation log database [default: the user data dir's credits.db].
+    #[arg(long, global = true, value_name = "PATH", env = "CREDITS_DB")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What a generation costs on one model: credits, plan, per clip, per second.
+    Estimate(EstimateArgs),
+    /// Seed 002's spreadsheet: price per credit, per clip and per second, no table needed.
+    Calc(CalcArgs),
+    /// Rank every model that can make a "standard shot" by cost per second.
+    Compare(CompareArgs),
+    /// List, show, validate and locate pricing tables.
+    #[command(subcommand)]
+    Pricing(PricingCommand),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+}
+
+/// The request options shared by `estimate`, `log` and shot lists.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RequestArgs {
+    /// Seconds of output per generation.
+    #[arg(long, value_name = "SECS", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub duration: Option<Decimal>,
+    /// Output resolution, e.g. 720p, 1080p, 4k.
+    #[arg(long, value_name = "RES")]
+    pub resolution: Option<String>,
+    /// Generate sound with the video.
+    #[arg(long)]
+    pub audio: bool,
+    /// Number of reference images.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub refs: u32,
+    /// Model mode or quality, e.g. standard, pro, low, high.
+    #[arg(long, value_name = "M")]
+    pub mode: Option<String>,
+    /// Characters of input (text to speech).
+    #[arg(long, value_name = "N")]
+    pub chars: Option<u64>,
+    /// How many generations.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub count: u32,
+    /// Upscale the output.
+    #[arg(long)]
+    pub upscale: bool,
+}
+
+/// How credits are turned into money.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PricingArgs {
+    /// Price the credits with this plan (and say whether it allows the request).
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<String>,
+    /// Monthly or annual billing of the plan.
+    #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
+    pub billing: BillingArg,
+    /// Your own price per credit, overriding the plan's.
+    #[arg(long, value_name = "X", value_parser = parse_non_negative)]
+    pub price_per_credit: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum BillingArg {
+    #[default]
+    Monthly,
+    Annual,
+}
+
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// Platform id or name, e.g. runway.
+    #[arg(required_unless_present = "shots")]
+    pub platform: Option<String>,
+    /// Model id or name, e.g. gen-4.
+    #[arg(required_unless_present = "shots")]
+    pub model: Option<String>,
+    #[command(flatten)]
+    pub request: RequestArgs,
+    #[command(flatten)]
+    pub pricing: PricingArgs,
+    /// Price a whole shot list (TOML with [[shot]] tables) instead of one request.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["model"])]
+    pub shots: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalcArgs {
+    /// What the plan or pack costs, e.g. 30.
+    #[arg(long, value_name = "P", value_parser = parse_non_negative)]
+    pub plan_price: Decimal,
+    /// Credits it includes, e.g. 3000.
+    #[arg(long, value_name = "C", value_parser = parse_non_negative)]
+    pub plan_credits: Decimal,
+    /// Credits one clip uses, e.g. 50.
+    #[arg(long, value_name = "K", value_parser = parse_non_negative)]
+    pub clip_credits: Decimal,
+    /// Seconds of video in the clip, for the cost per second.
+    #[arg(long, value_name = "S", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub seconds: Option<Decimal>,
+    /// Currency of the plan price.
+    #[arg(long, default_value = "USD")]
+    pub currency: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Seconds of the standard shot.
+    #[arg(long, value_name = "SECS", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub duration: Option<Decimal>,
+    /// Resolution of the standard shot.
+    #[arg(long, value_name = "RES")]
+    pub resolution: Option<String>,
+    /// The shot has sound.
+    #[arg(long)]
+    pub audio: bool,
+    /// Model mode, where models have modes.
+    #[arg(long, value_name = "M")]
+    pub mode: Option<String>,
+    /// What to compare.
+    #[arg(long, value_enum, default_value_t = KindArg::Video)]
+    pub kind: KindArg,
+    /// Only these platforms (repeatable).
+    #[arg(long = "platform", value_name = "P")]
+    pub platforms: Vec<String>,
+    /// Only plans up to this one (by name on each platform; `free` means free tiers).
+    #[arg(long, value_name = "PLAN")]
+    pub max_plan: Option<String>,
+    /// Monthly or annual billing of the plans.
+    #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
+    pub billing: BillingArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Video,
+    Image,
+    Audio,
+    Text,
+    Other,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricingCommand {
+    /// Every platform: as_of date, plans and models.
+    List,
+    /// One platform: plans with price per credit, packs, models with rates and minimum plans.
+    Show {
+        /// Platform id or name.
+        platform: String,
+    },
+    /// Check pricing files and list every problem (exit 1 if any).
+    Validate {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Where tables are looked for, and which files were loaded.
+    Dirs,
+}
+
+fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    money::parse_decimal(text).map_err(|e| e.to_string())
+}
+
+fn parse_non_negative(text: &str) -> Result<Decimal, String> {
+    money::parse_non_negative(text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,302 @@
+//! `credits estimate`: one request, or a shot list, priced on the tables.
+
+use super::Context;
+use crate::cli::{BillingArg, EstimateArgs, PricingArgs, RequestArgs};
+use crate::cost::{self, BillingPeriod, PriceSource, PricingChoice, Quote, Request};
+use crate::money::{self, Ratio};
+use crate::render::{self, put_amount, put_money};
+use crate::shots;
+use anyhow::{Context as _, Result};
+use serde_json::{json, Map, Value};
+use std::io::Write;
+
+/// The validated request behind the flags.
+pub fn request_from_args(args: &RequestArgs) -> Result<Request> {
+    Request {
+        duration: args.duration,
+        resolution: args.resolution.clone(),
+        audio: args.audio,
+        refs: args.refs,
+        mode: args.mode.clone(),
+        chars: args.chars,
+        count: args.count,
+        upscale: args.upscale,
+        pinned_credits: None,
+    }
+    .normalized()
+}
+
+pub fn billing_period(arg: BillingArg) -> BillingPeriod {
+    match arg {
+        BillingArg::Monthly => BillingPeriod::Monthly,
+        BillingArg::Annual => BillingPeriod::Annual,
+    }
+}
+
+pub fn choice_from_args(args: &PricingArgs) -> PricingChoice {
+    PricingChoice {
+        plan: args.plan.clone(),
+        billing: billing_period(args.billing),
+        price_per_credit: args.price_per_credit,
+    }
+}
+
+pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i32> {
+    let choice = choice_from_args(&args.pricing);
+    if let Some(path) = &args.shots {
+        return shots_run(ctx, path, args.platform.as_deref(), &choice, out);
+    }
+    let (Some(platform_name), Some(model_name)) = (&args.platform, &args.model) else {
+        unreachable!("clap requires PLATFORM and MODEL without --shots")
+    };
+    let platform = ctx.catalog.platform(platform_name)?;
+    let model = platform.model(model_name)?;
+    let request = request_from_args(&args.request)?;
+    let quote = cost::quote(platform, model, &request, &choice)?;
+    ctx.note_stale([platform]);
+    if ctx.json {
+        out.write_all(render::json(&quote_json(&quote)).as_bytes())?;
+    } else {
+        out.write_all(quote_text(&quote).as_bytes())?;
+    }
+    Ok(0)
+}
+
+fn describe_source(quote: &Quote) -> &'static str {
+    match quote.price_source {
+        Some(PriceSource::ChosenPlan) => "your --plan",
+        Some(PriceSource::CheapestPlan) => "cheapest paid plan that allows it",
+        Some(PriceSource::User) => "your --price-per-credit",
+        Some(PriceSource::MoneyBilled) => "billed in money",
+        None => "",
+    }
+}
+
+/// One quote as labelled lines for a person.
+pub fn quote_text(q: &Quote) -> String {
+    let mut title = format!("{} · {}", q.platform, q.model_name);
+    let mut shape = Vec::new();
+    if let Some(s) = q.charge.seconds {
+        shape.push(format!("{} s", s.normalize()));
+    }
+    if !q.charge.variant.is_empty() {
+        shape.push(q.charge.variant.clone());
+    }
+    if q.charge.count > 1 {
+        shape.push(format!("× {}", q.charge.count));
+    }
+    if !shape.is_empty() {
+        title.push_str(&format!(" ({})", shape.join(", ")));
+    }
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    let unit_label = if q.charge.count > 1 {
+        "credits (all)"
+    } else {
+        "credits"
+    };
+    match &q.credits {
+        Some(c) => rows.push((unit_label, money::fmt_credits_amount(c))),
+        None => rows.push(("credits", "none: billed in money".to_string())),
+    }
+    if q.price_source != Some(PriceSource::MoneyBilled) {
+        let plan = match (&q.plan, &q.price_source) {
+            (Some(p), Some(_)) => format!("{p} ({}, {})", q.billing.as_str(), describe_source(q)),
+            (Some(p), None) => format!("{p} ({})", q.billing.as_str()),
+            (None, Some(_)) => describe_source(q).to_string(),
+            (None, None) => "none with a known price".to_string(),
+        };
+        rows.push(("plan", plan));
+        rows.push((
+            "price per credit",
+            match &q.price_per_credit {
+                Some(p) => money::fmt_money(money::to_decimal(p), &q.currency),
+                None => "unknown".to_string(),
+            },
+        ));
+    }
+    rows.push((
+        "cost per clip",
+        render::money_cell(q.cost_per_clip.as_ref(), &q.currency),
+    ));
+    if q.charge.count > 1 {
+        rows.push((
+            "cost (all)",
+            render::money_cell(q.cost_total.as_ref(), &q.currency),
+        ));
+    }
+    rows.push((
+        "cost per second",
+        match (&q.cost_per_second, q.charge.seconds) {
+            (Some(c), _) => render::money_cell(Some(c), &q.currency),
+            (None, None) => "n/a (no seconds of output)".to_string(),
+            (None, Some(_)) => "unknown".to_string(),
+        },
+    ));
+    if q.price_source != Some(PriceSource::MoneyBilled) {
+        let min = q.min_plan.clone().unwrap_or_else(|| "none".to_string());
+        let verdict = match (q.allowed, &q.plan) {
+            (Some(true), Some(p)) => format!(" — {p} allows it"),
+            (Some(false), Some(p)) => format!(" — {p} does NOT allow it"),
+            _ => String::new(),
+        };
+        rows.push(("minimum plan", format!("{min}{verdict}")));
+        rows.push((
+            "free tier",
+            match q.free_tier_allows {
+                Some(true) => "allows it".to_string(),
+                Some(false) => "does not allow it".to_string(),
+                None => "none in the table".to_string(),
+            },
+        ));
+        if let (Some((n, period)), Some(plan)) = (&q.clips_per_period, &q.plan) {
+            let per = if *period == "once" {
+                "in all".to_string()
+            } else {
+                format!("per {period}")
+            };
+            rows.push((
+                "plan buys",
+                format!("{} of these {per} on {plan}", money::fmt_credits(*n)),
+            ));
+        }
+    }
+    let mut text = format!("{title}\n{}", render::key_values(rows));
+    if let Some(why) = &q.unknown_money {
+        text.push_str(&format!("money unknown: {why}\n"));
+    }
+    for note in &q.notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
+    text
+}
+
+fn ratio_json(value: Option<&Ratio>) -> Value {
+    value.map_or(Value::Null, |r| render::json_decimal(money::to_decimal(r)))
+}
+
+/// One quote as the documented JSON object.
+pub fn quote_json(q: &Quote) -> Value {
+    let mut map = Map::new();
+    map.insert("platform".into(), json!(q.platform));
+    map.insert("model".into(), json!(q.model));
+    map.insert("model_name".into(), json!(q.model_name));
+    map.insert("variant".into(), json!(q.charge.variant));
+    map.insert("count".into(), json!(q.charge.count));
+    map.insert(
+        "seconds".into(),
+        q.charge.seconds.map_or(Value::Null, render::json_decimal),
+    );
+    map.insert(
+        "billed_seconds".into(),
+        q.charge
+            .billed_seconds
+            .map_or(Value::Null, render::json_decimal),
+    );
+    put_amount(&mut map, "credits", q.credits);
+    map.insert("currency".into(), json!(q.currency));
+    map.insert("plan".into(), json!(q.plan));
+    map.insert("billing".into(), json!(q.billing.as_str()));
+    map.insert(
+        "price_per_credit".into(),
+        ratio_json(q.price_per_credit.as_ref()),
+    );
+    map.insert(
+        "price_source".into(),
+        json!(q.price_source.as_ref().map(|s| match s {
+            PriceSource::ChosenPlan => "plan",
+            PriceSource::CheapestPlan => "cheapest_plan",
+            PriceSource::User => "user",
+            PriceSource::MoneyBilled => "money_billed",
+        })),
+    );
+    put_money(&mut map, "cost_per_clip", q.cost_per_clip.as_ref());
+    put_money(&mut map, "cost", q.cost_total.as_ref());
+    put_money(&mut map, "cost_per_second", q.cost_per_second.as_ref());
+    map.insert("money_unknown".into(), json!(q.unknown_money));
+    map.insert("min_plan".into(), json!(q.min_plan));
+    map.insert("allowed".into(), json!(q.allowed));
+    map.insert("free_tier_allows".into(), json!(q.free_tier_allows));
+    map.insert(
+        "clips_per_period".into(),
+        q.clips_per_period
+            .map_or(Value::Null, |(n, _)| render::json_decimal(n)),
+    );
+    map.insert("period".into(), json!(q.clips_per_period.map(|(_, p)| p)));
+    map.insert("notes".into(), json!(q.notes));
+    Value::Object(map)
+}
+
+fn shots_run(
+    ctx: &Context,
+    path: &std::path::Path,
+    default_platform: Option<&str>,
+    choice: &PricingChoice,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    let (list, text) = shots::read(path)?;
+    let priced = shots::price_with_text(&ctx.catalog, &list, Some(&text), default_platform, choice)
+        .with_context(|| format!("in shot list {}", path.display()))?;
+    let platforms: Vec<_> = priced
+        .lines
+        .iter()
+        .filter_map(|l| ctx.catalog.platform(&l.quote.platform).ok())
+        .collect();
+    ctx.note_stale(platforms);
+    if ctx.json {
+        let lines: Vec<Value> = priced
+            .lines
+            .iter()
+            .map(|l| {
+                let mut v = quote_json(&l.quote);
+                v["line"] = json!(l.line);
+                v["name"] = json!(l.name);
+                v
+            })
+            .collect();
+        let mut total = Map::new();
+        put_amount(&mut total, "credits", priced.total_credits);
+        put_money(&mut total, "cost", priced.total_cost.as_ref());
+        total.insert("currency".into(), json!(priced.currency));
+        total.insert("notes".into(), json!(priced.notes));
+        out.write_all(render::json(&json!({ "lines": lines, "total": total })).as_bytes())?;
+        return Ok(0);
+    }
+    let mut rows = Vec::new();
+    for l in &priced.lines {
+        let q = &l.quote;
+        rows.push(vec![
+            l.name
+                .clone()
+                .unwrap_or_else(|| format!("{} {}", q.platform, q.model)),
+            q.charge.count.to_string(),
+            render::credits_cell(q.credits.as_ref()),
+            render::money_cell(q.cost_total.as_ref(), &q.currency),
+        ]);
+    }
+    rows.push(vec![
+        "total".to_string(),
+        String::new(),
+        render::credits_cell(priced.total_credits.as_ref()),
+        render::money_cell(priced.total_cost.as_ref(), &priced.currency),
+    ]);
+    out.write_all(render::table(&["shot", "count", "credits", "cost"], rows).as_bytes())?;
+    // The same note on many lines is said once, naming the lines.
+    let mut grouped: Vec<(&String, Vec<usize>)> = Vec::new();
+    for l in &priced.lines {
+        for note in l.quote.notes.iter().chain(l.quote.unknown_money.iter()) {
+            match grouped.iter_mut().find(|(n, _)| *n == note) {
+                Some((_, lines)) => lines.push(l.line),
+                None => grouped.push((note, vec![l.line])),
+            }
+        }
+    }
+    for (note, lines) in grouped {
+        let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+        let label = if lines.len() == 1 { "line" } else { "lines" };
+        writeln!(out, "note: {label} {}: {note}", lines.join(", "))?;
+    }
+    for note in &priced.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    Ok(0)
+}
