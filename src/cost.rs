@@ -501,14 +501,12 @@ pub fn promotion_note(plan: &Plan, currency: &str) -> Option<String> {
         return None;
     }
     let per_credit = money::to_decimal(&(ratio(price) / ratio(first_credits)));
-    Some(
-        format!(
-            "{}: {} for the first month on {}",
-            parts.join(", "),
-            money::fmt_money(per_credit, currency),
-            plan.name
-        ) + " per credit",
-    )
+    Some(format!(
+        "{}: {} → {} per credit in the first month",
+        plan.name,
+        parts.join(", "),
+        money::fmt_money(per_credit, currency)
+    ))
 }
 
 /// How the credits of a request are priced.
@@ -722,7 +720,7 @@ pub fn quote(
         cost_total,
         cost_per_second,
         min_plan: min_plan_name,
-        allowed: plan.map(|p| meets(p)),
+        allowed: plan.map(meets),
         free_tier_allows,
         clips_per_period,
         notes,
@@ -776,4 +774,185 @@ pub fn calc(
         cost_per_clip,
         cost_per_second,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::schema::parse_platform;
+    use crate::pricing::Origin;
+    use proptest::prelude::*;
+
+    fn platform(text: &str) -> Platform {
+        parse_platform(text, Origin::Builtin("test.toml".into())).unwrap()
+    }
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str_exact(text).unwrap()
+    }
+
+    const BUCKETS: &str = r#"
+name = "Buckets"
+as_of = 2026-11-01
+[[plan]]
+name = "Free"
+price = 0
+credits = 100
+[[plan]]
+name = "Pro"
+price = 30
+annual_price = 288
+credits = 3000
+[[plan]]
+name = "Max"
+price = 100
+credits = 12000
+[[model]]
+name = "Kling AI"
+buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { seconds = 30, credits = 420, min_plan = "Pro" }, { seconds = 60, credits = 840, min_plan = "Max" }]
+"#;
+
+    #[test]
+    fn a_request_rounds_up_to_the_next_bucket_and_gates_by_its_plan() {
+        let p = platform(BUCKETS);
+        let m = &p.models[0];
+        let req = Request {
+            duration: Some(dec("12")),
+            count: 1,
+            ..Request::default()
+        };
+        let c = charge(m, &req).unwrap();
+        assert_eq!(c.per_item, Amount::exact(dec("420")));
+        assert_eq!(c.billed_seconds, Some(dec("30")));
+        assert_eq!(c.min_plan, Some(1));
+        let too_long = Request {
+            duration: Some(dec("61")),
+            count: 1,
+            ..Request::default()
+        };
+        let err = crate::error::render(&charge(m, &too_long).unwrap_err());
+        assert!(err.contains("longest length is 60 s"), "{err}");
+        assert!(err.contains("5 s, 10 s, 30 s, 60 s"), "{err}");
+    }
+
+    #[test]
+    fn the_cheapest_paid_plan_that_allows_the_request_prices_it() {
+        let p = platform(BUCKETS);
+        let m = &p.models[0];
+        let req = Request {
+            duration: Some(dec("30")),
+            count: 1,
+            ..Request::default()
+        };
+        let q = quote(&p, m, &req, &PricingChoice::default()).unwrap();
+        assert_eq!(q.plan.as_deref(), Some("Pro"));
+        assert_eq!(q.price_per_credit, Some(Ratio::new(1, 100)));
+        assert_eq!(
+            q.cost_per_clip.unwrap().to_amount(),
+            Amount::exact(dec("4.2"))
+        );
+        assert_eq!(
+            q.cost_per_second.unwrap().to_amount(),
+            Amount::exact(dec("0.14"))
+        );
+        assert_eq!(q.free_tier_allows, Some(false));
+        assert_eq!(q.clips_per_period, Some((dec("7"), "month")));
+    }
+
+    #[test]
+    fn a_named_plan_below_the_minimum_is_reported_not_allowed() {
+        let p = platform(BUCKETS);
+        let req = Request {
+            duration: Some(dec("60")),
+            count: 1,
+            ..Request::default()
+        };
+        let choice = PricingChoice {
+            plan: Some("pro".into()),
+            ..PricingChoice::default()
+        };
+        let q = quote(&p, &p.models[0], &req, &choice).unwrap();
+        assert_eq!(q.allowed, Some(false));
+        assert_eq!(q.min_plan.as_deref(), Some("Max"));
+    }
+
+    #[test]
+    fn a_free_plan_has_no_price_per_credit_and_annual_uses_twelve_months() {
+        let p = platform(BUCKETS);
+        assert!(plan_price_per_credit(&p.plans[0], BillingPeriod::Monthly).is_err());
+        assert_eq!(
+            plan_price_per_credit(&p.plans[1], BillingPeriod::Annual).unwrap(),
+            Ratio::new(288, 36000)
+        );
+        assert!(plan_price_per_credit(&p.plans[2], BillingPeriod::Annual).is_err());
+    }
+
+    #[test]
+    fn seed_002_spreadsheet() {
+        let c = calc(dec("30"), dec("3000"), dec("50"), Some(dec("5"))).unwrap();
+        assert_eq!(c.price_per_credit, Ratio::new(1, 100));
+        assert_eq!(c.cost_per_clip, Ratio::new(1, 2));
+        assert_eq!(c.cost_per_second, Some(Ratio::new(1, 10)));
+    }
+
+    #[test]
+    fn per_input_rounds_up_to_whole_blocks() {
+        let p = platform(
+            "name = \"S\"\nas_of = 2026-01-01\n[[model]]\nname = \"TTS\"\nkind = \"audio\"\nper_input = { credits = 1, per = 100, unit = \"chars\" }\n",
+        );
+        let req = Request {
+            chars: Some(601),
+            count: 1,
+            ..Request::default()
+        };
+        assert_eq!(
+            charge(&p.models[0], &req).unwrap().per_item,
+            Amount::exact(dec("7"))
+        );
+    }
+
+    proptest! {
+        /// cost per second × seconds = cost per clip, exactly, for any price and length.
+        #[test]
+        fn cost_per_second_times_seconds_is_cost_per_clip(
+            rate in 1u32..50_000, rate_scale in 0u32..4,
+            price in 1u32..100_000, credits in 1u32..100_000,
+            seconds in 1u32..600, seconds_scale in 0u32..2, count in 1u32..20,
+        ) {
+            let text = format!(
+                "name = \"P\"\nas_of = 2026-01-01\n[[plan]]\nname = \"Paid\"\nprice = \"{}\"\ncredits = {credits}\n[[model]]\nname = \"M\"\nper_second = \"{}\"\n",
+                Decimal::new(price.into(), 2), Decimal::new(rate.into(), rate_scale),
+            );
+            let p = platform(&text);
+            let secs = Decimal::new(seconds.into(), seconds_scale);
+            let req = Request { duration: Some(secs), count, ..Request::default() };
+            let q = quote(&p, &p.models[0], &req, &PricingChoice::default()).unwrap();
+            let per_clip = q.cost_per_clip.unwrap();
+            let per_second = q.cost_per_second.unwrap();
+            prop_assert_eq!(per_second.checked_mul(&ratio(secs)).unwrap(), per_clip);
+            prop_assert_eq!(per_clip.checked_mul(&Ratio::from_integer(count.into())).unwrap(), q.cost_total.unwrap());
+        }
+
+        /// A shot list's total is the sum of its lines, ranges included.
+        #[test]
+        fn a_shot_lists_total_is_the_sum_of_its_lines(
+            lines in proptest::collection::vec((0usize..4, 1u32..10), 1..12),
+        ) {
+            let models = ["flux-schnell", "kling-v2.1", "script-generation", "google-veo2"];
+            let mut text = String::from("platform = \"videodraft\"\n");
+            for (m, count) in &lines {
+                text.push_str(&format!("[[shot]]\nmodel = \"{}\"\ncount = {count}\n", models[*m]));
+            }
+            let list = crate::shots::parse(&text).unwrap();
+            let catalog = crate::pricing::catalog::Catalog::builtin();
+            let priced = crate::shots::price_with_text(&catalog, &list, Some(&text), None, &PricingChoice::default()).unwrap();
+            let mut sum = Amount::ZERO;
+            for line in &priced.lines {
+                sum = sum.checked_add(line.quote.credits.as_ref().unwrap()).unwrap();
+            }
+            prop_assert_eq!(priced.total_credits.unwrap(), sum);
+            let open = lines.iter().any(|(m, _)| *m == 2);
+            prop_assert_eq!(!sum.is_exact(), open);
+        }
+    }
 }

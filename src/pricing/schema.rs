@@ -710,7 +710,7 @@ impl Checker {
                 min_plan: self.plan_ref(here, "buckets.min_plan", b.min_plan.as_deref(), plans),
             })
             .collect();
-        buckets.sort_by(|a, b| a.seconds.cmp(&b.seconds));
+        buckets.sort_by_key(|b| b.seconds);
         for pair in buckets.windows(2) {
             if pair[0].seconds == pair[1].seconds {
                 self.problem(
@@ -742,7 +742,7 @@ mod tests {
 
     #[test]
     fn the_documented_example_file_is_valid() {
-        let doc = include_str!("../../docs/pricing-format.md");
+        let doc = include_str!("../../README.md");
         let start = doc.find("```toml\n").unwrap() + 8;
         let end = start + doc[start..].find("```").unwrap();
         let platform = parse(&doc[start..end]).unwrap();

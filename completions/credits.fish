@@ -1,0 +1,130 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_credits_global_optspecs
+    string join \n json pricing-dir= db= h/help V/version
+end
+
+function __fish_credits_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_credits_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_credits_using_subcommand
+    set -l cmd (__fish_credits_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c credits -n "__fish_credits_needs_command" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_needs_command" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_needs_command" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_needs_command" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_needs_command" -s V -l version -d 'Print version'
+complete -c credits -n "__fish_credits_needs_command" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
+complete -c credits -n "__fish_credits_needs_command" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
+complete -c credits -n "__fish_credits_needs_command" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
+complete -c credits -n "__fish_credits_needs_command" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l duration -d 'Seconds of output per generation' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l refs -d 'Number of reference images' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l chars -d 'Characters of input (text to speech)' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l count -d 'How many generations' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l plan -d 'Price the credits with this plan (and say whether it allows the request)' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 'Monthly or annual billing of the plan' -r -f -a "monthly\t''
+annual\t''"
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l audio -d 'Generate sound with the video'
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l upscale -d 'Upscale the output'
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand estimate" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-price -d 'What the plan or pack costs, e.g. 30' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-credits -d 'Credits it includes, e.g. 3000' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l clip-credits -d 'Credits one clip uses, e.g. 50' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l seconds -d 'Seconds of video in the clip, for the cost per second' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l currency -d 'Currency of the plan price' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand calc" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand calc" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand calc" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand compare" -l duration -d 'Seconds of the standard shot' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l mode -d 'Model mode, where models have modes' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l kind -d 'What to compare' -r -f -a "video\t''
+image\t''
+audio\t''
+text\t''
+other\t''"
+complete -c credits -n "__fish_credits_using_subcommand compare" -l platform -d 'Only these platforms (repeatable)' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l max-plan -d 'Only plans up to this one (by name on each platform; `free` means free tiers)' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l billing -d 'Monthly or annual billing of the plans' -r -f -a "monthly\t''
+annual\t''"
+complete -c credits -n "__fish_credits_using_subcommand compare" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'The shot has sound'
+complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand compare" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "list" -d 'Every platform: as_of date, plans and models'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every platform: as_of date, plans and models'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
