@@ -88,7 +88,7 @@ pub struct PricingArgs {
     #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
     pub billing: BillingArg,
     /// Your own price per credit, overriding the plan's.
-    #[arg(long, value_name = "X", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub price_per_credit: Option<Decimal>,
 }
 
@@ -119,13 +119,13 @@ pub struct EstimateArgs {
 #[derive(Debug, Args)]
 pub struct CalcArgs {
     /// What the plan or pack costs, e.g. 30.
-    #[arg(long, value_name = "P", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "P", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub plan_price: Decimal,
     /// Credits it includes, e.g. 3000.
-    #[arg(long, value_name = "C", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "C", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub plan_credits: Decimal,
     /// Credits one clip uses, e.g. 50.
-    #[arg(long, value_name = "K", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "K", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub clip_credits: Decimal,
     /// Seconds of video in the clip, for the cost per second.
     #[arg(long, value_name = "S", value_parser = parse_decimal, allow_negative_numbers = true)]

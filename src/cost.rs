@@ -458,7 +458,7 @@ pub fn plan_price_per_credit(plan: &Plan, billing: BillingPeriod) -> Result<Rati
             let price = plan
                 .price
                 .ok_or_else(|| format!("the table does not give {}'s price", plan.name))?;
-            Ok(ratio(price) / ratio(credits))
+            money::rdiv(&ratio(price), &ratio(credits)).map_err(|e| e.to_string())
         }
         BillingPeriod::Annual => {
             if plan.grant == Grant::Once {
@@ -470,7 +470,9 @@ pub fn plan_price_per_credit(plan: &Plan, billing: BillingPeriod) -> Result<Rati
             let yearly = plan
                 .annual_price
                 .ok_or_else(|| format!("the table gives no annual price for {}", plan.name))?;
-            Ok(ratio(yearly) / (ratio(credits) * Ratio::from_integer(12)))
+            money::rmul(&ratio(credits), &Ratio::from_integer(12))
+                .and_then(|months| money::rdiv(&ratio(yearly), &months))
+                .map_err(|e| e.to_string())
         }
     }
 }
@@ -500,7 +502,7 @@ pub fn promotion_note(plan: &Plan, currency: &str) -> Option<String> {
     if first_credits.is_zero() {
         return None;
     }
-    let per_credit = money::to_decimal(&(ratio(price) / ratio(first_credits)));
+    let per_credit = money::to_decimal(&money::rdiv(&ratio(price), &ratio(first_credits)).ok()?);
     Some(format!(
         "{}: {} → {} per credit in the first month",
         plan.name,
@@ -574,7 +576,11 @@ pub fn quote(
     let mut charge = charge(model, request)?;
     let mut notes = std::mem::take(&mut charge.notes);
     let currency = platform.currency.clone();
-    let min_plan_name = charge.min_plan.map(|t| platform.plan_name(t).to_string());
+    // With no gate, the minimum is the lowest plan there is.
+    let min_plan_name = charge
+        .min_plan
+        .or((!platform.plans.is_empty()).then_some(0))
+        .map(|t| platform.plan_name(t).to_string());
 
     if platform.billing == Billing::Money {
         let per_clip = MoneyRange::from_amount(&charge.per_item);
@@ -691,13 +697,16 @@ pub fn quote(
         None => None,
     };
 
-    let clips_per_period = plan.and_then(|p| {
+    let clips_per_period = plan.filter(|p| meets(p)).and_then(|p| {
         let credits = p.credits?;
         if credits_per_item.max.is_zero() {
             return None;
         }
         // Ranges count at their most, so the number is one the plan surely buys.
-        Some(((credits / credits_per_item.max).floor(), p.grant.as_str()))
+        Some((
+            credits.checked_div(credits_per_item.max)?.floor(),
+            p.grant.as_str(),
+        ))
     });
     if let Some(p) = plan {
         if let Some(note) = promotion_note(p, &currency) {
@@ -760,13 +769,13 @@ pub fn calc(
             return Err(fail(format!("{name} must not be negative, got {value}")));
         }
     }
-    let price_per_credit = ratio(plan_price) / ratio(plan_credits);
-    let cost_per_clip = price_per_credit * ratio(clip_credits);
+    let price_per_credit = money::rdiv(&ratio(plan_price), &ratio(plan_credits))?;
+    let cost_per_clip = money::rmul(&price_per_credit, &ratio(clip_credits))?;
     let cost_per_second = match seconds {
         Some(s) if s <= Decimal::ZERO => {
             return Err(fail(format!("--seconds must be above 0, got {s}")))
         }
-        Some(s) => Some(cost_per_clip / ratio(s)),
+        Some(s) => Some(money::rdiv(&cost_per_clip, &ratio(s))?),
         None => None,
     };
     Ok(Calc {

@@ -343,9 +343,51 @@ pub fn ratio(value: Decimal) -> Ratio {
 /// A fraction as a decimal for output: exact when it terminates within 28 digits, else
 /// rounded to the 28 significant digits a `Decimal` holds.
 pub fn to_decimal(value: &Ratio) -> Decimal {
-    let numer = Decimal::from_i128_with_scale(*value.numer(), 0);
-    let denom = Decimal::from_i128_with_scale(*value.denom(), 0);
-    numer.checked_div(denom).unwrap_or(Decimal::MAX).normalize()
+    // A Decimal holds 96 bits; a fraction of absurd inputs can be wider. Then both parts
+    // are shortened by powers of ten (a display-time rounding) until they fit.
+    let (mut numer, mut denom) = (*value.numer(), *value.denom());
+    loop {
+        match (
+            Decimal::try_from_i128_with_scale(numer, 0),
+            Decimal::try_from_i128_with_scale(denom, 0),
+        ) {
+            (Ok(n), Ok(d)) if !d.is_zero() => {
+                return n
+                    .checked_div(d)
+                    .unwrap_or(if n.is_sign_negative() {
+                        Decimal::MIN
+                    } else {
+                        Decimal::MAX
+                    })
+                    .normalize();
+            }
+            _ if denom / 10 == 0 => {
+                return if numer < 0 {
+                    Decimal::MIN
+                } else {
+                    Decimal::MAX
+                }
+            }
+            _ => {
+                numer /= 10;
+                denom /= 10;
+            }
+        }
+    }
+}
+
+/// `a ÷ b` on fractions, with an error instead of a panic on overflow or zero.
+pub fn rdiv(a: &Ratio, b: &Ratio) -> Result<Ratio> {
+    use num_traits::CheckedDiv;
+    a.checked_div(b)
+        .ok_or_else(|| anyhow!("amount out of range (or a division by zero)"))
+}
+
+/// `a × b` on fractions, with an error instead of a panic on overflow.
+pub fn rmul(a: &Ratio, b: &Ratio) -> Result<Ratio> {
+    use num_traits::CheckedMul;
+    a.checked_mul(b)
+        .ok_or_else(|| anyhow!("amount out of range"))
 }
 
 /// An exact money value or range, as fractions.

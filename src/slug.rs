@@ -62,6 +62,9 @@ pub fn did_you_mean<'a>(
     let close = suggest(typed, ids.clone());
     if close.is_empty() {
         let all: Vec<&str> = ids.into_iter().collect();
+        if all.is_empty() {
+            return format!("there are no {what} in this table");
+        }
         format!("known {what}: {}", all.join(", "))
     } else {
         let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();

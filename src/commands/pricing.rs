@@ -74,13 +74,18 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
 
 /// A rate in words: `12 credits/s (5 s, 10 s)`, `5 s: 70 · 10 s: 140`.
 pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
-    let unit = if platform.billing == crate::pricing::Billing::Money {
-        platform.currency.clone()
-    } else {
-        "credits".to_string()
+    let money_billed = platform.billing == crate::pricing::Billing::Money;
+    // Money-billed rates read as money ($0.10/s); credit rates as credits (12 credits/s).
+    let amount = |a: &crate::money::Amount| {
+        if money_billed {
+            money::fmt_money_amount(a, &platform.currency)
+        } else {
+            fmt_credits_amount(a)
+        }
     };
+    let unit = if money_billed { "" } else { " credits" };
     match rate {
-        Rate::Flat(a) => format!("{} {unit} each", fmt_credits_amount(a)),
+        Rate::Flat(a) => format!("{}{unit} each", amount(a)),
         Rate::Buckets(buckets) => buckets
             .iter()
             .map(|b| {
@@ -106,7 +111,7 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
                     .collect();
                 format!(" ({})", d.join(", "))
             };
-            format!("{} {unit}/s{lengths}", fmt_credits_amount(rate))
+            format!("{}{unit}/s{lengths}", amount(rate))
         }
         Rate::PerInput {
             credits,
@@ -156,7 +161,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 json!({
                     "plan": x.id, "name": x.name, "tier": x.tier,
                     "price": x.price.map(json_decimal), "annual_price": x.annual_price.map(json_decimal),
-                    "credits": x.credits.map(json_decimal), "grant": x.grant.as_str(), "rollover": x.rollover,
+                    "credits": x.credits.map(json_decimal), "grant": x.grant.key(), "rollover": x.rollover,
                     "price_per_credit": ppc(x, BillingPeriod::Monthly).map(json_decimal),
                     "annual_price_per_credit": ppc(x, BillingPeriod::Annual).map(json_decimal),
                     "promotion": cost::promotion_note(x, &p.currency),
@@ -171,7 +176,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 json!({
                     "pack": k.id, "name": k.name, "price": json_decimal(k.price),
                     "credits": json_decimal(k.credits), "bonus": json_decimal(k.bonus),
-                    "price_per_credit": json_decimal(money::to_decimal(&(money::ratio(k.price) / money::ratio(k.credits + k.bonus)))),
+                    "price_per_credit": money::rdiv(&money::ratio(k.price), &money::ratio(k.credits + k.bonus)).ok().map(|r| json_decimal(money::to_decimal(&r))),
                     "expires_after_days": match k.expiry { Expiry::AfterDays(d) => json!(d), _ => Value::Null },
                     "never_expires": match k.expiry { Expiry::Never => json!(true), Expiry::AfterDays(_) => json!(false), Expiry::Unknown => Value::Null },
                 })
@@ -270,14 +275,15 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             .packs
             .iter()
             .map(|k| {
-                let per =
-                    money::to_decimal(&(money::ratio(k.price) / money::ratio(k.credits + k.bonus)));
+                let per = money::rdiv(&money::ratio(k.price), &money::ratio(k.credits + k.bonus))
+                    .map(|r| money::fmt_money(money::to_decimal(&r), c))
+                    .unwrap_or_else(|_| "unknown".to_string());
                 vec![
                     k.name.clone(),
                     money::fmt_money(k.price, c),
                     fmt_credits(k.credits),
                     fmt_credits(k.bonus),
-                    money::fmt_money(per, c),
+                    per,
                     match k.expiry {
                         Expiry::Never => "never".to_string(),
                         Expiry::AfterDays(d) => format!("after {d} days"),

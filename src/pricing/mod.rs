@@ -106,6 +106,15 @@ impl Grant {
             Grant::Once => "once",
         }
     }
+
+    /// The spelling of the pricing file (`monthly`, `daily`, `once`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Grant::Monthly => "monthly",
+            Grant::Daily => "daily",
+            Grant::Once => "once",
+        }
+    }
 }
 
 /// A first-period offer: a cheaper first month and/or bonus credits (capped).
