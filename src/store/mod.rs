@@ -11,6 +11,7 @@
 
 mod accounts;
 mod entries;
+pub mod exchange;
 mod migrate;
 mod model;
 mod report;
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode};
 
+pub use exchange::{Format, ImportOptions, ImportRow, ImportSummary, Priced, Progress};
 pub use migrate::SCHEMA_VERSION;
 pub use model::{
     Account, Billing, Entry, EntryEdit, Filter, Money, NewEntry, RefundsOwed, Status, StatusChange,
