@@ -8,9 +8,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context, Result};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, SubsecRound, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, SubsecRound, Timelike, Utc};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{
+    params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql,
+    TransactionBehavior,
+};
 
 use super::model::{Entry, EntryEdit, Filter, Money, NewEntry, Status, StatusChange};
 use super::units::{from_micro, from_milli, to_micro, to_milli};
@@ -19,14 +22,15 @@ use super::Store;
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
 const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
-pub(crate) const INSERT_ENTRY: &str = "INSERT INTO entry (at, utc_offset_min, platform, model, \
-    duration_ms, resolution, audio, refs, mode, chars, count, credits_milli, cost_micro, \
-    currency, pricing, project, note, status, kept, dedup_key) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-    ?19, ?20)";
+/// The columns `bind_entry` fills, in order.
+pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
+    resolution, audio, refs, mode, chars, count, credits_milli, cost_micro, currency, pricing, \
+    project, note, status, kept, dedup_key";
 
-pub(crate) const INSERT_TAG: &str =
-    "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
+/// How many parameters `bind_entry` binds.
+pub(crate) const ENTRY_PARAMS: usize = 20;
+
+const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
 
 /// The columns of an `Entry`, in the order `read_entry` expects. Tags come as one JSON array
 /// of `[key, value]` pairs so a page of entries is one query, whatever the tags contain.
@@ -35,6 +39,11 @@ const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.m
     e.cost_micro, e.currency, e.pricing, e.project, e.note, e.status, e.kept, e.dedup_key, \
     (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
      WHERE t.entry_id = e.id) FROM entry e";
+
+/// Bounds of the schema's CHECK constraints: far beyond real use, small enough that
+/// `duration × count` summed over millions of entries stays exact in 64 bits.
+const MAX_COUNT: u32 = 1_000_000;
+const MAX_DURATION_MS: i64 = 1_000_000_000_000;
 
 /// A `NewEntry` checked and converted to storage units.
 pub(crate) struct Encoded {
@@ -56,8 +65,10 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
     if e.pricing.trim().is_empty() {
         bail!("the pricing description is empty");
     }
-    if e.count == 0 {
-        bail!("count must be at least 1");
+    // The CHECK constraints again, as errors that name the value (`import` inserts in
+    // batches and could not otherwise say which row broke one).
+    if !(1..=MAX_COUNT).contains(&e.count) {
+        bail!("count {} is not between 1 and {MAX_COUNT}", e.count);
     }
     if let Some(key) = &e.dedup_key {
         if key.is_empty() {
@@ -71,10 +82,18 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
     }
     check_tags(&e.tags)?;
     let (at, offset_min) = encode_at(&e.at)?;
+    let duration_ms = e.duration.map(|d| to_milli(d, "duration")).transpose()?;
+    if duration_ms.is_some_and(|ms| ms > MAX_DURATION_MS) {
+        bail!(
+            "duration {} is longer than {} seconds",
+            e.duration.unwrap_or_default(),
+            MAX_DURATION_MS / 1000
+        );
+    }
     Ok(Encoded {
         at,
         offset_min,
-        duration_ms: e.duration.map(|d| to_milli(d, "duration")).transpose()?,
+        duration_ms,
         credits_milli: to_milli(e.credits, "credits")?,
         cost_micro: e
             .cost
@@ -120,7 +139,21 @@ pub(crate) fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
     if !(0..=9999).contains(&utc.year()) {
         bail!("the time {at} is out of range");
     }
-    Ok((utc.format(AT_FORMAT).to_string(), offset / 60))
+    Ok((format_at(&utc), offset / 60))
+}
+
+/// `AT_FORMAT` by hand: chrono's formatter parses its pattern on every call, which showed in
+/// the profile of a million-row import.
+fn format_at(t: &DateTime<Utc>) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// A bound for `at` comparisons: entries sit on whole seconds, so `at >= t` and `at < t` both
@@ -132,7 +165,7 @@ fn encode_bound(t: &DateTime<Utc>) -> String {
     } else {
         whole
     };
-    ceil.format(AT_FORMAT).to_string()
+    format_at(&ceil)
 }
 
 fn decode_at(text: &str, offset_min: i32) -> Result<DateTime<FixedOffset>> {
@@ -156,46 +189,42 @@ fn fresh_dedup_key() -> String {
     format!("log:{nanos:x}-{:x}-{n:x}", std::process::id())
 }
 
-/// Inserts one encoded entry and its tags with the given prepared statements. Returns the new
-/// id, or `None` when `insert` has `ON CONFLICT DO NOTHING` and the dedup key was present.
-pub(crate) fn insert_encoded(
-    conn: &Connection,
-    insert: &mut rusqlite::Statement<'_>,
-    insert_tag: &mut rusqlite::Statement<'_>,
+/// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..= base + 20`, so a
+/// multi-row `INSERT` can bind many entries.
+pub(crate) fn bind_entry(
+    stmt: &mut Statement<'_>,
+    base: usize,
     e: &NewEntry,
     enc: &Encoded,
     dedup_key: &str,
-) -> Result<Option<i64>> {
-    let changed = insert.execute(params![
-        enc.at,
-        enc.offset_min,
-        e.platform,
-        e.model,
-        enc.duration_ms,
-        e.resolution,
-        e.audio,
-        e.refs,
-        e.mode,
-        e.chars,
-        e.count,
-        enc.credits_milli,
-        enc.cost_micro,
-        e.cost.as_ref().map(|c| c.currency.as_str()),
-        e.pricing,
-        e.project,
-        e.note,
-        e.status.as_str(),
-        e.kept,
-        dedup_key,
-    ])?;
-    if changed == 0 {
-        return Ok(None);
+) -> rusqlite::Result<()> {
+    let currency = e.cost.as_ref().map(|c| c.currency.as_str());
+    let values: [&dyn ToSql; ENTRY_PARAMS] = [
+        &enc.at,
+        &enc.offset_min,
+        &e.platform,
+        &e.model,
+        &enc.duration_ms,
+        &e.resolution,
+        &e.audio,
+        &e.refs,
+        &e.mode,
+        &e.chars,
+        &e.count,
+        &enc.credits_milli,
+        &enc.cost_micro,
+        &currency,
+        &e.pricing,
+        &e.project,
+        &e.note,
+        &e.status.as_str(),
+        &e.kept,
+        &dedup_key,
+    ];
+    for (i, value) in values.into_iter().enumerate() {
+        stmt.raw_bind_parameter(base + i + 1, value)?;
     }
-    let id = conn.last_insert_rowid();
-    for (key, value) in &e.tags {
-        insert_tag.execute(params![id, key, value])?;
-    }
-    Ok(Some(id))
+    Ok(())
 }
 
 fn read_entry(row: &Row<'_>) -> Result<Entry> {
@@ -309,22 +338,29 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = {
-            let mut insert = tx.prepare_cached(INSERT_ENTRY)?;
-            let mut insert_tag = tx.prepare_cached(INSERT_TAG)?;
-            insert_encoded(&tx, &mut insert, &mut insert_tag, entry, &enc, &key).map_err(|e| {
-                match e.downcast_ref::<rusqlite::Error>() {
-                    Some(rusqlite::Error::SqliteFailure(f, Some(msg)))
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation
-                            && msg.contains("entry.dedup_key") =>
-                    {
-                        anyhow!("an entry with the dedup key `{key}` already exists")
-                    }
-                    _ => e,
+            let mut insert = tx.prepare_cached(&format!(
+                "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({})",
+                ["?"; ENTRY_PARAMS].join(", ")
+            ))?;
+            bind_entry(&mut insert, 0, entry, &enc, &key)?;
+            insert.raw_execute().map_err(|e| match &e {
+                rusqlite::Error::SqliteFailure(f, Some(msg))
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation
+                        && msg.contains("entry.dedup_key") =>
+                {
+                    anyhow!("an entry with the dedup key `{key}` already exists")
                 }
-            })?
+                _ => e.into(),
+            })?;
+            let id = tx.last_insert_rowid();
+            let mut insert_tag = tx.prepare_cached(INSERT_TAG)?;
+            for (k, v) in &entry.tags {
+                insert_tag.execute(params![id, k, v])?;
+            }
+            id
         };
         tx.commit()?;
-        id.ok_or_else(|| anyhow!("the entry was not inserted"))
+        Ok(id)
     }
 
     /// One entry by id; an unknown id is an error.

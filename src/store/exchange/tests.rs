@@ -447,3 +447,43 @@ fn format_from_path_and_name() {
     assert_eq!(Format::from_path(Path::new("log.txt")), None);
     assert!("xml".parse::<Format>().is_err());
 }
+
+#[test]
+fn batched_inserts_pair_each_row_with_its_own_tags() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut first = String::from("platform,model,tags,dedup_key\n");
+    for i in 0..50 {
+        first.push_str(&format!("runway,gen4,from=first,k{i}\n"));
+    }
+    assert_eq!(
+        import_str(&mut store, &first, Format::Csv).unwrap().added,
+        50
+    );
+
+    // Spans several batches; keys already present, and a key repeated within a batch, are
+    // skipped without shifting the tags of the rows after them.
+    let mut second = String::from("platform,model,tags,dedup_key\n");
+    for i in 0..200 {
+        second.push_str(&format!("runway,gen4,from=second;row={i},k{i}\n"));
+        if i == 100 {
+            second.push_str("runway,gen4,from=repeat,k100\n");
+        }
+    }
+    let summary = import_str(&mut store, &second, Format::Csv).unwrap();
+    assert_eq!(
+        (summary.rows, summary.added, summary.present),
+        (201, 150, 51)
+    );
+    for e in store.entries(&Filter::default()).unwrap() {
+        let i: usize = e.dedup_key[1..].parse().unwrap();
+        let expected = if i < 50 {
+            vec![("from".to_string(), "first".to_string())]
+        } else {
+            vec![
+                ("from".to_string(), "second".to_string()),
+                ("row".to_string(), i.to_string()),
+            ]
+        };
+        assert_eq!(e.tags, expected, "{}", e.dedup_key);
+    }
+}

@@ -48,11 +48,12 @@ CREATE TABLE entry (
     CHECK ((cost_micro IS NULL) = (currency IS NULL))
 ) STRICT;
 
--- `history` shows the newest first, optionally within a date range.
+-- Few indexes on purpose: each one slows every insert, and `import` of a million rows must
+-- stay close to the stock sqlite3 `.import`. Reports read every matching row anyway, and a
+-- personal log scans fast, so project/platform/model filters go without one.
+-- `history` shows the newest first, optionally within a date range; a chronological log (and
+-- every export, written oldest first) appends to the end of this index cheaply.
 CREATE INDEX entry_at ON entry (at);
--- `--project` and `--platform`/`--model` filters on history and report.
-CREATE INDEX entry_project_at ON entry (project, at);
-CREATE INDEX entry_platform_model_at ON entry (platform, model, at);
 -- `credits refunds` reads only failed entries, which are few.
 CREATE INDEX entry_failed ON entry (platform) WHERE status = 'failed';
 
@@ -63,8 +64,8 @@ CREATE TABLE entry_tag (
     PRIMARY KEY (entry_id, key)
 ) STRICT, WITHOUT ROWID;
 
--- `--tag K=V` filters and `--by tag:K` grouping.
-CREATE INDEX entry_tag_key_value ON entry_tag (key, value);
+-- `--tag K=V` filters and `--by tag:K` grouping look tags up by (entry_id, key): the
+-- primary key serves both, so no other index.
 
 CREATE TABLE account (
     platform   TEXT    PRIMARY KEY CHECK (platform <> ''),
