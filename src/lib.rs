@@ -31,6 +31,8 @@ pub fn user_pricing_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("pricing"))
 }
 
+pub mod store;
+
 /// Runs the command line and returns the process exit code.
 pub fn main_with_exit_code() -> i32 {
     let cli = match cli::Cli::try_parse() {

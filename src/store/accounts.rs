@@ -1,0 +1,114 @@
+//! Which plan the user is on with each platform (`credits account set/list`), used to price
+//! the money value of a logged generation.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+
+use super::model::{Account, Billing};
+use super::Store;
+
+const SELECT_ACCOUNT: &str = "SELECT platform, plan, billing, since, renews_on FROM account";
+
+fn read_account(row: &Row<'_>) -> Result<Account> {
+    let billing: String = row.get(2)?;
+    let since: Option<String> = row.get(3)?;
+    Ok(Account {
+        platform: row.get(0)?,
+        plan: row.get(1)?,
+        billing: billing.parse::<Billing>()?,
+        since: since
+            .map(|s| {
+                NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                    .with_context(|| format!("bad date `{s}` in the account table"))
+            })
+            .transpose()?,
+        renews_on: row.get(4)?,
+    })
+}
+
+impl Store {
+    /// Records (or replaces) the plan the user is on with `account.platform`.
+    pub fn set_account(&mut self, account: &Account) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO account (platform, plan, billing, since, renews_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (platform) DO UPDATE SET plan = excluded.plan, \
+             billing = excluded.billing, since = excluded.since, renews_on = excluded.renews_on",
+            params![
+                account.platform,
+                account.plan,
+                account.billing.as_str(),
+                account.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                account.renews_on,
+            ],
+        )
+        .with_context(|| format!("cannot record the account for {}", account.platform))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every recorded account, by platform.
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_ACCOUNT} ORDER BY platform"))?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(read_account(row)?);
+        }
+        Ok(out)
+    }
+
+    /// The account for one platform, if recorded.
+    pub fn account(&self, platform: &str) -> Result<Option<Account>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_ACCOUNT} WHERE platform = ?1"))?;
+        let row = stmt
+            .query_row([platform], |r| Ok(read_account(r)))
+            .optional()?;
+        row.transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_are_recorded_and_replaced() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.account("runway").unwrap(), None);
+        let mut runway = Account {
+            platform: "runway".into(),
+            plan: "standard".into(),
+            billing: Billing::Monthly,
+            since: None,
+            renews_on: None,
+        };
+        store.set_account(&runway).unwrap();
+        runway.plan = "pro".into();
+        runway.billing = Billing::Annual;
+        runway.since = NaiveDate::from_ymd_opt(2026, 1, 15);
+        runway.renews_on = Some(15);
+        store.set_account(&runway).unwrap();
+        let kling = Account {
+            platform: "kling".into(),
+            plan: "standard".into(),
+            billing: Billing::Monthly,
+            since: None,
+            renews_on: None,
+        };
+        store.set_account(&kling).unwrap();
+        assert_eq!(store.account("runway").unwrap(), Some(runway.clone()));
+        assert_eq!(store.accounts().unwrap(), vec![kling, runway.clone()]);
+
+        runway.renews_on = Some(32);
+        assert!(store.set_account(&runway).is_err());
+    }
+}

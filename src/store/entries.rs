@@ -1,0 +1,792 @@
+//! Writing and reading entries: `insert_entry`, `get`, `set_status`, `edit`, `remove` and the
+//! filtered, newest-first `entries`.
+//!
+//! `encode` is the single gate every row passes on its way in (from `log` or `import`), so the
+//! same validation and the same storage units apply to both.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, SubsecRound, Timelike, Utc};
+use rusqlite::types::Value;
+use rusqlite::{
+    params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql,
+    TransactionBehavior,
+};
+
+use super::model::{Entry, EntryEdit, Filter, Money, NewEntry, Status, StatusChange};
+use super::units::{from_micro, from_milli, to_micro, to_milli};
+use super::Store;
+
+/// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
+const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// The columns `bind_entry` fills, in order.
+pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
+    resolution, audio, refs, mode, chars, count, credits_milli, cost_micro, currency, pricing, \
+    project, note, status, kept, dedup_key";
+
+/// How many parameters `bind_entry` binds.
+pub(crate) const ENTRY_PARAMS: usize = 20;
+
+const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
+
+/// The columns of an `Entry`, in the order `read_entry` expects. Tags come as one JSON array
+/// of `[key, value]` pairs so a page of entries is one query, whatever the tags contain.
+const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.model, \
+    e.duration_ms, e.resolution, e.audio, e.refs, e.mode, e.chars, e.count, e.credits_milli, \
+    e.cost_micro, e.currency, e.pricing, e.project, e.note, e.status, e.kept, e.dedup_key, \
+    (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
+     WHERE t.entry_id = e.id) FROM entry e";
+
+/// Bounds of the schema's CHECK constraints: far beyond real use, small enough that
+/// `duration × count` summed over millions of entries stays exact in 64 bits.
+const MAX_COUNT: u32 = 1_000_000;
+const MAX_DURATION_MS: i64 = 1_000_000_000_000;
+
+/// A `NewEntry` checked and converted to storage units.
+pub(crate) struct Encoded {
+    pub at: String,
+    pub offset_min: i32,
+    pub duration_ms: Option<i64>,
+    pub credits_milli: i64,
+    pub cost_micro: Option<i64>,
+}
+
+/// Validates an entry and converts it to storage units. Errors name the offending value.
+pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
+    if e.platform.trim().is_empty() {
+        bail!("the platform is empty");
+    }
+    if e.model.trim().is_empty() {
+        bail!("the model is empty");
+    }
+    if e.pricing.trim().is_empty() {
+        bail!("the pricing description is empty");
+    }
+    // The CHECK constraints again, as errors that name the value (`import` inserts in
+    // batches and could not otherwise say which row broke one).
+    if !(1..=MAX_COUNT).contains(&e.count) {
+        bail!("count {} is not between 1 and {MAX_COUNT}", e.count);
+    }
+    if let Some(key) = &e.dedup_key {
+        if key.is_empty() {
+            bail!("the dedup key is empty");
+        }
+    }
+    if let Some(cost) = &e.cost {
+        if cost.currency.trim().is_empty() {
+            bail!("the cost {} has no currency", cost.amount);
+        }
+    }
+    check_tags(&e.tags)?;
+    let (at, offset_min) = encode_at(&e.at)?;
+    let duration_ms = e.duration.map(|d| to_milli(d, "duration")).transpose()?;
+    if duration_ms.is_some_and(|ms| ms > MAX_DURATION_MS) {
+        bail!(
+            "duration {} is longer than {} seconds",
+            e.duration.unwrap_or_default(),
+            MAX_DURATION_MS / 1000
+        );
+    }
+    Ok(Encoded {
+        at,
+        offset_min,
+        duration_ms,
+        credits_milli: to_milli(e.credits, "credits")?,
+        cost_micro: e
+            .cost
+            .as_ref()
+            .map(|c| to_micro(c.amount, "cost"))
+            .transpose()?,
+    })
+}
+
+/// Tags must survive the CSV form `k=v;k2=v2`, so keys hold neither `=` nor `;` and values no
+/// `;`. A key given twice is a mistake, not a silent overwrite.
+pub(crate) fn check_tags(tags: &[(String, String)]) -> Result<()> {
+    for (i, (key, value)) in tags.iter().enumerate() {
+        check_tag(key, value)?;
+        if tags[..i].iter().any(|(k, _)| k == key) {
+            bail!("the tag `{key}` is given twice");
+        }
+    }
+    Ok(())
+}
+
+fn check_tag(key: &str, value: &str) -> Result<()> {
+    if key.is_empty() {
+        bail!("a tag has an empty key");
+    }
+    if key.contains(['=', ';']) {
+        bail!("the tag key `{key}` contains `=` or `;`");
+    }
+    if value.contains(';') {
+        bail!("the value of tag `{key}` contains `;`");
+    }
+    Ok(())
+}
+
+/// UTC text and offset minutes for a local time. Sub-second parts are dropped: the log keeps
+/// whole seconds.
+pub(crate) fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
+    let offset = at.offset().local_minus_utc();
+    if offset % 60 != 0 {
+        bail!("the UTC offset of {at} is not a whole number of minutes");
+    }
+    let utc = at.with_timezone(&Utc);
+    if !(0..=9999).contains(&utc.year()) {
+        bail!("the time {at} is out of range");
+    }
+    Ok((format_at(&utc), offset / 60))
+}
+
+/// `AT_FORMAT` by hand: chrono's formatter parses its pattern on every call, which showed in
+/// the profile of a million-row import.
+fn format_at(t: &DateTime<Utc>) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// A bound for `at` comparisons: entries sit on whole seconds, so `at >= t` and `at < t` both
+/// mean `at >= ceil(t)` and `at < ceil(t)`.
+fn encode_bound(t: &DateTime<Utc>) -> String {
+    let whole = t.trunc_subsecs(0);
+    let ceil = if whole < *t {
+        whole + chrono::Duration::seconds(1)
+    } else {
+        whole
+    };
+    format_at(&ceil)
+}
+
+fn decode_at(text: &str, offset_min: i32) -> Result<DateTime<FixedOffset>> {
+    let utc = NaiveDateTime::parse_from_str(text, AT_FORMAT)
+        .with_context(|| format!("bad time `{text}` in the database"))?
+        .and_utc();
+    let offset = FixedOffset::east_opt(offset_min * 60)
+        .ok_or_else(|| anyhow!("bad UTC offset {offset_min} in the database"))?;
+    Ok(utc.with_timezone(&offset))
+}
+
+/// A dedup key for an entry logged by hand: unique across processes (time in nanoseconds,
+/// process id and a per-process counter), no randomness needed.
+fn fresh_dedup_key() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("log:{nanos:x}-{:x}-{n:x}", std::process::id())
+}
+
+/// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..= base + 20`, so a
+/// multi-row `INSERT` can bind many entries.
+pub(crate) fn bind_entry(
+    stmt: &mut Statement<'_>,
+    base: usize,
+    e: &NewEntry,
+    enc: &Encoded,
+    dedup_key: &str,
+) -> rusqlite::Result<()> {
+    let currency = e.cost.as_ref().map(|c| c.currency.as_str());
+    let values: [&dyn ToSql; ENTRY_PARAMS] = [
+        &enc.at,
+        &enc.offset_min,
+        &e.platform,
+        &e.model,
+        &enc.duration_ms,
+        &e.resolution,
+        &e.audio,
+        &e.refs,
+        &e.mode,
+        &e.chars,
+        &e.count,
+        &enc.credits_milli,
+        &enc.cost_micro,
+        &currency,
+        &e.pricing,
+        &e.project,
+        &e.note,
+        &e.status.as_str(),
+        &e.kept,
+        &dedup_key,
+    ];
+    for (i, value) in values.into_iter().enumerate() {
+        stmt.raw_bind_parameter(base + i + 1, value)?;
+    }
+    Ok(())
+}
+
+fn read_entry(row: &Row<'_>) -> Result<Entry> {
+    let at: String = row.get(1)?;
+    let offset_min: i32 = row.get(2)?;
+    let cost_micro: Option<i64> = row.get(13)?;
+    let currency: Option<String> = row.get(14)?;
+    let status: String = row.get(18)?;
+    let tags: String = row.get(21)?;
+    Ok(Entry {
+        id: row.get(0)?,
+        at: decode_at(&at, offset_min)?,
+        platform: row.get(3)?,
+        model: row.get(4)?,
+        duration: row.get::<_, Option<i64>>(5)?.map(from_milli),
+        resolution: row.get(6)?,
+        audio: row.get(7)?,
+        refs: row.get(8)?,
+        mode: row.get(9)?,
+        chars: row.get(10)?,
+        count: row.get(11)?,
+        credits: from_milli(row.get(12)?),
+        cost: match (cost_micro, currency) {
+            (Some(micro), Some(currency)) => Some(Money {
+                amount: from_micro(micro),
+                currency,
+            }),
+            _ => None,
+        },
+        pricing: row.get(15)?,
+        project: row.get(16)?,
+        note: row.get(17)?,
+        status: status.parse()?,
+        kept: row.get(19)?,
+        dedup_key: row.get(20)?,
+        tags: serde_json::from_str(&tags).context("bad tags in the database")?,
+    })
+}
+
+fn get_in(conn: &Connection, id: i64) -> Result<Entry> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_ENTRY} WHERE e.id = ?1"))?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(row) => read_entry(row),
+        None => Err(no_entry(id)),
+    }
+}
+
+fn no_entry(id: i64) -> anyhow::Error {
+    anyhow!("there is no entry with id {id}")
+}
+
+/// Which way `entries` are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Order {
+    NewestFirst,
+    /// Oldest first (export); with a limit, still the newest N.
+    OldestFirst,
+}
+
+/// A `WHERE` clause over `entry e` and its parameters.
+pub(crate) struct Where {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+pub(crate) fn where_clause(f: &Filter) -> Where {
+    let mut terms: Vec<&str> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let mut text = |terms: &mut Vec<&str>, sql, v: &Option<String>| {
+        if let Some(v) = v {
+            terms.push(sql);
+            params.push(Value::Text(v.clone()));
+        }
+    };
+    text(&mut terms, "e.project = ?", &f.project);
+    text(&mut terms, "e.platform = ?", &f.platform);
+    text(&mut terms, "e.model = ?", &f.model);
+    text(
+        &mut terms,
+        "e.status = ?",
+        &f.status.map(|s| s.as_str().to_string()),
+    );
+    text(&mut terms, "e.at >= ?", &f.since.as_ref().map(encode_bound));
+    text(&mut terms, "e.at < ?", &f.until.as_ref().map(encode_bound));
+    for (key, value) in &f.tags {
+        terms.push(
+            "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.key = ? \
+             AND t.value = ?)",
+        );
+        params.push(Value::Text(key.clone()));
+        params.push(Value::Text(value.clone()));
+    }
+    let sql = if terms.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", terms.join(" AND "))
+    };
+    Where { sql, params }
+}
+
+impl Store {
+    /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
+    pub fn insert_entry(&mut self, entry: &NewEntry) -> Result<i64> {
+        let enc = encode(entry)?;
+        let key = match &entry.dedup_key {
+            Some(key) => key.clone(),
+            None => fresh_dedup_key(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = {
+            let mut insert = tx.prepare_cached(&format!(
+                "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({})",
+                ["?"; ENTRY_PARAMS].join(", ")
+            ))?;
+            bind_entry(&mut insert, 0, entry, &enc, &key)?;
+            insert.raw_execute().map_err(|e| match &e {
+                rusqlite::Error::SqliteFailure(f, Some(msg))
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation
+                        && msg.contains("entry.dedup_key") =>
+                {
+                    anyhow!("an entry with the dedup key `{key}` already exists")
+                }
+                _ => e.into(),
+            })?;
+            let id = tx.last_insert_rowid();
+            let mut insert_tag = tx.prepare_cached(INSERT_TAG)?;
+            for (k, v) in &entry.tags {
+                insert_tag.execute(params![id, k, v])?;
+            }
+            id
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// One entry by id; an unknown id is an error.
+    pub fn get(&self, id: i64) -> Result<Entry> {
+        get_in(&self.conn, id)
+    }
+
+    /// Sets the status of an entry. Setting the status it already has changes nothing and says
+    /// so (`Unchanged`): refunding twice is not an error. Any status can be set from any other,
+    /// so a mistaken refund can be undone with `Failed` or `Ok`.
+    pub fn set_status(&mut self, id: i64, status: Status) -> Result<StatusChange> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let from: Status = tx
+            .query_row("SELECT status FROM entry WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .ok_or_else(|| no_entry(id))?
+            .parse()?;
+        if from == status {
+            return Ok(StatusChange::Unchanged(from));
+        }
+        tx.execute(
+            "UPDATE entry SET status = ?2 WHERE id = ?1",
+            params![id, status.as_str()],
+        )?;
+        tx.commit()?;
+        Ok(StatusChange::Changed { from, to: status })
+    }
+
+    /// Changes project, tags, note or kept of an entry. Removals apply before additions.
+    pub fn edit(&mut self, id: i64, edit: &EntryEdit) -> Result<()> {
+        check_tags(&edit.tags_set)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let exists = tx
+            .query_row("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?;
+        if exists.is_none() {
+            return Err(no_entry(id));
+        }
+        if let Some(project) = &edit.project {
+            tx.execute(
+                "UPDATE entry SET project = ?2 WHERE id = ?1",
+                params![id, project],
+            )?;
+        }
+        if let Some(note) = &edit.note {
+            tx.execute(
+                "UPDATE entry SET note = ?2 WHERE id = ?1",
+                params![id, note],
+            )?;
+        }
+        if let Some(kept) = edit.kept {
+            tx.execute(
+                "UPDATE entry SET kept = ?2 WHERE id = ?1",
+                params![id, kept],
+            )?;
+        }
+        for key in &edit.tags_remove {
+            tx.execute(
+                "DELETE FROM entry_tag WHERE entry_id = ?1 AND key = ?2",
+                params![id, key],
+            )?;
+        }
+        for (key, value) in &edit.tags_set {
+            tx.execute(
+                "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (entry_id, key) DO UPDATE SET value = excluded.value",
+                params![id, key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes an entry (and its tags) and returns what it was.
+    pub fn remove(&mut self, id: i64) -> Result<Entry> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let entry = get_in(&tx, id)?;
+        tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// The entries matching `filter`, newest first.
+    pub fn entries(&self, filter: &Filter) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.for_each_entry(filter, Order::NewestFirst, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Streams matching entries to `f` without collecting them (export of a large log).
+    pub(crate) fn for_each_entry(
+        &self,
+        filter: &Filter,
+        order: Order,
+        mut f: impl FnMut(Entry) -> Result<()>,
+    ) -> Result<()> {
+        let w = where_clause(filter);
+        let mut params = w.params;
+        let newest = format!("{SELECT_ENTRY}{} ORDER BY e.at DESC, e.id DESC", w.sql);
+        let sql = match (order, filter.limit) {
+            (Order::NewestFirst, None) => newest,
+            (Order::NewestFirst, Some(n)) => {
+                params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+                format!("{newest} LIMIT ?")
+            }
+            (Order::OldestFirst, None) => {
+                format!("{SELECT_ENTRY}{} ORDER BY e.at, e.id", w.sql)
+            }
+            (Order::OldestFirst, Some(n)) => {
+                params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+                // The newest N, listed oldest first. Column 1 is `at`, column 0 the id.
+                format!("SELECT * FROM ({newest} LIMIT ?) ORDER BY 2, 1")
+            }
+        };
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while let Some(row) = rows.next()? {
+            f(read_entry(row)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// A time from RFC 3339 text, for tests.
+#[cfg(test)]
+pub(crate) fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn clip(project: &str, credits: &str) -> NewEntry {
+        NewEntry {
+            at: at("2026-05-04T10:00:00+02:00"),
+            platform: "runway".into(),
+            model: "gen4-turbo".into(),
+            duration: Some(d("5")),
+            credits: d(credits),
+            cost: Some(Money {
+                amount: d("0.05"),
+                currency: "USD".into(),
+            }),
+            pricing: "account plan Standard, monthly".into(),
+            project: Some(project.into()),
+            ..NewEntry::default()
+        }
+    }
+
+    #[test]
+    fn an_entry_reads_back_as_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut new = clip("ad", "12.5");
+        new.tags = vec![
+            ("shot".into(), "3".into()),
+            ("client".into(), "acme".into()),
+        ];
+        new.resolution = Some("720p".into());
+        new.audio = Some(true);
+        new.refs = Some(2);
+        new.chars = Some(300);
+        new.mode = Some("turbo".into());
+        new.count = 4;
+        new.note = Some("first try".into());
+        new.kept = false;
+        let id = store.insert_entry(&new).unwrap();
+        let e = store.get(id).unwrap();
+        assert_eq!(e.at, new.at);
+        assert_eq!(e.at.offset().local_minus_utc(), 7200);
+        assert_eq!(e.credits, d("12.5"));
+        assert_eq!(e.cost, new.cost);
+        assert_eq!(
+            e.tags,
+            vec![
+                ("client".into(), "acme".into()),
+                ("shot".into(), "3".into())
+            ]
+        );
+        assert_eq!(
+            (e.resolution.as_deref(), e.audio, e.refs, e.chars, e.count),
+            (Some("720p"), Some(true), Some(2), Some(300), 4)
+        );
+        assert!(!e.kept);
+        assert!(e.dedup_key.starts_with("log:"));
+        assert!(store.get(id + 1).is_err());
+    }
+
+    #[test]
+    fn unknown_cost_stays_unknown_not_zero() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut new = clip("ad", "10");
+        new.cost = None;
+        new.pricing = "unpriced".into();
+        let id = store.insert_entry(&new).unwrap();
+        let stored: Option<i64> = store
+            .conn
+            .query_row("SELECT cost_micro FROM entry WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(stored, None);
+        assert_eq!(store.get(id).unwrap().cost, None);
+    }
+
+    #[test]
+    fn bad_values_are_refused_and_nothing_is_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.insert_entry(&clip("ad", "0.0005")).unwrap_err();
+        assert!(err.to_string().contains("0.0005"), "{err}");
+        let mut dup = clip("ad", "1");
+        dup.tags = vec![("a".into(), "1".into()), ("a".into(), "2".into())];
+        assert!(store.insert_entry(&dup).is_err());
+        let mut bad_tag = clip("ad", "1");
+        bad_tag.tags = vec![("a=b".into(), "1".into())];
+        assert!(store.insert_entry(&bad_tag).is_err());
+        let mut zero = clip("ad", "1");
+        zero.count = 0;
+        assert!(store.insert_entry(&zero).is_err());
+        assert!(store.entries(&Filter::default()).unwrap().is_empty());
+
+        let mut keyed = clip("ad", "1");
+        keyed.dedup_key = Some("k1".into());
+        store.insert_entry(&keyed).unwrap();
+        let err = store.insert_entry(&keyed).unwrap_err().to_string();
+        assert!(err.contains("`k1` already exists"), "{err}");
+    }
+
+    #[test]
+    fn status_transitions_and_double_refund() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.insert_entry(&clip("ad", "10")).unwrap();
+        assert_eq!(
+            store.set_status(id, Status::Failed).unwrap(),
+            StatusChange::Changed {
+                from: Status::Ok,
+                to: Status::Failed
+            }
+        );
+        assert_eq!(
+            store.set_status(id, Status::Refunded).unwrap(),
+            StatusChange::Changed {
+                from: Status::Failed,
+                to: Status::Refunded
+            }
+        );
+        assert_eq!(
+            store.set_status(id, Status::Refunded).unwrap(),
+            StatusChange::Unchanged(Status::Refunded)
+        );
+        assert_eq!(store.get(id).unwrap().status, Status::Refunded);
+        // Refund straight from ok: a refund implies the generation failed.
+        let other = store.insert_entry(&clip("ad", "10")).unwrap();
+        assert!(matches!(
+            store.set_status(other, Status::Refunded).unwrap(),
+            StatusChange::Changed { .. }
+        ));
+        let err = store.set_status(999, Status::Refunded).unwrap_err();
+        assert!(err.to_string().contains("no entry with id 999"), "{err}");
+    }
+
+    #[test]
+    fn edit_and_remove() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut new = clip("ad", "10");
+        new.tags = vec![
+            ("client".into(), "acme".into()),
+            ("shot".into(), "1".into()),
+        ];
+        new.note = Some("n".into());
+        let id = store.insert_entry(&new).unwrap();
+        store
+            .edit(
+                id,
+                &EntryEdit {
+                    project: Some(Some("trailer".into())),
+                    tags_set: vec![("client".into(), "globex".into()), ("v".into(), "2".into())],
+                    tags_remove: vec!["shot".into(), "absent".into()],
+                    note: Some(None),
+                    kept: Some(false),
+                },
+            )
+            .unwrap();
+        let e = store.get(id).unwrap();
+        assert_eq!(e.project.as_deref(), Some("trailer"));
+        assert_eq!(
+            e.tags,
+            vec![("client".into(), "globex".into()), ("v".into(), "2".into())]
+        );
+        assert_eq!(e.note, None);
+        assert!(!e.kept);
+        assert!(store.edit(id + 1, &EntryEdit::default()).is_err());
+
+        assert_eq!(store.remove(id).unwrap().id, id);
+        assert!(store.get(id).is_err());
+        assert!(store.remove(id).is_err());
+        let tags: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM entry_tag", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tags, 0, "tags go with their entry");
+    }
+
+    #[test]
+    fn filters_select_and_order_newest_first() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut ids = Vec::new();
+        for (i, (project, platform, client)) in [
+            ("ad", "runway", "acme"),
+            ("ad", "kling", "globex"),
+            ("trailer", "runway", "acme"),
+            ("trailer", "runway", "globex"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut e = clip(project, "10");
+            e.platform = platform.into();
+            e.at = at(&format!("2026-05-0{}T12:00:00Z", i + 1));
+            e.tags = vec![("client".into(), client.into())];
+            ids.push(store.insert_entry(&e).unwrap());
+        }
+        store.set_status(ids[3], Status::Failed).unwrap();
+        let got = |f: Filter| -> Vec<i64> {
+            store
+                .entries(&f)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(got(Filter::default()), vec![ids[3], ids[2], ids[1], ids[0]]);
+        let project = |p: &str| Some(p.to_string());
+        assert_eq!(
+            got(Filter {
+                project: project("ad"),
+                ..Filter::default()
+            }),
+            vec![ids[1], ids[0]]
+        );
+        assert_eq!(
+            got(Filter {
+                platform: project("runway"),
+                tags: vec![("client".into(), "acme".into())],
+                ..Filter::default()
+            }),
+            vec![ids[2], ids[0]]
+        );
+        assert_eq!(
+            got(Filter {
+                status: Some(Status::Failed),
+                ..Filter::default()
+            }),
+            vec![ids[3]]
+        );
+        let day = |s: &str| at(s).with_timezone(&Utc);
+        assert_eq!(
+            got(Filter {
+                since: Some(day("2026-05-02T12:00:00Z")),
+                until: Some(day("2026-05-04T12:00:00Z")),
+                ..Filter::default()
+            }),
+            vec![ids[2], ids[1]]
+        );
+        assert_eq!(
+            got(Filter {
+                limit: Some(2),
+                ..Filter::default()
+            }),
+            vec![ids[3], ids[2]]
+        );
+        let mut oldest = Vec::new();
+        store
+            .for_each_entry(
+                &Filter {
+                    limit: Some(2),
+                    ..Filter::default()
+                },
+                Order::OldestFirst,
+                |e| {
+                    oldest.push(e.id);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert_eq!(oldest, vec![ids[2], ids[3]]);
+    }
+
+    #[test]
+    fn eight_threads_with_their_own_store_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let handles: Vec<_> = (0..8)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&path).unwrap();
+                    for i in 0..100 {
+                        let mut e = clip("load", "1");
+                        e.note = Some(format!("{t}-{i}"));
+                        store.insert_entry(&e).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.entries(&Filter::default()).unwrap().len(), 800);
+    }
+}

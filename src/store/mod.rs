@@ -1,0 +1,225 @@
+//! The local SQLite log of generations (issue 3): the one module that owns the database.
+//!
+//! Invariants every method keeps:
+//! - Credits are stored as INTEGER milli-credits and money as INTEGER micro-units, so `SUM` in
+//!   SQL is exact; the API speaks `Decimal` and `units` is the only place that converts.
+//! - Every write runs in a `BEGIN IMMEDIATE` transaction: a deferred one that reads first fails
+//!   with SQLITE_BUSY under concurrent writers even with a busy timeout (STYLE.md, Database).
+//!   With WAL and the busy timeout, several `credits log` processes at once all succeed.
+//! - A file that is not a credits database, is corrupt, or was written by a newer version is
+//!   refused before anything is written to it.
+
+mod accounts;
+mod entries;
+pub mod exchange;
+mod migrate;
+mod model;
+mod report;
+mod units;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, ErrorCode};
+
+pub use exchange::{Format, ImportOptions, ImportRow, ImportSummary, Priced, Progress};
+pub use migrate::SCHEMA_VERSION;
+pub use model::{
+    Account, Billing, Entry, EntryEdit, Filter, Money, NewEntry, RefundsOwed, Status, StatusChange,
+};
+pub use report::{GroupKey, ReportRow};
+
+/// How long a write waits for another process's transaction before giving up. Generous:
+/// parallel scripts logging at once should queue, not fail.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open credits database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+        }
+        let name = path.display().to_string();
+        let conn = Connection::open(path).with_context(|| format!("cannot open {name}"))?;
+        Store::init(conn, &name)
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn init(mut conn: Connection, name: &str) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Inspect before any pragma that writes: switching to WAL rewrites the header, and a
+        // refused file must stay byte-for-byte as it was.
+        let found = migrate::inspect(&conn, name)?;
+        set_wal(&conn).with_context(|| format!("cannot switch {name} to WAL"))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if found != migrate::Found::Credits(SCHEMA_VERSION) {
+            migrate::apply(&mut conn, name)?;
+        }
+        Ok(Store { conn })
+    }
+}
+
+/// Switches to WAL, so readers never block the writer and parallel `credits log` processes
+/// queue on the busy timeout. On a new file several processes may race to switch at once;
+/// SQLite answers SQLITE_BUSY to the losers without calling the busy handler, so retry here
+/// within the same timeout.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        // In memory this answers "memory"; either way there is nothing more to do.
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
+        dir.path().join("sub").join("credits.db")
+    }
+
+    #[test]
+    fn open_creates_the_folder_and_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file_in(&dir);
+        let store = Store::open(&path).unwrap();
+        let version: u32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(store);
+        // Opening again finds the schema in place.
+        Store::open(&path).unwrap();
+    }
+
+    #[test]
+    fn newer_schema_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file_in(&dir);
+        drop(Store::open(&path).unwrap());
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 4)
+                .unwrap();
+            // Back to a rollback journal so that no -wal file hides pending changes.
+            conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        }
+        let before = fs::read(&path).unwrap();
+        let err = format!("{:#}", Store::open(&path).unwrap_err());
+        assert!(
+            err.contains(&format!(
+                "newer version of credits (schema {}, this build knows {})",
+                SCHEMA_VERSION + 4,
+                SCHEMA_VERSION
+            )),
+            "{err}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert!(!path.with_extension("db-wal").exists());
+    }
+
+    #[test]
+    fn a_foreign_database_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE notes (body TEXT);")
+                .unwrap();
+        }
+        let before = fs::read(&path).unwrap();
+        let err = format!("{:#}", Store::open(&path).unwrap_err());
+        assert!(err.contains("is not a credits database"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before);
+
+        // Another application's schema version is not mistaken for a newer credits.
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(conn);
+        let err = format!("{:#}", Store::open(&path).unwrap_err());
+        assert!(err.contains("is not a credits database"), "{err}");
+    }
+
+    #[test]
+    fn garbage_and_truncated_files_are_errors_not_panics() {
+        let dir = tempfile::tempdir().unwrap();
+        let garbage = dir.path().join("garbage.db");
+        fs::write(
+            &garbage,
+            b"this is not a database at all, just some text\n".repeat(200),
+        )
+        .unwrap();
+        let before = fs::read(&garbage).unwrap();
+        let err = format!("{:#}", Store::open(&garbage).unwrap_err());
+        assert!(err.contains("not a SQLite database"), "{err}");
+        assert_eq!(fs::read(&garbage).unwrap(), before);
+
+        // A real database cut short in the middle of its pages.
+        let good = dir.path().join("good.db");
+        {
+            let mut store = Store::open(&good).unwrap();
+            for i in 0..200 {
+                store
+                    .insert_entry(&NewEntry {
+                        platform: "runway".into(),
+                        model: format!("gen-{i}"),
+                        note: Some("x".repeat(200)),
+                        ..NewEntry::default()
+                    })
+                    .unwrap();
+            }
+            store
+                .conn
+                .pragma_update(None, "journal_mode", "DELETE")
+                .unwrap();
+        }
+        let bytes = fs::read(&good).unwrap();
+        let cut = dir.path().join("cut.db");
+        let mut mangled = bytes[..bytes.len() / 2].to_vec();
+        // Scribble over the schema page too.
+        for b in &mut mangled[100..600] {
+            *b = 0xA5;
+        }
+        fs::write(&cut, &mangled).unwrap();
+        let result = Store::open(&cut).and_then(|s| s.entries(&Filter::default()));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn an_empty_file_is_a_new_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.db");
+        fs::write(&path, b"").unwrap();
+        Store::open(&path).unwrap();
+    }
+}

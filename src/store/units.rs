@@ -1,0 +1,94 @@
+//! Exact storage units: credits and durations as integer thousandths, money as integer
+//! millionths.
+//!
+//! The database stores integers so that `SUM` in SQL is exact (STYLE.md, Money). The API speaks
+//! `rust_decimal::Decimal`; this module is the only place that converts between the two.
+//!
+//! The one storage rounding: money is rounded half-to-even to 6 decimal places (micro-units) at
+//! the moment it is snapshotted into an entry. Credits and durations are never rounded: a value
+//! with more than 3 decimal places is refused with an error naming it.
+
+use anyhow::{anyhow, bail, Result};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const MILLI: i64 = 1_000;
+const MICRO: i64 = 1_000_000;
+
+/// Credits to milli-credits. `what` names the value in errors ("credits", "duration").
+pub(crate) fn to_milli(value: Decimal, what: &str) -> Result<i64> {
+    if value.is_sign_negative() && !value.is_zero() {
+        bail!("{what} {value} is negative");
+    }
+    let scaled = value
+        .checked_mul(Decimal::from(MILLI))
+        .ok_or_else(|| anyhow!("{what} {value} is too large"))?;
+    if !scaled.fract().is_zero() {
+        bail!("{what} {value} has more than 3 decimal places");
+    }
+    scaled
+        .to_i64()
+        .ok_or_else(|| anyhow!("{what} {value} is too large"))
+}
+
+/// Milli-units back to a decimal, without trailing zeros (`1500` → `1.5`).
+pub(crate) fn from_milli(value: i64) -> Decimal {
+    Decimal::new(value, 3).normalize()
+}
+
+/// Money to micro-units, rounding half-to-even to 6 decimal places: the one storage rounding.
+pub(crate) fn to_micro(value: Decimal, what: &str) -> Result<i64> {
+    if value.is_sign_negative() && !value.is_zero() {
+        bail!("{what} {value} is negative");
+    }
+    value
+        .round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven)
+        .checked_mul(Decimal::from(MICRO))
+        .and_then(|m| m.to_i64())
+        .ok_or_else(|| anyhow!("{what} {value} is too large"))
+}
+
+/// Micro-units back to a decimal, without trailing zeros.
+pub(crate) fn from_micro(value: i64) -> Decimal {
+    Decimal::new(value, 6).normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn credits_keep_three_places_exactly() {
+        assert_eq!(to_milli(d("0.1"), "credits").unwrap(), 100);
+        assert_eq!(to_milli(d("12.345"), "credits").unwrap(), 12_345);
+        // Trailing zeros beyond the third place are not extra precision.
+        assert_eq!(to_milli(d("1.2000"), "credits").unwrap(), 1_200);
+        assert_eq!(from_milli(1_500).to_string(), "1.5");
+    }
+
+    #[test]
+    fn credits_with_four_places_are_refused_by_value() {
+        let err = to_milli(d("0.0001"), "credits").unwrap_err().to_string();
+        assert!(
+            err.contains("0.0001") && err.contains("3 decimal places"),
+            "{err}"
+        );
+        assert!(to_milli(d("-1"), "credits").is_err());
+        assert!(to_milli(Decimal::MAX, "credits").is_err());
+    }
+
+    #[test]
+    fn money_rounds_half_to_even_once() {
+        assert_eq!(to_micro(d("0.0000005"), "cost").unwrap(), 0);
+        assert_eq!(to_micro(d("0.0000015"), "cost").unwrap(), 2);
+        assert_eq!(to_micro(d("0.0000025"), "cost").unwrap(), 2);
+        assert_eq!(to_micro(d("1.234567"), "cost").unwrap(), 1_234_567);
+        assert_eq!(from_micro(84_000).to_string(), "0.084");
+        assert!(to_micro(Decimal::MAX, "cost").is_err());
+    }
+}
