@@ -40,6 +40,41 @@ pub enum Command {
     /// List, show, validate and locate pricing tables.
     #[command(subcommand)]
     Pricing(PricingCommand),
+    /// Record a generation in the log.
+    Log(LogArgs),
+    /// Mark a logged generation as failed (charged, refund not yet seen).
+    Fail {
+        /// Entry id.
+        id: i64,
+    },
+    /// Mark a failed generation as refunded (credits returned); implies failed.
+    Refund {
+        /// Entry id.
+        id: i64,
+    },
+    /// Change an entry's project, tags, note or kept flag.
+    Edit(EditArgs),
+    /// Delete an entry.
+    Rm {
+        /// Entry id.
+        id: i64,
+    },
+    /// List logged generations, newest first.
+    History(HistoryArgs),
+    /// Clips, seconds, credits, refunds and money by project, platform, model, period or tag.
+    Report(ReportArgs),
+    /// Failed generations with no refund yet: credits the platforms owe you.
+    Refunds,
+    /// Write the log as CSV or JSON.
+    Export(ExportArgs),
+    /// Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing).
+    Import {
+        /// The file (CSV, or JSON when it ends in .json).
+        file: PathBuf,
+    },
+    /// Which plan you are on, per platform (prices what you log).
+    #[command(subcommand)]
+    Account(AccountCommand),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -189,6 +224,166 @@ pub enum PricingCommand {
     },
     /// Where tables are looked for, and which files were loaded.
     Dirs,
+}
+
+/// Filters shared by `history`, `report` and `export`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only this project.
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Only this platform.
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Only this model.
+    #[arg(long)]
+    pub model: Option<String>,
+    /// Only entries with this tag (K=V, repeatable: all must match).
+    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    pub tags: Vec<(String, String)>,
+    /// Only this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to this date or time (a date includes its whole day).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Ok,
+    Failed,
+    Refunded,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Platform id or name.
+    pub platform: String,
+    /// Model id or name.
+    pub model: String,
+    #[command(flatten)]
+    pub request: RequestArgs,
+    /// Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml].
+    #[arg(long)]
+    pub project: Option<String>,
+    /// A tag, e.g. client=acme (repeatable).
+    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    pub tags: Vec<(String, String)>,
+    /// Credits the platform actually charged (overrides the table; logs unknown models).
+    #[arg(long, value_name = "N", value_parser = parse_non_negative)]
+    pub credits: Option<Decimal>,
+    /// The generation failed (charged, refund not yet seen).
+    #[arg(long)]
+    pub failed: bool,
+    /// The output was not used (a rerun or discarded variation).
+    #[arg(long)]
+    pub discarded: bool,
+    /// When it ran (RFC 3339 or YYYY-MM-DD) [default: now].
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// A note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Price the money with this plan instead of your account's.
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<String>,
+    /// Your own price per credit for this entry.
+    #[arg(long, value_name = "X", value_parser = parse_non_negative)]
+    pub price_per_credit: Option<Decimal>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Entry id.
+    pub id: i64,
+    /// New project (empty string clears it).
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Set a tag K=V (repeatable).
+    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    pub tags: Vec<(String, String)>,
+    /// Remove a tag by key (repeatable).
+    #[arg(long = "untag", value_name = "K")]
+    pub untag: Vec<String>,
+    /// New note (empty string clears it).
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Mark the output as used.
+    #[arg(long, conflicts_with = "discarded")]
+    pub kept: bool,
+    /// Mark the output as not used.
+    #[arg(long)]
+    pub discarded: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most N entries.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+    /// CSV instead of a table.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order).
+    #[arg(long = "by", value_name = "KEY")]
+    pub by: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// CSV instead of a table.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Record the plan you are on for a platform.
+    Set {
+        /// Platform id or name.
+        platform: String,
+        /// Plan id or name.
+        #[arg(long)]
+        plan: String,
+        /// Monthly or annual billing.
+        #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
+        billing: BillingArg,
+    },
+    /// The plans you are on.
+    List,
+}
+
+fn parse_tag(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
+        _ => Err(format!("`{text}` is not K=V, e.g. client=acme")),
+    }
 }
 
 fn parse_decimal(text: &str) -> Result<Decimal, String> {

@@ -8,13 +8,16 @@
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod config;
 pub mod cost;
+pub mod dates;
 pub mod error;
 pub mod money;
 pub mod pricing;
 pub mod render;
 pub mod shots;
 pub mod slug;
+pub mod store;
 
 use anyhow::Result;
 use clap::Parser;
@@ -30,8 +33,6 @@ pub fn project_dirs() -> Option<directories::ProjectDirs> {
 pub fn user_pricing_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("pricing"))
 }
-
-pub mod store;
 
 /// Runs the command line and returns the process exit code.
 pub fn main_with_exit_code() -> i32 {

@@ -1,9 +1,13 @@
 //! One module per subcommand; `dispatch` builds the shared [`Context`] and calls it.
 
+pub mod account;
 pub mod calc;
 pub mod compare;
 pub mod estimate;
+pub mod history;
+pub mod log;
 pub mod pricing;
+pub mod report;
 
 use crate::cli::{Cli, Command};
 use crate::pricing::catalog::{Catalog, LoadOptions};
@@ -77,6 +81,17 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         Command::Calc(args) => calc::run(&ctx, &args, out),
         Command::Compare(args) => compare::run(&ctx, &args, out),
         Command::Pricing(cmd) => pricing::run(&ctx, &cmd, out),
+        Command::Log(args) => log::log(&ctx, &args, out),
+        Command::Fail { id } => log::set_status(&ctx, id, crate::store::Status::Failed, out),
+        Command::Refund { id } => log::set_status(&ctx, id, crate::store::Status::Refunded, out),
+        Command::Edit(args) => log::edit(&ctx, &args, out),
+        Command::Rm { id } => log::remove(&ctx, id, out),
+        Command::History(args) => history::history(&ctx, &args, out),
+        Command::Report(args) => report::report(&ctx, &args, out),
+        Command::Refunds => report::refunds(&ctx, out),
+        Command::Export(args) => history::export(&ctx, &args, out),
+        Command::Import { file } => history::import(&ctx, &file, out),
+        Command::Account(cmd) => account::run(&ctx, &cmd, out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "credits", out);
             Ok(0)

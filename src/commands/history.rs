@@ -1,0 +1,277 @@
+//! `credits history`, `export`, `import`: reading the log out and bringing entries in.
+
+use super::log::{open_store, price_generation, PriceOverrides};
+use super::Context;
+use crate::cli::{ExportArgs, FilterArgs, FormatArg, HistoryArgs, StatusArg};
+use crate::cost::Request;
+use crate::money;
+use crate::render;
+use crate::store::{self, Entry, Filter, Format, ImportOptions, Status};
+use anyhow::{Context as _, Result};
+use serde_json::{json, Value};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// The validated filter behind the flags.
+pub fn filter_from_args(ctx: &Context, args: &FilterArgs) -> Result<Filter> {
+    let resolve_platform = |name: &String| {
+        ctx.catalog
+            .platform(name)
+            .map(|p| p.id.clone())
+            .unwrap_or_else(|_| crate::slug::slugify(name))
+    };
+    Ok(Filter {
+        project: args.project.clone(),
+        platform: args.platform.as_ref().map(resolve_platform),
+        model: args.model.as_ref().map(|m| crate::slug::slugify(m)),
+        tags: args.tags.clone(),
+        status: args.status.map(|s| match s {
+            StatusArg::Ok => Status::Ok,
+            StatusArg::Failed => Status::Failed,
+            StatusArg::Refunded => Status::Refunded,
+        }),
+        since: args
+            .since
+            .as_deref()
+            .map(|t| crate::dates::parse_since(t, &ctx.now))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|t| crate::dates::parse_until(t, &ctx.now))
+            .transpose()?,
+        limit: None,
+    })
+}
+
+/// `10 s, 1080p, audio, ×2` — an entry's request in short.
+fn describe_request(e: &Entry) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = e.duration {
+        parts.push(format!("{} s", d.normalize()));
+    }
+    if let Some(r) = &e.resolution {
+        parts.push(r.clone());
+    }
+    if let Some(m) = &e.mode {
+        parts.push(m.clone());
+    }
+    if e.audio == Some(true) {
+        parts.push("audio".into());
+    }
+    if let Some(n) = e.refs.filter(|n| *n > 0) {
+        parts.push(format!("{n} refs"));
+    }
+    if let Some(c) = e.chars {
+        parts.push(format!("{c} chars"));
+    }
+    if e.count > 1 {
+        parts.push(format!("×{}", e.count));
+    }
+    parts.join(", ")
+}
+
+fn entry_json(e: &Entry) -> Value {
+    json!({
+        "id": e.id,
+        "at": e.at.to_rfc3339(),
+        "platform": e.platform,
+        "model": e.model,
+        "duration": e.duration.map(render::json_decimal),
+        "resolution": e.resolution,
+        "audio": e.audio,
+        "refs": e.refs,
+        "mode": e.mode,
+        "chars": e.chars,
+        "count": e.count,
+        "credits": render::json_decimal(e.credits),
+        "cost": e.cost.as_ref().map(|m| render::json_decimal(m.amount)),
+        "currency": e.cost.as_ref().map(|m| m.currency.clone()),
+        "pricing": e.pricing,
+        "project": e.project,
+        "tags": e.tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
+        "note": e.note,
+        "status": e.status.as_str(),
+        "kept": e.kept,
+    })
+}
+
+pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result<i32> {
+    let store = open_store(ctx)?;
+    let mut filter = filter_from_args(ctx, &args.filter)?;
+    filter.limit = args.limit.map(u64::from);
+    if args.csv {
+        store.export(&filter, Format::Csv, &mut *out)?;
+        return Ok(0);
+    }
+    let entries = store.entries(&filter)?;
+    if ctx.json {
+        let rows: Vec<Value> = entries.iter().map(entry_json).collect();
+        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        return Ok(0);
+    }
+    if entries.is_empty() {
+        writeln!(out, "no entries")?;
+        return Ok(0);
+    }
+    let rows = entries
+        .iter()
+        .map(|e| {
+            let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            vec![
+                e.id.to_string(),
+                e.at.format("%Y-%m-%d %H:%M %:z").to_string(),
+                e.platform.clone(),
+                e.model.clone(),
+                describe_request(e),
+                money::fmt_credits(e.credits),
+                e.cost.as_ref().map_or_else(
+                    || "unknown".to_string(),
+                    |m| money::fmt_money(m.amount, &m.currency),
+                ),
+                e.project.clone().unwrap_or_default(),
+                tags.join(" "),
+                format!("{}{}", e.status, if e.kept { "" } else { ", discarded" }),
+            ]
+        })
+        .collect();
+    out.write_all(
+        render::table(
+            &[
+                "id", "time", "platform", "model", "request", "credits", "cost", "project", "tags",
+                "status",
+            ],
+            rows,
+        )
+        .as_bytes(),
+    )?;
+    Ok(0)
+}
+
+pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i32> {
+    let store = open_store(ctx)?;
+    let filter = filter_from_args(ctx, &args.filter)?;
+    let format = match args.format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    };
+    match &args.output {
+        None => {
+            store.export(&filter, format, &mut *out)?;
+        }
+        Some(path) => {
+            // Written beside the target and renamed into place: never a half-written file.
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            let n = store.export(&filter, format, &mut tmp)?;
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("exported {n} entries to {}", path.display());
+        }
+    }
+    Ok(0)
+}
+
+pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
+    let mut store = open_store(ctx)?;
+    let format = Format::from_path(path).unwrap_or(Format::Csv);
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut opts = ImportOptions::new(path.display().to_string());
+    opts.now = ctx.now.with_timezone(&chrono::Utc);
+    opts.default_offset = *ctx.now.offset();
+
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "importing {bar:40} {bytes}/{total_bytes} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut on_progress = |p: store::Progress| {
+        if let Some(bar) = &bar {
+            bar.set_position(p.bytes);
+            bar.set_message(format!("{} rows", p.rows));
+        }
+    };
+    let progress: Option<&mut dyn FnMut(store::Progress)> = if bar.is_some() {
+        Some(&mut on_progress)
+    } else {
+        None
+    };
+
+    let accounts = store.accounts()?;
+    let mut unpriced_rows = 0u64;
+    let price = |row: &store::ImportRow| -> Result<store::Priced> {
+        let request = Request {
+            duration: row.duration,
+            resolution: row.resolution.clone(),
+            audio: row.audio.unwrap_or(false),
+            refs: row.refs.unwrap_or(0),
+            mode: row.mode.clone(),
+            chars: row.chars.map(u64::from),
+            count: row.count.max(1),
+            upscale: false,
+            pinned_credits: None,
+        }
+        .normalized()?;
+        let (_, _, priced) = price_generation(
+            ctx,
+            &accounts,
+            &row.platform,
+            &row.model,
+            &request,
+            row.credits,
+            &PriceOverrides::default(),
+        )?;
+        if priced.cost.is_none() {
+            unpriced_rows += 1;
+        }
+        Ok(store::Priced {
+            credits: priced.credits,
+            cost: priced.cost,
+            pricing: priced.pricing,
+        })
+    };
+    let summary = store
+        .import(
+            std::io::BufReader::new(file),
+            format,
+            &opts,
+            price,
+            progress,
+        )
+        .inspect_err(|_| {
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+        })?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if ctx.json {
+        let value = json!({"file": path.display().to_string(), "rows": summary.rows, "added": summary.added, "already_present": summary.present});
+        out.write_all(render::json(&value).as_bytes())?;
+    } else {
+        writeln!(
+            out,
+            "{}: {} rows, {} added, {} already in the log",
+            path.display(),
+            summary.rows,
+            summary.added,
+            summary.present
+        )?;
+    }
+    if unpriced_rows > 0 {
+        eprintln!("note: {unpriced_rows} imported rows have unknown money (no plan price)");
+    }
+    Ok(0)
+}

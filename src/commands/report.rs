@@ -1,0 +1,254 @@
+//! `credits report` and `credits refunds`: what projects, clients and platforms cost.
+//!
+//! Aggregation runs in SQL (see `store::report`); this module names the columns and
+//! renders them. Money is the sum of the known values; entries with unknown money are
+//! counted and said, never added as 0.
+
+use super::history::filter_from_args;
+use super::log::open_store;
+use super::Context;
+use crate::cli::ReportArgs;
+use crate::error::fail_with_help;
+use crate::money;
+use crate::render;
+use crate::store::{GroupKey, ReportRow};
+use anyhow::Result;
+use serde_json::{json, Map, Value};
+use std::io::Write;
+
+fn cost_text(row: &ReportRow) -> String {
+    let currency = row.currency.as_deref().unwrap_or("USD");
+    match (&row.currency, row.unpriced) {
+        (None, 0) => money::fmt_money(row.cost, currency),
+        (None, n) => format!("unknown ({n} unpriced)"),
+        (Some(_), 0) => money::fmt_money(row.cost, currency),
+        (Some(_), n) => format!("{} + {n} unpriced", money::fmt_money(row.cost, currency)),
+    }
+}
+
+fn per_text(value: Option<rust_decimal::Decimal>, row: &ReportRow) -> String {
+    match value {
+        Some(v) if row.unpriced == 0 => {
+            money::fmt_money(v, row.currency.as_deref().unwrap_or("USD"))
+        }
+        Some(v) => format!(
+            "≥ {}",
+            money::fmt_money(v, row.currency.as_deref().unwrap_or("USD"))
+        ),
+        None => "-".to_string(),
+    }
+}
+
+fn row_json(keys: &[GroupKey], row: &ReportRow) -> Value {
+    let mut map = Map::new();
+    for (key, value) in keys.iter().zip(&row.keys) {
+        map.insert(key.to_string(), json!(value));
+    }
+    map.insert("entries".into(), json!(row.entries));
+    map.insert("clips".into(), json!(row.clips));
+    map.insert("seconds".into(), render::json_decimal(row.seconds));
+    map.insert(
+        "kept_seconds".into(),
+        render::json_decimal(row.kept_seconds),
+    );
+    map.insert("credits".into(), render::json_decimal(row.credits));
+    map.insert(
+        "credits_refunded".into(),
+        render::json_decimal(row.credits_refunded),
+    );
+    map.insert(
+        "credits_owed".into(),
+        render::json_decimal(row.credits_owed),
+    );
+    // Cost is the sum of known money; `unpriced` counts the entries it leaves out.
+    let known = row.currency.is_some() || row.unpriced == 0;
+    map.insert(
+        "cost".into(),
+        if known {
+            render::json_decimal(row.cost)
+        } else {
+            Value::Null
+        },
+    );
+    map.insert("currency".into(), json!(row.currency));
+    map.insert("unpriced".into(), json!(row.unpriced));
+    map.insert(
+        "cost_per_second".into(),
+        json!(row.cost_per_second().map(|d| d.normalize().to_string())),
+    );
+    map.insert(
+        "cost_per_kept_second".into(),
+        json!(row
+            .cost_per_kept_second()
+            .map(|d| d.normalize().to_string())),
+    );
+    Value::Object(map)
+}
+
+pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i32> {
+    let keys: Vec<GroupKey> = args
+        .by
+        .iter()
+        .map(|k| {
+            k.parse::<GroupKey>().map_err(|e| {
+                fail_with_help(
+                    e.to_string(),
+                    "e.g. --by project --by month, or --by tag:client",
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    let store = open_store(ctx)?;
+    let filter = filter_from_args(ctx, &args.filter)?;
+    let rows = if keys.is_empty() {
+        Vec::new()
+    } else {
+        store.report(&filter, &keys)?
+    };
+    let total = store.report(&filter, &[])?.into_iter().next();
+
+    if ctx.json {
+        let value = json!({
+            "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+            "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
+            "total": total.as_ref().map(|t| row_json(&[], t)),
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    let mut headers: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    if headers.is_empty() {
+        headers.push(String::new());
+    }
+    let columns = [
+        "clips",
+        "seconds",
+        "credits",
+        "refunded",
+        "owed",
+        "cost",
+        "per second",
+        "per kept second",
+    ];
+    let to_cells = |row: &ReportRow| -> Vec<String> {
+        vec![
+            row.clips.to_string(),
+            money::fmt_credits(row.seconds),
+            money::fmt_credits(row.credits),
+            money::fmt_credits(row.credits_refunded),
+            money::fmt_credits(row.credits_owed),
+            cost_text(row),
+            per_text(row.cost_per_second(), row),
+            per_text(row.cost_per_kept_second(), row),
+        ]
+    };
+    if args.csv {
+        let mut w = csv::Writer::from_writer(&mut *out);
+        let mut header: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        header.extend(
+            [
+                "clips",
+                "seconds",
+                "credits",
+                "credits_refunded",
+                "credits_owed",
+                "cost",
+                "currency",
+                "unpriced",
+                "cost_per_second",
+                "cost_per_kept_second",
+            ]
+            .map(String::from),
+        );
+        w.write_record(&header)?;
+        let all = rows.iter().map(|r| (r.keys.clone(), r)).chain(
+            total
+                .iter()
+                .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
+        );
+        for (key_values, r) in all {
+            let mut record: Vec<String> = key_values
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect();
+            record.extend([
+                r.clips.to_string(),
+                r.seconds.normalize().to_string(),
+                r.credits.normalize().to_string(),
+                r.credits_refunded.normalize().to_string(),
+                r.credits_owed.normalize().to_string(),
+                r.cost.normalize().to_string(),
+                r.currency.clone().unwrap_or_default(),
+                r.unpriced.to_string(),
+                r.cost_per_second()
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                r.cost_per_kept_second()
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+            ]);
+            w.write_record(&record)?;
+        }
+        w.flush()?;
+        return Ok(0);
+    }
+    let Some(total) = total.filter(|t| t.entries > 0) else {
+        writeln!(out, "no entries")?;
+        return Ok(0);
+    };
+    let mut table_rows = Vec::new();
+    for row in &rows {
+        let mut cells: Vec<String> = row
+            .keys
+            .iter()
+            .map(|k| k.clone().unwrap_or_else(|| "(none)".into()))
+            .collect();
+        cells.extend(to_cells(row));
+        table_rows.push(cells);
+    }
+    let mut total_cells = vec!["total".to_string()];
+    total_cells.extend((1..headers.len()).map(|_| String::new()));
+    total_cells.extend(to_cells(&total));
+    table_rows.push(total_cells);
+    let mut all_headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    all_headers.extend(columns);
+    out.write_all(render::table(&all_headers, table_rows).as_bytes())?;
+    if total.unpriced > 0 {
+        writeln!(
+            out,
+            "{} entries have unknown money: costs shown are the known part (set a plan with `credits account set`)",
+            total.unpriced
+        )?;
+    }
+    Ok(0)
+}
+
+pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
+    let store = open_store(ctx)?;
+    let owed = store.refunds_owed()?;
+    if ctx.json {
+        let rows: Vec<Value> = owed
+            .iter()
+            .map(|o| json!({"platform": o.platform, "entries": o.entries, "credits_owed": render::json_decimal(o.credits)}))
+            .collect();
+        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        return Ok(0);
+    }
+    if owed.is_empty() {
+        writeln!(out, "no failed generations waiting for a refund")?;
+        return Ok(0);
+    }
+    let rows = owed
+        .iter()
+        .map(|o| {
+            vec![
+                o.platform.clone(),
+                o.entries.to_string(),
+                money::fmt_credits(o.credits),
+            ]
+        })
+        .collect();
+    out.write_all(render::table(&["platform", "failed entries", "credits owed"], rows).as_bytes())?;
+    writeln!(out, "mark one refunded with `credits refund ID` once the credits are back (ids: `credits history --status failed`)")?;
+    Ok(0)
+}
