@@ -32,6 +32,17 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
+            [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
+            [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note or kept flag')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an entry')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List logged generations, newest first')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
+            [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform (prices what you log)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -154,6 +165,181 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;pricing;help;help' {
             break
         }
+        'credits;log' {
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation')
+            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k')
+            [CompletionResult]::new('--refs', '--refs', [CompletionResultType]::ParameterName, 'Number of reference images')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
+            [CompletionResult]::new('--chars', '--chars', [CompletionResultType]::ParameterName, 'Characters of input (text to speech)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many generations')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, e.g. client=acme (repeatable)')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the platform actually charged (overrides the table; logs unknown models)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it ran (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Price the money with this plan instead of your account''s')
+            [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit for this entry')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'Generate sound with the video')
+            [CompletionResult]::new('--upscale', '--upscale', [CompletionResultType]::ParameterName, 'Upscale the output')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'The generation failed (charged, refund not yet seen)')
+            [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'The output was not used (a rerun or discarded variation)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;fail' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;refund' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;edit' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'New project (empty string clears it)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Set a tag K=V (repeatable)')
+            [CompletionResult]::new('--untag', '--untag', [CompletionResultType]::ParameterName, 'Remove a tag by key (repeatable)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'New note (empty string clears it)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--kept', '--kept', [CompletionResultType]::ParameterName, 'Mark the output as used')
+            [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'Mark the output as not used')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;rm' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;history' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only this platform')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;report' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only this platform')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;refunds' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only this platform')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;import' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;account' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;account;set' {
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan id or name')
+            [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;account;list' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;account;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;account;help;set' {
+            break
+        }
+        'credits;account;help;list' {
+            break
+        }
+        'credits;account;help;help' {
+            break
+        }
         'credits;completions' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
@@ -175,6 +361,17 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
+            [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
+            [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note or kept flag')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an entry')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List logged generations, newest first')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
+            [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform (prices what you log)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -206,6 +403,47 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;pricing;dirs' {
+            break
+        }
+        'credits;help;log' {
+            break
+        }
+        'credits;help;fail' {
+            break
+        }
+        'credits;help;refund' {
+            break
+        }
+        'credits;help;edit' {
+            break
+        }
+        'credits;help;rm' {
+            break
+        }
+        'credits;help;history' {
+            break
+        }
+        'credits;help;report' {
+            break
+        }
+        'credits;help;refunds' {
+            break
+        }
+        'credits;help;export' {
+            break
+        }
+        'credits;help;import' {
+            break
+        }
+        'credits;help;account' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            break
+        }
+        'credits;help;account;set' {
+            break
+        }
+        'credits;help;account;list' {
             break
         }
         'credits;help;completions' {

@@ -29,6 +29,17 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand calc 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
             cand pricing 'List, show, validate and locate pricing tables'
+            cand log 'Record a generation in the log'
+            cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
+            cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
+            cand edit 'Change an entry''s project, tags, note or kept flag'
+            cand rm 'Delete an entry'
+            cand history 'List logged generations, newest first'
+            cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+            cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
+            cand export 'Write the log as CSV or JSON'
+            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+            cand account 'Which plan you are on, per platform (prices what you log)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff) to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -136,6 +147,164 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;help;help'= {
         }
+        &'credits;log'= {
+            cand --duration 'Seconds of output per generation'
+            cand --resolution 'Output resolution, e.g. 720p, 1080p, 4k'
+            cand --refs 'Number of reference images'
+            cand --mode 'Model mode or quality, e.g. standard, pro, low, high'
+            cand --chars 'Characters of input (text to speech)'
+            cand --count 'How many generations'
+            cand --project 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]'
+            cand --tag 'A tag, e.g. client=acme (repeatable)'
+            cand --credits 'Credits the platform actually charged (overrides the table; logs unknown models)'
+            cand --at 'When it ran (RFC 3339 or YYYY-MM-DD) [default: now]'
+            cand --note 'A note'
+            cand --plan 'Price the money with this plan instead of your account''s'
+            cand --price-per-credit 'Your own price per credit for this entry'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --audio 'Generate sound with the video'
+            cand --upscale 'Upscale the output'
+            cand --failed 'The generation failed (charged, refund not yet seen)'
+            cand --discarded 'The output was not used (a rerun or discarded variation)'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;fail'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;refund'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;edit'= {
+            cand --project 'New project (empty string clears it)'
+            cand --tag 'Set a tag K=V (repeatable)'
+            cand --untag 'Remove a tag by key (repeatable)'
+            cand --note 'New note (empty string clears it)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --kept 'Mark the output as used'
+            cand --discarded 'Mark the output as not used'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;rm'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;history'= {
+            cand --project 'Only this project'
+            cand --platform 'Only this platform'
+            cand --model 'Only this model'
+            cand --tag 'Only entries with this tag (K=V, repeatable: all must match)'
+            cand --status 'Only this status'
+            cand --since 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)'
+            cand --until 'Up to this date or time (a date includes its whole day)'
+            cand --limit 'At most N entries'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --csv 'CSV instead of a table'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;report'= {
+            cand --by 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)'
+            cand --project 'Only this project'
+            cand --platform 'Only this platform'
+            cand --model 'Only this model'
+            cand --tag 'Only entries with this tag (K=V, repeatable: all must match)'
+            cand --status 'Only this status'
+            cand --since 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)'
+            cand --until 'Up to this date or time (a date includes its whole day)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --csv 'CSV instead of a table'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;refunds'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;export'= {
+            cand --format 'Output format'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --project 'Only this project'
+            cand --platform 'Only this platform'
+            cand --model 'Only this model'
+            cand --tag 'Only entries with this tag (K=V, repeatable: all must match)'
+            cand --status 'Only this status'
+            cand --since 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)'
+            cand --until 'Up to this date or time (a date includes its whole day)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;import'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;account'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Record the plan you are on for a platform'
+            cand list 'The plans you are on'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;account;set'= {
+            cand --plan 'Plan id or name'
+            cand --billing 'Monthly or annual billing'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;account;list'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;account;help'= {
+            cand set 'Record the plan you are on for a platform'
+            cand list 'The plans you are on'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;account;help;set'= {
+        }
+        &'credits;account;help;list'= {
+        }
+        &'credits;account;help;help'= {
+        }
         &'credits;completions'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
@@ -155,6 +324,17 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand calc 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
             cand pricing 'List, show, validate and locate pricing tables'
+            cand log 'Record a generation in the log'
+            cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
+            cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
+            cand edit 'Change an entry''s project, tags, note or kept flag'
+            cand rm 'Delete an entry'
+            cand history 'List logged generations, newest first'
+            cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+            cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
+            cand export 'Write the log as CSV or JSON'
+            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+            cand account 'Which plan you are on, per platform (prices what you log)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff) to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -178,6 +358,34 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;pricing;validate'= {
         }
         &'credits;help;pricing;dirs'= {
+        }
+        &'credits;help;log'= {
+        }
+        &'credits;help;fail'= {
+        }
+        &'credits;help;refund'= {
+        }
+        &'credits;help;edit'= {
+        }
+        &'credits;help;rm'= {
+        }
+        &'credits;help;history'= {
+        }
+        &'credits;help;report'= {
+        }
+        &'credits;help;refunds'= {
+        }
+        &'credits;help;export'= {
+        }
+        &'credits;help;import'= {
+        }
+        &'credits;help;account'= {
+            cand set 'Record the plan you are on for a platform'
+            cand list 'The plans you are on'
+        }
+        &'credits;help;account;set'= {
+        }
+        &'credits;help;account;list'= {
         }
         &'credits;help;completions'= {
         }

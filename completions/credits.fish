@@ -33,6 +33,17 @@ complete -c credits -n "__fish_credits_needs_command" -f -a "estimate" -d 'What 
 complete -c credits -n "__fish_credits_needs_command" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
 complete -c credits -n "__fish_credits_needs_command" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
 complete -c credits -n "__fish_credits_needs_command" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_needs_command" -f -a "log" -d 'Record a generation in the log'
+complete -c credits -n "__fish_credits_needs_command" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
+complete -c credits -n "__fish_credits_needs_command" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
+complete -c credits -n "__fish_credits_needs_command" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
+complete -c credits -n "__fish_credits_needs_command" -f -a "rm" -d 'Delete an entry'
+complete -c credits -n "__fish_credits_needs_command" -f -a "history" -d 'List logged generations, newest first'
+complete -c credits -n "__fish_credits_needs_command" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+complete -c credits -n "__fish_credits_needs_command" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
+complete -c credits -n "__fish_credits_needs_command" -f -a "export" -d 'Write the log as CSV or JSON'
+complete -c credits -n "__fish_credits_needs_command" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+complete -c credits -n "__fish_credits_needs_command" -f -a "account" -d 'Which plan you are on, per platform (prices what you log)'
 complete -c credits -n "__fish_credits_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c credits -n "__fish_credits_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -109,6 +120,124 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l refs -d 'Number of reference images' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l chars -d 'Characters of input (text to speech)' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l count -d 'How many generations' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l project -d 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l tag -d 'A tag, e.g. client=acme (repeatable)' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l credits -d 'Credits the platform actually charged (overrides the table; logs unknown models)' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l at -d 'When it ran (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l note -d 'A note' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l plan -d 'Price the money with this plan instead of your account\'s' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l price-per-credit -d 'Your own price per credit for this entry' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand log" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand log" -l audio -d 'Generate sound with the video'
+complete -c credits -n "__fish_credits_using_subcommand log" -l upscale -d 'Upscale the output'
+complete -c credits -n "__fish_credits_using_subcommand log" -l failed -d 'The generation failed (charged, refund not yet seen)'
+complete -c credits -n "__fish_credits_using_subcommand log" -l discarded -d 'The output was not used (a rerun or discarded variation)'
+complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand refund" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand edit" -l project -d 'New project (empty string clears it)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l tag -d 'Set a tag K=V (repeatable)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l untag -d 'Remove a tag by key (repeatable)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l note -d 'New note (empty string clears it)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand edit" -l kept -d 'Mark the output as used'
+complete -c credits -n "__fish_credits_using_subcommand edit" -l discarded -d 'Mark the output as not used'
+complete -c credits -n "__fish_credits_using_subcommand edit" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand history" -l project -d 'Only this project' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l platform -d 'Only this platform' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l model -d 'Only this model' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l status -d 'Only this status' -r -f -a "ok\t''
+failed\t''
+refunded\t''"
+complete -c credits -n "__fish_credits_using_subcommand history" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l limit -d 'At most N entries' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand history" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand history" -l csv -d 'CSV instead of a table'
+complete -c credits -n "__fish_credits_using_subcommand history" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand history" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l project -d 'Only this project' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l platform -d 'Only this platform' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l model -d 'Only this model' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l status -d 'Only this status' -r -f -a "ok\t''
+failed\t''
+refunded\t''"
+complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table'
+complete -c credits -n "__fish_credits_using_subcommand report" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand refunds" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
+json\t''"
+complete -c credits -n "__fish_credits_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c credits -n "__fish_credits_using_subcommand export" -l project -d 'Only this project' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l platform -d 'Only this platform' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l model -d 'Only this model' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l status -d 'Only this status' -r -f -a "ok\t''
+failed\t''
+refunded\t''"
+complete -c credits -n "__fish_credits_using_subcommand export" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand export" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand export" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand export" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand import" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand import" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand import" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand import" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "set" -d 'Record the plan you are on for a platform'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l plan -d 'Plan id or name' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l billing -d 'Monthly or annual billing' -r -f -a "monthly\t''
+annual\t''"
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the plan you are on for a platform'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -117,14 +246,27 @@ complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d '
 complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "log" -d 'Record a generation in the log'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "rm" -d 'Delete an entry'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "history" -d 'List logged generations, newest first'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "export" -d 'Write the log as CSV or JSON'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "account" -d 'Which plan you are on, per platform (prices what you log)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Record the plan you are on for a platform'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on'
