@@ -270,8 +270,10 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             summary.present
         )?;
     }
-    if unpriced_rows > 0 {
-        eprintln!("note: {unpriced_rows} imported rows have unknown money (no plan price)");
+    if unpriced_rows > 0 && summary.added > 0 {
+        eprintln!(
+            "note: {unpriced_rows} of the rows read have unknown money (no known plan price)"
+        );
     }
     Ok(0)
 }

@@ -191,7 +191,7 @@ fn describe_pricing(
         (Some(PriceSource::CheapestPlan), Some(plan)) => {
             format!("cheapest paid plan {plan}, {}", billing.as_str())
         }
-        _ => format!("unpriced ({} plan price unknown)", platform.id),
+        _ => format!("unpriced: no known {} plan price", platform.id),
     }
 }
 

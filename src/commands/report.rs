@@ -214,9 +214,14 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     all_headers.extend(columns);
     out.write_all(render::table(&all_headers, table_rows).as_bytes())?;
     if total.unpriced > 0 {
+        let entries = if total.unpriced == 1 {
+            "entry has"
+        } else {
+            "entries have"
+        };
         writeln!(
             out,
-            "{} entries have unknown money: costs shown are the known part (set a plan with `credits account set`)",
+            "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
             total.unpriced
         )?;
     }
