@@ -182,9 +182,7 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut opts = ImportOptions::new(path.display().to_string());
-    opts.now = ctx.now.with_timezone(&chrono::Utc);
-    opts.default_offset = *ctx.now.offset();
+    let opts = ImportOptions::new(path.display().to_string(), ctx.now);
 
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(size);

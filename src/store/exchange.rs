@@ -41,8 +41,8 @@ use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{
-    DateTime, Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, SecondsFormat,
-    TimeZone, Timelike, Utc,
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike,
+    Utc,
 };
 use rusqlite::{Connection, TransactionBehavior};
 use rust_decimal::Decimal;
@@ -189,12 +189,13 @@ pub struct ImportOptions {
 }
 
 impl ImportOptions {
-    /// Options for a file named `source`, in the local offset, now.
-    pub fn new(source: impl Into<String>) -> ImportOptions {
+    /// Options for a file named `source`, read at `now` (from `crate::clock`, the one place
+    /// that reads the clock) in `now`'s offset.
+    pub fn new(source: impl Into<String>, now: DateTime<FixedOffset>) -> ImportOptions {
         ImportOptions {
             source: source.into(),
-            default_offset: Local::now().offset().fix(),
-            now: Utc::now(),
+            default_offset: *now.offset(),
+            now: now.with_timezone(&Utc),
             progress_every: 10_000,
         }
     }

@@ -93,7 +93,8 @@ pub struct NewEntry {
 impl Default for NewEntry {
     fn default() -> NewEntry {
         NewEntry {
-            at: Utc::now().fixed_offset(),
+            // A fixed time, not the clock: callers set `at` (see `crate::clock`).
+            at: DateTime::<Utc>::UNIX_EPOCH.fixed_offset(),
             platform: String::new(),
             model: String::new(),
             duration: None,
