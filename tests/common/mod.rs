@@ -12,6 +12,10 @@
 //!
 //! Failures print what was expected, what came back, and the whole run (command, exit
 //! code, stdout, stderr), like ripgrep's and just's harnesses.
+//!
+//! For the generation log (issue 3): [`Sandbox::with_db`] points `CREDITS_DB` at a file in
+//! the sandbox, and [`DbState`] / [`db_rows`] read that file behind the binary's back, so a
+//! test can say "this rejected command left the database byte for byte as it was".
 
 #![allow(dead_code)]
 
@@ -79,8 +83,32 @@ impl Sandbox {
         self
     }
 
-    /// Runs `credits ARGS…` and captures everything.
-    pub fn run(&self, args: &[&str]) -> Run {
+    /// A sandbox whose runs log to `<sandbox>/credits.db` (`CREDITS_DB`), see [`Sandbox::db`].
+    pub fn with_db() -> Sandbox {
+        let mut sandbox = Sandbox::new();
+        let db = sandbox.db();
+        sandbox.env("CREDITS_DB", &db.display().to_string());
+        sandbox
+    }
+
+    /// `<sandbox>/credits.db`: the log of a [`Sandbox::with_db`] sandbox.
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("credits.db")
+    }
+
+    /// Where the binary keeps its log without `--db` or `CREDITS_DB`: the data dir.
+    pub fn default_db(&self) -> PathBuf {
+        self.dir
+            .path()
+            .join(".local")
+            .join("share")
+            .join("credits")
+            .join("credits.db")
+    }
+
+    /// `credits ARGS…` with the sandbox's environment, not yet started: for processes a
+    /// test spawns, runs at once or kills itself. [`Sandbox::run`] is the usual way.
+    pub fn command(&self, args: &[&str]) -> Command {
         let home = self.dir.path();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_credits"));
         cmd.args(args)
@@ -96,12 +124,24 @@ impl Sandbox {
         for (key, value) in &self.envs {
             cmd.env(key, value);
         }
-        let output = cmd.output().expect("run the credits binary");
+        cmd
+    }
+
+    /// Runs `credits ARGS…` and captures everything.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = self.command(args).output().expect("run the credits binary");
+        self.finished(args, output)
+    }
+
+    /// The [`Run`] of a process started with [`Sandbox::command`], once it has ended
+    /// (`Child::wait_with_output`); a panic fails the test as in [`Sandbox::run`].
+    pub fn finished(&self, args: &[&str], output: std::process::Output) -> Run {
         let run = Run {
             args: args.iter().map(|a| a.to_string()).collect(),
             envs: self.envs.clone(),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            // Killed by a signal: no code.
             code: output.status.code().unwrap_or(-1),
         };
         if run.stderr.contains("panicked") || run.code == 101 {
@@ -296,4 +336,139 @@ impl Run {
 /// A JSON decimal string (`"0.024"`) as an exact decimal; `None` for null or non-decimals.
 pub fn decimal(value: &Value) -> Option<Decimal> {
     value.as_str().and_then(|s| Decimal::from_str(s).ok())
+}
+
+// ---- the log database, read behind the binary's back ----
+
+/// Opens a database the binary wrote, to look at it the way the stock `sqlite3` would.
+/// Reading changes nothing in the file (the main file is only written by a checkpoint of
+/// pending changes, and there are none once the binary has exited).
+pub fn open_db(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path)
+        .unwrap_or_else(|e| panic!("open {} with rusqlite: {e}", path.display()))
+}
+
+/// Every row of every table (and the schema version), as sorted text: equal before and
+/// after a command means the command changed no row.
+pub fn db_rows(path: &Path) -> String {
+    let conn = open_db(path);
+    let mut out = String::new();
+    let header: (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), \
+                    (SELECT application_id FROM pragma_application_id)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("read the header");
+    out.push_str(&format!(
+        "user_version={} application_id={}\n",
+        header.0, header.1
+    ));
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<_, _>>()
+        })
+        .expect("list tables");
+    tables.retain(|t| !t.starts_with("sqlite_"));
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("select a table");
+        let columns = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", r.get_ref(i).expect("a cell")))
+                    .collect();
+                Ok(cells.join(" | "))
+            })
+            .and_then(|rows| rows.collect::<Result<_, _>>())
+            .expect("read a table");
+        rows.sort();
+        out.push_str(&format!("-- {table} ({} rows)\n", rows.len()));
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// How many entries the log holds.
+pub fn entry_count(path: &Path) -> i64 {
+    open_db(path)
+        .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))
+        .expect("count entries")
+}
+
+/// `PRAGMA integrity_check`: "ok" for a sound file.
+pub fn integrity_check(path: &Path) -> String {
+    let conn = open_db(path);
+    let mut stmt = conn.prepare("PRAGMA integrity_check").expect("prepare");
+    let lines: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect::<Result<_, _>>())
+        .expect("run integrity_check");
+    lines.join("\n")
+}
+
+/// A database file as it is now: its bytes (with whether a `-wal` file sits beside it) and
+/// its rows. Compare two with [`DbState::assert_same`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbState {
+    pub bytes: Option<Vec<u8>>,
+    pub wal: bool,
+    pub rows: Option<String>,
+}
+
+impl DbState {
+    /// Reads `path` (bytes first, then rows; a missing file is `None` for both).
+    pub fn of(path: &Path) -> DbState {
+        let bytes = std::fs::read(path).ok();
+        let wal = wal_path(path).exists();
+        let rows = bytes.as_ref().map(|_| db_rows(path));
+        DbState { bytes, wal, rows }
+    }
+
+    /// Asserts `path` is byte for byte and row for row what it was, after `run`.
+    #[track_caller]
+    pub fn assert_same(&self, path: &Path, run: &Run) {
+        let bytes = std::fs::read(path).ok();
+        let wal = wal_path(path).exists();
+        if bytes != self.bytes || wal != self.wal {
+            let size = |b: &Option<Vec<u8>>| match b {
+                None => "absent".to_string(),
+                Some(b) => format!("{} bytes", b.len()),
+            };
+            run.fail(
+                format!(
+                    "{} unchanged ({}, -wal file: {})",
+                    path.display(),
+                    size(&self.bytes),
+                    self.wal
+                ),
+                format!(
+                    "{}, content changed: {}, -wal file: {wal}",
+                    size(&bytes),
+                    bytes != self.bytes
+                ),
+            );
+        }
+        if bytes.is_some() {
+            let rows = Some(db_rows(path));
+            if rows != self.rows {
+                run.fail(&self.rows, rows);
+            }
+        }
+    }
+}
+
+/// The `-wal` file SQLite keeps beside a database in WAL mode.
+pub fn wal_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
 }
