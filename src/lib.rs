@@ -12,6 +12,7 @@ pub mod config;
 pub mod cost;
 pub mod dates;
 pub mod error;
+pub mod ledger;
 pub mod money;
 pub mod pricing;
 pub mod render;
