@@ -3,6 +3,11 @@
 //! Aggregation runs in SQL (see `store::report`); this module names the columns and
 //! renders them. Money is the sum of the known values; entries with unknown money are
 //! counted and said, never added as 0.
+//!
+//! `per credit` is the price per credit really paid: the known money ÷ the credits it paid
+//! for (issue 4). Credits of different platforms are different currencies, so a row that
+//! spans platforms has none; `--by platform --by month` gives it per platform and period.
+//! Budgets, when set, follow the table with what is used and left.
 
 use super::history::filter_from_args;
 use super::log::open_store;
@@ -82,6 +87,10 @@ fn row_json(keys: &[GroupKey], row: &ReportRow) -> Value {
             .cost_per_kept_second()
             .map(|d| d.normalize().to_string())),
     );
+    map.insert(
+        "cost_per_credit".into(),
+        json!(row.cost_per_credit().map(|d| d.normalize().to_string())),
+    );
     Value::Object(map)
 }
 
@@ -106,12 +115,14 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         store.report(&filter, &keys)?
     };
     let total = store.report(&filter, &[])?.into_iter().next();
+    let budgets = super::budget::uses(ctx, &store)?;
 
     if ctx.json {
         let value = json!({
             "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
             "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
             "total": total.as_ref().map(|t| row_json(&[], t)),
+            "budgets": super::budget::json(&budgets),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
@@ -127,6 +138,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         "refunded",
         "owed",
         "cost",
+        "per credit",
         "per second",
         "per kept second",
     ];
@@ -138,6 +150,11 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             money::fmt_credits(row.credits_refunded),
             money::fmt_credits(row.credits_owed),
             cost_text(row),
+            // Unpriced entries are out of both sides, so this is exact, not a floor.
+            row.cost_per_credit().map_or_else(
+                || "-".to_string(),
+                |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
+            ),
             per_text(row.cost_per_second(), row),
             per_text(row.cost_per_kept_second(), row),
         ]
@@ -157,6 +174,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
                 "unpriced",
                 "cost_per_second",
                 "cost_per_kept_second",
+                "cost_per_credit",
             ]
             .map(String::from),
         );
@@ -186,6 +204,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
                 r.cost_per_kept_second()
                     .map(|d| d.normalize().to_string())
                     .unwrap_or_default(),
+                r.cost_per_credit()
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
             ]);
             w.write_record(&record)?;
         }
@@ -194,6 +215,10 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     }
     let Some(total) = total.filter(|t| t.entries > 0) else {
         writeln!(out, "no entries")?;
+        if !budgets.is_empty() {
+            writeln!(out)?;
+            out.write_all(super::budget::table(&budgets).as_bytes())?;
+        }
         return Ok(0);
     };
     let mut table_rows = Vec::new();
@@ -219,6 +244,10 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             "{} entries have unknown money: costs shown are the known part (set a plan with `credits account set`)",
             total.unpriced
         )?;
+    }
+    if !budgets.is_empty() {
+        writeln!(out)?;
+        out.write_all(super::budget::table(&budgets).as_bytes())?;
     }
     Ok(0)
 }

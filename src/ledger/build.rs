@@ -93,16 +93,19 @@ pub fn build(
 
     for t in &records.topups {
         let credits = money::add(t.credits, t.bonus)?;
-        let name = match &t.pack {
-            Some(id) => platform
-                .and_then(|p| p.pack(id).ok())
-                .map_or_else(|| id.clone(), |pack| pack.name.clone()),
-            None => "credits".to_string(),
+        let label = match &t.pack {
+            Some(id) => {
+                let name = platform
+                    .and_then(|p| p.pack(id).ok())
+                    .map_or_else(|| id.clone(), |pack| pack.name.clone());
+                format!("{name} (top-up #{})", t.id)
+            }
+            None => format!("top-up #{}", t.id),
         };
         grants.push(Grant {
             id: format!("topup:{}", t.id),
             source: Source::Pack,
-            label: format!("{name} (top-up #{})", t.id),
+            label,
             credits,
             at: t.at,
             expires: match t.expiry {
@@ -176,4 +179,141 @@ pub fn build(
         notes,
         entry_ids,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Ratio;
+    use crate::store::{AccountChange, Adjustment, SpendRow, Topup};
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn utc0() -> FixedOffset {
+        FixedOffset::east_opt(0).unwrap()
+    }
+
+    fn topup(id: i64, at: &str) -> Topup {
+        Topup {
+            id,
+            platform: "kling".into(),
+            pack: Some("50-usd-pack".into()),
+            credits: d("3300"),
+            bonus: d("200"),
+            price: d("50"),
+            currency: "USD".into(),
+            at: t(at),
+            expiry: TopupExpiry::Never,
+        }
+    }
+
+    fn entry(id: i64, at: &str, credits: &str, status: Status) -> SpendRow {
+        SpendRow {
+            entry_id: id,
+            at: t(at),
+            credits: d(credits),
+            status,
+            refunded_at: None,
+        }
+    }
+
+    #[test]
+    fn the_start_is_the_first_plan_change_else_the_first_record() {
+        let mut r = LedgerRecords::default();
+        assert_eq!(start(&r, &utc0()).unwrap(), None);
+        r.topups.push(topup(1, "2026-11-05T10:00:00Z"));
+        r.adjustments.push(Adjustment {
+            id: 1,
+            platform: "kling".into(),
+            credits: d("10"),
+            note: "signup".into(),
+            at: t("2026-11-03T10:00:00Z"),
+        });
+        assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-03T10:00:00Z")));
+        r.changes.push(AccountChange {
+            platform: "kling".into(),
+            plan: "standard".into(),
+            billing: Billing::Monthly,
+            effective_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            renews_on: None,
+        });
+        assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-01T00:00:00Z")));
+    }
+
+    #[test]
+    fn records_become_grants_and_spends() {
+        let r = LedgerRecords {
+            topups: vec![topup(1, "2026-11-01T10:00:00Z")],
+            adjustments: vec![
+                Adjustment {
+                    id: 1,
+                    platform: "kling".into(),
+                    credits: d("-100"),
+                    note: "correction".into(),
+                    at: t("2026-11-02T10:00:00Z"),
+                },
+                Adjustment {
+                    id: 2,
+                    platform: "kling".into(),
+                    credits: d("66"),
+                    note: "daily reward".into(),
+                    at: t("2026-11-02T11:00:00Z"),
+                },
+            ],
+            spends: vec![
+                // Before the start (the first top-up): history, not a spend.
+                entry(1, "2026-10-30T10:00:00Z", "500", Status::Ok),
+                entry(2, "2026-11-03T10:00:00Z", "400", Status::Failed),
+                // Refunded with no time kept: back at its own time.
+                entry(3, "2026-11-04T10:00:00Z", "1000", Status::Refunded),
+            ],
+            ..LedgerRecords::default()
+        };
+        let built = build(None, &r, &utc0(), t("2026-11-10T00:00:00Z"), None)
+            .unwrap()
+            .unwrap();
+        let l = &built.ledger;
+        // 3,300 + 200 bonus at $50: $1/70 a credit.
+        assert_eq!(l.grants[0].credits, d("3500"));
+        assert_eq!(l.grants[0].price_per_credit, Some(Ratio::new(1, 70)));
+        assert_eq!(l.grants[0].label, "50-usd-pack (top-up #1)");
+        assert_eq!(l.grants[1].source, Source::Adjustment);
+        assert_eq!(l.grants[1].price_per_credit, Some(Ratio::from_integer(0)));
+        assert_eq!(built.entry_ids, vec![None, Some(2), Some(3)]);
+        assert_eq!(l.spends[0].credits, d("100"));
+        // 3,500 + 66 − 100 − 400 (failed: still charged); the refund nets to 0.
+        assert_eq!(l.totals.available, d("3066"));
+        assert_eq!(l.totals.refunded, d("1000"));
+    }
+
+    #[test]
+    fn an_extra_spend_comes_after_everything_at_its_time() {
+        let r = LedgerRecords {
+            topups: vec![topup(1, "2026-11-01T10:00:00Z")],
+            spends: vec![entry(1, "2026-11-03T10:00:00Z", "3400", Status::Ok)],
+            ..LedgerRecords::default()
+        };
+        let extra = Spend {
+            entry_id: None,
+            label: "this generation".into(),
+            at: t("2026-11-03T10:00:00Z"),
+            credits: d("150"),
+            refunded_at: None,
+        };
+        let built = build(None, &r, &utc0(), t("2026-11-03T10:00:00Z"), Some(extra))
+            .unwrap()
+            .unwrap();
+        let l = &built.ledger;
+        assert_eq!(l.spends.len(), 2);
+        assert_eq!(l.spend_deficit(1), d("50"), "the logged entry went first");
+        assert_eq!(l.totals.available, d("-50"));
+    }
 }

@@ -477,6 +477,36 @@ mod tests {
     }
 
     #[test]
+    fn the_price_per_credit_paid_is_per_platform_and_leaves_unknown_money_out() {
+        let mut store = Store::open_in_memory().unwrap();
+        // 100 credits for $1, 300 for $1.50, 50 unpriced, 40 refunded: $2.50 ÷ 400.
+        for (credits, cost) in [("100", Some("1")), ("300", Some("1.5")), ("50", None)] {
+            store
+                .insert_entry(&entry("p", "2026-05-04T10:00:00Z", credits, cost))
+                .unwrap();
+        }
+        let r = store
+            .insert_entry(&entry("p", "2026-05-04T10:00:00Z", "40", Some("9")))
+            .unwrap();
+        store.set_status(r, Status::Refunded).unwrap();
+        let row = &store.report(&Filter::default(), &[]).unwrap()[0];
+        assert_eq!(row.credits_priced, d("400"));
+        assert_eq!(row.platforms, 1);
+        assert_eq!(row.cost_per_credit(), Some(d("0.00625")));
+        // Across platforms credits do not add up: no price per credit.
+        let mut kling = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
+        kling.platform = "kling".into();
+        store.insert_entry(&kling).unwrap();
+        let rows = store.report(&Filter::default(), &[]).unwrap();
+        assert_eq!(rows[0].platforms, 2);
+        assert_eq!(rows[0].cost_per_credit(), None);
+        let by_platform = store
+            .report(&Filter::default(), &[GroupKey::Platform])
+            .unwrap();
+        assert_eq!(by_platform[0].cost_per_credit(), Some(d("0.1")));
+    }
+
+    #[test]
     fn group_keys_parse_from_their_names() {
         for key in [
             GroupKey::Project,
