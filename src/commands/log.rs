@@ -313,7 +313,15 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
                                 currency: p.currency.clone(),
                             });
                             entry.pricing = describe_allocation(l, i);
-                            priced.notes.retain(|n| !n.starts_with("money unknown"));
+                            // The plan-based notes no longer apply: the ledger priced it.
+                            priced.notes.retain(|n| {
+                                !n.starts_with("money unknown") && !n.starts_with("no account set")
+                            });
+                            if value.is_some() {
+                                for n in &mut priced.notes {
+                                    *n = n.replace(", money unknown", "");
+                                }
+                            }
                             if value.is_none() {
                                 priced.notes.push(why_unknown(l, i, &p.id));
                             }

@@ -256,6 +256,7 @@ pub fn compute(grants: Vec<Grant>, spends: Vec<Spend>, as_of: DateTime<Utc>) -> 
         s: vec![SpendState::default(); spends.len()],
         live: BTreeSet::new(),
         deficit: VecDeque::new(),
+        owed: vec![Decimal::ZERO; spends.len()],
     };
     for (t, kind, i) in events {
         match kind {
@@ -282,7 +283,7 @@ pub fn compute(grants: Vec<Grant>, spends: Vec<Spend>, as_of: DateTime<Utc>) -> 
             totals.refunded = money::add(totals.refunded, money::add(r.returned, r.lost)?)?;
         }
     }
-    for (_, owed) in &state.deficit {
+    for owed in &state.owed {
         totals.deficit = money::add(totals.deficit, *owed)?;
     }
     totals.available = sub(totals.available, totals.deficit)?;
@@ -315,8 +316,10 @@ struct Replay<'a> {
     s: Vec<SpendState>,
     /// Grants that have arrived, have not expired and have credits left.
     live: BTreeSet<LiveKey>,
-    /// Spends with a part beyond the balance, oldest first, and how much is still owed.
-    deficit: VecDeque<(usize, Decimal)>,
+    /// Spends with a part beyond the balance, oldest first (some may be settled already).
+    deficit: VecDeque<usize>,
+    /// Per spend, the credits beyond the balance not yet paid off.
+    owed: Vec<Decimal>,
 }
 
 impl Replay<'_> {
@@ -367,7 +370,8 @@ impl Replay<'_> {
         }
         if !need.is_zero() {
             add_part(&mut self.s[i].allocation, None, need)?;
-            self.deficit.push_back((i, need));
+            self.owed[i] = need;
+            self.deficit.push_back(i);
         }
         Ok(())
     }
@@ -390,8 +394,8 @@ impl Replay<'_> {
                     }
                 }
                 None => {
-                    // Still owed: the refund cancels it.
-                    self.deficit.retain(|(s, _)| *s != i);
+                    // Still owed: the refund cancels it (`settle` skips it from now on).
+                    self.owed[i] = Decimal::ZERO;
                     returned = money::add(returned, part.credits)?;
                 }
             }
@@ -402,7 +406,12 @@ impl Replay<'_> {
 
     /// Pays the deficit off from live grants, oldest deficit first.
     fn settle(&mut self) -> Result<()> {
-        while let Some(&(s, owed)) = self.deficit.front() {
+        while let Some(&s) = self.deficit.front() {
+            let owed = self.owed[s];
+            if owed.is_zero() {
+                self.deficit.pop_front();
+                continue;
+            }
             let Some((g, taken)) = self.take(owed)? else {
                 break;
             };
@@ -414,12 +423,7 @@ impl Replay<'_> {
                     allocation.remove(pos);
                 }
             }
-            let left = sub(owed, taken)?;
-            if left.is_zero() {
-                self.deficit.pop_front();
-            } else if let Some(front) = self.deficit.front_mut() {
-                front.1 = left;
-            }
+            self.owed[s] = sub(owed, taken)?;
         }
         Ok(())
     }
