@@ -82,6 +82,24 @@ pub fn check_not_before_start(
     Ok(())
 }
 
+/// A note when the platform has a plan recorded without a start date (schema 1, or set
+/// before balances existed): its credits are not in the balance until it has one.
+pub fn undated_plan_note(store: &Store, platform: &str) -> Result<Option<String>> {
+    if !store.account_changes(Some(platform))?.is_empty() {
+        return Ok(None);
+    }
+    Ok(store
+        .account(platform)?
+        .filter(|a| a.since.is_none())
+        .map(|a| {
+            format!(
+                "your {platform} plan ({}) has no start date, so its credits are not in the \
+                 balance: `credits account set {platform} --plan {} --since DATE`",
+                a.plan, a.plan
+            )
+        }))
+}
+
 /// `--as-of`: a time, or a date meaning the end of that day. Returns the time and how to say it.
 fn parse_as_of(ctx: &Context, text: Option<&str>) -> Result<(DateTime<Utc>, String)> {
     let Some(text) = text else {
@@ -428,9 +446,10 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             );
             continue;
         }
-        let Some(built) = ledger(ctx, Some(platform), &records, as_of, None)? else {
+        let Some(mut built) = ledger(ctx, Some(platform), &records, as_of, None)? else {
             continue;
         };
+        built.notes.extend(undated_plan_note(&store, id)?);
         let buys = buys(&store, platform, built.ledger.totals.available)?;
         views.push(View {
             platform,

@@ -151,6 +151,7 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         expiry,
     };
     let mut store = open_store(ctx)?;
+    notes.extend(balance::undated_plan_note(&store, &p.id)?);
     let (id, available) = store.write(|w| {
         let records = w.ledger_records(&p.id)?;
         balance::check_not_before_start(ctx, &p.id, &records, at)?;
@@ -236,6 +237,9 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     };
     let taking = args.credits.is_sign_negative();
     let mut store = open_store(ctx)?;
+    if let Some(note) = balance::undated_plan_note(&store, &p.id)? {
+        eprintln!("note: {note}");
+    }
     let (id, after) = store.write(|w| {
         let records = w.ledger_records(&p.id)?;
         balance::check_not_before_start(ctx, &p.id, &records, at)?;
