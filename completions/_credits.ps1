@@ -42,7 +42,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
-            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform (prices what you log)')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
+            [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
+            [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -199,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;refund' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -303,13 +308,15 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'credits;account;set' {
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan id or name')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --since]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -327,7 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;account;help' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -338,6 +345,114 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;account;help;help' {
+            break
+        }
+        'credits;topup' {
+            [CompletionResult]::new('--pack', '--pack', [CompletionResultType]::ParameterName, 'A pack from the platform''s table (`credits pricing show PLATFORM` lists them)')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits bought, when the purchase is not a pack in the table (needs --price)')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you paid for --credits, in the platform''s currency')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--never-expires', '--never-expires', [CompletionResultType]::ParameterName, '--credits never expire')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;adjust' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, e.g. "signup bonus", "daily reward", "support refund"')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Take credits away even if the balance goes below zero')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;balance' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The balance at this date or time (a date means the end of that day) [default: now]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;budget' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set (or replace) a project''s budget')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every budget with what is used and left')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a project''s budget (both units unless one is given)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;budget;set' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Count per calendar month, or everything logged')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of a money budget')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'AMOUNT is money (in --currency)')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'AMOUNT is credits')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;budget;list' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;budget;check' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;budget;rm' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'Only the money budget')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Only the credits budget')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;budget;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set (or replace) a project''s budget')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every budget with what is used and left')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a project''s budget (both units unless one is given)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;budget;help;set' {
+            break
+        }
+        'credits;budget;help;list' {
+            break
+        }
+        'credits;budget;help;check' {
+            break
+        }
+        'credits;budget;help;rm' {
+            break
+        }
+        'credits;budget;help;help' {
             break
         }
         'credits;completions' {
@@ -371,7 +486,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
-            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform (prices what you log)')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
+            [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
+            [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -437,13 +556,41 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;help;account' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
             break
         }
         'credits;help;account;set' {
             break
         }
         'credits;help;account;list' {
+            break
+        }
+        'credits;help;topup' {
+            break
+        }
+        'credits;help;adjust' {
+            break
+        }
+        'credits;help;balance' {
+            break
+        }
+        'credits;help;budget' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set (or replace) a project''s budget')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every budget with what is used and left')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a project''s budget (both units unless one is given)')
+            break
+        }
+        'credits;help;budget;set' {
+            break
+        }
+        'credits;help;budget;list' {
+            break
+        }
+        'credits;help;budget;check' {
+            break
+        }
+        'credits;help;budget;rm' {
             break
         }
         'credits;help;completions' {

@@ -39,7 +39,11 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
             cand export 'Write the log as CSV or JSON'
             cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
-            cand account 'Which plan you are on, per platform (prices what you log)'
+            cand account 'Which plan you are on, per platform, and since when (prices what you log)'
+            cand topup 'Record credits you bought: a pack from the table, or credits at a price'
+            cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
+            cand balance 'Credits available per platform: by source, what expires next, what they buy'
+            cand budget 'Spending limits per project, in money or credits'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff) to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -179,6 +183,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
         }
         &'credits;refund'= {
+            cand --at 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -275,12 +280,14 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand set 'Record the plan you are on for a platform'
-            cand list 'The plans you are on'
+            cand list 'The plans you are on, with their history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;account;set'= {
             cand --plan 'Plan id or name'
             cand --billing 'Monthly or annual billing'
+            cand --since 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]'
+            cand --renews-on 'Day of the month the plan renews (1-31) [default: the day of --since]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -296,7 +303,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;account;help'= {
             cand set 'Record the plan you are on for a platform'
-            cand list 'The plans you are on'
+            cand list 'The plans you are on, with their history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;account;help;set'= {
@@ -304,6 +311,100 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;account;help;list'= {
         }
         &'credits;account;help;help'= {
+        }
+        &'credits;topup'= {
+            cand --pack 'A pack from the platform''s table (`credits pricing show PLATFORM` lists them)'
+            cand --credits 'Credits bought, when the purchase is not a pack in the table (needs --price)'
+            cand --price 'What you paid for --credits, in the platform''s currency'
+            cand --expires-in 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]'
+            cand --at 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --never-expires '--credits never expire'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;adjust'= {
+            cand --note 'Why, e.g. "signup bonus", "daily reward", "support refund"'
+            cand --at 'When (RFC 3339 or YYYY-MM-DD) [default: now]'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --force 'Take credits away even if the balance goes below zero'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;balance'= {
+            cand --as-of 'The balance at this date or time (a date means the end of that day) [default: now]'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;budget'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Set (or replace) a project''s budget'
+            cand list 'Every budget with what is used and left'
+            cand check 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+            cand rm 'Remove a project''s budget (both units unless one is given)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;budget;set'= {
+            cand --period 'Count per calendar month, or everything logged'
+            cand --currency 'Currency of a money budget'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --money 'AMOUNT is money (in --currency)'
+            cand --credits 'AMOUNT is credits'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;budget;list'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;budget;check'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;budget;rm'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --money 'Only the money budget'
+            cand --credits 'Only the credits budget'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;budget;help'= {
+            cand set 'Set (or replace) a project''s budget'
+            cand list 'Every budget with what is used and left'
+            cand check 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+            cand rm 'Remove a project''s budget (both units unless one is given)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;budget;help;set'= {
+        }
+        &'credits;budget;help;list'= {
+        }
+        &'credits;budget;help;check'= {
+        }
+        &'credits;budget;help;rm'= {
+        }
+        &'credits;budget;help;help'= {
         }
         &'credits;completions'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
@@ -334,7 +435,11 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
             cand export 'Write the log as CSV or JSON'
             cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
-            cand account 'Which plan you are on, per platform (prices what you log)'
+            cand account 'Which plan you are on, per platform, and since when (prices what you log)'
+            cand topup 'Record credits you bought: a pack from the table, or credits at a price'
+            cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
+            cand balance 'Credits available per platform: by source, what expires next, what they buy'
+            cand budget 'Spending limits per project, in money or credits'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff) to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -381,11 +486,31 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;help;account'= {
             cand set 'Record the plan you are on for a platform'
-            cand list 'The plans you are on'
+            cand list 'The plans you are on, with their history'
         }
         &'credits;help;account;set'= {
         }
         &'credits;help;account;list'= {
+        }
+        &'credits;help;topup'= {
+        }
+        &'credits;help;adjust'= {
+        }
+        &'credits;help;balance'= {
+        }
+        &'credits;help;budget'= {
+            cand set 'Set (or replace) a project''s budget'
+            cand list 'Every budget with what is used and left'
+            cand check 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+            cand rm 'Remove a project''s budget (both units unless one is given)'
+        }
+        &'credits;help;budget;set'= {
+        }
+        &'credits;help;budget;list'= {
+        }
+        &'credits;help;budget;check'= {
+        }
+        &'credits;help;budget;rm'= {
         }
         &'credits;help;completions'= {
         }

@@ -43,7 +43,11 @@ complete -c credits -n "__fish_credits_needs_command" -f -a "report" -d 'Clips, 
 complete -c credits -n "__fish_credits_needs_command" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
 complete -c credits -n "__fish_credits_needs_command" -f -a "export" -d 'Write the log as CSV or JSON'
 complete -c credits -n "__fish_credits_needs_command" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
-complete -c credits -n "__fish_credits_needs_command" -f -a "account" -d 'Which plan you are on, per platform (prices what you log)'
+complete -c credits -n "__fish_credits_needs_command" -f -a "account" -d 'Which plan you are on, per platform, and since when (prices what you log)'
+complete -c credits -n "__fish_credits_needs_command" -f -a "topup" -d 'Record credits you bought: a pack from the table, or credits at a price'
+complete -c credits -n "__fish_credits_needs_command" -f -a "adjust" -d 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
+complete -c credits -n "__fish_credits_needs_command" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
+complete -c credits -n "__fish_credits_needs_command" -f -a "budget" -d 'Spending limits per project, in money or credits'
 complete -c credits -n "__fish_credits_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c credits -n "__fish_credits_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -145,6 +149,7 @@ complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 
 complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]' -r
 complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -222,11 +227,13 @@ complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "set" -d 'Record the plan you are on for a platform'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on, with their history'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l plan -d 'Plan id or name' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l billing -d 'Monthly or annual billing' -r -f -a "monthly\t''
 annual\t''"
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l since -d 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l renews-on -d 'Day of the month the plan renews (1-31) [default: the day of --since]' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -236,8 +243,67 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the plan you are on for a platform'
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on, with their history'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand topup" -l pack -d 'A pack from the platform\'s table (`credits pricing show PLATFORM` lists them)' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l credits -d 'Credits bought, when the purchase is not a pack in the table (needs --price)' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l price -d 'What you paid for --credits, in the platform\'s currency' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l at -d 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup" -l never-expires -d '--credits never expire'
+complete -c credits -n "__fish_credits_using_subcommand topup" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand topup" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l at -d 'When (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l force -d 'Take credits away even if the balance goes below zero'
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand adjust" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand balance" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand balance" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "set" -d 'Set (or replace) a project\'s budget'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "list" -d 'Every budget with what is used and left'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l period -d 'Count per calendar month, or everything logged' -r -f -a "month\t''
+total\t''"
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l money -d 'AMOUNT is money (in --currency)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l credits -d 'AMOUNT is credits'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l money -d 'Only the money budget'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l credits -d 'Only the credits budget'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set (or replace) a project\'s budget'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every budget with what is used and left'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -246,27 +312,35 @@ complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d '
 complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "log" -d 'Record a generation in the log'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "rm" -d 'Delete an entry'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "history" -d 'List logged generations, newest first'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "export" -d 'Write the log as CSV or JSON'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "account" -d 'Which plan you are on, per platform (prices what you log)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "calc" -d 'Seed 002\'s spreadsheet: price per credit, per clip and per second, no table needed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "log" -d 'Record a generation in the log'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "rm" -d 'Delete an entry'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "history" -d 'List logged generations, newest first'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "export" -d 'Write the log as CSV or JSON'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "account" -d 'Which plan you are on, per platform, and since when (prices what you log)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "topup" -d 'Record credits you bought: a pack from the table, or credits at a price'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "adjust" -d 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "budget" -d 'Spending limits per project, in money or credits'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Record the plan you are on for a platform'
-complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on, with their history'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "set" -d 'Set (or replace) a project\'s budget'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'Every budget with what is used and left'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'

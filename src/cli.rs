@@ -5,7 +5,7 @@
 //! doing any work.
 
 use crate::money;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -51,6 +51,9 @@ pub enum Command {
     Refund {
         /// Entry id.
         id: i64,
+        /// When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now].
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Change an entry's project, tags, note or kept flag.
     Edit(EditArgs),
@@ -72,9 +75,18 @@ pub enum Command {
         /// The file (CSV, or JSON when it ends in .json).
         file: PathBuf,
     },
-    /// Which plan you are on, per platform (prices what you log).
+    /// Which plan you are on, per platform, and since when (prices what you log).
     #[command(subcommand)]
     Account(AccountCommand),
+    /// Record credits you bought: a pack from the table, or credits at a price.
+    Topup(TopupArgs),
+    /// Correct a balance: signup bonus, daily reward, credits from support (or take some away).
+    Adjust(AdjustArgs),
+    /// Credits available per platform: by source, what expires next, what they buy.
+    Balance(BalanceArgs),
+    /// Spending limits per project, in money or credits.
+    #[command(subcommand)]
+    Budget(BudgetCommand),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -374,9 +386,121 @@ pub enum AccountCommand {
         /// Monthly or annual billing.
         #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
         billing: BillingArg,
+        /// The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Day of the month the plan renews (1-31) [default: the day of --since].
+        #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
+        renews_on: Option<u8>,
     },
-    /// The plans you are on.
+    /// The plans you are on, with their history.
     List,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("bought").required(true).args(["pack", "credits"])))]
+pub struct TopupArgs {
+    /// Platform id or name.
+    pub platform: String,
+    /// A pack from the platform's table (`credits pricing show PLATFORM` lists them).
+    #[arg(long, value_name = "PACK")]
+    pub pack: Option<String>,
+    /// Credits bought, when the purchase is not a pack in the table (needs --price).
+    #[arg(long, value_name = "N", value_parser = parse_non_negative, requires = "price",
+          conflicts_with = "pack", allow_negative_numbers = true)]
+    pub credits: Option<Decimal>,
+    /// What you paid for --credits, in the platform's currency.
+    #[arg(long, value_name = "X", value_parser = parse_non_negative, requires = "credits",
+          allow_negative_numbers = true)]
+    pub price: Option<Decimal>,
+    /// Days until --credits expire [default: the table's packs' expiry, when they agree].
+    #[arg(
+        long,
+        value_name = "DAYS",
+        requires = "credits",
+        conflicts_with = "never_expires"
+    )]
+    pub expires_in: Option<u32>,
+    /// --credits never expire.
+    #[arg(long, requires = "credits")]
+    pub never_expires: bool,
+    /// When you bought them (RFC 3339 or YYYY-MM-DD) [default: now].
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AdjustArgs {
+    /// Platform id or name.
+    pub platform: String,
+    /// Credits to add (e.g. 100) or, negative, to take away (e.g. -50).
+    #[arg(value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub credits: Decimal,
+    /// Why, e.g. "signup bonus", "daily reward", "support refund".
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+    /// When (RFC 3339 or YYYY-MM-DD) [default: now].
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Take credits away even if the balance goes below zero.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    /// Only this platform.
+    pub platform: Option<String>,
+    /// The balance at this date or time (a date means the end of that day) [default: now].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Set (or replace) a project's budget.
+    #[command(group(ArgGroup::new("unit").required(true).args(["money", "credits"])))]
+    Set {
+        /// Project name, as given to `credits log --project`.
+        project: String,
+        /// The limit, e.g. 200.
+        #[arg(value_name = "AMOUNT", value_parser = parse_non_negative,
+              allow_negative_numbers = true)]
+        amount: Decimal,
+        /// AMOUNT is money (in --currency).
+        #[arg(long)]
+        money: bool,
+        /// AMOUNT is credits.
+        #[arg(long)]
+        credits: bool,
+        /// Count per calendar month, or everything logged.
+        #[arg(long, value_enum, default_value_t = PeriodArg::Total)]
+        period: PeriodArg,
+        /// Currency of a money budget.
+        #[arg(long, value_name = "CODE", default_value = "USD", requires = "money")]
+        currency: String,
+    },
+    /// Every budget with what is used and left.
+    List,
+    /// Exit 3 if any budget is exceeded, 0 if none is (for scripts).
+    Check,
+    /// Remove a project's budget (both units unless one is given).
+    Rm {
+        /// Project name.
+        project: String,
+        /// Only the money budget.
+        #[arg(long, conflicts_with = "credits")]
+        money: bool,
+        /// Only the credits budget.
+        #[arg(long)]
+        credits: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Month,
+    Total,
 }
 
 fn parse_tag(text: &str) -> Result<(String, String), String> {

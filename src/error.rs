@@ -12,6 +12,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_ERROR: i32 = 1;
 /// A usage error (clap's own code).
 pub const EXIT_USAGE: i32 = 2;
+/// `credits budget check`: at least one budget is exceeded.
+pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
 
 /// An error with a message and an optional suggestion for the user.
 #[derive(Debug)]

@@ -2,8 +2,9 @@
 //!
 //! `main.rs` calls [`main_with_exit_code`]; [`run`] loads what every command needs once
 //! (pricing tables, the clock) and dispatches to `commands::*`. Pure modules (`money`,
-//! `slug`, `pricing`, `cost`, `shots`) never touch files, the clock or the terminal;
-//! `pricing::catalog` loads files; `render` owns output formats.
+//! `slug`, `pricing`, `cost`, `shots`, `ledger`) never touch files, the clock or the
+//! terminal; `pricing::catalog` loads files; `store` owns the database; `render` owns
+//! output formats.
 
 pub mod cli;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod config;
 pub mod cost;
 pub mod dates;
 pub mod error;
+pub mod ledger;
 pub mod money;
 pub mod pricing;
 pub mod render;

@@ -380,7 +380,7 @@ fn fail_then_refund_moves_the_credits_from_owed_to_refunded() {
         .stdout_has("credits refund 1");
     ok(&sandbox, "--json refunds").json_eq(
         "",
-        json!([{"platform": "runway", "entries": 1, "credits_owed": "120"}]),
+        json!([{"platform": "runway", "entries": 1, "credits_owed": "120", "money_owed": "2.88", "currency": "USD", "unpriced": 0}]),
     );
     ok(&sandbox, "--json report")
         .json_eq("/total/credits_owed", json!("120"))
@@ -729,17 +729,17 @@ fn report_as_a_table_and_csv_has_a_totals_row() {
     let run = ok(&sandbox, "report --by project");
     run.check_eq(
         "the header",
-        "project clips seconds credits refunded owed cost per second per kept second",
+        "project clips seconds credits refunded owed cost per credit per second per kept second",
         &cells(&run, "project"),
     )
     .check_eq(
         "the ad row",
-        "ad 2 20 240 0 0 $5.76 $0.29 $0.58",
+        "ad 2 20 240 0 0 $5.76 $0.024 $0.29 $0.58",
         &cells(&run, "ad"),
     )
     .check_eq(
         "the totals row",
-        "total 5 28 325 25 60 $8.00 $0.29 $0.44",
+        "total 5 28 325 25 60 $8.00 - $0.29 $0.44",
         &cells(&run, "total"),
     );
 
@@ -748,7 +748,7 @@ fn report_as_a_table_and_csv_has_a_totals_row() {
     csv.check_eq(
         "CSV header",
         "project,clips,seconds,credits,credits_refunded,credits_owed,cost,currency,unpriced,\
-         cost_per_second,cost_per_kept_second",
+         cost_per_second,cost_per_kept_second,cost_per_credit",
         lines[0],
     );
     csv.check(
@@ -766,7 +766,7 @@ fn report_as_a_table_and_csv_has_a_totals_row() {
     let run = ok(&sandbox, "report");
     run.check_eq(
         "the totals row",
-        "total 5 28 325 25 60 $8.00 $0.29 $0.44",
+        "total 5 28 325 25 60 $8.00 - $0.29 $0.44",
         &cells(&run, "total"),
     );
 }
@@ -831,7 +831,7 @@ fn report_by_tag_groups_untagged_entries_apart() {
     let run = ok(&sandbox, "report --by tag:client");
     run.check_eq(
         "the untagged row",
-        "(none) 2 8 60 0 60 $2.24 $0.28 $0.28",
+        "(none) 2 8 60 0 60 $2.24 - $0.28 $0.28",
         &cells(&run, "(none)"),
     );
 }
@@ -891,11 +891,15 @@ fn report_of_an_empty_log_and_a_bad_key() {
 fn refunds_lists_what_each_platform_owes() {
     let sandbox = seeded();
     let run = ok(&sandbox, "refunds");
-    run.check_eq("the runway row", "runway 1 60", &cells(&run, "runway"))
-        .stdout_has("credits refund ID");
+    run.check_eq(
+        "the runway row",
+        "runway 1 60 $1.44",
+        &cells(&run, "runway"),
+    )
+    .stdout_has("credits refund ID");
     ok(&sandbox, "--json refunds").json_eq(
         "",
-        json!([{"platform": "runway", "entries": 1, "credits_owed": "60"}]),
+        json!([{"platform": "runway", "entries": 1, "credits_owed": "60", "money_owed": "1.44", "currency": "USD", "unpriced": 0}]),
     );
 }
 
@@ -1028,7 +1032,7 @@ fn account_set_and_list() {
     let run = ok(&sandbox, "account list");
     run.check_eq(
         "the runway row",
-        "runway pro annual",
+        "runway pro annual 2026-11-21 -",
         &cells(&run, "runway"),
     );
     // Setting again replaces.
@@ -1047,9 +1051,10 @@ fn account_set_and_list() {
 fn logging_after_account_set_prices_with_that_plan() {
     let sandbox = Sandbox::with_db();
     ok(&sandbox, "account set runway --plan Pro --billing annual");
-    // 60 credits at $336 a year for 2,250 credits a month: $28 / 2,250 each.
+    // 60 credits at $336 a year for 2,250 credits a month: $28 / 2,250 each, taken from
+    // the Pro grant of the balance (issue 4) that started when the plan was set.
     ok(&sandbox, "log runway gen-4 --duration 5")
-        .stdout_has("60 credits, $0.75 (account plan Pro, annual)")
+        .stdout_has("60 credits, $0.75 (balance: Pro")
         .stderr_lacks("no account set");
     assert_eq!(
         cost(&sandbox, 1),
@@ -1057,7 +1062,7 @@ fn logging_after_account_set_prices_with_that_plan() {
         "money is stored rounded once, to the micro-dollar"
     );
     ok(&sandbox, "account set runway --plan Pro");
-    ok(&sandbox, "log runway gen-4 --duration 5").stdout_has("$0.93 (account plan Pro, monthly)");
+    ok(&sandbox, "log runway gen-4 --duration 5").stdout_has("$0.93 (balance: Pro");
     // The first entry keeps its snapshot.
     assert_eq!(cost(&sandbox, 1), Some(d("0.746667")));
 }
@@ -1086,17 +1091,17 @@ fn a_new_user_logs_two_projects_fails_and_refunds_one_and_reads_the_report() {
     let run = ok(&sandbox, "report --by project");
     run.check_eq(
         "spring-ad",
-        "spring-ad 2 20 240 0 0 $5.76 $0.29 $0.58",
+        "spring-ad 2 20 240 0 0 $5.76 $0.024 $0.29 $0.58",
         &cells(&run, "spring-ad"),
     )
     .check_eq(
         "teaser",
-        "teaser 2 5 85 25 0 $1.44 $0.29 $0.29",
+        "teaser 2 5 85 25 0 $1.44 $0.024 $0.29 $0.29",
         &cells(&run, "teaser"),
     )
     .check_eq(
         "total",
-        "total 4 25 325 25 0 $7.20 $0.29 $0.48",
+        "total 4 25 325 25 0 $7.20 $0.024 $0.29 $0.48",
         &cells(&run, "total"),
     );
     ok(&sandbox, "--json report --by tag:client")
@@ -1104,11 +1109,9 @@ fn a_new_user_logs_two_projects_fails_and_refunds_one_and_reads_the_report() {
         .json_decimal_eq("/rows/1/cost", "5.76");
 }
 
-// ---- bugs found while writing these tests (fix in src/, then drop the #[ignore]) ----
+// ---- regressions: bugs found while writing these tests, now fixed ----
 
 #[test]
-#[ignore = "bug: `log --json` prints the unrounded cost (0.7466666666666666666666666667), \
-            not the cost it stored (0.746667)"]
 fn log_json_reports_the_cost_it_stored() {
     let sandbox = Sandbox::with_db();
     ok(&sandbox, "account set runway --plan Pro --billing annual");
@@ -1117,7 +1120,6 @@ fn log_json_reports_the_cost_it_stored() {
 }
 
 #[test]
-#[ignore = "bug: `log --plan P` on a platform with an account is recorded as `account plan P`"]
 fn a_plan_flag_is_not_described_as_the_account_plan() {
     let sandbox = Sandbox::with_db();
     ok(&sandbox, "account set runway --plan Pro");
@@ -1128,7 +1130,6 @@ fn a_plan_flag_is_not_described_as_the_account_plan() {
 }
 
 #[test]
-#[ignore = "bug: a rejected `log` on a fresh install still creates the database file"]
 fn a_rejected_log_creates_no_database() {
     let sandbox = Sandbox::with_db();
     rejected(&sandbox, "log runwai gen-4");
@@ -1136,8 +1137,6 @@ fn a_rejected_log_creates_no_database() {
 }
 
 #[test]
-#[ignore = "bug: `import` of an unknown model tells the user to `pass --credits N`, \
-            a flag `import` does not have"]
 fn import_of_an_unknown_model_does_not_suggest_a_flag_import_lacks() {
     let sandbox = Sandbox::with_db();
     ok(&sandbox, "log runway gen-4 --duration 5");
@@ -1146,7 +1145,6 @@ fn import_of_an_unknown_model_does_not_suggest_a_flag_import_lacks() {
 }
 
 #[test]
-#[ignore = "bug: a failed money-billed generation shows as owing 0 credits, not its money"]
 fn refunds_of_a_money_billed_platform_show_the_money_owed() {
     let sandbox = Sandbox::with_db();
     ok(&sandbox, "log openai sora-2 --duration 8");

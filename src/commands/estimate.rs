@@ -54,6 +54,9 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     let request = request_from_args(&args.request)?;
     let quote = cost::quote(platform, model, &request, &choice)?;
     ctx.note_stale([platform]);
+    if let Some(credits) = &quote.credits {
+        super::balance::warn_if_short(ctx, platform, credits.max)?;
+    }
     if ctx.json {
         out.write_all(render::json(&quote_json(&quote)).as_bytes())?;
     } else {
@@ -241,7 +244,11 @@ fn shots_run(
         .iter()
         .filter_map(|l| ctx.catalog.platform(&l.quote.platform).ok())
         .collect();
-    ctx.note_stale(platforms);
+    ctx.note_stale(platforms.iter().copied());
+    // Credits of one platform only add up; then the total can be checked against its balance.
+    if let (Some(total), Some(first)) = (&priced.total_credits, platforms.first()) {
+        super::balance::warn_if_short(ctx, first, total.max)?;
+    }
     if ctx.json {
         let lines: Vec<Value> = priced
             .lines

@@ -228,7 +228,10 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             &row.model,
             &request,
             row.credits,
-            &PriceOverrides::default(),
+            &PriceOverrides {
+                unpriced_hint: Some("or give the row a `credits` value to import it unpriced"),
+                ..PriceOverrides::default()
+            },
         )?;
         if priced.cost.is_none() {
             unpriced_rows += 1;

@@ -1,6 +1,8 @@
 //! One module per subcommand; `dispatch` builds the shared [`Context`] and calls it.
 
 pub mod account;
+pub mod balance;
+pub mod budget;
 pub mod calc;
 pub mod compare;
 pub mod estimate;
@@ -8,6 +10,7 @@ pub mod history;
 pub mod log;
 pub mod pricing;
 pub mod report;
+pub mod topup;
 
 use crate::cli::{Cli, Command};
 use crate::pricing::catalog::{Catalog, LoadOptions};
@@ -82,8 +85,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         Command::Compare(args) => compare::run(&ctx, &args, out),
         Command::Pricing(cmd) => pricing::run(&ctx, &cmd, out),
         Command::Log(args) => log::log(&ctx, &args, out),
-        Command::Fail { id } => log::set_status(&ctx, id, crate::store::Status::Failed, out),
-        Command::Refund { id } => log::set_status(&ctx, id, crate::store::Status::Refunded, out),
+        Command::Fail { id } => log::set_status(&ctx, id, crate::store::Status::Failed, None, out),
+        Command::Refund { id, at } => {
+            log::set_status(&ctx, id, crate::store::Status::Refunded, at.as_deref(), out)
+        }
         Command::Edit(args) => log::edit(&ctx, &args, out),
         Command::Rm { id } => log::remove(&ctx, id, out),
         Command::History(args) => history::history(&ctx, &args, out),
@@ -92,6 +97,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         Command::Export(args) => history::export(&ctx, &args, out),
         Command::Import { file } => history::import(&ctx, &file, out),
         Command::Account(cmd) => account::run(&ctx, &cmd, out),
+        Command::Topup(args) => topup::topup(&ctx, &args, out),
+        Command::Adjust(args) => topup::adjust(&ctx, &args, out),
+        Command::Balance(args) => balance::run(&ctx, &args, out),
+        Command::Budget(cmd) => budget::run(&ctx, &cmd, out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "credits", out);
             Ok(0)

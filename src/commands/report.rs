@@ -3,6 +3,11 @@
 //! Aggregation runs in SQL (see `store::report`); this module names the columns and
 //! renders them. Money is the sum of the known values; entries with unknown money are
 //! counted and said, never added as 0.
+//!
+//! `per credit` is the price per credit really paid: the known money ÷ the credits it paid
+//! for (issue 4). Credits of different platforms are different currencies, so a row that
+//! spans platforms has none; `--by platform --by month` gives it per platform and period.
+//! Budgets, when set, follow the table with what is used and left.
 
 use super::history::filter_from_args;
 use super::log::open_store;
@@ -82,6 +87,10 @@ fn row_json(keys: &[GroupKey], row: &ReportRow) -> Value {
             .cost_per_kept_second()
             .map(|d| d.normalize().to_string())),
     );
+    map.insert(
+        "cost_per_credit".into(),
+        json!(row.cost_per_credit().map(|d| d.normalize().to_string())),
+    );
     Value::Object(map)
 }
 
@@ -106,12 +115,14 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         store.report(&filter, &keys)?
     };
     let total = store.report(&filter, &[])?.into_iter().next();
+    let budgets = super::budget::uses(ctx, &store)?;
 
     if ctx.json {
         let value = json!({
             "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
             "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
             "total": total.as_ref().map(|t| row_json(&[], t)),
+            "budgets": super::budget::json(&budgets),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
@@ -127,17 +138,23 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         "refunded",
         "owed",
         "cost",
+        "per credit",
         "per second",
         "per kept second",
     ];
     let to_cells = |row: &ReportRow| -> Vec<String> {
         vec![
-            row.clips.to_string(),
+            money::fmt_credits(rust_decimal::Decimal::from(row.clips)),
             money::fmt_credits(row.seconds),
             money::fmt_credits(row.credits),
             money::fmt_credits(row.credits_refunded),
             money::fmt_credits(row.credits_owed),
             cost_text(row),
+            // Unpriced entries are out of both sides, so this is exact, not a floor.
+            row.cost_per_credit().map_or_else(
+                || "-".to_string(),
+                |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
+            ),
             per_text(row.cost_per_second(), row),
             per_text(row.cost_per_kept_second(), row),
         ]
@@ -157,6 +174,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
                 "unpriced",
                 "cost_per_second",
                 "cost_per_kept_second",
+                "cost_per_credit",
             ]
             .map(String::from),
         );
@@ -186,6 +204,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
                 r.cost_per_kept_second()
                     .map(|d| d.normalize().to_string())
                     .unwrap_or_default(),
+                r.cost_per_credit()
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
             ]);
             w.write_record(&record)?;
         }
@@ -194,6 +215,10 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     }
     let Some(total) = total.filter(|t| t.entries > 0) else {
         writeln!(out, "no entries")?;
+        if !budgets.is_empty() {
+            writeln!(out)?;
+            out.write_all(super::budget::table(&budgets).as_bytes())?;
+        }
         return Ok(0);
     };
     let mut table_rows = Vec::new();
@@ -225,16 +250,59 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             total.unpriced
         )?;
     }
+    if !budgets.is_empty() {
+        writeln!(out)?;
+        out.write_all(super::budget::table(&budgets).as_bytes())?;
+    }
     Ok(0)
+}
+
+/// Money owed per platform: the known money of its failed entries, with how many are unknown.
+fn money_owed(
+    store: &crate::store::Store,
+    platform: &str,
+) -> Result<(Option<crate::store::Money>, u64)> {
+    let failed = store.entries(&crate::store::Filter {
+        platform: Some(platform.to_string()),
+        status: Some(crate::store::Status::Failed),
+        ..crate::store::Filter::default()
+    })?;
+    let mut sum: Option<crate::store::Money> = None;
+    let mut unknown = 0;
+    for e in failed {
+        match (e.cost, &mut sum) {
+            (None, _) => unknown += 1,
+            (Some(m), None) => sum = Some(m),
+            (Some(m), Some(total)) if total.currency == m.currency => {
+                total.amount = money::add(total.amount, m.amount)?;
+            }
+            (Some(_), Some(_)) => unknown += 1,
+        }
+    }
+    Ok((sum, unknown))
 }
 
 pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     let store = open_store(ctx)?;
     let owed = store.refunds_owed()?;
+    let mut rows = Vec::new();
+    for o in &owed {
+        let (money_sum, unknown) = money_owed(&store, &o.platform)?;
+        rows.push((o, money_sum, unknown));
+    }
     if ctx.json {
-        let rows: Vec<Value> = owed
+        let rows: Vec<Value> = rows
             .iter()
-            .map(|o| json!({"platform": o.platform, "entries": o.entries, "credits_owed": render::json_decimal(o.credits)}))
+            .map(|(o, m, unknown)| {
+                json!({
+                    "platform": o.platform,
+                    "entries": o.entries,
+                    "credits_owed": render::json_decimal(o.credits),
+                    "money_owed": m.as_ref().map(|m| render::json_decimal(m.amount)),
+                    "currency": m.as_ref().map(|m| m.currency.clone()),
+                    "unpriced": unknown,
+                })
+            })
             .collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
         return Ok(0);
@@ -243,17 +311,31 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         writeln!(out, "no failed generations waiting for a refund")?;
         return Ok(0);
     }
-    let rows = owed
+    let table_rows = rows
         .iter()
-        .map(|o| {
+        .map(|(o, m, unknown)| {
+            let money_text = match (m, unknown) {
+                (Some(m), 0) => money::fmt_money(m.amount, &m.currency),
+                (Some(m), n) => {
+                    format!("{} + {n} unpriced", money::fmt_money(m.amount, &m.currency))
+                }
+                (None, _) => "unknown".to_string(),
+            };
             vec![
                 o.platform.clone(),
                 o.entries.to_string(),
                 money::fmt_credits(o.credits),
+                money_text,
             ]
         })
         .collect();
-    out.write_all(render::table(&["platform", "failed entries", "credits owed"], rows).as_bytes())?;
-    writeln!(out, "mark one refunded with `credits refund ID` once the credits are back (ids: `credits history --status failed`)")?;
+    out.write_all(
+        render::table(
+            &["platform", "failed entries", "credits owed", "money owed"],
+            table_rows,
+        )
+        .as_bytes(),
+    )?;
+    writeln!(out, "mark one refunded with `credits refund ID` once the platform pays it back (ids: `credits history --status failed`)")?;
     Ok(0)
 }

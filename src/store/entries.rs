@@ -20,7 +20,7 @@ use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
 
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
-const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
 /// The columns `bind_entry` fills, in order.
 pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
@@ -144,7 +144,7 @@ pub(crate) fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
 
 /// `AT_FORMAT` by hand: chrono's formatter parses its pattern on every call, which showed in
 /// the profile of a million-row import.
-fn format_at(t: &DateTime<Utc>) -> String {
+pub(crate) fn format_at(t: &DateTime<Utc>) -> String {
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         t.year(),
@@ -326,39 +326,42 @@ pub(crate) fn where_clause(f: &Filter) -> Where {
     Where { sql, params }
 }
 
+/// Inserts one entry (and its tags) inside the caller's transaction.
+pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
+    let enc = encode(entry)?;
+    let key = match &entry.dedup_key {
+        Some(key) => key.clone(),
+        None => fresh_dedup_key(),
+    };
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({})",
+        ["?"; ENTRY_PARAMS].join(", ")
+    ))?;
+    bind_entry(&mut insert, 0, entry, &enc, &key)?;
+    insert.raw_execute().map_err(|e| match &e {
+        rusqlite::Error::SqliteFailure(f, Some(msg))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation
+                && msg.contains("entry.dedup_key") =>
+        {
+            anyhow!("an entry with the dedup key `{key}` already exists")
+        }
+        _ => e.into(),
+    })?;
+    let id = conn.last_insert_rowid();
+    let mut insert_tag = conn.prepare_cached(INSERT_TAG)?;
+    for (k, v) in &entry.tags {
+        insert_tag.execute(params![id, k, v])?;
+    }
+    Ok(id)
+}
+
 impl Store {
     /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
     pub fn insert_entry(&mut self, entry: &NewEntry) -> Result<i64> {
-        let enc = encode(entry)?;
-        let key = match &entry.dedup_key {
-            Some(key) => key.clone(),
-            None => fresh_dedup_key(),
-        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = {
-            let mut insert = tx.prepare_cached(&format!(
-                "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({})",
-                ["?"; ENTRY_PARAMS].join(", ")
-            ))?;
-            bind_entry(&mut insert, 0, entry, &enc, &key)?;
-            insert.raw_execute().map_err(|e| match &e {
-                rusqlite::Error::SqliteFailure(f, Some(msg))
-                    if f.code == rusqlite::ErrorCode::ConstraintViolation
-                        && msg.contains("entry.dedup_key") =>
-                {
-                    anyhow!("an entry with the dedup key `{key}` already exists")
-                }
-                _ => e.into(),
-            })?;
-            let id = tx.last_insert_rowid();
-            let mut insert_tag = tx.prepare_cached(INSERT_TAG)?;
-            for (k, v) in &entry.tags {
-                insert_tag.execute(params![id, k, v])?;
-            }
-            id
-        };
+        let id = insert_entry_in(&tx, entry)?;
         tx.commit()?;
         Ok(id)
     }
@@ -370,8 +373,20 @@ impl Store {
 
     /// Sets the status of an entry. Setting the status it already has changes nothing and says
     /// so (`Unchanged`): refunding twice is not an error. Any status can be set from any other,
-    /// so a mistaken refund can be undone with `Failed` or `Ok`.
+    /// so a mistaken refund can be undone with `Failed` or `Ok`. The refund time is not
+    /// recorded (see [`Store::set_status_at`]).
     pub fn set_status(&mut self, id: i64, status: Status) -> Result<StatusChange> {
+        self.set_status_at(id, status, None)
+    }
+
+    /// [`Store::set_status`], recording when a refund came back (`refunded_at`, for the
+    /// ledger). Any other status clears the refund time.
+    pub fn set_status_at(
+        &mut self,
+        id: i64,
+        status: Status,
+        refunded_at: Option<DateTime<Utc>>,
+    ) -> Result<StatusChange> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -385,9 +400,13 @@ impl Store {
         if from == status {
             return Ok(StatusChange::Unchanged(from));
         }
+        let refunded_at = match status {
+            Status::Refunded => refunded_at.map(|t| format_at(&t)),
+            Status::Ok | Status::Failed => None,
+        };
         tx.execute(
-            "UPDATE entry SET status = ?2 WHERE id = ?1",
-            params![id, status.as_str()],
+            "UPDATE entry SET status = ?2, refunded_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), refunded_at],
         )?;
         tx.commit()?;
         Ok(StatusChange::Changed { from, to: status })

@@ -12,7 +12,10 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 pub(crate) const APPLICATION_ID: i32 = 0x4352_4454;
 
 /// Every migration, oldest first; migration `n` (1-based) brings the schema to version `n`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_balances.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -10,6 +10,7 @@
 //!   refused before anything is written to it.
 
 mod accounts;
+mod balances;
 mod entries;
 pub mod exchange;
 mod migrate;
@@ -24,10 +25,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode};
 
+pub use balances::{LoggedShape, Writer};
 pub use exchange::{Format, ImportOptions, ImportRow, ImportSummary, Priced, Progress};
 pub use migrate::SCHEMA_VERSION;
 pub use model::{
-    Account, Billing, Entry, EntryEdit, Filter, Money, NewEntry, RefundsOwed, Status, StatusChange,
+    Account, AccountChange, Adjustment, Billing, Budget, BudgetPeriod, BudgetUnit, Entry,
+    EntryEdit, Filter, LedgerRecords, Money, NewEntry, RefundsOwed, SpendRow, Status, StatusChange,
+    Topup, TopupExpiry,
 };
 pub use report::{GroupKey, ReportRow};
 

@@ -227,6 +227,157 @@ pub struct Account {
     pub renews_on: Option<u8>,
 }
 
+/// A plan change (issue 4): the plan in effect on a platform from `effective_on` on. The
+/// history of these is the subscription the ledger computes grants from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChange {
+    pub platform: String,
+    pub plan: String,
+    pub billing: Billing,
+    pub effective_on: NaiveDate,
+    /// Day of the month a monthly plan renews (1–31); `None` is the day it started.
+    pub renews_on: Option<u8>,
+}
+
+/// When a top-up's credits expire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopupExpiry {
+    Never,
+    At(DateTime<Utc>),
+    /// The pricing table does not say.
+    Unknown,
+}
+
+/// A purchase of credits: a pack from the table, or credits at a price.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topup {
+    /// Assigned by the database; ignored by `insert_topup`.
+    pub id: i64,
+    pub platform: String,
+    /// The pack's id in the pricing table; `None` for `--credits N --price X`.
+    pub pack: Option<String>,
+    pub credits: Decimal,
+    /// Bonus credits on top (the pack's `bonus`).
+    pub bonus: Decimal,
+    pub price: Decimal,
+    pub currency: String,
+    pub at: DateTime<Utc>,
+    pub expiry: TopupExpiry,
+}
+
+/// A correction to a balance: positive (signup bonus, daily reward, credits from support)
+/// or negative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    /// Assigned by the database; ignored by `insert_adjustment`.
+    pub id: i64,
+    pub platform: String,
+    /// Signed; never zero.
+    pub credits: Decimal,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A logged generation as the ledger sees it: credits out, maybe back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpendRow {
+    pub entry_id: i64,
+    pub at: DateTime<Utc>,
+    pub credits: Decimal,
+    pub status: Status,
+    /// When a refunded entry's credits came back; `None` if not refunded, or refunded
+    /// before the time was recorded (schema 1, or imported).
+    pub refunded_at: Option<DateTime<Utc>>,
+}
+
+/// Everything stored about one platform's balance.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LedgerRecords {
+    /// Oldest first.
+    pub changes: Vec<AccountChange>,
+    /// By time, then id.
+    pub topups: Vec<Topup>,
+    /// By time, then id.
+    pub adjustments: Vec<Adjustment>,
+    /// Entries on the platform, by time, then id.
+    pub spends: Vec<SpendRow>,
+}
+
+impl LedgerRecords {
+    /// Whether the platform has a balance to keep: a plan history, a top-up or an
+    /// adjustment. Entries alone are not a ledger.
+    pub fn has_ledger(&self) -> bool {
+        !self.changes.is_empty() || !self.topups.is_empty() || !self.adjustments.is_empty()
+    }
+}
+
+/// What a budget counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetUnit {
+    Money,
+    Credits,
+}
+
+impl BudgetUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetUnit::Money => "money",
+            BudgetUnit::Credits => "credits",
+        }
+    }
+}
+
+impl FromStr for BudgetUnit {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<BudgetUnit> {
+        match s {
+            "money" => Ok(BudgetUnit::Money),
+            "credits" => Ok(BudgetUnit::Credits),
+            other => bail!("unknown budget unit `{other}` (expected money or credits)"),
+        }
+    }
+}
+
+/// Over what time a budget counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetPeriod {
+    /// The calendar month (in the user's offset).
+    Month,
+    /// Everything ever logged.
+    Total,
+}
+
+impl BudgetPeriod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetPeriod::Month => "month",
+            BudgetPeriod::Total => "total",
+        }
+    }
+}
+
+impl FromStr for BudgetPeriod {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<BudgetPeriod> {
+        match s {
+            "month" => Ok(BudgetPeriod::Month),
+            "total" => Ok(BudgetPeriod::Total),
+            other => bail!("unknown budget period `{other}` (expected month or total)"),
+        }
+    }
+}
+
+/// A spending limit for a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    pub project: String,
+    pub unit: BudgetUnit,
+    pub amount: Decimal,
+    /// The currency of a money budget; `None` for credits.
+    pub currency: Option<String>,
+    pub period: BudgetPeriod,
+}
+
 /// Failed generations not yet refunded on one platform: what it owes the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefundsOwed {

@@ -7,7 +7,10 @@
 //! - `credits`: charged, every status; `credits_refunded`: refunded entries;
 //!   `credits_owed`: failed entries not refunded yet;
 //! - `cost`: known money of `ok` and `failed` entries (a refund means it cost nothing);
-//!   `unpriced`: how many of those have no known cost, so a total is never silently short.
+//!   `unpriced`: how many of those have no known cost, so a total is never silently short;
+//! - `credits_priced`: credits of the entries counted in `cost`, so `cost ÷ credits_priced`
+//!   is the price per credit really paid (issue 4), meaningful within one platform
+//!   (`platforms` says how many a group spans).
 //!
 //! Days, ISO weeks and months are in the offset the user had when each entry was logged.
 
@@ -92,6 +95,10 @@ pub struct ReportRow {
     pub cost: Decimal,
     /// Entries counted in `cost` whose cost is unknown.
     pub unpriced: u64,
+    /// Credits of the entries whose cost is in `cost`.
+    pub credits_priced: Decimal,
+    /// How many platforms the group's entries are on.
+    pub platforms: u64,
     /// `None` when no entry of the group has a known cost.
     pub currency: Option<String>,
 }
@@ -107,6 +114,16 @@ impl ReportRow {
     /// really cost.
     pub fn cost_per_kept_second(&self) -> Option<Decimal> {
         self.per(self.kept_seconds)
+    }
+
+    /// The price per credit paid: known cost ÷ the credits it paid for. `None` across
+    /// platforms (their credits are different currencies) or without priced credits.
+    pub fn cost_per_credit(&self) -> Option<Decimal> {
+        self.currency.as_ref()?;
+        if self.platforms != 1 || self.credits_priced.is_zero() {
+            return None;
+        }
+        self.cost.checked_div(self.credits_priced)
     }
 
     fn per(&self, seconds: Decimal) -> Option<Decimal> {
@@ -142,7 +159,9 @@ const AGGREGATES: &str = "count(*), \
     sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END), \
     sum(e.status <> 'refunded' AND e.cost_micro IS NULL), \
     min(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
-    max(CASE WHEN e.status <> 'refunded' THEN e.currency END)";
+    max(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
+    sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NOT NULL THEN e.credits_milli END), \
+    count(DISTINCT e.platform)";
 
 impl Store {
     /// Aggregates the entries matching `filter`, one row per distinct combination of `by`
@@ -240,6 +259,8 @@ impl Store {
                     credits_owed: from_milli(int(6)?),
                     cost: from_micro(int(7)?),
                     unpriced: count(8)?,
+                    credits_priced: from_milli(int(11)?),
+                    platforms: count(12)?,
                     currency,
                 },
                 mixed,
@@ -453,6 +474,36 @@ mod tests {
             got,
             vec![(Some("EUR".into()), d("2")), (Some("USD".into()), d("1"))]
         );
+    }
+
+    #[test]
+    fn the_price_per_credit_paid_is_per_platform_and_leaves_unknown_money_out() {
+        let mut store = Store::open_in_memory().unwrap();
+        // 100 credits for $1, 300 for $1.50, 50 unpriced, 40 refunded: $2.50 ÷ 400.
+        for (credits, cost) in [("100", Some("1")), ("300", Some("1.5")), ("50", None)] {
+            store
+                .insert_entry(&entry("p", "2026-05-04T10:00:00Z", credits, cost))
+                .unwrap();
+        }
+        let r = store
+            .insert_entry(&entry("p", "2026-05-04T10:00:00Z", "40", Some("9")))
+            .unwrap();
+        store.set_status(r, Status::Refunded).unwrap();
+        let row = &store.report(&Filter::default(), &[]).unwrap()[0];
+        assert_eq!(row.credits_priced, d("400"));
+        assert_eq!(row.platforms, 1);
+        assert_eq!(row.cost_per_credit(), Some(d("0.00625")));
+        // Across platforms credits do not add up: no price per credit.
+        let mut kling = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
+        kling.platform = "kling".into();
+        store.insert_entry(&kling).unwrap();
+        let rows = store.report(&Filter::default(), &[]).unwrap();
+        assert_eq!(rows[0].platforms, 2);
+        assert_eq!(rows[0].cost_per_credit(), None);
+        let by_platform = store
+            .report(&Filter::default(), &[GroupKey::Platform])
+            .unwrap();
+        assert_eq!(by_platform[0].cost_per_credit(), Some(d("0.1")));
     }
 
     #[test]

@@ -1,0 +1,321 @@
+//! `credits topup` and `credits adjust`: credits that arrive outside the subscription, and
+//! corrections.
+//!
+//! Each runs its checks and its write in one IMMEDIATE transaction (`Store::write`): a date
+//! before the account's start is refused, and a negative adjustment that would take the
+//! balance below zero is refused unless `--force`.
+
+use super::balance::{self, fmt_time};
+use super::log::open_store;
+use super::Context;
+use crate::cli::{AdjustArgs, TopupArgs};
+use crate::error::{fail, fail_with_help};
+use crate::ledger::Spend;
+use crate::money;
+use crate::pricing::{Billing, Expiry, Platform};
+use crate::slug;
+use crate::store::{Adjustment, Topup, TopupExpiry};
+use anyhow::Result;
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+use serde_json::json;
+use std::io::Write;
+
+fn credit_platform<'a>(ctx: &'a Context, name: &str) -> Result<&'a Platform> {
+    let p = ctx.catalog.platform(name)?;
+    if p.billing == Billing::Money {
+        return Err(fail(format!(
+            "{} bills in money: it has no credits to top up",
+            p.id
+        )));
+    }
+    Ok(p)
+}
+
+fn when(ctx: &Context, at: Option<&str>) -> Result<DateTime<Utc>> {
+    let t = match at {
+        Some(text) => crate::dates::parse_time(text, &ctx.now)?,
+        None => ctx.now,
+    };
+    Ok(t.with_timezone(&Utc))
+}
+
+/// A pack by id or name; an unknown one lists the packs there are.
+fn find_pack<'a>(p: &'a Platform, typed: &str) -> Result<&'a crate::pricing::Pack> {
+    if let Some(pack) = p
+        .packs
+        .iter()
+        .find(|k| slug::matches(typed, &k.id, &k.name))
+    {
+        return Ok(pack);
+    }
+    if p.packs.is_empty() {
+        return Err(fail_with_help(
+            format!("unknown pack `{typed}`: {} has no packs in its table", p.id),
+            "record the purchase with --credits N --price X",
+        ));
+    }
+    let ids: Vec<&str> = p.packs.iter().map(|k| k.id.as_str()).collect();
+    let close = slug::suggest(typed, ids.iter().copied());
+    let mut help = String::new();
+    if !close.is_empty() {
+        let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
+        help.push_str(&format!("did you mean {}? ", quoted.join(" or ")));
+    }
+    help.push_str(&format!("{} packs: {}", p.id, ids.join(", ")));
+    Err(fail_with_help(
+        format!("unknown pack `{typed}` on {}", p.id),
+        help,
+    ))
+}
+
+fn expiry_at(at: DateTime<Utc>, days: u32) -> Result<TopupExpiry> {
+    Duration::try_days(i64::from(days))
+        .and_then(|d| at.checked_add_signed(d))
+        .map(TopupExpiry::At)
+        .ok_or_else(|| fail(format!("{days} days after {at} is out of range")))
+}
+
+/// The expiry every pack of the table shares, if they agree.
+fn table_expiry(p: &Platform) -> Option<Expiry> {
+    let first = p.packs.first()?.expiry;
+    p.packs.iter().all(|k| k.expiry == first).then_some(first)
+}
+
+pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32> {
+    let p = credit_platform(ctx, &args.platform)?;
+    let at = when(ctx, args.at.as_deref())?;
+    let mut notes = Vec::new();
+    let (pack, name, credits, bonus, price, expiry) = match (&args.pack, args.credits, args.price) {
+        (Some(typed), _, _) => {
+            let pack = find_pack(p, typed)?;
+            let expiry = match pack.expiry {
+                Expiry::Never => TopupExpiry::Never,
+                Expiry::AfterDays(days) => expiry_at(at, days)?,
+                Expiry::Unknown => {
+                    notes.push(format!(
+                        "the {} table does not say when {} expires: spent last, like credits that never expire",
+                        p.id, pack.name
+                    ));
+                    TopupExpiry::Unknown
+                }
+            };
+            (
+                Some(pack.id.clone()),
+                Some(pack.name.clone()),
+                pack.credits,
+                pack.bonus,
+                pack.price,
+                expiry,
+            )
+        }
+        (None, Some(credits), Some(price)) => {
+            let expiry = match (args.expires_in, args.never_expires) {
+                (Some(days), _) => expiry_at(at, days)?,
+                (None, true) => TopupExpiry::Never,
+                (None, false) => match table_expiry(p) {
+                    Some(Expiry::AfterDays(days)) => {
+                        notes.push(format!(
+                            "expires after {days} days, like every {} pack in the table (--expires-in DAYS or --never-expires to say otherwise)",
+                            p.id
+                        ));
+                        expiry_at(at, days)?
+                    }
+                    Some(Expiry::Never) => TopupExpiry::Never,
+                    _ => {
+                        notes.push(
+                            "expiry unknown: spent last, like credits that never expire (--expires-in DAYS to give it)"
+                                .to_string(),
+                        );
+                        TopupExpiry::Unknown
+                    }
+                },
+            };
+            (None, None, credits, Decimal::ZERO, price, expiry)
+        }
+        _ => unreachable!("clap requires --pack, or --credits with --price"),
+    };
+    if credits.is_zero() {
+        return Err(fail("a top-up needs more than 0 credits"));
+    }
+    let total = money::add(credits, bonus)?;
+    let topup = Topup {
+        id: 0,
+        platform: p.id.clone(),
+        pack,
+        credits,
+        bonus,
+        price,
+        currency: p.currency.clone(),
+        at,
+        expiry,
+    };
+    let mut store = open_store(ctx)?;
+    notes.extend(balance::undated_plan_note(&store, &p.id)?);
+    let (id, available) = store.write(|w| {
+        let records = w.ledger_records(&p.id)?;
+        balance::check_not_before_start(ctx, &p.id, &records, at)?;
+        let id = w.insert_topup(&topup)?;
+        let records = w.ledger_records(&p.id)?;
+        let as_of = at.max(ctx.now.with_timezone(&Utc));
+        let built = balance::ledger(ctx, Some(p), &records, as_of, None)?;
+        Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
+    })?;
+    let per_credit = money::to_decimal(&money::rdiv(&money::ratio(price), &money::ratio(total))?);
+    let expires = match expiry {
+        TopupExpiry::Never => "never expire".to_string(),
+        TopupExpiry::At(t) => format!("expire {}", fmt_time(ctx, t)),
+        TopupExpiry::Unknown => "expiry unknown".to_string(),
+    };
+    if ctx.json {
+        let value = json!({
+            "id": id,
+            "platform": p.id,
+            "pack": topup.pack,
+            "credits": crate::render::json_decimal(credits),
+            "bonus": crate::render::json_decimal(bonus),
+            "price": crate::render::json_decimal(price),
+            "currency": p.currency,
+            "price_per_credit": crate::render::json_decimal(per_credit),
+            "at": at.to_rfc3339(),
+            "expires_at": match expiry { TopupExpiry::At(t) => Some(t.to_rfc3339()), _ => None },
+            "available": available.map(|(_, a)| crate::render::json_decimal(a)),
+        });
+        out.write_all(crate::render::json(&value).as_bytes())?;
+    } else {
+        let what = match (&name, bonus.is_zero()) {
+            (Some(name), true) => format!(" ({name})"),
+            (Some(name), false) => format!(
+                " ({name}: {} + {} bonus)",
+                money::fmt_credits(credits),
+                money::fmt_credits(bonus)
+            ),
+            (None, _) => String::new(),
+        };
+        writeln!(
+            out,
+            "top-up #{id} on {}: +{} credits{what} for {}, {} per credit; {expires}",
+            p.id,
+            money::fmt_credits(total),
+            money::fmt_money(price, &p.currency),
+            money::fmt_money(per_credit, &p.currency),
+        )?;
+        if let Some((as_of, available)) = available {
+            writeln!(
+                out,
+                "{} balance: {} credits as of {}",
+                p.id,
+                money::fmt_credits(available),
+                fmt_time(ctx, as_of)
+            )?;
+        }
+    }
+    for note in notes {
+        eprintln!("note: {note}");
+    }
+    Ok(0)
+}
+
+pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i32> {
+    let p = credit_platform(ctx, &args.platform)?;
+    if args.credits.is_zero() {
+        return Err(fail("an adjustment of 0 credits changes nothing"));
+    }
+    if args.note.trim().is_empty() {
+        return Err(fail_with_help(
+            "the note is empty",
+            "say why, e.g. --note \"signup bonus\"",
+        ));
+    }
+    let at = when(ctx, args.at.as_deref())?;
+    let adjustment = Adjustment {
+        id: 0,
+        platform: p.id.clone(),
+        credits: args.credits,
+        note: args.note.trim().to_string(),
+        at,
+    };
+    let taking = args.credits.is_sign_negative();
+    let mut store = open_store(ctx)?;
+    if let Some(note) = balance::undated_plan_note(&store, &p.id)? {
+        eprintln!("note: {note}");
+    }
+    let (id, after) = store.write(|w| {
+        let records = w.ledger_records(&p.id)?;
+        balance::check_not_before_start(ctx, &p.id, &records, at)?;
+        if taking {
+            let spend = Spend {
+                entry_id: None,
+                label: "this adjustment".into(),
+                at,
+                credits: -args.credits,
+                refunded_at: None,
+            };
+            let available = match balance::ledger(ctx, Some(p), &records, at, Some(spend))? {
+                Some(b) => b.ledger.totals.available,
+                None => args.credits,
+            };
+            if available.is_sign_negative() && !args.force {
+                return Err(fail_with_help(
+                    format!(
+                        "taking {} credits would leave the {} balance at {} on {}",
+                        money::fmt_credits(-args.credits),
+                        p.id,
+                        money::fmt_credits(available),
+                        fmt_time(ctx, at)
+                    ),
+                    "pass --force if the platform really shows that (the balance goes below zero)",
+                ));
+            }
+        }
+        let id = w.insert_adjustment(&adjustment)?;
+        let records = w.ledger_records(&p.id)?;
+        let as_of = at.max(ctx.now.with_timezone(&Utc));
+        let built = balance::ledger(ctx, Some(p), &records, as_of, None)?;
+        Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
+    })?;
+    if ctx.json {
+        let value = json!({
+            "id": id,
+            "platform": p.id,
+            "credits": crate::render::json_decimal(args.credits),
+            "note": adjustment.note,
+            "at": at.to_rfc3339(),
+            "available": after.map(|(_, a)| crate::render::json_decimal(a)),
+        });
+        out.write_all(crate::render::json(&value).as_bytes())?;
+    } else {
+        let sign = if taking { "" } else { "+" };
+        writeln!(
+            out,
+            "adjustment #{id} on {}: {sign}{} credits ({})",
+            p.id,
+            money::fmt_credits(args.credits),
+            adjustment.note
+        )?;
+        if let Some((as_of, available)) = after {
+            writeln!(
+                out,
+                "{} balance: {} credits as of {}",
+                p.id,
+                money::fmt_credits(available),
+                fmt_time(ctx, as_of)
+            )?;
+        }
+    }
+    if let Some((_, available)) = after {
+        if available.is_sign_negative() && !available.is_zero() {
+            eprintln!(
+                "note: {}the {} balance is below zero ({} credits)",
+                if taking && args.force {
+                    "--force: "
+                } else {
+                    ""
+                },
+                p.id,
+                money::fmt_credits(available)
+            );
+        }
+    }
+    Ok(0)
+}

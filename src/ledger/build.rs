@@ -1,0 +1,319 @@
+//! Stored records of one platform → the ledger's grants and spends. Pure: the records are
+//! plain data read by `store`; the pricing table says what a plan grants.
+//!
+//! - The ledger starts at the account's start (its first plan change, at midnight in the
+//!   user's offset); with no plan, at the first top-up or adjustment. Generations logged
+//!   before the start are history, not spends from this balance.
+//! - Top-ups are `Pack` grants (bonus credits included) at price ÷ (credits + bonus).
+//! - Positive adjustments are `Adjustment` grants that never expire and cost nothing;
+//!   negative ones are spends.
+//! - Every logged generation is a spend (failed ones too: the platform charged them); a
+//!   refunded one comes back at its refund time, or at its own time when that was not
+//!   recorded (refunded before schema 2, or imported).
+
+use super::subscription::{self, PlanChange, Renewal};
+use super::{compute, Expires, Grant, Ledger, Source, Spend};
+use crate::cost::BillingPeriod;
+use crate::money::{self, ratio};
+use crate::pricing::Platform;
+use crate::store::{Billing, LedgerRecords, Status, TopupExpiry};
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Utc};
+
+/// A platform's ledger as of a time, with what the subscription says comes next.
+#[derive(Clone, Debug)]
+pub struct Built {
+    pub ledger: Ledger,
+    pub start: DateTime<Utc>,
+    pub next_renewal: Option<Renewal>,
+    pub notes: Vec<String>,
+    /// The entry ids of `ledger.spends`, in order (`None` for adjustments and the extra spend).
+    pub entry_ids: Vec<Option<i64>>,
+}
+
+/// Where the platform's ledger starts, if it has one.
+pub fn start(records: &LedgerRecords, offset: &FixedOffset) -> Result<Option<DateTime<Utc>>> {
+    if let Some(first) = records.changes.iter().map(|c| c.effective_on).min() {
+        return Ok(Some(subscription::midnight(first, offset)?));
+    }
+    let topups = records.topups.iter().map(|t| t.at);
+    let adjustments = records.adjustments.iter().map(|a| a.at);
+    Ok(topups.chain(adjustments).min())
+}
+
+pub fn billing_period(billing: Billing) -> BillingPeriod {
+    match billing {
+        Billing::Monthly => BillingPeriod::Monthly,
+        Billing::Annual => BillingPeriod::Annual,
+    }
+}
+
+/// The ledger of `records` as of `as_of`; `None` when the platform has no ledger (no plan,
+/// top-up or adjustment). `extra` is a spend not yet stored (the generation being logged),
+/// replayed after everything at its time; it is the last of `ledger.spends`.
+pub fn build(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+    extra: Option<Spend>,
+) -> Result<Option<Built>> {
+    let Some(start) = start(records, offset)? else {
+        return Ok(None);
+    };
+    let mut notes = Vec::new();
+    let mut grants: Vec<Grant> = Vec::new();
+    let mut next_renewal = None;
+
+    if !records.changes.is_empty() {
+        match platform {
+            Some(p) => {
+                let changes: Vec<PlanChange> = records
+                    .changes
+                    .iter()
+                    .map(|c| PlanChange {
+                        plan: p.plan(&c.plan).ok(),
+                        plan_id: c.plan.clone(),
+                        billing: billing_period(c.billing),
+                        effective_on: c.effective_on,
+                        renews_on: c.renews_on.map(u32::from),
+                    })
+                    .collect();
+                let sub = subscription::grants(&changes, offset, as_of)?;
+                grants.extend(sub.grants);
+                next_renewal = sub.next_renewal;
+                notes.extend(sub.notes);
+            }
+            None => notes.push(
+                "no pricing table for this platform: the subscription's credits are unknown"
+                    .to_string(),
+            ),
+        }
+    }
+
+    for t in &records.topups {
+        let credits = money::add(t.credits, t.bonus)?;
+        let label = match &t.pack {
+            Some(id) => {
+                let name = platform
+                    .and_then(|p| p.pack(id).ok())
+                    .map_or_else(|| id.clone(), |pack| pack.name.clone());
+                format!("{name} (top-up #{})", t.id)
+            }
+            None => format!("top-up #{}", t.id),
+        };
+        grants.push(Grant {
+            id: format!("topup:{}", t.id),
+            source: Source::Pack,
+            label,
+            credits,
+            at: t.at,
+            expires: match t.expiry {
+                TopupExpiry::Never => Expires::Never,
+                TopupExpiry::At(at) => Expires::At(at),
+                TopupExpiry::Unknown => Expires::Unknown,
+            },
+            price_per_credit: Some(money::rdiv(&ratio(t.price), &ratio(credits))?),
+        });
+    }
+
+    let mut spends: Vec<(DateTime<Utc>, u8, i64, Spend)> = Vec::new();
+    for a in &records.adjustments {
+        if a.credits.is_sign_positive() {
+            grants.push(Grant {
+                id: format!("adj:{}", a.id),
+                source: Source::Adjustment,
+                label: format!("adjustment #{}: {}", a.id, a.note),
+                credits: a.credits,
+                at: a.at,
+                expires: Expires::Never,
+                price_per_credit: Some(money::Ratio::from_integer(0)),
+            });
+        } else {
+            spends.push((
+                a.at,
+                1,
+                a.id,
+                Spend {
+                    entry_id: None,
+                    label: format!("adjustment #{}: {}", a.id, a.note),
+                    at: a.at,
+                    credits: -a.credits,
+                    refunded_at: None,
+                },
+            ));
+        }
+    }
+    for e in records.spends.iter().filter(|e| e.at >= start) {
+        let refunded_at = match e.status {
+            Status::Refunded => Some(e.refunded_at.unwrap_or(e.at)),
+            Status::Ok | Status::Failed => None,
+        };
+        spends.push((
+            e.at,
+            0,
+            e.entry_id,
+            Spend {
+                entry_id: Some(e.entry_id),
+                label: format!("entry #{}", e.entry_id),
+                at: e.at,
+                credits: e.credits,
+                refunded_at,
+            },
+        ));
+    }
+    spends.sort_by_key(|s| (s.0, s.1, s.2));
+    let mut entry_ids: Vec<Option<i64>> = spends.iter().map(|s| s.3.entry_id).collect();
+    let mut spends: Vec<Spend> = spends.into_iter().map(|s| s.3).collect();
+    if let Some(extra) = extra {
+        // Last in the list: `compute` replays by time, then list position, so it comes
+        // after everything already recorded at its time.
+        spends.push(extra);
+        entry_ids.push(None);
+    }
+    let ledger = compute(grants, spends, as_of)?;
+    Ok(Some(Built {
+        ledger,
+        start,
+        next_renewal,
+        notes,
+        entry_ids,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Ratio;
+    use crate::store::{AccountChange, Adjustment, SpendRow, Topup};
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn utc0() -> FixedOffset {
+        FixedOffset::east_opt(0).unwrap()
+    }
+
+    fn topup(id: i64, at: &str) -> Topup {
+        Topup {
+            id,
+            platform: "kling".into(),
+            pack: Some("50-usd-pack".into()),
+            credits: d("3300"),
+            bonus: d("200"),
+            price: d("50"),
+            currency: "USD".into(),
+            at: t(at),
+            expiry: TopupExpiry::Never,
+        }
+    }
+
+    fn entry(id: i64, at: &str, credits: &str, status: Status) -> SpendRow {
+        SpendRow {
+            entry_id: id,
+            at: t(at),
+            credits: d(credits),
+            status,
+            refunded_at: None,
+        }
+    }
+
+    #[test]
+    fn the_start_is_the_first_plan_change_else_the_first_record() {
+        let mut r = LedgerRecords::default();
+        assert_eq!(start(&r, &utc0()).unwrap(), None);
+        r.topups.push(topup(1, "2026-11-05T10:00:00Z"));
+        r.adjustments.push(Adjustment {
+            id: 1,
+            platform: "kling".into(),
+            credits: d("10"),
+            note: "signup".into(),
+            at: t("2026-11-03T10:00:00Z"),
+        });
+        assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-03T10:00:00Z")));
+        r.changes.push(AccountChange {
+            platform: "kling".into(),
+            plan: "standard".into(),
+            billing: Billing::Monthly,
+            effective_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            renews_on: None,
+        });
+        assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-01T00:00:00Z")));
+    }
+
+    #[test]
+    fn records_become_grants_and_spends() {
+        let r = LedgerRecords {
+            topups: vec![topup(1, "2026-11-01T10:00:00Z")],
+            adjustments: vec![
+                Adjustment {
+                    id: 1,
+                    platform: "kling".into(),
+                    credits: d("-100"),
+                    note: "correction".into(),
+                    at: t("2026-11-02T10:00:00Z"),
+                },
+                Adjustment {
+                    id: 2,
+                    platform: "kling".into(),
+                    credits: d("66"),
+                    note: "daily reward".into(),
+                    at: t("2026-11-02T11:00:00Z"),
+                },
+            ],
+            spends: vec![
+                // Before the start (the first top-up): history, not a spend.
+                entry(1, "2026-10-30T10:00:00Z", "500", Status::Ok),
+                entry(2, "2026-11-03T10:00:00Z", "400", Status::Failed),
+                // Refunded with no time kept: back at its own time.
+                entry(3, "2026-11-04T10:00:00Z", "1000", Status::Refunded),
+            ],
+            ..LedgerRecords::default()
+        };
+        let built = build(None, &r, &utc0(), t("2026-11-10T00:00:00Z"), None)
+            .unwrap()
+            .unwrap();
+        let l = &built.ledger;
+        // 3,300 + 200 bonus at $50: $1/70 a credit.
+        assert_eq!(l.grants[0].credits, d("3500"));
+        assert_eq!(l.grants[0].price_per_credit, Some(Ratio::new(1, 70)));
+        assert_eq!(l.grants[0].label, "50-usd-pack (top-up #1)");
+        assert_eq!(l.grants[1].source, Source::Adjustment);
+        assert_eq!(l.grants[1].price_per_credit, Some(Ratio::from_integer(0)));
+        assert_eq!(built.entry_ids, vec![None, Some(2), Some(3)]);
+        assert_eq!(l.spends[0].credits, d("100"));
+        // 3,500 + 66 − 100 − 400 (failed: still charged); the refund nets to 0.
+        assert_eq!(l.totals.available, d("3066"));
+        assert_eq!(l.totals.refunded, d("1000"));
+    }
+
+    #[test]
+    fn an_extra_spend_comes_after_everything_at_its_time() {
+        let r = LedgerRecords {
+            topups: vec![topup(1, "2026-11-01T10:00:00Z")],
+            spends: vec![entry(1, "2026-11-03T10:00:00Z", "3400", Status::Ok)],
+            ..LedgerRecords::default()
+        };
+        let extra = Spend {
+            entry_id: None,
+            label: "this generation".into(),
+            at: t("2026-11-03T10:00:00Z"),
+            credits: d("150"),
+            refunded_at: None,
+        };
+        let built = build(None, &r, &utc0(), t("2026-11-03T10:00:00Z"), Some(extra))
+            .unwrap()
+            .unwrap();
+        let l = &built.ledger;
+        assert_eq!(l.spends.len(), 2);
+        assert_eq!(l.spend_deficit(1), d("50"), "the logged entry went first");
+        assert_eq!(l.totals.available, d("-50"));
+    }
+}

@@ -1,0 +1,732 @@
+//! The balance records (issue 4, schema 0002): plan history, top-ups, adjustments, budgets,
+//! and what the ledger reads of the entries.
+//!
+//! Reads are free functions over a `Connection`, so they serve both [`Store`] and a
+//! [`Writer`]: a command that must read before it writes (refuse an adjustment that would
+//! take the balance below zero; snapshot an entry's money from the ledger) does both inside
+//! one `BEGIN IMMEDIATE` transaction through [`Store::write`], so nothing another process
+//! writes in between can make the check stale, and an error leaves nothing half-written.
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rust_decimal::Decimal;
+
+use super::entries::{format_at, insert_entry_in, AT_FORMAT};
+use super::model::{
+    AccountChange, Adjustment, Billing, Budget, BudgetPeriod, BudgetUnit, LedgerRecords, NewEntry,
+    SpendRow, Status, Topup, TopupExpiry,
+};
+use super::units::{from_micro, from_milli, to_micro, to_milli};
+use super::Store;
+
+fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
+    Ok(NaiveDateTime::parse_from_str(text, AT_FORMAT)
+        .with_context(|| format!("bad time `{text}` in the database"))?
+        .and_utc())
+}
+
+fn decode_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .with_context(|| format!("bad date `{text}` in the database"))
+}
+
+/// Whole seconds, the precision of every stored time.
+fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    t.trunc_subsecs(0)
+}
+
+fn signed_milli(value: Decimal, what: &str) -> Result<i64> {
+    let milli = to_milli(value.abs(), what)?;
+    Ok(if value.is_sign_negative() {
+        -milli
+    } else {
+        milli
+    })
+}
+
+fn read_change(row: &Row<'_>) -> Result<AccountChange> {
+    let billing: String = row.get(2)?;
+    let on: String = row.get(3)?;
+    Ok(AccountChange {
+        platform: row.get(0)?,
+        plan: row.get(1)?,
+        billing: billing.parse::<Billing>()?,
+        effective_on: decode_date(&on)?,
+        renews_on: row.get(4)?,
+    })
+}
+
+fn read_topup(row: &Row<'_>) -> Result<Topup> {
+    let at: String = row.get(7)?;
+    let expiry: String = row.get(8)?;
+    let expires_at: Option<String> = row.get(9)?;
+    Ok(Topup {
+        id: row.get(0)?,
+        platform: row.get(1)?,
+        pack: row.get(2)?,
+        credits: from_milli(row.get(3)?),
+        bonus: from_milli(row.get(4)?),
+        price: from_micro(row.get(5)?),
+        currency: row.get(6)?,
+        at: decode_utc(&at)?,
+        expiry: match (expiry.as_str(), expires_at) {
+            ("never", None) => TopupExpiry::Never,
+            ("unknown", None) => TopupExpiry::Unknown,
+            ("at", Some(t)) => TopupExpiry::At(decode_utc(&t)?),
+            (other, _) => bail!("bad top-up expiry `{other}` in the database"),
+        },
+    })
+}
+
+fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
+    let milli: i64 = row.get(2)?;
+    let at: String = row.get(4)?;
+    let credits = from_milli(
+        milli
+            .checked_abs()
+            .ok_or_else(|| anyhow!("bad adjustment"))?,
+    );
+    Ok(Adjustment {
+        id: row.get(0)?,
+        platform: row.get(1)?,
+        credits: if milli < 0 { -credits } else { credits },
+        note: row.get(3)?,
+        at: decode_utc(&at)?,
+    })
+}
+
+fn read_budget(row: &Row<'_>) -> Result<Budget> {
+    let unit: BudgetUnit = row.get::<_, String>(1)?.parse()?;
+    let period: BudgetPeriod = row.get::<_, String>(5)?.parse()?;
+    let amount = match unit {
+        BudgetUnit::Money => from_micro(row.get(2)?),
+        BudgetUnit::Credits => from_milli(row.get(3)?),
+    };
+    Ok(Budget {
+        project: row.get(0)?,
+        unit,
+        amount,
+        currency: row.get(4)?,
+        period,
+    })
+}
+
+/// Collects query rows through a fallible reader.
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    read: impl Fn(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(read(row)?);
+    }
+    Ok(out)
+}
+
+const SELECT_CHANGE: &str =
+    "SELECT platform, plan, billing, effective_on, renews_on FROM account_change";
+const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_milli, price_micro, \
+    currency, at, expiry, expires_at FROM topup";
+const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at FROM adjustment";
+const SELECT_BUDGET: &str =
+    "SELECT project, unit, amount_micro, amount_milli, currency, period FROM budget";
+
+fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChange>> {
+    match platform {
+        Some(p) => collect(
+            conn,
+            &format!("{SELECT_CHANGE} WHERE platform = ?1 ORDER BY effective_on"),
+            [p],
+            read_change,
+        ),
+        None => collect(
+            conn,
+            &format!("{SELECT_CHANGE} ORDER BY platform, effective_on"),
+            [],
+            read_change,
+        ),
+    }
+}
+
+fn records(conn: &Connection, platform: &str) -> Result<LedgerRecords> {
+    let spends = collect(
+        conn,
+        "SELECT id, at, credits_milli, status, refunded_at FROM entry \
+         WHERE platform = ?1 ORDER BY at, id",
+        [platform],
+        |row| {
+            let at: String = row.get(1)?;
+            let status: String = row.get(3)?;
+            let refunded_at: Option<String> = row.get(4)?;
+            Ok(SpendRow {
+                entry_id: row.get(0)?,
+                at: decode_utc(&at)?,
+                credits: from_milli(row.get(2)?),
+                status: status.parse::<Status>()?,
+                refunded_at: refunded_at.as_deref().map(decode_utc).transpose()?,
+            })
+        },
+    )?;
+    Ok(LedgerRecords {
+        changes: changes(conn, Some(platform))?,
+        topups: collect(
+            conn,
+            &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_topup,
+        )?,
+        adjustments: collect(
+            conn,
+            &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_adjustment,
+        )?,
+        spends,
+    })
+}
+
+/// The plan, renewal day and billing of the most recent change become the `account` row
+/// (the current plan), so `log` keeps pricing with it.
+fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
+    let latest = conn
+        .query_row(
+            &format!("{SELECT_CHANGE} WHERE platform = ?1 ORDER BY effective_on DESC LIMIT 1"),
+            [platform],
+            |r| Ok(read_change(r)),
+        )
+        .optional()?
+        .transpose()?;
+    match latest {
+        Some(c) => {
+            conn.execute(
+                "INSERT INTO account (platform, plan, billing, since, renews_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (platform) DO UPDATE SET plan = excluded.plan, \
+                 billing = excluded.billing, since = excluded.since, \
+                 renews_on = excluded.renews_on",
+                params![
+                    c.platform,
+                    c.plan,
+                    c.billing.as_str(),
+                    c.effective_on.format("%Y-%m-%d").to_string(),
+                    c.renews_on,
+                ],
+            )?;
+        }
+        None => {
+            conn.execute("DELETE FROM account WHERE platform = ?1", [platform])?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads and writes inside one `BEGIN IMMEDIATE` transaction (see [`Store::write`]).
+pub struct Writer<'c> {
+    conn: &'c Connection,
+}
+
+impl Writer<'_> {
+    /// Everything stored about one platform's balance.
+    pub fn ledger_records(&self, platform: &str) -> Result<LedgerRecords> {
+        records(self.conn, platform)
+    }
+
+    /// Logs one generation; see [`Store::insert_entry`].
+    pub fn insert_entry(&self, entry: &NewEntry) -> Result<i64> {
+        insert_entry_in(self.conn, entry)
+    }
+
+    /// Records a plan change, replacing one on the same date, and makes the latest change
+    /// the current plan. Returns the change it replaced, if any.
+    pub fn set_account_change(&self, change: &AccountChange) -> Result<Option<AccountChange>> {
+        if let Some(d) = change.renews_on {
+            if !(1..=31).contains(&d) {
+                bail!("renewal day {d} is not between 1 and 31");
+            }
+        }
+        let on = change.effective_on.format("%Y-%m-%d").to_string();
+        let replaced = self
+            .conn
+            .query_row(
+                &format!("{SELECT_CHANGE} WHERE platform = ?1 AND effective_on = ?2"),
+                params![change.platform, on],
+                |r| Ok(read_change(r)),
+            )
+            .optional()?
+            .transpose()?;
+        self.conn
+            .execute(
+                "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (platform, effective_on) DO UPDATE SET plan = excluded.plan, \
+                 billing = excluded.billing, renews_on = excluded.renews_on",
+                params![
+                    change.platform,
+                    change.plan,
+                    change.billing.as_str(),
+                    on,
+                    change.renews_on,
+                ],
+            )
+            .with_context(|| format!("cannot record the plan for {}", change.platform))?;
+        sync_account(self.conn, &change.platform)?;
+        Ok(replaced)
+    }
+
+    /// Records a top-up and returns its id.
+    pub fn insert_topup(&self, t: &Topup) -> Result<i64> {
+        let at = whole_seconds(&t.at);
+        let (expiry, expires_at) = match t.expiry {
+            TopupExpiry::Never => ("never", None),
+            TopupExpiry::Unknown => ("unknown", None),
+            TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
+        };
+        self.conn
+            .execute(
+                "INSERT INTO topup (platform, pack, credits_milli, bonus_milli, price_micro, \
+                 currency, at, expiry, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    t.platform,
+                    t.pack,
+                    to_milli(t.credits, "credits")?,
+                    to_milli(t.bonus, "bonus credits")?,
+                    to_micro(t.price, "price")?,
+                    t.currency,
+                    format_at(&at),
+                    expiry,
+                    expires_at,
+                ],
+            )
+            .with_context(|| format!("cannot record the top-up on {}", t.platform))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records an adjustment and returns its id.
+    pub fn insert_adjustment(&self, a: &Adjustment) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO adjustment (platform, credits_milli, note, at) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    a.platform,
+                    signed_milli(a.credits, "credits")?,
+                    a.note,
+                    format_at(&whole_seconds(&a.at)),
+                ],
+            )
+            .with_context(|| format!("cannot record the adjustment on {}", a.platform))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+}
+
+impl Store {
+    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction: committed if it succeeds, rolled
+    /// back (nothing written) if it fails.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&Writer { conn: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Everything stored about one platform's balance.
+    pub fn ledger_records(&self, platform: &str) -> Result<LedgerRecords> {
+        records(&self.conn, platform)
+    }
+
+    /// Platforms with a plan history, a top-up or an adjustment, by id.
+    pub fn ledger_platforms(&self) -> Result<Vec<String>> {
+        collect(
+            &self.conn,
+            "SELECT platform FROM account_change UNION SELECT platform FROM topup \
+             UNION SELECT platform FROM adjustment ORDER BY 1",
+            [],
+            |r| Ok(r.get(0)?),
+        )
+    }
+
+    /// Plan changes, for one platform or all, oldest first.
+    pub fn account_changes(&self, platform: Option<&str>) -> Result<Vec<AccountChange>> {
+        changes(&self.conn, platform)
+    }
+
+    /// Sets (or replaces) the budget of a project in one unit.
+    pub fn set_budget(&mut self, b: &Budget) -> Result<()> {
+        let (micro, milli) = match b.unit {
+            BudgetUnit::Money => (Some(to_micro(b.amount, "budget")?), None),
+            BudgetUnit::Credits => (None, Some(to_milli(b.amount, "budget")?)),
+        };
+        if micro == Some(0) || milli == Some(0) {
+            bail!("a budget must be above 0");
+        }
+        self.write(|w| {
+            w.conn
+                .execute(
+                    "INSERT INTO budget (project, unit, amount_micro, amount_milli, currency, \
+                     period) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+                     ON CONFLICT (project, unit) DO UPDATE SET \
+                     amount_micro = excluded.amount_micro, amount_milli = excluded.amount_milli, \
+                     currency = excluded.currency, period = excluded.period",
+                    params![
+                        b.project,
+                        b.unit.as_str(),
+                        micro,
+                        milli,
+                        b.currency,
+                        b.period.as_str()
+                    ],
+                )
+                .with_context(|| format!("cannot record the budget of {}", b.project))?;
+            Ok(())
+        })
+    }
+
+    /// Every budget, by project and unit.
+    pub fn budgets(&self) -> Result<Vec<Budget>> {
+        collect(
+            &self.conn,
+            &format!("{SELECT_BUDGET} ORDER BY project, unit"),
+            [],
+            read_budget,
+        )
+    }
+
+    /// Removes a project's budgets (one unit, or both); returns how many were removed.
+    pub fn remove_budget(&mut self, project: &str, unit: Option<BudgetUnit>) -> Result<usize> {
+        self.write(|w| {
+            Ok(match unit {
+                Some(u) => w.conn.execute(
+                    "DELETE FROM budget WHERE project = ?1 AND unit = ?2",
+                    params![project, u.as_str()],
+                )?,
+                None => w
+                    .conn
+                    .execute("DELETE FROM budget WHERE project = ?1", [project])?,
+            })
+        })
+    }
+
+    /// The request a user makes most on a platform: the most-logged model, and its most
+    /// common shape (duration, resolution, mode, audio). Ties go to the most recent.
+    pub fn most_logged(&self, platform: &str) -> Result<Option<LoggedShape>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT model, duration_ms, resolution, mode, audio FROM entry \
+                 WHERE platform = ?1 AND model = (SELECT model FROM entry WHERE platform = ?1 \
+                 GROUP BY model ORDER BY count(*) DESC, max(at) DESC LIMIT 1) \
+                 GROUP BY duration_ms, resolution, mode, audio \
+                 ORDER BY count(*) DESC, max(at) DESC LIMIT 1",
+                [platform],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<i64>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<bool>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(row.map(|(model, ms, resolution, mode, audio)| LoggedShape {
+            model,
+            duration: ms.map(from_milli),
+            resolution,
+            mode,
+            audio: audio.unwrap_or(false),
+        }))
+    }
+}
+
+/// The shape of a request as logged (see [`Store::most_logged`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedShape {
+    pub model: String,
+    pub duration: Option<Decimal>,
+    pub resolution: Option<String>,
+    pub mode: Option<String>,
+    pub audio: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::entries::at;
+    use crate::store::{Account, Filter};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        at(s).with_timezone(&Utc)
+    }
+
+    fn change(plan: &str, on: &str) -> AccountChange {
+        AccountChange {
+            platform: "kling".into(),
+            plan: plan.into(),
+            billing: Billing::Monthly,
+            effective_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+            renews_on: None,
+        }
+    }
+
+    #[test]
+    fn plan_changes_keep_history_and_the_current_plan() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|w| w.set_account_change(&change("standard", "2026-11-01")))
+            .unwrap();
+        let replaced = store
+            .write(|w| w.set_account_change(&change("pro", "2026-11-15")))
+            .unwrap();
+        assert_eq!(replaced, None);
+        // The same date again corrects that change.
+        let replaced = store
+            .write(|w| w.set_account_change(&change("premier", "2026-11-15")))
+            .unwrap();
+        assert_eq!(replaced.unwrap().plan, "pro");
+        let history = store.account_changes(Some("kling")).unwrap();
+        let plans: Vec<&str> = history.iter().map(|c| c.plan.as_str()).collect();
+        assert_eq!(plans, ["standard", "premier"]);
+        let current = store.account("kling").unwrap().unwrap();
+        assert_eq!(current.plan, "premier");
+        assert_eq!(current.since, NaiveDate::from_ymd_opt(2026, 11, 15));
+        // An earlier change does not replace the current plan.
+        store
+            .write(|w| w.set_account_change(&change("free", "2026-10-01")))
+            .unwrap();
+        assert_eq!(store.account("kling").unwrap().unwrap().plan, "premier");
+        let mut bad = change("pro", "2026-12-01");
+        bad.renews_on = Some(32);
+        assert!(store.write(|w| w.set_account_change(&bad)).is_err());
+        assert_eq!(store.account_changes(None).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn topups_adjustments_and_spends_read_back_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        let topup = Topup {
+            id: 0,
+            platform: "kling".into(),
+            pack: Some("50-usd-pack".into()),
+            credits: d("3300"),
+            bonus: d("200"),
+            price: d("50"),
+            currency: "USD".into(),
+            at: utc("2026-11-02T10:00:00.5Z"),
+            expiry: TopupExpiry::At(utc("2028-11-01T10:00:00Z")),
+        };
+        let custom = Topup {
+            pack: None,
+            expiry: TopupExpiry::Unknown,
+            at: utc("2026-11-03T10:00:00Z"),
+            ..topup.clone()
+        };
+        let minus = Adjustment {
+            id: 0,
+            platform: "kling".into(),
+            credits: d("-12.5"),
+            note: "support correction".into(),
+            at: utc("2026-11-04T10:00:00Z"),
+        };
+        let (t1, t2, a1) = store
+            .write(|w| {
+                Ok((
+                    w.insert_topup(&topup)?,
+                    w.insert_topup(&custom)?,
+                    w.insert_adjustment(&minus)?,
+                ))
+            })
+            .unwrap();
+        let mut entry = NewEntry {
+            at: at("2026-11-05T10:00:00+01:00"),
+            platform: "kling".into(),
+            model: "kling-v2-6".into(),
+            credits: d("35"),
+            ..NewEntry::default()
+        };
+        let e1 = store.insert_entry(&entry).unwrap();
+        entry.platform = "runway".into();
+        store.insert_entry(&entry).unwrap();
+        store
+            .set_status_at(e1, Status::Refunded, Some(utc("2026-11-06T08:00:00Z")))
+            .unwrap();
+
+        let r = store.ledger_records("kling").unwrap();
+        assert_eq!(r.topups[0].id, t1);
+        assert_eq!(r.topups[0].at, utc("2026-11-02T10:00:00Z"), "whole seconds");
+        assert_eq!(
+            (r.topups[0].credits, r.topups[0].bonus, r.topups[0].price),
+            (d("3300"), d("200"), d("50"))
+        );
+        assert_eq!(r.topups[1].id, t2);
+        assert_eq!(r.topups[1].expiry, TopupExpiry::Unknown);
+        assert_eq!(r.adjustments[0].id, a1);
+        assert_eq!(r.adjustments[0].credits, d("-12.5"));
+        assert_eq!(
+            r.spends,
+            vec![SpendRow {
+                entry_id: e1,
+                at: utc("2026-11-05T09:00:00Z"),
+                credits: d("35"),
+                status: Status::Refunded,
+                refunded_at: Some(utc("2026-11-06T08:00:00Z")),
+            }]
+        );
+        assert!(r.has_ledger());
+        assert_eq!(store.ledger_platforms().unwrap(), ["kling"]);
+        assert!(!store.ledger_records("runway").unwrap().has_ledger());
+
+        // Back to failed clears the refund time.
+        store.set_status_at(e1, Status::Failed, None).unwrap();
+        assert_eq!(
+            store.ledger_records("kling").unwrap().spends[0].refunded_at,
+            None
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let result: Result<()> = store.write(|w| {
+            w.insert_adjustment(&Adjustment {
+                id: 0,
+                platform: "kling".into(),
+                credits: d("10"),
+                note: "gift".into(),
+                at: utc("2026-11-04T10:00:00Z"),
+            })?;
+            bail!("refused after the insert")
+        });
+        assert!(result.is_err());
+        assert!(!store.ledger_records("kling").unwrap().has_ledger());
+        // Zero credits and an empty note are refused by the schema.
+        let zero = Adjustment {
+            id: 0,
+            platform: "kling".into(),
+            credits: d("0"),
+            note: "x".into(),
+            at: utc("2026-11-04T10:00:00Z"),
+        };
+        assert!(store.write(|w| w.insert_adjustment(&zero)).is_err());
+    }
+
+    #[test]
+    fn budgets_are_set_replaced_listed_and_removed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let money = Budget {
+            project: "ad".into(),
+            unit: BudgetUnit::Money,
+            amount: d("50"),
+            currency: Some("USD".into()),
+            period: BudgetPeriod::Month,
+        };
+        let credits = Budget {
+            project: "ad".into(),
+            unit: BudgetUnit::Credits,
+            amount: d("2000.5"),
+            currency: None,
+            period: BudgetPeriod::Total,
+        };
+        store.set_budget(&money).unwrap();
+        store.set_budget(&credits).unwrap();
+        let mut more = money.clone();
+        more.amount = d("75");
+        store.set_budget(&more).unwrap();
+        assert_eq!(store.budgets().unwrap(), vec![credits.clone(), more]);
+        let mut zero = credits.clone();
+        zero.amount = d("0");
+        assert!(store.set_budget(&zero).is_err());
+        assert_eq!(
+            store.remove_budget("ad", Some(BudgetUnit::Money)).unwrap(),
+            1
+        );
+        assert_eq!(store.remove_budget("ad", None).unwrap(), 1);
+        assert!(store.budgets().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_most_logged_model_and_its_usual_shape() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.most_logged("runway").unwrap(), None);
+        for (model, secs) in [
+            ("gen-4", "10"),
+            ("gen-4", "10"),
+            ("gen-4", "5"),
+            ("aleph", "5"),
+        ] {
+            store
+                .insert_entry(&NewEntry {
+                    at: at("2026-11-05T10:00:00Z"),
+                    platform: "runway".into(),
+                    model: model.into(),
+                    duration: Some(d(secs)),
+                    audio: Some(false),
+                    credits: d("1"),
+                    ..NewEntry::default()
+                })
+                .unwrap();
+        }
+        let shape = store.most_logged("runway").unwrap().unwrap();
+        assert_eq!(shape.model, "gen-4");
+        assert_eq!(shape.duration, Some(d("10")));
+        assert_eq!(store.entries(&Filter::default()).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn schema_1_accounts_with_a_start_become_history() {
+        // A database written by schema 1, with two accounts, one with a start date.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(include_str!("migrations/0001_init.sql"))
+                .unwrap();
+            conn.pragma_update(
+                None,
+                "application_id",
+                super::super::migrate::APPLICATION_ID,
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute_batch(
+                "INSERT INTO account VALUES ('kling', 'pro', 'annual', '2026-10-05', 5);
+                 INSERT INTO account VALUES ('runway', 'standard', 'monthly', NULL, NULL);
+                 INSERT INTO entry (at, platform, model, credits_milli, pricing, status, \
+                 dedup_key) VALUES ('2026-10-06T10:00:00Z', 'kling', 'x', 1000, 'p', \
+                 'refunded', 'k1');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let history = store.account_changes(None).unwrap();
+        assert_eq!(
+            history,
+            vec![AccountChange {
+                platform: "kling".into(),
+                plan: "pro".into(),
+                billing: Billing::Annual,
+                effective_on: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
+                renews_on: Some(5),
+            }]
+        );
+        let runway: Account = store.account("runway").unwrap().unwrap();
+        assert_eq!(runway.plan, "standard");
+        // Refunded before refund times were kept: no time, counted at the entry's own.
+        assert_eq!(
+            store.ledger_records("kling").unwrap().spends[0].refunded_at,
+            None
+        );
+    }
+}
