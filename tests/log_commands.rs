@@ -1151,3 +1151,13 @@ fn refunds_of_a_money_billed_platform_show_the_money_owed() {
     ok(&sandbox, "fail 1").stdout_lacks("0 credits are owed");
     ok(&sandbox, "refunds").stdout_has("$0.80");
 }
+
+#[test]
+fn an_unreadable_log_does_not_stop_an_estimate() {
+    // `estimate` needs no database (issue 2); the balance warning (issue 4) is an extra.
+    let sandbox = Sandbox::with_db();
+    sandbox.write("credits.db", "this is not a database\n");
+    ok(&sandbox, "estimate runway gen-4 --duration 10")
+        .stdout_has("cost per clip     $2.88")
+        .stderr_has("balance not checked");
+}

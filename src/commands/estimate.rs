@@ -41,6 +41,18 @@ pub fn choice_from_args(args: &PricingArgs) -> PricingChoice {
     }
 }
 
+/// Warns when the user's balance is short. An estimate needs no database, so a log that
+/// cannot be read only costs the warning, never the estimate.
+fn balance_check(
+    ctx: &Context,
+    platform: &crate::pricing::Platform,
+    needed: rust_decimal::Decimal,
+) {
+    if let Err(e) = super::balance::warn_if_short(ctx, platform, needed) {
+        eprintln!("note: balance not checked: {e}");
+    }
+}
+
 pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i32> {
     let choice = choice_from_args(&args.pricing);
     if let Some(path) = &args.shots {
@@ -55,7 +67,7 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     let quote = cost::quote(platform, model, &request, &choice)?;
     ctx.note_stale([platform]);
     if let Some(credits) = &quote.credits {
-        super::balance::warn_if_short(ctx, platform, credits.max)?;
+        balance_check(ctx, platform, credits.max);
     }
     if ctx.json {
         out.write_all(render::json(&quote_json(&quote)).as_bytes())?;
@@ -247,7 +259,7 @@ fn shots_run(
     ctx.note_stale(platforms.iter().copied());
     // Credits of one platform only add up; then the total can be checked against its balance.
     if let (Some(total), Some(first)) = (&priced.total_credits, platforms.first()) {
-        super::balance::warn_if_short(ctx, first, total.max)?;
+        balance_check(ctx, first, total.max);
     }
     if ctx.json {
         let lines: Vec<Value> = priced
