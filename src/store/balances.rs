@@ -155,38 +155,64 @@ fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChang
 }
 
 fn records(conn: &Connection, platform: &str) -> Result<LedgerRecords> {
-    let spends = collect(
+    let changes = changes(conn, Some(platform))?;
+    let topups = collect(
         conn,
-        "SELECT id, at, credits_milli, status, refunded_at FROM entry \
-         WHERE platform = ?1 ORDER BY at, id",
+        &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
         [platform],
-        |row| {
-            let at: String = row.get(1)?;
-            let status: String = row.get(3)?;
-            let refunded_at: Option<String> = row.get(4)?;
-            Ok(SpendRow {
-                entry_id: row.get(0)?,
-                at: decode_utc(&at)?,
-                credits: from_milli(row.get(2)?),
-                status: status.parse::<Status>()?,
-                refunded_at: refunded_at.as_deref().map(decode_utc).transpose()?,
-            })
-        },
+        read_topup,
     )?;
+    let adjustments = collect(
+        conn,
+        &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
+        [platform],
+        read_adjustment,
+    )?;
+    // Generations before the balance starts are not spends (`ledger::build::start`), so only
+    // entries from then on are read, through the `at` index: a platform with no plan, top-up
+    // or adjustment reads none, and `log` stays fast on a million-entry log. A plan starts at
+    // midnight in the user's offset, so its date less a day is a safe lower bound.
+    let plan_start = changes.iter().map(|c| c.effective_on).min().map(|d| {
+        d.pred_opt()
+            .unwrap_or(d)
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc()
+    });
+    let other_start = topups
+        .iter()
+        .map(|t| t.at.with_timezone(&Utc))
+        .chain(adjustments.iter().map(|a| a.at.with_timezone(&Utc)))
+        .min();
+    let from = match (plan_start, other_start) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let spends = match from {
+        None => Vec::new(),
+        Some(from) => collect(
+            conn,
+            "SELECT id, at, credits_milli, status, refunded_at FROM entry \
+             WHERE platform = ?1 AND at >= ?2 ORDER BY at, id",
+            params![platform, format_at(&from)],
+            |row| {
+                let at: String = row.get(1)?;
+                let status: String = row.get(3)?;
+                let refunded_at: Option<String> = row.get(4)?;
+                Ok(SpendRow {
+                    entry_id: row.get(0)?,
+                    at: decode_utc(&at)?,
+                    credits: from_milli(row.get(2)?),
+                    status: status.parse::<Status>()?,
+                    refunded_at: refunded_at.as_deref().map(decode_utc).transpose()?,
+                })
+            },
+        )?,
+    };
     Ok(LedgerRecords {
-        changes: changes(conn, Some(platform))?,
-        topups: collect(
-            conn,
-            &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
-            [platform],
-            read_topup,
-        )?,
-        adjustments: collect(
-            conn,
-            &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
-            [platform],
-            read_adjustment,
-        )?,
+        changes,
+        topups,
+        adjustments,
         spends,
     })
 }
