@@ -29,7 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
-            [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed')
+            [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
@@ -473,7 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;help' {
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
-            [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed')
+            [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')

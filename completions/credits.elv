@@ -26,7 +26,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
-            cand calc 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed'
+            cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
             cand pricing 'List, show, validate and locate pricing tables'
             cand log 'Record a generation in the log'
@@ -422,7 +422,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;help'= {
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
-            cand calc 'Seed 002''s spreadsheet: price per credit, per clip and per second, no table needed'
+            cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
             cand pricing 'List, show, validate and locate pricing tables'
             cand log 'Record a generation in the log'

@@ -33,7 +33,7 @@ pub struct Cli {
 pub enum Command {
     /// What a generation costs on one model: credits, plan, per clip, per second.
     Estimate(EstimateArgs),
-    /// Seed 002's spreadsheet: price per credit, per clip and per second, no table needed.
+    /// Price per credit, per clip and per second from your own plan numbers (no table needed).
     Calc(CalcArgs),
     /// Rank every model that can make a "standard shot" by cost per second.
     Compare(CompareArgs),
