@@ -396,12 +396,9 @@ fn no_such_entry(id: i64) -> anyhow::Error {
     )
 }
 
-/// Runs a store call, turning "no such id" into a clear error.
-fn with_entry<T>(store: &Store, id: i64, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    if store.get(id).is_err() {
-        return Err(no_such_entry(id));
-    }
-    f()
+/// The entry with this id, or a clear "no entry" error.
+fn existing_entry(store: &Store, id: i64) -> Result<store::Entry> {
+    store.get(id).map_err(|_| no_such_entry(id))
 }
 
 pub fn set_status(
@@ -412,9 +409,7 @@ pub fn set_status(
     out: &mut dyn Write,
 ) -> Result<i32> {
     let mut store = open_store(ctx)?;
-    let Ok(before) = store.get(id) else {
-        return Err(no_such_entry(id));
-    };
+    let before = existing_entry(&store, id)?;
     let when = match at {
         Some(text) => crate::dates::parse_time(text, &ctx.now)?,
         None => ctx.now,
@@ -574,7 +569,7 @@ pub fn edit(ctx: &Context, args: &EditArgs, out: &mut dyn Write) -> Result<i32> 
             "pass --project, --tag, --untag, --note, --kept or --discarded",
         ));
     }
-    with_entry(&store, args.id, || Ok(()))?;
+    existing_entry(&store, args.id)?;
     store.edit(args.id, &edit)?;
     writeln!(out, "#{} updated", args.id)?;
     Ok(0)
@@ -582,7 +577,7 @@ pub fn edit(ctx: &Context, args: &EditArgs, out: &mut dyn Write) -> Result<i32> 
 
 pub fn remove(ctx: &Context, id: i64, out: &mut dyn Write) -> Result<i32> {
     let mut store = open_store(ctx)?;
-    with_entry(&store, id, || Ok(()))?;
+    existing_entry(&store, id)?;
     let entry = store.remove(id)?;
     writeln!(
         out,
