@@ -35,8 +35,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note or kept flag')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note, kept flag or status')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an entry')
+            [CompletionResult]::new('reprice', 'reprice', [CompletionResultType]::ParameterValue, 'Price logged entries again from today''s tables, account and balance')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List logged generations, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
@@ -60,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--chars', '--chars', [CompletionResultType]::ParameterName, 'Characters of input (text to speech)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many generations')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Price the credits with this plan (and say whether it allows the request)')
-            [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing of the plan')
+            [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing of the plan [default: your account''s, else monthly]')
             [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit, overriding the plan''s')
             [CompletionResult]::new('--shots', '--shots', [CompletionResultType]::ParameterName, 'Price a whole shot list (TOML with [[shot]] tables) instead of one request')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
@@ -197,6 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;fail' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when the entry was refunded (undoes the refund)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -216,6 +218,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Set a tag K=V (repeatable)')
             [CompletionResult]::new('--untag', '--untag', [CompletionResultType]::ParameterName, 'Remove a tag by key (repeatable)')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'New note (empty string clears it)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'With --status refunded: when the credits came back [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--kept', '--kept', [CompletionResultType]::ParameterName, 'Mark the output as used')
@@ -228,6 +232,22 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;rm' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;reprice' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only this project')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only this platform')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -395,12 +415,13 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;budget;set' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose credits a credits budget counts')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Count per calendar month, or everything logged')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of a money budget')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'AMOUNT is money (in --currency)')
-            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'AMOUNT is credits')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'AMOUNT is credits (of --platform: credits of different platforms never add up)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -423,10 +444,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;budget;rm' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only the credits budget of this platform')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'Only the money budget')
-            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Only the credits budget')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Only the credits budget(s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -479,8 +501,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note or kept flag')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note, kept flag or status')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an entry')
+            [CompletionResult]::new('reprice', 'reprice', [CompletionResultType]::ParameterValue, 'Price logged entries again from today''s tables, account and balance')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List logged generations, newest first')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
@@ -537,6 +560,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;rm' {
+            break
+        }
+        'credits;help;reprice' {
             break
         }
         'credits;help;history' {

@@ -76,6 +76,9 @@ _credits() {
             credits,report)
                 cmd="credits__subcmd__report"
                 ;;
+            credits,reprice)
+                cmd="credits__subcmd__reprice"
+                ;;
             credits,rm)
                 cmd="credits__subcmd__rm"
                 ;;
@@ -190,6 +193,9 @@ _credits() {
             credits__subcmd__help,report)
                 cmd="credits__subcmd__help__subcmd__report"
                 ;;
+            credits__subcmd__help,reprice)
+                cmd="credits__subcmd__help__subcmd__reprice"
+                ;;
             credits__subcmd__help,rm)
                 cmd="credits__subcmd__help__subcmd__rm"
                 ;;
@@ -263,7 +269,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --pricing-dir --db --help --version estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help"
+            opts="-h -V --json --pricing-dir --db --help --version estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,12 +635,16 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__rm)
-            opts="-h --money --credits --json --pricing-dir --db --help"
+            opts="-h --money --credits --platform --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -651,12 +661,16 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__set)
-            opts="-h --money --credits --period --currency --json --pricing-dir --db --help"
+            opts="-h --money --credits --platform --period --currency --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --period)
                     COMPREPLY=($(compgen -W "month total" -- "${cur}"))
                     return 0
@@ -795,7 +809,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__edit)
-            opts="-h --project --tag --untag --note --kept --discarded --json --pricing-dir --db --help"
+            opts="-h --project --tag --untag --note --kept --discarded --status --at --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,6 +828,14 @@ _credits() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "ok failed refunded" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -957,7 +979,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__fail)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --force --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -979,7 +1001,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help"
+            opts="estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1399,6 +1421,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__reprice)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1865,6 +1901,56 @@ _credits() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "ok failed refunded" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__reprice)
+            opts="-h --project --platform --model --tag --status --since --until --dry-run --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,8 +32,9 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
-            cand edit 'Change an entry''s project, tags, note or kept flag'
+            cand edit 'Change an entry''s project, tags, note, kept flag or status'
             cand rm 'Delete an entry'
+            cand reprice 'Price logged entries again from today''s tables, account and balance'
             cand history 'List logged generations, newest first'
             cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
@@ -56,7 +57,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --chars 'Characters of input (text to speech)'
             cand --count 'How many generations'
             cand --plan 'Price the credits with this plan (and say whether it allows the request)'
-            cand --billing 'Monthly or annual billing of the plan'
+            cand --billing 'Monthly or annual billing of the plan [default: your account''s, else monthly]'
             cand --price-per-credit 'Your own price per credit, overriding the plan''s'
             cand --shots 'Price a whole shot list (TOML with [[shot]] tables) instead of one request'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
@@ -178,6 +179,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;fail'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --force 'Also when the entry was refunded (undoes the refund)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -195,6 +197,8 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --tag 'Set a tag K=V (repeatable)'
             cand --untag 'Remove a tag by key (repeatable)'
             cand --note 'New note (empty string clears it)'
+            cand --status 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)'
+            cand --at 'With --status refunded: when the credits came back [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --kept 'Mark the output as used'
@@ -206,6 +210,21 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;rm'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;reprice'= {
+            cand --project 'Only this project'
+            cand --platform 'Only this platform'
+            cand --model 'Only this model'
+            cand --tag 'Only entries with this tag (K=V, repeatable: all must match)'
+            cand --status 'Only this status'
+            cand --since 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)'
+            cand --until 'Up to this date or time (a date includes its whole day)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --dry-run 'Show what would change without writing'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -356,12 +375,13 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;budget;set'= {
+            cand --platform 'The platform whose credits a credits budget counts'
             cand --period 'Count per calendar month, or everything logged'
             cand --currency 'Currency of a money budget'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --money 'AMOUNT is money (in --currency)'
-            cand --credits 'AMOUNT is credits'
+            cand --credits 'AMOUNT is credits (of --platform: credits of different platforms never add up)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -381,10 +401,11 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
         }
         &'credits;budget;rm'= {
+            cand --platform 'Only the credits budget of this platform'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --money 'Only the money budget'
-            cand --credits 'Only the credits budget'
+            cand --credits 'Only the credits budget(s)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -428,8 +449,9 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
-            cand edit 'Change an entry''s project, tags, note or kept flag'
+            cand edit 'Change an entry''s project, tags, note, kept flag or status'
             cand rm 'Delete an entry'
+            cand reprice 'Price logged entries again from today''s tables, account and balance'
             cand history 'List logged generations, newest first'
             cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
@@ -473,6 +495,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;edit'= {
         }
         &'credits;help;rm'= {
+        }
+        &'credits;help;reprice'= {
         }
         &'credits;help;history'= {
         }

@@ -36,8 +36,9 @@ complete -c credits -n "__fish_credits_needs_command" -f -a "pricing" -d 'List, 
 complete -c credits -n "__fish_credits_needs_command" -f -a "log" -d 'Record a generation in the log'
 complete -c credits -n "__fish_credits_needs_command" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_needs_command" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
-complete -c credits -n "__fish_credits_needs_command" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
+complete -c credits -n "__fish_credits_needs_command" -f -a "edit" -d 'Change an entry\'s project, tags, note, kept flag or status'
 complete -c credits -n "__fish_credits_needs_command" -f -a "rm" -d 'Delete an entry'
+complete -c credits -n "__fish_credits_needs_command" -f -a "reprice" -d 'Price logged entries again from today\'s tables, account and balance'
 complete -c credits -n "__fish_credits_needs_command" -f -a "history" -d 'List logged generations, newest first'
 complete -c credits -n "__fish_credits_needs_command" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
 complete -c credits -n "__fish_credits_needs_command" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
@@ -58,7 +59,7 @@ complete -c credits -n "__fish_credits_using_subcommand estimate" -l mode -d 'Mo
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l chars -d 'Characters of input (text to speech)' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l count -d 'How many generations' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l plan -d 'Price the credits with this plan (and say whether it allows the request)' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 'Monthly or annual billing of the plan' -r -f -a "monthly\t''
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 'Monthly or annual billing of the plan [default: your account\'s, else monthly]' -r -f -a "monthly\t''
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
@@ -147,6 +148,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print J
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l force -d 'Also when the entry was refunded (undoes the refund)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]' -r
@@ -158,6 +160,10 @@ complete -c credits -n "__fish_credits_using_subcommand edit" -l project -d 'New
 complete -c credits -n "__fish_credits_using_subcommand edit" -l tag -d 'Set a tag K=V (repeatable)' -r
 complete -c credits -n "__fish_credits_using_subcommand edit" -l untag -d 'Remove a tag by key (repeatable)' -r
 complete -c credits -n "__fish_credits_using_subcommand edit" -l note -d 'New note (empty string clears it)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l status -d 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)' -r -f -a "ok\t''
+failed\t''
+refunded\t''"
+complete -c credits -n "__fish_credits_using_subcommand edit" -l at -d 'With --status refunded: when the credits came back [default: now]' -r
 complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l kept -d 'Mark the output as used'
@@ -168,6 +174,20 @@ complete -c credits -n "__fish_credits_using_subcommand rm" -l pricing-dir -d 'A
 complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l project -d 'Only this project' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l platform -d 'Only this platform' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l model -d 'Only this model' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l status -d 'Only this status' -r -f -a "ok\t''
+failed\t''
+refunded\t''"
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l dry-run -d 'Show what would change without writing'
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand reprice" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand history" -l project -d 'Only this project' -r
 complete -c credits -n "__fish_credits_using_subcommand history" -l platform -d 'Only this platform' -r
 complete -c credits -n "__fish_credits_using_subcommand history" -l model -d 'Only this model' -r
@@ -276,13 +296,14 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_s
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l platform -d 'The platform whose credits a credits budget counts' -r
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l period -d 'Count per calendar month, or everything logged' -r -f -a "month\t''
 total\t''"
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l money -d 'AMOUNT is money (in --currency)'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l credits -d 'AMOUNT is credits'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l credits -d 'AMOUNT is credits (of --platform: credits of different platforms never add up)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
@@ -293,10 +314,11 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l platform -d 'Only the credits budget of this platform' -r
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l money -d 'Only the money budget'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l credits -d 'Only the credits budget'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l credits -d 'Only the credits budget(s)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set (or replace) a project\'s budget'
@@ -312,28 +334,29 @@ complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d '
 complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "calc" -d 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "log" -d 'Record a generation in the log'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "edit" -d 'Change an entry\'s project, tags, note or kept flag'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "rm" -d 'Delete an entry'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "history" -d 'List logged generations, newest first'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "export" -d 'Write the log as CSV or JSON'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "account" -d 'Which plan you are on, per platform, and since when (prices what you log)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "topup" -d 'Record credits you bought: a pack from the table, or credits at a price'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "adjust" -d 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "budget" -d 'Spending limits per project, in money or credits'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm history report refunds export import account topup adjust balance budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "calc" -d 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "log" -d 'Record a generation in the log'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "edit" -d 'Change an entry\'s project, tags, note, kept flag or status'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "rm" -d 'Delete an entry'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "reprice" -d 'Price logged entries again from today\'s tables, account and balance'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "history" -d 'List logged generations, newest first'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "report" -d 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "refunds" -d 'Failed generations with no refund yet: credits the platforms owe you'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "export" -d 'Write the log as CSV or JSON'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "import" -d 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "account" -d 'Which plan you are on, per platform, and since when (prices what you log)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "topup" -d 'Record credits you bought: a pack from the table, or credits at a price'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "adjust" -d 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "budget" -d 'Spending limits per project, in money or credits'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'

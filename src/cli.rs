@@ -1,10 +1,15 @@
 //! The command line, as clap derive structs. Doc comments are the help text.
 //!
-//! These are the "low" arguments, close to the flags; each command turns them into
-//! validated values (a [`crate::cost::Request`], a [`crate::cost::PricingChoice`]) before
-//! doing any work.
+//! These are the "low" arguments, close to the flags. Each kind is turned into its validated
+//! value in one place, at the end of this file (a [`Request`], a [`PricingChoice`], a
+//! [`Filter`]), before any work; the enums the flags name are the records' own types.
 
+use crate::cost::{BillingPeriod, PricingChoice, Request};
 use crate::money;
+use crate::ops::{resolve, Session};
+use crate::records::{BudgetPeriod, Filter, Status};
+use anyhow::Result;
+use clap::builder::PossibleValue;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -46,6 +51,9 @@ pub enum Command {
     Fail {
         /// Entry id.
         id: i64,
+        /// Also when the entry was refunded (undoes the refund).
+        #[arg(long)]
+        force: bool,
     },
     /// Mark a failed generation as refunded (credits returned); implies failed.
     Refund {
@@ -55,13 +63,15 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
-    /// Change an entry's project, tags, note or kept flag.
+    /// Change an entry's project, tags, note, kept flag or status.
     Edit(EditArgs),
     /// Delete an entry.
     Rm {
         /// Entry id.
         id: i64,
     },
+    /// Price logged entries again from today's tables, account and balance.
+    Reprice(RepriceArgs),
     /// List logged generations, newest first.
     History(HistoryArgs),
     /// Clips, seconds, credits, refunds and money by project, platform, model, period or tag.
@@ -131,19 +141,12 @@ pub struct PricingArgs {
     /// Price the credits with this plan (and say whether it allows the request).
     #[arg(long, value_name = "PLAN")]
     pub plan: Option<String>,
-    /// Monthly or annual billing of the plan.
-    #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
-    pub billing: BillingArg,
+    /// Monthly or annual billing of the plan [default: your account's, else monthly].
+    #[arg(long, value_enum)]
+    pub billing: Option<BillingPeriod>,
     /// Your own price per credit, overriding the plan's.
     #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub price_per_credit: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum BillingArg {
-    #[default]
-    Monthly,
-    Annual,
 }
 
 #[derive(Debug, Args)]
@@ -206,8 +209,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "PLAN")]
     pub max_plan: Option<String>,
     /// Monthly or annual billing of the plans.
-    #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
-    pub billing: BillingArg,
+    #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
+    pub billing: BillingPeriod,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -255,20 +258,13 @@ pub struct FilterArgs {
     pub tags: Vec<(String, String)>,
     /// Only this status.
     #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
+    pub status: Option<Status>,
     /// From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Up to this date or time (a date includes its whole day).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusArg {
-    Ok,
-    Failed,
-    Refunded,
 }
 
 #[derive(Debug, Args)]
@@ -330,6 +326,21 @@ pub struct EditArgs {
     /// Mark the output as not used.
     #[arg(long)]
     pub discarded: bool,
+    /// Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`).
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    /// With --status refunded: when the credits came back [default: now].
+    #[arg(long, value_name = "TIME", requires = "status")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RepriceArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show what would change without writing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -384,8 +395,8 @@ pub enum AccountCommand {
         #[arg(long)]
         plan: String,
         /// Monthly or annual billing.
-        #[arg(long, value_enum, default_value_t = BillingArg::Monthly)]
-        billing: BillingArg,
+        #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
+        billing: BillingPeriod,
         /// The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today].
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
@@ -470,12 +481,15 @@ pub enum BudgetCommand {
         /// AMOUNT is money (in --currency).
         #[arg(long)]
         money: bool,
-        /// AMOUNT is credits.
-        #[arg(long)]
+        /// AMOUNT is credits (of --platform: credits of different platforms never add up).
+        #[arg(long, requires = "platform")]
         credits: bool,
+        /// The platform whose credits a credits budget counts.
+        #[arg(long, value_name = "P", requires = "credits")]
+        platform: Option<String>,
         /// Count per calendar month, or everything logged.
-        #[arg(long, value_enum, default_value_t = PeriodArg::Total)]
-        period: PeriodArg,
+        #[arg(long, value_enum, default_value_t = BudgetPeriod::Total)]
+        period: BudgetPeriod,
         /// Currency of a money budget.
         #[arg(long, value_name = "CODE", default_value = "USD", requires = "money")]
         currency: String,
@@ -491,16 +505,106 @@ pub enum BudgetCommand {
         /// Only the money budget.
         #[arg(long, conflicts_with = "credits")]
         money: bool,
-        /// Only the credits budget.
+        /// Only the credits budget(s).
         #[arg(long)]
         credits: bool,
+        /// Only the credits budget of this platform.
+        #[arg(long, value_name = "P", conflicts_with = "money")]
+        platform: Option<String>,
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PeriodArg {
-    Month,
-    Total,
+// ----------------------------------------------------------------------------------------------
+// The enums flags name are the records' own types.
+
+impl ValueEnum for BillingPeriod {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[BillingPeriod::Monthly, BillingPeriod::Annual]
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for Status {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Status::Ok, Status::Failed, Status::Refunded]
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for BudgetPeriod {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[BudgetPeriod::Month, BudgetPeriod::Total]
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Low → high: the one conversion of each kind of argument.
+
+impl RequestArgs {
+    /// The validated request behind the flags.
+    pub fn request(&self) -> Result<Request> {
+        Request {
+            duration: self.duration,
+            resolution: self.resolution.clone(),
+            audio: self.audio,
+            refs: self.refs,
+            mode: self.mode.clone(),
+            chars: self.chars,
+            count: self.count,
+            upscale: self.upscale,
+            pinned_credits: None,
+        }
+        .normalized()
+    }
+}
+
+impl PricingArgs {
+    /// The pricing the user chose on the command line (`--billing` defaults to monthly).
+    pub fn choice(&self) -> PricingChoice {
+        PricingChoice {
+            plan: self.plan.clone(),
+            billing: self.billing.unwrap_or_default(),
+            price_per_credit: self.price_per_credit,
+        }
+    }
+}
+
+impl FilterArgs {
+    /// The validated filter behind the flags, with names resolved to canonical ids.
+    pub fn filter(&self, session: &Session) -> Result<Filter> {
+        let catalog = &session.catalog;
+        Ok(Filter {
+            project: self.project.clone(),
+            platform: self
+                .platform
+                .as_deref()
+                .map(|p| resolve::platform_id(catalog, p)),
+            model: self
+                .model
+                .as_deref()
+                .map(|m| resolve::model_id(catalog, self.platform.as_deref(), m)),
+            tags: self.tags.clone(),
+            status: self.status,
+            since: self
+                .since
+                .as_deref()
+                .map(|t| crate::dates::parse_since(t, &session.now))
+                .transpose()?,
+            until: self
+                .until
+                .as_deref()
+                .map(|t| crate::dates::parse_until(t, &session.now))
+                .transpose()?,
+            limit: None,
+        })
+    }
 }
 
 fn parse_tag(text: &str) -> Result<(String, String), String> {

@@ -120,3 +120,106 @@ pub fn json(value: &Value) -> String {
     text.push('\n');
     text
 }
+
+// ----------------------------------------------------------------------------------------------
+// Budgets: shown by `budget list`, `report` and `balance` alike.
+
+use crate::ops::budgets::BudgetUse;
+use crate::records::{Budget, BudgetUnit};
+use rust_decimal::Decimal;
+
+/// A budget's limit, use or remainder in its unit.
+pub fn budget_amount(b: &Budget, value: Decimal) -> String {
+    match (&b.unit, &b.currency, &b.platform) {
+        (BudgetUnit::Money, Some(c), _) => money::fmt_money(value, c),
+        (_, _, Some(p)) => format!("{} {p} credits", money::fmt_credits(value)),
+        _ => format!("{} credits", money::fmt_credits(value)),
+    }
+}
+
+/// Notes that qualify a budget's figures.
+fn budget_caveats(u: &BudgetUse) -> Vec<String> {
+    let mut notes = Vec::new();
+    if u.unpriced > 0 {
+        notes.push(format!(
+            "{} of {}'s entries have unknown money and are not counted",
+            u.unpriced, u.budget.project
+        ));
+    }
+    if u.other_currency {
+        notes.push(format!(
+            "{}'s entries in other currencies are not counted",
+            u.budget.project
+        ));
+    }
+    if u.used.is_none() {
+        notes.push(format!(
+            "{}'s credits are on {} platforms, which are different units: give the budget a \
+             platform (`credits budget set {} AMOUNT --credits --platform P`)",
+            u.budget.project, u.platforms, u.budget.project
+        ));
+    }
+    notes
+}
+
+/// The budgets as a table, with their notes.
+pub fn budgets_table(uses: &[BudgetUse]) -> String {
+    let rows = uses
+        .iter()
+        .map(|u| {
+            let b = &u.budget;
+            vec![
+                b.project.clone(),
+                u.period.clone(),
+                budget_amount(b, b.amount),
+                u.used
+                    .map_or_else(|| "unknown".to_string(), |v| budget_amount(b, v)),
+                match u.left {
+                    Some(left) if u.exceeded => format!("over by {}", budget_amount(b, -left)),
+                    Some(left) => budget_amount(b, left),
+                    None => "unknown".to_string(),
+                },
+                match (u.exceeded, u.used) {
+                    (true, _) => "EXCEEDED",
+                    (false, Some(_)) => "ok",
+                    (false, None) => "unknown",
+                }
+                .to_string(),
+            ]
+        })
+        .collect();
+    let mut text = table(
+        &["budget", "period", "limit", "used", "left", "status"],
+        rows,
+    );
+    for u in uses {
+        for note in budget_caveats(u) {
+            text.push_str(&format!("note: {note}\n"));
+        }
+    }
+    text
+}
+
+/// The budgets as JSON.
+pub fn budgets_json(uses: &[BudgetUse]) -> Value {
+    Value::Array(
+        uses.iter()
+            .map(|u| {
+                serde_json::json!({
+                    "project": u.budget.project,
+                    "unit": u.budget.unit.as_str(),
+                    "platform": u.budget.platform,
+                    "currency": u.budget.currency,
+                    "period": u.budget.period.as_str(),
+                    "current_period": u.period,
+                    "amount": json_decimal(u.budget.amount),
+                    "used": u.used.map(json_decimal),
+                    "left": u.left.map(json_decimal),
+                    "exceeded": u.exceeded,
+                    "unpriced": u.unpriced,
+                    "notes": budget_caveats(u),
+                })
+            })
+            .collect(),
+    )
+}

@@ -419,11 +419,13 @@ fn budget_check_exits_3_when_a_budget_is_exceeded() {
         "ad",
         "1200",
         "--credits",
+        "--platform",
+        "testclips",
         "--period",
         "month",
     ])
     .success()
-    .stdout_has("budget for ad: 1,200 credits a month");
+    .stdout_has("budget for ad: 1,200 testclips credits a month");
     spend(&s, "2026-11-02T10:00:00Z", "1000");
     s.run(&["budget", "check"])
         .code(0)
@@ -433,7 +435,7 @@ fn budget_check_exits_3_when_a_budget_is_exceeded() {
     let run = s.run(&["budget", "check"]);
     run.code(3)
         .stdout_has("over by $1.00")
-        .stdout_has("over by 400 credits")
+        .stdout_has("over by 400 testclips credits")
         .stderr_has("budget exceeded: ad (credits), ad (money)");
     s.run(&["budget", "check", "--json"])
         .code(3)

@@ -556,17 +556,19 @@ fn the_database_opens_in_the_stock_sqlite3() {
         "{stderr}"
     );
 
-    // Plain SQL over the public schema (README) gives what `report --by project` gives:
-    // credits charged, and the known money of what was not refunded.
+    // Plain SQL over the public schema (README) gives what `report --by project --by
+    // platform` gives: credits charged (per platform: credits of different platforms are
+    // never added), and the known money of what was not refunded.
     let (success, stdout, stderr) = sqlite3(
         &db,
-        "SELECT project, SUM(credits_milli)/1000.0, \
+        "SELECT project, platform, SUM(credits_milli)/1000.0, \
                 SUM(CASE WHEN status <> 'refunded' THEN cost_micro END)/1e6 \
-         FROM entry GROUP BY project ORDER BY project;",
+         FROM entry GROUP BY project, platform ORDER BY project, platform;",
     )
     .expect("sqlite3");
     assert!(success, "{stderr}");
-    let by_sql: Vec<(Value, Decimal, Decimal)> = stdout
+    type Row = (Value, Value, Decimal, Option<Decimal>);
+    let by_sql: Vec<Row> = stdout
         .lines()
         .map(|line| {
             let cells: Vec<&str> = line.split('|').collect();
@@ -574,11 +576,12 @@ fn the_database_opens_in_the_stock_sqlite3() {
                 "" => Value::Null,
                 p => json!(p),
             };
-            (project, dec(cells[1]), dec(cells[2]))
+            let cost = (!cells[3].is_empty()).then(|| dec(cells[3]));
+            (project, json!(cells[1]), dec(cells[2]), cost)
         })
         .collect();
-    let run = ok(&sandbox, "--json report --by project");
-    let by_credits: Vec<(Value, Decimal, Decimal)> = run
+    let run = ok(&sandbox, "--json report --by project --by platform");
+    let by_credits: Vec<Row> = run
         .json_at("/rows")
         .as_array()
         .expect("rows")
@@ -586,17 +589,33 @@ fn the_database_opens_in_the_stock_sqlite3() {
         .map(|r| {
             (
                 r["project"].clone(),
-                dec(r["credits"].as_str().expect("credits")),
-                dec(r["cost"].as_str().expect("a known part of the cost")),
+                r["platform"].clone(),
+                dec(r["credits"].as_str().expect("credits of one platform")),
+                r["cost"].as_str().map(dec),
             )
         })
         .collect();
     assert_eq!(by_sql, by_credits);
-    assert_eq!(
-        by_sql[1],
-        (json!("ad"), dec("312.5"), dec("7.2")),
-        "2 × 120 + 12.5 + 60 credits; $2.88 × 2 + $1.44 and one unpriced"
-    );
+    let ad: Decimal = by_sql
+        .iter()
+        .filter(|r| r.0 == json!("ad"))
+        .map(|r| r.2)
+        .sum();
+    assert_eq!(ad, dec("312.5"), "2 × 120 + 12.5 + 60 credits");
+    // Over the project alone, credits of several platforms are not one number.
+    let run = ok(&sandbox, "--json report --by project");
+    let ad_row = run
+        .json_at("/rows")
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["project"] == json!("ad"))
+        .cloned()
+        .expect("the ad row");
+    assert_eq!(ad_row["credits"], Value::Null, "{ad_row}");
+    assert!(ad_row["credits_by_platform"]
+        .as_object()
+        .is_some_and(|m| m.len() > 1));
 
     // The CHECK constraints hold for hand edits too: money without a currency is refused…
     let (success, _, stderr) = sqlite3(

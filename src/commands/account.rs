@@ -5,16 +5,18 @@
 //! (`crate::ledger::subscription`). Setting a plan again on the same date corrects that
 //! change. Nothing (no top-up, no adjustment) may be dated before the account's start.
 
-use super::balance::{self, fmt_time};
-use super::log::open_store;
 use super::Context;
-use crate::cli::{AccountCommand, BillingArg};
-use crate::error::{fail, fail_with_help};
+use crate::cli::AccountCommand;
+use crate::cost::BillingPeriod;
+use crate::error::fail_with_help;
 use crate::ledger::subscription::{first_bonus, midnight, period_price};
 use crate::money;
+use crate::ops::ledger as ledgers;
+use crate::ops::notes::fmt_time as fmt_local;
+use crate::ops::Session;
 use crate::pricing::{Grant as Every, Plan, Platform};
+use crate::records::AccountChange;
 use crate::render;
-use crate::store::{self, AccountChange};
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -57,14 +59,14 @@ fn set(
     ctx: &Context,
     p: &Platform,
     plan: &Plan,
-    billing: store::Billing,
+    billing: BillingPeriod,
     since: Option<&str>,
     renews_on: Option<u8>,
     out: &mut dyn Write,
 ) -> Result<i32> {
     let effective_on = match since {
         Some(text) => parse_date(text)?,
-        None => ctx.now.date_naive(),
+        None => ctx.session.now.date_naive(),
     };
     let change = AccountChange {
         platform: p.id.clone(),
@@ -73,10 +75,10 @@ fn set(
         effective_on,
         renews_on,
     };
-    let start_at = midnight(effective_on, &balance::offset(ctx))?;
-    let mut store = open_store(ctx)?;
+    let start_at = midnight(effective_on, &ctx.session.offset())?;
+    let mut store = ctx.session.store()?;
     let (replaced, previous, first) = store.write(|w| {
-        let records = w.ledger_records(&p.id)?;
+        let records = ledgers::records(&ctx.session, w, &p.id)?;
         let first = records.changes.iter().all(|c| c.effective_on >= effective_on);
         if first {
             // The account starts here: nothing may be dated before it.
@@ -96,10 +98,10 @@ fn set(
                 return Err(fail_with_help(
                     format!(
                         "{what} on {} is before {effective_on}, where this would start your {} account",
-                        fmt_time(ctx, at),
+                        fmt_time(&ctx.session, at),
                         p.id
                     ),
-                    format!("start the account on or before it: --since {}", at.with_timezone(&balance::offset(ctx)).date_naive()),
+                    format!("start the account on or before it: --since {}", at.with_timezone(&ctx.session.offset()).date_naive()),
                 ));
             }
         }
@@ -140,7 +142,7 @@ fn set(
         p.id, plan.name
     )?;
     writeln!(out, "  {}", describe_grants(plan))?;
-    let cycle = crate::ledger::build::billing_period(billing);
+    let cycle = billing;
     if first {
         let bonus = plan.credits.map(|c| first_bonus(plan, c)).transpose()?;
         let first_price = plan
@@ -209,22 +211,12 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             since,
             renews_on,
         } => {
-            let p = ctx.catalog.platform(platform)?;
-            if p.billing == crate::pricing::Billing::Money {
-                return Err(fail(format!(
-                    "{} bills in money: it has no plans to be on",
-                    p.id
-                )));
-            }
+            let p = crate::ops::resolve::credit_platform(&ctx.session.catalog, platform)?;
             let plan = p.plan(plan)?;
-            let billing = match billing {
-                BillingArg::Monthly => store::Billing::Monthly,
-                BillingArg::Annual => store::Billing::Annual,
-            };
-            set(ctx, p, plan, billing, since.as_deref(), *renews_on, out)
+            set(ctx, p, plan, *billing, since.as_deref(), *renews_on, out)
         }
         AccountCommand::List => {
-            let store = open_store(ctx)?;
+            let store = ctx.session.store_for_reading()?;
             let accounts = store.accounts()?;
             let history = store.account_changes(None)?;
             if ctx.json {
@@ -301,4 +293,9 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             Ok(0)
         }
     }
+}
+
+/// A ledger time for people, in the user's offset.
+fn fmt_time(session: &Session, t: chrono::DateTime<chrono::Utc>) -> String {
+    fmt_local(&ledgers::local(session, t))
 }

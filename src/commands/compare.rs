@@ -83,15 +83,15 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     .normalized()?;
     let choice = PricingChoice {
         plan: None,
-        billing: crate::commands::estimate::billing_period(args.billing),
+        billing: args.billing,
         price_per_credit: None,
     };
     let mut platforms: Vec<&Platform> = Vec::new();
     for name in &args.platforms {
-        platforms.push(ctx.catalog.platform(name)?);
+        platforms.push(ctx.session.catalog.platform(name)?);
     }
     if platforms.is_empty() {
-        platforms = ctx.catalog.platforms.iter().collect();
+        platforms = ctx.session.catalog.platforms.iter().collect();
     }
 
     let mut quotes = Vec::new();
@@ -150,7 +150,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         .copied()
         .filter(|p| quotes.iter().any(|q| q.platform == p.id))
         .collect();
-    ctx.note_stale(used);
+    ctx.say(&ctx.stale(used).into_iter().collect::<Vec<_>>());
     if !skipped_by_plan.is_empty() {
         eprintln!(
             "note: --max-plan {} names no plan on {}: left out",

@@ -1,94 +1,84 @@
-//! `credits estimate`: one request, or a shot list, priced on the tables.
+//! `credits estimate`: one request, or a shot list, priced on the tables. A single request
+//! is a dry run of `log` (`ops::pricing::estimate`): with an account it is priced with the
+//! account's plan and billing, and on a platform with a balance, from the balance.
 
 use super::Context;
-use crate::cli::{BillingArg, EstimateArgs, PricingArgs, RequestArgs};
-use crate::cost::{self, BillingPeriod, PriceSource, PricingChoice, Quote, Request};
+use crate::cli::EstimateArgs;
+use crate::cost::{PricingChoice, Quote};
 use crate::money::{self, Ratio};
+use crate::ops::notes::Note;
+use crate::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
 use crate::render::{self, put_amount, put_money};
 use crate::shots;
 use anyhow::{Context as _, Result};
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
-/// The validated request behind the flags.
-pub fn request_from_args(args: &RequestArgs) -> Result<Request> {
-    Request {
-        duration: args.duration,
-        resolution: args.resolution.clone(),
-        audio: args.audio,
-        refs: args.refs,
-        mode: args.mode.clone(),
-        chars: args.chars,
-        count: args.count,
-        upscale: args.upscale,
-        pinned_credits: None,
-    }
-    .normalized()
-}
-
-pub fn billing_period(arg: BillingArg) -> BillingPeriod {
-    match arg {
-        BillingArg::Monthly => BillingPeriod::Monthly,
-        BillingArg::Annual => BillingPeriod::Annual,
-    }
-}
-
-pub fn choice_from_args(args: &PricingArgs) -> PricingChoice {
-    PricingChoice {
-        plan: args.plan.clone(),
-        billing: billing_period(args.billing),
-        price_per_credit: args.price_per_credit,
-    }
-}
-
-/// Warns when the user's balance is short. An estimate needs no database, so a log that
-/// cannot be read only costs the warning, never the estimate.
-fn balance_check(
-    ctx: &Context,
-    platform: &crate::pricing::Platform,
-    needed: rust_decimal::Decimal,
-) {
-    if let Err(e) = super::balance::warn_if_short(ctx, platform, needed) {
-        eprintln!("note: balance not checked: {e}");
-    }
-}
-
 pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i32> {
-    let choice = choice_from_args(&args.pricing);
+    let session = &ctx.session;
     if let Some(path) = &args.shots {
+        let choice = args.pricing.choice();
         return shots_run(ctx, path, args.platform.as_deref(), &choice, out);
     }
     let (Some(platform_name), Some(model_name)) = (&args.platform, &args.model) else {
         unreachable!("clap requires PLATFORM and MODEL without --shots")
     };
-    let platform = ctx.catalog.platform(platform_name)?;
-    let model = platform.model(model_name)?;
-    let request = request_from_args(&args.request)?;
-    let quote = cost::quote(platform, model, &request, &choice)?;
-    ctx.note_stale([platform]);
-    if let Some(credits) = &quote.credits {
-        balance_check(ctx, platform, credits.max);
-    }
+    // The table's own "unknown platform/model" errors, with their suggestions.
+    let platform = session.catalog.platform(platform_name)?;
+    platform.model(model_name)?;
+    let req = PriceRequest {
+        platform: platform_name.clone(),
+        model: model_name.clone(),
+        request: args.request.request()?,
+        plan: args.pricing.plan.clone(),
+        billing: args.pricing.billing,
+        price_per_credit: args.pricing.price_per_credit,
+        allow_range: true,
+        ..PriceRequest::default()
+    };
+    let estimate = pricing::estimate(session, &req)?;
+    let mut notes: Vec<Note> = ctx.stale([platform]).into_iter().collect();
+    notes.extend(estimate.notes.iter().cloned());
+    ctx.say(&notes);
     if ctx.json {
-        out.write_all(render::json(&quote_json(&quote)).as_bytes())?;
+        let mut value = quote_json(&estimate.quote);
+        value["price_source"] = json!(estimate.source.as_str());
+        value["balance"] = balance_json(estimate.balance.as_ref());
+        out.write_all(render::json(&value).as_bytes())?;
     } else {
-        out.write_all(quote_text(&quote).as_bytes())?;
+        out.write_all(
+            quote_text(&estimate.quote, &estimate.source, estimate.balance.as_ref()).as_bytes(),
+        )?;
     }
     Ok(0)
 }
 
-fn describe_source(quote: &Quote) -> &'static str {
-    match quote.price_source {
-        Some(PriceSource::ChosenPlan) => "your --plan",
-        Some(PriceSource::CheapestPlan) => "cheapest paid plan that allows it",
-        Some(PriceSource::User) => "your --price-per-credit",
-        Some(PriceSource::MoneyBilled) => "billed in money",
-        None => "",
+fn balance_json(b: Option<&BalanceUse>) -> Value {
+    match b {
+        Some(b) => json!({
+            "platform": b.platform,
+            "available": render::json_decimal(b.before),
+            "uses": render::json_decimal(b.needed),
+            "after": render::json_decimal(b.after),
+        }),
+        None => Value::Null,
+    }
+}
+
+fn describe_source(source: &PriceSource) -> &'static str {
+    match source {
+        PriceSource::Account => "your account's plan",
+        PriceSource::Plan => "your --plan",
+        PriceSource::CheapestPlan => "cheapest paid plan that allows it",
+        PriceSource::User => "your --price-per-credit",
+        PriceSource::MoneyBilled => "billed in money",
+        PriceSource::Balance => "your balance",
+        PriceSource::Unpriced => "",
     }
 }
 
 /// One quote as labelled lines for a person.
-pub fn quote_text(q: &Quote) -> String {
+pub fn quote_text(q: &Quote, source: &PriceSource, balance: Option<&BalanceUse>) -> String {
     let mut title = format!("{} · {}", q.platform, q.model_name);
     let mut shape = Vec::new();
     if let Some(s) = q.charge.seconds {
@@ -113,12 +103,13 @@ pub fn quote_text(q: &Quote) -> String {
         Some(c) => rows.push((unit_label, money::fmt_credits_amount(c))),
         None => rows.push(("credits", "none: billed in money".to_string())),
     }
-    if q.price_source != Some(PriceSource::MoneyBilled) {
-        let plan = match (&q.plan, &q.price_source) {
-            (Some(p), Some(_)) => format!("{p} ({}, {})", q.billing.as_str(), describe_source(q)),
-            (Some(p), None) => format!("{p} ({})", q.billing.as_str()),
-            (None, Some(_)) => describe_source(q).to_string(),
-            (None, None) => "none with a known price".to_string(),
+    let money_billed = *source == PriceSource::MoneyBilled;
+    if !money_billed {
+        let plan = match (&q.plan, describe_source(source)) {
+            (Some(p), "") => format!("{p} ({})", q.billing.as_str()),
+            (Some(p), why) => format!("{p} ({}, {why})", q.billing.as_str()),
+            (None, "") => "none with a known price".to_string(),
+            (None, why) => why.to_string(),
         };
         rows.push(("plan", plan));
         rows.push((
@@ -147,7 +138,19 @@ pub fn quote_text(q: &Quote) -> String {
             (None, Some(_)) => "unknown".to_string(),
         },
     ));
-    if q.price_source != Some(PriceSource::MoneyBilled) {
+    if let Some(b) = balance {
+        rows.push((
+            "balance",
+            format!(
+                "uses {} of your {} {} credits ({} left)",
+                money::fmt_credits(b.needed),
+                money::fmt_credits(b.before),
+                b.platform,
+                money::fmt_credits(b.after)
+            ),
+        ));
+    }
+    if !money_billed {
         let min = q.min_plan.clone().unwrap_or_else(|| "none".to_string());
         let verdict = match (q.allowed, &q.plan) {
             (Some(true), Some(p)) => format!(" — {p} allows it"),
@@ -218,10 +221,10 @@ pub fn quote_json(q: &Quote) -> Value {
     map.insert(
         "price_source".into(),
         json!(q.price_source.as_ref().map(|s| match s {
-            PriceSource::ChosenPlan => "plan",
-            PriceSource::CheapestPlan => "cheapest_plan",
-            PriceSource::User => "user",
-            PriceSource::MoneyBilled => "money_billed",
+            crate::cost::PriceSource::ChosenPlan => "plan",
+            crate::cost::PriceSource::CheapestPlan => "cheapest_plan",
+            crate::cost::PriceSource::User => "user",
+            crate::cost::PriceSource::MoneyBilled => "money_billed",
         })),
     );
     put_money(&mut map, "cost_per_clip", q.cost_per_clip.as_ref());
@@ -249,18 +252,36 @@ fn shots_run(
     out: &mut dyn Write,
 ) -> Result<i32> {
     let (list, text) = shots::read(path)?;
-    let priced = shots::price_with_text(&ctx.catalog, &list, Some(&text), default_platform, choice)
-        .with_context(|| format!("in shot list {}", path.display()))?;
+    let session = &ctx.session;
+    let priced = shots::price_with_text(
+        &session.catalog,
+        &list,
+        Some(&text),
+        default_platform,
+        choice,
+    )
+    .with_context(|| format!("in shot list {}", path.display()))?;
     let platforms: Vec<_> = priced
         .lines
         .iter()
-        .filter_map(|l| ctx.catalog.platform(&l.quote.platform).ok())
+        .filter_map(|l| session.catalog.platform(&l.quote.platform).ok())
         .collect();
-    ctx.note_stale(platforms.iter().copied());
+    let mut notes: Vec<Note> = ctx.stale(platforms.iter().copied()).into_iter().collect();
     // Credits of one platform only add up; then the total can be checked against its balance.
     if let (Some(total), Some(first)) = (&priced.total_credits, platforms.first()) {
-        balance_check(ctx, first, total.max);
+        match pricing::balance_now(session, first, total.max) {
+            Ok(Some(b)) if b.needed > b.before => notes.push(Note::BeyondBalance {
+                platform: b.platform,
+                needed: b.needed,
+                before: b.before,
+                after: b.after,
+                logged: false,
+            }),
+            Ok(_) => {}
+            Err(e) => notes.push(Note::BalanceNotChecked(format!("{e:#}"))),
+        }
     }
+    ctx.say(&notes);
     if ctx.json {
         let lines: Vec<Value> = priced
             .lines

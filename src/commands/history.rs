@@ -1,51 +1,21 @@
 //! `credits history`, `export`, `import`: reading the log out and bringing entries in.
 
-use super::log::{open_store, price_generation, PriceOverrides};
 use super::Context;
-use crate::cli::{ExportArgs, FilterArgs, FormatArg, HistoryArgs, StatusArg};
-use crate::cost::Request;
+use crate::cli::{ExportArgs, FormatArg, HistoryArgs};
 use crate::money;
+use crate::ops::pricing::{self, PriceRequest, UnpricedHint};
+use crate::ops::resolve;
+use crate::records::{Entry, Request};
 use crate::render;
-use crate::store::{self, Entry, Filter, Format, ImportOptions, Status};
+use crate::store::{self, Format, ImportOptions};
 use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// The validated filter behind the flags.
-pub fn filter_from_args(ctx: &Context, args: &FilterArgs) -> Result<Filter> {
-    let resolve_platform = |name: &String| {
-        ctx.catalog
-            .platform(name)
-            .map(|p| p.id.clone())
-            .unwrap_or_else(|_| crate::slug::slugify(name))
-    };
-    Ok(Filter {
-        project: args.project.clone(),
-        platform: args.platform.as_ref().map(resolve_platform),
-        model: args.model.as_ref().map(|m| crate::slug::slugify(m)),
-        tags: args.tags.clone(),
-        status: args.status.map(|s| match s {
-            StatusArg::Ok => Status::Ok,
-            StatusArg::Failed => Status::Failed,
-            StatusArg::Refunded => Status::Refunded,
-        }),
-        since: args
-            .since
-            .as_deref()
-            .map(|t| crate::dates::parse_since(t, &ctx.now))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| crate::dates::parse_until(t, &ctx.now))
-            .transpose()?,
-        limit: None,
-    })
-}
-
 /// `10 s, 1080p, audio, ×2` — an entry's request in short.
 fn describe_request(e: &Entry) -> String {
+    let e = &e.request;
     let mut parts = Vec::new();
     if let Some(d) = e.duration {
         parts.push(format!("{} s", d.normalize()));
@@ -56,11 +26,11 @@ fn describe_request(e: &Entry) -> String {
     if let Some(m) = &e.mode {
         parts.push(m.clone());
     }
-    if e.audio == Some(true) {
+    if e.audio {
         parts.push("audio".into());
     }
-    if let Some(n) = e.refs.filter(|n| *n > 0) {
-        parts.push(format!("{n} refs"));
+    if e.refs > 0 {
+        parts.push(format!("{} refs", e.refs));
     }
     if let Some(c) = e.chars {
         parts.push(format!("{c} chars"));
@@ -77,28 +47,31 @@ fn entry_json(e: &Entry) -> Value {
         "at": e.at.to_rfc3339(),
         "platform": e.platform,
         "model": e.model,
-        "duration": e.duration.map(render::json_decimal),
-        "resolution": e.resolution,
-        "audio": e.audio,
-        "refs": e.refs,
-        "mode": e.mode,
-        "chars": e.chars,
-        "count": e.count,
+        "duration": e.request.duration.map(render::json_decimal),
+        "resolution": e.request.resolution,
+        "audio": e.request.audio,
+        "refs": e.request.refs,
+        "mode": e.request.mode,
+        "chars": e.request.chars,
+        "count": e.request.count,
+        "upscale": e.request.upscale,
         "credits": render::json_decimal(e.credits),
         "cost": e.cost.as_ref().map(|m| render::json_decimal(m.amount)),
         "currency": e.cost.as_ref().map(|m| m.currency.clone()),
         "pricing": e.pricing,
+        "price_source": e.price_source.map(|s| s.as_str()),
         "project": e.project,
         "tags": e.tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
         "note": e.note,
         "status": e.status.as_str(),
+        "refunded_at": e.refunded_at.map(|t| t.to_rfc3339()),
         "kept": e.kept,
     })
 }
 
 pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result<i32> {
-    let store = open_store(ctx)?;
-    let mut filter = filter_from_args(ctx, &args.filter)?;
+    let store = ctx.session.store_for_reading()?;
+    let mut filter = args.filter.filter(&ctx.session)?;
     filter.limit = args.limit.map(u64::from);
     if args.csv {
         store.export(&filter, Format::Csv, &mut *out)?;
@@ -149,8 +122,8 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i32> {
-    let store = open_store(ctx)?;
-    let filter = filter_from_args(ctx, &args.filter)?;
+    let store = ctx.session.store_for_reading()?;
+    let filter = args.filter.filter(&ctx.session)?;
     let format = match args.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Json => Format::Json,
@@ -177,12 +150,13 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
 }
 
 pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
-    let mut store = open_store(ctx)?;
+    let session = &ctx.session;
     let format = Format::from_path(path).unwrap_or(Format::Csv);
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut store = session.store()?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let opts = ImportOptions::new(path.display().to_string(), ctx.now);
+    let opts = ImportOptions::new(path.display().to_string(), session.now);
 
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(size);
@@ -209,6 +183,18 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
     let accounts = store.accounts()?;
     let mut unpriced_rows = 0u64;
     let price = |row: &store::ImportRow| -> Result<store::Priced> {
+        if let Some(pricing) = &row.pricing {
+            // A snapshot (an export): stored as it is, under canonical names.
+            let (platform, model) =
+                resolve::canonical_names(&session.catalog, &row.platform, &row.model);
+            return Ok(store::Priced {
+                platform,
+                model,
+                credits: row.credits.unwrap_or_default(),
+                cost: row.cost.clone(),
+                pricing: pricing.clone(),
+            });
+        }
         let request = Request {
             duration: row.duration,
             resolution: row.resolution.clone(),
@@ -221,22 +207,24 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             pinned_credits: None,
         }
         .normalized()?;
-        let (_, _, priced) = price_generation(
-            ctx,
+        let priced = pricing::by_plan(
+            session,
             &accounts,
-            &row.platform,
-            &row.model,
-            &request,
-            row.credits,
-            &PriceOverrides {
-                unpriced_hint: Some("or give the row a `credits` value to import it unpriced"),
-                ..PriceOverrides::default()
+            &PriceRequest {
+                platform: row.platform.clone(),
+                model: row.model.clone(),
+                request,
+                credits: row.credits,
+                unpriced_hint: UnpricedHint::CreditsColumn,
+                ..PriceRequest::default()
             },
         )?;
         if priced.cost.is_none() {
             unpriced_rows += 1;
         }
         Ok(store::Priced {
+            platform: priced.platform,
+            model: priced.model,
             credits: priced.credits,
             cost: priced.cost,
             pricing: priced.pricing,

@@ -1,4 +1,7 @@
-//! One module per subcommand; `dispatch` builds the shared [`Context`] and calls it.
+//! One module per subcommand. `dispatch` builds the shared [`Context`] (the `ops::Session`
+//! and the output mode) and calls the command's `run`. A command turns its clap arguments
+//! into a request (`crate::cli`'s conversions), calls `crate::ops`, and renders; no command
+//! module imports another.
 
 pub mod account;
 pub mod balance;
@@ -10,13 +13,15 @@ pub mod history;
 pub mod log;
 pub mod pricing;
 pub mod report;
+pub mod reprice;
 pub mod topup;
 
 use crate::cli::{Cli, Command};
+use crate::ops::notes::Note;
+use crate::ops::Session;
 use crate::pricing::catalog::{Catalog, LoadOptions};
 use crate::pricing::Platform;
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
 use clap::CommandFactory;
 use std::io::Write;
 
@@ -25,31 +30,47 @@ pub const STALE_AFTER_DAYS: i64 = 90;
 
 /// What every command may use, loaded once.
 pub struct Context {
-    pub catalog: Catalog,
+    pub session: Session,
     pub json: bool,
-    pub now: DateTime<FixedOffset>,
-    pub db: Option<std::path::PathBuf>,
 }
 
 impl Context {
-    /// Prints one quiet line naming the tables among `platforms` older than 90 days.
-    pub fn note_stale<'a>(&self, platforms: impl IntoIterator<Item = &'a Platform>) {
-        let today = self.now.date_naive();
-        let mut stale: Vec<String> = Vec::new();
-        for p in platforms {
-            let age = (today - p.as_of).num_days();
-            let entry = format!("{} ({})", p.id, p.as_of);
-            if age > STALE_AFTER_DAYS && !stale.contains(&entry) {
-                stale.push(entry);
-            }
-        }
-        if !stale.is_empty() {
-            eprintln!(
-                "note: prices older than {STALE_AFTER_DAYS} days, check the platform's page: {}",
-                stale.join(", ")
-            );
+    /// Says notes and warnings on stderr, one line each.
+    pub fn say(&self, notes: &[Note]) {
+        for note in notes {
+            let label = if note.is_warning() { "warning" } else { "note" };
+            eprintln!("{label}: {note}");
         }
     }
+
+    /// The note naming the tables among `platforms` older than 90 days, if any.
+    pub fn stale<'a>(&self, platforms: impl IntoIterator<Item = &'a Platform>) -> Option<Note> {
+        let today = self.session.now.date_naive();
+        let mut tables: Vec<(String, chrono::NaiveDate)> = Vec::new();
+        for p in platforms {
+            let age = (today - p.as_of).num_days();
+            let entry = (p.id.clone(), p.as_of);
+            if age > STALE_AFTER_DAYS && !tables.contains(&entry) {
+                tables.push(entry);
+            }
+        }
+        (!tables.is_empty()).then_some(Note::StaleTables {
+            days: STALE_AFTER_DAYS,
+            tables,
+        })
+    }
+}
+
+/// Writes generated text whole, so a closed pipe is an `io::Error` (quiet at the top level)
+/// rather than a panic inside a generator that expects its writes to succeed.
+fn write_generated(
+    out: &mut dyn Write,
+    generate: impl FnOnce(&mut Vec<u8>) -> Result<()>,
+) -> Result<i32> {
+    let mut buffer = Vec::new();
+    generate(&mut buffer)?;
+    out.write_all(&buffer)?;
+    Ok(0)
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
@@ -74,40 +95,46 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         }
     }
     let ctx = Context {
-        catalog,
+        session: Session::new(catalog, crate::clock::now()?, cli.db.clone()),
         json: cli.json,
-        now: crate::clock::now()?,
-        db: cli.db.clone(),
     };
-    match cli.command {
-        Command::Estimate(args) => estimate::run(&ctx, &args, out),
-        Command::Calc(args) => calc::run(&ctx, &args, out),
-        Command::Compare(args) => compare::run(&ctx, &args, out),
-        Command::Pricing(cmd) => pricing::run(&ctx, &cmd, out),
-        Command::Log(args) => log::log(&ctx, &args, out),
-        Command::Fail { id } => log::set_status(&ctx, id, crate::store::Status::Failed, None, out),
-        Command::Refund { id, at } => {
-            log::set_status(&ctx, id, crate::store::Status::Refunded, at.as_deref(), out)
-        }
-        Command::Edit(args) => log::edit(&ctx, &args, out),
-        Command::Rm { id } => log::remove(&ctx, id, out),
-        Command::History(args) => history::history(&ctx, &args, out),
-        Command::Report(args) => report::report(&ctx, &args, out),
-        Command::Refunds => report::refunds(&ctx, out),
-        Command::Export(args) => history::export(&ctx, &args, out),
-        Command::Import { file } => history::import(&ctx, &file, out),
-        Command::Account(cmd) => account::run(&ctx, &cmd, out),
-        Command::Topup(args) => topup::topup(&ctx, &args, out),
-        Command::Adjust(args) => topup::adjust(&ctx, &args, out),
-        Command::Balance(args) => balance::run(&ctx, &args, out),
-        Command::Budget(cmd) => budget::run(&ctx, &cmd, out),
-        Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "credits", out);
-            Ok(0)
-        }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
-            Ok(0)
-        }
+    let result = run(&ctx, cli.command, out);
+    ctx.say(&ctx.session.take_notes());
+    if result.is_err() {
+        ctx.session.discard_if_created();
+    }
+    result
+}
+
+fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
+    match command {
+        Command::Estimate(args) => estimate::run(ctx, &args, out),
+        Command::Calc(args) => calc::run(ctx, &args, out),
+        Command::Compare(args) => compare::run(ctx, &args, out),
+        Command::Pricing(cmd) => pricing::run(ctx, &cmd, out),
+        Command::Log(args) => log::log(ctx, &args, out),
+        Command::Fail { id, force } => log::fail(ctx, id, force, out),
+        Command::Refund { id, at } => log::refund(ctx, id, at.as_deref(), out),
+        Command::Edit(args) => log::edit(ctx, &args, out),
+        Command::Rm { id } => log::remove(ctx, id, out),
+        Command::Reprice(args) => reprice::run(ctx, &args, out),
+        Command::History(args) => history::history(ctx, &args, out),
+        Command::Report(args) => report::report(ctx, &args, out),
+        Command::Refunds => report::refunds(ctx, out),
+        Command::Export(args) => history::export(ctx, &args, out),
+        Command::Import { file } => history::import(ctx, &file, out),
+        Command::Account(cmd) => account::run(ctx, &cmd, out),
+        Command::Topup(args) => topup::topup(ctx, &args, out),
+        Command::Adjust(args) => topup::adjust(ctx, &args, out),
+        Command::Balance(args) => balance::run(ctx, &args, out),
+        Command::Budget(cmd) => budget::run(ctx, &cmd, out),
+        Command::Completions { shell } => write_generated(out, |buf| {
+            clap_complete::generate(shell, &mut Cli::command(), "credits", buf);
+            Ok(())
+        }),
+        Command::Man => write_generated(out, |buf| {
+            clap_mangen::Man::new(Cli::command()).render(buf)?;
+            Ok(())
+        }),
     }
 }

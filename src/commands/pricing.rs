@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i
 }
 
 fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
-    let platforms = &ctx.catalog.platforms;
+    let platforms = &ctx.session.catalog.platforms;
     if ctx.json {
         let rows: Vec<Value> = platforms
             .iter()
@@ -68,7 +68,7 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         )
         .as_bytes(),
     )?;
-    ctx.note_stale(platforms.iter());
+    ctx.say(&ctx.stale(platforms.iter()).into_iter().collect::<Vec<_>>());
     Ok(0)
 }
 
@@ -146,8 +146,8 @@ fn model_rates(platform: &Platform, model: &Model) -> Vec<(String, String)> {
 }
 
 fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
-    let p = ctx.catalog.platform(name)?;
-    ctx.note_stale([p]);
+    let p = ctx.session.catalog.platform(name)?;
+    ctx.say(&ctx.stale([p]).into_iter().collect::<Vec<_>>());
     let ppc = |plan, billing| {
         cost::plan_price_per_credit(plan, billing)
             .ok()
@@ -407,8 +407,8 @@ fn validate(ctx: &Context, files: &[std::path::PathBuf], out: &mut dyn Write) ->
 fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     if ctx.json {
         let value = json!({
-            "dirs": ctx.catalog.dirs.iter().map(|d| json!({"path": d.path.display().to_string(), "why": d.why, "exists": d.exists})).collect::<Vec<_>>(),
-            "files": ctx.catalog.files.iter().map(|f| json!({
+            "dirs": ctx.session.catalog.dirs.iter().map(|d| json!({"path": d.path.display().to_string(), "why": d.why, "exists": d.exists})).collect::<Vec<_>>(),
+            "files": ctx.session.catalog.files.iter().map(|f| json!({
                 "file": f.origin.to_string(), "platform": f.platform_id,
                 "replaced_by": f.replaced_by.as_ref().map(|o| o.to_string()), "error": f.error,
             })).collect::<Vec<_>>(),
@@ -422,12 +422,12 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         "  built into the binary ({} tables)",
         crate::pricing::catalog::BUILTIN.len()
     )?;
-    for d in &ctx.catalog.dirs {
+    for d in &ctx.session.catalog.dirs {
         let state = if d.exists { "" } else { " (does not exist)" };
         writeln!(out, "  {} — {}{state}", d.path.display(), d.why)?;
     }
     writeln!(out, "\nFiles:")?;
-    for f in &ctx.catalog.files {
+    for f in &ctx.session.catalog.files {
         let status = match (&f.error, &f.replaced_by, &f.platform_id) {
             (Some(e), _, _) => format!("skipped: {}", e.lines().next().unwrap_or("")),
             (None, Some(by), Some(id)) => format!("{id}, replaced by {by}"),

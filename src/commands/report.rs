@@ -5,21 +5,84 @@
 //! counted and said, never added as 0.
 //!
 //! `per credit` is the price per credit really paid: the known money ÷ the credits it paid
-//! for (issue 4). Credits of different platforms are different currencies, so a row that
-//! spans platforms has none; `--by platform --by month` gives it per platform and period.
-//! Budgets, when set, follow the table with what is used and left.
+//! for (issue 4). Credits of different platforms are different units and are never added
+//! (issue 7): a row (or the total) that spans platforms shows its credits per platform
+//! (JSON: `credits` null, `credits_by_platform` beside it). Budgets, when set, follow the
+//! table with what is used and left.
 
-use super::history::filter_from_args;
-use super::log::open_store;
 use super::Context;
 use crate::cli::ReportArgs;
 use crate::error::fail_with_help;
 use crate::money;
+use crate::ops::budgets;
 use crate::render;
 use crate::store::{GroupKey, ReportRow};
 use anyhow::Result;
+use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 use std::io::Write;
+
+/// Credits charged, refunded and owed on one platform.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct PlatformCredits {
+    credits: Decimal,
+    refunded: Decimal,
+    owed: Decimal,
+}
+
+/// Each row's credits per platform, keyed by the row's group values.
+type ByPlatform = BTreeMap<Vec<Option<String>>, BTreeMap<String, PlatformCredits>>;
+
+/// Credits per platform for each group of `keys` (one query grouped by the keys and platform).
+fn credits_by_platform(
+    store: &crate::store::Store,
+    filter: &crate::records::Filter,
+    keys: &[GroupKey],
+) -> Result<ByPlatform> {
+    let mut with_platform = keys.to_vec();
+    with_platform.push(GroupKey::Platform);
+    let mut out = ByPlatform::new();
+    for row in store.report(filter, &with_platform)? {
+        let mut group = row.keys.clone();
+        let platform = group.pop().flatten().unwrap_or_default();
+        let slot = out.entry(group).or_default().entry(platform).or_default();
+        slot.credits = money::add(slot.credits, row.credits)?;
+        slot.refunded = money::add(slot.refunded, row.credits_refunded)?;
+        slot.owed = money::add(slot.owed, row.credits_owed)?;
+    }
+    Ok(out)
+}
+
+/// How many platforms a row has credits on (a money-billed platform uses none). One or none:
+/// the row's credits are one number.
+fn credit_platforms(by: Option<&BTreeMap<String, PlatformCredits>>) -> usize {
+    by.map_or(0, |by| {
+        by.values()
+            .filter(|c| !(c.credits.is_zero() && c.refunded.is_zero() && c.owed.is_zero()))
+            .count()
+    })
+}
+
+/// `50 runway + 20 kling`: credits of several platforms, side by side, never added.
+fn per_platform_text(
+    by: Option<&BTreeMap<String, PlatformCredits>>,
+    pick: fn(&PlatformCredits) -> Decimal,
+) -> String {
+    let Some(by) = by else {
+        return "-".to_string();
+    };
+    let parts: Vec<String> = by
+        .iter()
+        .filter(|(_, c)| !pick(c).is_zero())
+        .map(|(p, c)| format!("{} {p}", money::fmt_credits(pick(c))))
+        .collect();
+    if parts.is_empty() {
+        "0".to_string()
+    } else {
+        parts.join(" + ")
+    }
+}
 
 fn cost_text(row: &ReportRow) -> String {
     let currency = row.currency.as_deref().unwrap_or("USD");
@@ -44,7 +107,11 @@ fn per_text(value: Option<rust_decimal::Decimal>, row: &ReportRow) -> String {
     }
 }
 
-fn row_json(keys: &[GroupKey], row: &ReportRow) -> Value {
+fn row_json(
+    keys: &[GroupKey],
+    row: &ReportRow,
+    by_platform: Option<&BTreeMap<String, PlatformCredits>>,
+) -> Value {
     let mut map = Map::new();
     for (key, value) in keys.iter().zip(&row.keys) {
         map.insert(key.to_string(), json!(value));
@@ -56,15 +123,31 @@ fn row_json(keys: &[GroupKey], row: &ReportRow) -> Value {
         "kept_seconds".into(),
         render::json_decimal(row.kept_seconds),
     );
-    map.insert("credits".into(), render::json_decimal(row.credits));
-    map.insert(
-        "credits_refunded".into(),
-        render::json_decimal(row.credits_refunded),
-    );
-    map.insert(
-        "credits_owed".into(),
-        render::json_decimal(row.credits_owed),
-    );
+    // Credits of several platforms are not one number.
+    let single = credit_platforms(by_platform) <= 1;
+    let credits = |v: Decimal| {
+        if single {
+            render::json_decimal(v)
+        } else {
+            Value::Null
+        }
+    };
+    map.insert("credits".into(), credits(row.credits));
+    map.insert("credits_refunded".into(), credits(row.credits_refunded));
+    map.insert("credits_owed".into(), credits(row.credits_owed));
+    map.insert("platforms".into(), json!(credit_platforms(by_platform)));
+    let mut per = Map::new();
+    for (platform, c) in by_platform.into_iter().flatten() {
+        per.insert(
+            platform.clone(),
+            json!({
+                "credits": render::json_decimal(c.credits),
+                "credits_refunded": render::json_decimal(c.refunded),
+                "credits_owed": render::json_decimal(c.owed),
+            }),
+        );
+    }
+    map.insert("credits_by_platform".into(), Value::Object(per));
     // Cost is the sum of known money; `unpriced` counts the entries it leaves out.
     let known = row.currency.is_some() || row.unpriced == 0;
     map.insert(
@@ -107,22 +190,26 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             })
         })
         .collect::<Result<_>>()?;
-    let store = open_store(ctx)?;
-    let filter = filter_from_args(ctx, &args.filter)?;
+    let session = &ctx.session;
+    let store = session.store_for_reading()?;
+    let filter = args.filter.filter(session)?;
     let rows = if keys.is_empty() {
         Vec::new()
     } else {
         store.report(&filter, &keys)?
     };
     let total = store.report(&filter, &[])?.into_iter().next();
-    let budgets = super::budget::uses(ctx, &store)?;
+    let by_platform = credits_by_platform(&store, &filter, &keys)?;
+    let total_by_platform = credits_by_platform(&store, &filter, &[])?;
+    let total_platforms = total_by_platform.get(&Vec::new());
+    let budgets = budgets::uses(session, &store)?;
 
     if ctx.json {
         let value = json!({
             "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
-            "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
-            "total": total.as_ref().map(|t| row_json(&[], t)),
-            "budgets": super::budget::json(&budgets),
+            "rows": rows.iter().map(|r| row_json(&keys, r, by_platform.get(&r.keys))).collect::<Vec<_>>(),
+            "total": total.as_ref().map(|t| row_json(&[], t, total_platforms)),
+            "budgets": render::budgets_json(&budgets),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
@@ -142,23 +229,31 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         "per second",
         "per kept second",
     ];
-    let to_cells = |row: &ReportRow| -> Vec<String> {
-        vec![
-            money::fmt_credits(rust_decimal::Decimal::from(row.clips)),
-            money::fmt_credits(row.seconds),
-            money::fmt_credits(row.credits),
-            money::fmt_credits(row.credits_refunded),
-            money::fmt_credits(row.credits_owed),
-            cost_text(row),
-            // Unpriced entries are out of both sides, so this is exact, not a floor.
-            row.cost_per_credit().map_or_else(
-                || "-".to_string(),
-                |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
-            ),
-            per_text(row.cost_per_second(), row),
-            per_text(row.cost_per_kept_second(), row),
-        ]
-    };
+    let to_cells =
+        |row: &ReportRow, per: Option<&BTreeMap<String, PlatformCredits>>| -> Vec<String> {
+            let credits = |v: Decimal, pick: fn(&PlatformCredits) -> Decimal| {
+                if credit_platforms(per) <= 1 {
+                    money::fmt_credits(v)
+                } else {
+                    per_platform_text(per, pick)
+                }
+            };
+            vec![
+                money::fmt_credits(Decimal::from(row.clips)),
+                money::fmt_credits(row.seconds),
+                credits(row.credits, |c| c.credits),
+                credits(row.credits_refunded, |c| c.refunded),
+                credits(row.credits_owed, |c| c.owed),
+                cost_text(row),
+                // Unpriced entries are out of both sides, so this is exact, not a floor.
+                row.cost_per_credit().map_or_else(
+                    || "-".to_string(),
+                    |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
+                ),
+                per_text(row.cost_per_second(), row),
+                per_text(row.cost_per_kept_second(), row),
+            ]
+        };
     if args.csv {
         let mut w = csv::Writer::from_writer(&mut *out);
         let mut header: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
@@ -179,22 +274,35 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             .map(String::from),
         );
         w.write_record(&header)?;
-        let all = rows.iter().map(|r| (r.keys.clone(), r)).chain(
-            total
-                .iter()
-                .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
-        );
-        for (key_values, r) in all {
+        let all = rows
+            .iter()
+            .map(|r| (r.keys.clone(), r, by_platform.get(&r.keys)))
+            .chain(total.iter().map(|t| {
+                (
+                    keys.iter().map(|_| Some("TOTAL".to_string())).collect(),
+                    t,
+                    total_platforms,
+                )
+            }));
+        for (key_values, r, per) in all {
             let mut record: Vec<String> = key_values
                 .into_iter()
                 .map(Option::unwrap_or_default)
                 .collect();
+            // Credits of several platforms are not one number: left empty.
+            let credits = |v: Decimal| {
+                if credit_platforms(per) <= 1 {
+                    v.normalize().to_string()
+                } else {
+                    String::new()
+                }
+            };
             record.extend([
                 r.clips.to_string(),
                 r.seconds.normalize().to_string(),
-                r.credits.normalize().to_string(),
-                r.credits_refunded.normalize().to_string(),
-                r.credits_owed.normalize().to_string(),
+                credits(r.credits),
+                credits(r.credits_refunded),
+                credits(r.credits_owed),
                 r.cost.normalize().to_string(),
                 r.currency.clone().unwrap_or_default(),
                 r.unpriced.to_string(),
@@ -217,7 +325,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         writeln!(out, "no entries")?;
         if !budgets.is_empty() {
             writeln!(out)?;
-            out.write_all(super::budget::table(&budgets).as_bytes())?;
+            out.write_all(render::budgets_table(&budgets).as_bytes())?;
         }
         return Ok(0);
     };
@@ -228,12 +336,12 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             .iter()
             .map(|k| k.clone().unwrap_or_else(|| "(none)".into()))
             .collect();
-        cells.extend(to_cells(row));
+        cells.extend(to_cells(row, by_platform.get(&row.keys)));
         table_rows.push(cells);
     }
     let mut total_cells = vec!["total".to_string()];
     total_cells.extend((1..headers.len()).map(|_| String::new()));
-    total_cells.extend(to_cells(&total));
+    total_cells.extend(to_cells(&total, total_platforms));
     table_rows.push(total_cells);
     let mut all_headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     all_headers.extend(columns);
@@ -252,7 +360,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     }
     if !budgets.is_empty() {
         writeln!(out)?;
-        out.write_all(super::budget::table(&budgets).as_bytes())?;
+        out.write_all(render::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)
 }
@@ -261,16 +369,16 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
 fn money_owed(
     store: &crate::store::Store,
     platform: &str,
-) -> Result<(Option<crate::store::Money>, u64)> {
-    let failed = store.entries(&crate::store::Filter {
+) -> Result<(Option<crate::records::Money>, u64)> {
+    let failed = store.entries(&crate::records::Filter {
         platform: Some(platform.to_string()),
-        status: Some(crate::store::Status::Failed),
-        ..crate::store::Filter::default()
+        status: Some(crate::records::Status::Failed),
+        ..crate::records::Filter::default()
     })?;
-    let mut sum: Option<crate::store::Money> = None;
+    let mut sum: Option<crate::records::Money> = None;
     let mut unknown = 0;
     for e in failed {
-        match (e.cost, &mut sum) {
+        match (e.entry.cost, &mut sum) {
             (None, _) => unknown += 1,
             (Some(m), None) => sum = Some(m),
             (Some(m), Some(total)) if total.currency == m.currency => {
@@ -283,7 +391,7 @@ fn money_owed(
 }
 
 pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
-    let store = open_store(ctx)?;
+    let store = ctx.session.store_for_reading()?;
     let owed = store.refunds_owed()?;
     let mut rows = Vec::new();
     for o in &owed {

@@ -5,16 +5,17 @@
 //! before the account's start is refused, and a negative adjustment that would take the
 //! balance below zero is refused unless `--force`.
 
-use super::balance::{self, fmt_time};
-use super::log::open_store;
 use super::Context;
 use crate::cli::{AdjustArgs, TopupArgs};
 use crate::error::{fail, fail_with_help};
 use crate::ledger::Spend;
 use crate::money;
-use crate::pricing::{Billing, Expiry, Platform};
+use crate::ops::ledger as ledgers;
+use crate::ops::notes::fmt_time as fmt_local;
+use crate::ops::Session;
+use crate::pricing::{Expiry, Platform};
+use crate::records::{Adjustment, Topup, TopupExpiry};
 use crate::slug;
-use crate::store::{Adjustment, Topup, TopupExpiry};
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
@@ -22,20 +23,13 @@ use serde_json::json;
 use std::io::Write;
 
 fn credit_platform<'a>(ctx: &'a Context, name: &str) -> Result<&'a Platform> {
-    let p = ctx.catalog.platform(name)?;
-    if p.billing == Billing::Money {
-        return Err(fail(format!(
-            "{} bills in money: it has no credits to top up",
-            p.id
-        )));
-    }
-    Ok(p)
+    crate::ops::resolve::credit_platform(&ctx.session.catalog, name)
 }
 
 fn when(ctx: &Context, at: Option<&str>) -> Result<DateTime<Utc>> {
     let t = match at {
-        Some(text) => crate::dates::parse_time(text, &ctx.now)?,
-        None => ctx.now,
+        Some(text) => crate::dates::parse_time(text, &ctx.session.now)?,
+        None => ctx.session.now,
     };
     Ok(t.with_timezone(&Utc))
 }
@@ -150,21 +144,21 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         at,
         expiry,
     };
-    let mut store = open_store(ctx)?;
-    notes.extend(balance::undated_plan_note(&store, &p.id)?);
+    let mut store = ctx.session.store()?;
+    notes.extend(ledgers::undated_plan(&store, &p.id)?.map(|n| n.to_string()));
     let (id, available) = store.write(|w| {
-        let records = w.ledger_records(&p.id)?;
-        balance::check_not_before_start(ctx, &p.id, &records, at)?;
+        let records = ledgers::records(&ctx.session, w, &p.id)?;
+        ledgers::check_not_before_start(&ctx.session, &p.id, &records, at)?;
         let id = w.insert_topup(&topup)?;
-        let records = w.ledger_records(&p.id)?;
-        let as_of = at.max(ctx.now.with_timezone(&Utc));
-        let built = balance::ledger(ctx, Some(p), &records, as_of, None)?;
+        let records = ledgers::records(&ctx.session, w, &p.id)?;
+        let as_of = at.max(ctx.session.now.with_timezone(&Utc));
+        let built = ledgers::build(&ctx.session, Some(p), &records, as_of, None)?;
         Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
     })?;
     let per_credit = money::to_decimal(&money::rdiv(&money::ratio(price), &money::ratio(total))?);
     let expires = match expiry {
         TopupExpiry::Never => "never expire".to_string(),
-        TopupExpiry::At(t) => format!("expire {}", fmt_time(ctx, t)),
+        TopupExpiry::At(t) => format!("expire {}", fmt_time(&ctx.session, t)),
         TopupExpiry::Unknown => "expiry unknown".to_string(),
     };
     if ctx.json {
@@ -206,7 +200,7 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
                 "{} balance: {} credits as of {}",
                 p.id,
                 money::fmt_credits(available),
-                fmt_time(ctx, as_of)
+                fmt_time(&ctx.session, as_of)
             )?;
         }
     }
@@ -236,13 +230,13 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
         at,
     };
     let taking = args.credits.is_sign_negative();
-    let mut store = open_store(ctx)?;
-    if let Some(note) = balance::undated_plan_note(&store, &p.id)? {
+    let mut store = ctx.session.store()?;
+    if let Some(note) = ledgers::undated_plan(&store, &p.id)? {
         eprintln!("note: {note}");
     }
     let (id, after) = store.write(|w| {
-        let records = w.ledger_records(&p.id)?;
-        balance::check_not_before_start(ctx, &p.id, &records, at)?;
+        let records = ledgers::records(&ctx.session, w, &p.id)?;
+        ledgers::check_not_before_start(&ctx.session, &p.id, &records, at)?;
         if taking {
             let spend = Spend {
                 entry_id: None,
@@ -251,7 +245,8 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
                 credits: -args.credits,
                 refunded_at: None,
             };
-            let available = match balance::ledger(ctx, Some(p), &records, at, Some(spend))? {
+            let available = match ledgers::build(&ctx.session, Some(p), &records, at, Some(spend))?
+            {
                 Some(b) => b.ledger.totals.available,
                 None => args.credits,
             };
@@ -262,16 +257,16 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
                         money::fmt_credits(-args.credits),
                         p.id,
                         money::fmt_credits(available),
-                        fmt_time(ctx, at)
+                        fmt_time(&ctx.session, at)
                     ),
                     "pass --force if the platform really shows that (the balance goes below zero)",
                 ));
             }
         }
         let id = w.insert_adjustment(&adjustment)?;
-        let records = w.ledger_records(&p.id)?;
-        let as_of = at.max(ctx.now.with_timezone(&Utc));
-        let built = balance::ledger(ctx, Some(p), &records, as_of, None)?;
+        let records = ledgers::records(&ctx.session, w, &p.id)?;
+        let as_of = at.max(ctx.session.now.with_timezone(&Utc));
+        let built = ledgers::build(&ctx.session, Some(p), &records, as_of, None)?;
         Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
     })?;
     if ctx.json {
@@ -299,7 +294,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
                 "{} balance: {} credits as of {}",
                 p.id,
                 money::fmt_credits(available),
-                fmt_time(ctx, as_of)
+                fmt_time(&ctx.session, as_of)
             )?;
         }
     }
@@ -318,4 +313,9 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
         }
     }
     Ok(0)
+}
+
+/// A ledger time for people, in the user's offset.
+fn fmt_time(session: &Session, t: chrono::DateTime<chrono::Utc>) -> String {
+    fmt_local(&ledgers::local(session, t))
 }

@@ -13,10 +13,9 @@
 
 use super::subscription::{self, PlanChange, Renewal};
 use super::{compute, Expires, Grant, Ledger, Source, Spend};
-use crate::cost::BillingPeriod;
 use crate::money::{self, ratio};
 use crate::pricing::Platform;
-use crate::store::{Billing, LedgerRecords, Status, TopupExpiry};
+use crate::records::{LedgerRecords, Status, TopupExpiry};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -39,13 +38,6 @@ pub fn start(records: &LedgerRecords, offset: &FixedOffset) -> Result<Option<Dat
     let topups = records.topups.iter().map(|t| t.at);
     let adjustments = records.adjustments.iter().map(|a| a.at);
     Ok(topups.chain(adjustments).min())
-}
-
-pub fn billing_period(billing: Billing) -> BillingPeriod {
-    match billing {
-        Billing::Monthly => BillingPeriod::Monthly,
-        Billing::Annual => BillingPeriod::Annual,
-    }
 }
 
 /// The ledger of `records` as of `as_of`; `None` when the platform has no ledger (no plan,
@@ -74,7 +66,7 @@ pub fn build(
                     .map(|c| PlanChange {
                         plan: p.plan(&c.plan).ok(),
                         plan_id: c.plan.clone(),
-                        billing: billing_period(c.billing),
+                        billing: c.billing,
                         effective_on: c.effective_on,
                         renews_on: c.renews_on.map(u32::from),
                     })
@@ -185,7 +177,7 @@ pub fn build(
 mod tests {
     use super::*;
     use crate::money::Ratio;
-    use crate::store::{AccountChange, Adjustment, SpendRow, Topup};
+    use crate::records::{AccountChange, Adjustment, BillingPeriod, SpendRow, Topup};
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 
@@ -241,7 +233,7 @@ mod tests {
         r.changes.push(AccountChange {
             platform: "kling".into(),
             plan: "standard".into(),
-            billing: Billing::Monthly,
+            billing: BillingPeriod::Monthly,
             effective_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             renews_on: None,
         });

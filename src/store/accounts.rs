@@ -3,65 +3,73 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Row};
 
-use super::model::{Account, Billing};
 use super::Store;
+use crate::records::{Account, BillingPeriod};
 
 const SELECT_ACCOUNT: &str = "SELECT platform, plan, billing, since, renews_on FROM account";
 
 fn read_account(row: &Row<'_>) -> Result<Account> {
-    let billing: String = row.get(2)?;
-    let since: Option<String> = row.get(3)?;
+    let billing: String = row.get("billing")?;
+    let since: Option<String> = row.get("since")?;
     Ok(Account {
-        platform: row.get(0)?,
-        plan: row.get(1)?,
-        billing: billing.parse::<Billing>()?,
+        platform: row.get("platform")?,
+        plan: row.get("plan")?,
+        billing: billing.parse::<BillingPeriod>()?,
         since: since
             .map(|s| {
                 NaiveDate::parse_from_str(&s, "%Y-%m-%d")
                     .with_context(|| format!("bad date `{s}` in the account table"))
             })
             .transpose()?,
-        renews_on: row.get(4)?,
+        renews_on: row.get("renews_on")?,
     })
+}
+
+fn accounts_in(conn: &rusqlite::Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_ACCOUNT} ORDER BY platform"))?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(read_account(row)?);
+    }
+    Ok(out)
+}
+
+impl super::Tx<'_> {
+    /// Every recorded account, by platform.
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        accounts_in(self.conn)
+    }
 }
 
 impl Store {
     /// Records (or replaces) the plan the user is on with `account.platform`.
     pub fn set_account(&mut self, account: &Account) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO account (platform, plan, billing, since, renews_on) \
+        self.write(|w| {
+            w.conn
+                .execute(
+                    "INSERT INTO account (platform, plan, billing, since, renews_on) \
              VALUES (?1, ?2, ?3, ?4, ?5) \
              ON CONFLICT (platform) DO UPDATE SET plan = excluded.plan, \
              billing = excluded.billing, since = excluded.since, renews_on = excluded.renews_on",
-            params![
-                account.platform,
-                account.plan,
-                account.billing.as_str(),
-                account.since.map(|d| d.format("%Y-%m-%d").to_string()),
-                account.renews_on,
-            ],
-        )
-        .with_context(|| format!("cannot record the account for {}", account.platform))?;
-        tx.commit()?;
-        Ok(())
+                    params![
+                        account.platform,
+                        account.plan,
+                        account.billing.as_str(),
+                        account.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                        account.renews_on,
+                    ],
+                )
+                .with_context(|| format!("cannot record the account for {}", account.platform))?;
+            Ok(())
+        })
     }
 
     /// Every recorded account, by platform.
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT_ACCOUNT} ORDER BY platform"))?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            out.push(read_account(row)?);
-        }
-        Ok(out)
+        accounts_in(&self.conn)
     }
 
     /// The account for one platform, if recorded.
@@ -87,20 +95,20 @@ mod tests {
         let mut runway = Account {
             platform: "runway".into(),
             plan: "standard".into(),
-            billing: Billing::Monthly,
+            billing: BillingPeriod::Monthly,
             since: None,
             renews_on: None,
         };
         store.set_account(&runway).unwrap();
         runway.plan = "pro".into();
-        runway.billing = Billing::Annual;
+        runway.billing = BillingPeriod::Annual;
         runway.since = NaiveDate::from_ymd_opt(2026, 1, 15);
         runway.renews_on = Some(15);
         store.set_account(&runway).unwrap();
         let kling = Account {
             platform: "kling".into(),
             plan: "standard".into(),
-            billing: Billing::Monthly,
+            billing: BillingPeriod::Monthly,
             since: None,
             renews_on: None,
         };

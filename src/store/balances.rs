@@ -2,23 +2,25 @@
 //! and what the ledger reads of the entries.
 //!
 //! Reads are free functions over a `Connection`, so they serve both [`Store`] and a
-//! [`Writer`]: a command that must read before it writes (refuse an adjustment that would
+//! [`Tx`]: a command that must read before it writes (refuse an adjustment that would
 //! take the balance below zero; snapshot an entry's money from the ledger) does both inside
 //! one `BEGIN IMMEDIATE` transaction through [`Store::write`], so nothing another process
 //! writes in between can make the check stale, and an error leaves nothing half-written.
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
-use super::entries::{format_at, insert_entry_in, AT_FORMAT};
-use super::model::{
-    AccountChange, Adjustment, Billing, Budget, BudgetPeriod, BudgetUnit, LedgerRecords, NewEntry,
-    SpendRow, Status, Topup, TopupExpiry,
+use super::entries::{
+    edit_in, format_at, get_in, insert_entry_in, remove_in, set_price_in, set_status_in, AT_FORMAT,
 };
 use super::units::{from_micro, from_milli, to_micro, to_milli};
-use super::Store;
+use super::{Store, Tx};
+use crate::records::{
+    AccountChange, Adjustment, BillingPeriod, Budget, BudgetPeriod, BudgetUnit, Entry, EntryEdit,
+    LedgerRecords, Money, NewEntry, PriceSource, SpendRow, Status, Topup, TopupExpiry,
+};
 
 fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
     Ok(NaiveDateTime::parse_from_str(text, AT_FORMAT)
@@ -52,7 +54,7 @@ fn read_change(row: &Row<'_>) -> Result<AccountChange> {
     Ok(AccountChange {
         platform: row.get(0)?,
         plan: row.get(1)?,
-        billing: billing.parse::<Billing>()?,
+        billing: billing.parse::<BillingPeriod>()?,
         effective_on: decode_date(&on)?,
         renews_on: row.get(4)?,
     })
@@ -98,17 +100,19 @@ fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
 }
 
 fn read_budget(row: &Row<'_>) -> Result<Budget> {
-    let unit: BudgetUnit = row.get::<_, String>(1)?.parse()?;
-    let period: BudgetPeriod = row.get::<_, String>(5)?.parse()?;
+    let unit: BudgetUnit = row.get::<_, String>("unit")?.parse()?;
+    let period: BudgetPeriod = row.get::<_, String>("period")?.parse()?;
     let amount = match unit {
-        BudgetUnit::Money => from_micro(row.get(2)?),
-        BudgetUnit::Credits => from_milli(row.get(3)?),
+        BudgetUnit::Money => from_micro(row.get("amount_micro")?),
+        BudgetUnit::Credits => from_milli(row.get("amount_milli")?),
     };
+    let platform: String = row.get("platform")?;
     Ok(Budget {
-        project: row.get(0)?,
+        project: row.get("project")?,
         unit,
         amount,
-        currency: row.get(4)?,
+        currency: row.get("currency")?,
+        platform: Some(platform).filter(|p| !p.is_empty()),
         period,
     })
 }
@@ -135,7 +139,7 @@ const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_mill
     currency, at, expiry, expires_at FROM topup";
 const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at FROM adjustment";
 const SELECT_BUDGET: &str =
-    "SELECT project, unit, amount_micro, amount_milli, currency, period FROM budget";
+    "SELECT project, unit, platform, amount_micro, amount_milli, currency, period FROM budget";
 
 fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChange>> {
     match platform {
@@ -154,67 +158,52 @@ fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChang
     }
 }
 
-fn records(conn: &Connection, platform: &str) -> Result<LedgerRecords> {
-    let changes = changes(conn, Some(platform))?;
-    let topups = collect(
-        conn,
-        &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
-        [platform],
-        read_topup,
-    )?;
-    let adjustments = collect(
-        conn,
-        &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
-        [platform],
-        read_adjustment,
-    )?;
-    // Generations before the balance starts are not spends (`ledger::build::start`), so only
-    // entries from then on are read, through the `at` index: a platform with no plan, top-up
-    // or adjustment reads none, and `log` stays fast on a million-entry log. A plan starts at
-    // midnight in the user's offset, so its date less a day is a safe lower bound.
-    let plan_start = changes.iter().map(|c| c.effective_on).min().map(|d| {
-        d.pred_opt()
-            .unwrap_or(d)
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight exists")
-            .and_utc()
-    });
-    let other_start = topups
-        .iter()
-        .map(|t| t.at.with_timezone(&Utc))
-        .chain(adjustments.iter().map(|a| a.at.with_timezone(&Utc)))
-        .min();
-    let from = match (plan_start, other_start) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+/// A platform's plan history, top-ups and adjustments, with its entries from `spends_from`
+/// on (`None`: no entries). The caller gives the ledger's start (`ledger::build::start` of
+/// the same facts), so entries before it, which the ledger ignores, are never read: `log`
+/// stays fast on a million-entry log.
+fn records(
+    conn: &Connection,
+    platform: &str,
+    spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
+) -> Result<LedgerRecords> {
+    let mut records = LedgerRecords {
+        changes: changes(conn, Some(platform))?,
+        topups: collect(
+            conn,
+            &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_topup,
+        )?,
+        adjustments: collect(
+            conn,
+            &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_adjustment,
+        )?,
+        spends: Vec::new(),
     };
-    let spends = match from {
-        None => Vec::new(),
-        Some(from) => collect(
+    if let Some(from) = spends_from(&records)? {
+        records.spends = collect(
             conn,
             "SELECT id, at, credits_milli, status, refunded_at FROM entry \
              WHERE platform = ?1 AND at >= ?2 ORDER BY at, id",
-            params![platform, format_at(&from)],
+            params![platform, format_at(&whole_seconds(&from))],
             |row| {
-                let at: String = row.get(1)?;
-                let status: String = row.get(3)?;
-                let refunded_at: Option<String> = row.get(4)?;
+                let at: String = row.get("at")?;
+                let status: String = row.get("status")?;
+                let refunded_at: Option<String> = row.get("refunded_at")?;
                 Ok(SpendRow {
-                    entry_id: row.get(0)?,
+                    entry_id: row.get("id")?,
                     at: decode_utc(&at)?,
-                    credits: from_milli(row.get(2)?),
+                    credits: from_milli(row.get("credits_milli")?),
                     status: status.parse::<Status>()?,
                     refunded_at: refunded_at.as_deref().map(decode_utc).transpose()?,
                 })
             },
-        )?,
-    };
-    Ok(LedgerRecords {
-        changes,
-        topups,
-        adjustments,
-        spends,
-    })
+        )?;
+    }
+    Ok(records)
 }
 
 /// The plan, renewal day and billing of the most recent change become the `account` row
@@ -252,20 +241,85 @@ fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
     Ok(())
 }
 
-/// Reads and writes inside one `BEGIN IMMEDIATE` transaction (see [`Store::write`]).
-pub struct Writer<'c> {
-    conn: &'c Connection,
-}
-
-impl Writer<'_> {
-    /// Everything stored about one platform's balance.
-    pub fn ledger_records(&self, platform: &str) -> Result<LedgerRecords> {
-        records(self.conn, platform)
+impl Tx<'_> {
+    /// Everything stored about one platform's balance; see [`Store::ledger_records`].
+    pub fn ledger_records(
+        &self,
+        platform: &str,
+        spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
+    ) -> Result<LedgerRecords> {
+        records(self.conn, platform, spends_from)
     }
 
-    /// Logs one generation; see [`Store::insert_entry`].
+    /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
     pub fn insert_entry(&self, entry: &NewEntry) -> Result<i64> {
         insert_entry_in(self.conn, entry)
+    }
+
+    /// One entry by id, or `None`.
+    pub fn get(&self, id: i64) -> Result<Option<Entry>> {
+        get_in(self.conn, id)
+    }
+
+    /// Sets an entry's status and refund time; `false` if there is no such entry.
+    pub fn set_status(
+        &self,
+        id: i64,
+        status: Status,
+        refunded_at: Option<DateTime<Utc>>,
+    ) -> Result<bool> {
+        set_status_in(self.conn, id, status, refunded_at)
+    }
+
+    /// Replaces an entry's money and how it was priced; `false` if there is no such entry.
+    pub fn set_price(
+        &self,
+        id: i64,
+        cost: Option<&Money>,
+        pricing: &str,
+        source: PriceSource,
+    ) -> Result<bool> {
+        set_price_in(self.conn, id, cost, pricing, source)
+    }
+
+    /// Changes project, tags, note or kept; `false` if there is no such entry.
+    pub fn edit(&self, id: i64, edit: &EntryEdit) -> Result<bool> {
+        edit_in(self.conn, id, edit)
+    }
+
+    /// Deletes an entry and returns what it was.
+    pub fn remove(&self, id: i64) -> Result<Option<Entry>> {
+        remove_in(self.conn, id)
+    }
+
+    /// Sets (or replaces) the budget of a project in one unit (and, for credits, platform).
+    pub fn set_budget(&self, b: &Budget) -> Result<()> {
+        let (micro, milli) = match b.unit {
+            BudgetUnit::Money => (Some(to_micro(b.amount, "budget")?), None),
+            BudgetUnit::Credits => (None, Some(to_milli(b.amount, "budget")?)),
+        };
+        if micro == Some(0) || milli == Some(0) {
+            bail!("a budget must be above 0");
+        }
+        self.conn
+            .execute(
+                "INSERT INTO budget (project, unit, platform, amount_micro, amount_milli, \
+                 currency, period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (project, unit, platform) DO UPDATE SET \
+                 amount_micro = excluded.amount_micro, amount_milli = excluded.amount_milli, \
+                 currency = excluded.currency, period = excluded.period",
+                params![
+                    b.project,
+                    b.unit.as_str(),
+                    b.platform.as_deref().unwrap_or(""),
+                    micro,
+                    milli,
+                    b.currency,
+                    b.period.as_str()
+                ],
+            )
+            .with_context(|| format!("cannot record the budget of {}", b.project))?;
+        Ok(())
     }
 
     /// Records a plan change, replacing one on the same date, and makes the latest change
@@ -352,20 +406,14 @@ impl Writer<'_> {
 }
 
 impl Store {
-    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction: committed if it succeeds, rolled
-    /// back (nothing written) if it fails.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&Writer { conn: &tx })?;
-        tx.commit()?;
-        Ok(value)
-    }
-
-    /// Everything stored about one platform's balance.
-    pub fn ledger_records(&self, platform: &str) -> Result<LedgerRecords> {
-        records(&self.conn, platform)
+    /// Everything stored about one platform's balance: its plan history, top-ups and
+    /// adjustments, and its entries from the time `spends_from` gives for those facts on.
+    pub fn ledger_records(
+        &self,
+        platform: &str,
+        spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
+    ) -> Result<LedgerRecords> {
+        records(&self.conn, platform, spends_from)
     }
 
     /// Platforms with a plan history, a top-up or an adjustment, by id.
@@ -384,59 +432,35 @@ impl Store {
         changes(&self.conn, platform)
     }
 
-    /// Sets (or replaces) the budget of a project in one unit.
+    /// Sets (or replaces) the budget of a project in one unit (and, for credits, platform).
     pub fn set_budget(&mut self, b: &Budget) -> Result<()> {
-        let (micro, milli) = match b.unit {
-            BudgetUnit::Money => (Some(to_micro(b.amount, "budget")?), None),
-            BudgetUnit::Credits => (None, Some(to_milli(b.amount, "budget")?)),
-        };
-        if micro == Some(0) || milli == Some(0) {
-            bail!("a budget must be above 0");
-        }
-        self.write(|w| {
-            w.conn
-                .execute(
-                    "INSERT INTO budget (project, unit, amount_micro, amount_milli, currency, \
-                     period) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-                     ON CONFLICT (project, unit) DO UPDATE SET \
-                     amount_micro = excluded.amount_micro, amount_milli = excluded.amount_milli, \
-                     currency = excluded.currency, period = excluded.period",
-                    params![
-                        b.project,
-                        b.unit.as_str(),
-                        micro,
-                        milli,
-                        b.currency,
-                        b.period.as_str()
-                    ],
-                )
-                .with_context(|| format!("cannot record the budget of {}", b.project))?;
-            Ok(())
-        })
+        self.write(|w| w.set_budget(b))
     }
 
     /// Every budget, by project and unit.
     pub fn budgets(&self) -> Result<Vec<Budget>> {
         collect(
             &self.conn,
-            &format!("{SELECT_BUDGET} ORDER BY project, unit"),
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
             [],
             read_budget,
         )
     }
 
-    /// Removes a project's budgets (one unit, or both); returns how many were removed.
-    pub fn remove_budget(&mut self, project: &str, unit: Option<BudgetUnit>) -> Result<usize> {
+    /// Removes a project's budgets (one unit, or both; a credits budget of one platform, or
+    /// all); returns how many were removed.
+    pub fn remove_budget(
+        &mut self,
+        project: &str,
+        unit: Option<BudgetUnit>,
+        platform: Option<&str>,
+    ) -> Result<usize> {
         self.write(|w| {
-            Ok(match unit {
-                Some(u) => w.conn.execute(
-                    "DELETE FROM budget WHERE project = ?1 AND unit = ?2",
-                    params![project, u.as_str()],
-                )?,
-                None => w
-                    .conn
-                    .execute("DELETE FROM budget WHERE project = ?1", [project])?,
-            })
+            Ok(w.conn.execute(
+                "DELETE FROM budget WHERE project = ?1 AND (?2 IS NULL OR unit = ?2) \
+                 AND (?3 IS NULL OR platform = ?3)",
+                params![project, unit.map(BudgetUnit::as_str), platform],
+            )?)
         })
     }
 
@@ -486,8 +510,10 @@ pub struct LoggedShape {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::Account;
+    #[allow(unused_imports)]
+    use crate::records::{Filter, NewEntry, Request};
     use crate::store::entries::at;
-    use crate::store::{Account, Filter};
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -501,7 +527,7 @@ mod tests {
         AccountChange {
             platform: "kling".into(),
             plan: plan.into(),
-            billing: Billing::Monthly,
+            billing: BillingPeriod::Monthly,
             effective_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
             renews_on: None,
         }
@@ -589,7 +615,7 @@ mod tests {
             .set_status_at(e1, Status::Refunded, Some(utc("2026-11-06T08:00:00Z")))
             .unwrap();
 
-        let r = store.ledger_records("kling").unwrap();
+        let r = store.test_records("kling").unwrap();
         assert_eq!(r.topups[0].id, t1);
         assert_eq!(r.topups[0].at, utc("2026-11-02T10:00:00Z"), "whole seconds");
         assert_eq!(
@@ -612,12 +638,12 @@ mod tests {
         );
         assert!(r.has_ledger());
         assert_eq!(store.ledger_platforms().unwrap(), ["kling"]);
-        assert!(!store.ledger_records("runway").unwrap().has_ledger());
+        assert!(!store.test_records("runway").unwrap().has_ledger());
 
         // Back to failed clears the refund time.
         store.set_status_at(e1, Status::Failed, None).unwrap();
         assert_eq!(
-            store.ledger_records("kling").unwrap().spends[0].refunded_at,
+            store.test_records("kling").unwrap().spends[0].refunded_at,
             None
         );
     }
@@ -636,7 +662,7 @@ mod tests {
             bail!("refused after the insert")
         });
         assert!(result.is_err());
-        assert!(!store.ledger_records("kling").unwrap().has_ledger());
+        assert!(!store.test_records("kling").unwrap().has_ledger());
         // Zero credits and an empty note are refused by the schema.
         let zero = Adjustment {
             id: 0,
@@ -656,6 +682,7 @@ mod tests {
             unit: BudgetUnit::Money,
             amount: d("50"),
             currency: Some("USD".into()),
+            platform: None,
             period: BudgetPeriod::Month,
         };
         let credits = Budget {
@@ -663,6 +690,7 @@ mod tests {
             unit: BudgetUnit::Credits,
             amount: d("2000.5"),
             currency: None,
+            platform: Some("runway".into()),
             period: BudgetPeriod::Total,
         };
         store.set_budget(&money).unwrap();
@@ -675,10 +703,12 @@ mod tests {
         zero.amount = d("0");
         assert!(store.set_budget(&zero).is_err());
         assert_eq!(
-            store.remove_budget("ad", Some(BudgetUnit::Money)).unwrap(),
+            store
+                .remove_budget("ad", Some(BudgetUnit::Money), None)
+                .unwrap(),
             1
         );
-        assert_eq!(store.remove_budget("ad", None).unwrap(), 1);
+        assert_eq!(store.remove_budget("ad", None, None).unwrap(), 1);
         assert!(store.budgets().unwrap().is_empty());
     }
 
@@ -697,8 +727,12 @@ mod tests {
                     at: at("2026-11-05T10:00:00Z"),
                     platform: "runway".into(),
                     model: model.into(),
-                    duration: Some(d(secs)),
-                    audio: Some(false),
+                    request: Request {
+                        duration: Some(d(secs)),
+                        audio: false,
+                        count: 1,
+                        ..Request::default()
+                    },
                     credits: d("1"),
                     ..NewEntry::default()
                 })
@@ -742,7 +776,7 @@ mod tests {
             vec![AccountChange {
                 platform: "kling".into(),
                 plan: "pro".into(),
-                billing: Billing::Annual,
+                billing: BillingPeriod::Annual,
                 effective_on: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
                 renews_on: Some(5),
             }]
@@ -751,7 +785,7 @@ mod tests {
         assert_eq!(runway.plan, "standard");
         // Refunded before refund times were kept: no time, counted at the entry's own.
         assert_eq!(
-            store.ledger_records("kling").unwrap().spends[0].refunded_at,
+            store.test_records("kling").unwrap().spends[0].refunded_at,
             None
         );
     }

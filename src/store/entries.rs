@@ -1,8 +1,9 @@
-//! Writing and reading entries: `insert_entry`, `get`, `set_status`, `edit`, `remove` and the
-//! filtered, newest-first `entries`.
+//! Writing and reading entries: `insert_entry`, `get`, `set_status`, `edit`, `reprice`,
+//! `remove` and the filtered, newest-first `entries`.
 //!
 //! `encode` is the single gate every row passes on its way in (from `log` or `import`), so the
-//! same validation and the same storage units apply to both.
+//! same validation and the same storage units apply to both. Rows are read by column name
+//! (`EntryColumns`, resolved once per statement).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -10,35 +11,34 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, SubsecRound, Timelike, Utc};
 use rusqlite::types::Value;
-use rusqlite::{
-    params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql,
-    TransactionBehavior,
-};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql};
 
-use super::model::{Entry, EntryEdit, Filter, Money, NewEntry, Status, StatusChange};
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
+use crate::records::{Entry, EntryEdit, Filter, Money, NewEntry, PriceSource, Request, Status};
 
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
 pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
 /// The columns `bind_entry` fills, in order.
 pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
-    resolution, audio, refs, mode, chars, count, credits_milli, cost_micro, currency, pricing, \
-    project, note, status, kept, dedup_key";
+    resolution, audio, refs, mode, chars, count, upscale, credits_milli, cost_micro, currency, \
+    pricing, price_source, project, note, status, refunded_at, kept, dedup_key";
 
 /// How many parameters `bind_entry` binds.
-pub(crate) const ENTRY_PARAMS: usize = 20;
+pub(crate) const ENTRY_PARAMS: usize = 23;
 
 const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
 
 /// The columns of an `Entry`, in the order `read_entry` expects. Tags come as one JSON array
 /// of `[key, value]` pairs so a page of entries is one query, whatever the tags contain.
 const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.model, \
-    e.duration_ms, e.resolution, e.audio, e.refs, e.mode, e.chars, e.count, e.credits_milli, \
-    e.cost_micro, e.currency, e.pricing, e.project, e.note, e.status, e.kept, e.dedup_key, \
+    e.duration_ms, e.resolution, e.audio, e.refs, e.mode, e.chars, e.count, e.upscale, \
+    e.credits_milli, e.cost_micro, e.currency, e.pricing, e.price_source, e.project, e.note, \
+    e.status, \
+    e.refunded_at, e.kept, e.dedup_key, \
     (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
-     WHERE t.entry_id = e.id) FROM entry e";
+     WHERE t.entry_id = e.id) AS tags FROM entry e";
 
 /// Bounds of the schema's CHECK constraints: far beyond real use, small enough that
 /// `duration × count` summed over millions of entries stays exact in 64 bits.
@@ -50,6 +50,7 @@ pub(crate) struct Encoded {
     pub at: String,
     pub offset_min: i32,
     pub duration_ms: Option<i64>,
+    pub refunded_at: Option<String>,
     pub credits_milli: i64,
     pub cost_micro: Option<i64>,
 }
@@ -67,8 +68,17 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
     }
     // The CHECK constraints again, as errors that name the value (`import` inserts in
     // batches and could not otherwise say which row broke one).
-    if !(1..=MAX_COUNT).contains(&e.count) {
-        bail!("count {} is not between 1 and {MAX_COUNT}", e.count);
+    if !(1..=MAX_COUNT).contains(&e.request.count) {
+        bail!("count {} is not between 1 and {MAX_COUNT}", e.request.count);
+    }
+    if e.request.chars.is_some_and(|c| i64::try_from(c).is_err()) {
+        bail!(
+            "{} characters is too many",
+            e.request.chars.unwrap_or_default()
+        );
+    }
+    if e.refunded_at.is_some() && e.status != Status::Refunded {
+        bail!("only a refunded entry has a refund time");
     }
     if let Some(key) = &e.dedup_key {
         if key.is_empty() {
@@ -82,11 +92,15 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
     }
     check_tags(&e.tags)?;
     let (at, offset_min) = encode_at(&e.at)?;
-    let duration_ms = e.duration.map(|d| to_milli(d, "duration")).transpose()?;
+    let duration_ms = e
+        .request
+        .duration
+        .map(|d| to_milli(d, "duration"))
+        .transpose()?;
     if duration_ms.is_some_and(|ms| ms > MAX_DURATION_MS) {
         bail!(
             "duration {} is longer than {} seconds",
-            e.duration.unwrap_or_default(),
+            e.request.duration.unwrap_or_default(),
             MAX_DURATION_MS / 1000
         );
     }
@@ -94,6 +108,7 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
         at,
         offset_min,
         duration_ms,
+        refunded_at: e.refunded_at.map(|t| format_at(&t.trunc_subsecs(0))),
         credits_milli: to_milli(e.credits, "credits")?,
         cost_micro: e
             .cost
@@ -199,25 +214,31 @@ pub(crate) fn bind_entry(
     dedup_key: &str,
 ) -> rusqlite::Result<()> {
     let currency = e.cost.as_ref().map(|c| c.currency.as_str());
+    let r = &e.request;
+    // `encode` checked that `chars` fits.
+    let chars = r.chars.and_then(|c| i64::try_from(c).ok());
     let values: [&dyn ToSql; ENTRY_PARAMS] = [
         &enc.at,
         &enc.offset_min,
         &e.platform,
         &e.model,
         &enc.duration_ms,
-        &e.resolution,
-        &e.audio,
-        &e.refs,
-        &e.mode,
-        &e.chars,
-        &e.count,
+        &r.resolution,
+        &r.audio,
+        &r.refs,
+        &r.mode,
+        &chars,
+        &r.count,
+        &r.upscale,
         &enc.credits_milli,
         &enc.cost_micro,
         &currency,
         &e.pricing,
+        &e.price_source.map(PriceSource::as_str),
         &e.project,
         &e.note,
         &e.status.as_str(),
+        &enc.refunded_at,
         &e.kept,
         &dedup_key,
     ];
@@ -227,54 +248,127 @@ pub(crate) fn bind_entry(
     Ok(())
 }
 
-fn read_entry(row: &Row<'_>) -> Result<Entry> {
-    let at: String = row.get(1)?;
-    let offset_min: i32 = row.get(2)?;
-    let cost_micro: Option<i64> = row.get(13)?;
-    let currency: Option<String> = row.get(14)?;
-    let status: String = row.get(18)?;
-    let tags: String = row.get(21)?;
-    Ok(Entry {
-        id: row.get(0)?,
-        at: decode_at(&at, offset_min)?,
-        platform: row.get(3)?,
-        model: row.get(4)?,
-        duration: row.get::<_, Option<i64>>(5)?.map(from_milli),
-        resolution: row.get(6)?,
-        audio: row.get(7)?,
-        refs: row.get(8)?,
-        mode: row.get(9)?,
-        chars: row.get(10)?,
-        count: row.get(11)?,
-        credits: from_milli(row.get(12)?),
-        cost: match (cost_micro, currency) {
-            (Some(micro), Some(currency)) => Some(Money {
-                amount: from_micro(micro),
-                currency,
-            }),
-            _ => None,
-        },
-        pricing: row.get(15)?,
-        project: row.get(16)?,
-        note: row.get(17)?,
-        status: status.parse()?,
-        kept: row.get(19)?,
-        dedup_key: row.get(20)?,
-        tags: serde_json::from_str(&tags).context("bad tags in the database")?,
-    })
+/// Where each column of `SELECT_ENTRY` sits, looked up by name once per statement.
+pub(crate) struct EntryColumns {
+    id: usize,
+    at: usize,
+    offset: usize,
+    platform: usize,
+    model: usize,
+    duration: usize,
+    resolution: usize,
+    audio: usize,
+    refs: usize,
+    mode: usize,
+    chars: usize,
+    count: usize,
+    upscale: usize,
+    credits: usize,
+    cost: usize,
+    currency: usize,
+    pricing: usize,
+    price_source: usize,
+    project: usize,
+    note: usize,
+    status: usize,
+    refunded_at: usize,
+    kept: usize,
+    dedup_key: usize,
+    tags: usize,
 }
 
-fn get_in(conn: &Connection, id: i64) -> Result<Entry> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT_ENTRY} WHERE e.id = ?1"))?;
-    let mut rows = stmt.query([id])?;
-    match rows.next()? {
-        Some(row) => read_entry(row),
-        None => Err(no_entry(id)),
+impl EntryColumns {
+    pub(crate) fn of(stmt: &Statement<'_>) -> rusqlite::Result<EntryColumns> {
+        let c = |name: &str| stmt.column_index(name);
+        Ok(EntryColumns {
+            id: c("id")?,
+            at: c("at")?,
+            offset: c("utc_offset_min")?,
+            platform: c("platform")?,
+            model: c("model")?,
+            duration: c("duration_ms")?,
+            resolution: c("resolution")?,
+            audio: c("audio")?,
+            refs: c("refs")?,
+            mode: c("mode")?,
+            chars: c("chars")?,
+            count: c("count")?,
+            upscale: c("upscale")?,
+            credits: c("credits_milli")?,
+            cost: c("cost_micro")?,
+            currency: c("currency")?,
+            pricing: c("pricing")?,
+            price_source: c("price_source")?,
+            project: c("project")?,
+            note: c("note")?,
+            status: c("status")?,
+            refunded_at: c("refunded_at")?,
+            kept: c("kept")?,
+            dedup_key: c("dedup_key")?,
+            tags: c("tags")?,
+        })
+    }
+
+    fn read(&self, row: &Row<'_>) -> Result<Entry> {
+        let at: String = row.get(self.at)?;
+        let cost_micro: Option<i64> = row.get(self.cost)?;
+        let currency: Option<String> = row.get(self.currency)?;
+        let status: String = row.get(self.status)?;
+        let refunded_at: Option<String> = row.get(self.refunded_at)?;
+        let tags: String = row.get(self.tags)?;
+        let chars: Option<i64> = row.get(self.chars)?;
+        let price_source: Option<String> = row.get(self.price_source)?;
+        Ok(Entry {
+            id: row.get(self.id)?,
+            entry: NewEntry {
+                at: decode_at(&at, row.get(self.offset)?)?,
+                platform: row.get(self.platform)?,
+                model: row.get(self.model)?,
+                request: Request {
+                    duration: row.get::<_, Option<i64>>(self.duration)?.map(from_milli),
+                    resolution: row.get(self.resolution)?,
+                    audio: row.get::<_, Option<bool>>(self.audio)?.unwrap_or(false),
+                    refs: row.get::<_, Option<u32>>(self.refs)?.unwrap_or(0),
+                    mode: row.get(self.mode)?,
+                    chars: chars.and_then(|c| u64::try_from(c).ok()),
+                    count: row.get(self.count)?,
+                    upscale: row.get(self.upscale)?,
+                    pinned_credits: None,
+                },
+                credits: from_milli(row.get(self.credits)?),
+                cost: match (cost_micro, currency) {
+                    (Some(micro), Some(currency)) => Some(Money {
+                        amount: from_micro(micro),
+                        currency,
+                    }),
+                    _ => None,
+                },
+                pricing: row.get(self.pricing)?,
+                price_source: price_source.as_deref().map(str::parse).transpose()?,
+                project: row.get(self.project)?,
+                note: row.get(self.note)?,
+                status: status.parse()?,
+                refunded_at: refunded_at
+                    .as_deref()
+                    .map(|t| decode_at(t, 0).map(|t| t.with_timezone(&Utc)))
+                    .transpose()?,
+                kept: row.get(self.kept)?,
+                dedup_key: Some(row.get(self.dedup_key)?),
+                tags: serde_json::from_str(&tags).context("bad tags in the database")?,
+            },
+        })
     }
 }
 
-fn no_entry(id: i64) -> anyhow::Error {
-    anyhow!("there is no entry with id {id}")
+/// One entry by id, or `None`.
+pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_ENTRY} WHERE e.id = ?1"))?;
+    let columns = EntryColumns::of(&stmt)?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(row) => columns.read(row).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Which way `entries` are listed.
@@ -326,7 +420,8 @@ pub(crate) fn where_clause(f: &Filter) -> Where {
     Where { sql, params }
 }
 
-/// Inserts one entry (and its tags) inside the caller's transaction.
+/// Inserts one entry (and its tags) inside the caller's transaction. A dedup key already in
+/// the database is an error (`import` skips such rows instead, see `exchange`).
 pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
     let enc = encode(entry)?;
     let key = match &entry.dedup_key {
@@ -334,19 +429,14 @@ pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64
         None => fresh_dedup_key(),
     };
     let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({})",
+        "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({}) ON CONFLICT (dedup_key) DO NOTHING",
         ["?"; ENTRY_PARAMS].join(", ")
     ))?;
     bind_entry(&mut insert, 0, entry, &enc, &key)?;
-    insert.raw_execute().map_err(|e| match &e {
-        rusqlite::Error::SqliteFailure(f, Some(msg))
-            if f.code == rusqlite::ErrorCode::ConstraintViolation
-                && msg.contains("entry.dedup_key") =>
-        {
-            anyhow!("an entry with the dedup key `{key}` already exists")
-        }
-        _ => e.into(),
-    })?;
+    // The conflict is detected by the row count, not by reading SQLite's message.
+    if insert.raw_execute()? == 0 {
+        bail!("an entry with the dedup key `{key}` already exists");
+    }
     let id = conn.last_insert_rowid();
     let mut insert_tag = conn.prepare_cached(INSERT_TAG)?;
     for (k, v) in &entry.tags {
@@ -355,119 +445,110 @@ pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64
     Ok(id)
 }
 
+/// Sets an entry's status and refund time (`None` unless refunded). The caller decides which
+/// transitions are allowed (`ops::entries`); the schema refuses a refund time on an entry that
+/// is not refunded. Returns whether the entry exists.
+pub(crate) fn set_status_in(
+    conn: &Connection,
+    id: i64,
+    status: Status,
+    refunded_at: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    let refunded_at = refunded_at.map(|t| format_at(&t.trunc_subsecs(0)));
+    let n = conn.execute(
+        "UPDATE entry SET status = ?2, refunded_at = ?3 WHERE id = ?1",
+        params![id, status.as_str(), refunded_at],
+    )?;
+    Ok(n == 1)
+}
+
+/// Replaces an entry's credits and money (`credits reprice`). Returns whether it exists.
+pub(crate) fn set_price_in(
+    conn: &Connection,
+    id: i64,
+    cost: Option<&Money>,
+    pricing: &str,
+    source: PriceSource,
+) -> Result<bool> {
+    if pricing.trim().is_empty() {
+        bail!("the pricing description is empty");
+    }
+    let n = conn.execute(
+        "UPDATE entry SET cost_micro = ?2, currency = ?3, pricing = ?4, price_source = ?5 \
+         WHERE id = ?1",
+        params![
+            id,
+            cost.map(|c| to_micro(c.amount, "cost")).transpose()?,
+            cost.map(|c| c.currency.as_str()),
+            pricing,
+            source.as_str()
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+/// Changes project, tags, note or kept of an entry. Removals apply before additions. Returns
+/// whether the entry exists.
+pub(crate) fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bool> {
+    check_tags(&edit.tags_set)?;
+    let exists = conn
+        .query_row("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?;
+    if exists.is_none() {
+        return Ok(false);
+    }
+    if let Some(project) = &edit.project {
+        conn.execute(
+            "UPDATE entry SET project = ?2 WHERE id = ?1",
+            params![id, project],
+        )?;
+    }
+    if let Some(note) = &edit.note {
+        conn.execute(
+            "UPDATE entry SET note = ?2 WHERE id = ?1",
+            params![id, note],
+        )?;
+    }
+    if let Some(kept) = edit.kept {
+        conn.execute(
+            "UPDATE entry SET kept = ?2 WHERE id = ?1",
+            params![id, kept],
+        )?;
+    }
+    for key in &edit.tags_remove {
+        conn.execute(
+            "DELETE FROM entry_tag WHERE entry_id = ?1 AND key = ?2",
+            params![id, key],
+        )?;
+    }
+    for (key, value) in &edit.tags_set {
+        conn.execute(
+            "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (entry_id, key) DO UPDATE SET value = excluded.value",
+            params![id, key, value],
+        )?;
+    }
+    Ok(true)
+}
+
+/// Deletes an entry (its tags go by the foreign key) and returns what it was.
+pub(crate) fn remove_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+    let entry = get_in(conn, id)?;
+    if entry.is_some() {
+        conn.execute("DELETE FROM entry WHERE id = ?1", [id])?;
+    }
+    Ok(entry)
+}
+
 impl Store {
     /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
     pub fn insert_entry(&mut self, entry: &NewEntry) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = insert_entry_in(&tx, entry)?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|w| w.insert_entry(entry))
     }
 
-    /// One entry by id; an unknown id is an error.
-    pub fn get(&self, id: i64) -> Result<Entry> {
+    /// One entry by id, or `None`.
+    pub fn get(&self, id: i64) -> Result<Option<Entry>> {
         get_in(&self.conn, id)
-    }
-
-    /// Sets the status of an entry. Setting the status it already has changes nothing and says
-    /// so (`Unchanged`): refunding twice is not an error. Any status can be set from any other,
-    /// so a mistaken refund can be undone with `Failed` or `Ok`. The refund time is not
-    /// recorded (see [`Store::set_status_at`]).
-    pub fn set_status(&mut self, id: i64, status: Status) -> Result<StatusChange> {
-        self.set_status_at(id, status, None)
-    }
-
-    /// [`Store::set_status`], recording when a refund came back (`refunded_at`, for the
-    /// ledger). Any other status clears the refund time.
-    pub fn set_status_at(
-        &mut self,
-        id: i64,
-        status: Status,
-        refunded_at: Option<DateTime<Utc>>,
-    ) -> Result<StatusChange> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let from: Status = tx
-            .query_row("SELECT status FROM entry WHERE id = ?1", [id], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .ok_or_else(|| no_entry(id))?
-            .parse()?;
-        if from == status {
-            return Ok(StatusChange::Unchanged(from));
-        }
-        let refunded_at = match status {
-            Status::Refunded => refunded_at.map(|t| format_at(&t)),
-            Status::Ok | Status::Failed => None,
-        };
-        tx.execute(
-            "UPDATE entry SET status = ?2, refunded_at = ?3 WHERE id = ?1",
-            params![id, status.as_str(), refunded_at],
-        )?;
-        tx.commit()?;
-        Ok(StatusChange::Changed { from, to: status })
-    }
-
-    /// Changes project, tags, note or kept of an entry. Removals apply before additions.
-    pub fn edit(&mut self, id: i64, edit: &EntryEdit) -> Result<()> {
-        check_tags(&edit.tags_set)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?;
-        if exists.is_none() {
-            return Err(no_entry(id));
-        }
-        if let Some(project) = &edit.project {
-            tx.execute(
-                "UPDATE entry SET project = ?2 WHERE id = ?1",
-                params![id, project],
-            )?;
-        }
-        if let Some(note) = &edit.note {
-            tx.execute(
-                "UPDATE entry SET note = ?2 WHERE id = ?1",
-                params![id, note],
-            )?;
-        }
-        if let Some(kept) = edit.kept {
-            tx.execute(
-                "UPDATE entry SET kept = ?2 WHERE id = ?1",
-                params![id, kept],
-            )?;
-        }
-        for key in &edit.tags_remove {
-            tx.execute(
-                "DELETE FROM entry_tag WHERE entry_id = ?1 AND key = ?2",
-                params![id, key],
-            )?;
-        }
-        for (key, value) in &edit.tags_set {
-            tx.execute(
-                "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (entry_id, key) DO UPDATE SET value = excluded.value",
-                params![id, key, value],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Deletes an entry (and its tags) and returns what it was.
-    pub fn remove(&mut self, id: i64) -> Result<Entry> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let entry = get_in(&tx, id)?;
-        tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(entry)
     }
 
     /// The entries matching `filter`, newest first.
@@ -485,33 +566,55 @@ impl Store {
         &self,
         filter: &Filter,
         order: Order,
-        mut f: impl FnMut(Entry) -> Result<()>,
+        f: impl FnMut(Entry) -> Result<()>,
     ) -> Result<()> {
-        let w = where_clause(filter);
-        let mut params = w.params;
-        let newest = format!("{SELECT_ENTRY}{} ORDER BY e.at DESC, e.id DESC", w.sql);
-        let sql = match (order, filter.limit) {
-            (Order::NewestFirst, None) => newest,
-            (Order::NewestFirst, Some(n)) => {
-                params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
-                format!("{newest} LIMIT ?")
-            }
-            (Order::OldestFirst, None) => {
-                format!("{SELECT_ENTRY}{} ORDER BY e.at, e.id", w.sql)
-            }
-            (Order::OldestFirst, Some(n)) => {
-                params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
-                // The newest N, listed oldest first. Column 1 is `at`, column 0 the id.
-                format!("SELECT * FROM ({newest} LIMIT ?) ORDER BY 2, 1")
-            }
-        };
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(params))?;
-        while let Some(row) = rows.next()? {
-            f(read_entry(row)?)?;
-        }
-        Ok(())
+        for_each_entry_in(&self.conn, filter, order, f)
     }
+}
+
+impl super::Tx<'_> {
+    /// The entries matching `filter`, newest first, inside the transaction.
+    pub fn entries_matching(&self, filter: &Filter) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        for_each_entry_in(self.conn, filter, Order::NewestFirst, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+fn for_each_entry_in(
+    conn: &Connection,
+    filter: &Filter,
+    order: Order,
+    mut f: impl FnMut(Entry) -> Result<()>,
+) -> Result<()> {
+    let w = where_clause(filter);
+    let mut params = w.params;
+    let newest = format!("{SELECT_ENTRY}{} ORDER BY e.at DESC, e.id DESC", w.sql);
+    let sql = match (order, filter.limit) {
+        (Order::NewestFirst, None) => newest,
+        (Order::NewestFirst, Some(n)) => {
+            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            format!("{newest} LIMIT ?")
+        }
+        (Order::OldestFirst, None) => {
+            format!("{SELECT_ENTRY}{} ORDER BY e.at, e.id", w.sql)
+        }
+        (Order::OldestFirst, Some(n)) => {
+            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            // The newest N, listed oldest first.
+            format!("SELECT * FROM ({newest} LIMIT ?) ORDER BY at, id")
+        }
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let columns = EntryColumns::of(&stmt)?;
+    let mut rows = stmt.query(params_from_iter(params))?;
+    while let Some(row) = rows.next()? {
+        f(columns.read(row)?)?;
+    }
+    Ok(())
 }
 
 /// A time from RFC 3339 text, for tests.
@@ -523,6 +626,8 @@ pub(crate) fn at(text: &str) -> DateTime<FixedOffset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::records::{Filter, NewEntry, Request};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
@@ -535,7 +640,11 @@ mod tests {
             at: at("2026-05-04T10:00:00+02:00"),
             platform: "runway".into(),
             model: "gen4-turbo".into(),
-            duration: Some(d("5")),
+            request: Request {
+                duration: Some(d("5")),
+                count: 1,
+                ..Request::default()
+            },
             credits: d(credits),
             cost: Some(Money {
                 amount: d("0.05"),
@@ -555,16 +664,16 @@ mod tests {
             ("shot".into(), "3".into()),
             ("client".into(), "acme".into()),
         ];
-        new.resolution = Some("720p".into());
-        new.audio = Some(true);
-        new.refs = Some(2);
-        new.chars = Some(300);
-        new.mode = Some("turbo".into());
-        new.count = 4;
+        new.request.resolution = Some("720p".into());
+        new.request.audio = true;
+        new.request.refs = 2;
+        new.request.chars = Some(300);
+        new.request.mode = Some("turbo".into());
+        new.request.count = 4;
         new.note = Some("first try".into());
         new.kept = false;
         let id = store.insert_entry(&new).unwrap();
-        let e = store.get(id).unwrap();
+        let e = store.get(id).unwrap().unwrap();
         assert_eq!(e.at, new.at);
         assert_eq!(e.at.offset().local_minus_utc(), 7200);
         assert_eq!(e.credits, d("12.5"));
@@ -577,12 +686,18 @@ mod tests {
             ]
         );
         assert_eq!(
-            (e.resolution.as_deref(), e.audio, e.refs, e.chars, e.count),
-            (Some("720p"), Some(true), Some(2), Some(300), 4)
+            (
+                e.request.resolution.as_deref(),
+                e.request.audio,
+                e.request.refs,
+                e.request.chars,
+                e.request.count
+            ),
+            (Some("720p"), true, 2, Some(300), 4)
         );
         assert!(!e.kept);
-        assert!(e.dedup_key.starts_with("log:"));
-        assert!(store.get(id + 1).is_err());
+        assert!(e.dedup_key.as_deref().unwrap().starts_with("log:"));
+        assert!(store.get(id + 1).unwrap().is_none());
     }
 
     #[test]
@@ -599,7 +714,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(stored, None);
-        assert_eq!(store.get(id).unwrap().cost, None);
+        assert_eq!(store.get(id).unwrap().unwrap().cost, None);
     }
 
     #[test]
@@ -614,7 +729,7 @@ mod tests {
         bad_tag.tags = vec![("a=b".into(), "1".into())];
         assert!(store.insert_entry(&bad_tag).is_err());
         let mut zero = clip("ad", "1");
-        zero.count = 0;
+        zero.request.count = 0;
         assert!(store.insert_entry(&zero).is_err());
         assert!(store.entries(&Filter::default()).unwrap().is_empty());
 
@@ -626,36 +741,20 @@ mod tests {
     }
 
     #[test]
-    fn status_transitions_and_double_refund() {
+    fn status_changes_are_written_and_a_missing_entry_says_so() {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.insert_entry(&clip("ad", "10")).unwrap();
-        assert_eq!(
-            store.set_status(id, Status::Failed).unwrap(),
-            StatusChange::Changed {
-                from: Status::Ok,
-                to: Status::Failed
-            }
-        );
-        assert_eq!(
-            store.set_status(id, Status::Refunded).unwrap(),
-            StatusChange::Changed {
-                from: Status::Failed,
-                to: Status::Refunded
-            }
-        );
-        assert_eq!(
-            store.set_status(id, Status::Refunded).unwrap(),
-            StatusChange::Unchanged(Status::Refunded)
-        );
-        assert_eq!(store.get(id).unwrap().status, Status::Refunded);
-        // Refund straight from ok: a refund implies the generation failed.
-        let other = store.insert_entry(&clip("ad", "10")).unwrap();
-        assert!(matches!(
-            store.set_status(other, Status::Refunded).unwrap(),
-            StatusChange::Changed { .. }
-        ));
-        let err = store.set_status(999, Status::Refunded).unwrap_err();
-        assert!(err.to_string().contains("no entry with id 999"), "{err}");
+        assert!(store.set_status(id, Status::Failed).unwrap());
+        assert_eq!(store.get(id).unwrap().unwrap().status, Status::Failed);
+        let t = chrono::DateTime::parse_from_rfc3339("2026-05-05T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(store.set_status_at(id, Status::Refunded, Some(t)).unwrap());
+        let e = store.get(id).unwrap().unwrap();
+        assert_eq!((e.status, e.refunded_at), (Status::Refunded, Some(t)));
+        // The schema refuses a refund time on an entry that is not refunded.
+        assert!(store.set_status_at(id, Status::Failed, Some(t)).is_err());
+        assert!(!store.set_status(999, Status::Refunded).unwrap());
     }
 
     #[test]
@@ -680,7 +779,7 @@ mod tests {
                 },
             )
             .unwrap();
-        let e = store.get(id).unwrap();
+        let e = store.get(id).unwrap().unwrap();
         assert_eq!(e.project.as_deref(), Some("trailer"));
         assert_eq!(
             e.tags,
@@ -688,11 +787,11 @@ mod tests {
         );
         assert_eq!(e.note, None);
         assert!(!e.kept);
-        assert!(store.edit(id + 1, &EntryEdit::default()).is_err());
+        assert!(!store.edit(id + 1, &EntryEdit::default()).unwrap());
 
-        assert_eq!(store.remove(id).unwrap().id, id);
-        assert!(store.get(id).is_err());
-        assert!(store.remove(id).is_err());
+        assert_eq!(store.remove(id).unwrap().unwrap().id, id);
+        assert!(store.get(id).unwrap().is_none());
+        assert!(store.remove(id).unwrap().is_none());
         let tags: i64 = store
             .conn
             .query_row("SELECT count(*) FROM entry_tag", [], |r| r.get(0))

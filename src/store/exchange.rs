@@ -51,9 +51,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::entries::{bind_entry, check_tags, encode, Encoded, Order, ENTRY_COLUMNS, ENTRY_PARAMS};
-use super::model::{Entry, Filter, Money, NewEntry, Status};
 use super::units::{to_micro, to_milli};
 use super::Store;
+use crate::records::{Entry, Filter, Money, NewEntry, Request, Status};
 
 /// File formats of `export` and `import`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,9 +165,12 @@ pub struct ImportRow {
     pub dedup_key: Option<String>,
 }
 
-/// What the caller's `price` closure returns for a row that is not a snapshot.
+/// What the caller's `price` closure returns for a row: canonical names, and for a row that
+/// is not a snapshot, credits and money.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Priced {
+    pub platform: String,
+    pub model: String,
     pub credits: Decimal,
     /// `None` when the money value is unknown.
     pub cost: Option<Money>,
@@ -233,7 +236,7 @@ struct JsonOut<'a> {
     audio: Option<bool>,
     refs: Option<u32>,
     mode: Option<&'a str>,
-    chars: Option<u32>,
+    chars: Option<u64>,
     count: u32,
     credits: String,
     cost: Option<String>,
@@ -253,13 +256,13 @@ impl<'a> JsonOut<'a> {
             at: e.at.to_rfc3339_opts(SecondsFormat::Secs, true),
             platform: &e.platform,
             model: &e.model,
-            duration: e.duration.map(|d| d.to_string()),
-            resolution: e.resolution.as_deref(),
-            audio: e.audio,
-            refs: e.refs,
-            mode: e.mode.as_deref(),
-            chars: e.chars,
-            count: e.count,
+            duration: e.request.duration.map(|d| d.to_string()),
+            resolution: e.request.resolution.as_deref(),
+            audio: Some(e.request.audio),
+            refs: Some(e.request.refs),
+            mode: e.request.mode.as_deref(),
+            chars: e.request.chars,
+            count: e.request.count,
             credits: e.credits.to_string(),
             cost: e.cost.as_ref().map(|c| c.amount.to_string()),
             currency: e.cost.as_ref().map(|c| c.currency.as_str()),
@@ -273,13 +276,13 @@ impl<'a> JsonOut<'a> {
             note: e.note.as_deref(),
             status: e.status.as_str(),
             kept: e.kept,
-            dedup_key: &e.dedup_key,
+            dedup_key: e.dedup_key.as_deref().unwrap_or_default(),
         }
     }
 
     fn csv_record(&self) -> [String; 20] {
         let opt = |v: Option<&str>| v.unwrap_or("").to_string();
-        let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
         let tags: Vec<String> = self.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
         [
             self.at.clone(),
@@ -288,7 +291,7 @@ impl<'a> JsonOut<'a> {
             self.duration.clone().unwrap_or_default(),
             opt(self.resolution),
             self.audio.map(|a| a.to_string()).unwrap_or_default(),
-            num(self.refs),
+            num(self.refs.map(u64::from)),
             opt(self.mode),
             num(self.chars),
             self.count.to_string(),
@@ -625,36 +628,36 @@ impl<P: FnMut(&ImportRow) -> Result<Priced>> Sink<'_, '_, P> {
                 }
             }
         };
-        let priced = match &row.pricing {
-            Some(pricing) => Priced {
-                credits: row
-                    .credits
-                    .ok_or_else(|| anyhow!("{}: a row with `pricing` needs `credits`", here()))?,
-                cost: row.cost.clone(),
-                pricing: pricing.clone(),
-            },
-            None => (self.price)(&row).with_context(here)?,
-        };
+        if row.pricing.is_some() && row.credits.is_none() {
+            bail!("{}: a row with `pricing` needs `credits`", here());
+        }
+        let priced = (self.price)(&row).with_context(here)?;
         let entry = NewEntry {
             at: row
                 .at
                 .unwrap_or_else(|| self.opts.now.with_timezone(&self.opts.default_offset)),
-            platform: row.platform,
-            model: row.model,
-            duration: row.duration,
-            resolution: row.resolution,
-            audio: row.audio,
-            refs: row.refs,
-            mode: row.mode,
-            chars: row.chars,
-            count: row.count,
+            platform: priced.platform,
+            model: priced.model,
+            request: Request {
+                duration: row.duration,
+                resolution: row.resolution,
+                audio: row.audio.unwrap_or(false),
+                refs: row.refs.unwrap_or(0),
+                mode: row.mode,
+                chars: row.chars.map(u64::from),
+                count: row.count,
+                upscale: false,
+                pinned_credits: None,
+            },
             credits: priced.credits,
             cost: priced.cost,
             pricing: priced.pricing,
+            price_source: None,
             project: row.project,
             tags: row.tags,
             note: row.note,
             status: row.status,
+            refunded_at: None,
             kept: row.kept,
             dedup_key: None,
         };

@@ -15,6 +15,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x4352_4454;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_balances.sql"),
+    include_str!("migrations/0003_engine.sql"),
 ];
 
 /// The schema version this build writes.

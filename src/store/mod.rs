@@ -13,8 +13,8 @@ mod accounts;
 mod balances;
 mod entries;
 pub mod exchange;
+mod maintenance;
 mod migrate;
-mod model;
 mod report;
 mod units;
 
@@ -23,17 +23,14 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
-pub use balances::{LoggedShape, Writer};
+pub use balances::LoggedShape;
 pub use exchange::{Format, ImportOptions, ImportRow, ImportSummary, Priced, Progress};
+pub use maintenance::Task;
 pub use migrate::SCHEMA_VERSION;
-pub use model::{
-    Account, AccountChange, Adjustment, Billing, Budget, BudgetPeriod, BudgetUnit, Entry,
-    EntryEdit, Filter, LedgerRecords, Money, NewEntry, RefundsOwed, SpendRow, Status, StatusChange,
-    Topup, TopupExpiry,
-};
 pub use report::{GroupKey, ReportRow};
+pub use units::round_money;
 
 /// How long a write waits for another process's transaction before giving up. Generous:
 /// parallel scripts logging at once should queue, not fail.
@@ -43,6 +40,38 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+}
+
+/// A transaction: given by [`Store::write`] to read and write, or by [`Store::read`] to read
+/// one consistent snapshot. A command that must read before it writes (refuse an adjustment
+/// that would take the balance below zero; snapshot an entry's money from the ledger) does
+/// both in one, so nothing another process writes in between can make the check stale, and
+/// an error leaves nothing written.
+pub struct Tx<'c> {
+    conn: &'c Connection,
+}
+
+impl Store {
+    /// The one way to write: runs `f` inside one `BEGIN IMMEDIATE` transaction, committed if
+    /// it succeeds, rolled back (nothing written) if it fails. A deferred transaction that
+    /// reads first fails with SQLITE_BUSY under concurrent writers even with a busy timeout.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&Tx { conn: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `f` on one consistent snapshot (a deferred transaction, rolled back at the end).
+    /// The methods that write fail here on a read-only file, and are never called from it.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        f(&Tx { conn: &tx })
+    }
 }
 
 impl Store {
@@ -98,9 +127,42 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
+/// Shorthands for the store's own tests: each is one write through [`Store::write`].
+#[cfg(test)]
+impl Store {
+    pub(crate) fn set_status(&mut self, id: i64, status: crate::records::Status) -> Result<bool> {
+        self.write(|tx| tx.set_status(id, status, None))
+    }
+
+    pub(crate) fn set_status_at(
+        &mut self,
+        id: i64,
+        status: crate::records::Status,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<bool> {
+        self.write(|tx| tx.set_status(id, status, at))
+    }
+
+    pub(crate) fn edit(&mut self, id: i64, edit: &crate::records::EntryEdit) -> Result<bool> {
+        self.write(|tx| tx.edit(id, edit))
+    }
+
+    pub(crate) fn remove(&mut self, id: i64) -> Result<Option<crate::records::Entry>> {
+        self.write(|tx| tx.remove(id))
+    }
+
+    /// A platform's ledger records from its start, in UTC.
+    pub(crate) fn test_records(&self, platform: &str) -> Result<crate::records::LedgerRecords> {
+        let utc = chrono::FixedOffset::east_opt(0).expect("UTC");
+        self.ledger_records(platform, |r| crate::ledger::build::start(r, &utc))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::records::{Filter, NewEntry, Request};
 
     fn file_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
         dir.path().join("sub").join("credits.db")

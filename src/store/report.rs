@@ -23,9 +23,9 @@ use rusqlite::types::Value;
 use rust_decimal::Decimal;
 
 use super::entries::where_clause;
-use super::model::{Filter, RefundsOwed};
 use super::units::{from_micro, from_milli};
 use super::Store;
+use crate::records::{Filter, RefundsOwed};
 
 /// What a report groups by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -289,8 +289,10 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::records::{Filter, NewEntry, Request};
+    use crate::records::{Money, Status};
     use crate::store::entries::at;
-    use crate::store::{Money, NewEntry, Status};
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -301,7 +303,11 @@ mod tests {
             at: at(when),
             platform: "runway".into(),
             model: "gen4".into(),
-            duration: Some(d("5")),
+            request: Request {
+                duration: Some(d("5")),
+                count: 1,
+                ..Request::default()
+            },
             credits: d(credits),
             cost: cost.map(|c| Money {
                 amount: d(c),
@@ -335,7 +341,7 @@ mod tests {
         let ok = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
         let mut discarded = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
         discarded.kept = false;
-        discarded.count = 2;
+        discarded.request.count = 2;
         let failed = entry("p", "2026-05-04T10:00:00Z", "20", Some("2"));
         let refunded = entry("p", "2026-05-04T10:00:00Z", "40", Some("4"));
         let unpriced = entry("p", "2026-05-04T10:00:00Z", "80", None);

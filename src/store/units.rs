@@ -48,6 +48,12 @@ pub(crate) fn to_micro(value: Decimal, what: &str) -> Result<i64> {
         .ok_or_else(|| anyhow!("{what} {value} is too large"))
 }
 
+/// Money as it will be stored: rounded by [`to_micro`]'s rule (for comparing a new price with
+/// a stored one).
+pub fn round_money(value: Decimal) -> Result<Decimal> {
+    Ok(from_micro(to_micro(value, "money")?))
+}
+
 /// Micro-units back to a decimal, without trailing zeros.
 pub(crate) fn from_micro(value: i64) -> Decimal {
     Decimal::new(value, 6).normalize()

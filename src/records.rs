@@ -1,7 +1,9 @@
-//! The values the store reads and writes: entries, their status, edits, filters and accounts.
-//!
-//! Everything here is plain data with exact decimals; how it maps to integer columns lives in
-//! `units` and the SQL modules.
+//! The records the tool keeps: generations (entries), their status, plan history, top-ups,
+//! adjustments and budgets. Plain data with exact decimals, shared by every layer: the store
+//! reads and writes them (`store::units` maps them to integer columns), the ledger computes
+//! balances from them, `ops` builds them from what the user typed, `exchange` moves them
+//! through files. One shape per concept: a stored [`Entry`] is a [`NewEntry`] with an id, and
+//! an entry's request is the same [`Request`] `estimate` prices.
 
 use std::fmt;
 use std::str::FromStr;
@@ -9,6 +11,8 @@ use std::str::FromStr;
 use anyhow::{bail, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
+
+pub use crate::cost::{BillingPeriod, Request};
 
 /// Where a generation stands with the platform (issue 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -63,30 +67,32 @@ pub struct Money {
 pub struct NewEntry {
     /// When it ran; stored in UTC to whole seconds, with the offset in minutes.
     pub at: DateTime<FixedOffset>,
+    /// Canonical platform id (`crate::ops::resolve`), whatever the user typed.
     pub platform: String,
+    /// Canonical model id.
     pub model: String,
-    /// Seconds of output per clip; at most 3 decimal places.
-    pub duration: Option<Decimal>,
-    pub resolution: Option<String>,
-    pub audio: Option<bool>,
-    pub refs: Option<u32>,
-    pub mode: Option<String>,
-    pub chars: Option<u32>,
-    /// Number of outputs in this generation (at least 1).
-    pub count: u32,
+    /// What was asked for: the same request `estimate` prices (`count` outputs).
+    pub request: Request,
     /// Credits charged for the whole entry; at most 3 decimal places.
     pub credits: Decimal,
     /// Money value at log time; `None` when unknown (never zero for unknown).
     pub cost: Option<Money>,
     /// How the money was priced, e.g. "account plan Pro, monthly" or "unpriced".
     pub pricing: String,
+    /// Where the money came from; `None` for entries from before schema 3 or imported as
+    /// they were exported by one.
+    pub price_source: Option<PriceSource>,
     pub project: Option<String>,
+    /// Sorted by key when read back.
     pub tags: Vec<(String, String)>,
     pub note: Option<String>,
     pub status: Status,
+    /// When a refunded entry's credits came back; `None` for other statuses, or a refund
+    /// recorded before times were kept (the ledger then uses the entry's own time).
+    pub refunded_at: Option<DateTime<Utc>>,
     /// False for a rerun or variation that was not used.
     pub kept: bool,
-    /// `None` on `insert_entry` generates a unique key.
+    /// Unique in the database; `None` on insert makes one up. Imports derive a stable one.
     pub dedup_key: Option<String>,
 }
 
@@ -97,58 +103,94 @@ impl Default for NewEntry {
             at: DateTime::<Utc>::UNIX_EPOCH.fixed_offset(),
             platform: String::new(),
             model: String::new(),
-            duration: None,
-            resolution: None,
-            audio: None,
-            refs: None,
-            mode: None,
-            chars: None,
-            count: 1,
+            request: Request {
+                count: 1,
+                ..Request::default()
+            },
             credits: Decimal::ZERO,
             cost: None,
             pricing: "unpriced".to_string(),
+            price_source: None,
             project: None,
             tags: Vec::new(),
             note: None,
             status: Status::Ok,
+            refunded_at: None,
             kept: true,
             dedup_key: None,
         }
     }
 }
 
-/// A logged generation as read back.
+/// A logged generation as read back: the entry with its id (its `dedup_key` is always set).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub id: i64,
-    /// In the user's offset at log time.
-    pub at: DateTime<FixedOffset>,
-    pub platform: String,
-    pub model: String,
-    pub duration: Option<Decimal>,
-    pub resolution: Option<String>,
-    pub audio: Option<bool>,
-    pub refs: Option<u32>,
-    pub mode: Option<String>,
-    pub chars: Option<u32>,
-    pub count: u32,
-    pub credits: Decimal,
-    pub cost: Option<Money>,
-    pub pricing: String,
-    pub project: Option<String>,
-    /// Sorted by key.
-    pub tags: Vec<(String, String)>,
-    pub note: Option<String>,
-    pub status: Status,
-    pub kept: bool,
-    pub dedup_key: String,
+    pub entry: NewEntry,
 }
 
-/// The result of `set_status`: the caller says "nothing changed" for `Unchanged`.
+/// A stored entry reads like the entry it embeds (`e.platform`, `e.credits`).
+impl std::ops::Deref for Entry {
+    type Target = NewEntry;
+    fn deref(&self) -> &NewEntry {
+        &self.entry
+    }
+}
+
+/// Where an entry's money came from, stored with it (`entry.price_source`, schema 3) so
+/// `credits reprice` knows which prices the user chose and must keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusChange {
-    Changed { from: Status, to: Status },
-    Unchanged(Status),
+pub enum PriceSource {
+    /// The account's plan.
+    Account,
+    /// `--plan`.
+    Plan,
+    /// No account: the cheapest paid plan that allows the request.
+    CheapestPlan,
+    /// `--price-per-credit`.
+    User,
+    /// A money-billed platform.
+    MoneyBilled,
+    /// The balance's ledger: the credits it consumes, at their price.
+    Balance,
+    /// No price known.
+    Unpriced,
+}
+
+impl PriceSource {
+    /// The stored (and `--json`) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PriceSource::Account => "account",
+            PriceSource::Plan => "plan",
+            PriceSource::CheapestPlan => "cheapest_plan",
+            PriceSource::User => "user",
+            PriceSource::MoneyBilled => "money_billed",
+            PriceSource::Balance => "balance",
+            PriceSource::Unpriced => "unpriced",
+        }
+    }
+
+    /// Whether the user chose this price (`--plan`, `--price-per-credit`): `reprice` keeps it.
+    pub fn chosen_by_user(self) -> bool {
+        matches!(self, PriceSource::Plan | PriceSource::User)
+    }
+}
+
+impl FromStr for PriceSource {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<PriceSource> {
+        Ok(match s {
+            "account" => PriceSource::Account,
+            "plan" => PriceSource::Plan,
+            "cheapest_plan" => PriceSource::CheapestPlan,
+            "user" => PriceSource::User,
+            "money_billed" => PriceSource::MoneyBilled,
+            "balance" => PriceSource::Balance,
+            "unpriced" => PriceSource::Unpriced,
+            other => bail!("unknown price source `{other}`"),
+        })
+    }
 }
 
 /// Changes to an entry; `None` leaves a field as it is.
@@ -182,37 +224,21 @@ pub struct Filter {
     pub limit: Option<u64>,
 }
 
-/// How the user pays for a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Billing {
-    #[default]
-    Monthly,
-    Annual,
-}
-
-impl Billing {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Billing::Monthly => "monthly",
-            Billing::Annual => "annual",
-        }
-    }
-}
-
-impl fmt::Display for Billing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Billing {
+/// The stored text of a billing period is its `as_str`.
+impl FromStr for BillingPeriod {
     type Err = anyhow::Error;
-    fn from_str(s: &str) -> Result<Billing> {
+    fn from_str(s: &str) -> Result<BillingPeriod> {
         match s {
-            "monthly" => Ok(Billing::Monthly),
-            "annual" => Ok(Billing::Annual),
+            "monthly" => Ok(BillingPeriod::Monthly),
+            "annual" => Ok(BillingPeriod::Annual),
             other => bail!("unknown billing `{other}` (expected monthly or annual)"),
         }
+    }
+}
+
+impl fmt::Display for BillingPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -221,7 +247,7 @@ impl FromStr for Billing {
 pub struct Account {
     pub platform: String,
     pub plan: String,
-    pub billing: Billing,
+    pub billing: BillingPeriod,
     pub since: Option<NaiveDate>,
     /// Day of the month the plan renews (1–31).
     pub renews_on: Option<u8>,
@@ -233,7 +259,7 @@ pub struct Account {
 pub struct AccountChange {
     pub platform: String,
     pub plan: String,
-    pub billing: Billing,
+    pub billing: BillingPeriod,
     pub effective_on: NaiveDate,
     /// Day of the month a monthly plan renews (1–31); `None` is the day it started.
     pub renews_on: Option<u8>,
@@ -375,6 +401,10 @@ pub struct Budget {
     pub amount: Decimal,
     /// The currency of a money budget; `None` for credits.
     pub currency: Option<String>,
+    /// The platform whose credits a credits budget counts (credits of different platforms
+    /// are never added); `None` for money budgets, and credits budgets from schema 2 whose
+    /// project was on several platforms.
+    pub platform: Option<String>,
     pub period: BudgetPeriod,
 }
 
@@ -396,7 +426,10 @@ mod tests {
             assert_eq!(s.as_str().parse::<Status>().unwrap(), s);
         }
         assert!("done".parse::<Status>().is_err());
-        assert_eq!("annual".parse::<Billing>().unwrap(), Billing::Annual);
-        assert!("weekly".parse::<Billing>().is_err());
+        assert_eq!(
+            "annual".parse::<BillingPeriod>().unwrap(),
+            BillingPeriod::Annual
+        );
+        assert!("weekly".parse::<BillingPeriod>().is_err());
     }
 }

@@ -1,0 +1,91 @@
+//! `credits reprice [filters] [--dry-run]`: prices logged entries again from today's tables,
+//! account and balance (`ops::entries::reprice`) and prints each change, money before →
+//! after. Credits stay as logged; prices the user chose (`--plan`, `--price-per-credit`) stay.
+
+use super::Context;
+use crate::cli::RepriceArgs;
+use crate::money;
+use crate::ops::entries;
+use crate::records::Money;
+use crate::render;
+use anyhow::Result;
+use serde_json::json;
+use std::io::Write;
+
+fn money_text(m: Option<&Money>) -> String {
+    m.map_or_else(
+        || "unknown".to_string(),
+        |m| money::fmt_money(m.amount, &m.currency),
+    )
+}
+
+pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32> {
+    let filter = args.filter.filter(&ctx.session)?;
+    let outcome = entries::reprice(&ctx.session, &filter, args.dry_run)?;
+    if ctx.json {
+        let changes: Vec<_> = outcome
+            .changed
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.id,
+                    "platform": c.platform,
+                    "model": c.model,
+                    "cost_before": c.before.as_ref().map(|m| render::json_decimal(m.amount)),
+                    "cost_after": c.after.as_ref().map(|m| render::json_decimal(m.amount)),
+                    "currency": c.after.as_ref().or(c.before.as_ref()).map(|m| m.currency.clone()),
+                    "pricing_before": c.pricing_before,
+                    "pricing_after": c.pricing_after,
+                    "notes": c.notes.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let value = json!({
+            "dry_run": args.dry_run,
+            "examined": outcome.examined,
+            "kept_by_choice": outcome.kept_by_choice,
+            "changed": changes,
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    for c in &outcome.changed {
+        writeln!(
+            out,
+            "#{} {} {}: {} → {} ({})",
+            c.id,
+            c.platform,
+            c.model,
+            money_text(c.before.as_ref()),
+            money_text(c.after.as_ref()),
+            c.pricing_after
+        )?;
+        for note in &c.notes {
+            writeln!(out, "  note: {note}")?;
+        }
+    }
+    let n = outcome.changed.len();
+    let verb = if args.dry_run {
+        "would change"
+    } else {
+        "changed"
+    };
+    writeln!(
+        out,
+        "{n} of {} entr{} {verb}{}",
+        outcome.examined,
+        if outcome.examined == 1 { "y" } else { "ies" },
+        if outcome.kept_by_choice > 0 {
+            format!(
+                "; {} kept: priced with your --plan or --price-per-credit",
+                outcome.kept_by_choice
+            )
+        } else {
+            String::new()
+        }
+    )?;
+    if args.dry_run && n > 0 {
+        writeln!(out, "nothing written (--dry-run)")?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,158 @@
+//! The application layer: the workflows every command shares, with typed inputs and results.
+//!
+//! Commands (`crate::commands`) turn their clap arguments into a request, call one function
+//! here, and render what it returns; they never call each other. When two commands must
+//! agree (an `estimate` and the `log` entry it predicts, `import` and `log` naming the same
+//! model), they agree because they call the same function here:
+//! - [`resolve`]: names the user typed → canonical ids (platform, model, plan, pack);
+//! - [`pricing`]: a request priced in the user's context (account plan, balance);
+//! - [`ledger`]: a platform's balance as of a time;
+//! - [`entries`]: logging, importing, status changes, edits and repricing of entries;
+//! - [`budgets`]: what each budget has used;
+//! - [`notes`]: what the user should hear, as data until it is rendered.
+//!
+//! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
+//! records, and the store. It never prints: notes go back to the caller.
+
+pub mod budgets;
+pub mod entries;
+pub mod ledger;
+pub mod notes;
+pub mod pricing;
+pub mod resolve;
+
+use crate::error::fail;
+use crate::pricing::catalog::Catalog;
+use crate::store::{Store, Task};
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Utc};
+use notes::Note;
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+
+/// What every workflow may use, loaded once per run: the pricing tables, the time, and where
+/// the database is. The database is opened only when a workflow needs it, and a run that
+/// fails leaves no database behind that it created.
+pub struct Session {
+    pub catalog: Catalog,
+    /// Now, in the user's offset (`crate::clock`).
+    pub now: DateTime<FixedOffset>,
+    /// `--db` / `CREDITS_DB`; `None`: the user data dir's `credits.db`.
+    db: Option<PathBuf>,
+    /// Whether this run created the database file (so a failure can take it back).
+    created: Cell<bool>,
+    /// Notes from opening the database (a repair a migration asked for).
+    notes: RefCell<Vec<Note>>,
+}
+
+impl Session {
+    pub fn new(catalog: Catalog, now: DateTime<FixedOffset>, db: Option<PathBuf>) -> Session {
+        Session {
+            catalog,
+            now,
+            db,
+            created: Cell::new(false),
+            notes: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The user's UTC offset: days, months and subscription periods are in it.
+    pub fn offset(&self) -> FixedOffset {
+        *self.now.offset()
+    }
+
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    /// Where the log database is.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => crate::project_dirs()
+                .map(|d| d.data_dir().join("credits.db"))
+                .ok_or_else(|| {
+                    fail("cannot find a home directory for the database; pass --db PATH")
+                }),
+        }
+    }
+
+    /// The database for a command that writes: opened, or created if there is none yet.
+    pub fn store(&self) -> Result<Store> {
+        let path = self.db_path()?;
+        let existed = path.exists();
+        let store = Store::open(&path)?;
+        if !existed {
+            self.created.set(true);
+        }
+        self.maintain(store)
+    }
+
+    /// The database for a command that only reads: the existing file, or an empty database
+    /// in memory when there is none (reading never creates a file).
+    pub fn store_for_reading(&self) -> Result<Store> {
+        match self.existing_store()? {
+            Some(store) => Ok(store),
+            None => Store::open_in_memory(),
+        }
+    }
+
+    /// The existing database, or `None` when there is none yet.
+    pub fn existing_store(&self) -> Result<Option<Store>> {
+        let path = self.db_path()?;
+        if !path.exists() {
+            return Ok(None);
+        }
+        Store::open(&path).and_then(|s| self.maintain(s)).map(Some)
+    }
+
+    /// Called when the command failed: removes the database file if this run created it, so
+    /// a command that fails creates nothing.
+    pub fn discard_if_created(&self) {
+        if !self.created.get() {
+            return;
+        }
+        if let Ok(path) = self.db_path() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
+        }
+    }
+
+    /// Notes gathered while opening the database, for the caller to say once.
+    pub fn take_notes(&self) -> Vec<Note> {
+        self.notes.take()
+    }
+
+    /// Runs what a migration left for the application (see `store::maintenance`).
+    fn maintain(&self, mut store: Store) -> Result<Store> {
+        for task in store.pending_tasks()? {
+            match task {
+                Task::CanonicalNames => {
+                    let renamed = store.write(|tx| {
+                        let mut renamed = Vec::new();
+                        for (platform, model, _) in tx.entry_names()? {
+                            let (p, m) = resolve::canonical_names(&self.catalog, &platform, &model);
+                            if (p.as_str(), m.as_str()) != (platform.as_str(), model.as_str()) {
+                                let n = tx.rename((&platform, &model), (&p, &m))?;
+                                renamed.push(notes::Renamed {
+                                    from: (platform, model),
+                                    to: (p, m),
+                                    entries: n,
+                                });
+                            }
+                        }
+                        tx.finish_task(task)?;
+                        Ok(renamed)
+                    })?;
+                    if !renamed.is_empty() {
+                        self.notes.borrow_mut().push(Note::NamesRepaired(renamed));
+                    }
+                }
+            }
+        }
+        Ok(store)
+    }
+}

@@ -1,0 +1,74 @@
+//! Tasks a migration leaves for the application (schema 3, `maintenance` table): work that
+//! needs the pricing tables, which SQL cannot read. `ops::Session` runs each pending task
+//! right after opening, in one transaction that also marks it done.
+
+use anyhow::{bail, Result};
+use rusqlite::params;
+
+use super::{Store, Tx};
+
+/// A pending task, as named in the `maintenance` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// Entries imported by schema 1 and 2 kept platform and model names as typed; they
+    /// become the tables' canonical ids.
+    CanonicalNames,
+}
+
+impl Task {
+    fn as_str(self) -> &'static str {
+        match self {
+            Task::CanonicalNames => "canonical_names",
+        }
+    }
+}
+
+impl Store {
+    /// The tasks a migration left to do.
+    pub fn pending_tasks(&self) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare("SELECT task FROM maintenance")?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut tasks = Vec::new();
+        for name in names {
+            match name?.as_str() {
+                "canonical_names" => tasks.push(Task::CanonicalNames),
+                other => bail!("unknown maintenance task `{other}` in the database"),
+            }
+        }
+        Ok(tasks)
+    }
+}
+
+impl Tx<'_> {
+    /// Marks a task done.
+    pub fn finish_task(&self, task: Task) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM maintenance WHERE task = ?1", [task.as_str()])?;
+        Ok(())
+    }
+
+    /// Every distinct (platform, model) of the entries, with how many entries have it.
+    pub fn entry_names(&self) -> Result<Vec<(String, String, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT platform, model, count(*) FROM entry GROUP BY platform, model ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Renames the entries on `(platform, model)` and the credits budgets on `platform`;
+    /// returns how many entries changed.
+    pub fn rename(&self, from: (&str, &str), to: (&str, &str)) -> Result<u64> {
+        let n = self.conn.execute(
+            "UPDATE entry SET platform = ?3, model = ?4 WHERE platform = ?1 AND model = ?2",
+            params![from.0, from.1, to.0, to.1],
+        )?;
+        if from.0 != to.0 {
+            self.conn.execute(
+                "UPDATE OR IGNORE budget SET platform = ?2 WHERE platform = ?1",
+                params![from.0, to.0],
+            )?;
+        }
+        Ok(n as u64)
+    }
+}
