@@ -5,19 +5,21 @@
 //! now (`7d`, `2w`, `3m`: days, weeks, 30-day months). Anything else is an error naming
 //! the value.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::error::fail_with_help;
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
 const FORMATS_HELP: &str = "use RFC 3339 (2026-11-21T09:30:00Z) or a date (2026-11-21)";
 
-/// The start of a calendar day in `offset`.
-fn start_of_day(date: NaiveDate, offset: &FixedOffset) -> DateTime<FixedOffset> {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    offset
-        .from_local_datetime(&midnight)
-        .single()
-        .expect("a fixed offset has no gaps")
+/// The start of a calendar day in `offset`; `None` when that instant is outside the
+/// range chrono can hold (a date at its very ends, shifted by the offset).
+fn start_of_day(date: NaiveDate, offset: &FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let midnight = date.and_hms_opt(0, 0, 0)?;
+    offset.from_local_datetime(&midnight).single()
 }
 
 /// A point in time: RFC 3339 or a date (its start, in the offset of `now`).
@@ -28,7 +30,9 @@ pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Fi
     }
     if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         if text.len() == 10 {
-            return Ok(start_of_day(d, now.offset()));
+            if let Some(t) = start_of_day(d, now.offset()) {
+                return Ok(t);
+            }
         }
     }
     Err(fail_with_help(
@@ -49,10 +53,23 @@ fn parse_relative(text: &str) -> Option<Duration> {
     }
 }
 
+/// `now` minus a relative span, or an error when that is before the earliest time chrono
+/// holds (`100000000d`): `now - span` would panic there.
+fn span_back(text: &str, now: &DateTime<FixedOffset>, span: Duration) -> Result<DateTime<Utc>> {
+    now.checked_sub_signed(span)
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| {
+            fail_with_help(
+                format!("`{}` reaches back too far", text.trim()),
+                "use a shorter span (like 7d, 2w, 3m) or a date like 2026-11-21",
+            )
+        })
+}
+
 /// `--since`: from this time on.
 pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
     if let Some(span) = parse_relative(text.trim()) {
-        return Ok((*now - span).with_timezone(&Utc));
+        return span_back(text, now, span);
     }
     parse_time(text, now)
         .map(|t| t.with_timezone(&Utc))
@@ -63,12 +80,15 @@ pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<U
 pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
     if let Some(span) = parse_relative(trimmed) {
-        return Ok((*now - span).with_timezone(&Utc));
+        return span_back(text, now, span);
     }
     if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
         if trimmed.len() == 10 {
-            let next = d.succ_opt().ok_or_else(|| bad_filter(text))?;
-            return Ok(start_of_day(next, now.offset()).with_timezone(&Utc));
+            let next = d
+                .succ_opt()
+                .and_then(|next| start_of_day(next, now.offset()))
+                .ok_or_else(|| bad_filter(text))?;
+            return Ok(next.with_timezone(&Utc));
         }
     }
     parse_time(text, now)
@@ -117,5 +137,31 @@ mod tests {
         ] {
             assert!(parse_since(bad, &now()).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_span_beyond_chronos_range_is_an_error_not_a_panic() {
+        // 100000000 days is a valid chrono Duration, but now minus it is before year
+        // -262143; the others do not fit a Duration at all.
+        for huge in [
+            "100000000d",
+            "99999999999999999d",
+            "9223372036854775807d",
+            "9223372036854775807w",
+            "9223372036854775807m",
+            "15250284452471m",
+            "100000000w",
+        ] {
+            for parse in [parse_since, parse_until] {
+                let err = parse(huge, &now()).unwrap_err();
+                let text = crate::error::render(&err);
+                assert!(text.starts_with("error: `"), "{huge}: {text}");
+                assert!(text.contains("help: "), "{huge}: {text}");
+            }
+        }
+        let err = crate::error::render(&parse_since("100000000d", &now()).unwrap_err());
+        assert!(err.contains("reaches back too far"), "{err}");
+        // The largest span that still fits works.
+        assert!(parse_since("36500d", &now()).is_ok());
     }
 }
