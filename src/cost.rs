@@ -990,6 +990,136 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
         );
     }
 
+    const MAX: &str = "79228162514264337593543950335";
+    const TINY: &str = "0.0000000000000000000000000001";
+
+    /// Renders an error as the binary prints it.
+    fn shown(err: anyhow::Error) -> String {
+        crate::error::render(&err)
+    }
+
+    #[test]
+    fn a_tiny_per_input_block_is_an_error_not_a_panic() {
+        // Validation refuses such a table; one built in code must still not panic.
+        let mut p = platform(
+            "name = \"S\"\nas_of = 2026-01-01\n[[model]]\nname = \"TTS\"\nkind = \"audio\"\nper_input = { credits = 1, per = 100, unit = \"chars\" }\n",
+        );
+        if let Rate::PerInput { per, .. } = &mut p.models[0].variants[0].rate {
+            *per = dec(TINY);
+        }
+        for chars in [1000, u64::MAX] {
+            let req = Request {
+                chars: Some(chars),
+                count: 1,
+                ..Request::default()
+            };
+            let err = shown(charge(&p.models[0], &req).unwrap_err());
+            assert!(err.contains("tts: the cost of"), "{err}");
+            assert!(err.contains("too large"), "{err}");
+            assert!(err.contains("help: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn huge_requests_are_errors_not_panics() {
+        let p = platform(
+            "name = \"P\"\nas_of = 2026-01-01\n[[plan]]\nname = \"Paid\"\nprice = 10\ncredits = 1000\n[[model]]\nname = \"M\"\nper_second = 1000000000000000\nextra = { per_ref = 1000000000000000 }\n",
+        );
+        let m = &p.models[0];
+        let requests = [
+            Request {
+                duration: Some(dec(MAX)),
+                count: 1,
+                ..Request::default()
+            },
+            Request {
+                duration: Some(dec("1000000000000")),
+                count: u32::MAX,
+                ..Request::default()
+            },
+        ];
+        for req in &requests {
+            let err = shown(quote(&p, m, req, &PricingChoice::default()).unwrap_err());
+            assert!(err.contains("too large"), "{err}");
+        }
+        // u32::MAX reference images at 1e15 each fit a Decimal; the count then does not.
+        let refs = Request {
+            duration: Some(dec("1")),
+            refs: u32::MAX,
+            count: u32::MAX,
+            ..Request::default()
+        };
+        assert!(quote(&p, m, &refs, &PricingChoice::default()).is_err());
+        // Money that overflows the exact fraction is an error too.
+        let choice = PricingChoice {
+            price_per_credit: Some(dec(MAX)),
+            ..PricingChoice::default()
+        };
+        let one = Request {
+            duration: Some(dec("1000")),
+            count: 1000,
+            ..Request::default()
+        };
+        assert!(quote(&p, m, &one, &choice).is_err());
+    }
+
+    #[test]
+    fn a_model_with_no_buckets_is_an_error_not_a_panic() {
+        let mut p = platform(BUCKETS);
+        p.models[0].variants[0].rate = Rate::Buckets(Vec::new());
+        for duration in [None, Some(dec("5"))] {
+            let req = Request {
+                duration,
+                count: 1,
+                ..Request::default()
+            };
+            let err = shown(charge(&p.models[0], &req).unwrap_err());
+            assert!(err.contains("no lengths"), "{err}");
+        }
+    }
+
+    #[test]
+    fn an_absurd_promotion_gives_no_note_rather_than_a_panic() {
+        let mut plan = platform(BUCKETS).plans[1].clone();
+        plan.credits = Some(dec(MAX));
+        plan.promotion = Some(crate::pricing::Promotion {
+            first_period_price: None,
+            bonus_percent: Some(dec(MAX)),
+            bonus_cap: None,
+        });
+        assert_eq!(promotion_note(&plan, "USD"), None);
+        // Credits at the maximum plus any bonus overflow the sum: still no panic.
+        plan.promotion = Some(crate::pricing::Promotion {
+            first_period_price: None,
+            bonus_percent: Some(dec("50")),
+            bonus_cap: None,
+        });
+        assert_eq!(promotion_note(&plan, "USD"), None);
+        // A sane one still reads.
+        plan.credits = Some(dec("3000"));
+        let note = promotion_note(&plan, "USD").unwrap();
+        assert!(
+            note.contains("+50% bonus credits (1,500 credits)"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn calc_overflow_is_a_user_error() {
+        let err = shown(calc(dec(MAX), dec(TINY), dec(MAX), Some(dec(TINY))).unwrap_err());
+        assert!(err.contains("too large"), "{err}");
+        assert!(err.contains("help: "), "{err}");
+        assert!(calc(dec(MAX), dec("1"), dec(MAX), Some(dec(TINY))).is_err());
+    }
+
+    #[test]
+    fn ceil_is_checked() {
+        assert_eq!(ceil(dec("6.01")).unwrap(), dec("7"));
+        assert_eq!(ceil(dec("6")).unwrap(), dec("6"));
+        assert_eq!(ceil(dec("-6.5")).unwrap(), dec("-6"));
+        assert_eq!(ceil(dec(MAX)).unwrap(), dec(MAX));
+    }
+
     proptest! {
         /// cost per second × seconds = cost per clip, exactly, for any price and length.
         #[test]

@@ -339,6 +339,44 @@ mod tests {
     }
 
     #[test]
+    fn rounding_the_smallest_and_largest_money_does_not_panic() {
+        assert_eq!(
+            fmt_money(dec("0.0000000000000000000000000001"), "USD"),
+            "$0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            fmt_money(dec("-0.0000000000000000000000000001"), "USD"),
+            "-$0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            fmt_money(Decimal::MAX, "USD"),
+            "$79,228,162,514,264,337,593,543,950,335.00"
+        );
+        assert_eq!(round_money(Decimal::MIN), Decimal::MIN);
+        assert_eq!(
+            fmt_credits(Decimal::MIN),
+            "-79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(fmt_credits(dec("100")), "100");
+        assert_eq!(fmt_credits(dec("1000")), "1,000");
+    }
+
+    #[test]
+    fn fractions_of_absurd_sizes_still_show() {
+        let huge = Ratio::new(i128::MAX, 1);
+        assert_eq!(to_decimal(&huge), Decimal::MAX);
+        assert_eq!(to_decimal(&Ratio::new(i128::MIN + 1, 1)), Decimal::MIN);
+        assert_eq!(to_decimal(&Ratio::new(1, i128::MAX)), Decimal::ZERO);
+        assert!(rmul(&huge, &huge).is_err());
+        assert!(rdiv(&huge, &Ratio::new(1, i128::MAX)).is_err());
+        assert!(rdiv(&huge, &Ratio::from_integer(0)).is_err());
+        let range = MoneyRange::exact(huge);
+        assert!(range.checked_add(&range).is_err());
+        assert!(range.checked_mul(&huge).is_err());
+        assert!(range.checked_div(&Ratio::from_integer(0)).is_err());
+    }
+
+    #[test]
     fn overflow_is_an_error_not_a_panic() {
         assert!(mul(Decimal::MAX, dec("2")).is_err());
         assert!(div(dec("1"), dec("0")).is_err());

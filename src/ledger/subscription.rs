@@ -607,6 +607,44 @@ mod tests {
     }
 
     #[test]
+    fn an_absurd_bonus_is_an_error_not_a_panic() {
+        const MAX: &str = "79228162514264337593543950335";
+        let mut p = plan("Pro", "30", MAX);
+        p.promotion = Some(Promotion {
+            first_period_price: None,
+            bonus_percent: Some(d(MAX)),
+            bonus_cap: None,
+        });
+        assert!(first_bonus(&p, d(MAX)).is_err());
+        assert!(grants(
+            &[change(&p, "2026-11-01")],
+            &utc0(),
+            utc("2026-11-02T00:00:00Z")
+        )
+        .is_err());
+        // Credits at the maximum plus a small bonus overflow the period's total.
+        p.promotion = Some(Promotion {
+            first_period_price: None,
+            bonus_percent: Some(d("1")),
+            bonus_cap: None,
+        });
+        assert!(grants(
+            &[change(&p, "2026-11-01")],
+            &utc0(),
+            utc("2026-11-02T00:00:00Z")
+        )
+        .is_err());
+        // A period at the very end of the calendar: whatever the answer, no panic.
+        let q = plan("Pro", "30", "3000");
+        let last = PlanChange {
+            effective_on: NaiveDate::MAX,
+            ..change(&q, "2026-11-01")
+        };
+        let _ = grants(&[last], &utc0(), DateTime::<Utc>::MAX_UTC);
+        assert_eq!(next_monthly(NaiveDate::MAX, 31), None);
+    }
+
+    #[test]
     fn too_many_periods_is_an_error_not_a_hang() {
         let mut free = plan("Free", "0", "66");
         free.grant = Every::Daily;

@@ -876,6 +876,62 @@ name = "Nothing"
     }
 
     #[test]
+    fn absurd_values_are_refused_naming_the_field() {
+        const MAX: &str = "79228162514264337593543950335";
+        let err = parse(&format!(
+            r#"
+name = "Huge"
+as_of = 2026-01-01
+[[plan]]
+name = "Pro"
+price = 10
+credits = "{MAX}"
+promotion = {{ first_period_bonus_percent = "{MAX}" }}
+[[pack]]
+name = "Big"
+price = 1
+credits = "{MAX}"
+bonus = 5
+[[model]]
+name = "Tts"
+kind = "audio"
+per_input = {{ credits = 1, per = "0.0000000000000000000000000001", unit = "chars" }}
+[[model]]
+name = "Range"
+credits = {{ min = 1, max = "{MAX}" }}
+"#
+        ))
+        .unwrap_err();
+        let text = err.to_string();
+        for expected in [
+            "plan pro, field credits: 79228162514264337593543950335 is too large (at most 1,000,000,000,000,000)",
+            "plan pro, field promotion.first_period_bonus_percent: 79228162514264337593543950335 is too large (at most 10,000)",
+            "pack big, field credits: 79228162514264337593543950335 is too large",
+            "model tts, field per_input.per: 0.0000000000000000000000000001 is too small (at least 0.000001)",
+            "model range, field credits: 79228162514264337593543950335 is too large",
+        ] {
+            assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+        }
+        // The percent is reported once, against its own limit.
+        assert_eq!(
+            text.matches("first_period_bonus_percent").count(),
+            1,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_limits_themselves_are_accepted() {
+        let p = parse(
+            "name = \"X\"\nas_of = 2026-01-01\n[[plan]]\nname = \"P\"\nprice = 1000000000000000\ncredits = 1000000000000000\npromotion = { first_period_bonus_percent = 10000 }\n[[model]]\nname = \"m\"\nper_input = { credits = 1000000000000000, per = 0.000001, unit = \"chars\" }\n",
+        )
+        .unwrap();
+        assert_eq!(p.plans[0].credits, Some(MAX_AMOUNT));
+        assert_eq!(MAX_AMOUNT.to_string(), "1000000000000000");
+        assert_eq!(MIN_PER_INPUT.to_string(), "0.000001");
+    }
+
+    #[test]
     fn unknown_keys_are_rejected() {
         let err = parse("name = \"X\"\nas_of = 2026-01-01\n[[model]]\nname = \"m\"\ncredit = 5\n")
             .unwrap_err();
