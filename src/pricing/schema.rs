@@ -332,14 +332,19 @@ impl Checker {
         value: Decimal,
         max: Decimal,
     ) -> Decimal {
+        self.not_negative(place, field, value);
+        self.at_most(place, field, value, max);
+        value
+    }
+
+    /// Records a problem when `value` is below zero.
+    fn not_negative(&mut self, place: &str, field: &str, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
             self.problem(
                 format!("{place}, field {field}"),
                 format!("{value} is negative"),
             );
         }
-        self.at_most(place, field, value, max);
-        value
     }
 
     fn positive(&mut self, place: &str, field: &str, value: Decimal) -> Decimal {
@@ -353,8 +358,10 @@ impl Checker {
         value
     }
 
+    /// An exact amount or a range: its least not negative, its most not too large (each
+    /// said once, also when exact).
     fn amount(&mut self, place: &str, field: &str, value: RawAmount) -> Amount {
-        self.non_negative(place, field, value.0.min);
+        self.not_negative(place, field, value.0.min);
         self.at_most(place, field, value.0.max, MAX_AMOUNT);
         value.0
     }
@@ -912,9 +919,14 @@ credits = {{ min = 1, max = "{MAX}" }}
         ] {
             assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
         }
-        // The percent is reported once, against its own limit.
+        // Each field is reported once (the percent against its own limit).
         assert_eq!(
             text.matches("first_period_bonus_percent").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("model range, field credits").count(),
             1,
             "{text}"
         );
