@@ -43,33 +43,43 @@ pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Fi
 
 /// A relative span like `7d`, `2w`, `3m`.
 fn parse_relative(text: &str) -> Option<Duration> {
-    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    // By the last character, not byte: `split_at(len - 1)` panicked on `7é`.
+    let unit = text.chars().next_back()?;
+    let number = text.strip_suffix(unit)?;
     let n: i64 = number.parse().ok().filter(|n| *n >= 0)?;
     match unit {
-        "d" => Duration::try_days(n),
-        "w" => Duration::try_weeks(n),
-        "m" => Duration::try_days(n.checked_mul(30)?),
+        'd' => Duration::try_days(n),
+        'w' => Duration::try_weeks(n),
+        'm' => Duration::try_days(n.checked_mul(30)?),
         _ => None,
     }
 }
 
-/// `now` minus a relative span, or an error when that is before the earliest time chrono
-/// holds (`100000000d`): `now - span` would panic there.
-fn span_back(text: &str, now: &DateTime<FixedOffset>, span: Duration) -> Result<DateTime<Utc>> {
-    now.checked_sub_signed(span)
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| {
-            fail_with_help(
-                format!("`{}` reaches back too far", text.trim()),
-                "use a shorter span (like 7d, 2w, 3m) or a date like 2026-11-21",
-            )
-        })
+/// A relative span back from `now`: `None` when `text` is not written as one; an error
+/// when it is but reaches before the earliest time chrono holds (`100000000d`, where
+/// `now - span` would panic) or does not fit a `Duration` at all (`99999999999999999d`).
+fn span_back(text: &str, now: &DateTime<FixedOffset>) -> Option<Result<DateTime<Utc>>> {
+    let trimmed = text.trim();
+    let written_as_span = trimmed
+        .strip_suffix(['d', 'w', 'm'])
+        .map(|n| n.strip_prefix('+').unwrap_or(n))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !written_as_span {
+        return None;
+    }
+    let back = parse_relative(trimmed).and_then(|span| now.checked_sub_signed(span));
+    Some(back.map(|t| t.with_timezone(&Utc)).ok_or_else(|| {
+        fail_with_help(
+            format!("`{trimmed}` reaches back too far"),
+            "use a shorter span (like 7d, 2w, 3m) or a date like 2026-11-21",
+        )
+    }))
 }
 
 /// `--since`: from this time on.
 pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
-    if let Some(span) = parse_relative(text.trim()) {
-        return span_back(text, now, span);
+    if let Some(back) = span_back(text, now) {
+        return back;
     }
     parse_time(text, now)
         .map(|t| t.with_timezone(&Utc))
@@ -79,8 +89,8 @@ pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<U
 /// `--until`: before this time; a date includes its whole day.
 pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
-    if let Some(span) = parse_relative(trimmed) {
-        return span_back(text, now, span);
+    if let Some(back) = span_back(text, now) {
+        return back;
     }
     if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
         if trimmed.len() == 10 {
@@ -134,6 +144,11 @@ mod tests {
             "7x",
             "-3d",
             "2026-11-1",
+            "7é",
+            "é",
+            "",
+            "d",
+            "+d",
         ] {
             assert!(parse_since(bad, &now()).is_err(), "{bad}");
         }
@@ -159,8 +174,14 @@ mod tests {
                 assert!(text.contains("help: "), "{huge}: {text}");
             }
         }
-        let err = crate::error::render(&parse_since("100000000d", &now()).unwrap_err());
-        assert!(err.contains("reaches back too far"), "{err}");
+        for huge in [
+            "100000000d",
+            "99999999999999999d",
+            "99999999999999999999999w",
+        ] {
+            let err = crate::error::render(&parse_until(huge, &now()).unwrap_err());
+            assert!(err.contains("reaches back too far"), "{err}");
+        }
         // The largest span that still fits works.
         assert!(parse_since("36500d", &now()).is_ok());
     }
