@@ -9,6 +9,10 @@
 //!   price per credit; cost per second = cost per clip ÷ the requested seconds.
 //!   Money stays an exact fraction until it is shown.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::error::{fail, fail_with_help};
 use crate::money::{self, ratio, Amount, MoneyRange, Ratio};
 use crate::pricing::{Billing, Grant, Model, Plan, Platform, Rate, Variant};
@@ -87,9 +91,12 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
     let base = match &variant.rate {
         Rate::Flat(amount) => *amount,
         Rate::Buckets(buckets) => {
+            // A validated table has at least one bucket; one built in code may not.
+            let (Some(first), Some(longest)) = (buckets.first(), buckets.last()) else {
+                return Err(fail(format!("{} has no lengths in its table", model.id)));
+            };
             let bucket = match request.duration {
                 None => {
-                    let first = &buckets[0];
                     notes.push(format!(
                         "no duration given: priced as the shortest length, {} s",
                         first.seconds.normalize()
@@ -106,7 +113,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
                                 "{} cannot make {} s: its longest length is {} s",
                                 model.id,
                                 wanted.normalize(),
-                                buckets[buckets.len() - 1].seconds.normalize()
+                                longest.seconds.normalize()
                             ),
                             format!(
                                 "{} offers {}",
@@ -123,16 +130,16 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
             bucket.credits
         }
         Rate::PerSecond { rate, durations } => {
-            let billed = match (request.duration, durations.first()) {
-                (Some(wanted), _) if durations.is_empty() => wanted,
-                (Some(wanted), _) => {
+            let billed = match (request.duration, durations.first(), durations.last()) {
+                (Some(wanted), _, None) => wanted,
+                (Some(wanted), _, Some(longest)) => {
                     *durations.iter().find(|d| **d >= wanted).ok_or_else(|| {
                         fail_with_help(
                             format!(
                                 "{} cannot make {} s: its longest length is {} s",
                                 model.id,
                                 wanted.normalize(),
-                                durations[durations.len() - 1].normalize()
+                                longest.normalize()
                             ),
                             format!(
                                 "{} offers {}",
@@ -142,7 +149,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
                         )
                     })?
                 }
-                (None, Some(shortest)) => {
+                (None, Some(shortest), _) => {
                     notes.push(format!(
                         "no duration given: priced as the shortest length, {} s",
                         shortest.normalize()
@@ -150,7 +157,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
                     seconds = Some(*shortest);
                     *shortest
                 }
-                (None, None) => {
+                (None, None, _) => {
                     return Err(fail_with_help(
                         format!("{} is priced per second: it needs a duration", model.id),
                         "pass --duration SECS (or `duration` in a shot list)",
@@ -160,7 +167,8 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
             if request.duration.is_some_and(|d| d < billed) {
                 billed_seconds = Some(billed);
             }
-            rate.checked_mul(billed)?
+            rate.checked_mul(billed)
+                .map_err(|_| too_large(model, &format!("{} s", billed.normalize())))?
         }
         Rate::PerInput { credits, per, unit } => {
             let chars = request.chars.ok_or_else(|| {
@@ -175,15 +183,25 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
                 )
             })?;
             // Rounded up to whole blocks: 601 characters at 1 credit per 100 is 7 credits.
-            let blocks = (Decimal::from(chars) / *per).ceil();
-            credits.checked_mul(blocks)?
+            // Checked: a tiny `per` (1e-28) makes the quotient overflow a Decimal.
+            let input = format!("{chars} {}", unit.as_str());
+            let blocks = money::div(Decimal::from(chars), *per)
+                .and_then(ceil)
+                .map_err(|_| too_large(model, &input))?;
+            credits
+                .checked_mul(blocks)
+                .map_err(|_| too_large(model, &input))?
         }
     };
 
     let mut per_item = base;
     if request.audio && variant.audio != Some(true) && !model.audio_included {
         match &model.extra.audio {
-            Some(extra) => per_item = per_item.checked_add(extra)?,
+            Some(extra) => {
+                per_item = per_item
+                    .checked_add(extra)
+                    .map_err(|_| too_large(model, "audio"))?
+            }
             None => {
                 return Err(fail_with_help(
                     format!("{} has no price for audio in its table", model.id),
@@ -203,7 +221,10 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         }
         match &model.extra.per_ref {
             Some(extra) => {
-                per_item = per_item.checked_add(&extra.checked_mul(Decimal::from(request.refs))?)?
+                per_item = extra
+                    .checked_mul(Decimal::from(request.refs))
+                    .and_then(|refs| per_item.checked_add(&refs))
+                    .map_err(|_| too_large(model, &format!("{} reference images", request.refs)))?
             }
             None => notes.push(format!(
                 "the table gives no price for reference images on {}: priced without them",
@@ -213,7 +234,11 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
     }
     if request.upscale {
         match &model.extra.upscale {
-            Some(extra) => per_item = per_item.checked_add(extra)?,
+            Some(extra) => {
+                per_item = per_item
+                    .checked_add(extra)
+                    .map_err(|_| too_large(model, "an upscale"))?
+            }
             None => {
                 return Err(fail(format!(
                     "{} has no upscale price in its table",
@@ -246,7 +271,9 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
     }
     Ok(Charge {
         per_item,
-        total: per_item.checked_mul(Decimal::from(count))?,
+        total: per_item
+            .checked_mul(Decimal::from(count))
+            .map_err(|_| too_large(model, &format!("{count} generations")))?,
         count,
         seconds,
         billed_seconds,
@@ -255,6 +282,26 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         variant: describe_variant(variant),
         notes,
     })
+}
+
+/// The error for a request whose amount does not fit a Decimal (a huge flag or an absurd
+/// rate in a user's table): said, never a panic.
+fn too_large(model: &Model, what: &str) -> anyhow::Error {
+    fail_with_help(
+        format!("{}: the cost of {what} is too large to compute", model.id),
+        "check the numbers passed (--count, --duration, --chars, --refs) and the model's rates \
+         in the pricing table",
+    )
+}
+
+/// `value` rounded up to a whole number, checked: `Decimal::ceil` adds one with `+`.
+fn ceil(value: Decimal) -> Result<Decimal> {
+    let whole = value.trunc();
+    if value > whole {
+        money::add(whole, Decimal::ONE)
+    } else {
+        Ok(whole)
+    }
 }
 
 fn max_tier(a: Option<usize>, b: Option<usize>) -> Option<usize> {
@@ -318,25 +365,26 @@ fn pick_variant<'m>(
     };
     let audio_named = variants.iter().any(|v| v.audio == Some(true));
 
-    let mut best: Option<(i32, &Variant)> = None;
+    let mut best: Option<(usize, &Variant)> = None;
     for v in variants {
-        let mut penalty = 0;
+        // One point per selector the variant names that the request left open.
+        let penalty = [
+            request.mode.is_none() && v.mode.is_some(),
+            request.resolution.is_none() && v.resolution.is_some(),
+        ]
+        .iter()
+        .filter(|named| **named)
+        .count();
         let ok_mode = match (&request.mode, &v.mode) {
             (Some(want), Some(has)) => want == has,
             (Some(want), None) => !mode_named(want),
-            (None, Some(has)) => {
-                penalty += 1;
-                Some(has) == default_mode.as_ref()
-            }
+            (None, Some(has)) => Some(has) == default_mode.as_ref(),
             (None, None) => true,
         };
         let ok_resolution = match (&request.resolution, &v.resolution) {
             (Some(want), Some(has)) => want == has,
             (Some(want), None) => !resolution_named(want),
-            (None, Some(has)) => {
-                penalty += 1;
-                Some(has) == default_resolution.as_ref()
-            }
+            (None, Some(has)) => Some(has) == default_resolution.as_ref(),
             (None, None) => true,
         };
         let ok_audio = match (request.audio, v.audio) {
@@ -484,11 +532,15 @@ pub fn promotion_note(plan: &Plan, currency: &str) -> Option<String> {
     let mut parts = Vec::new();
     let mut first_credits = credits;
     if let Some(pct) = promo.bonus_percent {
-        let mut bonus = credits * pct / Decimal::from(100);
+        // Checked: schema validation bounds credits and percent so these fit, but a table
+        // built in code is not validated; with no number there is no note.
+        let mut bonus = credits
+            .checked_mul(pct)?
+            .checked_div(Decimal::ONE_HUNDRED)?;
         if let Some(cap) = promo.bonus_cap {
             bonus = bonus.min(cap);
         }
-        first_credits += bonus;
+        first_credits = first_credits.checked_add(bonus)?;
         parts.push(format!(
             "+{}% bonus credits ({} credits)",
             pct.normalize(),
@@ -575,6 +627,8 @@ pub fn quote(
 ) -> Result<Quote> {
     let mut charge = charge(model, request)?;
     let mut notes = std::mem::take(&mut charge.notes);
+    let count = charge.count;
+    let too_large = || too_large(model, &format!("{count} generations"));
     let currency = platform.currency.clone();
     // With no gate, the minimum is the lowest plan there is.
     let min_plan_name = charge
@@ -589,7 +643,7 @@ pub fn quote(
             model: model.id.clone(),
             model_name: model.name.clone(),
             currency,
-            cost_per_second: per_second(&per_clip, charge.seconds)?,
+            cost_per_second: per_second(&per_clip, charge.seconds).map_err(|_| too_large())?,
             cost_total: Some(MoneyRange::from_amount(&charge.total)),
             cost_per_clip: Some(per_clip),
             charge,
@@ -652,7 +706,9 @@ pub fn quote(
     } else {
         charge.per_item
     };
-    let credits_total = credits_per_item.checked_mul(Decimal::from(charge.count))?;
+    let credits_total = credits_per_item
+        .checked_mul(Decimal::from(count))
+        .map_err(|_| too_large())?;
 
     let (price_per_credit, price_source, unknown_money) = match (choice.price_per_credit, plan) {
         (Some(user), _) => (Some(ratio(user)), Some(PriceSource::User), None),
@@ -685,15 +741,22 @@ pub fn quote(
         unknown_money.map(|why| format!("{why}; pass --price-per-credit to supply one"));
 
     let cost_per_clip = match &price_per_credit {
-        Some(price) => Some(MoneyRange::from_amount(&credits_per_item).checked_mul(price)?),
+        Some(price) => Some(
+            MoneyRange::from_amount(&credits_per_item)
+                .checked_mul(price)
+                .map_err(|_| too_large())?,
+        ),
         None => None,
     };
     let cost_total = match &cost_per_clip {
-        Some(c) => Some(c.checked_mul(&Ratio::from_integer(charge.count.into()))?),
+        Some(c) => Some(
+            c.checked_mul(&Ratio::from_integer(count.into()))
+                .map_err(|_| too_large())?,
+        ),
         None => None,
     };
     let cost_per_second = match &cost_per_clip {
-        Some(c) => per_second(c, charge.seconds)?,
+        Some(c) => per_second(c, charge.seconds).map_err(|_| too_large())?,
         None => None,
     };
 
@@ -769,13 +832,20 @@ pub fn calc(
             return Err(fail(format!("{name} must not be negative, got {value}")));
         }
     }
-    let price_per_credit = money::rdiv(&ratio(plan_price), &ratio(plan_credits))?;
-    let cost_per_clip = money::rmul(&price_per_credit, &ratio(clip_credits))?;
+    let too_large = |_| {
+        fail_with_help(
+            "the result is too large to compute exactly",
+            "check --plan-price, --plan-credits, --clip-credits and --seconds for a mistyped number",
+        )
+    };
+    let price_per_credit =
+        money::rdiv(&ratio(plan_price), &ratio(plan_credits)).map_err(too_large)?;
+    let cost_per_clip = money::rmul(&price_per_credit, &ratio(clip_credits)).map_err(too_large)?;
     let cost_per_second = match seconds {
         Some(s) if s <= Decimal::ZERO => {
             return Err(fail(format!("--seconds must be above 0, got {s}")))
         }
-        Some(s) => Some(money::rdiv(&cost_per_clip, &ratio(s))?),
+        Some(s) => Some(money::rdiv(&cost_per_clip, &ratio(s)).map_err(too_large)?),
         None => None,
     };
     Ok(Calc {
@@ -918,6 +988,136 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
             charge(&p.models[0], &req).unwrap().per_item,
             Amount::exact(dec("7"))
         );
+    }
+
+    const MAX: &str = "79228162514264337593543950335";
+    const TINY: &str = "0.0000000000000000000000000001";
+
+    /// Renders an error as the binary prints it.
+    fn shown(err: anyhow::Error) -> String {
+        crate::error::render(&err)
+    }
+
+    #[test]
+    fn a_tiny_per_input_block_is_an_error_not_a_panic() {
+        // Validation refuses such a table; one built in code must still not panic.
+        let mut p = platform(
+            "name = \"S\"\nas_of = 2026-01-01\n[[model]]\nname = \"TTS\"\nkind = \"audio\"\nper_input = { credits = 1, per = 100, unit = \"chars\" }\n",
+        );
+        if let Rate::PerInput { per, .. } = &mut p.models[0].variants[0].rate {
+            *per = dec(TINY);
+        }
+        for chars in [1000, u64::MAX] {
+            let req = Request {
+                chars: Some(chars),
+                count: 1,
+                ..Request::default()
+            };
+            let err = shown(charge(&p.models[0], &req).unwrap_err());
+            assert!(err.contains("tts: the cost of"), "{err}");
+            assert!(err.contains("too large"), "{err}");
+            assert!(err.contains("help: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn huge_requests_are_errors_not_panics() {
+        let p = platform(
+            "name = \"P\"\nas_of = 2026-01-01\n[[plan]]\nname = \"Paid\"\nprice = 10\ncredits = 1000\n[[model]]\nname = \"M\"\nper_second = 1000000000000000\nextra = { per_ref = 1000000000000000 }\n",
+        );
+        let m = &p.models[0];
+        let requests = [
+            Request {
+                duration: Some(dec(MAX)),
+                count: 1,
+                ..Request::default()
+            },
+            Request {
+                duration: Some(dec("1000000000000")),
+                count: u32::MAX,
+                ..Request::default()
+            },
+        ];
+        for req in &requests {
+            let err = shown(quote(&p, m, req, &PricingChoice::default()).unwrap_err());
+            assert!(err.contains("too large"), "{err}");
+        }
+        // u32::MAX reference images at 1e15 each fit a Decimal; the count then does not.
+        let refs = Request {
+            duration: Some(dec("1")),
+            refs: u32::MAX,
+            count: u32::MAX,
+            ..Request::default()
+        };
+        assert!(quote(&p, m, &refs, &PricingChoice::default()).is_err());
+        // Money that overflows the exact fraction is an error too.
+        let choice = PricingChoice {
+            price_per_credit: Some(dec(MAX)),
+            ..PricingChoice::default()
+        };
+        let one = Request {
+            duration: Some(dec("1000")),
+            count: 1000,
+            ..Request::default()
+        };
+        assert!(quote(&p, m, &one, &choice).is_err());
+    }
+
+    #[test]
+    fn a_model_with_no_buckets_is_an_error_not_a_panic() {
+        let mut p = platform(BUCKETS);
+        p.models[0].variants[0].rate = Rate::Buckets(Vec::new());
+        for duration in [None, Some(dec("5"))] {
+            let req = Request {
+                duration,
+                count: 1,
+                ..Request::default()
+            };
+            let err = shown(charge(&p.models[0], &req).unwrap_err());
+            assert!(err.contains("no lengths"), "{err}");
+        }
+    }
+
+    #[test]
+    fn an_absurd_promotion_gives_no_note_rather_than_a_panic() {
+        let mut plan = platform(BUCKETS).plans[1].clone();
+        plan.credits = Some(dec(MAX));
+        plan.promotion = Some(crate::pricing::Promotion {
+            first_period_price: None,
+            bonus_percent: Some(dec(MAX)),
+            bonus_cap: None,
+        });
+        assert_eq!(promotion_note(&plan, "USD"), None);
+        // Credits at the maximum plus any bonus overflow the sum: still no panic.
+        plan.promotion = Some(crate::pricing::Promotion {
+            first_period_price: None,
+            bonus_percent: Some(dec("50")),
+            bonus_cap: None,
+        });
+        assert_eq!(promotion_note(&plan, "USD"), None);
+        // A sane one still reads.
+        plan.credits = Some(dec("3000"));
+        let note = promotion_note(&plan, "USD").unwrap();
+        assert!(
+            note.contains("+50% bonus credits (1,500 credits)"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn calc_overflow_is_a_user_error() {
+        let err = shown(calc(dec(MAX), dec(TINY), dec(MAX), Some(dec(TINY))).unwrap_err());
+        assert!(err.contains("too large"), "{err}");
+        assert!(err.contains("help: "), "{err}");
+        assert!(calc(dec(MAX), dec("1"), dec(MAX), Some(dec(TINY))).is_err());
+    }
+
+    #[test]
+    fn ceil_is_checked() {
+        assert_eq!(ceil(dec("6.01")).unwrap(), dec("7"));
+        assert_eq!(ceil(dec("6")).unwrap(), dec("6"));
+        assert_eq!(ceil(dec("-6.5")).unwrap(), dec("-6"));
+        assert_eq!(ceil(dec(MAX)).unwrap(), dec(MAX));
     }
 
     proptest! {

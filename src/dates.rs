@@ -5,19 +5,21 @@
 //! now (`7d`, `2w`, `3m`: days, weeks, 30-day months). Anything else is an error naming
 //! the value.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::error::fail_with_help;
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
 const FORMATS_HELP: &str = "use RFC 3339 (2026-11-21T09:30:00Z) or a date (2026-11-21)";
 
-/// The start of a calendar day in `offset`.
-fn start_of_day(date: NaiveDate, offset: &FixedOffset) -> DateTime<FixedOffset> {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    offset
-        .from_local_datetime(&midnight)
-        .single()
-        .expect("a fixed offset has no gaps")
+/// The start of a calendar day in `offset`; `None` when that instant is outside the
+/// range chrono can hold (a date at its very ends, shifted by the offset).
+fn start_of_day(date: NaiveDate, offset: &FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let midnight = date.and_hms_opt(0, 0, 0)?;
+    offset.from_local_datetime(&midnight).single()
 }
 
 /// A point in time: RFC 3339 or a date (its start, in the offset of `now`).
@@ -28,7 +30,9 @@ pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Fi
     }
     if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         if text.len() == 10 {
-            return Ok(start_of_day(d, now.offset()));
+            if let Some(t) = start_of_day(d, now.offset()) {
+                return Ok(t);
+            }
         }
     }
     Err(fail_with_help(
@@ -39,20 +43,43 @@ pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Fi
 
 /// A relative span like `7d`, `2w`, `3m`.
 fn parse_relative(text: &str) -> Option<Duration> {
-    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    // By the last character, not byte: `split_at(len - 1)` panicked on `7é`.
+    let unit = text.chars().next_back()?;
+    let number = text.strip_suffix(unit)?;
     let n: i64 = number.parse().ok().filter(|n| *n >= 0)?;
     match unit {
-        "d" => Duration::try_days(n),
-        "w" => Duration::try_weeks(n),
-        "m" => Duration::try_days(n.checked_mul(30)?),
+        'd' => Duration::try_days(n),
+        'w' => Duration::try_weeks(n),
+        'm' => Duration::try_days(n.checked_mul(30)?),
         _ => None,
     }
 }
 
+/// A relative span back from `now`: `None` when `text` is not written as one; an error
+/// when it is but reaches before the earliest time chrono holds (`100000000d`, where
+/// `now - span` would panic) or does not fit a `Duration` at all (`99999999999999999d`).
+fn span_back(text: &str, now: &DateTime<FixedOffset>) -> Option<Result<DateTime<Utc>>> {
+    let trimmed = text.trim();
+    let written_as_span = trimmed
+        .strip_suffix(['d', 'w', 'm'])
+        .map(|n| n.strip_prefix('+').unwrap_or(n))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !written_as_span {
+        return None;
+    }
+    let back = parse_relative(trimmed).and_then(|span| now.checked_sub_signed(span));
+    Some(back.map(|t| t.with_timezone(&Utc)).ok_or_else(|| {
+        fail_with_help(
+            format!("`{trimmed}` reaches back too far"),
+            "use a shorter span (like 7d, 2w, 3m) or a date like 2026-11-21",
+        )
+    }))
+}
+
 /// `--since`: from this time on.
 pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
-    if let Some(span) = parse_relative(text.trim()) {
-        return Ok((*now - span).with_timezone(&Utc));
+    if let Some(back) = span_back(text, now) {
+        return back;
     }
     parse_time(text, now)
         .map(|t| t.with_timezone(&Utc))
@@ -62,13 +89,16 @@ pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<U
 /// `--until`: before this time; a date includes its whole day.
 pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
-    if let Some(span) = parse_relative(trimmed) {
-        return Ok((*now - span).with_timezone(&Utc));
+    if let Some(back) = span_back(text, now) {
+        return back;
     }
     if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
         if trimmed.len() == 10 {
-            let next = d.succ_opt().ok_or_else(|| bad_filter(text))?;
-            return Ok(start_of_day(next, now.offset()).with_timezone(&Utc));
+            let next = d
+                .succ_opt()
+                .and_then(|next| start_of_day(next, now.offset()))
+                .ok_or_else(|| bad_filter(text))?;
+            return Ok(next.with_timezone(&Utc));
         }
     }
     parse_time(text, now)
@@ -114,8 +144,45 @@ mod tests {
             "7x",
             "-3d",
             "2026-11-1",
+            "7é",
+            "é",
+            "",
+            "d",
+            "+d",
         ] {
             assert!(parse_since(bad, &now()).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_span_beyond_chronos_range_is_an_error_not_a_panic() {
+        // 100000000 days is a valid chrono Duration, but now minus it is before year
+        // -262143; the others do not fit a Duration at all.
+        for huge in [
+            "100000000d",
+            "99999999999999999d",
+            "9223372036854775807d",
+            "9223372036854775807w",
+            "9223372036854775807m",
+            "15250284452471m",
+            "100000000w",
+        ] {
+            for parse in [parse_since, parse_until] {
+                let err = parse(huge, &now()).unwrap_err();
+                let text = crate::error::render(&err);
+                assert!(text.starts_with("error: `"), "{huge}: {text}");
+                assert!(text.contains("help: "), "{huge}: {text}");
+            }
+        }
+        for huge in [
+            "100000000d",
+            "99999999999999999d",
+            "99999999999999999999999w",
+        ] {
+            let err = crate::error::render(&parse_until(huge, &now()).unwrap_err());
+            assert!(err.contains("reaches back too far"), "{err}");
+        }
+        // The largest span that still fits works.
+        assert!(parse_since("36500d", &now()).is_ok());
     }
 }

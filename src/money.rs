@@ -13,6 +13,10 @@
 //!
 //! `--json` never rounds: it carries the full decimal as a string.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use anyhow::{anyhow, Result};
 use rust_decimal::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
@@ -123,12 +127,19 @@ pub fn round_money(value: Decimal) -> Decimal {
     if abs.is_zero() || abs >= Decimal::new(10, 2) {
         return value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     }
-    // Two significant digits: find the position of the first non-zero digit.
+    // Two significant digits: find the position of the first non-zero digit. `probe` is
+    // below 0.1 whenever it is multiplied, so it stays below 1 (no overflow), and the
+    // loop ends by the 28 decimals a Decimal holds; checked all the same.
     let mut scale = 2u32;
     let mut probe = abs;
     while probe < Decimal::new(1, 1) && scale < 28 {
-        probe *= Decimal::TEN;
-        scale += 1;
+        let (Some(next_probe), Some(next_scale)) =
+            (probe.checked_mul(Decimal::TEN), scale.checked_add(1))
+        else {
+            break;
+        };
+        probe = next_probe;
+        scale = next_scale;
     }
     value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
 }
@@ -138,9 +149,9 @@ pub fn fmt_money(value: Decimal, currency: &str) -> String {
     let rounded = round_money(value);
     let mut text = rounded.normalize().abs().to_string();
     // Keep at least two decimals: "$0.50", not "$0.5".
-    match text.find('.') {
+    match text.split_once('.') {
         None => text.push_str(".00"),
-        Some(dot) if text.len() - dot - 1 < 2 => text.push('0'),
+        Some((_, fraction)) if fraction.len() < 2 => text.push('0'),
         _ => {}
     }
     let (prefix, suffix) = currency_affixes(currency);
@@ -189,12 +200,16 @@ fn group_thousands(text: &str) -> String {
         Some(dot) => (&text[..dot], &text[dot..]),
         None => (text, ""),
     };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    // Only a capacity hint: saturating is harmless.
+    let mut out = String::with_capacity(text.len().saturating_add(int.len() / 3));
+    // Digits still to come after this one, counted down (no subtraction that can wrap).
+    let mut left = int.chars().count();
     for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && left % 3 == 0 {
             out.push(',');
         }
         out.push(ch);
+        left = left.saturating_sub(1);
     }
     out.push_str(frac);
     out
@@ -321,6 +336,44 @@ mod tests {
         assert!(parse_decimal("abc").is_err());
         assert!(parse_non_negative("-1").is_err());
         assert_eq!(parse_decimal(" 0.084 ").unwrap(), dec("0.084"));
+    }
+
+    #[test]
+    fn rounding_the_smallest_and_largest_money_does_not_panic() {
+        assert_eq!(
+            fmt_money(dec("0.0000000000000000000000000001"), "USD"),
+            "$0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            fmt_money(dec("-0.0000000000000000000000000001"), "USD"),
+            "-$0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            fmt_money(Decimal::MAX, "USD"),
+            "$79,228,162,514,264,337,593,543,950,335.00"
+        );
+        assert_eq!(round_money(Decimal::MIN), Decimal::MIN);
+        assert_eq!(
+            fmt_credits(Decimal::MIN),
+            "-79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(fmt_credits(dec("100")), "100");
+        assert_eq!(fmt_credits(dec("1000")), "1,000");
+    }
+
+    #[test]
+    fn fractions_of_absurd_sizes_still_show() {
+        let huge = Ratio::new(i128::MAX, 1);
+        assert_eq!(to_decimal(&huge), Decimal::MAX);
+        assert_eq!(to_decimal(&Ratio::new(i128::MIN + 1, 1)), Decimal::MIN);
+        assert_eq!(to_decimal(&Ratio::new(1, i128::MAX)), Decimal::ZERO);
+        assert!(rmul(&huge, &huge).is_err());
+        assert!(rdiv(&huge, &Ratio::new(1, i128::MAX)).is_err());
+        assert!(rdiv(&huge, &Ratio::from_integer(0)).is_err());
+        let range = MoneyRange::exact(huge);
+        assert!(range.checked_add(&range).is_err());
+        assert!(range.checked_mul(&huge).is_err());
+        assert!(range.checked_div(&Ratio::from_integer(0)).is_err());
     }
 
     #[test]

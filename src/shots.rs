@@ -13,6 +13,10 @@
 //! Ranges carry through to a min–max total. Credits of different platforms are different
 //! currencies, so the credit total is given only when every line is on one platform.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::cost::{self, PricingChoice, Quote, Request};
 use crate::error::{fail, fail_with_help};
 use crate::money::{Amount, MoneyRange};
@@ -116,11 +120,17 @@ pub fn price_with_text(
 ) -> Result<Priced> {
     let mut lines = Vec::new();
     for (index, spanned) in list.shot.iter().enumerate() {
-        let line = text.map_or(index + 1, |t| {
-            t[..spanned.span().start].matches('\n').count() + 1
-        });
+        // 1-based numbers for people. `index` and a count of newlines are below
+        // `usize::MAX`, so saturating never changes them; `get` because `text` is the
+        // caller's and need not be the text that was parsed.
+        let number = index.saturating_add(1);
+        let line = text
+            .and_then(|t| t.get(..spanned.span().start))
+            .map_or(number, |before| {
+                before.matches('\n').count().saturating_add(1)
+            });
         let shot = spanned.get_ref();
-        let here = format!("shot {} at line {line}", index + 1);
+        let here = format!("shot {number} at line {line}");
         let platform_name = shot
             .platform
             .as_deref()

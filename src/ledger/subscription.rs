@@ -20,6 +20,10 @@
 //!   credits cost 0 here: they cost nothing real (unlike `estimate`, where a free plan has no
 //!   price per credit to compare with). An unknown price stays unknown.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::{Expires, Grant, Source};
 use crate::cost::BillingPeriod;
 use crate::money::{self, ratio, Ratio};
@@ -79,7 +83,7 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let (y, m) = if month == 12 {
         (year.checked_add(1)?, 1)
     } else {
-        (year, month + 1)
+        (year, month.checked_add(1)?)
     };
     Some(NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()?.day())
 }
@@ -98,7 +102,7 @@ pub fn next_monthly(after: NaiveDate, day: u32) -> Option<NaiveDate> {
     let (y, m) = if after.month() == 12 {
         (after.year().checked_add(1)?, 1)
     } else {
-        (after.year(), after.month() + 1)
+        (after.year(), after.month().checked_add(1)?)
     };
     renewal_in(y, m, day)
 }
@@ -171,7 +175,11 @@ pub fn grants(
     let mut next: Vec<Renewal> = Vec::new();
     for (k, change) in order.iter().enumerate() {
         let seg_start = change.effective_on;
-        let seg_end = order.get(k + 1).map(|c| c.effective_on);
+        // The change after this one (`k + 1`, written without arithmetic).
+        let seg_end = order
+            .get(k..)
+            .and_then(|rest| rest.get(1))
+            .map(|c| c.effective_on);
         let start_at = midnight(seg_start, offset)?;
         if start_at > until {
             next.push(Renewal {
@@ -212,7 +220,8 @@ pub fn grants(
         };
         let rolls_over = plan.rollover == Some(true);
         let mut start = Some(seg_start);
-        let mut n = 0usize;
+        // Whether this is the segment's first period (a counter needs no arithmetic here).
+        let mut first_in_segment = true;
         while let Some(p) = start {
             if seg_end.is_some_and(|e| p >= e) {
                 break;
@@ -236,7 +245,7 @@ pub fn grants(
                 Some(e) if !rolls_over => Expires::At(midnight(e, offset)?),
                 _ => Expires::Never,
             };
-            let first = k == 0 && n == 0;
+            let first = k == 0 && first_in_segment;
             let bonus = if first {
                 first_bonus(plan, credits)?
             } else {
@@ -278,7 +287,7 @@ pub fn grants(
                 );
             }
             start = following;
-            n += 1;
+            first_in_segment = false;
         }
     }
     out.next_renewal = next.into_iter().min_by_key(|r| r.at);
@@ -595,6 +604,44 @@ mod tests {
         .unwrap();
         assert!(sub.grants.is_empty());
         assert!(sub.notes[0].contains("credits"), "{:?}", sub.notes);
+    }
+
+    #[test]
+    fn an_absurd_bonus_is_an_error_not_a_panic() {
+        const MAX: &str = "79228162514264337593543950335";
+        let mut p = plan("Pro", "30", MAX);
+        p.promotion = Some(Promotion {
+            first_period_price: None,
+            bonus_percent: Some(d(MAX)),
+            bonus_cap: None,
+        });
+        assert!(first_bonus(&p, d(MAX)).is_err());
+        assert!(grants(
+            &[change(&p, "2026-11-01")],
+            &utc0(),
+            utc("2026-11-02T00:00:00Z")
+        )
+        .is_err());
+        // Credits at the maximum plus a small bonus overflow the period's total.
+        p.promotion = Some(Promotion {
+            first_period_price: None,
+            bonus_percent: Some(d("1")),
+            bonus_cap: None,
+        });
+        assert!(grants(
+            &[change(&p, "2026-11-01")],
+            &utc0(),
+            utc("2026-11-02T00:00:00Z")
+        )
+        .is_err());
+        // A period at the very end of the calendar: whatever the answer, no panic.
+        let q = plan("Pro", "30", "3000");
+        let last = PlanChange {
+            effective_on: NaiveDate::MAX,
+            ..change(&q, "2026-11-01")
+        };
+        let _ = grants(&[last], &utc0(), DateTime::<Utc>::MAX_UTC);
+        assert_eq!(next_monthly(NaiveDate::MAX, 31), None);
     }
 
     #[test]

@@ -5,6 +5,10 @@
 //! loads the files. Plan references are tier indexes into `Platform::plans`, which are in
 //! tier order, so "plan X and above" is a comparison.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod catalog;
 pub mod schema;
 

@@ -5,10 +5,27 @@
 //! no rate) are all collected, each naming the platform, model and field, so
 //! `credits pricing validate` can list every problem in one run.
 
+// The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
+// this module must be checked, so that no input (a flag, a pricing file) can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
 use super::*;
 use crate::money::{deserialize_decimal, DecimalVisitor};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+
+/// The largest amount a table may give (credits, prices, rates, seconds): a quadrillion.
+/// Far above any real price list, and small enough that the cost math on it (× a count,
+/// × a percent, + a bonus, ÷ a plan's credits) stays inside a Decimal; anything larger is
+/// a typo, refused with the field named rather than overflowing later.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// The smallest `per_input.per`: a millionth of a unit. A smaller block size turns any
+/// input into more blocks than a Decimal holds.
+pub const MIN_PER_INPUT: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+
+/// The largest promotion bonus, in percent (100× the plan's credits).
+pub const MAX_BONUS_PERCENT: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 
 /// A problem in a file that parsed but means something impossible.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -291,14 +308,43 @@ impl Checker {
         });
     }
 
+    /// Records a problem when `value` is above `max` (see [`MAX_AMOUNT`]).
+    fn at_most(&mut self, place: &str, field: &str, value: Decimal, max: Decimal) {
+        if value > max {
+            self.problem(
+                format!("{place}, field {field}"),
+                format!(
+                    "{value} is too large (at most {})",
+                    crate::money::fmt_credits(max)
+                ),
+            );
+        }
+    }
+
     fn non_negative(&mut self, place: &str, field: &str, value: Decimal) -> Decimal {
+        self.non_negative_at_most(place, field, value, MAX_AMOUNT)
+    }
+
+    fn non_negative_at_most(
+        &mut self,
+        place: &str,
+        field: &str,
+        value: Decimal,
+        max: Decimal,
+    ) -> Decimal {
+        self.not_negative(place, field, value);
+        self.at_most(place, field, value, max);
+        value
+    }
+
+    /// Records a problem when `value` is below zero.
+    fn not_negative(&mut self, place: &str, field: &str, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
             self.problem(
                 format!("{place}, field {field}"),
                 format!("{value} is negative"),
             );
         }
-        value
     }
 
     fn positive(&mut self, place: &str, field: &str, value: Decimal) -> Decimal {
@@ -308,11 +354,15 @@ impl Checker {
                 format!("{value} must be above 0"),
             );
         }
+        self.at_most(place, field, value, MAX_AMOUNT);
         value
     }
 
+    /// An exact amount or a range: its least not negative, its most not too large (each
+    /// said once, also when exact).
     fn amount(&mut self, place: &str, field: &str, value: RawAmount) -> Amount {
-        self.non_negative(place, field, value.0.min);
+        self.not_negative(place, field, value.0.min);
+        self.at_most(place, field, value.0.max, MAX_AMOUNT);
         value.0
     }
 
@@ -419,9 +469,14 @@ impl Checker {
                 first_period_price: r
                     .first_period_price
                     .map(|v| self.non_negative(&here, "promotion.first_period_price", v.0)),
-                bonus_percent: r
-                    .first_period_bonus_percent
-                    .map(|v| self.non_negative(&here, "promotion.first_period_bonus_percent", v.0)),
+                bonus_percent: r.first_period_bonus_percent.map(|v| {
+                    self.non_negative_at_most(
+                        &here,
+                        "promotion.first_period_bonus_percent",
+                        v.0,
+                        MAX_BONUS_PERCENT,
+                    )
+                }),
                 bonus_cap: r
                     .bonus_cap
                     .map(|v| self.non_negative(&here, "promotion.bonus_cap", v.0)),
@@ -575,7 +630,8 @@ impl Checker {
                 }
             } else {
                 for (i, v) in m.variant.into_iter().enumerate() {
-                    let vhere = format!("{here}, variant {}", i + 1);
+                    // 1-based for people; `i` is a Vec index, so saturating never changes it.
+                    let vhere = format!("{here}, variant {}", i.saturating_add(1));
                     let min_plan = self.plan_ref(&vhere, "min_plan", v.min_plan.as_deref(), plans);
                     if let Some(rate) = self.rate(&vhere, rate_of!(v), plans) {
                         variants.push(Variant {
@@ -624,8 +680,9 @@ impl Checker {
     }
 
     fn check_variant_overlap(&mut self, here: &str, variants: &[Variant]) {
-        for (i, a) in variants.iter().enumerate() {
-            for b in &variants[i + 1..] {
+        let mut rest = variants;
+        while let Some((a, later)) = rest.split_first() {
+            for b in later {
                 if a.mode == b.mode && a.resolution == b.resolution && a.audio == b.audio {
                     self.problem(
                         format!("{here}, field variant"),
@@ -633,6 +690,7 @@ impl Checker {
                     );
                 }
             }
+            rest = later;
         }
     }
 
@@ -693,7 +751,16 @@ impl Checker {
             };
             return Some(Rate::PerInput {
                 credits: self.amount(here, "per_input.credits", p.credits),
-                per: self.positive(here, "per_input.per", p.per.0),
+                per: {
+                    let per = self.positive(here, "per_input.per", p.per.0);
+                    if per > Decimal::ZERO && per < MIN_PER_INPUT {
+                        self.problem(
+                            format!("{here}, field per_input.per"),
+                            format!("{per} is too small (at least {MIN_PER_INPUT})"),
+                        );
+                    }
+                    per
+                },
                 unit,
             });
         }
@@ -813,6 +880,67 @@ name = "Nothing"
             text.contains("model nothing, field rate: no rate"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn absurd_values_are_refused_naming_the_field() {
+        const MAX: &str = "79228162514264337593543950335";
+        let err = parse(&format!(
+            r#"
+name = "Huge"
+as_of = 2026-01-01
+[[plan]]
+name = "Pro"
+price = 10
+credits = "{MAX}"
+promotion = {{ first_period_bonus_percent = "{MAX}" }}
+[[pack]]
+name = "Big"
+price = 1
+credits = "{MAX}"
+bonus = 5
+[[model]]
+name = "Tts"
+kind = "audio"
+per_input = {{ credits = 1, per = "0.0000000000000000000000000001", unit = "chars" }}
+[[model]]
+name = "Range"
+credits = {{ min = 1, max = "{MAX}" }}
+"#
+        ))
+        .unwrap_err();
+        let text = err.to_string();
+        for expected in [
+            "plan pro, field credits: 79228162514264337593543950335 is too large (at most 1,000,000,000,000,000)",
+            "plan pro, field promotion.first_period_bonus_percent: 79228162514264337593543950335 is too large (at most 10,000)",
+            "pack big, field credits: 79228162514264337593543950335 is too large",
+            "model tts, field per_input.per: 0.0000000000000000000000000001 is too small (at least 0.000001)",
+            "model range, field credits: 79228162514264337593543950335 is too large",
+        ] {
+            assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+        }
+        // Each field is reported once (the percent against its own limit).
+        assert_eq!(
+            text.matches("first_period_bonus_percent").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("model range, field credits").count(),
+            1,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_limits_themselves_are_accepted() {
+        let p = parse(
+            "name = \"X\"\nas_of = 2026-01-01\n[[plan]]\nname = \"P\"\nprice = 1000000000000000\ncredits = 1000000000000000\npromotion = { first_period_bonus_percent = 10000 }\n[[model]]\nname = \"m\"\nper_input = { credits = 1000000000000000, per = 0.000001, unit = \"chars\" }\n",
+        )
+        .unwrap();
+        assert_eq!(p.plans[0].credits, Some(MAX_AMOUNT));
+        assert_eq!(MAX_AMOUNT.to_string(), "1000000000000000");
+        assert_eq!(MIN_PER_INPUT.to_string(), "0.000001");
     }
 
     #[test]
