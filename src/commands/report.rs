@@ -15,6 +15,7 @@ use crate::cli::ReportArgs;
 use crate::error::fail_with_help;
 use crate::money;
 use crate::ops::budgets;
+use crate::ops::reports::{self, Line, PlatformCredits};
 use crate::render;
 use crate::store::{GroupKey, ReportRow};
 use anyhow::Result;
@@ -23,55 +24,11 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// Credits charged, refunded and owed on one platform.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct PlatformCredits {
-    credits: Decimal,
-    refunded: Decimal,
-    owed: Decimal,
-}
-
-/// Each row's credits per platform, keyed by the row's group values.
-type ByPlatform = BTreeMap<Vec<Option<String>>, BTreeMap<String, PlatformCredits>>;
-
-/// Credits per platform for each group of `keys` (one query grouped by the keys and platform).
-fn credits_by_platform(
-    store: &crate::store::Store,
-    filter: &crate::records::Filter,
-    keys: &[GroupKey],
-) -> Result<ByPlatform> {
-    let mut with_platform = keys.to_vec();
-    with_platform.push(GroupKey::Platform);
-    let mut out = ByPlatform::new();
-    for row in store.report(filter, &with_platform)? {
-        let mut group = row.keys.clone();
-        let platform = group.pop().flatten().unwrap_or_default();
-        let slot = out.entry(group).or_default().entry(platform).or_default();
-        slot.credits = money::add(slot.credits, row.credits)?;
-        slot.refunded = money::add(slot.refunded, row.credits_refunded)?;
-        slot.owed = money::add(slot.owed, row.credits_owed)?;
-    }
-    Ok(out)
-}
-
-/// How many platforms a row has credits on (a money-billed platform uses none). One or none:
-/// the row's credits are one number.
-fn credit_platforms(by: Option<&BTreeMap<String, PlatformCredits>>) -> usize {
-    by.map_or(0, |by| {
-        by.values()
-            .filter(|c| !(c.credits.is_zero() && c.refunded.is_zero() && c.owed.is_zero()))
-            .count()
-    })
-}
-
 /// `50 runway + 20 kling`: credits of several platforms, side by side, never added.
 fn per_platform_text(
-    by: Option<&BTreeMap<String, PlatformCredits>>,
+    by: &BTreeMap<String, PlatformCredits>,
     pick: fn(&PlatformCredits) -> Decimal,
 ) -> String {
-    let Some(by) = by else {
-        return "-".to_string();
-    };
     let parts: Vec<String> = by
         .iter()
         .filter(|(_, c)| !pick(c).is_zero())
@@ -107,11 +64,8 @@ fn per_text(value: Option<rust_decimal::Decimal>, row: &ReportRow) -> String {
     }
 }
 
-fn row_json(
-    keys: &[GroupKey],
-    row: &ReportRow,
-    by_platform: Option<&BTreeMap<String, PlatformCredits>>,
-) -> Value {
+fn row_json(keys: &[GroupKey], line: &Line) -> Value {
+    let row = &line.row;
     let mut map = Map::new();
     for (key, value) in keys.iter().zip(&row.keys) {
         map.insert(key.to_string(), json!(value));
@@ -124,7 +78,7 @@ fn row_json(
         render::json_decimal(row.kept_seconds),
     );
     // Credits of several platforms are not one number.
-    let single = credit_platforms(by_platform) <= 1;
+    let single = line.single_unit();
     let credits = |v: Decimal| {
         if single {
             render::json_decimal(v)
@@ -135,9 +89,8 @@ fn row_json(
     map.insert("credits".into(), credits(row.credits));
     map.insert("credits_refunded".into(), credits(row.credits_refunded));
     map.insert("credits_owed".into(), credits(row.credits_owed));
-    map.insert("platforms".into(), json!(credit_platforms(by_platform)));
     let mut per = Map::new();
-    for (platform, c) in by_platform.into_iter().flatten() {
+    for (platform, c) in &line.by_platform {
         per.insert(
             platform.clone(),
             json!({
@@ -193,22 +146,15 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let session = &ctx.session;
     let store = session.store_for_reading()?;
     let filter = args.filter.filter(session)?;
-    let rows = if keys.is_empty() {
-        Vec::new()
-    } else {
-        store.report(&filter, &keys)?
-    };
-    let total = store.report(&filter, &[])?.into_iter().next();
-    let by_platform = credits_by_platform(&store, &filter, &keys)?;
-    let total_by_platform = credits_by_platform(&store, &filter, &[])?;
-    let total_platforms = total_by_platform.get(&Vec::new());
+    let report = reports::report(&store, &filter, &keys)?;
+    let (rows, total) = (report.rows, Some(report.total));
     let budgets = budgets::uses(session, &store)?;
 
     if ctx.json {
         let value = json!({
             "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
-            "rows": rows.iter().map(|r| row_json(&keys, r, by_platform.get(&r.keys))).collect::<Vec<_>>(),
-            "total": total.as_ref().map(|t| row_json(&[], t, total_platforms)),
+            "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
+            "total": total.as_ref().map(|t| row_json(&[], t)),
             "budgets": render::budgets_json(&budgets),
         });
         out.write_all(render::json(&value).as_bytes())?;
@@ -229,31 +175,31 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         "per second",
         "per kept second",
     ];
-    let to_cells =
-        |row: &ReportRow, per: Option<&BTreeMap<String, PlatformCredits>>| -> Vec<String> {
-            let credits = |v: Decimal, pick: fn(&PlatformCredits) -> Decimal| {
-                if credit_platforms(per) <= 1 {
-                    money::fmt_credits(v)
-                } else {
-                    per_platform_text(per, pick)
-                }
-            };
-            vec![
-                money::fmt_credits(Decimal::from(row.clips)),
-                money::fmt_credits(row.seconds),
-                credits(row.credits, |c| c.credits),
-                credits(row.credits_refunded, |c| c.refunded),
-                credits(row.credits_owed, |c| c.owed),
-                cost_text(row),
-                // Unpriced entries are out of both sides, so this is exact, not a floor.
-                row.cost_per_credit().map_or_else(
-                    || "-".to_string(),
-                    |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
-                ),
-                per_text(row.cost_per_second(), row),
-                per_text(row.cost_per_kept_second(), row),
-            ]
+    let to_cells = |line: &Line| -> Vec<String> {
+        let row = &line.row;
+        let credits = |v: Decimal, pick: fn(&PlatformCredits) -> Decimal| {
+            if line.single_unit() {
+                money::fmt_credits(v)
+            } else {
+                per_platform_text(&line.by_platform, pick)
+            }
         };
+        vec![
+            money::fmt_credits(Decimal::from(row.clips)),
+            money::fmt_credits(row.seconds),
+            credits(row.credits, |c| c.credits),
+            credits(row.credits_refunded, |c| c.refunded),
+            credits(row.credits_owed, |c| c.owed),
+            cost_text(row),
+            // Unpriced entries are out of both sides, so this is exact, not a floor.
+            row.cost_per_credit().map_or_else(
+                || "-".to_string(),
+                |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
+            ),
+            per_text(row.cost_per_second(), row),
+            per_text(row.cost_per_kept_second(), row),
+        ]
+    };
     if args.csv {
         let mut w = csv::Writer::from_writer(&mut *out);
         let mut header: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
@@ -274,24 +220,20 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             .map(String::from),
         );
         w.write_record(&header)?;
-        let all = rows
-            .iter()
-            .map(|r| (r.keys.clone(), r, by_platform.get(&r.keys)))
-            .chain(total.iter().map(|t| {
-                (
-                    keys.iter().map(|_| Some("TOTAL".to_string())).collect(),
-                    t,
-                    total_platforms,
-                )
-            }));
-        for (key_values, r, per) in all {
+        let all = rows.iter().map(|l| (l.row.keys.clone(), l)).chain(
+            total
+                .iter()
+                .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
+        );
+        for (key_values, line) in all {
+            let r = &line.row;
             let mut record: Vec<String> = key_values
                 .into_iter()
                 .map(Option::unwrap_or_default)
                 .collect();
             // Credits of several platforms are not one number: left empty.
             let credits = |v: Decimal| {
-                if credit_platforms(per) <= 1 {
+                if line.single_unit() {
                     v.normalize().to_string()
                 } else {
                     String::new()
@@ -321,7 +263,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         w.flush()?;
         return Ok(0);
     }
-    let Some(total) = total.filter(|t| t.entries > 0) else {
+    let Some(total) = total.filter(|t| t.row.entries > 0) else {
         writeln!(out, "no entries")?;
         if !budgets.is_empty() {
             writeln!(out)?;
@@ -332,22 +274,23 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let mut table_rows = Vec::new();
     for row in &rows {
         let mut cells: Vec<String> = row
+            .row
             .keys
             .iter()
             .map(|k| k.clone().unwrap_or_else(|| "(none)".into()))
             .collect();
-        cells.extend(to_cells(row, by_platform.get(&row.keys)));
+        cells.extend(to_cells(row));
         table_rows.push(cells);
     }
     let mut total_cells = vec!["total".to_string()];
     total_cells.extend((1..headers.len()).map(|_| String::new()));
-    total_cells.extend(to_cells(&total, total_platforms));
+    total_cells.extend(to_cells(&total));
     table_rows.push(total_cells);
     let mut all_headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     all_headers.extend(columns);
     out.write_all(render::table(&all_headers, table_rows).as_bytes())?;
-    if total.unpriced > 0 {
-        let entries = if total.unpriced == 1 {
+    if total.row.unpriced > 0 {
+        let entries = if total.row.unpriced == 1 {
             "entry has"
         } else {
             "entries have"
@@ -355,7 +298,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         writeln!(
             out,
             "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
-            total.unpriced
+            total.row.unpriced
         )?;
     }
     if !budgets.is_empty() {

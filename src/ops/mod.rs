@@ -19,6 +19,7 @@ pub mod entries;
 pub mod ledger;
 pub mod notes;
 pub mod pricing;
+pub mod reports;
 pub mod resolve;
 
 use crate::error::fail;

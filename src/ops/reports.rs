@@ -1,0 +1,173 @@
+//! `report`: what projects, clients and platforms cost, with credits kept per platform.
+//!
+//! Credits of different platforms are different units and are never added: each row (and
+//! the total) carries its credits per platform, and has one credits figure only when at most
+//! one platform charged credits in it (a money-billed platform charges none).
+//!
+//! One SQL scan does it all: the store aggregates by the requested keys *and* platform, and
+//! the rows and the total are folded from that here (the groups are few), so a report costs
+//! one `GROUP BY` over the log, not three.
+
+use crate::money;
+use crate::records::Filter;
+use crate::store::{GroupKey, ReportRow, Store};
+use anyhow::Result;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Credits charged, refunded and owed on one platform.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlatformCredits {
+    pub credits: Decimal,
+    pub refunded: Decimal,
+    pub owed: Decimal,
+}
+
+impl PlatformCredits {
+    fn is_zero(&self) -> bool {
+        self.credits.is_zero() && self.refunded.is_zero() && self.owed.is_zero()
+    }
+}
+
+/// One row of a report (or the total), with its credits per platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub row: ReportRow,
+    /// Platforms that charged credits in this row, by id.
+    pub by_platform: BTreeMap<String, PlatformCredits>,
+    /// Every platform folded into the row (for `row.platforms`).
+    platforms: BTreeSet<String>,
+}
+
+impl Line {
+    /// Whether the row's credits are one number (at most one platform charged credits).
+    pub fn single_unit(&self) -> bool {
+        self.by_platform.len() <= 1
+    }
+}
+
+/// A report: rows by the requested keys, and the total.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub keys: Vec<GroupKey>,
+    pub rows: Vec<Line>,
+    /// Zeros when no entry matches.
+    pub total: Line,
+}
+
+/// Reports the entries matching `filter` by `keys`.
+pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Report> {
+    let mut with_platform = keys.to_vec();
+    with_platform.push(GroupKey::Platform);
+    let detailed = store.report(filter, &with_platform)?;
+    // Rows are folded by (keys, currency): the store splits a group by currency when its
+    // money mixes currencies, and money of two currencies is never added either.
+    let mut rows: BTreeMap<(Vec<Option<String>>, Option<String>), Line> = BTreeMap::new();
+    let mut total: BTreeMap<Option<String>, Line> = BTreeMap::new();
+    for d in &detailed {
+        let mut group = d.keys.clone();
+        let platform = group.pop().flatten().unwrap_or_default();
+        let credits = PlatformCredits {
+            credits: d.credits,
+            refunded: d.credits_refunded,
+            owed: d.credits_owed,
+        };
+        if !keys.is_empty() {
+            fold(
+                rows.entry((group.clone(), d.currency.clone()))
+                    .or_insert_with(|| empty(group.clone(), d.currency.clone())),
+                d,
+                &platform,
+                &credits,
+            )?;
+        }
+        fold(
+            total
+                .entry(d.currency.clone())
+                .or_insert_with(|| empty(Vec::new(), d.currency.clone())),
+            d,
+            &platform,
+            &credits,
+        )?;
+    }
+    // Money of two currencies is never added: when the log mixes them, the total's money is
+    // that of its first currency (as the store sorts them), and everything else is summed.
+    let mut lines = total.into_values();
+    // No entry: a total of zeros, as SQL's aggregate without rows gives.
+    let mut total = lines.next().unwrap_or_else(|| empty(Vec::new(), None));
+    for other in lines {
+        merge_all_but_money(&mut total, other)?;
+    }
+    Ok(Report {
+        keys: keys.to_vec(),
+        rows: rows.into_values().collect(),
+        total,
+    })
+}
+
+fn merge_all_but_money(a: &mut Line, b: Line) -> Result<()> {
+    let r = &mut a.row;
+    let o = &b.row;
+    r.entries = r.entries.saturating_add(o.entries);
+    r.clips = r.clips.saturating_add(o.clips);
+    r.seconds = money::add(r.seconds, o.seconds)?;
+    r.kept_seconds = money::add(r.kept_seconds, o.kept_seconds)?;
+    r.credits = money::add(r.credits, o.credits)?;
+    r.credits_refunded = money::add(r.credits_refunded, o.credits_refunded)?;
+    r.credits_owed = money::add(r.credits_owed, o.credits_owed)?;
+    a.platforms.extend(b.platforms);
+    r.platforms = a.platforms.len() as u64;
+    for (p, c) in b.by_platform {
+        let slot = a.by_platform.entry(p).or_default();
+        slot.credits = money::add(slot.credits, c.credits)?;
+        slot.refunded = money::add(slot.refunded, c.refunded)?;
+        slot.owed = money::add(slot.owed, c.owed)?;
+    }
+    Ok(())
+}
+
+fn empty(keys: Vec<Option<String>>, currency: Option<String>) -> Line {
+    Line {
+        row: ReportRow {
+            keys,
+            entries: 0,
+            clips: 0,
+            seconds: Decimal::ZERO,
+            kept_seconds: Decimal::ZERO,
+            credits: Decimal::ZERO,
+            credits_refunded: Decimal::ZERO,
+            credits_owed: Decimal::ZERO,
+            cost: Decimal::ZERO,
+            unpriced: 0,
+            credits_priced: Decimal::ZERO,
+            platforms: 0,
+            currency,
+        },
+        by_platform: BTreeMap::new(),
+        platforms: BTreeSet::new(),
+    }
+}
+
+/// Adds one (group, platform) aggregate to a line.
+fn fold(line: &mut Line, d: &ReportRow, platform: &str, credits: &PlatformCredits) -> Result<()> {
+    let r = &mut line.row;
+    r.entries = r.entries.saturating_add(d.entries);
+    r.clips = r.clips.saturating_add(d.clips);
+    r.seconds = money::add(r.seconds, d.seconds)?;
+    r.kept_seconds = money::add(r.kept_seconds, d.kept_seconds)?;
+    r.credits = money::add(r.credits, d.credits)?;
+    r.credits_refunded = money::add(r.credits_refunded, d.credits_refunded)?;
+    r.credits_owed = money::add(r.credits_owed, d.credits_owed)?;
+    r.cost = money::add(r.cost, d.cost)?;
+    r.unpriced = r.unpriced.saturating_add(d.unpriced);
+    r.credits_priced = money::add(r.credits_priced, d.credits_priced)?;
+    line.platforms.insert(platform.to_string());
+    r.platforms = line.platforms.len() as u64;
+    if !credits.is_zero() {
+        let slot = line.by_platform.entry(platform.to_string()).or_default();
+        slot.credits = money::add(slot.credits, credits.credits)?;
+        slot.refunded = money::add(slot.refunded, credits.refunded)?;
+        slot.owed = money::add(slot.owed, credits.owed)?;
+    }
+    Ok(())
+}
