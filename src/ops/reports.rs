@@ -60,11 +60,21 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
     let mut with_platform = keys.to_vec();
     with_platform.push(GroupKey::Platform);
     let detailed = store.report(filter, &with_platform)?;
+    // A part with no known money has no currency; with one currency in the whole report it
+    // belongs with that currency's money (its entries are counted as unpriced there).
+    let currencies: BTreeSet<&String> = detailed
+        .iter()
+        .filter_map(|d| d.currency.as_ref())
+        .collect();
+    let only = (currencies.len() == 1)
+        .then(|| currencies.iter().next().map(|c| (*c).clone()))
+        .flatten();
     // Rows are folded by (keys, currency): the store splits a group by currency when its
     // money mixes currencies, and money of two currencies is never added either.
     let mut rows: BTreeMap<(Vec<Option<String>>, Option<String>), Line> = BTreeMap::new();
     let mut total: BTreeMap<Option<String>, Line> = BTreeMap::new();
     for d in &detailed {
+        let currency = d.currency.clone().or_else(|| only.clone());
         let mut group = d.keys.clone();
         let platform = group.pop().flatten().unwrap_or_default();
         let credits = PlatformCredits {
@@ -74,8 +84,8 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
         };
         if !keys.is_empty() {
             fold(
-                rows.entry((group.clone(), d.currency.clone()))
-                    .or_insert_with(|| empty(group.clone(), d.currency.clone())),
+                rows.entry((group.clone(), currency.clone()))
+                    .or_insert_with(|| empty(group.clone(), None)),
                 d,
                 &platform,
                 &credits,
@@ -83,8 +93,8 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
         }
         fold(
             total
-                .entry(d.currency.clone())
-                .or_insert_with(|| empty(Vec::new(), d.currency.clone())),
+                .entry(currency.clone())
+                .or_insert_with(|| empty(Vec::new(), None)),
             d,
             &platform,
             &credits,
@@ -161,6 +171,10 @@ fn fold(line: &mut Line, d: &ReportRow, platform: &str, credits: &PlatformCredit
     r.cost = money::add(r.cost, d.cost)?;
     r.unpriced = r.unpriced.saturating_add(d.unpriced);
     r.credits_priced = money::add(r.credits_priced, d.credits_priced)?;
+    // A row's currency is that of its known money (`None` while it has none).
+    if r.currency.is_none() {
+        r.currency = d.currency.clone();
+    }
     line.platforms.insert(platform.to_string());
     r.platforms = line.platforms.len() as u64;
     if !credits.is_zero() {
