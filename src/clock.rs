@@ -5,7 +5,7 @@
 
 use crate::error::fail_with_help;
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset, Local, Utc};
+use chrono::{DateTime, FixedOffset, Local};
 
 /// The current time, with the user's UTC offset.
 pub fn now() -> Result<DateTime<FixedOffset>> {
@@ -18,9 +18,4 @@ pub fn now() -> Result<DateTime<FixedOffset>> {
         }),
         _ => Ok(Local::now().fixed_offset()),
     }
-}
-
-/// The current time in UTC.
-pub fn now_utc() -> Result<DateTime<Utc>> {
-    Ok(now()?.with_timezone(&Utc))
 }

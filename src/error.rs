@@ -10,8 +10,7 @@ use std::fmt;
 pub const EXIT_OK: i32 = 0;
 /// Any error that is not a usage error.
 pub const EXIT_ERROR: i32 = 1;
-/// A usage error (clap's own code).
-pub const EXIT_USAGE: i32 = 2;
+// A usage error exits 2: clap's own code, returned by `e.exit_code()` in `lib.rs`.
 /// `credits budget check`: at least one budget is exceeded.
 pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
 

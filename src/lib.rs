@@ -6,22 +6,25 @@
 //! terminal; `pricing::catalog` loads files; `store` owns the database; `render` owns
 //! output formats.
 
-pub mod cli;
-pub mod clock;
-pub mod commands;
-pub mod config;
-pub mod cost;
-pub mod dates;
-pub mod error;
-pub mod ledger;
-pub mod money;
-pub mod ops;
-pub mod pricing;
-pub mod records;
-pub mod render;
-pub mod shots;
-pub mod slug;
-pub mod store;
+pub(crate) mod cli;
+pub(crate) mod clock;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod cost;
+pub(crate) mod dates;
+pub(crate) mod error;
+pub(crate) mod ledger;
+pub(crate) mod money;
+pub(crate) mod ops;
+pub(crate) mod pricing;
+pub(crate) mod records;
+pub(crate) mod render;
+pub(crate) mod shots;
+pub(crate) mod slug;
+pub(crate) mod store;
+
+/// The database schema version this build writes (tests compare it with the stock sqlite3).
+pub use store::SCHEMA_VERSION;
 
 use anyhow::Result;
 use clap::Parser;

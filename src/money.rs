@@ -466,10 +466,6 @@ impl MoneyRange {
         }
     }
 
-    pub fn is_exact(&self) -> bool {
-        self.min == self.max
-    }
-
     pub fn checked_mul(&self, factor: &Ratio) -> Result<MoneyRange> {
         use num_traits::CheckedMul;
         let min = self.min.checked_mul(factor);
@@ -502,6 +498,8 @@ impl MoneyRange {
     }
 
     /// The range as decimals, for output.
+    // By reference: callers map `Option<&MoneyRange>` through it.
+    #[allow(clippy::wrong_self_convention)]
     pub fn to_amount(&self) -> Amount {
         Amount::range(to_decimal(&self.min), to_decimal(&self.max))
     }

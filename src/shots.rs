@@ -100,16 +100,6 @@ pub struct Priced {
     pub notes: Vec<String>,
 }
 
-/// Prices every line; `--plan` and the other pricing flags apply to every line.
-pub fn price(
-    catalog: &Catalog,
-    list: &ShotList,
-    default_platform: Option<&str>,
-    choice: &PricingChoice,
-) -> Result<Priced> {
-    price_with_text(catalog, list, None, default_platform, choice)
-}
-
 /// As [`price`], with the file's text for line numbers in errors.
 pub fn price_with_text(
     catalog: &Catalog,

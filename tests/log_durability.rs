@@ -549,7 +549,7 @@ fn the_database_opens_in_the_stock_sqlite3() {
     )
     .expect("sqlite3");
     assert!(success, "sqlite3 failed: {stderr}");
-    let version = credits::store::SCHEMA_VERSION.to_string();
+    let version = credits::SCHEMA_VERSION.to_string();
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         vec!["ok", version.as_str(), "wal", "8", "4"],

@@ -130,7 +130,9 @@ pub fn build(
                     entry_id: None,
                     label: format!("adjustment #{}: {}", a.id, a.note),
                     at: a.at,
-                    credits: -a.credits,
+                    // A negative adjustment spends its magnitude (`abs` cannot overflow:
+                    // a Decimal keeps its sign apart from its digits).
+                    credits: a.credits.abs(),
                     refunded_at: None,
                 },
             ));

@@ -356,8 +356,3 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
     })?;
     Ok(outcome)
 }
-
-/// Entries matching a filter, newest first (`history`); an empty list without a database.
-pub fn list(session: &Session, filter: &Filter) -> Result<Vec<Entry>> {
-    session.store_for_reading()?.entries(filter)
-}

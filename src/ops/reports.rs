@@ -49,7 +49,6 @@ impl Line {
 /// A report: rows by the requested keys, and the total.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub keys: Vec<GroupKey>,
     pub rows: Vec<Line>,
     /// Zeros when no entry matches.
     pub total: Line,
@@ -109,7 +108,6 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
         merge_all_but_money(&mut total, other)?;
     }
     Ok(Report {
-        keys: keys.to_vec(),
         rows: rows.into_values().collect(),
         total,
     })

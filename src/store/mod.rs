@@ -25,8 +25,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
-pub use balances::LoggedShape;
-pub use exchange::{Format, ImportOptions, ImportRow, ImportSummary, Priced, Progress};
+pub use exchange::{Format, ImportOptions, ImportRow, Priced, Progress};
 pub use maintenance::Task;
 pub use migrate::SCHEMA_VERSION;
 pub use report::{GroupKey, ReportRow};
