@@ -652,3 +652,510 @@ fn commands_import_no_other_command_and_the_core_no_outer_layer() {
         broken.join("\n")
     );
 }
+
+// ---- no panic on any input, and a command that fails creates no database ----
+
+const I64_MAX: &str = "9223372036854775807";
+const I64_MIN: &str = "-9223372036854775808";
+/// Decimal's largest value.
+const MAX: &str = "79228162514264337593543950335";
+/// Decimal's smallest positive step.
+const TINY: &str = "0.0000000000000000000000000001";
+const FAR: &str = "100000000d";
+const ESC: &str = "\u{1b}[31m";
+const BEL: &str = "\u{7}";
+
+/// Every subcommand, each flag fed the extremes of its kind.
+fn extreme_runs() -> Vec<Vec<String>> {
+    let ids = [I64_MAX, "-1", I64_MIN, "0"];
+    let numbers = [
+        MAX,
+        TINY,
+        "-1",
+        "",
+        "-79228162514264337593543950335",
+        "1e30",
+    ];
+    let times = [FAR, "-100000000d", "", ESC, "9999-12-31", "0000-01-01", MAX];
+    let names = ["", ESC, BEL, "runway", "Runway"];
+    let counts = ["4294967295", "18446744073709551615", "0"];
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut add = |args: Vec<&'static str>| runs.push(args);
+    for n in names {
+        add(vec!["estimate", n, "gen-4"]);
+        add(vec!["estimate", "runway", n]);
+        add(vec!["estimate", "runway", "gen-4", "--plan", n]);
+        add(vec!["estimate", "runway", "gen-4", "--resolution", n]);
+        add(vec!["estimate", "runway", "gen-4", "--mode", n]);
+        add(vec!["estimate", "--shots", n]);
+        add(vec![
+            "calc",
+            "--plan-price",
+            "1",
+            "--plan-credits",
+            "1",
+            "--clip-credits",
+            "1",
+            "--currency",
+            n,
+        ]);
+        add(vec!["compare", "--platform", n]);
+        add(vec!["compare", "--max-plan", n]);
+        add(vec!["compare", "--resolution", n, "--mode", n]);
+        add(vec!["pricing", "show", n]);
+        add(vec!["pricing", "validate", n]);
+        add(vec!["log", n, "gen-4", "--credits", "5"]);
+        add(vec!["log", "runway", n, "--credits", "5"]);
+        add(vec![
+            "log",
+            n,
+            n,
+            "--credits",
+            "5",
+            "--price-per-credit",
+            "1",
+        ]);
+        add(vec![
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--project",
+            n,
+            "--note",
+            n,
+        ]);
+        add(vec![
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--plan",
+            n,
+        ]);
+        add(vec![
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--tag",
+            "k=\u{1b}",
+        ]);
+        add(vec!["edit", "1", "--project", n, "--note", n]);
+        add(vec!["edit", I64_MAX, "--untag", n]);
+        add(vec![
+            "history",
+            "--platform",
+            n,
+            "--model",
+            n,
+            "--project",
+            n,
+        ]);
+        add(vec!["report", "--by", n]);
+        add(vec!["report", "--project", n, "--platform", n]);
+        add(vec!["export", "--format", "json", "--platform", n]);
+        add(vec!["export", "--output", n]);
+        add(vec!["import", n]);
+        add(vec!["reprice", "--platform", n, "--model", n]);
+        add(vec!["account", "set", n, "--plan", "standard"]);
+        add(vec!["account", "set", "runway", "--plan", n]);
+        add(vec!["topup", n, "--credits", "5", "--price", "1"]);
+        add(vec!["topup", "runway", "--pack", n]);
+        add(vec!["adjust", n, "5", "--note", "x"]);
+        add(vec!["adjust", "runway", "5", "--note", n]);
+        add(vec!["balance", n]);
+        add(vec!["budget", "set", n, "5", "--money"]);
+        add(vec!["budget", "set", "p", "5", "--money", "--currency", n]);
+        add(vec![
+            "budget",
+            "set",
+            "p",
+            "5",
+            "--credits",
+            "--platform",
+            n,
+        ]);
+        add(vec!["budget", "rm", n]);
+        add(vec!["budget", "rm", "p", "--platform", n]);
+        add(vec!["completions", n]);
+    }
+    for x in numbers {
+        for flag in ["--duration", "--price-per-credit"] {
+            add(vec!["estimate", "runway", "gen-4", flag, x]);
+            add(vec!["log", "runway", "gen-4", flag, x]);
+            add(vec![
+                "log",
+                "runway",
+                "gen-4-turbo",
+                "--duration",
+                "5",
+                flag,
+                x,
+            ]);
+        }
+        add(vec![
+            "estimate",
+            "runway",
+            "aleph",
+            "--duration",
+            x,
+            "--count",
+            "4294967295",
+        ]);
+        add(vec![
+            "log",
+            "x",
+            "y",
+            "--credits",
+            x,
+            "--price-per-credit",
+            "2",
+        ]);
+        add(vec!["log", "runway", "gen-4", "--credits", x]);
+        add(vec![
+            "log",
+            "runway",
+            "gen-4",
+            "--credits",
+            x,
+            "--price-per-credit",
+            x,
+        ]);
+        add(vec!["log", "openai", "sora-2", "--duration", x]);
+        add(vec![
+            "calc",
+            "--plan-price",
+            x,
+            "--plan-credits",
+            x,
+            "--clip-credits",
+            x,
+            "--seconds",
+            x,
+        ]);
+        add(vec![
+            "calc",
+            "--plan-price",
+            MAX,
+            "--plan-credits",
+            TINY,
+            "--clip-credits",
+            MAX,
+            "--seconds",
+            x,
+        ]);
+        add(vec!["compare", "--duration", x]);
+        add(vec!["topup", "runway", "--credits", x, "--price", x]);
+        add(vec![
+            "topup",
+            "runway",
+            "--credits",
+            MAX,
+            "--price",
+            TINY,
+            "--expires-in",
+            "4294967295",
+        ]);
+        add(vec!["adjust", "runway", x, "--note", "x"]);
+        add(vec!["adjust", "runway", x, "--note", "x", "--force"]);
+        add(vec!["budget", "set", "p", x, "--money"]);
+        add(vec![
+            "budget",
+            "set",
+            "p",
+            x,
+            "--credits",
+            "--platform",
+            "runway",
+        ]);
+    }
+    for t in times {
+        add(vec![
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--at",
+            t,
+        ]);
+        add(vec!["refund", "1", "--at", t]);
+        add(vec!["edit", "1", "--status", "refunded", "--at", t]);
+        add(vec!["edit", "1", "--status", "ok", "--at", t]);
+        add(vec!["history", "--since", t]);
+        add(vec!["history", "--until", t]);
+        add(vec!["report", "--since", t, "--until", t]);
+        add(vec!["export", "--since", t]);
+        add(vec!["export", "--format", "json", "--until", t]);
+        add(vec!["reprice", "--since", t, "--until", t]);
+        add(vec!["reprice", "--dry-run", "--since", t]);
+        add(vec![
+            "account", "set", "runway", "--plan", "pro", "--since", t,
+        ]);
+        add(vec![
+            "topup",
+            "runway",
+            "--credits",
+            "5",
+            "--price",
+            "1",
+            "--at",
+            t,
+        ]);
+        add(vec!["adjust", "runway", "5", "--note", "x", "--at", t]);
+        add(vec!["balance", "--as-of", t]);
+        add(vec!["balance", "runway", "--as-of", t]);
+    }
+    for id in ids {
+        add(vec!["fail", id]);
+        add(vec!["fail", id, "--force"]);
+        add(vec!["refund", id]);
+        add(vec!["edit", id, "--status", "failed"]);
+        add(vec!["edit", id, "--note", "x"]);
+        add(vec!["edit", id]);
+        add(vec!["rm", id]);
+    }
+    for c in counts {
+        add(vec!["estimate", "runway", "gen-4", "--count", c]);
+        add(vec!["estimate", "runway", "gen-4", "--refs", c]);
+        add(vec![
+            "estimate",
+            "videodraft",
+            "google-text-to-speech",
+            "--chars",
+            c,
+        ]);
+        add(vec![
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--count",
+            c,
+        ]);
+        add(vec!["history", "--limit", c]);
+        add(vec![
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "pro",
+            "--renews-on",
+            c,
+        ]);
+        add(vec![
+            "topup",
+            "runway",
+            "--credits",
+            "5",
+            "--price",
+            "1",
+            "--expires-in",
+            c,
+        ]);
+    }
+    for plain in [
+        &["pricing", "list"][..],
+        &["pricing", "dirs"],
+        &["refunds"],
+        &["account", "list"],
+        &["budget", "list"],
+        &["budget", "check"],
+        &["history"],
+        &["report"],
+        &["export"],
+        &["balance"],
+        &["reprice"],
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["completions", "fish"],
+        &["completions", "powershell"],
+        &["completions", "elvish"],
+        &["man"],
+    ] {
+        add(plain.to_vec());
+    }
+    runs.into_iter()
+        .map(|r| r.into_iter().map(String::from).collect())
+        .collect()
+}
+
+fn remove_db(sandbox: &Sandbox) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = sandbox.db().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+    }
+}
+
+#[test]
+fn every_subcommand_survives_extreme_values_and_a_failure_creates_no_database() {
+    let sandbox = Sandbox::with_db();
+    let runs = extreme_runs();
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        for json in [false, true] {
+            remove_db(&sandbox);
+            let mut argv = args.clone();
+            if json {
+                argv.insert(0, "--json");
+            }
+            let run = sandbox.run(&argv);
+            run.check(
+                run.code != 101 && run.code >= 0,
+                "an exit code, not a panic",
+            );
+            if run.code != 0 && run.code != 3 {
+                run.check(
+                    run.stderr.lines().any(|l| l.starts_with("error:")),
+                    "an `error:` line when the command fails",
+                );
+                run.check(
+                    !sandbox.db().exists(),
+                    "no database file after a failed command",
+                );
+            }
+            run.check(
+                !sandbox.default_db().exists(),
+                "nothing written to the default database",
+            );
+        }
+    }
+
+    // The same runs against a log that holds entries, a balance and a budget: no panic.
+    remove_db(&sandbox);
+    for args in [
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ][..],
+        &[
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "5",
+            "--project",
+            "p",
+        ],
+        &[
+            "log",
+            "makeclipai",
+            "pika-basic",
+            "--project",
+            "p",
+            "--failed",
+        ],
+        &["budget", "set", "p", "5", "--money"],
+    ] {
+        ok(&sandbox, args);
+    }
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = sandbox.run(&args);
+        run.check(
+            run.code != 101 && run.code >= 0,
+            "an exit code, not a panic",
+        );
+    }
+}
+
+// ---- a closed pipe is quiet ----
+
+/// Runs `args` with stdout to a pipe the reader closes after `read` bytes (0: before the
+/// command writes anything), and returns the finished run.
+fn piped_into_a_short_reader(sandbox: &Sandbox, args: &[&str], read: usize) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = sandbox
+        .command(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn credits");
+    let mut stdout = child.stdout.take().expect("a stdout pipe");
+    if read > 0 {
+        let mut buf = vec![0u8; read];
+        stdout.read_exact(&mut buf).expect("read the first bytes");
+    }
+    drop(stdout);
+    let output = child.wait_with_output().expect("wait for credits");
+    sandbox.finished(args, output)
+}
+
+#[test]
+fn a_reader_that_closes_early_gets_no_error_and_no_noise() {
+    let sandbox = Sandbox::with_db();
+    // Enough entries that history and export outgrow a pipe's buffer (64 KiB).
+    let mut csv = String::from("at,platform,model,duration,project,note\n");
+    for i in 0..3000 {
+        csv.push_str(&format!(
+            "2026-11-{:02}T{:02}:{:02}:00Z,runway,gen-4-turbo,5,project-{},a note long enough to fill lines\n",
+            i % 20 + 1,
+            i % 24,
+            i % 60,
+            i % 7
+        ));
+    }
+    sandbox.write("many.csv", &csv);
+    ok(&sandbox, &["import", "many.csv"]);
+    let commands: [&[&str]; 8] = [
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["man"],
+        &["history"],
+        &["--json", "history"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["report", "--by", "day", "--by", "project"],
+    ];
+    for args in commands {
+        for read in [0, 16] {
+            let run = piped_into_a_short_reader(&sandbox, args, read);
+            run.code(0);
+            run.check_eq("stderr", "", run.stderr.as_str());
+        }
+    }
+    // Every other command that prints: exit 0 and no error (notes about the tables may stay).
+    ok(&sandbox, &["budget", "set", "project-1", "5", "--money"]);
+    ok(&sandbox, &["fail", "1"]);
+    let others: [&[&str]; 14] = [
+        &["pricing", "list"],
+        &["pricing", "show", "runway"],
+        &["pricing", "dirs"],
+        &["estimate", "runway", "gen-4", "--duration", "10"],
+        &[
+            "calc",
+            "--plan-price",
+            "30",
+            "--plan-credits",
+            "3000",
+            "--clip-credits",
+            "50",
+        ],
+        &["compare"],
+        &["--json", "compare"],
+        &["refunds"],
+        &["account", "list"],
+        &["balance"],
+        &["budget", "list"],
+        &["reprice", "--dry-run"],
+        &["--json", "report", "--by", "day"],
+        &["history", "--csv"],
+    ];
+    for args in others {
+        let run = piped_into_a_short_reader(&sandbox, args, 0);
+        run.code(0).stderr_lacks("error");
+    }
+}
