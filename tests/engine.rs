@@ -1159,3 +1159,75 @@ fn a_reader_that_closes_early_gets_no_error_and_no_noise() {
         run.code(0).stderr_lacks("error");
     }
 }
+
+#[test]
+fn a_failed_command_leaves_neither_a_database_nor_a_folder_for_it() {
+    let sandbox = Sandbox::new();
+    let data_dir = sandbox
+        .default_db()
+        .parent()
+        .expect("a data dir")
+        .to_path_buf();
+    for args in [
+        &["edit", "1"][..],
+        &["fail", "99"],
+        &["import", "/nonexistent.csv"],
+        &["budget", "rm", "nosuch"],
+        &["adjust", "runway", "-5", "--note", "x"],
+        &[
+            "--db",
+            "sub/dir/x.db",
+            "adjust",
+            "runway",
+            "-5",
+            "--note",
+            "x",
+        ],
+        &[
+            "--db",
+            "sub/dir/x.db",
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "nosuch",
+        ],
+    ] {
+        let run = sandbox.run(args);
+        run.error();
+        run.check(!data_dir.exists(), "no data dir made by a failed command");
+        run.check(
+            !sandbox.path().join("sub").exists(),
+            "no folder made for --db by a failed command",
+        );
+    }
+    // A folder that was already there stays.
+    std::fs::create_dir_all(sandbox.path().join("sub")).expect("make sub");
+    sandbox
+        .run(&[
+            "--db",
+            "sub/dir/x.db",
+            "adjust",
+            "runway",
+            "-5",
+            "--note",
+            "x",
+        ])
+        .error();
+    assert!(sandbox.path().join("sub").exists());
+    assert!(!sandbox.path().join("sub/dir").exists());
+    // A command that succeeds keeps what it made.
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            "sub/dir/x.db",
+            "adjust",
+            "runway",
+            "5",
+            "--note",
+            "x",
+        ],
+    );
+    assert!(sandbox.path().join("sub/dir/x.db").exists());
+}
