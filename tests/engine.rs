@@ -165,6 +165,7 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
             .expect("application_id");
         conn.pragma_update(None, "user_version", 2)
             .expect("user_version");
+        // `log` stored ids, `import` the names as typed, in the same project.
         for (i, (platform, model)) in [
             ("Runway", "Gen-4 Turbo"),
             ("Runway", "Gen-4 Turbo"),
@@ -176,7 +177,8 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
         {
             conn.execute(
                 "INSERT INTO entry (at, platform, model, duration_ms, count, credits_milli, \
-                 pricing, dedup_key) VALUES (?1, ?2, ?3, 5000, 1, 25000, 'unpriced', ?4)",
+                 pricing, project, dedup_key) \
+                 VALUES (?1, ?2, ?3, 5000, 1, 25000, 'unpriced', 'teaser', ?4)",
                 rusqlite::params![
                     format!("2026-11-0{}T10:00:00Z", i + 1),
                     platform,
@@ -186,6 +188,13 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
             )
             .expect("insert a schema-2 entry");
         }
+        // A schema-2 credits budget: no platform; the project's entries are all Runway's.
+        conn.execute(
+            "INSERT INTO budget (project, unit, amount_milli, period) \
+             VALUES ('teaser', 'credits', 500000, 'total')",
+            [],
+        )
+        .expect("insert a schema-2 budget");
     }
 
     let first = ok(&sandbox, &["--json", "history"]);
@@ -223,6 +232,10 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("user_version");
     assert_eq!(version, 3, "migrated to schema 3");
+    // The schema-2 credits budget counts the project's credits, now on one platform.
+    // It keeps no platform of its own yet: migration 3 gives budgets their project's platform
+    // before this repair runs, when `Runway` and `runway` still look like two platforms.
+    ok(&sandbox, &["--json", "budget", "list"]).json_eq("/0/used", json!("100"));
 
     // Done once: the next run is quiet and changes nothing.
     let before = DbState::of(&sandbox.db());
