@@ -71,9 +71,62 @@ pub fn render(err: &anyhow::Error) -> String {
 }
 
 /// Whether an error is a closed stdout (`credits history | head`), which is not a failure.
+/// The CSV and JSON writers wrap the `io::Error` in their own error types, which do not give
+/// it back as their `source()`, so those are asked for the I/O error's kind directly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return io.kind() == BrokenPipe;
+        }
+        if let Some(c) = e.downcast_ref::<csv::Error>() {
+            return matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+        }
+        if let Some(j) = e.downcast_ref::<serde_json::Error>() {
+            return j.io_error_kind() == Some(BrokenPipe);
+        }
+        false
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{self, Write};
+
+    /// A stdout whose reader has gone.
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(io::ErrorKind::BrokenPipe))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_through_the_csv_and_json_writers() {
+        let io_err: anyhow::Error = Closed.write_all(b"x").unwrap_err().into();
+        assert!(is_broken_pipe(&io_err));
+
+        let mut w = csv::WriterBuilder::new()
+            .buffer_capacity(1)
+            .from_writer(Closed);
+        let csv_err = w
+            .write_record(["a", "b"])
+            .and_then(|_| w.flush().map_err(csv::Error::from))
+            .unwrap_err();
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(csv_err).context("export")
+        ));
+
+        let json_err = serde_json::to_writer(Closed, &["a"]).unwrap_err();
+        assert!(is_broken_pipe(&anyhow::Error::from(json_err)));
+
+        assert!(!is_broken_pipe(&fail("no entry with id 1")));
+        let other = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
+    }
 }

@@ -160,10 +160,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
 
     if ctx.json {
-        let rows: Vec<Value> = quotes
-            .iter()
-            .map(crate::commands::estimate::quote_json)
-            .collect();
+        let rows: Vec<Value> = quotes.iter().map(super::quote_json).collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
         return Ok(0);
     }

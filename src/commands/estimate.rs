@@ -5,7 +5,7 @@
 use super::Context;
 use crate::cli::EstimateArgs;
 use crate::cost::{PricingChoice, Quote};
-use crate::money::{self, Ratio};
+use crate::money;
 use crate::ops::notes::Note;
 use crate::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
 use crate::render::{self, put_amount, put_money};
@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     notes.extend(estimate.notes.iter().cloned());
     ctx.say(&notes);
     if ctx.json {
-        let mut value = quote_json(&estimate.quote);
+        let mut value = super::quote_json(&estimate.quote);
         value["price_source"] = json!(estimate.source.as_str());
         value["balance"] = balance_json(estimate.balance.as_ref());
         out.write_all(render::json(&value).as_bytes())?;
@@ -188,62 +188,6 @@ pub fn quote_text(q: &Quote, source: &PriceSource, balance: Option<&BalanceUse>)
     text
 }
 
-fn ratio_json(value: Option<&Ratio>) -> Value {
-    value.map_or(Value::Null, |r| render::json_decimal(money::to_decimal(r)))
-}
-
-/// One quote as the documented JSON object.
-pub fn quote_json(q: &Quote) -> Value {
-    let mut map = Map::new();
-    map.insert("platform".into(), json!(q.platform));
-    map.insert("model".into(), json!(q.model));
-    map.insert("model_name".into(), json!(q.model_name));
-    map.insert("variant".into(), json!(q.charge.variant));
-    map.insert("count".into(), json!(q.charge.count));
-    map.insert(
-        "seconds".into(),
-        q.charge.seconds.map_or(Value::Null, render::json_decimal),
-    );
-    map.insert(
-        "billed_seconds".into(),
-        q.charge
-            .billed_seconds
-            .map_or(Value::Null, render::json_decimal),
-    );
-    put_amount(&mut map, "credits", q.credits);
-    map.insert("currency".into(), json!(q.currency));
-    map.insert("plan".into(), json!(q.plan));
-    map.insert("billing".into(), json!(q.billing.as_str()));
-    map.insert(
-        "price_per_credit".into(),
-        ratio_json(q.price_per_credit.as_ref()),
-    );
-    map.insert(
-        "price_source".into(),
-        json!(q.price_source.as_ref().map(|s| match s {
-            crate::cost::PriceSource::ChosenPlan => "plan",
-            crate::cost::PriceSource::CheapestPlan => "cheapest_plan",
-            crate::cost::PriceSource::User => "user",
-            crate::cost::PriceSource::MoneyBilled => "money_billed",
-        })),
-    );
-    put_money(&mut map, "cost_per_clip", q.cost_per_clip.as_ref());
-    put_money(&mut map, "cost", q.cost_total.as_ref());
-    put_money(&mut map, "cost_per_second", q.cost_per_second.as_ref());
-    map.insert("money_unknown".into(), json!(q.unknown_money));
-    map.insert("min_plan".into(), json!(q.min_plan));
-    map.insert("allowed".into(), json!(q.allowed));
-    map.insert("free_tier_allows".into(), json!(q.free_tier_allows));
-    map.insert(
-        "clips_per_period".into(),
-        q.clips_per_period
-            .map_or(Value::Null, |(n, _)| render::json_decimal(n)),
-    );
-    map.insert("period".into(), json!(q.clips_per_period.map(|(_, p)| p)));
-    map.insert("notes".into(), json!(q.notes));
-    Value::Object(map)
-}
-
 fn shots_run(
     ctx: &Context,
     path: &std::path::Path,
@@ -287,7 +231,7 @@ fn shots_run(
             .lines
             .iter()
             .map(|l| {
-                let mut v = quote_json(&l.quote);
+                let mut v = super::quote_json(&l.quote);
                 v["line"] = json!(l.line);
                 v["name"] = json!(l.name);
                 v

@@ -42,6 +42,8 @@ pub struct Session {
     db: Option<PathBuf>,
     /// Whether this run created the database file (so a failure can take it back).
     created: Cell<bool>,
+    /// The folders this run created for it, deepest first.
+    created_dirs: RefCell<Vec<PathBuf>>,
     /// Notes from opening the database (a repair a migration asked for).
     notes: RefCell<Vec<Note>>,
 }
@@ -53,6 +55,7 @@ impl Session {
             now,
             db,
             created: Cell::new(false),
+            created_dirs: RefCell::new(Vec::new()),
             notes: RefCell::new(Vec::new()),
         }
     }
@@ -81,11 +84,18 @@ impl Session {
     /// The database for a command that writes: opened, or created if there is none yet.
     pub fn store(&self) -> Result<Store> {
         let path = self.db_path()?;
-        let existed = path.exists();
-        let store = Store::open(&path)?;
-        if !existed {
+        if !path.exists() {
+            // Noted before opening: an open that fails half-way leaves nothing either.
             self.created.set(true);
+            let missing: Vec<PathBuf> = path
+                .ancestors()
+                .skip(1)
+                .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+                .map(PathBuf::from)
+                .collect();
+            self.created_dirs.replace(missing);
         }
+        let store = Store::open(&path)?;
         self.maintain(store)
     }
 
@@ -107,8 +117,8 @@ impl Session {
         Store::open(&path).and_then(|s| self.maintain(s)).map(Some)
     }
 
-    /// Called when the command failed: removes the database file if this run created it, so
-    /// a command that fails creates nothing.
+    /// Called when the command failed: removes the database file (and the folders made for
+    /// it) if this run created it, so a command that fails creates nothing.
     pub fn discard_if_created(&self) {
         if !self.created.get() {
             return;
@@ -119,6 +129,10 @@ impl Session {
                 p.push(suffix);
                 let _ = std::fs::remove_file(PathBuf::from(p));
             }
+        }
+        // Only folders this run made, and only while empty.
+        for dir in self.created_dirs.take() {
+            let _ = std::fs::remove_dir(dir);
         }
     }
 
