@@ -235,7 +235,10 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
     // The schema-2 credits budget counts the project's credits, now on one platform.
     // It keeps no platform of its own yet: migration 3 gives budgets their project's platform
     // before this repair runs, when `Runway` and `runway` still look like two platforms.
-    ok(&sandbox, &["--json", "budget", "list"]).json_eq("/0/used", json!("100"));
+    ok(&sandbox, &["--json", "budget", "list"])
+        .json_eq("/0/used", json!("100"))
+        // …and, once the names are one, it is given that platform.
+        .json_eq("/0/platform", json!("runway"));
 
     // Done once: the next run is quiet and changes nothing.
     let before = DbState::of(&sandbox.db());

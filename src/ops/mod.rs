@@ -159,6 +159,7 @@ impl Session {
                                 });
                             }
                         }
+                        tx.assign_budget_platforms()?;
                         tx.finish_task(task)?;
                         Ok(renamed)
                     })?;

@@ -56,6 +56,21 @@ impl Tx<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Gives a credits budget without a platform (schema 2) its project's platform, when the
+    /// project's entries are now all on one (after the renames above, `Runway` and `runway`
+    /// are one platform). Returns how many budgets were given one.
+    pub fn assign_budget_platforms(&self) -> Result<u64> {
+        let n = self.conn.execute(
+            "UPDATE OR IGNORE budget SET platform = \
+                 (SELECT min(platform) FROM entry WHERE project = budget.project) \
+             WHERE unit = 'credits' AND platform = '' \
+               AND (SELECT count(DISTINCT platform) FROM entry \
+                    WHERE project = budget.project) = 1",
+            [],
+        )?;
+        Ok(n as u64)
+    }
+
     /// Renames the entries on `(platform, model)` and the credits budgets on `platform`;
     /// returns how many entries changed.
     pub fn rename(&self, from: (&str, &str), to: (&str, &str)) -> Result<u64> {
