@@ -13,6 +13,7 @@ pub mod config;
 pub mod cost;
 pub mod dates;
 pub mod error;
+pub mod exchange;
 pub mod ledger;
 pub mod money;
 pub mod ops;
