@@ -3,7 +3,7 @@
 //! Strict: RFC 3339 (`2026-11-21T09:30:00+01:00`), a calendar date (`2026-11-21`, the
 //! start of that day in the user's offset), or, for filters, a relative span back from
 //! now (`7d`, `2w`, `3m`: days, weeks, 30-day months). Anything else is an error naming
-//! the value.
+//! the value. Import files are read with the laxer [`parse_import_time`].
 
 // The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
 // this module must be checked, so that no input (a flag, a pricing file) can panic.
@@ -11,7 +11,7 @@
 
 use crate::error::fail_with_help;
 use anyhow::Result;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 const FORMATS_HELP: &str = "use RFC 3339 (2026-11-21T09:30:00Z) or a date (2026-11-21)";
 
@@ -39,6 +39,37 @@ pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Fi
         format!("`{text}` is not a date or time"),
         FORMATS_HELP,
     ))
+}
+
+/// A time in an import file (`credits import`), laxer than the flags because spreadsheets
+/// write times their own way: RFC 3339, or a date or a date and time without offset
+/// (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `T` or a space between) read in `offset`, the
+/// user's. The caller trims. Kept apart from [`parse_time`] so the flags stay strict while
+/// files imported before keep importing (their rows' dedup keys depend on the time read).
+pub fn parse_import_time(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    });
+    naive
+        .and_then(|n| offset.from_local_datetime(&n).single())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "`{text}` is not a time (use RFC 3339 such as 2026-05-04T10:00:00+02:00, or YYYY-MM-DD)"
+            )
+        })
 }
 
 /// A relative span like `7d`, `2w`, `3m`.

@@ -13,6 +13,7 @@ pub(crate) mod config;
 pub(crate) mod cost;
 pub(crate) mod dates;
 pub(crate) mod error;
+pub(crate) mod exchange;
 pub(crate) mod ledger;
 pub(crate) mod money;
 pub(crate) mod ops;

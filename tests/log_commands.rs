@@ -534,7 +534,7 @@ fn history_lists_newest_first_as_a_table_json_or_csv() {
         "the CSV header (the export columns)",
         Some(
             "at,platform,model,duration,resolution,audio,refs,mode,chars,count,credits,cost,\
-             currency,pricing,project,tags,note,status,kept,dedup_key",
+             currency,pricing,project,tags,note,status,kept,dedup_key,refunded_at,upscale,price_source",
         ),
         lines.next(),
     );
@@ -921,8 +921,9 @@ fn export_writes_csv_or_json_to_stdout_or_a_file() {
     );
 
     let run = ok(&sandbox, "export --format json");
-    let rows = run.json();
-    let rows = rows.as_array().expect("a JSON array");
+    let doc = run.json();
+    assert_eq!(doc["format"], json!("credits"));
+    let rows = doc["entries"].as_array().expect("a JSON array of entries");
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[0]["at"], json!("2026-10-05T10:00:00Z"));
     assert_eq!(rows[0]["credits"], json!("120"));
@@ -938,8 +939,8 @@ fn export_writes_csv_or_json_to_stdout_or_a_file() {
     assert_eq!(file, csv.stdout);
     ok(&sandbox, "export --format json --project ad -o ad.json").stderr_has("exported 2 entries");
     let file = std::fs::read_to_string(sandbox.path().join("ad.json")).expect("the export");
-    let rows: Value = serde_json::from_str(&file).expect("JSON");
-    assert_eq!(rows.as_array().map(Vec::len), Some(2));
+    let doc: Value = serde_json::from_str(&file).expect("JSON");
+    assert_eq!(doc["entries"].as_array().map(Vec::len), Some(2));
 }
 
 #[test]

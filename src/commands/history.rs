@@ -2,12 +2,11 @@
 
 use super::Context;
 use crate::cli::{ExportArgs, FormatArg, HistoryArgs};
+use crate::exchange::Format;
 use crate::money;
-use crate::ops::pricing::{self, PriceRequest, UnpricedHint};
-use crate::ops::resolve;
-use crate::records::{Entry, Request};
+use crate::ops::exchange;
+use crate::records::Entry;
 use crate::render;
-use crate::store::{self, Format, ImportOptions};
 use anyhow::{Context as _, Result};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
@@ -70,11 +69,11 @@ fn entry_json(e: &Entry) -> Value {
 }
 
 pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result<i32> {
-    let store = ctx.session.store_for_reading()?;
+    let mut store = ctx.session.store_for_reading()?;
     let mut filter = args.filter.filter(&ctx.session)?;
     filter.limit = args.limit.map(u64::from);
     if args.csv {
-        store.export(&filter, Format::Csv, &mut *out)?;
+        exchange::export(&mut store, &filter, Format::Csv, &mut *out)?;
         return Ok(0);
     }
     let entries = store.entries(&filter)?;
@@ -122,7 +121,7 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
 }
 
 pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i32> {
-    let store = ctx.session.store_for_reading()?;
+    let mut store = ctx.session.store_for_reading()?;
     let filter = args.filter.filter(&ctx.session)?;
     let format = match args.format {
         FormatArg::Csv => Format::Csv,
@@ -130,7 +129,7 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
     };
     match &args.output {
         None => {
-            store.export(&filter, format, &mut *out)?;
+            exchange::export(&mut store, &filter, format, &mut *out)?;
         }
         Some(path) => {
             // Written beside the target and renamed into place: never a half-written file.
@@ -140,7 +139,7 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
                 .unwrap_or(Path::new("."));
             let mut tmp = tempfile::NamedTempFile::new_in(dir)
                 .with_context(|| format!("cannot write in {}", dir.display()))?;
-            let n = store.export(&filter, format, &mut tmp)?;
+            let n = exchange::export(&mut store, &filter, format, &mut tmp)?;
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("exported {n} entries to {}", path.display());
@@ -150,14 +149,7 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
 }
 
 pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
-    let session = &ctx.session;
-    let format = Format::from_path(path).unwrap_or(Format::Csv);
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut store = session.store()?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let opts = ImportOptions::new(path.display().to_string(), session.now);
-
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(size);
         bar.set_style(
@@ -168,86 +160,31 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
         );
         bar
     });
-    let mut on_progress = |p: store::Progress| {
+    let mut on_progress = |p: exchange::Progress| {
         if let Some(bar) = &bar {
             bar.set_position(p.bytes);
             bar.set_message(format!("{} rows", p.rows));
         }
     };
-    let progress: Option<&mut dyn FnMut(store::Progress)> = if bar.is_some() {
+    let progress: Option<&mut dyn FnMut(exchange::Progress)> = if bar.is_some() {
         Some(&mut on_progress)
     } else {
         None
     };
-
-    let accounts = store.accounts()?;
-    let mut unpriced_rows = 0u64;
-    let price = |row: &store::ImportRow| -> Result<store::Priced> {
-        if let Some(pricing) = &row.pricing {
-            // A snapshot (an export): stored as it is, under canonical names.
-            let (platform, model) =
-                resolve::canonical_names(&session.catalog, &row.platform, &row.model);
-            return Ok(store::Priced {
-                platform,
-                model,
-                credits: row.credits.unwrap_or_default(),
-                cost: row.cost.clone(),
-                pricing: pricing.clone(),
-            });
-        }
-        let request = Request {
-            duration: row.duration,
-            resolution: row.resolution.clone(),
-            audio: row.audio.unwrap_or(false),
-            refs: row.refs.unwrap_or(0),
-            mode: row.mode.clone(),
-            chars: row.chars.map(u64::from),
-            count: row.count.max(1),
-            upscale: false,
-            pinned_credits: None,
-        }
-        .normalized()?;
-        let priced = pricing::by_plan(
-            session,
-            &accounts,
-            &PriceRequest {
-                platform: row.platform.clone(),
-                model: row.model.clone(),
-                request,
-                credits: row.credits,
-                unpriced_hint: UnpricedHint::CreditsColumn,
-                ..PriceRequest::default()
-            },
-        )?;
-        if priced.cost.is_none() {
-            unpriced_rows += 1;
-        }
-        Ok(store::Priced {
-            platform: priced.platform,
-            model: priced.model,
-            credits: priced.credits,
-            cost: priced.cost,
-            pricing: priced.pricing,
-        })
-    };
-    let summary = store
-        .import(
-            std::io::BufReader::new(file),
-            format,
-            &opts,
-            price,
-            progress,
-        )
-        .inspect_err(|_| {
-            if let Some(bar) = &bar {
-                bar.finish_and_clear();
-            }
-        })?;
+    let result = exchange::import(&ctx.session, path, progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    let summary = result?;
     if ctx.json {
-        let value = json!({"file": path.display().to_string(), "rows": summary.rows, "added": summary.added, "already_present": summary.present});
+        let value = json!({
+            "file": path.display().to_string(),
+            "rows": summary.rows,
+            "added": summary.added,
+            "already_present": summary.present,
+            "records": summary.records,
+            "records_added": summary.records_added,
+        });
         out.write_all(render::json(&value).as_bytes())?;
     } else {
         writeln!(
@@ -258,10 +195,18 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             summary.added,
             summary.present
         )?;
+        if summary.records > 0 {
+            writeln!(
+                out,
+                "accounts, plan changes, top-ups, adjustments and budgets: {} read, {} added",
+                summary.records, summary.records_added
+            )?;
+        }
     }
-    if unpriced_rows > 0 && summary.added > 0 {
+    if summary.unpriced > 0 && summary.added > 0 {
         eprintln!(
-            "note: {unpriced_rows} of the rows read have unknown money (no known plan price)"
+            "note: {} of the rows read have unknown money (no known plan price)",
+            summary.unpriced
         );
     }
     Ok(0)

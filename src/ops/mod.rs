@@ -8,6 +8,7 @@
 //! - [`pricing`]: a request priced in the user's context (account plan, balance);
 //! - [`ledger`]: a platform's balance as of a time;
 //! - [`entries`]: logging, importing, status changes, edits and repricing of entries;
+//! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
 //! - [`notes`]: what the user should hear, as data until it is rendered.
 //!
@@ -16,6 +17,7 @@
 
 pub mod budgets;
 pub mod entries;
+pub mod exchange;
 pub mod ledger;
 pub mod notes;
 pub mod pricing;

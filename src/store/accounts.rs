@@ -42,6 +42,27 @@ impl super::Tx<'_> {
     pub fn accounts(&self) -> Result<Vec<Account>> {
         accounts_in(self.conn)
     }
+
+    /// Records `account` unless the platform already has one (`import` restoring a state:
+    /// the plan history it brought, or the database's own, decides the current plan).
+    /// Returns whether it was recorded.
+    pub fn insert_account_if_absent(&self, account: &Account) -> Result<bool> {
+        let n = self
+            .conn
+            .execute(
+                "INSERT INTO account (platform, plan, billing, since, renews_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (platform) DO NOTHING",
+                params![
+                    account.platform,
+                    account.plan,
+                    account.billing.as_str(),
+                    account.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                    account.renews_on,
+                ],
+            )
+            .with_context(|| format!("cannot record the account for {}", account.platform))?;
+        Ok(n > 0)
+    }
 }
 
 impl Store {

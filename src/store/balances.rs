@@ -387,6 +387,146 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Every plan change, by platform, oldest first.
+    pub fn account_changes(&self) -> Result<Vec<AccountChange>> {
+        changes(self.conn, None)
+    }
+
+    /// Every top-up, by time, then id.
+    pub fn topups(&self) -> Result<Vec<Topup>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_TOPUP} ORDER BY at, id"),
+            [],
+            read_topup,
+        )
+    }
+
+    /// Every adjustment, by time, then id.
+    pub fn adjustments(&self) -> Result<Vec<Adjustment>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_ADJUSTMENT} ORDER BY at, id"),
+            [],
+            read_adjustment,
+        )
+    }
+
+    /// Every budget, by project, unit and platform.
+    pub fn budgets(&self) -> Result<Vec<Budget>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
+            [],
+            read_budget,
+        )
+    }
+
+    /// Records a plan change unless its platform already has one on that date (its primary
+    /// key); unlike [`Tx::set_account_change`] it never replaces. Returns whether it was
+    /// recorded.
+    pub fn insert_account_change_if_absent(&self, change: &AccountChange) -> Result<bool> {
+        let on = change.effective_on.format("%Y-%m-%d").to_string();
+        let exists = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM account_change WHERE platform = ?1 AND effective_on = ?2",
+                params![change.platform, on],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.set_account_change(change)?;
+        Ok(true)
+    }
+
+    /// Records a budget unless the project already has one in its unit and platform (its
+    /// primary key). Returns whether it was recorded.
+    pub fn insert_budget_if_absent(&self, b: &Budget) -> Result<bool> {
+        let exists = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3",
+                params![
+                    b.project,
+                    b.unit.as_str(),
+                    b.platform.as_deref().unwrap_or("")
+                ],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.set_budget(b)?;
+        Ok(true)
+    }
+
+    /// Records a top-up unless one with all the same fields is there: top-ups have no
+    /// natural key, and `import` must not add one twice. Returns whether it was recorded.
+    pub fn insert_topup_if_absent(&self, t: &Topup) -> Result<bool> {
+        let (expiry, expires_at) = match t.expiry {
+            TopupExpiry::Never => ("never", None),
+            TopupExpiry::Unknown => ("unknown", None),
+            TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
+        };
+        let exists = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS ?2 AND credits_milli = ?3 \
+                 AND bonus_milli = ?4 AND price_micro = ?5 AND currency = ?6 AND at = ?7 \
+                 AND expiry = ?8 AND expires_at IS ?9",
+                params![
+                    t.platform,
+                    t.pack,
+                    to_milli(t.credits, "credits")?,
+                    to_milli(t.bonus, "bonus credits")?,
+                    to_micro(t.price, "price")?,
+                    t.currency,
+                    format_at(&whole_seconds(&t.at)),
+                    expiry,
+                    expires_at,
+                ],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.insert_topup(t)?;
+        Ok(true)
+    }
+
+    /// Records an adjustment unless one with all the same fields is there (see
+    /// [`Tx::insert_topup_if_absent`]). Returns whether it was recorded.
+    pub fn insert_adjustment_if_absent(&self, a: &Adjustment) -> Result<bool> {
+        let exists = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM adjustment WHERE platform = ?1 AND credits_milli = ?2 \
+                 AND note = ?3 AND at = ?4",
+                params![
+                    a.platform,
+                    signed_milli(a.credits, "credits")?,
+                    a.note,
+                    format_at(&whole_seconds(&a.at)),
+                ],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.insert_adjustment(a)?;
+        Ok(true)
+    }
+
     /// Records an adjustment and returns its id.
     pub fn insert_adjustment(&self, a: &Adjustment) -> Result<i64> {
         self.conn

@@ -573,6 +573,16 @@ impl Store {
 }
 
 impl super::Tx<'_> {
+    /// Streams the entries matching `filter`, oldest first, to `f` without collecting them
+    /// (the export of a large log).
+    pub fn for_each_entry_oldest_first(
+        &self,
+        filter: &Filter,
+        f: impl FnMut(Entry) -> Result<()>,
+    ) -> Result<()> {
+        for_each_entry_in(self.conn, filter, Order::OldestFirst, f)
+    }
+
     /// The entries matching `filter`, newest first, inside the transaction.
     pub fn entries_matching(&self, filter: &Filter) -> Result<Vec<Entry>> {
         let mut out = Vec::new();

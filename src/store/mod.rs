@@ -11,8 +11,8 @@
 
 mod accounts;
 mod balances;
+mod batch;
 mod entries;
-pub mod exchange;
 mod maintenance;
 mod migrate;
 mod report;
@@ -25,11 +25,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
-pub use exchange::{Format, ImportOptions, ImportRow, Priced, Progress};
+/// The store's own checks, for `crate::exchange` to report them where a file's column is known.
+pub(crate) use entries::check_tags;
 pub use maintenance::Task;
 pub use migrate::SCHEMA_VERSION;
 pub use report::{GroupKey, ReportRow};
 pub use units::round_money;
+pub(crate) use units::{to_micro, to_milli};
 
 /// How long a write waits for another process's transaction before giving up. Generous:
 /// parallel scripts logging at once should queue, not fail.

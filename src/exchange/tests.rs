@@ -1,0 +1,120 @@
+//! The file formats alone: reading rows, the dedup keys they derive, writing entries.
+
+use super::*;
+
+const PIN: &str = "\
+at,platform,model,duration,resolution,audio,refs,mode,chars,count,credits,cost,currency,project,tags,note,status,kept
+2026-11-02 14:30,Runway,Gen-4,10,,false,0,,,2,,,,spring-ad,client=acme;shot=3, a note ,failed,false
+2026-11-03T09:15:00+01:00,runway,gen-4,5,,,,,,,,,,,,,,
+,Runway,gen-4,5,,,,,,,60,,,,,,,
+";
+
+fn rows(text: &str, format: Format) -> Result<Vec<ImportRow>> {
+    let now = DateTime::parse_from_rfc3339("2026-11-20T12:00:00+02:00").unwrap();
+    let opts = ReadOptions::new("pin.csv", now);
+    let mut out = Vec::new();
+    read(text.as_bytes(), format, &opts, &mut |item| {
+        if let Item::Entry(row) = item {
+            out.push(row);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The keys of rows without `dedup_key`, computed by the code before `exchange` left the
+/// store: they must never change, or re-importing an old file would add its rows again.
+#[test]
+fn derived_keys_are_pinned() {
+    let rows = rows(PIN, Format::Csv).unwrap();
+    let keys: Vec<String> = rows
+        .iter()
+        .map(|r| r.derived_key(&r.fingerprint(), 0))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "import:20261102T123000:f65e67b0fe5f7a6a789c0272",
+            "import:20261103T081500:2436b9aeba5a5554180041b2",
+            "import:4b62cb0705edef7bf063a562",
+        ]
+    );
+    // Typed names as read, not canonical.
+    assert_eq!(rows[0].entry.platform, "Runway");
+    assert!(rows[0].omitted.credits && rows[0].omitted.pricing && !rows[0].omitted.audio);
+    assert!(rows[1].omitted.audio && rows[1].omitted.refs);
+    assert_eq!(rows[2].credits(), Some(Decimal::from(60)));
+    // The same row from JSON gives the same key.
+    let json = r#"[{"at": "2026-11-03T09:15:00+01:00", "platform": "runway", "model": "gen-4", "duration": 5}]"#;
+    let row = &rows_json(json)[0];
+    assert_eq!(
+        row.derived_key(&row.fingerprint(), 0),
+        "import:20261103T081500:2436b9aeba5a5554180041b2"
+    );
+}
+
+fn rows_json(text: &str) -> Vec<ImportRow> {
+    rows(text, Format::Json).unwrap()
+}
+
+#[test]
+fn new_columns_change_the_key_only_when_given() {
+    let base = "platform,model,status,refunded_at,upscale,price_source\n";
+    let plain = rows(&format!("{base}runway,gen-4,refunded,,,\n"), Format::Csv).unwrap();
+    let older = rows(
+        "platform,model,status\nrunway,gen-4,refunded\n",
+        Format::Csv,
+    )
+    .unwrap();
+    let with = rows(
+        &format!("{base}runway,gen-4,refunded,2026-11-04T10:00:00Z,true,plan\n"),
+        Format::Csv,
+    )
+    .unwrap();
+    assert_eq!(plain[0].fingerprint(), older[0].fingerprint());
+    assert_ne!(plain[0].fingerprint(), with[0].fingerprint());
+    let e = &with[0].entry;
+    assert_eq!(
+        e.refunded_at.map(|t| t.to_rfc3339()),
+        Some("2026-11-04T10:00:00+00:00".to_string())
+    );
+    assert!(e.request.upscale);
+    assert_eq!(e.price_source, Some(PriceSource::Plan));
+}
+
+#[test]
+fn errors_name_the_file_line_and_column() {
+    let err = rows("platform,model,duration\nrunway,gen-4,ten\n", Format::Csv).unwrap_err();
+    assert_eq!(
+        format!("{err:#}"),
+        "pin.csv: line 2, column 3 (duration): `ten` is not a number of seconds"
+    );
+    let err = rows(
+        "platform,model,status,refunded_at\nrunway,gen-4,failed,2026-11-04T10:00:00Z\n",
+        Format::Csv,
+    )
+    .unwrap_err();
+    assert!(
+        format!("{err:#}").contains("line 2, column 4 (refunded_at)"),
+        "{err:#}"
+    );
+    let err = rows(
+        "{\"format\": \"credits\", \"version\": 1,\n\"topups\": [{\"platform\": \"x\"}]}",
+        Format::Json,
+    )
+    .unwrap_err();
+    assert!(format!("{err:#}").starts_with("pin.csv: "), "{err:#}");
+    let err = rows("{\"format\": \"credits\", \"version\": 2}", Format::Json).unwrap_err();
+    assert!(format!("{err:#}").contains("version 2"), "{err:#}");
+}
+
+#[test]
+fn the_csv_header_is_the_columns_even_without_entries() {
+    let mut out = Vec::new();
+    let w = Writer::begin(Format::Csv, &mut out, &State::default()).unwrap();
+    assert_eq!(w.finish().unwrap(), 0);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("{}\n", COLUMNS.join(","))
+    );
+}
