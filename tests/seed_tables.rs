@@ -1,7 +1,7 @@
 //! Every shipped seed table against its seed, row by row, through the binary
 //! (issue 2, "Done when": "every shipped seed table against its seed's numbers, row by
 //! row; seed 003's examples (96 and 1,320)"), plus spot checks of the real platforms
-//! against ../shared/pricing-facts.md.
+//! against their public sources (each table's `source` fields).
 
 mod common;
 
@@ -397,7 +397,7 @@ fn modelpix_shows_per_second_rates_and_states_no_plan_numbers() {
         .stdout_has("never expire");
 }
 
-// ---- real platforms, from ../shared/pricing-facts.md ----
+// ---- real platforms, from their public pricing pages ----
 
 #[test]
 fn runway_gen_4_is_12_credits_a_second_on_standard_at_0_024() {
