@@ -583,6 +583,55 @@ fn reprice_prices_entries_after_the_top_up_that_paid_for_them() {
 
 // ---- the architecture rules, read from the source ----
 
+/// What the table assumed is said and stored: a clip logged without a length is the
+/// shortest length the table prices, and reports count its seconds.
+#[test]
+fn a_clip_logged_without_a_length_says_and_stores_the_length_it_was_priced_as() {
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["log", "runway", "gen-4", "--project", "x"])
+        .stderr_has("no duration given: priced as the shortest length, 5 s");
+    assert_eq!(entry(&sandbox, 1)["duration"], json!("5"));
+    ok(&sandbox, &["--json", "report"]).json_eq("/total/seconds", json!("5"));
+    // An imported row without a length likewise; and it says how it was priced.
+    let csv = sandbox.write("rows.csv", "platform,model,project\nRunway,Gen-4,x\n");
+    ok(&sandbox, &["import", &csv.display().to_string()]);
+    assert_eq!(entry(&sandbox, 2)["duration"], json!("5"));
+    assert_eq!(entry(&sandbox, 2)["price_source"], json!("cheapest_plan"));
+}
+
+/// On a balance, `estimate` names the credits it would draw on, as `log` stores them.
+#[test]
+fn an_estimate_from_the_balance_says_which_credits_it_draws_on() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    let run = ok(
+        &sandbox,
+        &["estimate", "runway", "gen-4", "--duration", "10"],
+    );
+    run.stdout_has("your account's plan")
+        .stdout_has("priced from");
+    let est = ok(
+        &sandbox,
+        &["--json", "estimate", "runway", "gen-4", "--duration", "10"],
+    );
+    let logged = ok(
+        &sandbox,
+        &["--json", "log", "runway", "gen-4", "--duration", "10"],
+    );
+    assert_eq!(est.json_at("/pricing"), logged.json_at("/pricing"));
+}
+
 fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     if dir.is_file() {

@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::cli::EstimateArgs;
-use crate::cost::{PricingChoice, Quote};
+use crate::cost::PricingChoice;
 use crate::money;
 use crate::ops::notes::Note;
 use crate::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
@@ -44,11 +44,10 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
         let mut value = super::quote_json(&estimate.quote);
         value["price_source"] = json!(estimate.source.as_str());
         value["balance"] = balance_json(estimate.balance.as_ref());
+        value["pricing"] = json!(estimate.pricing);
         out.write_all(render::json(&value).as_bytes())?;
     } else {
-        out.write_all(
-            quote_text(&estimate.quote, &estimate.source, estimate.balance.as_ref()).as_bytes(),
-        )?;
+        out.write_all(quote_text(&estimate).as_bytes())?;
     }
     Ok(0)
 }
@@ -78,7 +77,10 @@ fn describe_source(source: &PriceSource) -> &'static str {
 }
 
 /// One quote as labelled lines for a person.
-pub fn quote_text(q: &Quote, source: &PriceSource, balance: Option<&BalanceUse>) -> String {
+pub fn quote_text(estimate: &pricing::Estimate) -> String {
+    let q = &estimate.quote;
+    let source = &estimate.source;
+    let balance = estimate.balance.as_ref();
     let mut title = format!("{} · {}", q.platform, q.model_name);
     let mut shape = Vec::new();
     if let Some(s) = q.charge.seconds {
@@ -106,12 +108,21 @@ pub fn quote_text(q: &Quote, source: &PriceSource, balance: Option<&BalanceUse>)
     let money_billed = *source == PriceSource::MoneyBilled;
     if !money_billed {
         let plan = match (&q.plan, describe_source(source)) {
+            // From the balance, the price is that of the credits it draws on (a plan's, a
+            // pack's): the plan is only the one the account is on.
+            (Some(p), _) if *source == PriceSource::Balance => {
+                format!("{p} ({}, your account's plan)", q.billing.as_str())
+            }
             (Some(p), "") => format!("{p} ({})", q.billing.as_str()),
             (Some(p), why) => format!("{p} ({}, {why})", q.billing.as_str()),
             (None, "") => "none with a known price".to_string(),
             (None, why) => why.to_string(),
         };
         rows.push(("plan", plan));
+        if *source == PriceSource::Balance {
+            // What `log` would store: `balance: Standard, …` or `… + 200 from top-up #1`.
+            rows.push(("priced from", estimate.pricing.clone()));
+        }
         rows.push((
             "price per credit",
             match &q.price_per_credit {

@@ -94,7 +94,7 @@ fn say_status(out: &mut dyn Write, c: &StatusChanged) -> Result<()> {
     if !c.changed {
         let since = match (e.status, e.refunded_at) {
             (Status::Refunded, Some(t)) => format!(
-                " (refunded at {}, kept)",
+                " (refunded at {}; the first refund time stays)",
                 t.with_timezone(e.at.offset()).format("%Y-%m-%d %H:%M")
             ),
             _ => String::new(),

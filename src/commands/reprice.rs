@@ -50,16 +50,30 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
         return Ok(0);
     }
     for c in &outcome.changed {
-        writeln!(
-            out,
-            "#{} {} {}: {} → {} ({})",
-            c.id,
-            c.platform,
-            c.model,
-            money_text(c.before.as_ref()),
-            money_text(c.after.as_ref()),
-            c.pricing_after
-        )?;
+        if c.before == c.after {
+            // Same money, priced another way (e.g. an imported row now from the balance).
+            writeln!(
+                out,
+                "#{} {} {}: {}, priced again: {} → {}",
+                c.id,
+                c.platform,
+                c.model,
+                money_text(c.after.as_ref()),
+                c.pricing_before,
+                c.pricing_after
+            )?;
+        } else {
+            writeln!(
+                out,
+                "#{} {} {}: {} → {} ({})",
+                c.id,
+                c.platform,
+                c.model,
+                money_text(c.before.as_ref()),
+                money_text(c.after.as_ref()),
+                c.pricing_after
+            )?;
+        }
         for note in &c.notes {
             writeln!(out, "  note: {note}")?;
         }

@@ -50,7 +50,7 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
             at,
             platform: priced.platform.clone(),
             model: priced.model.clone(),
-            request: req.price.request.clone(),
+            request: priced.request_as_priced(&req.price.request),
             credits: priced.credits,
             cost: priced.cost.clone(),
             pricing: priced.pricing.clone(),

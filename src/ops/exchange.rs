@@ -185,6 +185,9 @@ pub fn import(
 struct Keys {
     seen: HashSet<u64>,
     repeats: HashMap<u64, u32>,
+    /// Canonical names by the names as typed: a million rows name a few dozen models, and
+    /// looking each up in the tables (slugs, case folding) showed in the import's profile.
+    names: HashMap<(String, String), (String, String)>,
 }
 
 impl Keys {
@@ -226,8 +229,15 @@ fn price(
     entry.dedup_key = Some(key);
     if snapshot {
         // An export: stored as it is, under canonical names.
-        let (platform, model) =
-            resolve::canonical_names(&session.catalog, &entry.platform, &entry.model);
+        let typed = (entry.platform, entry.model);
+        let (platform, model) = match keys.names.get(&typed) {
+            Some(ids) => ids.clone(),
+            None => {
+                let ids = resolve::canonical_names(&session.catalog, &typed.0, &typed.1);
+                keys.names.insert(typed, ids.clone());
+                ids
+            }
+        };
         entry.platform = platform;
         entry.model = model;
         return Ok(entry);
@@ -248,12 +258,14 @@ fn price(
     if priced.cost.is_none() {
         summary.unpriced += 1;
     }
+    entry.request = priced.request_as_priced(&entry.request);
     entry.platform = priced.platform;
     entry.model = priced.model;
     entry.credits = priced.credits;
     entry.cost = priced.cost;
     entry.pricing = priced.pricing;
-    // `price_source` stays as the file gave it (usually none): imported entries have kept
-    // none since schema 3, and `reprice` treats them alike.
+    // Priced here by the tables and the account (not the balance: see `ops::pricing`); said,
+    // so `reprice` prices it from the balance when there is one.
+    entry.price_source = Some(priced.source);
     Ok(entry)
 }

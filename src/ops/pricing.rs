@@ -105,6 +105,19 @@ pub struct Priced {
     pub notes: Vec<Note>,
 }
 
+impl Priced {
+    /// The request as it was priced: without a duration, the table priced the shortest
+    /// length it offers (and said so in a note), so that length is what the entry made, and
+    /// reports count its seconds.
+    pub fn request_as_priced(&self, request: &Request) -> Request {
+        let mut request = request.clone();
+        if request.duration.is_none() {
+            request.duration = self.quote.as_ref().and_then(|q| q.charge.seconds);
+        }
+        request
+    }
+}
+
 /// Prices a generation from the tables and the user's account, without the ledger (what
 /// `import` does per row, where replaying the ledger for each of a million rows would not
 /// do). Unless the user gives the credits (`--credits`, which also lets an unknown platform
@@ -170,7 +183,8 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         (Some(cost::PriceSource::CheapestPlan), _) => PriceSource::CheapestPlan,
         (None, _) => PriceSource::Unpriced,
     };
-    let mut notes = Vec::new();
+    // The table's own notes ("no duration given: priced as the shortest length, 5 s").
+    let mut notes: Vec<Note> = quote.notes.iter().cloned().map(Note::Table).collect();
     if account.is_none() && req.plan.is_none() && platform.billing == Billing::Credits {
         notes.push(Note::NoAccount {
             platform: platform.id.clone(),
@@ -505,6 +519,8 @@ pub fn balance_now(
 pub struct Estimate {
     pub quote: Quote,
     pub source: PriceSource,
+    /// How `log` would describe the price (for a balance: the grants it draws on).
+    pub pricing: String,
     pub balance: Option<BalanceUse>,
     pub notes: Vec<Note>,
 }
@@ -564,6 +580,7 @@ pub fn estimate(session: &Session, req: &PriceRequest) -> Result<Estimate> {
     Ok(Estimate {
         quote,
         source: priced.source,
+        pricing: priced.pricing,
         balance: priced.balance,
         notes,
     })
