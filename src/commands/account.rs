@@ -9,11 +9,9 @@ use super::Context;
 use crate::cli::AccountCommand;
 use crate::cost::BillingPeriod;
 use crate::error::fail_with_help;
-use crate::ledger::subscription::{first_bonus, midnight, period_price};
+use crate::ledger::subscription::{first_bonus, period_price};
 use crate::money;
-use crate::ops::ledger as ledgers;
-use crate::ops::notes::fmt_time as fmt_local;
-use crate::ops::Session;
+use crate::ops::balances;
 use crate::pricing::{Grant as Every, Plan, Platform};
 use crate::records::AccountChange;
 use crate::render;
@@ -75,45 +73,11 @@ fn set(
         effective_on,
         renews_on,
     };
-    let start_at = midnight(effective_on, &ctx.session.offset())?;
-    let mut store = ctx.session.store()?;
-    let (replaced, previous, first) = store.write(|w| {
-        let records = ledgers::records(&ctx.session, w, &p.id)?;
-        let first = records.changes.iter().all(|c| c.effective_on >= effective_on);
-        if first {
-            // The account starts here: nothing may be dated before it.
-            let early = records
-                .topups
-                .iter()
-                .map(|t| (t.at, format!("top-up #{}", t.id)))
-                .chain(
-                    records
-                        .adjustments
-                        .iter()
-                        .map(|a| (a.at, format!("adjustment #{}", a.id))),
-                )
-                .filter(|(at, _)| *at < start_at)
-                .min_by_key(|(at, _)| *at);
-            if let Some((at, what)) = early {
-                return Err(fail_with_help(
-                    format!(
-                        "{what} on {} is before {effective_on}, where this would start your {} account",
-                        fmt_time(&ctx.session, at),
-                        p.id
-                    ),
-                    format!("start the account on or before it: --since {}", at.with_timezone(&ctx.session.offset()).date_naive()),
-                ));
-            }
-        }
-        let previous = records
-            .changes
-            .iter()
-            .filter(|c| c.effective_on < effective_on)
-            .max_by_key(|c| c.effective_on)
-            .cloned();
-        let replaced = w.set_account_change(&change)?;
-        Ok((replaced, previous, first))
-    })?;
+    let balances::PlanSet {
+        replaced,
+        previous,
+        first,
+    } = balances::set_plan(&ctx.session, &change)?;
 
     let renews = match (plan.grant, renews_on) {
         (Every::Monthly, Some(d)) => format!(", renews on day {d}"),
@@ -293,9 +257,4 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             Ok(0)
         }
     }
-}
-
-/// A ledger time for people, in the user's offset.
-fn fmt_time(session: &Session, t: chrono::DateTime<chrono::Utc>) -> String {
-    fmt_local(&ledgers::local(session, t))
 }

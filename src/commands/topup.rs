@@ -1,15 +1,12 @@
 //! `credits topup` and `credits adjust`: credits that arrive outside the subscription, and
-//! corrections.
-//!
-//! Each runs its checks and its write in one IMMEDIATE transaction (`Store::write`): a date
-//! before the account's start is refused, and a negative adjustment that would take the
-//! balance below zero is refused unless `--force`.
+//! corrections. This module turns the flags into the record (pack, price, expiry) and says
+//! what happened; the checks and the write are `ops::balances`.
 
 use super::Context;
 use crate::cli::{AdjustArgs, TopupArgs};
 use crate::error::{fail, fail_with_help};
-use crate::ledger::Spend;
 use crate::money;
+use crate::ops::balances;
 use crate::ops::ledger as ledgers;
 use crate::ops::notes::fmt_time as fmt_local;
 use crate::ops::Session;
@@ -144,17 +141,9 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         at,
         expiry,
     };
-    let mut store = ctx.session.store()?;
-    notes.extend(ledgers::undated_plan(&store, &p.id)?.map(|n| n.to_string()));
-    let (id, available) = store.write(|w| {
-        let records = ledgers::records(&ctx.session, w, &p.id)?;
-        ledgers::check_not_before_start(&ctx.session, &p.id, &records, at)?;
-        let id = w.insert_topup(&topup)?;
-        let records = ledgers::records(&ctx.session, w, &p.id)?;
-        let as_of = at.max(ctx.session.now.with_timezone(&Utc));
-        let built = ledgers::build(&ctx.session, Some(p), &records, as_of, None)?;
-        Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
-    })?;
+    let recorded = balances::record_topup(&ctx.session, p, &topup)?;
+    notes.extend(recorded.notes.iter().map(|n| n.to_string()));
+    let (id, available) = (recorded.id, recorded.available);
     let per_credit = money::to_decimal(&money::rdiv(&money::ratio(price), &money::ratio(total))?);
     let expires = match expiry {
         TopupExpiry::Never => "never expire".to_string(),
@@ -230,45 +219,9 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
         at,
     };
     let taking = args.credits.is_sign_negative();
-    let mut store = ctx.session.store()?;
-    if let Some(note) = ledgers::undated_plan(&store, &p.id)? {
-        eprintln!("note: {note}");
-    }
-    let (id, after) = store.write(|w| {
-        let records = ledgers::records(&ctx.session, w, &p.id)?;
-        ledgers::check_not_before_start(&ctx.session, &p.id, &records, at)?;
-        if taking {
-            let spend = Spend {
-                entry_id: None,
-                label: "this adjustment".into(),
-                at,
-                credits: -args.credits,
-                refunded_at: None,
-            };
-            let available = match ledgers::build(&ctx.session, Some(p), &records, at, Some(spend))?
-            {
-                Some(b) => b.ledger.totals.available,
-                None => args.credits,
-            };
-            if available.is_sign_negative() && !args.force {
-                return Err(fail_with_help(
-                    format!(
-                        "taking {} credits would leave the {} balance at {} on {}",
-                        money::fmt_credits(-args.credits),
-                        p.id,
-                        money::fmt_credits(available),
-                        fmt_time(&ctx.session, at)
-                    ),
-                    "pass --force if the platform really shows that (the balance goes below zero)",
-                ));
-            }
-        }
-        let id = w.insert_adjustment(&adjustment)?;
-        let records = ledgers::records(&ctx.session, w, &p.id)?;
-        let as_of = at.max(ctx.session.now.with_timezone(&Utc));
-        let built = ledgers::build(&ctx.session, Some(p), &records, as_of, None)?;
-        Ok((id, built.map(|b| (as_of, b.ledger.totals.available))))
-    })?;
+    let recorded = balances::record_adjustment(&ctx.session, p, &adjustment, args.force)?;
+    ctx.say(&recorded.notes);
+    let (id, after) = (recorded.id, recorded.available);
     if ctx.json {
         let value = json!({
             "id": id,

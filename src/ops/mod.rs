@@ -15,6 +15,7 @@
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
 
+pub mod balances;
 pub mod budgets;
 pub mod entries;
 pub mod exchange;
