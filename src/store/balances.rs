@@ -422,20 +422,24 @@ impl Tx<'_> {
         )
     }
 
+    /// Whether the query finds a row.
+    fn exists(&self, sql: &str, params: impl rusqlite::Params) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(sql, params, |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// Records a plan change unless its platform already has one on that date (its primary
     /// key); unlike [`Tx::set_account_change`] it never replaces. Returns whether it was
     /// recorded.
     pub fn insert_account_change_if_absent(&self, change: &AccountChange) -> Result<bool> {
         let on = change.effective_on.format("%Y-%m-%d").to_string();
-        let exists = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM account_change WHERE platform = ?1 AND effective_on = ?2",
-                params![change.platform, on],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+        let exists = self.exists(
+            "SELECT 1 FROM account_change WHERE platform = ?1 AND effective_on = ?2",
+            params![change.platform, on],
+        )?;
         if exists {
             return Ok(false);
         }
@@ -446,19 +450,14 @@ impl Tx<'_> {
     /// Records a budget unless the project already has one in its unit and platform (its
     /// primary key). Returns whether it was recorded.
     pub fn insert_budget_if_absent(&self, b: &Budget) -> Result<bool> {
-        let exists = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3",
-                params![
-                    b.project,
-                    b.unit.as_str(),
-                    b.platform.as_deref().unwrap_or("")
-                ],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+        let exists = self.exists(
+            "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3",
+            params![
+                b.project,
+                b.unit.as_str(),
+                b.platform.as_deref().unwrap_or("")
+            ],
+        )?;
         if exists {
             return Ok(false);
         }
@@ -474,27 +473,22 @@ impl Tx<'_> {
             TopupExpiry::Unknown => ("unknown", None),
             TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
         };
-        let exists = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS ?2 AND credits_milli = ?3 \
+        let exists = self.exists(
+            "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS ?2 AND credits_milli = ?3 \
                  AND bonus_milli = ?4 AND price_micro = ?5 AND currency = ?6 AND at = ?7 \
                  AND expiry = ?8 AND expires_at IS ?9",
-                params![
-                    t.platform,
-                    t.pack,
-                    to_milli(t.credits, "credits")?,
-                    to_milli(t.bonus, "bonus credits")?,
-                    to_micro(t.price, "price")?,
-                    t.currency,
-                    format_at(&whole_seconds(&t.at)),
-                    expiry,
-                    expires_at,
-                ],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+            params![
+                t.platform,
+                t.pack,
+                to_milli(t.credits, "credits")?,
+                to_milli(t.bonus, "bonus credits")?,
+                to_micro(t.price, "price")?,
+                t.currency,
+                format_at(&whole_seconds(&t.at)),
+                expiry,
+                expires_at,
+            ],
+        )?;
         if exists {
             return Ok(false);
         }
@@ -505,21 +499,16 @@ impl Tx<'_> {
     /// Records an adjustment unless one with all the same fields is there (see
     /// [`Tx::insert_topup_if_absent`]). Returns whether it was recorded.
     pub fn insert_adjustment_if_absent(&self, a: &Adjustment) -> Result<bool> {
-        let exists = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM adjustment WHERE platform = ?1 AND credits_milli = ?2 \
+        let exists = self.exists(
+            "SELECT 1 FROM adjustment WHERE platform = ?1 AND credits_milli = ?2 \
                  AND note = ?3 AND at = ?4",
-                params![
-                    a.platform,
-                    signed_milli(a.credits, "credits")?,
-                    a.note,
-                    format_at(&whole_seconds(&a.at)),
-                ],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+            params![
+                a.platform,
+                signed_milli(a.credits, "credits")?,
+                a.note,
+                format_at(&whole_seconds(&a.at)),
+            ],
+        )?;
         if exists {
             return Ok(false);
         }
