@@ -49,29 +49,29 @@ fn signed_milli(value: Decimal, what: &str) -> Result<i64> {
 }
 
 fn read_change(row: &Row<'_>) -> Result<AccountChange> {
-    let billing: String = row.get(2)?;
-    let on: String = row.get(3)?;
+    let billing: String = row.get("billing")?;
+    let on: String = row.get("effective_on")?;
     Ok(AccountChange {
-        platform: row.get(0)?,
-        plan: row.get(1)?,
+        platform: row.get("platform")?,
+        plan: row.get("plan")?,
         billing: billing.parse::<BillingPeriod>()?,
         effective_on: decode_date(&on)?,
-        renews_on: row.get(4)?,
+        renews_on: row.get("renews_on")?,
     })
 }
 
 fn read_topup(row: &Row<'_>) -> Result<Topup> {
-    let at: String = row.get(7)?;
-    let expiry: String = row.get(8)?;
-    let expires_at: Option<String> = row.get(9)?;
+    let at: String = row.get("at")?;
+    let expiry: String = row.get("expiry")?;
+    let expires_at: Option<String> = row.get("expires_at")?;
     Ok(Topup {
-        id: row.get(0)?,
-        platform: row.get(1)?,
-        pack: row.get(2)?,
-        credits: from_milli(row.get(3)?),
-        bonus: from_milli(row.get(4)?),
-        price: from_micro(row.get(5)?),
-        currency: row.get(6)?,
+        id: row.get("id")?,
+        platform: row.get("platform")?,
+        pack: row.get("pack")?,
+        credits: from_milli(row.get("credits_milli")?),
+        bonus: from_milli(row.get("bonus_milli")?),
+        price: from_micro(row.get("price_micro")?),
+        currency: row.get("currency")?,
         at: decode_utc(&at)?,
         expiry: match (expiry.as_str(), expires_at) {
             ("never", None) => TopupExpiry::Never,
@@ -83,18 +83,18 @@ fn read_topup(row: &Row<'_>) -> Result<Topup> {
 }
 
 fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
-    let milli: i64 = row.get(2)?;
-    let at: String = row.get(4)?;
+    let milli: i64 = row.get("credits_milli")?;
+    let at: String = row.get("at")?;
     let credits = from_milli(
         milli
             .checked_abs()
             .ok_or_else(|| anyhow!("bad adjustment"))?,
     );
     Ok(Adjustment {
-        id: row.get(0)?,
-        platform: row.get(1)?,
+        id: row.get("id")?,
+        platform: row.get("platform")?,
         credits: if milli < 0 { -credits } else { credits },
-        note: row.get(3)?,
+        note: row.get("note")?,
         at: decode_utc(&at)?,
     })
 }
