@@ -127,6 +127,14 @@ impl Session {
             return;
         }
         if let Ok(path) = self.db_path() {
+            // Another process may have started using the new file meanwhile: a database that
+            // holds anything is not this run's to take back.
+            let empty = Store::open(&path)
+                .and_then(|s| s.is_empty())
+                .unwrap_or(true);
+            if !empty {
+                return;
+            }
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = path.clone().into_os_string();
                 p.push(suffix);

@@ -24,6 +24,18 @@ impl Task {
 }
 
 impl Store {
+    /// Whether the database holds no record at all (a file a failed command may take back).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM account) \
+             + (SELECT count(*) FROM account_change) + (SELECT count(*) FROM topup) \
+             + (SELECT count(*) FROM adjustment) + (SELECT count(*) FROM budget)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+
     /// The tasks a migration left to do.
     pub fn pending_tasks(&self) -> Result<Vec<Task>> {
         let mut stmt = self.conn.prepare("SELECT task FROM maintenance")?;
