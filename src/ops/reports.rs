@@ -27,6 +27,13 @@ impl PlatformCredits {
     fn is_zero(&self) -> bool {
         self.credits.is_zero() && self.refunded.is_zero() && self.owed.is_zero()
     }
+
+    fn add(&mut self, other: &PlatformCredits) -> Result<()> {
+        self.credits = money::add(self.credits, other.credits)?;
+        self.refunded = money::add(self.refunded, other.refunded)?;
+        self.owed = money::add(self.owed, other.owed)?;
+        Ok(())
+    }
 }
 
 /// One row of a report (or the total), with its credits per platform.
@@ -113,9 +120,8 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
     })
 }
 
-fn merge_all_but_money(a: &mut Line, b: Line) -> Result<()> {
-    let r = &mut a.row;
-    let o = &b.row;
+/// Adds the counts, seconds and credits of `o` to `r` (not its money).
+fn add_all_but_money(r: &mut ReportRow, o: &ReportRow) -> Result<()> {
     r.entries = r.entries.saturating_add(o.entries);
     r.clips = r.clips.saturating_add(o.clips);
     r.seconds = money::add(r.seconds, o.seconds)?;
@@ -123,13 +129,15 @@ fn merge_all_but_money(a: &mut Line, b: Line) -> Result<()> {
     r.credits = money::add(r.credits, o.credits)?;
     r.credits_refunded = money::add(r.credits_refunded, o.credits_refunded)?;
     r.credits_owed = money::add(r.credits_owed, o.credits_owed)?;
+    Ok(())
+}
+
+fn merge_all_but_money(a: &mut Line, b: Line) -> Result<()> {
+    add_all_but_money(&mut a.row, &b.row)?;
     a.platforms.extend(b.platforms);
-    r.platforms = a.platforms.len() as u64;
-    for (p, c) in b.by_platform {
-        let slot = a.by_platform.entry(p).or_default();
-        slot.credits = money::add(slot.credits, c.credits)?;
-        slot.refunded = money::add(slot.refunded, c.refunded)?;
-        slot.owed = money::add(slot.owed, c.owed)?;
+    a.row.platforms = a.platforms.len() as u64;
+    for (p, c) in &b.by_platform {
+        a.by_platform.entry(p.clone()).or_default().add(c)?;
     }
     Ok(())
 }
@@ -159,13 +167,7 @@ fn empty(keys: Vec<Option<String>>, currency: Option<String>) -> Line {
 /// Adds one (group, platform) aggregate to a line.
 fn fold(line: &mut Line, d: &ReportRow, platform: &str, credits: &PlatformCredits) -> Result<()> {
     let r = &mut line.row;
-    r.entries = r.entries.saturating_add(d.entries);
-    r.clips = r.clips.saturating_add(d.clips);
-    r.seconds = money::add(r.seconds, d.seconds)?;
-    r.kept_seconds = money::add(r.kept_seconds, d.kept_seconds)?;
-    r.credits = money::add(r.credits, d.credits)?;
-    r.credits_refunded = money::add(r.credits_refunded, d.credits_refunded)?;
-    r.credits_owed = money::add(r.credits_owed, d.credits_owed)?;
+    add_all_but_money(r, d)?;
     r.cost = money::add(r.cost, d.cost)?;
     r.unpriced = r.unpriced.saturating_add(d.unpriced);
     r.credits_priced = money::add(r.credits_priced, d.credits_priced)?;
@@ -176,10 +178,10 @@ fn fold(line: &mut Line, d: &ReportRow, platform: &str, credits: &PlatformCredit
     line.platforms.insert(platform.to_string());
     r.platforms = line.platforms.len() as u64;
     if !credits.is_zero() {
-        let slot = line.by_platform.entry(platform.to_string()).or_default();
-        slot.credits = money::add(slot.credits, credits.credits)?;
-        slot.refunded = money::add(slot.refunded, credits.refunded)?;
-        slot.owed = money::add(slot.owed, credits.owed)?;
+        line.by_platform
+            .entry(platform.to_string())
+            .or_default()
+            .add(credits)?;
     }
     Ok(())
 }

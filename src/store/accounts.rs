@@ -66,7 +66,9 @@ impl super::Tx<'_> {
 }
 
 impl Store {
-    /// Records (or replaces) the plan the user is on with `account.platform`.
+    /// Records (or replaces) the plan the user is on with `account.platform`. The commands set
+    /// plans through the plan history (`Tx::set_account_change`); this is for the tests.
+    #[cfg(test)]
     pub fn set_account(&mut self, account: &Account) -> Result<()> {
         self.write(|w| {
             w.conn
