@@ -118,3 +118,94 @@ fn the_csv_header_is_the_columns_even_without_entries() {
         format!("{}\n", COLUMNS.join(","))
     );
 }
+
+#[test]
+fn format_from_path_and_name() {
+    assert_eq!(Format::from_path(Path::new("a/log.CSV")), Some(Format::Csv));
+    assert_eq!(Format::from_path(Path::new("log.json")), Some(Format::Json));
+    assert_eq!(Format::from_path(Path::new("log.txt")), None);
+    assert!("xml".parse::<Format>().is_err());
+}
+
+/// Each bad input is an error naming the file, the line and, for a value, its column (CSV)
+/// or field (JSON). Whole-file atomicity is `ops::exchange`'s to test.
+#[test]
+fn bad_files_are_errors_naming_the_place() {
+    let cases: &[(&str, Format, &str)] = &[
+        (
+            "platform,model,colour,size\nrunway,gen4,red,2\n",
+            Format::Csv,
+            "log.csv: line 1: unknown columns `colour`, `size`",
+        ),
+        (
+            "model\ngen4\n",
+            Format::Csv,
+            "log.csv: line 1: the column `platform` is required",
+        ),
+        (
+            "platform,model\nrunway,gen4,extra\n",
+            Format::Csv,
+            "line: 2",
+        ),
+        (
+            "platform,model,status\nrunway,gen4,lost\n",
+            Format::Csv,
+            "log.csv: line 2, column 3 (status): unknown status `lost`",
+        ),
+        (
+            "platform,model,at\nrunway,gen4,yesterday\n",
+            Format::Csv,
+            "log.csv: line 2, column 3 (at): `yesterday` is not a time",
+        ),
+        (
+            "platform,model,tags\nrunway,gen4,client\n",
+            Format::Csv,
+            "log.csv: line 2, column 3 (tags): `client` is not KEY=VALUE",
+        ),
+        (
+            "platform,model\n,gen4\n",
+            Format::Csv,
+            "log.csv: line 2, column 1 (platform): platform is required",
+        ),
+        (
+            "platform,model,cost\nrunway,gen4,1\n",
+            Format::Csv,
+            "log.csv: line 2, column 3 (cost): a cost needs a currency",
+        ),
+        (
+            "platform,model,pricing\nrunway,gen4,plan\n",
+            Format::Csv,
+            "log.csv: line 2: a row with `pricing` needs `credits`",
+        ),
+        (
+            "[\n{\"platform\": \"runway\", \"model\": \"gen4\", \"colour\": 1}\n]",
+            Format::Json,
+            "log.csv: line 2: unknown field `colour`",
+        ),
+        (
+            "[\n{\"platform\": \"runway\",\n \"model\": }\n]",
+            Format::Json,
+            "log.csv: expected value at line 3 column 11",
+        ),
+        // An object is now the state export: without `format` its fields are unknown.
+        (
+            "{\"platform\": \"runway\"}",
+            Format::Json,
+            "log.csv: unknown field `platform` (known: format, version,",
+        ),
+        (
+            "{\"platform\": \"runway\"}",
+            Format::Json,
+            "at line 1 column 12",
+        ),
+        ("[] []", Format::Json, "log.csv: trailing characters"),
+    ];
+    for (text, format, expected) in cases {
+        let now = DateTime::parse_from_rfc3339("2026-05-10T13:00:00+01:00").unwrap();
+        let opts = ReadOptions::new("log.csv", now);
+        let err = read(text.as_bytes(), *format, &opts, &mut |_| Ok(())).unwrap_err();
+        let err = format!("{err:#}");
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+        assert!(err.starts_with("log.csv: "), "{err:?}");
+    }
+}

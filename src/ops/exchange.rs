@@ -97,6 +97,16 @@ impl<R: Read> Read for Counting<R> {
 pub fn import(
     session: &Session,
     path: &Path,
+    progress: Option<&mut dyn FnMut(Progress)>,
+) -> Result<ImportSummary> {
+    import_every(session, path, PROGRESS_EVERY, progress)
+}
+
+/// [`import`], calling `progress` every `every` rows (tests use a small number).
+fn import_every(
+    session: &Session,
+    path: &Path,
+    every: u64,
     mut progress: Option<&mut dyn FnMut(Progress)>,
 ) -> Result<ImportSummary> {
     let format = Format::from_path(path).unwrap_or(Format::Csv);
@@ -127,7 +137,7 @@ pub fn import(
                         batch.add(line, entry)?;
                         summary.rows += 1;
                         if let Some(p) = progress.as_mut() {
-                            if summary.rows % PROGRESS_EVERY == 0 {
+                            if summary.rows % every == 0 {
                                 p(Progress {
                                     rows: summary.rows,
                                     bytes: bytes.get(),
@@ -268,4 +278,408 @@ fn price(
     // so `reprice` prices it from the balance when there is one.
     entry.price_source = Some(priced.source);
     Ok(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The workflows on temporary databases: all or nothing, dedup across imports, pricing,
+    //! and export → import round trips.
+
+    use super::*;
+    use crate::pricing::catalog::Catalog;
+    use crate::records::{Entry, Money, NewEntry, Request, Status};
+    use crate::store::{GroupKey, ReportRow};
+    use chrono::DateTime;
+    use rust_decimal::Decimal;
+    use tempfile::TempDir;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A session at 2026-05-10 12:00 UTC, in +01:00, with a database in `dir`.
+    fn session(dir: &TempDir, db: &str) -> Session {
+        let now = DateTime::parse_from_rfc3339("2026-05-10T13:00:00+01:00").unwrap();
+        Session::new(Catalog::builtin(), now, Some(dir.path().join(db)))
+    }
+
+    /// Imports `text` from a file named `name` (its extension gives the format).
+    fn import_text(
+        session: &Session,
+        dir: &TempDir,
+        name: &str,
+        text: &str,
+    ) -> Result<ImportSummary> {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        import(session, &path, None)
+    }
+
+    fn entries(session: &Session) -> Vec<Entry> {
+        session
+            .store()
+            .unwrap()
+            .entries(&Filter::default())
+            .unwrap()
+    }
+
+    fn count(session: &Session) -> usize {
+        entries(session).len()
+    }
+
+    /// A log with a bit of everything: offsets, tags, statuses, unknown cost, notes with
+    /// commas, quotes and a line break.
+    fn sample(store: &mut Store) {
+        let rows = [
+            (
+                "2026-04-30T23:30:00-04:00",
+                "ad",
+                "10",
+                Some("0.1"),
+                vec![("client", "acme")],
+            ),
+            (
+                "2026-05-02T10:00:00+02:00",
+                "ad",
+                "2.5",
+                Some("0.025"),
+                vec![],
+            ),
+            (
+                "2026-05-03T10:00:00Z",
+                "trailer",
+                "40",
+                None,
+                vec![("client", "globex"), ("shot", "a=b")],
+            ),
+            (
+                "2026-05-03T11:00:00Z",
+                "trailer",
+                "0.001",
+                Some("0.000001"),
+                vec![],
+            ),
+        ];
+        for (i, (at, project, credits, cost, tags)) in rows.into_iter().enumerate() {
+            let id = store
+                .insert_entry(&NewEntry {
+                    at: DateTime::parse_from_rfc3339(at).unwrap(),
+                    // Canonical names, as a snapshot imports under them.
+                    platform: "runway".into(),
+                    model: "gen-4".into(),
+                    request: Request {
+                        duration: Some(d("5.5")),
+                        resolution: Some("720p".into()),
+                        audio: i % 2 == 0,
+                        refs: 1,
+                        count: 2,
+                        ..Request::default()
+                    },
+                    credits: d(credits),
+                    cost: cost.map(|c| Money {
+                        amount: d(c),
+                        currency: "USD".into(),
+                    }),
+                    pricing: if cost.is_some() {
+                        "account plan Pro, monthly"
+                    } else {
+                        "unpriced"
+                    }
+                    .into(),
+                    project: Some(project.into()),
+                    tags: tags
+                        .into_iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                    note: Some(format!(" take {i}, \"quoted\"\nsecond line")),
+                    kept: i != 1,
+                    ..NewEntry::default()
+                })
+                .unwrap();
+            if i == 2 {
+                store.set_status(id, Status::Refunded).unwrap();
+            }
+            if i == 3 {
+                store.set_status(id, Status::Failed).unwrap();
+            }
+        }
+    }
+
+    fn full_report(store: &Store) -> Vec<ReportRow> {
+        store
+            .report(
+                &Filter::default(),
+                &[
+                    GroupKey::Project,
+                    GroupKey::Month,
+                    GroupKey::Tag("client".into()),
+                ],
+            )
+            .unwrap()
+    }
+
+    fn without_ids(store: &Store) -> Vec<Entry> {
+        let mut entries = store.entries(&Filter::default()).unwrap();
+        for e in &mut entries {
+            e.id = 0;
+        }
+        entries
+    }
+
+    #[test]
+    fn export_then_import_into_a_fresh_database_gives_the_same_report() {
+        for (format, file) in [(Format::Csv, "export.csv"), (Format::Json, "export.json")] {
+            let dir = tempfile::tempdir().unwrap();
+            let source = session(&dir, "source.db");
+            sample(&mut source.store().unwrap());
+            let mut out = Vec::new();
+            assert_eq!(
+                export(
+                    &mut source.store().unwrap(),
+                    &Filter::default(),
+                    format,
+                    &mut out
+                )
+                .unwrap(),
+                4
+            );
+            let text = String::from_utf8(out).unwrap();
+
+            let fresh = session(&dir, "fresh.db");
+            let summary = import_text(&fresh, &dir, file, &text).unwrap();
+            assert_eq!(
+                summary,
+                ImportSummary {
+                    rows: 4,
+                    added: 4,
+                    present: 0,
+                    ..ImportSummary::default()
+                },
+                "{format}"
+            );
+            // Snapshots are stored as they are, not re-priced: the entries, their `pricing`
+            // and their money are those of the source.
+            let (fresh, source_store) = (fresh.store().unwrap(), source.store().unwrap());
+            assert_eq!(full_report(&fresh), full_report(&source_store), "{format}");
+            assert_eq!(without_ids(&fresh), without_ids(&source_store), "{format}");
+
+            // And back into the database it came from: nothing new.
+            let again = import_text(&source, &dir, file, &text).unwrap();
+            assert_eq!((again.added, again.present), (0, 4), "{format}");
+        }
+    }
+
+    #[test]
+    fn export_formats_look_as_documented() {
+        let mut store = Store::open_in_memory().unwrap();
+        sample(&mut store);
+        let mut csv_out = Vec::new();
+        export(
+            &mut store,
+            &Filter {
+                project: Some("trailer".into()),
+                ..Filter::default()
+            },
+            Format::Csv,
+            &mut csv_out,
+        )
+        .unwrap();
+        let text = String::from_utf8(csv_out).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next().unwrap(), exchange::COLUMNS.join(","));
+        assert!(
+            lines.next().unwrap().starts_with(
+                "2026-05-03T10:00:00Z,runway,gen-4,5.5,720p,true,1,,,2,40,,,unpriced,trailer,\
+                 client=globex;shot=a=b,\" take 2, \"\"quoted\"\""
+            ),
+            "{text}"
+        );
+
+        let mut json_out = Vec::new();
+        export(&mut store, &Filter::default(), Format::Json, &mut json_out).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&json_out).unwrap();
+        assert_eq!(value["format"], "credits");
+        assert_eq!(value["version"], 1);
+        let entries = &value["entries"];
+        let first = &entries[0];
+        assert_eq!(first["at"], "2026-04-30T23:30:00-04:00");
+        assert_eq!(first["credits"], "10");
+        assert_eq!(first["cost"], "0.1");
+        assert_eq!(first["duration"], "5.5");
+        assert_eq!(first["tags"]["client"], "acme");
+        assert_eq!(entries[2]["cost"], serde_json::Value::Null);
+        assert_eq!(entries[2]["status"], "refunded");
+
+        let mut empty = Vec::new();
+        export(
+            &mut Store::open_in_memory().unwrap(),
+            &Filter::default(),
+            Format::Json,
+            &mut empty,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(empty).unwrap(),
+            "{\"format\": \"credits\", \"version\": 1,\n\"accounts\": [],\n\
+             \"account_changes\": [],\n\"topups\": [],\n\"adjustments\": [],\n\"budgets\": [],\n\
+             \"entries\": []}\n"
+        );
+    }
+
+    const MINIMAL: &str = "\u{feff}Platform,model,duration,credits,project,tags\n\
+        runway,gen-4,5,,ad,client=acme\n\
+        runway,gen-4,10,25,ad,\n\
+        runway,gen-3-alpha,5,,trailer,client=acme;shot=2\n";
+
+    #[test]
+    fn a_minimal_csv_is_priced_by_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        let summary = import_text(&s, &dir, "sheet.csv", MINIMAL).unwrap();
+        assert_eq!(summary.added, 3);
+        let entries = entries(&s);
+        // Each row is priced as `by_plan` prices it, with the credits the row gave if any.
+        for (model, duration, credits) in [
+            ("gen-4", "5", None),
+            ("gen-4", "10", Some(d("25"))),
+            ("gen-3-alpha", "5", None),
+        ] {
+            let e = entries
+                .iter()
+                .find(|e| e.model == model && e.request.duration == Some(d(duration)))
+                .unwrap();
+            let priced = pricing::by_plan(
+                &s,
+                &[],
+                &PriceRequest {
+                    platform: e.platform.clone(),
+                    model: model.into(),
+                    request: Request {
+                        duration: Some(d(duration)),
+                        ..Request::default()
+                    },
+                    credits,
+                    ..PriceRequest::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(e.credits, priced.credits, "{model} {duration}");
+            assert!(e.credits > Decimal::ZERO, "{model} {duration}");
+            assert_eq!(e.cost, priced.cost, "{model} {duration}");
+            assert_eq!(e.pricing, priced.pricing, "{model} {duration}");
+            assert_eq!(e.price_source, Some(priced.source), "{model} {duration}");
+            // No `at`: the import time, in the caller's offset.
+            assert_eq!(e.at.to_rfc3339(), "2026-05-10T13:00:00+01:00");
+            assert!(e.dedup_key.as_deref().unwrap().starts_with("import:"));
+        }
+        let e = entries.iter().find(|e| e.credits == d("25")).unwrap();
+        assert!(e.cost.is_some(), "{e:?}");
+        assert_eq!(e.tags, vec![]);
+    }
+
+    #[test]
+    fn importing_the_same_file_twice_adds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        assert_eq!(import_text(&s, &dir, "log.csv", MINIMAL).unwrap().added, 3);
+        let again = import_text(&s, &dir, "log.csv", MINIMAL).unwrap();
+        assert_eq!((again.added, again.present), (0, 3));
+        assert_eq!(count(&s), 3);
+    }
+
+    #[test]
+    fn identical_rows_in_one_file_both_count() {
+        let text = "platform,model,duration\nrunway,gen-4,5\nrunway,gen-4,5\nrunway,gen-4, 5.0\n";
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        assert_eq!(import_text(&s, &dir, "log.csv", text).unwrap().added, 3);
+        // The same file again: each of the three is recognised.
+        assert_eq!(import_text(&s, &dir, "log.csv", text).unwrap().added, 0);
+        // A file with one more copy adds exactly that one.
+        let more = format!("{text}runway,gen-4,5\n");
+        assert_eq!(import_text(&s, &dir, "log.csv", &more).unwrap().added, 1);
+        assert_eq!(count(&s), 4);
+    }
+
+    #[test]
+    fn a_failing_row_in_the_middle_leaves_nothing_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        let fails = |name: &str, text: &str| -> String {
+            let err = format!("{:#}", import_text(&s, &dir, name, text).unwrap_err());
+            assert!(err.starts_with("nothing was imported from "), "{err}");
+            assert_eq!(count(&s), 0, "{err}");
+            err
+        };
+
+        let bad_value =
+            "platform,model,duration\nrunway,gen-4,5\nrunway,gen-4,five\nrunway,gen-4,5\n";
+        let err = fails("log.csv", bad_value);
+        assert!(
+            err.contains("log.csv: line 3, column 3 (duration): `five` is not a number of seconds"),
+            "{err}"
+        );
+
+        let bad_price = "platform,model\nrunway,gen-4\nrunway,no-such-model\n";
+        let err = fails("log.csv", bad_price);
+        assert!(
+            err.contains("log.csv: line 3: unknown model `no-such-model`"),
+            "{err}"
+        );
+
+        let too_precise = "platform,model,credits\nrunway,gen-4,1\nrunway,gen-4,0.0001\n";
+        let err = fails("log.csv", too_precise);
+        assert!(
+            err.contains(
+                "log.csv: line 3, column 3 (credits): credits 0.0001 has more than 3 decimal places"
+            ),
+            "{err}"
+        );
+
+        let json = "[\n{\"platform\":\"runway\",\"model\":\"gen-4\"},\n\
+                    {\"platform\":\"runway\",\"model\":\"gen-4\",\"count\":0}\n]";
+        let err = fails("log.json", json);
+        assert!(err.contains("log.json: line 3, field `count`"), "{err}");
+    }
+
+    #[test]
+    fn a_hand_written_json_file_imports() {
+        let text = r#"[
+            {"at": "2026-05-04", "platform": "runway", "model": "gen4", "duration": 5,
+             "credits": 12.5, "audio": true, "tags": {"client": "acme"}, "kept": false},
+            {"platform": "runway", "model": "gen-3-alpha", "duration": 5, "tags": "client=globex",
+             "note": null}
+        ]"#;
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        assert_eq!(import_text(&s, &dir, "log.json", text).unwrap().added, 2);
+        let entries = entries(&s);
+        // Not in the tables (nor is audio on Gen-4): imported unpriced, with the credits given.
+        let runway = entries.iter().find(|e| e.model == "gen4").unwrap();
+        assert_eq!(runway.credits, d("12.5"));
+        assert_eq!(runway.at.to_rfc3339(), "2026-05-04T00:00:00+01:00");
+        assert_eq!(runway.cost, None);
+        assert!(runway.request.audio);
+        assert!(!runway.kept);
+        assert_eq!(runway.tags, vec![("client".into(), "acme".into())]);
+        let other = entries.iter().find(|e| e.model == "gen-3-alpha").unwrap();
+        assert_eq!(other.tags, vec![("client".into(), "globex".into())]);
+        assert_eq!(other.note, None);
+        assert_eq!(import_text(&s, &dir, "log.json", text).unwrap().added, 0);
+    }
+
+    #[test]
+    fn progress_is_reported_every_n_rows_and_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        let text = "platform,model,duration\nrunway,gen-4,5\nrunway,gen-4,10\nrunway,gen-4,5\n";
+        let path = dir.path().join("log.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut ticks = Vec::new();
+        let mut on_progress = |p: Progress| ticks.push(p);
+        import_every(&s, &path, 2, Some(&mut on_progress)).unwrap();
+        let rows: Vec<u64> = ticks.iter().map(|p| p.rows).collect();
+        assert_eq!(rows, vec![2, 3]);
+        assert_eq!(ticks.last().unwrap().bytes, text.len() as u64);
+    }
 }

@@ -175,3 +175,86 @@ impl Batch<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::Filter;
+
+    fn entry(key: &str, tags: &[(&str, String)]) -> NewEntry {
+        NewEntry {
+            platform: "runway".into(),
+            model: "gen4".into(),
+            tags: tags
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            dedup_key: Some(key.into()),
+            ..NewEntry::default()
+        }
+    }
+
+    /// Adds `entries` (numbered as lines from 2) in one bulk write.
+    fn add_all(store: &mut Store, entries: Vec<NewEntry>) -> Result<BatchSummary> {
+        store.write_bulk(|tx| {
+            let mut batch = tx.batch("log.csv");
+            for (i, e) in entries.into_iter().enumerate() {
+                batch.add(i as u64 + 2, e)?;
+            }
+            batch.finish()
+        })
+    }
+
+    #[test]
+    fn batched_inserts_pair_each_row_with_its_own_tags() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first: Vec<NewEntry> = (0..50)
+            .map(|i| entry(&format!("k{i}"), &[("from", "first".into())]))
+            .collect();
+        assert_eq!(
+            add_all(&mut store, first).unwrap(),
+            BatchSummary {
+                added: 50,
+                present: 0
+            }
+        );
+
+        // Spans several batches; keys already present, and a key repeated within a batch, are
+        // skipped without shifting the tags of the rows after them.
+        let mut second = Vec::new();
+        for i in 0..200 {
+            second.push(entry(
+                &format!("k{i}"),
+                &[("from", "second".into()), ("row", i.to_string())],
+            ));
+            if i == 100 {
+                second.push(entry("k100", &[("from", "repeat".into())]));
+            }
+        }
+        assert_eq!(second.len(), 201);
+        // The repeat shares a batch with the row it repeats.
+        assert_eq!(101 / BATCH, 100 / BATCH);
+        assert_eq!(
+            add_all(&mut store, second).unwrap(),
+            BatchSummary {
+                added: 150,
+                present: 51
+            }
+        );
+        let entries = store.entries(&Filter::default()).unwrap();
+        assert_eq!(entries.len(), 200);
+        for e in entries {
+            let key = e.dedup_key.as_deref().unwrap();
+            let i: usize = key[1..].parse().unwrap();
+            let expected = if i < 50 {
+                vec![("from".to_string(), "first".to_string())]
+            } else {
+                vec![
+                    ("from".to_string(), "second".to_string()),
+                    ("row".to_string(), i.to_string()),
+                ]
+            };
+            assert_eq!(e.tags, expected, "{key}");
+        }
+    }
+}
