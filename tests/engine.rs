@@ -42,6 +42,24 @@ fn entry(sandbox: &Sandbox, id: i64) -> Value {
         .unwrap_or_else(|| panic!("entry {id} in `history --json`"))
 }
 
+/// A log whose runway account is on Standard from 1 November (625 credits a month).
+fn on_runway_standard() -> Sandbox {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    sandbox
+}
+
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).expect("a decimal")
 }
@@ -71,19 +89,7 @@ fn available(sandbox: &Sandbox, platform: &str) -> Decimal {
 
 #[test]
 fn import_and_log_store_canonical_ids_whatever_was_typed() {
-    let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    let sandbox = on_runway_standard();
     sandbox.write(
         "hand.csv",
         "at,platform,model,duration,project\n2026-11-03,Runway,Gen-4 Turbo,5,teaser\n",
@@ -412,19 +418,7 @@ fn reports_and_budgets_keep_each_platforms_credits_apart() {
 
 #[test]
 fn status_changes_follow_the_rules() {
-    let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    let sandbox = on_runway_standard();
     ok(
         &sandbox,
         &[
@@ -493,19 +487,7 @@ fn status_changes_follow_the_rules() {
 
 #[test]
 fn reprice_prices_entries_after_the_top_up_that_paid_for_them() {
-    let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    let sandbox = on_runway_standard();
     // 700 credits on a 625-credit balance: 75 beyond it, money unknown.
     ok(
         &sandbox,
@@ -602,19 +584,7 @@ fn a_clip_logged_without_a_length_says_and_stores_the_length_it_was_priced_as() 
 /// On a balance, `estimate` names the credits it would draw on, as `log` stores them.
 #[test]
 fn an_estimate_from_the_balance_says_which_credits_it_draws_on() {
-    let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    let sandbox = on_runway_standard();
     let run = ok(
         &sandbox,
         &["estimate", "runway", "gen-4", "--duration", "10"],
