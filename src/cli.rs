@@ -231,11 +231,27 @@ pub enum PricingCommand {
         /// Platform id or name.
         platform: String,
     },
-    /// Check pricing files and list every problem (exit 1 if any).
+    /// Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any).
+    ///
+    /// A file for a shipped platform is checked as the patch it would be (unless it says
+    /// `replace = true`). With --strict, also: every number cites a graded, dated source,
+    /// and the sanity rules hold (higher tiers, audio, resolution and pro mode never cost
+    /// less; annual at most 12 × monthly) unless an `allow` gives the reason.
     Validate {
-        /// The files to check.
-        #[arg(required = true)]
+        /// The files to check; none checks every shipped table.
         files: Vec<PathBuf>,
+        /// Also require sources, grades, dates and the sanity rules.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print a table as a pricing file to start an override from (the shipped table; with
+    /// --effective, as loaded with your files applied).
+    Dump {
+        /// Platform id or name.
+        platform: String,
+        /// The table as loaded, with your files' patches applied.
+        #[arg(long)]
+        effective: bool,
     },
     /// Where tables are looked for, and which files were loaded.
     Dirs,

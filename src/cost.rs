@@ -1086,6 +1086,7 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
             first_period_price: None,
             bonus_percent: Some(dec(MAX)),
             bonus_cap: None,
+            ..Default::default()
         });
         assert_eq!(promotion_note(&plan, "USD"), None);
         // Credits at the maximum plus any bonus overflow the sum: still no panic.
@@ -1093,6 +1094,7 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
             first_period_price: None,
             bonus_percent: Some(dec("50")),
             bonus_cap: None,
+            ..Default::default()
         });
         assert_eq!(promotion_note(&plan, "USD"), None);
         // A sane one still reads.

@@ -1,13 +1,13 @@
-//! `credits pricing list | show | validate | dirs`.
+//! `credits pricing list | show | validate | dump | dirs`.
 
 use super::Context;
 use crate::cli::PricingCommand;
 use crate::cost::{self, BillingPeriod};
 use crate::money::{self, fmt_credits, fmt_credits_amount};
-use crate::pricing::schema::parse_platform;
-use crate::pricing::{Expiry, Model, Origin, Platform, Rate};
+use crate::pricing::catalog::Catalog;
+use crate::pricing::{dump, strict, Expiry, Model, Origin, Platform, Provenance, Rate};
 use crate::render::{self, json_decimal};
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -15,7 +15,11 @@ pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i
     match cmd {
         PricingCommand::List => list(ctx, out),
         PricingCommand::Show { platform } => show(ctx, platform, out),
-        PricingCommand::Validate { files } => validate(ctx, files, out),
+        PricingCommand::Validate { files, strict } => validate(ctx, files, *strict, out),
+        PricingCommand::Dump {
+            platform,
+            effective,
+        } => dump_table(ctx, platform, *effective, out),
         PricingCommand::Dirs => dirs(ctx, out),
     }
 }
@@ -166,6 +170,8 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "annual_price_per_credit": ppc(x, BillingPeriod::Annual).map(json_decimal),
                     "promotion": cost::promotion_note(x, &p.currency),
                     "notes": x.notes,
+                    "provenance": provenance_json(p, &x.provenance),
+                    "lifecycle": lifecycle_json(&x.lifecycle),
                 })
             })
             .collect();
@@ -179,6 +185,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "price_per_credit": money::rdiv(&money::ratio(k.price), &money::ratio(k.credits + k.bonus)).ok().map(|r| json_decimal(money::to_decimal(&r))),
                     "expires_after_days": match k.expiry { Expiry::AfterDays(d) => json!(d), _ => Value::Null },
                     "never_expires": match k.expiry { Expiry::Never => json!(true), Expiry::AfterDays(_) => json!(false), Expiry::Unknown => Value::Null },
+                    "provenance": provenance_json(p, &k.provenance),
                 })
             })
             .collect();
@@ -190,8 +197,10 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "model": m.id, "name": m.name, "kind": m.kind.as_str(),
                     "min_plan": m.min_plan.map(|t| p.plan_name(t)),
                     "included_from": m.included_from.map(|t| p.plan_name(t)),
-                    "rates": model_rates(p, m).into_iter().map(|(v, r)| json!({"variant": v, "rate": r})).collect::<Vec<_>>(),
+                    "rates": model_rates(p, m).into_iter().zip(&m.variants).map(|((v, r), variant)| json!({"variant": v, "rate": r, "provenance": provenance_json(p, &variant.provenance)})).collect::<Vec<_>>(),
                     "notes": m.notes,
+                    "provenance": provenance_json(p, &m.provenance),
+                    "lifecycle": lifecycle_json(&m.lifecycle),
                 })
             })
             .collect();
@@ -199,9 +208,11 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             "platform": p.id, "name": p.name, "as_of": p.as_of.to_string(), "currency": p.currency,
             "billing": if p.billing == crate::pricing::Billing::Money { "money" } else { "credits" },
             "failed_refunded": p.failed_refunded,
-            "sources": p.sources.iter().map(|s| json!({"title": s.title, "url": s.url, "date": s.date.map(|d| d.to_string())})).collect::<Vec<_>>(),
+            "credit_unit": p.credit_word(),
+            "sources": p.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "date": s.date.map(|d| d.to_string()), "read": s.read.map(|d| d.to_string()), "grade": s.grade.map(|g| g.as_str())})).collect::<Vec<_>>(),
             "notes": p.notes, "plans": plans, "packs": packs, "models": models,
             "source": p.origin.to_string(),
+            "patched_by": p.patches.iter().map(|o| o.to_string()).collect::<Vec<_>>(),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
@@ -209,9 +220,15 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
 
     writeln!(
         out,
-        "{} ({}) — prices as of {}, from {}",
+        "{} ({}) — prices as of {} (the oldest verification date of its numbers), from {}",
         p.name, p.id, p.as_of, p.origin
     )?;
+    for patch in &p.patches {
+        writeln!(
+            out,
+            "patched by your file {patch} (its numbers are marked [yours])"
+        )?;
+    }
     let c = &p.currency;
     let money_or = |v: Option<rust_decimal::Decimal>| {
         v.map_or("unknown".to_string(), |d| money::fmt_money(d, c))
@@ -245,6 +262,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                         None => "unknown",
                     }
                     .to_string(),
+                    provenance_label(p, &x.provenance),
                 ]
             })
             .collect();
@@ -258,6 +276,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "$/credit",
                     "$/credit annual",
                     "rollover",
+                    "source",
                 ],
                 rows,
             )
@@ -289,12 +308,15 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                         Expiry::AfterDays(d) => format!("after {d} days"),
                         Expiry::Unknown => "unknown".to_string(),
                     },
+                    provenance_label(p, &k.provenance),
                 ]
             })
             .collect();
         out.write_all(
             render::table(
-                &["pack", "price", "credits", "bonus", "$/credit", "expires"],
+                &[
+                    "pack", "price", "credits", "bonus", "$/credit", "expires", "source",
+                ],
                 rows,
             )
             .as_bytes(),
@@ -303,7 +325,13 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
     writeln!(out, "\nModels")?;
     let mut rows = Vec::new();
     for m in &p.models {
-        for (i, (variant, rate)) in model_rates(p, m).into_iter().enumerate() {
+        for (i, ((variant, rate), v)) in model_rates(p, m).into_iter().zip(&m.variants).enumerate()
+        {
+            let source = if i == 0 || v.provenance != m.provenance {
+                provenance_label(p, &v.provenance)
+            } else {
+                String::new()
+            };
             rows.push(vec![
                 if i == 0 { m.id.clone() } else { String::new() },
                 if i == 0 {
@@ -319,6 +347,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 } else {
                     String::new()
                 },
+                source,
             ]);
         }
         if let Some(t) = m.included_from {
@@ -328,16 +357,28 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 String::new(),
                 format!("included from {}", p.plan_name(t)),
                 String::new(),
+                String::new(),
             ]);
         }
     }
     out.write_all(
-        render::table(&["model", "kind", "variant", "rate", "min plan"], rows).as_bytes(),
+        render::table(
+            &["model", "kind", "variant", "rate", "min plan", "source"],
+            rows,
+        )
+        .as_bytes(),
     )?;
+    let lifecycle_notes = p
+        .plans
+        .iter()
+        .map(|x| (&x.id, &x.lifecycle))
+        .chain(p.models.iter().map(|m| (&m.id, &m.lifecycle)))
+        .filter_map(|(id, l)| l.describe().map(|w| format!("{id}: {w}")));
     let notes: Vec<String> = p
         .notes
         .iter()
         .cloned()
+        .chain(lifecycle_notes)
         .chain(
             p.models
                 .iter()
@@ -353,55 +394,186 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
     if !p.sources.is_empty() {
         writeln!(out, "\nSources")?;
         for s in &p.sources {
-            let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            let mut about = Vec::new();
+            if let Some(g) = s.grade {
+                about.push(g.as_str().to_string());
+            }
+            match (s.date, s.read) {
+                (Some(d), _) => about.push(format!("dated {d}")),
+                (None, Some(r)) => about.push(format!("undated, read {r}")),
+                (None, None) => about.push("undated".to_string()),
+            }
+            let id = if s.id.is_empty() {
+                String::new()
+            } else {
+                format!("[{}] ", s.id)
+            };
             let url = s
                 .url
                 .as_ref()
                 .map(|u| format!(" <{u}>"))
                 .unwrap_or_default();
-            writeln!(out, "- {}{date}{url}", s.title)?;
+            writeln!(out, "- {id}{} ({}){url}", s.title, about.join(", "))?;
         }
     }
     Ok(0)
 }
 
-fn validate(ctx: &Context, files: &[std::path::PathBuf], out: &mut dyn Write) -> Result<i32> {
-    let mut bad = 0;
-    let mut results = Vec::new();
+/// One checked file (or shipped table): its platform id and every problem found.
+struct Checked {
+    name: String,
+    platform: Option<String>,
+    patches: bool,
+    problems: Vec<String>,
+}
+
+fn validate(
+    ctx: &Context,
+    files: &[std::path::PathBuf],
+    strict_rules: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    let shipped = Catalog::builtin();
+    let strict_of = |p: &Platform| -> Vec<String> {
+        if strict_rules {
+            strict::problems(p).iter().map(|x| x.to_string()).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let mut checked = Vec::new();
+    if files.is_empty() {
+        for p in &shipped.platforms {
+            checked.push(Checked {
+                name: p.origin.to_string(),
+                platform: Some(p.id.clone()),
+                patches: false,
+                problems: strict_of(p),
+            });
+        }
+        for f in shipped.broken_files() {
+            checked.push(Checked {
+                name: f.origin.to_string(),
+                platform: None,
+                patches: false,
+                problems: f
+                    .error
+                    .iter()
+                    .flat_map(|e| e.lines().map(str::to_string))
+                    .collect(),
+            });
+        }
+    }
+    // Every file is checked, also after one that cannot be read.
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        match parse_platform(&text, Origin::File(path.clone())) {
-            Ok(p) => {
-                results.push(json!({"file": path.display().to_string(), "ok": true, "platform": p.id, "problems": []}));
-                if !ctx.json {
-                    writeln!(
-                        out,
-                        "ok: {} ({}: {} plans, {} models)",
-                        path.display(),
-                        p.id,
-                        p.plans.len(),
-                        p.models.len()
-                    )?;
-                }
-            }
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
             Err(e) => {
-                bad += 1;
-                let problems: Vec<String> = e.to_string().lines().map(str::to_string).collect();
-                if !ctx.json {
-                    eprintln!("error: {}:", path.display());
-                    for problem in &problems {
-                        eprintln!("  {problem}");
-                    }
+                checked.push(Checked {
+                    name,
+                    platform: None,
+                    patches: false,
+                    problems: vec![format!("cannot read: {e}")],
+                });
+                continue;
+            }
+        };
+        match shipped.read_user_file(&text, Origin::File(path.clone())) {
+            Ok((p, patches)) => checked.push(Checked {
+                name,
+                platform: Some(p.id.clone()),
+                patches,
+                problems: strict_of(&p),
+            }),
+            Err(e) => checked.push(Checked {
+                name,
+                platform: None,
+                patches: false,
+                problems: e.to_string().lines().map(str::to_string).collect(),
+            }),
+        }
+    }
+    let bad = checked.iter().filter(|c| !c.problems.is_empty()).count();
+    if ctx.json {
+        let rows: Vec<Value> = checked
+            .iter()
+            .map(|c| {
+                json!({
+                    "file": c.name, "ok": c.problems.is_empty(), "platform": c.platform,
+                    "patches_shipped_table": c.patches, "strict": strict_rules, "problems": c.problems,
+                })
+            })
+            .collect();
+        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+    } else {
+        for c in &checked {
+            if c.problems.is_empty() {
+                let what = match (&c.platform, c.patches) {
+                    (Some(id), true) => format!("patches the shipped {id} table"),
+                    (Some(id), false) => id.clone(),
+                    (None, _) => String::new(),
+                };
+                writeln!(out, "ok: {} ({what})", c.name)?;
+            } else {
+                eprintln!("error: {}:", c.name);
+                for problem in &c.problems {
+                    eprintln!("  {problem}");
                 }
-                results.push(json!({"file": path.display().to_string(), "ok": false, "platform": null, "problems": problems}));
             }
         }
     }
-    if ctx.json {
-        out.write_all(render::json(&Value::Array(results)).as_bytes())?;
-    }
     Ok(if bad > 0 { crate::error::EXIT_ERROR } else { 0 })
+}
+
+fn dump_table(ctx: &Context, name: &str, effective: bool, out: &mut dyn Write) -> Result<i32> {
+    let shipped;
+    let catalog = if effective {
+        &ctx.session.catalog
+    } else {
+        shipped = Catalog::builtin();
+        &shipped
+    };
+    let p = catalog.platform(name)?;
+    out.write_all(dump::to_toml(p)?.as_bytes())?;
+    Ok(0)
+}
+
+/// A number's provenance in a few words: `rw-credits (official, 2026-09-20)`, marked
+/// when it comes from the user's file rather than the table.
+fn provenance_label(p: &Platform, prov: &Provenance) -> String {
+    let mut label = if prov.sources.is_empty() {
+        "unsourced".to_string()
+    } else {
+        let ids: Vec<&str> = prov.sources.iter().map(|s| s.id.as_str()).collect();
+        let grade = prov.grade().map_or("ungraded", |g| g.as_str());
+        let date = prov.verified.map(|d| format!(", {d}")).unwrap_or_default();
+        format!("{} ({grade}{date})", ids.join(", "))
+    };
+    if prov.origin != p.origin {
+        label.push_str(" [yours]");
+    }
+    label
+}
+
+fn lifecycle_json(l: &crate::pricing::Lifecycle) -> Value {
+    json!({
+        "deprecated": l.deprecated.map(|d| d.to_string()),
+        "shutdown": l.shutdown.map(|d| d.to_string()),
+        "replaced_by": l.replaced_by,
+    })
+}
+
+/// The provenance as JSON: source ids, best grade, verification date, and whether the
+/// number is the user's.
+fn provenance_json(p: &Platform, prov: &Provenance) -> Value {
+    json!({
+        "sources": prov.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+        "grade": prov.grade().map(|g| g.as_str()),
+        "verified": prov.verified.map(|d| d.to_string()),
+        "from": prov.origin.to_string(),
+        "yours": prov.origin != p.origin,
+    })
 }
 
 fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {

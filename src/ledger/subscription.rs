@@ -329,6 +329,9 @@ mod tests {
             rollover: Some(false),
             promotion: None,
             notes: vec![],
+            lifecycle: Default::default(),
+            allow: vec![],
+            provenance: Default::default(),
         }
     }
 
@@ -424,6 +427,7 @@ mod tests {
             first_period_price: None,
             bonus_percent: Some(d("50")),
             bonus_cap: Some(d("5000")),
+            ..Default::default()
         });
         let sub = grants(
             &[change(&studio, "2026-11-01")],
@@ -614,6 +618,7 @@ mod tests {
             first_period_price: None,
             bonus_percent: Some(d(MAX)),
             bonus_cap: None,
+            ..Default::default()
         });
         assert!(first_bonus(&p, d(MAX)).is_err());
         assert!(grants(
@@ -627,6 +632,7 @@ mod tests {
             first_period_price: None,
             bonus_percent: Some(d("1")),
             bonus_cap: None,
+            ..Default::default()
         });
         assert!(grants(
             &[change(&p, "2026-11-01")],

@@ -1,15 +1,21 @@
 //! Finding and loading pricing tables: the shipped ones, then the user's.
 //!
-//! Order (later replaces earlier, whole platform at a time, seed 000: "these values can
-//! be overridden"): the tables built into the binary, every `*.toml` in the user config
-//! dir (`~/.config/credits/pricing/` on Linux), then `--pricing-dir` / `CREDITS_PRICING_DIR`.
-//! A broken user file is reported and skipped; everything else keeps working.
+//! Order (seed 000: "these values can be overridden"): the tables built into the binary,
+//! then every `*.toml` in the user config dir (`~/.config/credits/pricing/` on Linux), then
+//! `--pricing-dir` / `CREDITS_PRICING_DIR`. A user file for a platform already loaded
+//! patches it (plans, packs and models by id; the rest stays), unless it says
+//! `replace = true`; a user file for a new platform adds it. A broken user file is reported
+//! and skipped; everything else keeps working.
 
-use super::schema::{parse_platform, FileError};
+use super::schema::{self, FileError};
+#[cfg(test)]
+use super::Rate;
 use super::{Origin, Platform};
 use crate::error::fail_with_help;
 use crate::slug;
 use anyhow::Result;
+#[cfg(test)]
+use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_pricing.rs"));
@@ -30,6 +36,13 @@ pub struct LoadedFile {
     /// Set when a later file replaced this platform.
     pub replaced_by: Option<Origin>,
     pub error: Option<String>,
+}
+
+/// Which layer a table is loaded in: shipped tables replace whole, user files patch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layer {
+    Shipped,
+    User,
 }
 
 /// All platforms the command can use.
@@ -57,7 +70,7 @@ impl Catalog {
     pub fn load(options: &LoadOptions) -> Catalog {
         let mut catalog = Catalog::default();
         for (name, text) in BUILTIN {
-            catalog.add_text(text, Origin::Builtin(name.to_string()));
+            catalog.add_text(text, Origin::Builtin(name.to_string()), Layer::Shipped);
         }
         let dirs = [
             (options.config_dir.as_ref(), "user config dir"),
@@ -75,7 +88,7 @@ impl Catalog {
             });
             for path in toml_files(dir) {
                 match std::fs::read_to_string(&path) {
-                    Ok(text) => catalog.add_text(&text, Origin::File(path)),
+                    Ok(text) => catalog.add_text(&text, Origin::File(path), Layer::User),
                     Err(e) => catalog.files.push(LoadedFile {
                         origin: Origin::File(path),
                         platform_id: None,
@@ -88,15 +101,26 @@ impl Catalog {
         catalog
     }
 
-    fn add_text(&mut self, text: &str, origin: Origin) {
-        match parse_platform(text, origin.clone()) {
-            Ok(platform) => {
+    fn add_text(&mut self, text: &str, origin: Origin, layer: Layer) {
+        let built = schema::read(text).and_then(|raw| {
+            let existing = self.platforms.iter().position(|p| p.id == raw.id());
+            let base = match (layer, existing) {
+                (Layer::User, Some(i)) if !raw.replaces() => self.platforms.get(i),
+                _ => None,
+            };
+            schema::build(raw, origin.clone(), base).map(|p| (p, existing))
+        });
+        match built {
+            Ok((platform, existing)) => {
                 let id = platform.id.clone();
-                if let Some(old) = self.platforms.iter().position(|p| p.id == id) {
+                if let Some(old) = existing {
                     let replaced = self.platforms.remove(old);
-                    if let Some(file) = self.files.iter_mut().find(|f| f.origin == replaced.origin)
-                    {
-                        file.replaced_by = Some(origin.clone());
+                    if platform.patches.is_empty() {
+                        if let Some(file) =
+                            self.files.iter_mut().find(|f| f.origin == replaced.origin)
+                        {
+                            file.replaced_by = Some(origin.clone());
+                        }
                     }
                 }
                 self.platforms.push(platform);
@@ -118,6 +142,23 @@ impl Catalog {
             }),
         }
         self.platforms.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// A user file checked the way it would load over this catalog: a file for a platform
+    /// already here patches it (unless `replace = true`). Also returns whether it patches.
+    pub fn read_user_file(
+        &self,
+        text: &str,
+        origin: Origin,
+    ) -> Result<(Platform, bool), FileError> {
+        let raw = schema::read(text)?;
+        let base = if raw.replaces() {
+            None
+        } else {
+            self.platforms.iter().find(|p| p.id == raw.id())
+        };
+        let patches = base.is_some();
+        schema::build(raw, origin, base).map(|p| (p, patches))
     }
 
     /// The files that could not be used, for a warning on stderr.
@@ -172,22 +213,54 @@ mod tests {
         assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 
-    #[test]
-    fn a_user_file_replaces_a_shipped_platform_and_a_broken_one_is_skipped() {
+    fn load_dir(files: &[(&str, &str)]) -> Catalog {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("mine.toml"),
-            "name = \"MakeClipAI\"\nas_of = 2026-11-01\n[[model]]\nname = \"Only\"\ncredits = 1\n",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("broken.toml"), "name = ").unwrap();
-        let catalog = Catalog::load(&LoadOptions {
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        Catalog::load(&LoadOptions {
             config_dir: None,
             extra_dir: Some(dir.path().to_path_buf()),
-        });
-        let platform = catalog.platform("makeclipai").unwrap();
-        assert_eq!(platform.models.len(), 1);
+        })
+    }
+
+    #[test]
+    fn a_user_file_patches_a_shipped_platform_and_a_broken_one_is_skipped() {
+        let shipped = Catalog::builtin();
+        let before = shipped.platform("runway").unwrap();
+        let catalog = load_dir(&[
+            (
+                "mine.toml",
+                "name = \"Runway\"\nas_of = 2026-11-01\n[[model]]\nname = \"Gen-4\"\nmin_plan = \"Standard\"\nper_second = 11\n[[model]]\nname = \"Mine\"\ncredits = 1\n",
+            ),
+            ("broken.toml", "name = "),
+        ]);
+        let p = catalog.platform("runway").unwrap();
+        // Every shipped plan and pack stays; gen-4 is replaced in place, `mine` is added.
+        assert_eq!(p.plans, before.plans);
+        assert_eq!(p.packs, before.packs);
+        assert_eq!(p.models.len(), before.models.len() + 1);
+        let gen4 = p.model("gen-4").unwrap();
+        assert_eq!(gen4.min_plan, before.model("gen-4").unwrap().min_plan);
+        assert!(
+            matches!(&gen4.variants[0].rate, Rate::PerSecond { rate, .. } if rate.min == Decimal::from(11))
+        );
+        assert!(matches!(&gen4.provenance.origin, Origin::File(_)));
+        assert_eq!(p.origin, before.origin);
+        assert_eq!(p.patches.len(), 1);
         assert_eq!(catalog.broken_files().count(), 1);
         assert!(catalog.platforms.len() > 1, "shipped tables still load");
+    }
+
+    #[test]
+    fn replace_true_replaces_the_whole_table() {
+        let catalog = load_dir(&[(
+            "mine.toml",
+            "name = \"MakeClipAI\"\nreplace = true\nas_of = 2026-11-01\n[[model]]\nname = \"Only\"\ncredits = 1\n",
+        )]);
+        let platform = catalog.platform("makeclipai").unwrap();
+        assert_eq!(platform.models.len(), 1);
+        assert!(platform.plans.is_empty());
+        assert!(platform.patches.is_empty());
     }
 }

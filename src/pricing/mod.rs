@@ -10,7 +10,9 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod catalog;
+pub mod dump;
 pub mod schema;
+pub mod strict;
 
 use crate::error::fail_with_help;
 use crate::money::Amount;
@@ -21,20 +23,32 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// One platform's pricing table (one file).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Platform {
     pub id: String,
     pub name: String,
     pub currency: String,
     pub billing: Billing,
+    /// What one credit is called (`credits`, `Fast GPU minutes`, `points`).
+    pub credit_unit: Option<String>,
+    /// Derived: the oldest verification date of the table's numbers (see [`Provenance`]).
     pub as_of: NaiveDate,
+    /// The `as_of` the file wrote itself, if any: the fallback date of numbers with no
+    /// dated source (user files); shipped tables must not have one (`--strict`).
+    pub declared_as_of: Option<NaiveDate>,
     pub failed_refunded: Option<bool>,
+    /// Sources of the platform-level facts (`failed_refunded`, `billing`).
+    pub facts: Provenance,
+    /// Every source the file lists, in file order (patches' sources appended).
     pub sources: Vec<Source>,
     pub notes: Vec<String>,
     pub plans: Vec<Plan>,
     pub packs: Vec<Pack>,
     pub models: Vec<Model>,
+    /// The table this platform starts from (built-in, bundle or a user file that replaces).
     pub origin: Origin,
+    /// User files that patched it, in the order applied.
+    pub patches: Vec<Origin>,
 }
 
 /// Where a table came from: the binary or a file on disk.
@@ -62,15 +76,188 @@ pub enum Billing {
     Money,
 }
 
-#[derive(Clone, Debug)]
+/// A public page a number rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
+    /// Short slug the file's items cite (`source = "rw-credits"`).
+    pub id: String,
     pub title: String,
     pub url: Option<String>,
+    /// The source's own date (the date the page gives, or of a verbatim harvest).
     pub date: Option<NaiveDate>,
+    /// When an undated page was read.
+    pub read: Option<NaiveDate>,
+    pub grade: Option<Grade>,
+}
+
+impl Source {
+    /// The date a number resting on this source is known to have held.
+    pub fn dated(&self) -> Option<NaiveDate> {
+        self.date.or(self.read)
+    }
+}
+
+/// How much a source can be trusted, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Grade {
+    /// The platform's own page or docs (or a verbatim harvest of it).
+    Official,
+    /// The product's seed documents (the seed platforms' only source).
+    Seed,
+    /// A write-up by someone else.
+    ThirdParty,
+    /// A reseller's page: corroborates, never the platform's own price.
+    Reseller,
+}
+
+impl Grade {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Official => "official",
+            Grade::Seed => "seed",
+            Grade::ThirdParty => "third-party",
+            Grade::Reseller => "reseller",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Grade> {
+        [
+            Grade::Official,
+            Grade::Seed,
+            Grade::ThirdParty,
+            Grade::Reseller,
+        ]
+        .into_iter()
+        .find(|g| g.as_str() == text)
+    }
+}
+
+/// Where a number comes from: its sources, when it was last verified, and which file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// The cited sources, resolved from the file's list.
+    pub sources: Vec<Source>,
+    /// The date the number was last confirmed: `verified` in the file, else the newest
+    /// date of its sources, else the file's own `as_of`.
+    pub verified: Option<NaiveDate>,
+    /// The file the number was read from (a user's patch or the table itself).
+    pub origin: Origin,
+}
+
+impl Default for Provenance {
+    /// No sources, no date: a number the user typed or a test made.
+    fn default() -> Self {
+        Provenance {
+            sources: Vec::new(),
+            verified: None,
+            origin: Origin::Builtin(String::new()),
+        }
+    }
+}
+
+impl Provenance {
+    /// The best grade among the sources; `None` when unsourced or ungraded.
+    pub fn grade(&self) -> Option<Grade> {
+        self.sources.iter().filter_map(|s| s.grade).min()
+    }
+
+    /// The number rests only on pages that are not the platform's own (or a seed).
+    pub fn only_third_party(&self) -> bool {
+        matches!(self.grade(), Some(Grade::ThirdParty | Grade::Reseller))
+    }
+
+    /// The newest date among the sources: what `verified` defaults to.
+    pub fn newest_source_date(sources: &[Source]) -> Option<NaiveDate> {
+        sources.iter().filter_map(Source::dated).max()
+    }
+}
+
+/// Whether a model or plan can still be used, and what replaces it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lifecycle {
+    pub deprecated: Option<NaiveDate>,
+    pub shutdown: Option<NaiveDate>,
+    /// Model ids in the same table, or names of successors not in it.
+    pub replaced_by: Vec<String>,
+}
+
+impl Lifecycle {
+    /// Shut down on or before `day`.
+    pub fn is_shut_down(&self, day: NaiveDate) -> bool {
+        self.shutdown.is_some_and(|d| d <= day)
+    }
+
+    /// `shut down on 2026-09-24 (replaced by a, b)`; `None` for a live item.
+    pub fn describe(&self) -> Option<String> {
+        let state = match (self.deprecated, self.shutdown) {
+            (_, Some(s)) => format!("shut down on {s}"),
+            (Some(d), None) => format!("deprecated on {d}"),
+            (None, None) => return None,
+        };
+        let by = if self.replaced_by.is_empty() {
+            String::new()
+        } else {
+            format!(" (replaced by {})", self.replaced_by.join(", "))
+        };
+        Some(format!("{state}{by}"))
+    }
+
+    pub fn is_deprecated(&self, day: NaiveDate) -> bool {
+        self.deprecated.is_some_and(|d| d <= day) && !self.is_shut_down(day)
+    }
+}
+
+/// A sanity rule of `pricing validate --strict` that a real price list may break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    TierPrice,
+    TierCredits,
+    Annual,
+    Audio,
+    Resolution,
+    Mode,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 6] = [
+        Rule::TierPrice,
+        Rule::TierCredits,
+        Rule::Annual,
+        Rule::Audio,
+        Rule::Resolution,
+        Rule::Mode,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::TierPrice => "tier-price",
+            Rule::TierCredits => "tier-credits",
+            Rule::Annual => "annual",
+            Rule::Audio => "audio",
+            Rule::Resolution => "resolution",
+            Rule::Mode => "mode",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// An explicit exception to a [`Rule`], with the reason the real price list breaks it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allow {
+    pub rule: Rule,
+    pub reason: String,
+}
+
+/// Whether `allow` excuses `rule`.
+pub fn allows(allow: &[Allow], rule: Rule) -> bool {
+    allow.iter().any(|a| a.rule == rule)
 }
 
 /// A subscription tier. `tier` is its position in the file (0 = lowest).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub id: String,
     pub name: String,
@@ -85,6 +272,9 @@ pub struct Plan {
     pub rollover: Option<bool>,
     pub promotion: Option<Promotion>,
     pub notes: Vec<String>,
+    pub lifecycle: Lifecycle,
+    pub allow: Vec<Allow>,
+    pub provenance: Provenance,
 }
 
 impl Plan {
@@ -122,15 +312,16 @@ impl Grant {
 }
 
 /// A first-period offer: a cheaper first month and/or bonus credits (capped).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Promotion {
     pub first_period_price: Option<Decimal>,
     pub bonus_percent: Option<Decimal>,
     pub bonus_cap: Option<Decimal>,
+    pub provenance: Provenance,
 }
 
 /// A credit pack (top-up).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pack {
     pub id: String,
     pub name: String,
@@ -138,6 +329,7 @@ pub struct Pack {
     pub credits: Decimal,
     pub bonus: Decimal,
     pub expiry: Expiry,
+    pub provenance: Provenance,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,7 +373,7 @@ impl Kind {
 }
 
 /// A model (or operation) and how it charges.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Model {
     pub id: String,
     pub name: String,
@@ -200,10 +392,13 @@ pub struct Model {
     /// At least one; a model written with a rate directly has one variant with no selectors.
     pub variants: Vec<Variant>,
     pub notes: Vec<String>,
+    pub lifecycle: Lifecycle,
+    pub allow: Vec<Allow>,
+    pub provenance: Provenance,
 }
 
 /// Surcharges added per clip.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extras {
     pub audio: Option<Amount>,
     pub per_ref: Option<Amount>,
@@ -211,17 +406,19 @@ pub struct Extras {
 }
 
 /// One rate of a model, chosen by the request's mode, resolution and audio.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
     pub mode: Option<String>,
     pub resolution: Option<String>,
     pub audio: Option<bool>,
     pub min_plan: Option<usize>,
     pub rate: Rate,
+    /// The model's provenance unless the variant cites its own sources.
+    pub provenance: Provenance,
 }
 
 /// The forms a rate takes (issue 2's table).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rate {
     /// The same amount for every generation.
     Flat(Amount),
@@ -240,7 +437,7 @@ pub enum Rate {
     },
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bucket {
     pub seconds: Decimal,
     pub credits: Amount,
@@ -310,6 +507,18 @@ impl Platform {
                 };
                 fail_with_help(format!("unknown pack `{typed}` on {}", self.id), help)
             })
+    }
+
+    /// The id of the plan at a tier.
+    pub fn plan_name_id(&self, tier: usize) -> String {
+        self.plans
+            .get(tier)
+            .map_or_else(String::new, |p| p.id.clone())
+    }
+
+    /// What one credit is called: `credits` unless the table says (`points`).
+    pub fn credit_word(&self) -> &str {
+        self.credit_unit.as_deref().unwrap_or("credits")
     }
 
     /// The display name of the plan at a tier.

@@ -143,15 +143,44 @@ impl<'de> Deserialize<'de> for RawDecimal {
     }
 }
 
+/// `source = "id"` or `source = ["a", "b"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSourceRef {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawSourceRef {
+    fn ids(self) -> Vec<String> {
+        match self {
+            RawSourceRef::One(id) => vec![id],
+            RawSourceRef::Many(ids) => ids,
+        }
+    }
+}
+
+type RawDate = toml::value::Datetime;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllow {
+    rule: String,
+    reason: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPlatform {
     name: String,
     id: Option<String>,
-    as_of: toml::value::Datetime,
+    as_of: Option<RawDate>,
     currency: Option<String>,
     billing: Option<String>,
+    credit_unit: Option<String>,
     failed_refunded: Option<bool>,
+    source: Option<RawSourceRef>,
+    replace: Option<bool>,
     #[serde(default)]
     sources: Vec<RawSource>,
     #[serde(default)]
@@ -167,9 +196,12 @@ struct RawPlatform {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
+    id: Option<String>,
     title: String,
     url: Option<String>,
-    date: Option<toml::value::Datetime>,
+    date: Option<RawDate>,
+    read: Option<RawDate>,
+    grade: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -185,6 +217,13 @@ struct RawPlan {
     promotion: Option<RawPromotion>,
     #[serde(default)]
     notes: Vec<String>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
+    deprecated: Option<RawDate>,
+    shutdown: Option<RawDate>,
+    replaced_by: Option<Vec<String>>,
+    #[serde(default)]
+    allow: Vec<RawAllow>,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +232,8 @@ struct RawPromotion {
     first_period_price: Option<RawDecimal>,
     first_period_bonus_percent: Option<RawDecimal>,
     bonus_cap: Option<RawDecimal>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +246,8 @@ struct RawPack {
     bonus: Option<RawDecimal>,
     expires_after_days: Option<u32>,
     never_expires: Option<bool>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
 }
 
 /// The rate keys, which a model and its variants both carry.
@@ -253,6 +296,13 @@ struct RawModel {
     per_second: Option<RawAmount>,
     durations: Option<Vec<RawDecimal>>,
     per_input: Option<RawPerInput>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
+    deprecated: Option<RawDate>,
+    shutdown: Option<RawDate>,
+    replaced_by: Option<Vec<String>>,
+    #[serde(default)]
+    allow: Vec<RawAllow>,
 }
 
 #[derive(Deserialize)]
@@ -275,13 +325,52 @@ struct RawVariant {
     per_second: Option<RawAmount>,
     durations: Option<Vec<RawDecimal>>,
     per_input: Option<RawPerInput>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
+}
+
+/// A file that is valid TOML of the right shape, not yet checked for meaning.
+pub struct RawFile(RawPlatform);
+
+impl RawFile {
+    /// The platform id the file is for (its `id`, or the slug of its `name`).
+    pub fn id(&self) -> String {
+        self.0
+            .id
+            .clone()
+            .unwrap_or_else(|| slug::slugify(&self.0.name))
+    }
+
+    /// `replace = true`: the file replaces a shipped table whole instead of patching it.
+    pub fn replaces(&self) -> bool {
+        self.0.replace == Some(true)
+    }
+}
+
+/// Reads a file's TOML; syntax and type errors name the line and column.
+pub fn read(text: &str) -> Result<RawFile, FileError> {
+    toml::from_str(text)
+        .map(RawFile)
+        .map_err(|e| FileError::Syntax(e.to_string()))
 }
 
 /// Parses and validates one file's text. `origin` is recorded on the platform.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn parse_platform(text: &str, origin: Origin) -> Result<Platform, FileError> {
-    let raw: RawPlatform = toml::from_str(text).map_err(|e| FileError::Syntax(e.to_string()))?;
-    let mut check = Checker::default();
-    let platform = check.platform(raw, origin);
+    build(read(text)?, origin, None)
+}
+
+/// Validates a read file into a platform; with `base`, the file patches that table:
+/// its plans, packs and models replace the base's of the same id or are added, the rest
+/// of the base stays (plans a patch adds come after the base's, so tiers keep their order).
+pub fn build(raw: RawFile, origin: Origin, base: Option<&Platform>) -> Result<Platform, FileError> {
+    let mut check = Checker {
+        problems: Vec::new(),
+        sources: Vec::new(),
+        declared_as_of: None,
+        origin: origin.clone(),
+    };
+    let platform = check.platform(raw.0, origin, base);
     if check.problems.is_empty() {
         Ok(platform)
     } else {
@@ -290,12 +379,20 @@ pub fn parse_platform(text: &str, origin: Origin) -> Result<Platform, FileError>
 }
 
 /// Collects problems while building the validated platform.
-#[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// The file's own sources, which its items cite by id.
+    sources: Vec<Source>,
+    /// The file's `as_of`: the date of numbers with no dated source.
+    declared_as_of: Option<NaiveDate>,
+    origin: Origin,
 }
 
 fn to_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
+    // A date and nothing else: `2026-05-04`, not a time or a date-time.
+    if value.time.is_some() || value.offset.is_some() {
+        return None;
+    }
     let date = value.date.as_ref()?;
     NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
 }
@@ -377,18 +474,176 @@ impl Checker {
         id
     }
 
-    fn platform(&mut self, raw: RawPlatform, origin: Origin) -> Platform {
+    /// A date field: a plain date, or a problem naming the field.
+    fn date(&mut self, place: &str, field: &str, value: Option<RawDate>) -> Option<NaiveDate> {
+        let value = value?;
+        let date = to_date(&value);
+        if date.is_none() {
+            self.problem(
+                format!("{place}, field {field}"),
+                format!("`{value}` is not a date like 2026-05-04"),
+            );
+        }
+        date
+    }
+
+    fn sources(&mut self, place: &str, raw: Vec<RawSource>) -> Vec<Source> {
+        let mut sources: Vec<Source> = Vec::new();
+        for (i, s) in raw.into_iter().enumerate() {
+            // 1-based for people; `i` is a Vec index, so saturating never changes it.
+            let here = format!("{place}, source {}", i.saturating_add(1));
+            let id = match s.id {
+                Some(id) => self.id(&here, Some(id), ""),
+                None => String::new(),
+            };
+            if !id.is_empty() && sources.iter().any(|q| q.id == id) {
+                self.problem(
+                    format!("{here}, field id"),
+                    format!("two sources have the id `{id}`"),
+                );
+            }
+            let grade = s.grade.as_deref().and_then(|g| {
+                let grade = Grade::parse(g);
+                if grade.is_none() {
+                    self.problem(
+                        format!("{here}, field grade"),
+                        format!("`{g}` is not official, third-party, reseller or seed"),
+                    );
+                }
+                grade
+            });
+            let date = self.date(&here, "date", s.date);
+            let read = self.date(&here, "read", s.read);
+            sources.push(Source {
+                id,
+                title: s.title,
+                url: s.url,
+                date,
+                read,
+                grade,
+            });
+        }
+        sources
+    }
+
+    /// Where an item's numbers come from: its own `source`/`verified`, else `inherit`'s.
+    fn provenance(
+        &mut self,
+        here: &str,
+        source: Option<RawSourceRef>,
+        verified: Option<RawDate>,
+        inherit: Option<&Provenance>,
+    ) -> Provenance {
+        let verified = self.date(here, "verified", verified);
+        let sources = match (source, inherit) {
+            (Some(refs), _) => {
+                let mut cited = Vec::new();
+                for id in refs.ids() {
+                    match self.sources.iter().find(|s| !s.id.is_empty() && s.id == id) {
+                        Some(found) => cited.push(found.clone()),
+                        None => {
+                            let known: Vec<&str> = self
+                                .sources
+                                .iter()
+                                .map(|s| s.id.as_str())
+                                .filter(|id| !id.is_empty())
+                                .collect();
+                            let known = if known.is_empty() {
+                                "the file's `sources` give no ids".to_string()
+                            } else {
+                                format!("sources are: {}", known.join(", "))
+                            };
+                            self.problem(
+                                format!("{here}, field source"),
+                                format!("`{id}` names no source ({known})"),
+                            );
+                        }
+                    }
+                }
+                cited
+            }
+            (None, Some(parent)) => {
+                return Provenance {
+                    verified: verified.or(parent.verified),
+                    ..parent.clone()
+                }
+            }
+            (None, None) => Vec::new(),
+        };
+        Provenance {
+            verified: verified
+                .or_else(|| Provenance::newest_source_date(&sources))
+                .or(self.declared_as_of),
+            sources,
+            origin: self.origin.clone(),
+        }
+    }
+
+    fn lifecycle(
+        &mut self,
+        here: &str,
+        deprecated: Option<RawDate>,
+        shutdown: Option<RawDate>,
+        replaced_by: Option<Vec<String>>,
+    ) -> Lifecycle {
+        let lifecycle = Lifecycle {
+            deprecated: self.date(here, "deprecated", deprecated),
+            shutdown: self.date(here, "shutdown", shutdown),
+            replaced_by: replaced_by.unwrap_or_default(),
+        };
+        if let (Some(d), Some(s)) = (lifecycle.deprecated, lifecycle.shutdown) {
+            if d > s {
+                self.problem(
+                    format!("{here}, field deprecated"),
+                    format!("deprecated on {d}, after its shutdown on {s}"),
+                );
+            }
+        }
+        if !lifecycle.replaced_by.is_empty()
+            && lifecycle.shutdown.is_none()
+            && lifecycle.deprecated.is_none()
+        {
+            self.problem(
+                format!("{here}, field replaced_by"),
+                "goes with `deprecated` or `shutdown` (the date it was replaced)",
+            );
+        }
+        lifecycle
+    }
+
+    fn allow(&mut self, here: &str, raw: Vec<RawAllow>) -> Vec<Allow> {
+        raw.into_iter()
+            .filter_map(|a| {
+                let rule = Rule::parse(&a.rule);
+                if rule.is_none() {
+                    let known: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+                    self.problem(
+                        format!("{here}, field allow"),
+                        format!("`{}` is not a rule ({})", a.rule, known.join(", ")),
+                    );
+                }
+                if a.reason.trim().is_empty() {
+                    self.problem(
+                        format!("{here}, field allow"),
+                        "an exception needs its reason",
+                    );
+                }
+                rule.map(|rule| Allow {
+                    rule,
+                    reason: a.reason,
+                })
+            })
+            .collect()
+    }
+
+    fn platform(&mut self, raw: RawPlatform, origin: Origin, base: Option<&Platform>) -> Platform {
         let id = self.id("platform", raw.id, &raw.name);
         let place = format!("platform {id}");
-        let as_of = to_date(&raw.as_of).unwrap_or_else(|| {
-            self.problem(
-                format!("{place}, field as_of"),
-                "must be a date like 2026-05-04",
-            );
-            NaiveDate::MIN
-        });
+        self.declared_as_of = self.date(&place, "as_of", raw.as_of);
+        self.sources = self.sources(&place, raw.sources);
         let billing = match raw.billing.as_deref() {
-            None | Some("credits") => Billing::Credits,
+            None => base.map_or(Billing::Credits, |b| b.billing),
+            Some("credits") => Billing::Credits,
             Some("money") => Billing::Money,
             Some(other) => {
                 self.problem(
@@ -398,46 +653,103 @@ impl Checker {
                 Billing::Credits
             }
         };
-        let currency = raw.currency.unwrap_or_else(|| "USD".to_string());
+        let currency = raw
+            .currency
+            .or_else(|| base.map(|b| b.currency.clone()))
+            .unwrap_or_else(|| "USD".to_string());
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
             self.problem(
                 format!("{place}, field currency"),
                 format!("`{currency}` is not a three-letter code like USD"),
             );
         }
-        let sources = raw
-            .sources
-            .into_iter()
-            .map(|s| Source {
-                date: s.date.as_ref().and_then(to_date),
-                title: s.title,
-                url: s.url,
-            })
-            .collect();
+        if let Some(unit) = &raw.credit_unit {
+            if unit.trim().is_empty() || unit.chars().any(char::is_control) {
+                self.problem(
+                    format!("{place}, field credit_unit"),
+                    "must be a word like `points`",
+                );
+            }
+        }
+        let facts = self.provenance(&place, raw.source, None, None);
 
-        let plans = self.plans(&place, raw.plan);
+        let own_plans = self.plans(&place, raw.plan);
+        let plans = match base {
+            Some(b) => merge_by_id(b.plans.clone(), own_plans, |p| &p.id),
+            None => own_plans,
+        };
+        // Tiers are positions: a patch's plan takes the place of the one it replaces.
+        let plans: Vec<Plan> = plans
+            .into_iter()
+            .enumerate()
+            .map(|(tier, plan)| Plan { tier, ..plan })
+            .collect();
         if billing == Billing::Money && !plans.is_empty() {
             self.problem(
                 format!("{place}, field plan"),
                 "a money-billed platform has no credit plans",
             );
         }
-        let packs = self.packs(&place, raw.pack);
-        let models = self.models(&place, raw.model, &plans);
-        Platform {
+        let own_packs = self.packs(&place, raw.pack);
+        let own_models = self.models(&place, raw.model, &plans);
+        let (packs, models) = match base {
+            Some(b) => (
+                merge_by_id(b.packs.clone(), own_packs, |p| &p.id),
+                merge_by_id(b.models.clone(), own_models, |m| &m.id),
+            ),
+            None => (own_packs, own_models),
+        };
+        let mut sources = base.map(|b| b.sources.clone()).unwrap_or_default();
+        for s in std::mem::take(&mut self.sources) {
+            if !sources.contains(&s) {
+                sources.push(s);
+            }
+        }
+        let mut notes = base.map(|b| b.notes.clone()).unwrap_or_default();
+        notes.extend(raw.notes);
+        let (origin, patches) = match base {
+            Some(b) => {
+                let mut patches = b.patches.clone();
+                patches.push(origin);
+                (b.origin.clone(), patches)
+            }
+            None => (origin, Vec::new()),
+        };
+        let mut platform = Platform {
             id,
             name: raw.name,
             currency,
             billing,
-            as_of,
-            failed_refunded: raw.failed_refunded,
+            credit_unit: raw
+                .credit_unit
+                .or_else(|| base.and_then(|b| b.credit_unit.clone())),
+            as_of: NaiveDate::MIN,
+            declared_as_of: base.map_or(self.declared_as_of, |b| b.declared_as_of),
+            failed_refunded: raw
+                .failed_refunded
+                .or_else(|| base.and_then(|b| b.failed_refunded)),
+            facts: if base.is_some() && facts.sources.is_empty() {
+                base.map_or(facts.clone(), |b| b.facts.clone())
+            } else {
+                facts
+            },
             sources,
-            notes: raw.notes,
+            notes,
             plans,
             packs,
             models,
             origin,
+            patches,
+        };
+        match derived_as_of(&platform) {
+            Some(date) => platform.as_of = date,
+            None => self.problem(
+                format!("{place}, field as_of"),
+                "no date for the table's numbers: give sources with a `date` and cite them \
+                 with `source = \"…\"`, or `as_of = 2026-05-04` (the date you checked them)",
+            ),
         }
+        platform
     }
 
     fn plans(&mut self, place: &str, raw: Vec<RawPlan>) -> Vec<Plan> {
@@ -465,7 +777,16 @@ impl Checker {
                     Grant::Monthly
                 }
             };
+            let provenance = self.provenance(&here, p.source, p.verified, None);
+            let lifecycle = self.lifecycle(&here, p.deprecated, p.shutdown, p.replaced_by);
+            let allow = self.allow(&here, p.allow);
             let promotion = p.promotion.map(|r| Promotion {
+                provenance: self.provenance(
+                    &format!("{here}, promotion"),
+                    r.source,
+                    r.verified,
+                    Some(&provenance),
+                ),
                 first_period_price: r
                     .first_period_price
                     .map(|v| self.non_negative(&here, "promotion.first_period_price", v.0)),
@@ -492,6 +813,9 @@ impl Checker {
                 rollover: p.rollover,
                 promotion,
                 notes: p.notes,
+                lifecycle,
+                allow,
+                provenance,
             });
         }
         plans
@@ -525,6 +849,7 @@ impl Checker {
                 (None, _) => Expiry::Unknown,
             };
             packs.push(Pack {
+                provenance: self.provenance(&here, p.source, p.verified, None),
                 price: self.non_negative(&here, "price", p.price.0),
                 credits: self.positive(&here, "credits", p.credits.0),
                 bonus: p
@@ -606,6 +931,9 @@ impl Checker {
                 },
             };
 
+            let provenance = self.provenance(&here, m.source, m.verified, None);
+            let lifecycle = self.lifecycle(&here, m.deprecated, m.shutdown, m.replaced_by);
+            let allow = self.allow(&here, m.allow);
             let mut variants = Vec::new();
             let model_rate = rate_of!(m);
             let has_model_rate = model_rate.credits.is_some()
@@ -626,6 +954,7 @@ impl Checker {
                         audio: None,
                         min_plan: None,
                         rate,
+                        provenance: provenance.clone(),
                     });
                 }
             } else {
@@ -633,6 +962,7 @@ impl Checker {
                     // 1-based for people; `i` is a Vec index, so saturating never changes it.
                     let vhere = format!("{here}, variant {}", i.saturating_add(1));
                     let min_plan = self.plan_ref(&vhere, "min_plan", v.min_plan.as_deref(), plans);
+                    let vprov = self.provenance(&vhere, v.source, v.verified, Some(&provenance));
                     if let Some(rate) = self.rate(&vhere, rate_of!(v), plans) {
                         variants.push(Variant {
                             mode: v.mode.map(|s| s.to_lowercase()),
@@ -640,6 +970,7 @@ impl Checker {
                             audio: v.audio,
                             min_plan,
                             rate,
+                            provenance: vprov,
                         });
                     }
                 }
@@ -674,6 +1005,9 @@ impl Checker {
                 extra,
                 variants,
                 notes: m.notes,
+                lifecycle,
+                allow,
+                provenance,
             });
         }
         models
@@ -797,6 +1131,36 @@ impl Checker {
         }
         Some(Rate::Buckets(buckets))
     }
+}
+
+/// `base` with each of `patch`'s items replacing the one of the same id in place, and
+/// the rest appended in the patch's order.
+fn merge_by_id<T>(mut base: Vec<T>, patch: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    for item in patch {
+        match base.iter().position(|b| id(b) == id(&item)) {
+            Some(i) => base[i] = item,
+            None => base.push(item),
+        }
+    }
+    base
+}
+
+/// The oldest verification date among a table's numbers: its plans, promotions, packs,
+/// models and variants. `None` when no number has a date.
+pub fn derived_as_of(p: &Platform) -> Option<NaiveDate> {
+    every_provenance(p).filter_map(|prov| prov.verified).min()
+}
+
+/// Every number-carrying item's provenance, with a label saying which item it is.
+pub fn every_provenance(p: &Platform) -> impl Iterator<Item = &Provenance> {
+    let plans = p.plans.iter().flat_map(|plan| {
+        std::iter::once(&plan.provenance).chain(plan.promotion.iter().map(|pr| &pr.provenance))
+    });
+    let packs = p.packs.iter().map(|pack| &pack.provenance);
+    let models = p.models.iter().flat_map(|m| {
+        std::iter::once(&m.provenance).chain(m.variants.iter().map(|v| &v.provenance))
+    });
+    plans.chain(packs).chain(models)
 }
 
 #[cfg(test)]
