@@ -250,7 +250,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         }
     }
     if let Some(pinned) = request.pinned_credits {
-        if pinned < per_item.min || pinned > per_item.max {
+        if pinned < per_item.min || (pinned > per_item.max && !per_item.open) {
             notes.push(format!(
                 "pinned at {} credits; the table says {}",
                 money::fmt_credits(pinned),

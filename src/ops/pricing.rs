@@ -173,7 +173,14 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         // Money-billed platforms use no credits at all.
         (None, None) => Decimal::ZERO,
     };
+    // A money range ("from $3") is not a price to record: unknown until it runs.
+    let money_range = quote
+        .cost_total
+        .as_ref()
+        .map(|m| m.to_amount())
+        .filter(|a| platform.billing == Billing::Money && !a.is_exact() && !req.allow_range);
     let cost = match (platform.billing, &quote.price_per_credit) {
+        (Billing::Money, _) if money_range.is_some() => None,
         (Billing::Money, _) => quote.cost_total.map(|m| m.to_amount().min),
         (Billing::Credits, Some(ppc)) => Some(money::to_decimal(&money::rmul(
             &money::ratio(credits),
@@ -217,6 +224,13 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
                 .clone()
                 .filter(|_| quote.price_per_credit.is_some()),
         });
+    }
+    if let Some(range) = money_range {
+        notes.push(Note::MoneyUnknown(MoneyUnknown::Quote(format!(
+            "the table gives {} for {}: the exact amount is known only after it runs",
+            money::fmt_money_amount(&range, &platform.currency),
+            model.id
+        ))));
     }
     if let Some(why) = &quote.unknown_money {
         if req.price_per_credit.is_none() {
@@ -616,12 +630,12 @@ pub fn estimate(session: &Session, req: &PriceRequest) -> Result<Estimate> {
             });
         }
     }
-    notes.extend(
-        priced
-            .notes
-            .into_iter()
-            .filter(|n| matches!(n, Note::BeforeBalanceStart { .. })),
-    );
+    notes.extend(priced.notes.into_iter().filter(|n| {
+        matches!(
+            n,
+            Note::BeforeBalanceStart { .. } | Note::ThirdPartyOnly { .. } | Note::Deprecated { .. }
+        )
+    }));
     Ok(Estimate {
         quote,
         source: priced.source,

@@ -73,10 +73,13 @@ fn num(d: Decimal) -> Num {
 enum DumpAmount {
     Exact(Num),
     Range { min: Num, max: Num },
+    From { min: Num },
 }
 
 fn amount(a: &Amount) -> DumpAmount {
-    if a.is_exact() {
+    if a.open {
+        DumpAmount::From { min: num(a.min) }
+    } else if a.is_exact() {
         DumpAmount::Exact(num(a.min))
     } else {
         DumpAmount::Range {
