@@ -1185,6 +1185,11 @@ mod tests {
         assert_eq!(platform.plans.len(), 2);
         assert_eq!(platform.models.len(), 3);
         assert_eq!(platform.packs[0].expiry, Expiry::AfterDays(365));
+        // It is also an example of a fully sourced table.
+        let strict = super::super::strict::problems(&platform);
+        assert!(strict.is_empty(), "{strict:?}");
+        assert_eq!(platform.as_of.to_string(), "2026-11-01");
+        assert!(platform.models[2].provenance.only_third_party());
     }
 
     #[test]
