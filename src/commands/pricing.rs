@@ -506,6 +506,12 @@ fn validate(
             })
             .collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        if bad > 0 {
+            eprintln!(
+                "error: {bad} of {} file(s) have problems (listed in the JSON)",
+                checked.len()
+            );
+        }
     } else {
         for c in &checked {
             if c.problems.is_empty() {
@@ -582,13 +588,16 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             "dirs": ctx.session.catalog.dirs.iter().map(|d| json!({"path": d.path.display().to_string(), "why": d.why, "exists": d.exists})).collect::<Vec<_>>(),
             "files": ctx.session.catalog.files.iter().map(|f| json!({
                 "file": f.origin.to_string(), "platform": f.platform_id,
-                "replaced_by": f.replaced_by.as_ref().map(|o| o.to_string()), "error": f.error,
+                "replaced_by": f.replaced_by.as_ref().map(|o| o.to_string()), "patches": f.patches, "error": f.error,
             })).collect::<Vec<_>>(),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
     }
-    writeln!(out, "Looks for pricing tables in, later replacing earlier:")?;
+    writeln!(
+        out,
+        "Looks for pricing tables in, later patching earlier (or replacing, with `replace = true`):"
+    )?;
     writeln!(
         out,
         "  built into the binary ({} tables)",
@@ -603,6 +612,7 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         let status = match (&f.error, &f.replaced_by, &f.platform_id) {
             (Some(e), _, _) => format!("skipped: {}", e.lines().next().unwrap_or("")),
             (None, Some(by), Some(id)) => format!("{id}, replaced by {by}"),
+            (None, None, Some(id)) if f.patches => format!("{id}, patches the table loaded before"),
             (None, None, Some(id)) => format!("{id}, in use"),
             _ => String::new(),
         };
