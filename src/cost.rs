@@ -15,7 +15,7 @@
 
 use crate::error::{fail, fail_with_help};
 use crate::money::{self, ratio, Amount, MoneyRange, Ratio};
-use crate::pricing::{Billing, Grant, Model, Plan, Platform, Rate, Variant};
+use crate::pricing::{Billing, Grant, Model, Plan, Platform, Provenance, Rate, Variant};
 use anyhow::Result;
 use rust_decimal::Decimal;
 
@@ -75,6 +75,8 @@ pub struct Charge {
     pub included_from: Option<usize>,
     /// The variant used, e.g. `pro, 1080p`; empty for a single-rate model.
     pub variant: String,
+    /// Where the variant's rate comes from (sources, grade, verification date).
+    pub provenance: Provenance,
     /// Things the user should know about how this was priced.
     pub notes: Vec<String>,
 }
@@ -248,7 +250,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         }
     }
     if let Some(pinned) = request.pinned_credits {
-        if pinned < per_item.min || pinned > per_item.max {
+        if pinned < per_item.min || (pinned > per_item.max && !per_item.open) {
             notes.push(format!(
                 "pinned at {} credits; the table says {}",
                 money::fmt_credits(pinned),
@@ -280,6 +282,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         min_plan,
         included_from: model.included_from,
         variant: describe_variant(variant),
+        provenance: variant.provenance.clone(),
         notes,
     })
 }
@@ -590,6 +593,8 @@ pub enum PriceSource {
 #[derive(Clone, Debug)]
 pub struct Quote {
     pub platform: String,
+    /// The table's date: the oldest verification date of its numbers.
+    pub as_of: chrono::NaiveDate,
     pub model: String,
     pub model_name: String,
     pub currency: String,
@@ -640,6 +645,7 @@ pub fn quote(
         let per_clip = MoneyRange::from_amount(&charge.per_item);
         return Ok(Quote {
             platform: platform.id.clone(),
+            as_of: platform.as_of,
             model: model.id.clone(),
             model_name: model.name.clone(),
             currency,
@@ -779,6 +785,7 @@ pub fn quote(
 
     Ok(Quote {
         platform: platform.id.clone(),
+        as_of: platform.as_of,
         model: model.id.clone(),
         model_name: model.name.clone(),
         currency,

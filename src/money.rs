@@ -22,23 +22,28 @@ use rust_decimal::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
-/// An exact value or a closed range `min..=max` of credits or money.
+/// An exact value, a closed range `min..=max`, or an open range ("from `min`": `open`, the
+/// upper end unknown and `max` only the most that is known) of credits or money.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Amount {
     pub min: Decimal,
     pub max: Decimal,
+    /// The upper end is unknown: the source gives a floor ("start at three credits").
+    pub open: bool,
 }
 
 impl Amount {
     pub const ZERO: Amount = Amount {
         min: Decimal::ZERO,
         max: Decimal::ZERO,
+        open: false,
     };
 
     pub fn exact(value: Decimal) -> Amount {
         Amount {
             min: value,
             max: value,
+            open: false,
         }
     }
 
@@ -47,11 +52,21 @@ impl Amount {
         Amount {
             min: a.min(b),
             max: a.max(b),
+            open: false,
+        }
+    }
+
+    /// At least `min`, the upper end unknown.
+    pub fn from(min: Decimal) -> Amount {
+        Amount {
+            min,
+            max: min,
+            open: true,
         }
     }
 
     pub fn is_exact(&self) -> bool {
-        self.min == self.max
+        self.min == self.max && !self.open
     }
 
     /// The value when exact, `None` while a range is open.
@@ -63,29 +78,31 @@ impl Amount {
         Ok(Amount {
             min: add(self.min, other.min)?,
             max: add(self.max, other.max)?,
+            open: self.open || other.open,
         })
     }
 
     /// Multiplies by a non-negative factor.
     pub fn checked_mul(&self, factor: Decimal) -> Result<Amount> {
-        Ok(Amount::range(
-            mul(self.min, factor)?,
-            mul(self.max, factor)?,
-        ))
+        Ok(Amount {
+            open: self.open,
+            ..Amount::range(mul(self.min, factor)?, mul(self.max, factor)?)
+        })
     }
 
     /// Divides by a positive divisor.
     pub fn checked_div(&self, divisor: Decimal) -> Result<Amount> {
-        Ok(Amount::range(
-            div(self.min, divisor)?,
-            div(self.max, divisor)?,
-        ))
+        Ok(Amount {
+            open: self.open,
+            ..Amount::range(div(self.min, divisor)?, div(self.max, divisor)?)
+        })
     }
 
     pub fn normalize(&self) -> Amount {
         Amount {
             min: self.min.normalize(),
             max: self.max.normalize(),
+            open: self.open,
         }
     }
 }
@@ -163,9 +180,11 @@ pub fn fmt_money(value: Decimal, currency: &str) -> String {
     format!("{sign}{prefix}{}{suffix}", group_thousands(&text))
 }
 
-/// Formats an amount of money, exact or a range.
+/// Formats an amount of money, exact or a range: `$0.39`, `$0.10–$0.40`, `from $0.39`.
 pub fn fmt_money_amount(value: &Amount, currency: &str) -> String {
-    if value.is_exact() {
+    if value.open {
+        format!("from {}", fmt_money(value.min, currency))
+    } else if value.is_exact() {
         fmt_money(value.min, currency)
     } else {
         format!(
@@ -185,9 +204,11 @@ pub fn fmt_credits(value: Decimal) -> String {
     }
 }
 
-/// Formats an amount of credits, exact or a range: `96`, `5–20`.
+/// Formats an amount of credits, exact or a range: `96`, `5–20`, `from 3`.
 pub fn fmt_credits_amount(value: &Amount) -> String {
-    if value.is_exact() {
+    if value.open {
+        format!("from {}", fmt_credits(value.min))
+    } else if value.is_exact() {
         fmt_credits(value.min)
     } else {
         format!("{}–{}", fmt_credits(value.min), fmt_credits(value.max))
@@ -448,6 +469,8 @@ pub fn rmul(a: &Ratio, b: &Ratio) -> Result<Ratio> {
 pub struct MoneyRange {
     pub min: Ratio,
     pub max: Ratio,
+    /// The upper end is unknown (see [`Amount::open`]).
+    pub open: bool,
 }
 
 impl MoneyRange {
@@ -455,6 +478,7 @@ impl MoneyRange {
         MoneyRange {
             min: value,
             max: value,
+            open: false,
         }
     }
 
@@ -463,6 +487,7 @@ impl MoneyRange {
         MoneyRange {
             min: ratio(amount.min),
             max: ratio(amount.max),
+            open: amount.open,
         }
     }
 
@@ -474,6 +499,7 @@ impl MoneyRange {
             (Some(a), Some(b)) => Ok(MoneyRange {
                 min: a.min(b),
                 max: a.max(b),
+                open: self.open,
             }),
             _ => Err(anyhow!("amount too large")),
         }
@@ -492,7 +518,11 @@ impl MoneyRange {
             self.min.checked_add(&other.min),
             self.max.checked_add(&other.max),
         ) {
-            (Some(min), Some(max)) => Ok(MoneyRange { min, max }),
+            (Some(min), Some(max)) => Ok(MoneyRange {
+                min,
+                max,
+                open: self.open || other.open,
+            }),
             _ => Err(anyhow!("amount too large")),
         }
     }
@@ -501,6 +531,9 @@ impl MoneyRange {
     // By reference: callers map `Option<&MoneyRange>` through it.
     #[allow(clippy::wrong_self_convention)]
     pub fn to_amount(&self) -> Amount {
-        Amount::range(to_decimal(&self.min), to_decimal(&self.max))
+        Amount {
+            open: self.open,
+            ..Amount::range(to_decimal(&self.min), to_decimal(&self.max))
+        }
     }
 }

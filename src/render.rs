@@ -92,7 +92,8 @@ pub fn json_decimal(value: rust_decimal::Decimal) -> Value {
 }
 
 /// Puts an amount in a JSON object: `name` when exact; `name: null` with `min_name` and
-/// `max_name` while a range is open; `name: null` when unknown.
+/// `max_name` while a range is open (`max_name: null` when its upper end is unknown);
+/// `name: null` when unknown.
 pub fn put_amount(map: &mut Map<String, Value>, name: &str, value: Option<Amount>) {
     match value {
         Some(v) if v.is_exact() => {
@@ -101,7 +102,14 @@ pub fn put_amount(map: &mut Map<String, Value>, name: &str, value: Option<Amount
         Some(v) => {
             map.insert(name.to_string(), Value::Null);
             map.insert(format!("min_{name}"), json_decimal(v.min));
-            map.insert(format!("max_{name}"), json_decimal(v.max));
+            map.insert(
+                format!("max_{name}"),
+                if v.open {
+                    Value::Null
+                } else {
+                    json_decimal(v.max)
+                },
+            );
         }
         None => {
             map.insert(name.to_string(), Value::Null);

@@ -6,6 +6,7 @@ use crate::cli::{CompareArgs, KindArg};
 use crate::cost::{self, PricingChoice, Quote, Request};
 use crate::error::fail_with_help;
 use crate::money::{self, Ratio};
+use crate::ops::notes::Note;
 use crate::pricing::{Kind, Platform};
 use crate::render;
 use crate::slug;
@@ -96,6 +97,8 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
 
     let mut quotes = Vec::new();
     let mut skipped_by_plan = Vec::new();
+    let today = ctx.session.now.date_naive();
+    let mut shut_down = Vec::new();
     for platform in &platforms {
         let cap = match plan_cap(platform, args.max_plan.as_deref()) {
             Ok(cap) => cap,
@@ -105,6 +108,12 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             }
         };
         for model in platform.models.iter().filter(|m| m.kind == kind) {
+            if model.lifecycle.is_shut_down(today) {
+                if let Some(day) = model.lifecycle.shutdown {
+                    shut_down.push((platform.id.clone(), model.id.clone(), day));
+                }
+                continue;
+            }
             // A model that cannot make this shot (too long, no such resolution) is left out.
             let Ok(charge) = cost::charge(model, &request) else {
                 continue;
@@ -150,7 +159,11 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         .copied()
         .filter(|p| quotes.iter().any(|q| q.platform == p.id))
         .collect();
-    ctx.say(&ctx.stale(used).into_iter().collect::<Vec<_>>());
+    let mut notes: Vec<Note> = ctx.stale(used).into_iter().collect();
+    if !shut_down.is_empty() {
+        notes.push(Note::ShutDownLeftOut(shut_down));
+    }
+    ctx.say(&notes);
     if !skipped_by_plan.is_empty() {
         eprintln!(
             "note: --max-plan {} names no plan on {}: left out",
@@ -178,11 +191,14 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             } else {
                 "-".to_string()
             };
-            let model = if q.charge.variant.is_empty() {
+            let mut model = if q.charge.variant.is_empty() {
                 q.model.clone()
             } else {
                 format!("{} ({})", q.model, q.charge.variant)
             };
+            if q.charge.provenance.only_third_party() {
+                model.push_str(" *");
+            }
             vec![
                 ranked,
                 q.platform.clone(),
@@ -220,6 +236,15 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         "free tier",
     ];
     out.write_all(render::table(&headers, rows).as_bytes())?;
+    if quotes
+        .iter()
+        .any(|q| q.charge.provenance.only_third_party())
+    {
+        writeln!(
+            out,
+            "* rate rests only on third-party pages, not the platform's own (`credits pricing show PLATFORM` lists the sources)"
+        )?;
+    }
     let unknown = quotes.iter().filter(|q| rank_value(q).is_none()).count();
     if unknown > 0 {
         writeln!(

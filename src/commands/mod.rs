@@ -119,6 +119,17 @@ pub fn quote_json(q: &Quote) -> Value {
     );
     map.insert("period".into(), json!(q.clips_per_period.map(|(_, p)| p)));
     map.insert("notes".into(), json!(q.notes));
+    let prov = &q.charge.provenance;
+    map.insert("as_of".into(), json!(q.as_of.to_string()));
+    map.insert(
+        "rate_source".into(),
+        json!({
+            "grade": prov.grade().map(|g| g.as_str()),
+            "verified": prov.verified.map(|d| d.to_string()),
+            "sources": prov.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "grade": s.grade.map(|g| g.as_str())})).collect::<Vec<_>>(),
+            "only_third_party": prov.only_third_party(),
+        }),
+    );
     Value::Object(map)
 }
 

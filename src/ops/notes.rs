@@ -58,6 +58,20 @@ pub enum Note {
     BalanceNotChecked(String),
     /// Opening the database renamed entries to canonical ids (schema 3).
     NamesRepaired(Vec<Renamed>),
+    /// The rate used rests only on pages that are not the platform's own.
+    ThirdPartyOnly {
+        platform: String,
+        model: String,
+        sources: Vec<String>,
+    },
+    /// The model is deprecated (still priced).
+    Deprecated {
+        platform: String,
+        model: String,
+        lifecycle: String,
+    },
+    /// `compare` left out shut-down models.
+    ShutDownLeftOut(Vec<(String, String, NaiveDate)>),
 }
 
 /// Why money is unknown.
@@ -203,6 +217,27 @@ impl fmt::Display for Note {
                 )
             }
             Note::BalanceNotChecked(why) => write!(f, "balance not checked: {why}"),
+            Note::ThirdPartyOnly {
+                platform,
+                model,
+                sources,
+            } => write!(
+                f,
+                "{platform} {model}'s rate rests only on third-party pages ({}), not on {platform}'s own",
+                sources.join("; ")
+            ),
+            Note::Deprecated {
+                platform,
+                model,
+                lifecycle,
+            } => write!(f, "{platform} {model} is {lifecycle}"),
+            Note::ShutDownLeftOut(models) => {
+                let list: Vec<String> = models
+                    .iter()
+                    .map(|(p, m, d)| format!("{p} {m} ({d})"))
+                    .collect();
+                write!(f, "left out, shut down: {}", list.join(", "))
+            }
             Note::NamesRepaired(renamed) => {
                 let total: u64 = renamed.iter().map(|r| r.entries).sum();
                 let list: Vec<String> = renamed

@@ -20,6 +20,7 @@ use crate::cost::{self, BillingPeriod, PricingChoice, Quote, Request};
 use crate::error::fail_with_help;
 use crate::ledger::{Ledger, Spend};
 use crate::money::{self, MoneyRange, Ratio};
+use crate::pricing::catalog::TableStamp;
 use crate::pricing::{Billing, Platform};
 pub use crate::records::PriceSource;
 use crate::records::{Account, LedgerRecords, Money};
@@ -100,6 +101,8 @@ pub struct Priced {
     pub source: PriceSource,
     /// The table's quote, when the platform and model are in the tables.
     pub quote: Option<Quote>,
+    /// The table that priced it (date and hash), when the platform is in the tables.
+    pub table: Option<TableStamp>,
     /// What it uses of the balance, when the platform has one by then.
     pub balance: Option<BalanceUse>,
     pub notes: Vec<Note>,
@@ -131,6 +134,10 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
             why,
         } => return unknown_generation(req, platform, model, why),
     };
+    let day = req.at.unwrap_or(session.now).date_naive();
+    if model.lifecycle.is_shut_down(day) {
+        return Err(shut_down(platform, model));
+    }
     let request = Request {
         pinned_credits: None,
         ..req.request.clone()
@@ -166,7 +173,14 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         // Money-billed platforms use no credits at all.
         (None, None) => Decimal::ZERO,
     };
+    // A money range ("from $3") is not a price to record: unknown until it runs.
+    let money_range = quote
+        .cost_total
+        .as_ref()
+        .map(|m| m.to_amount())
+        .filter(|a| platform.billing == Billing::Money && !a.is_exact() && !req.allow_range);
     let cost = match (platform.billing, &quote.price_per_credit) {
+        (Billing::Money, _) if money_range.is_some() => None,
         (Billing::Money, _) => quote.cost_total.map(|m| m.to_amount().min),
         (Billing::Credits, Some(ppc)) => Some(money::to_decimal(&money::rmul(
             &money::ratio(credits),
@@ -185,6 +199,23 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
     };
     // The table's own notes ("no duration given: priced as the shortest length, 5 s").
     let mut notes: Vec<Note> = quote.notes.iter().cloned().map(Note::Table).collect();
+    if model.lifecycle.is_deprecated(day) {
+        if let Some(lifecycle) = model.lifecycle.describe() {
+            notes.push(Note::Deprecated {
+                platform: platform.id.clone(),
+                model: model.id.clone(),
+                lifecycle,
+            });
+        }
+    }
+    let prov = &quote.charge.provenance;
+    if prov.only_third_party() {
+        notes.push(Note::ThirdPartyOnly {
+            platform: platform.id.clone(),
+            model: model.id.clone(),
+            sources: prov.sources.iter().map(|s| s.title.clone()).collect(),
+        });
+    }
     if account.is_none() && req.plan.is_none() && platform.billing == Billing::Credits {
         notes.push(Note::NoAccount {
             platform: platform.id.clone(),
@@ -193,6 +224,13 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
                 .clone()
                 .filter(|_| quote.price_per_credit.is_some()),
         });
+    }
+    if let Some(range) = money_range {
+        notes.push(Note::MoneyUnknown(MoneyUnknown::Quote(format!(
+            "the table gives {} for {}: the exact amount is known only after it runs",
+            money::fmt_money_amount(&range, &platform.currency),
+            model.id
+        ))));
     }
     if let Some(why) = &quote.unknown_money {
         if req.price_per_credit.is_none() {
@@ -216,10 +254,30 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         }),
         pricing: describe(platform, &quote, &source),
         source,
+        table: session.catalog.stamp(&platform.id).cloned(),
         quote: Some(quote),
         balance: None,
         notes,
     })
+}
+
+/// The error for a model used on or after its shutdown: when, what replaces it, and that
+/// a past generation can still be logged with its date.
+fn shut_down(platform: &Platform, model: &crate::pricing::Model) -> anyhow::Error {
+    let l = &model.lifecycle;
+    let when = l.shutdown.map(|d| d.to_string()).unwrap_or_default();
+    let instead = if l.replaced_by.is_empty() {
+        String::new()
+    } else {
+        format!("use {} instead; ", l.replaced_by.join(" or "))
+    };
+    fail_with_help(
+        format!(
+            "{} on {} was shut down on {when}",
+            model.id, platform.id
+        ),
+        format!("{instead}to record a generation made before then, give its date with --at (before {when})"),
+    )
 }
 
 /// An unknown platform or model: logged with the user's credits, or refused with the lookup's
@@ -274,6 +332,7 @@ fn unknown_generation(
             PriceSource::Unpriced
         },
         quote: None,
+        table: None,
         balance: None,
     })
 }
@@ -571,12 +630,12 @@ pub fn estimate(session: &Session, req: &PriceRequest) -> Result<Estimate> {
             });
         }
     }
-    notes.extend(
-        priced
-            .notes
-            .into_iter()
-            .filter(|n| matches!(n, Note::BeforeBalanceStart { .. })),
-    );
+    notes.extend(priced.notes.into_iter().filter(|n| {
+        matches!(
+            n,
+            Note::BeforeBalanceStart { .. } | Note::ThirdPartyOnly { .. } | Note::Deprecated { .. }
+        )
+    }));
     Ok(Estimate {
         quote,
         source: priced.source,

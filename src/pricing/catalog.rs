@@ -51,6 +51,18 @@ pub struct Catalog {
     pub platforms: Vec<Platform>,
     pub dirs: Vec<SearchDir>,
     pub files: Vec<LoadedFile>,
+    /// Each platform's [`TableStamp`], computed on first use.
+    stamps: std::sync::OnceLock<Vec<TableStamp>>,
+}
+
+/// Which table priced something: the platform, the table's date, and a hash of the table
+/// as loaded (its canonical dump, so a user's patch or a bundle changes it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableStamp {
+    pub platform: String,
+    pub as_of: chrono::NaiveDate,
+    /// Hex SHA-256 of [`super::dump::canonical`].
+    pub sha256: String,
 }
 
 /// Where to look for user tables.
@@ -164,6 +176,23 @@ impl Catalog {
     /// The files that could not be used, for a warning on stderr.
     pub fn broken_files(&self) -> impl Iterator<Item = &LoadedFile> {
         self.files.iter().filter(|f| f.error.is_some())
+    }
+
+    /// The stamp of a loaded platform's table.
+    pub fn stamp(&self, platform_id: &str) -> Option<&TableStamp> {
+        self.stamps
+            .get_or_init(|| {
+                self.platforms
+                    .iter()
+                    .map(|p| TableStamp {
+                        platform: p.id.clone(),
+                        as_of: p.as_of,
+                        sha256: super::dump::fingerprint(p),
+                    })
+                    .collect()
+            })
+            .iter()
+            .find(|s| s.platform == platform_id)
     }
 
     /// Finds a platform by id or name, or suggests close ids.

@@ -8,9 +8,27 @@ use super::*;
 use serde::Serialize;
 use toml::value::{Date, Datetime};
 
+/// The table as TOML without the header comment: the same text for the same numbers,
+/// wherever the table was loaded from.
+pub fn canonical(p: &Platform) -> anyhow::Result<String> {
+    Ok(toml::to_string(&DumpPlatform::from(p))?)
+}
+
+/// Hex SHA-256 of the canonical text: which version of a table priced an entry.
+pub fn fingerprint(p: &Platform) -> String {
+    use sha2::{Digest, Sha256};
+    // Serialising a loaded table cannot fail (every value is a string, number, bool or
+    // date); an error would only leave the hash of an empty text.
+    let text = canonical(p).unwrap_or_default();
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The table as TOML text.
 pub fn to_toml(p: &Platform) -> anyhow::Result<String> {
-    let body = toml::to_string(&DumpPlatform::from(p))?;
+    let body = canonical(p)?;
     Ok(format!(
         "# {} pricing table, as loaded by credits (from {}).\n\
          # as_of {} is derived: the oldest verification date of the numbers below.\n{body}",
@@ -55,10 +73,13 @@ fn num(d: Decimal) -> Num {
 enum DumpAmount {
     Exact(Num),
     Range { min: Num, max: Num },
+    From { min: Num },
 }
 
 fn amount(a: &Amount) -> DumpAmount {
-    if a.is_exact() {
+    if a.open {
+        DumpAmount::From { min: num(a.min) }
+    } else if a.is_exact() {
         DumpAmount::Exact(num(a.min))
     } else {
         DumpAmount::Range {

@@ -74,7 +74,7 @@ impl<'de> Deserialize<'de> for RawAmount {
         impl<'de> Visitor<'de> for AmountVisitor {
             type Value = RawAmount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number, a decimal string, or { min = …, max = … }")
+                f.write_str("a number, a decimal string, { min = …, max = … } or { min = … }")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAmount, E> {
                 DecimalVisitor
@@ -113,7 +113,11 @@ impl<'de> Deserialize<'de> for RawAmount {
                         "range min {min} is above max {max}"
                     ))),
                     (Some(min), Some(max)) => Ok(RawAmount(Amount::range(min, max))),
-                    _ => Err(de::Error::custom("a range needs both `min` and `max`")),
+                    // "Start at three credits": a floor, the upper end unknown.
+                    (Some(min), None) => Ok(RawAmount(Amount::from(min))),
+                    _ => Err(de::Error::custom(
+                        "a range needs `min` (and `max`, unless only a floor is known)",
+                    )),
                 }
             }
         }
@@ -1181,6 +1185,11 @@ mod tests {
         assert_eq!(platform.plans.len(), 2);
         assert_eq!(platform.models.len(), 3);
         assert_eq!(platform.packs[0].expiry, Expiry::AfterDays(365));
+        // It is also an example of a fully sourced table.
+        let strict = super::super::strict::problems(&platform);
+        assert!(strict.is_empty(), "{strict:?}");
+        assert_eq!(platform.as_of.to_string(), "2026-11-01");
+        assert!(platform.models[2].provenance.only_third_party());
     }
 
     #[test]

@@ -275,13 +275,15 @@ fn selectors(v: &Variant) -> String {
 /// the two are written the same way; `None` otherwise.
 fn cheaper(higher: &Rate, lower: &Rate) -> Option<String> {
     match (higher, lower) {
-        (Rate::Flat(h), Rate::Flat(l)) => (h.max < l.min).then(|| format!("{} < {}", h.max, l.min)),
+        (Rate::Flat(h), Rate::Flat(l)) => {
+            (h.max < l.min && !h.open).then(|| format!("{} < {}", h.max, l.min))
+        }
         (Rate::PerSecond { rate: h, .. }, Rate::PerSecond { rate: l, .. }) => {
-            (h.max < l.min).then(|| format!("{}/s < {}/s", h.max, l.min))
+            (h.max < l.min && !h.open).then(|| format!("{}/s < {}/s", h.max, l.min))
         }
         (Rate::Buckets(hs), Rate::Buckets(ls)) => hs.iter().find_map(|h| {
             let l = ls.iter().find(|l| l.seconds == h.seconds)?;
-            (h.credits.max < l.credits.min).then(|| {
+            (h.credits.max < l.credits.min && !h.credits.open).then(|| {
                 format!(
                     "{} < {} at {} s",
                     h.credits.max,
@@ -305,7 +307,7 @@ fn cheaper(higher: &Rate, lower: &Rate) -> Option<String> {
             // h/hp < l/lp ⇔ h × lp < l × hp (both `per` are positive).
             let left = h.max.checked_mul(*lp)?;
             let right = l.min.checked_mul(*hp)?;
-            (left < right).then(|| "a lower rate per input".to_string())
+            (left < right && !h.open).then(|| "a lower rate per input".to_string())
         }
         _ => None,
     }

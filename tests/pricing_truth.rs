@@ -1,0 +1,358 @@
+//! Prices you can trust (issue 8), through the binary: strict validation of every shipped
+//! table, model lifecycles (a shut-down model refused by `estimate`, left out of `compare`,
+//! still logged when dated before), user files that patch instead of replace, `pricing
+//! dump` round trips, open ranges, and quotes that carry their table's date and grade.
+
+mod common;
+
+use common::Sandbox;
+use serde_json::Value;
+
+/// A small table of our own, so lifecycle rules are tested whatever the shipped data says.
+const LIFECYCLE_TABLE: &str = r#"
+name = "Oldclips"
+billing = "money"
+sources = [
+  { id = "own", title = "Oldclips pricing page", url = "https://oldclips.example/pricing", date = 2026-08-01, grade = "official" },
+  { id = "blog", title = "A blog post about Oldclips", read = 2026-10-01, grade = "third-party" },
+]
+
+[[model]]
+name = "classic"
+per_second = 0.10
+source = "own"
+shutdown = 2026-09-24
+replaced_by = ["modern"]
+
+[[model]]
+name = "modern"
+per_second = 0.20
+source = "own"
+
+[[model]]
+name = "rumoured"
+per_second = 0.05
+source = "blog"
+
+[[model]]
+name = "sketch"
+kind = "image"
+credits = { min = 3 }
+source = "own"
+notes = ["The page says sketches \"start at\" $3."]
+"#;
+
+fn with_table() -> Sandbox {
+    let mut sandbox = Sandbox::with_db();
+    let dir = sandbox.path().join("tables");
+    sandbox.write("tables/oldclips.toml", LIFECYCLE_TABLE);
+    sandbox.env("CREDITS_PRICING_DIR", dir.to_str().unwrap());
+    sandbox
+}
+
+#[test]
+fn every_shipped_table_passes_strict_validation_through_the_binary() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["pricing", "validate", "--strict", "--json"]);
+    run.success();
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    run.check(rows.len() >= 15, "at least 15 shipped platforms");
+    for row in rows {
+        run.check(row["ok"] == Value::Bool(true), &format!("{row}"));
+    }
+}
+
+#[test]
+fn strict_validation_names_unsourced_numbers_and_exits_1() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "mine.toml",
+        "name = \"Mine\"\nas_of = 2026-11-01\n[[model]]\nname = \"m\"\ncredits = 5\n",
+    );
+    let file = path.to_str().unwrap();
+    // Valid as a user file …
+    sandbox.run(&["pricing", "validate", file]).success();
+    // … but not as a shipped table.
+    sandbox
+        .run(&["pricing", "validate", "--strict", file])
+        .error()
+        .stderr_has("platform mine, model m, field source: no source")
+        .stderr_has("field as_of: as_of = 2026-11-01 is derived");
+}
+
+#[test]
+fn validate_checks_every_file_and_always_prints_its_json() {
+    let sandbox = Sandbox::new();
+    let good = sandbox.write(
+        "good.toml",
+        "name = \"Good\"\nas_of = 2026-11-01\n[[model]]\nname = \"m\"\ncredits = 5\n",
+    );
+    let run = sandbox.run(&[
+        "pricing",
+        "validate",
+        "--json",
+        "missing.toml",
+        good.to_str().unwrap(),
+    ]);
+    run.code(1);
+    let rows = run.json();
+    run.check_eq("files reported", 2, rows.as_array().unwrap().len());
+    run.json_eq("/0/ok", Value::Bool(false));
+    run.json_eq("/1/ok", Value::Bool(true));
+    run.check(
+        rows[0]["problems"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read"),
+        "the unreadable file says why",
+    );
+}
+
+#[test]
+fn a_shut_down_model_is_refused_by_estimate_with_its_date_and_replacement() {
+    let sandbox = with_table();
+    sandbox
+        .run(&["estimate", "oldclips", "classic", "--duration", "5"])
+        .error()
+        .stderr_has("classic on oldclips was shut down on 2026-09-24")
+        .stderr_has("help: use modern instead")
+        .stderr_has("--at");
+    // The replacement prices normally.
+    sandbox
+        .run(&["estimate", "oldclips", "modern", "--duration", "5"])
+        .success();
+}
+
+#[test]
+fn compare_leaves_a_shut_down_model_out_and_says_so_once() {
+    let sandbox = with_table();
+    let run = sandbox.run(&[
+        "compare",
+        "--platform",
+        "oldclips",
+        "--duration",
+        "5",
+        "--json",
+    ]);
+    run.success();
+    let models: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["model"].as_str().unwrap().to_string())
+        .collect();
+    run.check(!models.contains(&"classic".to_string()), "classic left out");
+    run.check(models.contains(&"modern".to_string()), "modern ranked");
+    run.check_eq(
+        "notes about the shutdown",
+        1,
+        run.stderr.matches("shut down").count(),
+    );
+    run.stderr_has("oldclips classic (2026-09-24)");
+}
+
+#[test]
+fn a_back_dated_log_of_a_shut_down_model_is_accepted_and_priced() {
+    let sandbox = with_table();
+    let run = sandbox.run(&[
+        "log",
+        "oldclips",
+        "classic",
+        "--duration",
+        "5",
+        "--at",
+        "2026-09-01",
+        "--json",
+    ]);
+    run.success();
+    run.json_decimal_eq("/cost", "0.5");
+    // Today it is refused, and nothing is written.
+    let before = common::db_rows(&sandbox.db());
+    sandbox
+        .run(&["log", "oldclips", "classic", "--duration", "5"])
+        .error()
+        .stderr_has("shut down on 2026-09-24");
+    assert_eq!(before, common::db_rows(&sandbox.db()));
+}
+
+#[test]
+fn quotes_carry_the_table_date_and_the_rates_grade_and_third_party_rates_are_said() {
+    let sandbox = with_table();
+    let run = sandbox.run(&[
+        "estimate",
+        "oldclips",
+        "rumoured",
+        "--duration",
+        "4",
+        "--json",
+    ]);
+    run.success()
+        .json_eq("/as_of", Value::from("2026-08-01"))
+        .json_eq("/rate_source/grade", Value::from("third-party"))
+        .json_eq("/rate_source/only_third_party", Value::Bool(true))
+        .json_eq("/rate_source/verified", Value::from("2026-10-01"));
+    sandbox
+        .run(&["estimate", "oldclips", "rumoured", "--duration", "4"])
+        .success()
+        .stderr_has("rests only on third-party pages (A blog post about Oldclips)");
+    sandbox
+        .run(&["estimate", "oldclips", "modern", "--duration", "4"])
+        .success()
+        .stderr_lacks("third-party");
+}
+
+#[test]
+fn an_open_range_shows_as_from_and_log_asks_for_the_real_amount() {
+    let sandbox = with_table();
+    sandbox
+        .run(&["estimate", "oldclips", "sketch"])
+        .success()
+        .stdout_has("from $3.00");
+    sandbox
+        .run(&["estimate", "oldclips", "sketch", "--json"])
+        .success()
+        .json_eq("/cost", Value::Null)
+        .json_eq("/min_cost", Value::from("3"))
+        .json_eq("/max_cost", Value::Null);
+    // Logged, the floor is not taken as the price: money stays unknown, and says why.
+    sandbox
+        .run(&["log", "oldclips", "sketch", "--json"])
+        .success()
+        .json_eq("/cost", Value::Null);
+    sandbox
+        .run(&["log", "oldclips", "sketch"])
+        .success()
+        .stderr_has("the table gives from $3.00 for sketch");
+}
+
+#[test]
+fn a_one_model_override_keeps_the_shipped_plans_and_is_marked_as_yours() {
+    let sandbox = Sandbox::with_db();
+    let shipped = sandbox.run(&["pricing", "show", "runway", "--json"]);
+    shipped.success();
+    std::fs::create_dir_all(sandbox.user_pricing_dir()).unwrap();
+    std::fs::write(
+        sandbox.user_pricing_dir().join("runway.toml"),
+        "name = \"Runway\"\nas_of = 2026-11-20\n[[model]]\nname = \"Gen-4\"\nmin_plan = \"Standard\"\nper_second = 11\n",
+    )
+    .unwrap();
+    let patched = sandbox.run(&["pricing", "show", "runway", "--json"]);
+    patched.success();
+    let plans = |v: &Value| {
+        v["plans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["plan"].clone(), p["price"].clone(), p["credits"].clone()))
+            .collect::<Vec<_>>()
+    };
+    patched.check_eq("plans kept", plans(&shipped.json()), plans(&patched.json()));
+    patched.check_eq(
+        "packs kept",
+        shipped.json()["packs"].clone(),
+        patched.json()["packs"].clone(),
+    );
+    let gen4 = patched.json()["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["model"] == "gen-4")
+        .cloned()
+        .unwrap();
+    patched.check(
+        gen4["provenance"]["yours"] == Value::Bool(true),
+        "gen-4 is yours",
+    );
+    patched.check_eq(
+        "one patch",
+        1,
+        patched.json()["patched_by"].as_array().unwrap().len(),
+    );
+    sandbox
+        .run(&["pricing", "show", "runway"])
+        .success()
+        .stdout_has("[yours]")
+        .stdout_has("patched by your file");
+    // The balance still comes from the shipped Standard plan: not negative.
+    sandbox
+        .run(&[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ])
+        .success();
+    sandbox
+        .run(&["log", "runway", "gen-4", "--duration", "5", "--json"])
+        .success()
+        .json_decimal_eq("/credits", "55");
+    let balance = sandbox.run(&["balance", "runway", "--json"]);
+    balance.success();
+    let text = balance.stdout.clone();
+    balance.check(text.contains("570"), "625 − 55 = 570 credits left");
+}
+
+#[test]
+fn pricing_dump_round_trips_every_shipped_table() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.run(&["pricing", "list", "--json"]);
+    list.success();
+    for row in list.json().as_array().unwrap() {
+        let id = row["platform"].as_str().unwrap();
+        let dump = sandbox.run(&["pricing", "dump", id]);
+        dump.success();
+        let file = sandbox.write(&format!("dumps/{id}.toml"), &dump.stdout);
+        let file = file.to_str().unwrap();
+        sandbox
+            .run(&["pricing", "validate", "--strict", file])
+            .success();
+        // Loaded as the user's file (replacing the shipped table), it shows the same table.
+        let replaced = dump
+            .stdout
+            .replacen("\nname = ", "\nreplace = true\nname = ", 1);
+        let other = Sandbox::new();
+        other.write(&format!("d/{id}.toml"), &replaced);
+        let dir = other.path().join("d");
+        let mine = other.run(&[
+            "--pricing-dir",
+            dir.to_str().unwrap(),
+            "pricing",
+            "show",
+            id,
+            "--json",
+        ]);
+        mine.success();
+        let shipped = sandbox.run(&["pricing", "show", id, "--json"]);
+        mine.check_eq(
+            &format!("{id} loads back the same"),
+            without_origins(shipped.json()),
+            without_origins(mine.json()),
+        );
+    }
+}
+
+/// A `pricing show --json` without the fields that say which file a number came from.
+fn without_origins(mut v: Value) -> Value {
+    match &mut v {
+        Value::Object(map) => {
+            for key in ["source", "from", "yours", "patched_by"] {
+                map.remove(key);
+            }
+            for value in map.values_mut() {
+                *value = without_origins(value.take());
+            }
+        }
+        Value::Array(items) => {
+            for item in items.iter_mut() {
+                *item = without_origins(item.take());
+            }
+        }
+        _ => {}
+    }
+    v
+}
