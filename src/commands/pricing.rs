@@ -87,7 +87,11 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
             fmt_credits_amount(a)
         }
     };
-    let unit = if money_billed { "" } else { " credits" };
+    let unit = if money_billed {
+        String::new()
+    } else {
+        format!(" {}", platform.credit_word())
+    };
     match rate {
         Rate::Flat(a) => format!("{}{unit} each", amount(a)),
         Rate::Buckets(buckets) => buckets
@@ -100,7 +104,7 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
                 format!(
                     "{} s: {}{gate}",
                     b.seconds.normalize(),
-                    fmt_credits_amount(&b.credits)
+                    amount(&b.credits)
                 )
             })
             .collect::<Vec<_>>()
@@ -123,8 +127,8 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
             unit: input,
         } => {
             format!(
-                "{} {unit} per {} {}",
-                fmt_credits_amount(credits),
+                "{}{unit} per {} {}",
+                amount(credits),
                 fmt_credits(*per),
                 input.as_str()
             )
@@ -361,13 +365,17 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             ]);
         }
     }
-    out.write_all(
-        render::table(
-            &["model", "kind", "variant", "rate", "min plan", "source"],
-            rows,
-        )
-        .as_bytes(),
-    )?;
+    if rows.is_empty() {
+        writeln!(out, "(none in the table: see the notes)")?;
+    } else {
+        out.write_all(
+            render::table(
+                &["model", "kind", "variant", "rate", "min plan", "source"],
+                rows,
+            )
+            .as_bytes(),
+        )?;
+    }
     let lifecycle_notes = p
         .plans
         .iter()
