@@ -110,7 +110,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every platform: as_of date, plans and models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One platform: plans with price per credit, packs, models with rates and minimum plans')
-            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files and list every problem (exit 1 if any)')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -134,6 +135,16 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;pricing;validate' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Also require sources, grades, dates and the sanity rules')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'credits;pricing;dump' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'The table as loaded, with your files'' patches applied')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -150,7 +161,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;pricing;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every platform: as_of date, plans and models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One platform: plans with price per credit, packs, models with rates and minimum plans')
-            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files and list every problem (exit 1 if any)')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -162,6 +174,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;pricing;help;validate' {
+            break
+        }
+        'credits;pricing;help;dump' {
             break
         }
         'credits;pricing;help;dirs' {
@@ -531,7 +546,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;help;pricing' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every platform: as_of date, plans and models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One platform: plans with price per credit, packs, models with rates and minimum plans')
-            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files and list every problem (exit 1 if any)')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
             break
         }
@@ -542,6 +558,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;pricing;validate' {
+            break
+        }
+        'credits;help;pricing;dump' {
             break
         }
         'credits;help;pricing;dirs' {

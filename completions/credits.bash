@@ -223,6 +223,9 @@ _credits() {
             credits__subcmd__help__subcmd__pricing,dirs)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__dirs"
                 ;;
+            credits__subcmd__help__subcmd__pricing,dump)
+                cmd="credits__subcmd__help__subcmd__pricing__subcmd__dump"
+                ;;
             credits__subcmd__help__subcmd__pricing,list)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__list"
                 ;;
@@ -234,6 +237,9 @@ _credits() {
                 ;;
             credits__subcmd__pricing,dirs)
                 cmd="credits__subcmd__pricing__subcmd__dirs"
+                ;;
+            credits__subcmd__pricing,dump)
+                cmd="credits__subcmd__pricing__subcmd__dump"
                 ;;
             credits__subcmd__pricing,help)
                 cmd="credits__subcmd__pricing__subcmd__help"
@@ -249,6 +255,9 @@ _credits() {
                 ;;
             credits__subcmd__pricing__subcmd__help,dirs)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__dirs"
+                ;;
+            credits__subcmd__pricing__subcmd__help,dump)
+                cmd="credits__subcmd__pricing__subcmd__help__subcmd__dump"
                 ;;
             credits__subcmd__pricing__subcmd__help,help)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__help"
@@ -1323,7 +1332,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__pricing)
-            opts="list show validate dirs"
+            opts="list show validate dump dirs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1346,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__pricing__subcmd__dirs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__pricing__subcmd__dump)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1649,7 +1672,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing)
-            opts="-h --json --pricing-dir --db --help list show validate dirs help"
+            opts="-h --json --pricing-dir --db --help list show validate dump dirs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,8 +1715,30 @@ _credits() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        credits__subcmd__pricing__subcmd__dump)
+            opts="-h --effective --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         credits__subcmd__pricing__subcmd__help)
-            opts="list show validate dirs help"
+            opts="list show validate dump dirs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,6 +1752,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__help__subcmd__dirs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__help__subcmd__dump)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1821,7 +1880,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__validate)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --strict --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -103,7 +103,8 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
             cand list 'Every platform: as_of date, plans and models'
             cand show 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-            cand validate 'Check pricing files and list every problem (exit 1 if any)'
+            cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+            cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -124,6 +125,15 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;pricing;validate'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --strict 'Also require sources, grades, dates and the sanity rules'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'credits;pricing;dump'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --effective 'The table as loaded, with your files'' patches applied'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -138,7 +148,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;pricing;help'= {
             cand list 'Every platform: as_of date, plans and models'
             cand show 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-            cand validate 'Check pricing files and list every problem (exit 1 if any)'
+            cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+            cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -147,6 +158,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;pricing;help;show'= {
         }
         &'credits;pricing;help;validate'= {
+        }
+        &'credits;pricing;help;dump'= {
         }
         &'credits;pricing;help;dirs'= {
         }
@@ -475,7 +488,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;pricing'= {
             cand list 'Every platform: as_of date, plans and models'
             cand show 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-            cand validate 'Check pricing files and list every problem (exit 1 if any)'
+            cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+            cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
         }
         &'credits;help;pricing;list'= {
@@ -483,6 +497,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;pricing;show'= {
         }
         &'credits;help;pricing;validate'= {
+        }
+        &'credits;help;pricing;dump'= {
         }
         &'credits;help;pricing;dirs'= {
         }

@@ -95,15 +95,16 @@ complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The g
 complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'The shot has sound'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "list" -d 'Every platform: as_of date, plans and models'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "list" -d 'Every platform: as_of date, plans and models'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "validate" -d 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "dump" -d 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -114,15 +115,22 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l strict -d 'Also require sources, grades, dates and the sanity rules'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l effective -d 'The table as loaded, with your files\' patches applied'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation' -r
@@ -359,7 +367,8 @@ complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_see
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dump" -d 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on, with their history'

@@ -659,7 +659,7 @@ fn pricing_show_gives_plans_with_price_per_credit_and_models_with_min_plans() {
     );
     let gen4 = run.line("gen-4 ");
     run.check(
-        gen4.contains("12 credits/s") && gen4.ends_with("Standard"),
+        gen4.contains("12 credits/s") && gen4.contains("Standard"),
         "gen-4 at 12 credits/s from Standard",
     );
 }
@@ -789,6 +789,7 @@ fn pricing_validate_checks_each_file_and_fails_if_any_is_bad() {
 // ---- user pricing files ----
 
 const MINI_MAKECLIPAI: &str = r#"name = "MakeClipAI"
+replace = true
 as_of = 2026-11-01
 [[plan]]
 name = "Solo"
@@ -800,7 +801,7 @@ credits = 7
 "#;
 
 #[test]
-fn a_user_file_with_a_shipped_id_replaces_that_platform_whole() {
+fn a_user_file_with_a_shipped_id_and_replace_true_replaces_that_platform_whole() {
     let mut sandbox = Sandbox::new();
     let dir = sandbox.path().join("mine");
     sandbox.write("mine/makeclipai.toml", MINI_MAKECLIPAI);

@@ -87,7 +87,11 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
             fmt_credits_amount(a)
         }
     };
-    let unit = if money_billed { "" } else { " credits" };
+    let unit = if money_billed {
+        String::new()
+    } else {
+        format!(" {}", platform.credit_word())
+    };
     match rate {
         Rate::Flat(a) => format!("{}{unit} each", amount(a)),
         Rate::Buckets(buckets) => buckets
@@ -100,7 +104,7 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
                 format!(
                     "{} s: {}{gate}",
                     b.seconds.normalize(),
-                    fmt_credits_amount(&b.credits)
+                    amount(&b.credits)
                 )
             })
             .collect::<Vec<_>>()
@@ -123,8 +127,8 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
             unit: input,
         } => {
             format!(
-                "{} {unit} per {} {}",
-                fmt_credits_amount(credits),
+                "{}{unit} per {} {}",
+                amount(credits),
                 fmt_credits(*per),
                 input.as_str()
             )
@@ -361,13 +365,17 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             ]);
         }
     }
-    out.write_all(
-        render::table(
-            &["model", "kind", "variant", "rate", "min plan", "source"],
-            rows,
-        )
-        .as_bytes(),
-    )?;
+    if rows.is_empty() {
+        writeln!(out, "(none in the table: see the notes)")?;
+    } else {
+        out.write_all(
+            render::table(
+                &["model", "kind", "variant", "rate", "min plan", "source"],
+                rows,
+            )
+            .as_bytes(),
+        )?;
+    }
     let lifecycle_notes = p
         .plans
         .iter()
@@ -506,6 +514,12 @@ fn validate(
             })
             .collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        if bad > 0 {
+            eprintln!(
+                "error: {bad} of {} file(s) have problems (listed in the JSON)",
+                checked.len()
+            );
+        }
     } else {
         for c in &checked {
             if c.problems.is_empty() {
@@ -582,13 +596,16 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             "dirs": ctx.session.catalog.dirs.iter().map(|d| json!({"path": d.path.display().to_string(), "why": d.why, "exists": d.exists})).collect::<Vec<_>>(),
             "files": ctx.session.catalog.files.iter().map(|f| json!({
                 "file": f.origin.to_string(), "platform": f.platform_id,
-                "replaced_by": f.replaced_by.as_ref().map(|o| o.to_string()), "error": f.error,
+                "replaced_by": f.replaced_by.as_ref().map(|o| o.to_string()), "patches": f.patches, "error": f.error,
             })).collect::<Vec<_>>(),
         });
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
     }
-    writeln!(out, "Looks for pricing tables in, later replacing earlier:")?;
+    writeln!(
+        out,
+        "Looks for pricing tables in, later patching earlier (or replacing, with `replace = true`):"
+    )?;
     writeln!(
         out,
         "  built into the binary ({} tables)",
@@ -603,6 +620,7 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         let status = match (&f.error, &f.replaced_by, &f.platform_id) {
             (Some(e), _, _) => format!("skipped: {}", e.lines().next().unwrap_or("")),
             (None, Some(by), Some(id)) => format!("{id}, replaced by {by}"),
+            (None, None, Some(id)) if f.patches => format!("{id}, patches the table loaded before"),
             (None, None, Some(id)) => format!("{id}, in use"),
             _ => String::new(),
         };

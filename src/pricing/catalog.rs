@@ -35,6 +35,8 @@ pub struct LoadedFile {
     pub platform_id: Option<String>,
     /// Set when a later file replaced this platform.
     pub replaced_by: Option<Origin>,
+    /// This file patches a table loaded before it (rather than replacing or adding one).
+    pub patches: bool,
     pub error: Option<String>,
 }
 
@@ -105,6 +107,7 @@ impl Catalog {
                         origin: Origin::File(path),
                         platform_id: None,
                         replaced_by: None,
+                        patches: false,
                         error: Some(format!("cannot read: {e}")),
                     }),
                 }
@@ -135,11 +138,13 @@ impl Catalog {
                         }
                     }
                 }
+                let patches = platform.patches.last() == Some(&origin);
                 self.platforms.push(platform);
                 self.files.push(LoadedFile {
                     origin,
                     platform_id: Some(id),
                     replaced_by: None,
+                    patches,
                     error: None,
                 });
             }
@@ -147,6 +152,7 @@ impl Catalog {
                 origin,
                 platform_id: None,
                 replaced_by: None,
+                patches: false,
                 error: Some(match err {
                     FileError::Syntax(_) => err.to_string(),
                     FileError::Invalid(_) => err.to_string(),

@@ -458,10 +458,11 @@ impl InputUnit {
 }
 
 impl Platform {
-    /// The unit rates are written in: `credits`, or the currency for money platforms.
+    /// The unit rates are written in: `credits` (or the table's `credit_unit`), or the
+    /// currency for money platforms.
     pub fn unit(&self) -> &str {
         match self.billing {
-            Billing::Credits => "credits",
+            Billing::Credits => self.credit_word(),
             Billing::Money => &self.currency,
         }
     }
