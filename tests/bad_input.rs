@@ -129,13 +129,16 @@ fn a_duration_past_the_largest_bucket_says_what_the_model_offers() {
         .error()
         .stderr_has("kling-ai cannot make 61 s")
         .stderr_has("5 s, 10 s, 30 s, 60 s");
-    credits(&["estimate", "openai", "sora-2", "--duration", "13"])
+    credits(&["estimate", "runway", "gen-4", "--duration", "11"])
         .error()
-        .stderr_has("4 s, 8 s, 12 s");
+        .stderr_has("5 s, 10 s");
 }
 
 #[test]
 fn a_resolution_the_model_lacks_says_what_it_offers() {
+    let sandbox = common::Sandbox::new();
+    common::keep_sora_2(&sandbox);
+    let credits = |args: &[&str]| sandbox.run(args);
     credits(&[
         "estimate",
         "openai",

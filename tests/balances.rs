@@ -828,9 +828,7 @@ fn a_new_users_first_week() {
     s.run(&["account", "set", "runway", "--plan", "standard"])
         .success()
         .stdout_has("runway: Standard (monthly) from 2026-11-02, renews on day 2")
-        .stdout_has(
-            "625 credits a month; taken to expire at each renewal (the table does not say)",
-        );
+        .stdout_has("625 credits a month; unused credits expire at each renewal");
     let gen4 = [
         "log",
         "runway",
@@ -874,7 +872,7 @@ fn a_new_users_first_week() {
     day(&mut s, 6);
     s.run(&["topup", "runway", "--credits", "1000", "--price", "10"])
         .success()
-        .stdout_has("+1,000 credits for $10.00, $0.01 per credit; expiry unknown")
+        .stdout_has("+1,000 credits for $10.00, $0.01 per credit; never expire")
         .stdout_has("runway balance: 1,070 credits");
     // Saturday: two more; the first takes the plan's last 70 and 50 from the top-up.
     day(&mut s, 7);
@@ -894,8 +892,9 @@ fn a_new_users_first_week() {
         .stdout_has("next renewal  2026-12-02: +625 credits (Standard)")
         .stdout_has("buys          enough for 6 Gen-4 10 s clips (120 credits each, your most-logged model here)")
         .stdout_has("1,625 granted − 915 spent + 120 refunded − 0 expired = 830")
-        .stdout_has("top-up #1  pack    830   unknown  $0.01")
-        .stdout_has("note: the table does not say whether Standard's credits roll over");
+        .stdout_has("top-up #1  pack    830   never    $0.01")
+        // Runway says monthly credits do not roll over: nothing left to guess.
+        .stdout_lacks("roll over");
     s.run(&["balance", "--json"])
         .success()
         .json_decimal_eq("/platforms/0/available", "830");

@@ -287,6 +287,9 @@ fn estimate_rounds_up_to_the_next_bucket_and_says_so() {
 
 #[test]
 fn estimate_on_a_money_billed_platform_has_no_credits_and_a_currency() {
+    let sandbox = Sandbox::new();
+    common::keep_sora_2(&sandbox);
+    let credits = |args: &[&str]| sandbox.run(args);
     credits(&["--json", "estimate", "openai", "sora-2", "--duration", "12"])
         .success()
         .json_eq("/credits", Value::Null)
@@ -410,9 +413,13 @@ fn estimate_shots_with_an_open_range_gives_a_min_max_total() {
 
 /// `credits --json compare ARGS…` as a list of rows.
 fn compare(args: &[&str]) -> (Run, Vec<Value>) {
+    compare_in(&Sandbox::new(), args)
+}
+
+fn compare_in(sandbox: &Sandbox, args: &[&str]) -> (Run, Vec<Value>) {
     let mut all = vec!["--json", "compare"];
     all.extend_from_slice(args);
-    let run = credits(&all);
+    let run = sandbox.run(&all);
     run.success();
     let rows = run
         .json()
@@ -510,6 +517,9 @@ fn compare_table_numbers_known_rows_and_explains_unknown_ones() {
 
 #[test]
 fn compare_1080p_leaves_out_a_720p_only_model() {
+    let sandbox = Sandbox::new();
+    common::keep_sora_2(&sandbox);
+    let compare = |args: &[&str]| compare_in(&sandbox, args);
     let (run, rows) = compare(&["--duration", "8", "--resolution", "1080p"]);
     let keys: Vec<String> = rows.iter().map(key).collect();
     run.check(
@@ -643,7 +653,7 @@ fn pricing_list_shows_every_shipped_platform() {
     run.success();
     let runway = run.line("runway");
     run.check(
-        runway.contains("2026-05-04") && runway.contains("Free, Standard, Pro, Unlimited"),
+        runway.contains("2026-11-21") && runway.contains("Free, Standard, Pro, Unlimited"),
         "runway's as_of and plans",
     );
 }
@@ -952,23 +962,23 @@ fn ids_match_case_insensitively_and_by_display_name() {
 
 #[test]
 fn a_table_older_than_90_days_gets_a_note_on_stderr_with_its_date() {
-    // CREDITS_NOW is 2026-11-21; runway's table is of 2026-05-04.
-    let run = credits(&["estimate", "runway", "gen-4", "--duration", "5"]);
+    // CREDITS_NOW is 2026-11-21; kling-api's oldest number was verified on 2026-08-12.
+    let run = credits(&["estimate", "kling-api", "kling-v3", "--duration", "5"]);
     run.success()
         .stderr_has("note:")
-        .stderr_has("runway (2026-05-04)")
-        .stdout_lacks("2026-05-04");
+        .stderr_has("kling-api (2026-08-12)")
+        .stdout_lacks("2026-08-12");
     // A table of today is quiet.
     credits(&["estimate", "makeclipai", "kling-ai"])
         .success()
         .stderr_lacks("note:");
-    // The note follows the clock: on 2026-06-01 runway's table is fresh.
+    // The note follows the clock: on 2026-08-20 kling-api's table is fresh.
     let mut sandbox = Sandbox::new();
-    sandbox.env("CREDITS_NOW", "2026-06-01T00:00:00Z");
+    sandbox.env("CREDITS_NOW", "2026-08-20T00:00:00Z");
     sandbox
-        .run(&["estimate", "runway", "gen-4", "--duration", "5"])
+        .run(&["estimate", "kling-api", "kling-v3", "--duration", "5"])
         .success()
-        .stderr_lacks("note:");
+        .stderr_lacks("prices older");
 }
 
 #[test]
@@ -997,7 +1007,14 @@ fn the_stale_note_starts_after_exactly_90_days() {
 
 #[test]
 fn json_output_keeps_stdout_clean_of_notes() {
-    let run = credits(&["--json", "estimate", "runway", "gen-4", "--duration", "5"]);
+    let run = credits(&[
+        "--json",
+        "estimate",
+        "kling-api",
+        "kling-v3",
+        "--duration",
+        "5",
+    ]);
     run.success().stderr_has("note:");
     run.json();
 }

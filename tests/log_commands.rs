@@ -122,6 +122,7 @@ fn d(s: &str) -> Decimal {
 /// | 5  | 2026-11-20 09:00 | openai sora-2 8 s: 0 cr, $0.80      | teaser  |             | ok       | yes  |
 fn seeded() -> Sandbox {
     let sandbox = Sandbox::with_db();
+    common::keep_sora_2(&sandbox);
     for line in [
         "log runway gen-4 --duration 10 --project ad --tag client=acme --at 2026-10-05T10:00:00Z",
         "log runway gen-4 --duration 10 --project ad --tag client=acme --discarded \
@@ -326,10 +327,14 @@ fn a_table_without_plan_prices_logs_money_unknown() {
 #[test]
 fn a_money_billed_platform_logs_money_and_no_credits() {
     let sandbox = Sandbox::with_db();
-    ok(&sandbox, "--json log openai sora-2 --duration 8")
-        .json_eq("/credits", json!("0"))
-        .json_decimal_eq("/cost", "0.8")
-        .json_eq("/currency", json!("USD"));
+    // A generation made before sora-2's shutdown: still priced from the shipped table.
+    ok(
+        &sandbox,
+        "--json log openai sora-2 --duration 8 --at 2026-09-01T10:00:00Z",
+    )
+    .json_eq("/credits", json!("0"))
+    .json_decimal_eq("/cost", "0.8")
+    .json_eq("/currency", json!("USD"));
 }
 
 #[test]
@@ -1148,7 +1153,10 @@ fn import_of_an_unknown_model_does_not_suggest_a_flag_import_lacks() {
 #[test]
 fn refunds_of_a_money_billed_platform_show_the_money_owed() {
     let sandbox = Sandbox::with_db();
-    ok(&sandbox, "log openai sora-2 --duration 8");
+    ok(
+        &sandbox,
+        "log openai sora-2 --duration 8 --at 2026-09-01T10:00:00Z",
+    );
     ok(&sandbox, "fail 1").stdout_lacks("0 credits are owed");
     ok(&sandbox, "refunds").stdout_has("$0.80");
 }

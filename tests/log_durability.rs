@@ -45,7 +45,7 @@ fn varied() -> Sandbox {
         "log runway gen-4 --duration 5 --project teaser --at 2026-11-02T10:00:00+05:30",
         "log makeclipai kling-ai --duration 10 --project teaser --tag client=bolt \
          --at 2026-11-03",
-        "log openai sora-2 --duration 8 --at 2026-11-10T10:00:00Z",
+        "log openai sora-2 --duration 8 --at 2026-09-10T10:00:00Z",
         "log acme-video turbo --credits 12.5 --project ad --at 2026-11-11T10:00:00Z",
         "fail 3",
         "refund 4",

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{credits, decimal, Run};
+use common::{credits, decimal, Run, Sandbox};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -369,7 +369,11 @@ fn seed_003_examples_print_their_totals_in_the_table() {
 fn modelpix_rows() {
     // "Simple image operations start at three credits, standard image generations cost
     // seven credits".
-    estimate("modelpix", "simple-image-operation", &[]).json_eq("/credits", json!("3"));
+    // "Start at three credits": an open range, from 3.
+    estimate("modelpix", "simple-image-operation", &[])
+        .json_eq("/credits", Value::Null)
+        .json_eq("/min_credits", json!("3"))
+        .json_eq("/max_credits", Value::Null);
     estimate("modelpix", "standard-image-generation", &[]).json_eq("/credits", json!("7"));
     // "Avatar Video … at 2 credits/sec".
     estimate("modelpix", "avatar-video", &["--duration", "10"]).json_eq("/credits", json!("20"));
@@ -459,16 +463,8 @@ fn runway_plans_match_the_facts() {
 }
 
 #[test]
-fn openai_sora_2_at_720p_for_8_seconds_is_80_cents() {
-    estimate(
-        "openai",
-        "sora-2",
-        &["--resolution", "720p", "--duration", "8"],
-    )
-    .json_eq("/credits", Value::Null)
-    .json_eq("/currency", json!("USD"))
-    .json_decimal_eq("/cost_per_clip", "0.80")
-    .json_decimal_eq("/cost_per_second", "0.10");
+fn openai_sora_2_at_720p_for_8_seconds_was_80_cents_and_is_shut_down() {
+    // Shut down on 2026-09-24 (OpenAI's model page): refused today, with the date …
     credits(&[
         "estimate",
         "openai",
@@ -478,8 +474,27 @@ fn openai_sora_2_at_720p_for_8_seconds_is_80_cents() {
         "--duration",
         "8",
     ])
-    .success()
-    .stdout_has("$0.80");
+    .error()
+    .stderr_has("sora-2 on openai was shut down on 2026-09-24");
+    // … and a generation made before then is still priced from the table.
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&[
+            "--json",
+            "log",
+            "openai",
+            "sora-2",
+            "--resolution",
+            "720p",
+            "--duration",
+            "8",
+            "--at",
+            "2026-09-01",
+        ])
+        .success()
+        .json_eq("/credits", json!("0"))
+        .json_eq("/currency", json!("USD"))
+        .json_decimal_eq("/cost", "0.80");
 }
 
 #[test]

@@ -101,11 +101,7 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
                     .min_plan
                     .map(|t| format!(" ({}+)", platform.plan_name(t)))
                     .unwrap_or_default();
-                format!(
-                    "{} s: {}{gate}",
-                    b.seconds.normalize(),
-                    amount(&b.credits)
-                )
+                format!("{} s: {}{gate}", b.seconds.normalize(), amount(&b.credits))
             })
             .collect::<Vec<_>>()
             .join(" · "),

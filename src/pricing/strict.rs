@@ -334,7 +334,6 @@ sources = [
 "#;
 
     #[test]
-    #[ignore = "until the shipped tables are re-sourced (same change set)"]
     fn every_shipped_table_passes_strict_validation() {
         let catalog = Catalog::builtin();
         let mut all = Vec::new();

@@ -472,3 +472,32 @@ pub fn wal_path(db: &Path) -> PathBuf {
     name.push("-wal");
     PathBuf::from(name)
 }
+
+/// OpenAI shut sora-2 and sora-2-pro down on 2026-09-24, after the day these tests' clock
+/// stands on. Tests that use them as their money-billed example keep them live at their
+/// last prices the way a user would: a patch of the shipped table in the user pricing dir.
+pub const SORA_2_AS_BEFORE: &str = r#"name = "OpenAI"
+as_of = 2026-09-23
+[[model]]
+name = "sora-2"
+resolutions = ["720p"]
+per_second = 0.10
+durations = [4, 8, 12]
+[[model]]
+name = "sora-2-pro"
+[[model.variant]]
+resolution = "720p"
+per_second = 0.30
+durations = [4, 8, 12]
+[[model.variant]]
+resolution = "1080p"
+per_second = 0.50
+durations = [4, 8, 12]
+"#;
+
+/// Writes [`SORA_2_AS_BEFORE`] into the sandbox's user pricing dir.
+pub fn keep_sora_2(sandbox: &Sandbox) {
+    let dir = sandbox.user_pricing_dir();
+    std::fs::create_dir_all(&dir).expect("create the user pricing dir");
+    std::fs::write(dir.join("openai.toml"), SORA_2_AS_BEFORE).expect("write the patch");
+}
