@@ -32,7 +32,7 @@ complete -c credits -n "__fish_credits_needs_command" -s V -l version -d 'Print 
 complete -c credits -n "__fish_credits_needs_command" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
 complete -c credits -n "__fish_credits_needs_command" -f -a "calc" -d 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
 complete -c credits -n "__fish_credits_needs_command" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
-complete -c credits -n "__fish_credits_needs_command" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_needs_command" -f -a "pricing" -d 'List, show, validate, locate and update pricing tables'
 complete -c credits -n "__fish_credits_needs_command" -f -a "log" -d 'Record a generation in the log'
 complete -c credits -n "__fish_credits_needs_command" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_needs_command" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
@@ -95,15 +95,18 @@ complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The g
 complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'The shot has sound'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "list" -d 'Every platform: as_of date, plans and models'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "list" -d 'Every platform: as_of date, plans and models'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "status" -d 'Where each platform\'s table comes from (built-in, bundle, your file) and its date'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "update" -d 'Install a pricing bundle from a file or URL after checking it, or remove it'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dirs status update bundle help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -120,10 +123,29 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l from -d 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)' -r
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l force -d 'Install a bundle even if it is older than the built-in tables'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l remove -d 'Remove the installed bundle: the built-in tables apply again'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s o -l output -d 'The bundle file to write' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "status" -d 'Where each platform\'s table comes from (built-in, bundle, your file) and its date'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "update" -d 'Install a pricing bundle from a file or URL after checking it, or remove it'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation' -r
 complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r
@@ -337,7 +359,7 @@ complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Pr
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "calc" -d 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "compare" -d 'Rank every model that can make a "standard shot" by cost per second'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "pricing" -d 'List, show, validate and locate pricing tables'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "pricing" -d 'List, show, validate, locate and update pricing tables'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "log" -d 'Record a generation in the log'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "fail" -d 'Mark a logged generation as failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "refund" -d 'Mark a failed generation as refunded (credits returned); implies failed'
@@ -361,6 +383,9 @@ complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_su
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "validate" -d 'Check pricing files and list every problem (exit 1 if any)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "dirs" -d 'Where tables are looked for, and which files were loaded'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "status" -d 'Where each platform\'s table comes from (built-in, bundle, your file) and its date'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "update" -d 'Install a pricing bundle from a file or URL after checking it, or remove it'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on, with their history'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "set" -d 'Set (or replace) a project\'s budget'

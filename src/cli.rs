@@ -43,7 +43,7 @@ pub enum Command {
     Calc(CalcArgs),
     /// Rank every model that can make a "standard shot" by cost per second.
     Compare(CompareArgs),
-    /// List, show, validate and locate pricing tables.
+    /// List, show, validate, locate and update pricing tables.
     #[command(subcommand)]
     Pricing(PricingCommand),
     /// Record a generation in the log.
@@ -242,8 +242,7 @@ pub enum PricingCommand {
     Dirs,
     /// Where each platform's table comes from (built-in, bundle, your file) and its date.
     Status,
-    /// Install a pricing bundle from a file or URL (checked first; never automatic), or
-    /// remove it.
+    /// Install a pricing bundle from a file or URL after checking it, or remove it.
     #[command(group(ArgGroup::new("what").required(true).args(["from", "remove"])))]
     Update {
         /// The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or
