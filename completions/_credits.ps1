@@ -31,7 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
-            [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
+            [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
@@ -113,6 +113,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Where each platform''s table comes from (built-in, bundle, your file) and its date')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Install a pricing bundle from a file or URL after checking it, or remove it')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Make a pricing bundle (one dated file) of every *.toml table in DIR')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -158,12 +161,44 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'credits;pricing;status' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;pricing;update' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Install a bundle even if it is older than the built-in tables')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove the installed bundle: the built-in tables apply again')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;pricing;bundle' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The bundle file to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The bundle file to write')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'credits;pricing;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every platform: as_of date, plans and models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One platform: plans with price per credit, packs, models with rates and minimum plans')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Where each platform''s table comes from (built-in, bundle, your file) and its date')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Install a pricing bundle from a file or URL after checking it, or remove it')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Make a pricing bundle (one dated file) of every *.toml table in DIR')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -180,6 +215,15 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;pricing;help;dirs' {
+            break
+        }
+        'credits;pricing;help;status' {
+            break
+        }
+        'credits;pricing;help;update' {
+            break
+        }
+        'credits;pricing;help;bundle' {
             break
         }
         'credits;pricing;help;help' {
@@ -512,7 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
-            [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate and locate pricing tables')
+            [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
@@ -549,6 +593,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)')
             [CompletionResult]::new('dirs', 'dirs', [CompletionResultType]::ParameterValue, 'Where tables are looked for, and which files were loaded')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Where each platform''s table comes from (built-in, bundle, your file) and its date')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Install a pricing bundle from a file or URL after checking it, or remove it')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Make a pricing bundle (one dated file) of every *.toml table in DIR')
             break
         }
         'credits;help;pricing;list' {
@@ -564,6 +611,15 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;pricing;dirs' {
+            break
+        }
+        'credits;help;pricing;status' {
+            break
+        }
+        'credits;help;pricing;update' {
+            break
+        }
+        'credits;help;pricing;bundle' {
             break
         }
         'credits;help;log' {

@@ -220,6 +220,9 @@ _credits() {
             credits__subcmd__help__subcmd__budget,set)
                 cmd="credits__subcmd__help__subcmd__budget__subcmd__set"
                 ;;
+            credits__subcmd__help__subcmd__pricing,bundle)
+                cmd="credits__subcmd__help__subcmd__pricing__subcmd__bundle"
+                ;;
             credits__subcmd__help__subcmd__pricing,dirs)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__dirs"
                 ;;
@@ -232,8 +235,17 @@ _credits() {
             credits__subcmd__help__subcmd__pricing,show)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__show"
                 ;;
+            credits__subcmd__help__subcmd__pricing,status)
+                cmd="credits__subcmd__help__subcmd__pricing__subcmd__status"
+                ;;
+            credits__subcmd__help__subcmd__pricing,update)
+                cmd="credits__subcmd__help__subcmd__pricing__subcmd__update"
+                ;;
             credits__subcmd__help__subcmd__pricing,validate)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__validate"
+                ;;
+            credits__subcmd__pricing,bundle)
+                cmd="credits__subcmd__pricing__subcmd__bundle"
                 ;;
             credits__subcmd__pricing,dirs)
                 cmd="credits__subcmd__pricing__subcmd__dirs"
@@ -250,8 +262,17 @@ _credits() {
             credits__subcmd__pricing,show)
                 cmd="credits__subcmd__pricing__subcmd__show"
                 ;;
+            credits__subcmd__pricing,status)
+                cmd="credits__subcmd__pricing__subcmd__status"
+                ;;
+            credits__subcmd__pricing,update)
+                cmd="credits__subcmd__pricing__subcmd__update"
+                ;;
             credits__subcmd__pricing,validate)
                 cmd="credits__subcmd__pricing__subcmd__validate"
+                ;;
+            credits__subcmd__pricing__subcmd__help,bundle)
+                cmd="credits__subcmd__pricing__subcmd__help__subcmd__bundle"
                 ;;
             credits__subcmd__pricing__subcmd__help,dirs)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__dirs"
@@ -267,6 +288,12 @@ _credits() {
                 ;;
             credits__subcmd__pricing__subcmd__help,show)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__show"
+                ;;
+            credits__subcmd__pricing__subcmd__help,status)
+                cmd="credits__subcmd__pricing__subcmd__help__subcmd__status"
+                ;;
+            credits__subcmd__pricing__subcmd__help,update)
+                cmd="credits__subcmd__pricing__subcmd__help__subcmd__update"
                 ;;
             credits__subcmd__pricing__subcmd__help,validate)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__validate"
@@ -1332,8 +1359,22 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__pricing)
-            opts="list show validate dump dirs"
+            opts="list show validate dump dirs status update bundle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__pricing__subcmd__bundle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1388,6 +1429,34 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__pricing__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__pricing__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__pricing__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1672,12 +1741,42 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing)
-            opts="-h --json --pricing-dir --db --help list show validate dump dirs help"
+            opts="-h --json --pricing-dir --db --help list show validate dump dirs status update bundle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__bundle)
+            opts="-o -h --output --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1738,8 +1837,22 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__help)
-            opts="list show validate dump dirs help"
+            opts="list show validate dump dirs status update bundle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__help__subcmd__bundle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1821,6 +1934,34 @@ _credits() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        credits__subcmd__pricing__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         credits__subcmd__pricing__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1864,6 +2005,54 @@ _credits() {
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__status)
+            opts="-h --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__pricing__subcmd__update)
+            opts="-h --from --force --remove --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -28,7 +28,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
             cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
-            cand pricing 'List, show, validate and locate pricing tables'
+            cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
@@ -106,6 +106,9 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
             cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
+            cand status 'Where each platform''s table comes from (built-in, bundle, your file) and its date'
+            cand update 'Install a pricing bundle from a file or URL after checking it, or remove it'
+            cand bundle 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;pricing;list'= {
@@ -145,12 +148,41 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'credits;pricing;status'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;pricing;update'= {
+            cand --from 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --force 'Install a bundle even if it is older than the built-in tables'
+            cand --remove 'Remove the installed bundle: the built-in tables apply again'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;pricing;bundle'= {
+            cand -o 'The bundle file to write'
+            cand --output 'The bundle file to write'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'credits;pricing;help'= {
             cand list 'Every platform: as_of date, plans and models'
             cand show 'One platform: plans with price per credit, packs, models with rates and minimum plans'
             cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
             cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
+            cand status 'Where each platform''s table comes from (built-in, bundle, your file) and its date'
+            cand update 'Install a pricing bundle from a file or URL after checking it, or remove it'
+            cand bundle 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;pricing;help;list'= {
@@ -162,6 +194,12 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;pricing;help;dump'= {
         }
         &'credits;pricing;help;dirs'= {
+        }
+        &'credits;pricing;help;status'= {
+        }
+        &'credits;pricing;help;update'= {
+        }
+        &'credits;pricing;help;bundle'= {
         }
         &'credits;pricing;help;help'= {
         }
@@ -458,7 +496,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
             cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
-            cand pricing 'List, show, validate and locate pricing tables'
+            cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
@@ -491,6 +529,9 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand validate 'Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any)'
             cand dump 'Print a table as a pricing file to start an override from (the shipped table; with --effective, as loaded with your files applied)'
             cand dirs 'Where tables are looked for, and which files were loaded'
+            cand status 'Where each platform''s table comes from (built-in, bundle, your file) and its date'
+            cand update 'Install a pricing bundle from a file or URL after checking it, or remove it'
+            cand bundle 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
         }
         &'credits;help;pricing;list'= {
         }
@@ -501,6 +542,12 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;pricing;dump'= {
         }
         &'credits;help;pricing;dirs'= {
+        }
+        &'credits;help;pricing;status'= {
+        }
+        &'credits;help;pricing;update'= {
+        }
+        &'credits;help;pricing;bundle'= {
         }
         &'credits;help;log'= {
         }

@@ -6,6 +6,7 @@
 
 use crate::cost::{BillingPeriod, PricingChoice, Request};
 use crate::money;
+use crate::ops::bundle::Source as BundleSource;
 use crate::ops::{resolve, Session};
 use crate::records::{BudgetPeriod, Filter, Status};
 use anyhow::Result;
@@ -42,7 +43,7 @@ pub enum Command {
     Calc(CalcArgs),
     /// Rank every model that can make a "standard shot" by cost per second.
     Compare(CompareArgs),
-    /// List, show, validate and locate pricing tables.
+    /// List, show, validate, locate and update pricing tables.
     #[command(subcommand)]
     Pricing(PricingCommand),
     /// Record a generation in the log.
@@ -255,6 +256,30 @@ pub enum PricingCommand {
     },
     /// Where tables are looked for, and which files were loaded.
     Dirs,
+    /// Where each platform's table comes from (built-in, bundle, your file) and its date.
+    Status,
+    /// Install a pricing bundle from a file or URL after checking it, or remove it.
+    #[command(group(ArgGroup::new("what").required(true).args(["from", "remove"])))]
+    Update {
+        /// The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or
+        /// localhost).
+        #[arg(long, value_name = "FILE|URL", value_parser = parse_bundle_source)]
+        from: Option<BundleSource>,
+        /// Install a bundle even if it is older than the built-in tables.
+        #[arg(long, requires = "from")]
+        force: bool,
+        /// Remove the installed bundle: the built-in tables apply again.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Make a pricing bundle (one dated file) of every *.toml table in DIR.
+    Bundle {
+        /// The folder of pricing tables.
+        dir: PathBuf,
+        /// The bundle file to write.
+        #[arg(short, long, value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
 }
 
 /// Filters shared by `history`, `report` and `export`.
@@ -636,6 +661,12 @@ fn parse_decimal(text: &str) -> Result<Decimal, String> {
 
 fn parse_non_negative(text: &str) -> Result<Decimal, String> {
     money::parse_non_negative(text).map_err(|e| e.to_string())
+}
+
+/// `--from`: an `http(s)://` URL or a path (the transport rule is checked when fetching,
+/// so a refusal is an `error:` with its `help:`).
+fn parse_bundle_source(text: &str) -> Result<BundleSource, String> {
+    Ok(BundleSource::parse(text))
 }
 
 #[cfg(test)]

@@ -42,6 +42,12 @@ pub fn user_pricing_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("pricing"))
 }
 
+/// Where `credits pricing update` installs the pricing bundle: the user data dir's
+/// `pricing-bundle.json` (`~/.local/share/credits/` on Linux, or `$XDG_DATA_HOME/credits/`).
+pub fn installed_bundle_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join(pricing::bundle::INSTALLED_NAME))
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main_with_exit_code() -> i32 {
     let cli = match cli::Cli::try_parse() {

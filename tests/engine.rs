@@ -739,6 +739,8 @@ fn extreme_runs() -> Vec<Vec<String>> {
         add(vec!["compare", "--resolution", n, "--mode", n]);
         add(vec!["pricing", "show", n]);
         add(vec!["pricing", "validate", n]);
+        add(vec!["pricing", "update", "--from", n]);
+        add(vec!["pricing", "bundle", n, "-o", n]);
         add(vec!["log", n, "gen-4", "--credits", "5"]);
         add(vec!["log", "runway", n, "--credits", "5"]);
         add(vec![
@@ -997,6 +999,8 @@ fn extreme_runs() -> Vec<Vec<String>> {
     for plain in [
         &["pricing", "list"][..],
         &["pricing", "dirs"],
+        &["pricing", "status"],
+        &["pricing", "update", "--remove"],
         &["refunds"],
         &["account", "list"],
         &["budget", "list"],

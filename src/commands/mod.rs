@@ -149,11 +149,14 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     let catalog = Catalog::load(&LoadOptions {
         config_dir: crate::user_pricing_dir(),
         extra_dir: cli.pricing_dir.clone(),
+        bundle: crate::installed_bundle_path(),
     });
     let quiet_about_files = matches!(
         cli.command,
         Command::Pricing(crate::cli::PricingCommand::Validate { .. })
             | Command::Pricing(crate::cli::PricingCommand::Dirs)
+            | Command::Pricing(crate::cli::PricingCommand::Update { .. })
+            | Command::Pricing(crate::cli::PricingCommand::Bundle { .. })
             | Command::Completions { .. }
             | Command::Man
     );

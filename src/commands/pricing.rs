@@ -1,9 +1,11 @@
-//! `credits pricing list | show | validate | dump | dirs`.
+//! `credits pricing list | show | validate | dump | dirs | status | update | bundle`.
 
 use super::Context;
 use crate::cli::PricingCommand;
 use crate::cost::{self, BillingPeriod};
 use crate::money::{self, fmt_credits, fmt_credits_amount};
+use crate::ops::bundle::{self as bundles, BundleState, Source};
+use crate::pricing::bundle::Change;
 use crate::pricing::catalog::Catalog;
 use crate::pricing::{dump, strict, Expiry, Model, Origin, Platform, Provenance, Rate};
 use crate::render::{self, json_decimal};
@@ -21,6 +23,14 @@ pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i
             effective,
         } => dump_table(ctx, platform, *effective, out),
         PricingCommand::Dirs => dirs(ctx, out),
+        PricingCommand::Status => status(ctx, out),
+        PricingCommand::Update {
+            from: Some(source),
+            force,
+            remove: false,
+        } => update(ctx, source, *force, out),
+        PricingCommand::Update { .. } => remove_bundle(ctx, out),
+        PricingCommand::Bundle { dir, output } => bundle(ctx, dir, output, out),
     }
 }
 
@@ -58,10 +68,7 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
                     .collect::<Vec<_>>()
                     .join(", "),
                 p.models.len().to_string(),
-                match &p.origin {
-                    Origin::Builtin(_) => "built-in".to_string(),
-                    Origin::File(path) => path.display().to_string(),
-                },
+                source_label(&p.origin),
             ]
         })
         .collect();
@@ -437,7 +444,7 @@ fn validate(
     strict_rules: bool,
     out: &mut dyn Write,
 ) -> Result<i32> {
-    let shipped = Catalog::builtin();
+    let shipped = shipped_tables();
     let strict_of = |p: &Platform| -> Vec<String> {
         if strict_rules {
             strict::problems(p).iter().map(|x| x.to_string()).collect()
@@ -536,12 +543,21 @@ fn validate(
     Ok(if bad > 0 { crate::error::EXIT_ERROR } else { 0 })
 }
 
+/// The tables the tool ships: the built-in ones and an installed bundle, without the
+/// user's files (what a user file patches, and what `pricing dump` starts from).
+fn shipped_tables() -> Catalog {
+    Catalog::load(&crate::pricing::catalog::LoadOptions {
+        bundle: crate::installed_bundle_path(),
+        ..Default::default()
+    })
+}
+
 fn dump_table(ctx: &Context, name: &str, effective: bool, out: &mut dyn Write) -> Result<i32> {
     let shipped;
     let catalog = if effective {
         &ctx.session.catalog
     } else {
-        shipped = Catalog::builtin();
+        shipped = shipped_tables();
         &shipped
     };
     let p = catalog.platform(name)?;
@@ -622,5 +638,288 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         };
         writeln!(out, "  {} — {status}", f.origin)?;
     }
+    Ok(0)
+}
+
+/// Where a table comes from, in a table cell: `built-in`, `bundle 2026-11-25`, a path.
+fn source_label(origin: &Origin) -> String {
+    match origin {
+        Origin::Builtin(_) => "built-in".to_string(),
+        Origin::Bundle { date, .. } => format!("bundle {date}"),
+        Origin::File(path) => path.display().to_string(),
+    }
+}
+
+/// An origin as JSON: `{"source": "builtin"|"bundle"|"file", "file": …, "bundle_date": …}`.
+fn source_json(origin: &Origin) -> (Value, Value, Value) {
+    match origin {
+        Origin::Builtin(name) => (json!("builtin"), json!(name), Value::Null),
+        Origin::Bundle { file, date, .. } => {
+            (json!("bundle"), json!(file), json!(date.to_string()))
+        }
+        Origin::File(path) => (
+            json!("file"),
+            json!(path.display().to_string()),
+            Value::Null,
+        ),
+    }
+}
+
+fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
+    let path = crate::installed_bundle_path();
+    let status = bundles::status(&ctx.session.catalog, path.as_deref());
+    let where_ = status
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    // User files that patch a platform's table (it still comes from its source).
+    let patches = |id: &str| -> Vec<String> {
+        ctx.session
+            .catalog
+            .platforms
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.patches.iter().map(|o| o.to_string()).collect())
+            .unwrap_or_default()
+    };
+    if ctx.json {
+        let bundle = match &status.bundle {
+            BundleState::None => Value::Null,
+            BundleState::Installed { date, tables } => {
+                json!({"path": where_, "date": date.to_string(), "tables": tables, "error": null})
+            }
+            BundleState::Broken { error } => {
+                json!({"path": where_, "date": null, "tables": 0, "error": error})
+            }
+        };
+        let platforms: Vec<Value> = status
+            .platforms
+            .iter()
+            .map(|(id, origin, as_of)| {
+                let (source, file, bundle_date) = source_json(origin);
+                json!({"platform": id, "source": source, "file": file, "bundle_date": bundle_date, "as_of": as_of.to_string(), "patched_by": patches(id)})
+            })
+            .collect();
+        let value = json!({
+            "bundle": bundle,
+            "bundle_path": status.path.as_ref().map(|p| p.display().to_string()),
+            "builtin_date": status.builtin_date.map(|d| d.to_string()),
+            "platforms": platforms,
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    match &status.bundle {
+        BundleState::None => writeln!(
+            out,
+            "bundle    none installed (`credits pricing update --from FILE|URL` installs one)"
+        )?,
+        BundleState::Installed { date, tables } => {
+            let s = if *tables == 1 { "" } else { "s" };
+            writeln!(out, "bundle    {date}, {tables} table{s} ({where_})")?;
+        }
+        BundleState::Broken { error } => writeln!(
+            out,
+            "bundle    {where_} is not used: {}",
+            error.lines().next().unwrap_or("")
+        )?,
+    }
+    if let Some(date) = status.builtin_date {
+        writeln!(out, "built-in  {date} (the newest built-in table)")?;
+    }
+    let rows = status
+        .platforms
+        .iter()
+        .map(|(id, origin, as_of)| {
+            let mut source = match origin {
+                Origin::File(path) => format!("user file {}", path.display()),
+                other => source_label(other),
+            };
+            for patch in patches(id) {
+                source.push_str(&format!(", patched by {patch}"));
+            }
+            vec![id.clone(), source, as_of.to_string()]
+        })
+        .collect();
+    out.write_all(render::table(&["platform", "source", "as of"], rows).as_bytes())?;
+    if let (BundleState::Installed { date, .. }, Some(builtin)) =
+        (&status.bundle, status.builtin_date)
+    {
+        if *date < builtin {
+            eprintln!(
+                "note: the installed bundle ({date}) is older than the built-in tables ({builtin}); \
+                 `credits pricing update --remove` goes back to them"
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn change_label(change: Change) -> String {
+    match change {
+        Change::New => "new".to_string(),
+        Change::Changed { builtin_as_of } => format!("changed (built-in as of {builtin_as_of})"),
+        Change::Same => "same as built-in".to_string(),
+    }
+}
+
+fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> Result<i32> {
+    let path = bundles::installed_path()?;
+    let installed = bundles::install(source, force, &path)?;
+    // Your own files still apply over the bundle's tables of their platforms.
+    let mine: Vec<(String, String)> = installed
+        .tables
+        .iter()
+        .filter_map(|(t, _)| {
+            let p = ctx
+                .session
+                .catalog
+                .platforms
+                .iter()
+                .find(|p| p.id == t.platform)?;
+            // A user file that replaces the table, or the files that patch it.
+            let files: Vec<String> = match &p.origin {
+                Origin::File(file) => vec![file.display().to_string()],
+                _ => p.patches.iter().map(|o| o.to_string()).collect(),
+            };
+            (!files.is_empty()).then(|| (t.platform.clone(), files.join(", ")))
+        })
+        .collect();
+    if ctx.json {
+        let tables: Vec<Value> = installed
+            .tables
+            .iter()
+            .map(|(t, change)| {
+                let (kind, builtin_as_of) = match change {
+                    Change::New => ("new", Value::Null),
+                    Change::Changed { builtin_as_of } => {
+                        ("changed", json!(builtin_as_of.to_string()))
+                    }
+                    Change::Same => ("same", Value::Null),
+                };
+                json!({
+                    "file": t.file, "platform": t.platform, "as_of": t.as_of.to_string(),
+                    "sha256": t.sha256, "change": kind, "builtin_as_of": builtin_as_of,
+                })
+            })
+            .collect();
+        let value = json!({
+            "installed": installed.path.display().to_string(),
+            "source": installed.source.to_string(),
+            "date": installed.date.to_string(),
+            "builtin_date": installed.builtin_date.map(|d| d.to_string()),
+            "forced_older": installed.older,
+            "replaced": installed.replaced,
+            "tables": tables,
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+    } else {
+        let count =
+            |want: fn(&Change) -> bool| installed.tables.iter().filter(|(_, c)| want(c)).count();
+        writeln!(
+            out,
+            "installed pricing bundle {} from {}: {} tables ({} new, {} changed, {} same as built-in)",
+            installed.date,
+            installed.source,
+            installed.tables.len(),
+            count(|c| matches!(c, Change::New)),
+            count(|c| matches!(c, Change::Changed { .. })),
+            count(|c| matches!(c, Change::Same)),
+        )?;
+        let replacing = if installed.replaced {
+            " (replacing the bundle installed before)"
+        } else {
+            ""
+        };
+        writeln!(out, "into {}{replacing}", installed.path.display())?;
+        let rows = installed
+            .tables
+            .iter()
+            .map(|(t, change)| {
+                vec![
+                    t.platform.clone(),
+                    t.file.clone(),
+                    t.as_of.to_string(),
+                    change_label(*change),
+                ]
+            })
+            .collect();
+        out.write_all(
+            render::table(&["platform", "file", "as of", "versus built-in"], rows).as_bytes(),
+        )?;
+    }
+    if installed.older {
+        eprintln!(
+            "note: the bundle ({}) is older than the built-in tables ({}): installed because of --force",
+            installed.date,
+            installed.builtin_date.map(|d| d.to_string()).unwrap_or_default()
+        );
+    }
+    for (platform, file) in mine {
+        eprintln!("note: your pricing file {file} still applies to {platform} over the bundle");
+    }
+    Ok(0)
+}
+
+fn remove_bundle(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
+    let path = bundles::installed_path()?;
+    let removed = bundles::remove(&path)?;
+    if ctx.json {
+        let value = json!({
+            "removed": removed.is_some(),
+            "path": path.display().to_string(),
+            "date": removed.as_ref().and_then(|r| r.date).map(|d| d.to_string()),
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    match removed {
+        Some(r) => {
+            let date = r.date.map(|d| format!(" {d}")).unwrap_or_default();
+            writeln!(
+                out,
+                "removed pricing bundle{date} ({}): the built-in tables apply again",
+                r.path.display()
+            )?;
+        }
+        None => writeln!(out, "no pricing bundle installed ({})", path.display())?,
+    }
+    Ok(0)
+}
+
+fn bundle(
+    ctx: &Context,
+    dir: &std::path::Path,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    let made = bundles::make(dir, output)?;
+    if ctx.json {
+        let value = json!({
+            "file": made.path.display().to_string(),
+            "date": made.bundle.date.to_string(),
+            "tables": made.bundle.tables.iter().map(|t| json!({
+                "file": t.file, "platform": t.platform, "as_of": t.as_of.to_string(), "sha256": t.sha256,
+            })).collect::<Vec<_>>(),
+        });
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    let n = made.bundle.tables.len();
+    let s = if n == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "wrote pricing bundle {}: dated {}, {n} table{s}",
+        made.path.display(),
+        made.bundle.date
+    )?;
+    let rows = made
+        .bundle
+        .tables
+        .iter()
+        .map(|t| vec![t.file.clone(), t.platform.clone(), t.as_of.to_string()])
+        .collect();
+    out.write_all(render::table(&["file", "platform", "as of"], rows).as_bytes())?;
     Ok(0)
 }

@@ -10,13 +10,15 @@
 //! - [`entries`]: logging, importing, status changes, edits and repricing of entries;
 //! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
-//! - [`notes`]: what the user should hear, as data until it is rendered.
+//! - [`notes`]: what the user should hear, as data until it is rendered;
+//! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed.
 //!
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
 
 pub mod balances;
 pub mod budgets;
+pub mod bundle;
 pub mod entries;
 pub mod exchange;
 pub mod ledger;

@@ -2,11 +2,14 @@
 //!
 //! Order (seed 000: "these values can be overridden"): the tables built into the binary,
 //! then every `*.toml` in the user config dir (`~/.config/credits/pricing/` on Linux), then
-//! `--pricing-dir` / `CREDITS_PRICING_DIR`. A user file for a platform already loaded
+//! `--pricing-dir` / `CREDITS_PRICING_DIR`; an installed pricing bundle (`credits pricing
+//! update`, `bundle.rs`) comes right after the built-in tables and replaces them whole (a
+//! bundle that fails its checks is reported and skipped whole). A user file for a platform already loaded
 //! patches it (plans, packs and models by id; the rest stays), unless it says
 //! `replace = true`; a user file for a new platform adds it. A broken user file is reported
 //! and skipped; everything else keeps working.
 
+use super::bundle::{Bundle, MAX_BYTES};
 use super::schema::{self, FileError};
 #[cfg(test)]
 use super::Rate;
@@ -72,6 +75,8 @@ pub struct TableStamp {
 pub struct LoadOptions {
     pub config_dir: Option<PathBuf>,
     pub extra_dir: Option<PathBuf>,
+    /// The installed pricing bundle (it need not exist).
+    pub bundle: Option<PathBuf>,
 }
 
 impl Catalog {
@@ -85,6 +90,9 @@ impl Catalog {
         let mut catalog = Catalog::default();
         for (name, text) in BUILTIN {
             catalog.add_text(text, Origin::Builtin(name.to_string()), Layer::Shipped);
+        }
+        if let Some(path) = &options.bundle {
+            catalog.add_bundle(path);
         }
         let dirs = [
             (options.config_dir.as_ref(), "user config dir"),
@@ -114,6 +122,38 @@ impl Catalog {
             }
         }
         catalog
+    }
+
+    /// The installed bundle's tables, each replacing the built-in table of its platform
+    /// whole (or adding a platform). A bundle that cannot be read or fails its checks is a
+    /// broken file: none of it is used.
+    fn add_bundle(&mut self, path: &Path) {
+        self.dirs.push(SearchDir {
+            path: path.to_path_buf(),
+            why: "installed pricing bundle (credits pricing update)",
+            exists: path.is_file(),
+        });
+        let read = match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Ok(meta) if meta.len() > MAX_BYTES => {
+                Err(format!("larger than {} MB", MAX_BYTES / 1024 / 1024))
+            }
+            _ => std::fs::read(path).map_err(|e| format!("cannot read: {e}")),
+        };
+        match read.and_then(|bytes| Bundle::parse(&bytes, path).map_err(|e| e.to_string())) {
+            Ok(bundle) => {
+                for table in &bundle.tables {
+                    self.add_text(&table.text, bundle.origin(path, table), Layer::Shipped);
+                }
+            }
+            Err(error) => self.files.push(LoadedFile {
+                origin: Origin::File(path.to_path_buf()),
+                platform_id: None,
+                replaced_by: None,
+                patches: false,
+                error: Some(error),
+            }),
+        }
     }
 
     fn add_text(&mut self, text: &str, origin: Origin, layer: Layer) {
@@ -256,6 +296,7 @@ mod tests {
         Catalog::load(&LoadOptions {
             config_dir: None,
             extra_dir: Some(dir.path().to_path_buf()),
+            bundle: None,
         })
     }
 
@@ -297,5 +338,81 @@ mod tests {
         assert_eq!(platform.models.len(), 1);
         assert!(platform.plans.is_empty());
         assert!(platform.patches.is_empty());
+    }
+
+    #[test]
+    fn an_installed_bundle_replaces_builtin_tables_and_user_files_still_win() {
+        let dir = tempfile::tempdir().unwrap();
+        let mini = |credits: u32| {
+            format!("name = \"MakeClipAI\"\nas_of = 2026-12-01\n[[model]]\nname = \"Only\"\ncredits = {credits}\n")
+        };
+        let bundle = Bundle::make(
+            dir.path(),
+            vec![
+                ("makeclipai.toml".to_string(), mini(3)),
+                (
+                    "newco.toml".to_string(),
+                    "name = \"NewCo\"\nas_of = 2026-11-01\n[[model]]\nname = \"X\"\ncredits = 1\n"
+                        .to_string(),
+                ),
+            ],
+        )
+        .unwrap();
+        let path = dir.path().join("pricing-bundle.json");
+        std::fs::write(&path, bundle.to_json()).unwrap();
+        let options = LoadOptions {
+            bundle: Some(path.clone()),
+            ..LoadOptions::default()
+        };
+        let catalog = Catalog::load(&options);
+        assert_eq!(catalog.broken_files().count(), 0);
+        let platform = catalog.platform("makeclipai").unwrap();
+        assert_eq!(platform.models.len(), 1);
+        assert_eq!(
+            platform.origin.to_string(),
+            "bundle 2026-12-01 (makeclipai.toml)"
+        );
+        assert!(
+            catalog.platform("newco").is_ok(),
+            "a bundle may add a platform"
+        );
+        assert_eq!(catalog.platforms.len(), BUILTIN.len() + 1);
+
+        // A user file applies over the bundle.
+        let mine = tempfile::tempdir().unwrap();
+        std::fs::write(mine.path().join("m.toml"), mini(5)).unwrap();
+        let catalog = Catalog::load(&LoadOptions {
+            extra_dir: Some(mine.path().to_path_buf()),
+            ..options.clone()
+        });
+        let platform = catalog.platform("makeclipai").unwrap();
+        assert_eq!(
+            platform.patches,
+            vec![Origin::File(mine.path().join("m.toml"))]
+        );
+        assert!(matches!(platform.origin, Origin::Bundle { .. }));
+
+        // A bundle that fails its checks is a broken file; the built-in tables stay.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("credits = 3", "credits = 4")).unwrap();
+        let catalog = Catalog::load(&options);
+        let broken: Vec<_> = catalog.broken_files().collect();
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].origin, Origin::File(path.clone()));
+        assert!(broken[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("makeclipai.toml"));
+        let platform = catalog.platform("makeclipai").unwrap();
+        assert!(matches!(platform.origin, Origin::Builtin(_)));
+        assert!(
+            catalog.platform("newco").is_err(),
+            "none of a broken bundle is used"
+        );
+
+        // No bundle installed: nothing to say.
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(Catalog::load(&options).broken_files().count(), 0);
     }
 }

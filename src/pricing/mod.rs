@@ -9,6 +9,7 @@
 // this module must be checked, so that no input (a flag, a pricing file) can panic.
 #![deny(clippy::arithmetic_side_effects)]
 
+pub mod bundle;
 pub mod catalog;
 pub mod dump;
 pub mod schema;
@@ -51,10 +52,17 @@ pub struct Platform {
     pub patches: Vec<Origin>,
 }
 
-/// Where a table came from: the binary or a file on disk.
+/// Where a table came from: the binary, the installed pricing bundle, or a file on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     Builtin(String),
+    /// A table of the bundle installed at `path` (`credits pricing update`): its `file`
+    /// name in the bundle and the bundle's date.
+    Bundle {
+        path: PathBuf,
+        file: String,
+        date: NaiveDate,
+    },
     File(PathBuf),
 }
 
@@ -62,6 +70,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Origin::Builtin(name) => write!(f, "built-in pricing/{name}"),
+            Origin::Bundle { file, date, .. } => write!(f, "bundle {date} ({file})"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }
