@@ -248,6 +248,9 @@ fn price(
                 ids
             }
         };
+        if let Some(t) = &mut entry.table {
+            t.platform.clone_from(&platform);
+        }
         entry.platform = platform;
         entry.model = model;
         return Ok(entry);
@@ -277,6 +280,8 @@ fn price(
     // Priced here by the tables and the account (not the balance: see `ops::pricing`); said,
     // so `reprice` prices it from the balance when there is one.
     entry.price_source = Some(priced.source);
+    // Priced now: by today's table, whatever table the file named.
+    entry.table = priced.table;
     Ok(entry)
 }
 
