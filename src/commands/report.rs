@@ -141,16 +141,28 @@ fn n_entries(n: u64) -> String {
 /// One line per platform whose entries were priced (some of them) with a table other than
 /// the current one: `priced with: runway table of 2026-05-04 (a1b2c3d4) for 12 entries;
 /// current runway table 2026-11-21 (9f8e7d6c)`. Nothing when every table is current.
-fn priced_with_lines(catalog: &crate::pricing::catalog::Catalog, all: &[PricedWith]) -> Vec<String> {
+fn priced_with_lines(
+    catalog: &crate::pricing::catalog::Catalog,
+    all: &[PricedWith],
+) -> Vec<String> {
     let mut lines = Vec::new();
     let mut platforms: Vec<&str> = all.iter().map(|p| p.table.platform.as_str()).collect();
     platforms.dedup();
     for platform in platforms {
-        let here: Vec<&PricedWith> = all.iter().filter(|p| p.table.platform == platform).collect();
+        let here: Vec<&PricedWith> = all
+            .iter()
+            .filter(|p| p.table.platform == platform)
+            .collect();
         let older: Vec<String> = here
             .iter()
             .filter(|p| !p.current)
-            .map(|p| format!("{} for {}", render::table_text(&p.table), n_entries(p.entries)))
+            .map(|p| {
+                format!(
+                    "{} for {}",
+                    render::table_text(&p.table),
+                    n_entries(p.entries)
+                )
+            })
             .collect();
         if older.is_empty() {
             continue;

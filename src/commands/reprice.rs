@@ -40,9 +40,16 @@ fn tables_line(t: &entries::TablesReplaced, dry_run: bool) -> String {
         })
         .collect();
     if t.unrecorded > 0 {
-        parts.push(format!("{} with no table recorded", n_entries(t.unrecorded)));
+        parts.push(format!(
+            "{} with no table recorded",
+            n_entries(t.unrecorded)
+        ));
     }
-    let now = if dry_run { "would be priced" } else { "now priced" };
+    let now = if dry_run {
+        "would be priced"
+    } else {
+        "now priced"
+    };
     format!(
         "{}: {}; {now} with the current one, {}",
         t.platform,

@@ -452,14 +452,13 @@ fn build_row<'v>(
                     format!("`{as_of}` is not a YYYY-MM-DD date"),
                 )
             })?,
-            sha256: parse_sha256(sha256)
-                .ok_or_else(|| {
-                    field_error(
-                        locate,
-                        col::PRICED_WITH_SHA256,
-                        format!("`{sha256}` is not a SHA-256 (64 hex digits)"),
-                    )
-                })?,
+            sha256: parse_sha256(sha256).ok_or_else(|| {
+                field_error(
+                    locate,
+                    col::PRICED_WITH_SHA256,
+                    format!("`{sha256}` is not a SHA-256 (64 hex digits)"),
+                )
+            })?,
         }),
         (Some(_), None) => {
             return Err(field_error(

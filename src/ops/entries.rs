@@ -433,8 +433,9 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
             });
         }
         for t in &mut out.tables {
-            t.older
-                .sort_by(|a, b| (a.table.as_of, &a.table.sha256).cmp(&(b.table.as_of, &b.table.sha256)));
+            t.older.sort_by(|a, b| {
+                (a.table.as_of, &a.table.sha256).cmp(&(b.table.as_of, &b.table.sha256))
+            });
         }
         out.tables.sort_by(|a, b| a.platform.cmp(&b.platform));
         out.written = !dry_run && (!out.changed.is_empty() || out.restamped > 0);

@@ -398,6 +398,12 @@ mod tests {
                         .collect(),
                     note: Some(format!(" take {i}, \"quoted\"\nsecond line")),
                     kept: i != 1,
+                    // Priced entries record their table; the unpriced one none.
+                    table: cost.map(|_| crate::records::TableStamp {
+                        platform: "runway".into(),
+                        as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+                        sha256: format!("{i:x}").repeat(64),
+                    }),
                     ..NewEntry::default()
                 })
                 .unwrap();
@@ -467,6 +473,15 @@ mod tests {
             let (fresh, source_store) = (fresh.store().unwrap(), source.store().unwrap());
             assert_eq!(full_report(&fresh), full_report(&source_store), "{format}");
             assert_eq!(without_ids(&fresh), without_ids(&source_store), "{format}");
+            let tables: Vec<bool> = without_ids(&fresh)
+                .iter()
+                .map(|e| e.table.is_some())
+                .collect();
+            assert_eq!(
+                tables,
+                [true, false, true, true],
+                "{format}: the tables came along"
+            );
 
             // And back into the database it came from: nothing new.
             let again = import_text(&source, &dir, file, &text).unwrap();

@@ -97,12 +97,18 @@ pub fn priced_with(catalog: &Catalog, tables: &[TableCount]) -> Vec<PricedWith> 
         })
         .collect();
     out.sort_by(|a, b| {
-        (&a.table.platform, !a.current, a.table.as_of, &a.table.sha256).cmp(&(
-            &b.table.platform,
-            !b.current,
-            b.table.as_of,
-            &b.table.sha256,
-        ))
+        (
+            &a.table.platform,
+            !a.current,
+            a.table.as_of,
+            &a.table.sha256,
+        )
+            .cmp(&(
+                &b.table.platform,
+                !b.current,
+                b.table.as_of,
+                &b.table.sha256,
+            ))
     });
     out
 }

@@ -160,7 +160,14 @@ impl Batch<'_> {
             .conn
             .prepare_cached(&insert_entries_sql(self.pending.len()))?;
         for (i, p) in self.pending.iter().enumerate() {
-            bind_entry(&mut stmt, i * ENTRY_PARAMS, &p.entry, &p.enc, &p.key, p.table)?;
+            bind_entry(
+                &mut stmt,
+                i * ENTRY_PARAMS,
+                &p.entry,
+                &p.enc,
+                &p.key,
+                p.table,
+            )?;
         }
         let mut inserted: Vec<(i64, String)> = Vec::with_capacity(self.pending.len());
         let mut rows = stmt.raw_query();
@@ -228,6 +235,41 @@ mod tests {
             }
             batch.finish()
         })
+    }
+
+    #[test]
+    fn batched_entries_record_their_tables_with_one_row_per_table() {
+        let mut store = Store::open_in_memory().unwrap();
+        let table = |sha: &str| crate::records::TableStamp {
+            platform: "runway".into(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+            sha256: sha.repeat(64),
+        };
+        let entries: Vec<NewEntry> = (0..150)
+            .map(|i| NewEntry {
+                table: match i % 3 {
+                    0 => Some(table("a")),
+                    1 => Some(table("b")),
+                    _ => None,
+                },
+                ..entry(&format!("k{i}"), &[])
+            })
+            .collect();
+        add_all(&mut store, entries).unwrap();
+        for e in store.entries(&Filter::default()).unwrap() {
+            let i: usize = e.dedup_key.as_deref().unwrap()[1..].parse().unwrap();
+            let want = match i % 3 {
+                0 => Some(table("a")),
+                1 => Some(table("b")),
+                _ => None,
+            };
+            assert_eq!(e.entry.table, want, "k{i}");
+        }
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2);
     }
 
     #[test]

@@ -145,11 +145,13 @@ pub(crate) fn check_stamp(t: &TableStamp) -> Result<()> {
     if t.platform.trim().is_empty() {
         bail!("the price table has no platform");
     }
-    if t.sha256.len() != 64 || !t.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        bail!(
-            "`{}` is not a SHA-256 (64 lowercase hex digits)",
-            t.sha256
-        );
+    if t.sha256.len() != 64
+        || !t
+            .sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        bail!("`{}` is not a SHA-256 (64 lowercase hex digits)", t.sha256);
     }
     Ok(())
 }
@@ -376,7 +378,10 @@ impl EntryColumns {
         let price_source: Option<String> = row.get(self.price_source)?;
         let platform: String = row.get(self.platform)?;
         let table_as_of: Option<String> = row.get(self.table_as_of)?;
-        let table = match (table_as_of, row.get::<_, Option<String>>(self.table_sha256)?) {
+        let table = match (
+            table_as_of,
+            row.get::<_, Option<String>>(self.table_sha256)?,
+        ) {
             (Some(as_of), Some(sha256)) => Some(TableStamp {
                 platform: platform.clone(),
                 as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
@@ -825,6 +830,74 @@ mod tests {
         store.insert_entry(&keyed).unwrap();
         let err = store.insert_entry(&keyed).unwrap_err().to_string();
         assert!(err.contains("`k1` already exists"), "{err}");
+    }
+
+    fn stamp(sha: &str, day: u32) -> TableStamp {
+        TableStamp {
+            platform: "runway".into(),
+            as_of: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
+            sha256: sha.repeat(64 / sha.len()),
+        }
+    }
+
+    fn price_tables(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn an_entry_records_its_table_once_per_table() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (a, b) = (stamp("a1", 4), stamp("b2", 20));
+        let mut ids = Vec::new();
+        for table in [Some(&a), Some(&a), None, Some(&b)] {
+            let mut e = clip("ad", "10");
+            e.table = table.cloned();
+            ids.push(store.insert_entry(&e).unwrap());
+        }
+        let tables: Vec<Option<TableStamp>> = ids
+            .iter()
+            .map(|id| store.get(*id).unwrap().unwrap().entry.table)
+            .collect();
+        assert_eq!(
+            tables,
+            vec![Some(a.clone()), Some(a.clone()), None, Some(b.clone())]
+        );
+        // Normalised: one row per table, however many entries it priced.
+        assert_eq!(price_tables(&store), 2);
+
+        // Repricing moves an entry to another table, or to none.
+        store
+            .write(|tx| tx.set_price(ids[0], None, "unpriced", PriceSource::Unpriced, Some(&b)))
+            .unwrap();
+        store
+            .write(|tx| tx.set_price(ids[1], None, "unpriced", PriceSource::Unpriced, None))
+            .unwrap();
+        assert_eq!(store.get(ids[0]).unwrap().unwrap().entry.table, Some(b));
+        assert_eq!(store.get(ids[1]).unwrap().unwrap().entry.table, None);
+        assert_eq!(price_tables(&store), 2);
+    }
+
+    #[test]
+    fn a_bad_table_stamp_is_refused_and_nothing_is_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut e = clip("ad", "10");
+        e.table = Some(TableStamp {
+            sha256: "not a hash".into(),
+            ..stamp("a1", 4)
+        });
+        let err = store.insert_entry(&e).unwrap_err().to_string();
+        assert!(err.contains("`not a hash` is not a SHA-256"), "{err}");
+        e.table = Some(TableStamp {
+            platform: "kling".into(),
+            ..stamp("a1", 4)
+        });
+        let err = store.insert_entry(&e).unwrap_err().to_string();
+        assert!(err.contains("price table is kling's"), "{err}");
+        assert!(store.entries(&Filter::default()).unwrap().is_empty());
+        assert_eq!(price_tables(&store), 0);
     }
 
     #[test]
