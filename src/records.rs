@@ -13,6 +13,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 pub use crate::cost::{BillingPeriod, Request};
+/// Which pricing table priced an entry: platform, the table's date and its hash.
+pub use crate::pricing::catalog::TableStamp;
 
 /// Where a generation stands with the platform (issue 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -82,6 +84,10 @@ pub struct NewEntry {
     /// Where the money came from; `None` for entries from before schema 3 or imported as
     /// they were exported by one.
     pub price_source: Option<PriceSource>,
+    /// The pricing table that priced it (its date and hash), so a report can say what an
+    /// entry was priced with and `reprice` what changed since. `None`: unpriced, not in the
+    /// tables, or logged before schema 4. Its platform is the entry's.
+    pub table: Option<TableStamp>,
     pub project: Option<String>,
     /// Sorted by key when read back.
     pub tags: Vec<(String, String)>,
@@ -111,6 +117,7 @@ impl Default for NewEntry {
             cost: None,
             pricing: "unpriced".to_string(),
             price_source: None,
+            table: None,
             project: None,
             tags: Vec::new(),
             note: None,

@@ -122,6 +122,21 @@ pub fn put_money(map: &mut Map<String, Value>, name: &str, value: Option<&MoneyR
     put_amount(map, name, value.map(MoneyRange::to_amount));
 }
 
+/// The table that priced an entry, for `--json`: `{"as_of", "sha256"}`, or null when none is
+/// recorded.
+pub fn priced_with_json(table: Option<&crate::records::TableStamp>) -> Value {
+    match table {
+        Some(t) => serde_json::json!({"as_of": t.as_of.to_string(), "sha256": t.sha256}),
+        None => Value::Null,
+    }
+}
+
+/// A table in a line of text: its date and the first 8 digits of its hash, `2026-05-04
+/// (a1b2c3d4)`, enough to tell two tables of one date apart.
+pub fn table_text(t: &crate::records::TableStamp) -> String {
+    format!("{} ({})", t.as_of, t.sha256.get(..8).unwrap_or(&t.sha256))
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn json(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());

@@ -539,7 +539,8 @@ fn history_lists_newest_first_as_a_table_json_or_csv() {
         "the CSV header (the export columns)",
         Some(
             "at,platform,model,duration,resolution,audio,refs,mode,chars,count,credits,cost,\
-             currency,pricing,project,tags,note,status,kept,dedup_key,refunded_at,upscale,price_source",
+             currency,pricing,project,tags,note,status,kept,dedup_key,refunded_at,upscale,price_source,\
+             priced_with_as_of,priced_with_sha256",
         ),
         lines.next(),
     );

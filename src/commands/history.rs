@@ -59,6 +59,7 @@ fn entry_json(e: &Entry) -> Value {
         "currency": e.cost.as_ref().map(|m| m.currency.clone()),
         "pricing": e.pricing,
         "price_source": e.price_source.map(|s| s.as_str()),
+        "priced_with": render::priced_with_json(e.table.as_ref()),
         "project": e.project,
         "tags": e.tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
         "note": e.note,

@@ -65,6 +65,7 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
             "currency": e.cost.as_ref().map(|m| m.currency.clone()),
             "pricing": e.pricing,
             "price_source": logged.priced.source.as_str(),
+            "priced_with": render::priced_with_json(e.table.as_ref()),
             "project": e.project,
             "status": e.status.as_str(),
         });

@@ -44,6 +44,7 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
                     "platform": p.id,
                     "name": p.name,
                     "as_of": p.as_of.to_string(),
+                    "sha256": ctx.session.catalog.stamp(&p.id).map(|t| t.sha256.clone()),
                     "billing": if p.billing == crate::pricing::Billing::Money { "money" } else { "credits" },
                     "currency": p.currency,
                     "plans": p.plans.iter().map(|x| x.id.clone()).collect::<Vec<_>>(),
@@ -213,6 +214,8 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             .collect();
         let value = json!({
             "platform": p.id, "name": p.name, "as_of": p.as_of.to_string(), "currency": p.currency,
+            // What an entry priced with this table records (`history --json`, `priced_with`).
+            "sha256": ctx.session.catalog.stamp(&p.id).map(|t| t.sha256.clone()),
             "billing": if p.billing == crate::pricing::Billing::Money { "money" } else { "credits" },
             "failed_refunded": p.failed_refunded,
             "credit_unit": p.credit_word(),
@@ -230,6 +233,13 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         "{} ({}) — prices as of {} (the oldest verification date of its numbers), from {}",
         p.name, p.id, p.as_of, p.origin
     )?;
+    if let Some(t) = ctx.session.catalog.stamp(&p.id) {
+        writeln!(
+            out,
+            "table stamp {}, recorded with each entry it prices (the full SHA-256 in --json)",
+            render::table_text(t)
+        )?;
+    }
     for patch in &p.patches {
         writeln!(
             out,

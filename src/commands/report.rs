@@ -9,13 +9,17 @@
 //! (issue 7): a row (or the total) that spans platforms shows its credits per platform
 //! (JSON: `credits` null, `credits_by_platform` beside it). Budgets, when set, follow the
 //! table with what is used and left.
+//!
+//! Each entry records the pricing table that priced it (schema 4): when some were priced with
+//! a table other than the platform's current one, a line per such platform says which, and
+//! `--json` lists every table in `priced_with`.
 
 use super::Context;
 use crate::cli::ReportArgs;
 use crate::error::fail_with_help;
 use crate::money;
 use crate::ops::budgets;
-use crate::ops::reports::{self, Line, PlatformCredits};
+use crate::ops::reports::{self, Line, PlatformCredits, PricedWith};
 use crate::render;
 use crate::store::{GroupKey, ReportRow};
 use anyhow::Result;
@@ -130,6 +134,73 @@ fn row_json(keys: &[GroupKey], line: &Line) -> Value {
     Value::Object(map)
 }
 
+fn n_entries(n: u64) -> String {
+    format!("{} entr{}", n, if n == 1 { "y" } else { "ies" })
+}
+
+/// One line per platform whose entries were priced (some of them) with a table other than
+/// the current one: `priced with: runway table of 2026-05-04 (a1b2c3d4) for 12 entries;
+/// current runway table 2026-11-21 (9f8e7d6c)`. Nothing when every table is current.
+fn priced_with_lines(
+    catalog: &crate::pricing::catalog::Catalog,
+    all: &[PricedWith],
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut platforms: Vec<&str> = all.iter().map(|p| p.table.platform.as_str()).collect();
+    platforms.dedup();
+    for platform in platforms {
+        let here: Vec<&PricedWith> = all
+            .iter()
+            .filter(|p| p.table.platform == platform)
+            .collect();
+        let older: Vec<String> = here
+            .iter()
+            .filter(|p| !p.current)
+            .map(|p| {
+                format!(
+                    "{} for {}",
+                    render::table_text(&p.table),
+                    n_entries(p.entries)
+                )
+            })
+            .collect();
+        if older.is_empty() {
+            continue;
+        }
+        let current = match (catalog.stamp(platform), here.iter().find(|p| p.current)) {
+            (Some(t), Some(p)) => format!(
+                "current {platform} table {} for {}",
+                render::table_text(t),
+                n_entries(p.entries)
+            ),
+            (Some(t), None) => format!("current {platform} table {}", render::table_text(t)),
+            (None, _) => format!("{platform} is no longer in the tables"),
+        };
+        lines.push(format!(
+            "priced with: {platform} table{} of {}; {current}",
+            if older.len() == 1 { "" } else { "s" },
+            older.join(" and ")
+        ));
+    }
+    lines
+}
+
+fn priced_with_json(all: &[PricedWith]) -> Value {
+    Value::Array(
+        all.iter()
+            .map(|p| {
+                json!({
+                    "platform": p.table.platform,
+                    "as_of": p.table.as_of.to_string(),
+                    "sha256": p.table.sha256,
+                    "entries": p.entries,
+                    "current": p.current,
+                })
+            })
+            .collect(),
+    )
+}
+
 pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i32> {
     let keys: Vec<GroupKey> = args
         .by
@@ -147,6 +218,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let store = session.store_for_reading()?;
     let filter = args.filter.filter(session)?;
     let report = reports::report(&store, &filter, &keys)?;
+    let priced_with = reports::priced_with(&session.catalog, &report.tables);
     let (rows, total) = (report.rows, Some(report.total));
     let budgets = budgets::uses(session, &store)?;
 
@@ -155,6 +227,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
             "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
             "total": total.as_ref().map(|t| row_json(&[], t)),
+            "priced_with": priced_with_json(&priced_with),
             "budgets": render::budgets_json(&budgets),
         });
         out.write_all(render::json(&value).as_bytes())?;
@@ -300,6 +373,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
             total.row.unpriced
         )?;
+    }
+    for line in priced_with_lines(&session.catalog, &priced_with) {
+        writeln!(out, "{line}")?;
     }
     if !budgets.is_empty() {
         writeln!(out)?;

@@ -6,10 +6,12 @@
 //! Both formats use the same entry columns, in this order ([`COLUMNS`]):
 //! `at, platform, model, duration, resolution, audio, refs, mode, chars, count, credits, cost,
 //! currency, pricing, project, tags, note, status, kept, dedup_key, refunded_at, upscale,
-//! price_source`. `at` is RFC 3339 in the user's offset at log time, `refunded_at` RFC 3339
+//! price_source, priced_with_as_of, priced_with_sha256`. `at` is RFC 3339 in the user's offset at log time, `refunded_at` RFC 3339
 //! UTC; decimals are written as text (strings in JSON) so nothing passes through a binary
 //! float; `tags` is `k=v;k2=v2` in CSV and an object in JSON; booleans are `true`/`false`; an
-//! empty cell (or JSON `null`) is "not given".
+//! empty cell (or JSON `null`) is "not given". `priced_with_as_of` (`YYYY-MM-DD`) and
+//! `priced_with_sha256` are the table that priced the entry, given together or not at all;
+//! like every column added after the first release they never enter a dedup key.
 //!
 //! Import reads an export, or a minimal CSV filled in by hand: any subset of the columns with
 //! `platform` and `model` required, in any order, header names case-insensitive. An unknown
@@ -29,14 +31,14 @@ use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Result};
-use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Timelike, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::records::{
     Account, AccountChange, Adjustment, Budget, Entry, Money, NewEntry, PriceSource, Request,
-    Status, Topup,
+    Status, TableStamp, Topup,
 };
 use crate::store::{check_tags, to_micro, to_milli};
 
@@ -79,7 +81,7 @@ impl fmt::Display for Format {
 
 /// The entry columns of an export, in order; import accepts any subset with platform and
 /// model. New columns go at the end, so files and scripts that index columns keep working.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 25] = [
     "at",
     "platform",
     "model",
@@ -103,6 +105,8 @@ pub const COLUMNS: [&str; 23] = [
     "refunded_at",
     "upscale",
     "price_source",
+    "priced_with_as_of",
+    "priced_with_sha256",
 ];
 
 /// Indexes into `COLUMNS`.
@@ -130,6 +134,8 @@ mod col {
     pub const REFUNDED_AT: usize = 20;
     pub const UPSCALE: usize = 21;
     pub const PRICE_SOURCE: usize = 22;
+    pub const PRICED_WITH_AS_OF: usize = 23;
+    pub const PRICED_WITH_SHA256: usize = 24;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -434,6 +440,41 @@ fn build_row<'v>(
                 .map_err(|e| field_error(locate, col::PRICE_SOURCE, e))
         })
         .transpose()?;
+    let table = match (get(col::PRICED_WITH_AS_OF), get(col::PRICED_WITH_SHA256)) {
+        (None, None) => None,
+        (Some(as_of), Some(sha256)) => Some(TableStamp {
+            // The row's platform as typed: the caller makes it canonical with the entry's.
+            platform: get(col::PLATFORM).unwrap_or_default().to_string(),
+            as_of: NaiveDate::parse_from_str(as_of, "%Y-%m-%d").map_err(|_| {
+                field_error(
+                    locate,
+                    col::PRICED_WITH_AS_OF,
+                    format!("`{as_of}` is not a YYYY-MM-DD date"),
+                )
+            })?,
+            sha256: parse_sha256(sha256).ok_or_else(|| {
+                field_error(
+                    locate,
+                    col::PRICED_WITH_SHA256,
+                    format!("`{sha256}` is not a SHA-256 (64 hex digits)"),
+                )
+            })?,
+        }),
+        (Some(_), None) => {
+            return Err(field_error(
+                locate,
+                col::PRICED_WITH_AS_OF,
+                "priced_with_as_of needs priced_with_sha256",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(field_error(
+                locate,
+                col::PRICED_WITH_SHA256,
+                "priced_with_sha256 needs priced_with_as_of",
+            ))
+        }
+    };
     let audio = boolean(col::AUDIO)?;
     let refs = number(col::REFS)?;
     let credits = decimal(col::CREDITS, "number of credits", 3)?;
@@ -464,6 +505,7 @@ fn build_row<'v>(
         cost,
         pricing: pricing.clone().unwrap_or_default(),
         price_source,
+        table,
         project: text(col::PROJECT),
         tags,
         note: text(col::NOTE),
@@ -483,6 +525,11 @@ fn build_row<'v>(
             pricing: pricing.is_none(),
         },
     })
+}
+
+/// A SHA-256 in hex, as stored: 64 digits, lowercase.
+fn parse_sha256(s: &str) -> Option<String> {
+    (s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())).then(|| s.to_ascii_lowercase())
 }
 
 /// `k=v;k2=v2`; empty segments (a trailing `;`) are skipped.
@@ -529,6 +576,8 @@ struct ExportRow<'a, T> {
     refunded_at: Option<String>,
     upscale: bool,
     price_source: Option<&'a str>,
+    priced_with_as_of: Option<String>,
+    priced_with_sha256: Option<&'a str>,
 }
 
 impl<'a, T> ExportRow<'a, T> {
@@ -560,6 +609,8 @@ impl<'a, T> ExportRow<'a, T> {
                 .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
             upscale: r.upscale,
             price_source: e.price_source.map(PriceSource::as_str),
+            priced_with_as_of: e.table.as_ref().map(|t| t.as_of.to_string()),
+            priced_with_sha256: e.table.as_ref().map(|t| t.sha256.as_str()),
         }
     }
 }

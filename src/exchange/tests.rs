@@ -82,6 +82,63 @@ fn new_columns_change_the_key_only_when_given() {
     assert_eq!(e.price_source, Some(PriceSource::Plan));
 }
 
+/// The table that priced an entry comes along in two columns, and is never part of a dedup
+/// key: a file with and without them gives the same keys.
+#[test]
+fn priced_with_columns_are_read_and_stay_out_of_the_key() {
+    let sha = "AB".repeat(32);
+    let with = rows(
+        &format!(
+            "platform,model,credits,priced_with_as_of,priced_with_sha256\n\
+             Runway,gen-4,10,2026-05-04,{sha}\n"
+        ),
+        Format::Csv,
+    )
+    .unwrap();
+    let without = rows("platform,model,credits\nRunway,gen-4,10\n", Format::Csv).unwrap();
+    assert_eq!(with[0].fingerprint(), without[0].fingerprint());
+    assert_eq!(
+        with[0].entry.table,
+        Some(TableStamp {
+            platform: "Runway".into(),
+            as_of: NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+            sha256: "ab".repeat(32),
+        })
+    );
+    let json = format!(
+        r#"[{{"platform": "Runway", "model": "gen-4", "credits": "10",
+             "priced_with_as_of": "2026-05-04", "priced_with_sha256": "{sha}"}}]"#
+    );
+    let from_json = &rows_json(&json)[0];
+    assert_eq!(from_json.entry.table, with[0].entry.table);
+    assert_eq!(from_json.fingerprint(), without[0].fingerprint());
+
+    for (text, expected) in [
+        (
+            "platform,model,priced_with_as_of\nrunway,gen-4,2026-05-04\n".to_string(),
+            "line 2, column 3 (priced_with_as_of): priced_with_as_of needs priced_with_sha256",
+        ),
+        (
+            format!("platform,model,priced_with_sha256\nrunway,gen-4,{sha}\n"),
+            "line 2, column 3 (priced_with_sha256): priced_with_sha256 needs priced_with_as_of",
+        ),
+        (
+            "platform,model,priced_with_as_of,priced_with_sha256\nrunway,gen-4,2026-05-04,abc\n"
+                .to_string(),
+            "column 4 (priced_with_sha256): `abc` is not a SHA-256 (64 hex digits)",
+        ),
+        (
+            format!(
+                "platform,model,priced_with_as_of,priced_with_sha256\nrunway,gen-4,May,{sha}\n"
+            ),
+            "column 3 (priced_with_as_of): `May` is not a YYYY-MM-DD date",
+        ),
+    ] {
+        let err = format!("{:#}", rows(&text, Format::Csv).unwrap_err());
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+    }
+}
+
 #[test]
 fn errors_name_the_file_line_and_column() {
     let err = rows("platform,model,duration\nrunway,gen-4,ten\n", Format::Csv).unwrap_err();

@@ -12,7 +12,7 @@ use super::pricing::{self, PriceRequest, PriceSource, Priced};
 use super::{ledger, Session};
 use crate::error::{fail, fail_with_help};
 use crate::money;
-use crate::records::{Entry, EntryEdit, Filter, Money, NewEntry, Status};
+use crate::records::{Entry, EntryEdit, Filter, Money, NewEntry, Status, TableStamp};
 use crate::store::Store;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -55,6 +55,7 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
             cost: priced.cost.clone(),
             pricing: priced.pricing.clone(),
             price_source: Some(priced.source),
+            table: priced.table.clone(),
             project: req.project.clone(),
             tags: req.tags.clone(),
             note: req.note.clone(),
@@ -246,11 +247,33 @@ pub struct Repriced {
     pub after: Option<Money>,
     pub pricing_before: String,
     pub pricing_after: String,
+    /// The table that priced it before and after (`None`: none recorded, or none priced it).
+    pub table_before: Option<TableStamp>,
+    pub table_after: Option<TableStamp>,
     pub notes: Vec<Note>,
 }
 
 /// A new price for an entry: money, how it was priced, notes.
 type NewPrice = (Option<Money>, String, Vec<Note>);
+
+/// Entries of one platform priced with one table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableUse {
+    pub table: TableStamp,
+    pub entries: u64,
+}
+
+/// Entries of one platform that `reprice` moved (or, dry, would move) from older tables to
+/// the current one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TablesReplaced {
+    pub platform: String,
+    /// The older tables, oldest date first, with how many entries each priced.
+    pub older: Vec<TableUse>,
+    /// Entries with no recorded table (logged before schema 4).
+    pub unrecorded: u64,
+    pub current: TableStamp,
+}
 
 /// What `reprice` did (or, dry, would do).
 #[derive(Debug, Clone, Default)]
@@ -261,13 +284,55 @@ pub struct RepriceOutcome {
     pub examined: u64,
     /// Entries kept because the user chose their price (`--plan`, `--price-per-credit`).
     pub kept_by_choice: u64,
+    /// Per platform, entries priced again with the current table that were priced with
+    /// another one (or none recorded), whether or not their money changed.
+    pub tables: Vec<TablesReplaced>,
+    /// Entries whose money and pricing stayed, written only to record the current table.
+    pub restamped: u64,
     pub written: bool,
+}
+
+impl RepriceOutcome {
+    /// Counts one entry priced with `before` that is now priced with `current`.
+    fn table_replaced(&mut self, before: Option<&TableStamp>, current: &TableStamp) {
+        let i = match self
+            .tables
+            .iter()
+            .position(|t| t.platform == current.platform)
+        {
+            Some(i) => i,
+            None => {
+                self.tables.push(TablesReplaced {
+                    platform: current.platform.clone(),
+                    older: Vec::new(),
+                    unrecorded: 0,
+                    current: current.clone(),
+                });
+                self.tables.len() - 1
+            }
+        };
+        let t = &mut self.tables[i];
+        match before {
+            None => t.unrecorded += 1,
+            Some(b) => match t.older.iter_mut().find(|u| u.table == *b) {
+                Some(u) => u.entries += 1,
+                None => t.older.push(TableUse {
+                    table: b.clone(),
+                    entries: 1,
+                }),
+            },
+        }
+    }
 }
 
 /// Prices the entries matching `filter` again from today's tables, account and ledger (after
 /// recording the top-up that paid for them, setting an account, or fixing a table). Credits
-/// stay as logged (they are what the platform charged); money and how it was priced change.
-/// Prices the user chose (`--plan`, `--price-per-credit`) are kept. `dry_run` writes nothing.
+/// stay as logged (they are what the platform charged); money, how it was priced and the
+/// table that priced it change. Prices the user chose (`--plan`, `--price-per-credit`) are
+/// kept, with the table they recorded. `dry_run` writes nothing.
+///
+/// Every entry is priced again, not only those priced with an older table: an account set or
+/// a top-up recorded since changes what an entry cost under the same table.
 pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<RepriceOutcome> {
     let Some(mut store) = session.existing_store()? else {
         return Ok(RepriceOutcome::default());
@@ -308,8 +373,14 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
                 .get(&e.platform)
                 .and_then(|m| m.get(&e.id))
                 .cloned();
-            let (cost, pricing, source, notes) = match from_ledger {
-                Some((cost, pricing, notes)) => (cost, pricing, PriceSource::Balance, notes),
+            let (cost, pricing, source, notes, table) = match from_ledger {
+                Some((cost, pricing, notes)) => (
+                    cost,
+                    pricing,
+                    PriceSource::Balance,
+                    notes,
+                    session.catalog.stamp(&e.platform).cloned(),
+                ),
                 None => {
                     let req = PriceRequest {
                         platform: e.platform.clone(),
@@ -319,7 +390,7 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
                         ..PriceRequest::default()
                     };
                     match pricing::by_plan(session, &accounts, &req) {
-                        Ok(p) => (p.cost, p.pricing, p.source, p.notes),
+                        Ok(p) => (p.cost, p.pricing, p.source, p.notes, p.table),
                         // A model no table knows any more keeps its money.
                         Err(_) => continue,
                     }
@@ -334,11 +405,19 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
                     })
                 })
                 .transpose()?;
-            if cost == e.cost && pricing == e.pricing {
+            if let Some(current) = table.as_ref().filter(|t| e.table.as_ref() != Some(t)) {
+                out.table_replaced(e.table.as_ref(), current);
+            }
+            let same_price = cost == e.cost && pricing == e.pricing;
+            if same_price && table == e.table {
                 continue;
             }
             if !dry_run {
-                tx.set_price(e.id, cost.as_ref(), &pricing, source)?;
+                tx.set_price(e.id, cost.as_ref(), &pricing, source, table.as_ref())?;
+            }
+            if same_price {
+                out.restamped += 1;
+                continue;
             }
             out.changed.push(Repriced {
                 id: e.id,
@@ -348,10 +427,18 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
                 after: cost,
                 pricing_before: e.pricing.clone(),
                 pricing_after: pricing,
+                table_before: e.table.clone(),
+                table_after: table,
                 notes,
             });
         }
-        out.written = !dry_run && !out.changed.is_empty();
+        for t in &mut out.tables {
+            t.older.sort_by(|a, b| {
+                (a.table.as_of, &a.table.sha256).cmp(&(b.table.as_of, &b.table.sha256))
+            });
+        }
+        out.tables.sort_by(|a, b| a.platform.cmp(&b.platform));
+        out.written = !dry_run && (!out.changed.is_empty() || out.restamped > 0);
         Ok(out)
     })?;
     Ok(outcome)

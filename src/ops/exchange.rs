@@ -248,6 +248,9 @@ fn price(
                 ids
             }
         };
+        if let Some(t) = &mut entry.table {
+            t.platform.clone_from(&platform);
+        }
         entry.platform = platform;
         entry.model = model;
         return Ok(entry);
@@ -277,6 +280,8 @@ fn price(
     // Priced here by the tables and the account (not the balance: see `ops::pricing`); said,
     // so `reprice` prices it from the balance when there is one.
     entry.price_source = Some(priced.source);
+    // Priced now: by today's table, whatever table the file named.
+    entry.table = priced.table;
     Ok(entry)
 }
 
@@ -393,6 +398,12 @@ mod tests {
                         .collect(),
                     note: Some(format!(" take {i}, \"quoted\"\nsecond line")),
                     kept: i != 1,
+                    // Priced entries record their table; the unpriced one none.
+                    table: cost.map(|_| crate::records::TableStamp {
+                        platform: "runway".into(),
+                        as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+                        sha256: format!("{i:x}").repeat(64),
+                    }),
                     ..NewEntry::default()
                 })
                 .unwrap();
@@ -462,6 +473,15 @@ mod tests {
             let (fresh, source_store) = (fresh.store().unwrap(), source.store().unwrap());
             assert_eq!(full_report(&fresh), full_report(&source_store), "{format}");
             assert_eq!(without_ids(&fresh), without_ids(&source_store), "{format}");
+            let tables: Vec<bool> = without_ids(&fresh)
+                .iter()
+                .map(|e| e.table.is_some())
+                .collect();
+            assert_eq!(
+                tables,
+                [true, false, true, true],
+                "{format}: the tables came along"
+            );
 
             // And back into the database it came from: nothing new.
             let again = import_text(&source, &dir, file, &text).unwrap();

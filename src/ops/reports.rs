@@ -6,10 +6,13 @@
 //!
 //! One SQL scan does it all: the store aggregates by the requested keys *and* platform, and
 //! the rows and the total are folded from that here (the groups are few), so a report costs
-//! one `GROUP BY` over the log, not three.
+//! one `GROUP BY` over the log, not three. The same scan groups by the price table each entry
+//! recorded (schema 4), so a report can say what its entries were priced with at no extra
+//! pass: [`priced_with`] compares those tables with the current ones.
 
 use crate::money;
-use crate::records::Filter;
+use crate::pricing::catalog::Catalog;
+use crate::records::{Filter, TableStamp};
 use crate::store::{GroupKey, ReportRow, Store};
 use anyhow::Result;
 use rust_decimal::Decimal;
@@ -59,13 +62,65 @@ pub struct Report {
     pub rows: Vec<Line>,
     /// Zeros when no entry matches.
     pub total: Line,
+    /// The tables the entries were priced with, by platform and table; entries with no
+    /// recorded table (unpriced, not in the tables, logged before schema 4) are left out.
+    pub tables: Vec<TableCount>,
+}
+
+/// How many of a report's entries one table priced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableCount {
+    pub table: TableStamp,
+    pub entries: u64,
+}
+
+/// A table a report's entries were priced with, against the platform's table today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PricedWith {
+    pub table: TableStamp,
+    pub entries: u64,
+    /// Whether it is the platform's current table (same hash).
+    pub current: bool,
+}
+
+/// The tables a report's entries were priced with, each said to be current or not: by
+/// platform, the current table first, then older ones by date.
+pub fn priced_with(catalog: &Catalog, tables: &[TableCount]) -> Vec<PricedWith> {
+    let mut out: Vec<PricedWith> = tables
+        .iter()
+        .map(|t| PricedWith {
+            current: catalog
+                .stamp(&t.table.platform)
+                .is_some_and(|c| c.sha256 == t.table.sha256),
+            table: t.table.clone(),
+            entries: t.entries,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (
+            &a.table.platform,
+            !a.current,
+            a.table.as_of,
+            &a.table.sha256,
+        )
+            .cmp(&(
+                &b.table.platform,
+                !b.current,
+                b.table.as_of,
+                &b.table.sha256,
+            ))
+    });
+    out
 }
 
 /// Reports the entries matching `filter` by `keys`.
 pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Report> {
     let mut with_platform = keys.to_vec();
     with_platform.push(GroupKey::Platform);
+    with_platform.push(GroupKey::PriceTable);
     let detailed = store.report(filter, &with_platform)?;
+    // Entries per recorded table id, folded out of the rows below.
+    let mut by_table: BTreeMap<i64, u64> = BTreeMap::new();
     // A part with no known money has no currency; with one currency in the whole report it
     // belongs with that currency's money (its entries are counted as unpriced there).
     let currencies: BTreeSet<&String> = detailed
@@ -82,7 +137,15 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
     for d in &detailed {
         let currency = d.currency.clone().or_else(|| only.clone());
         let mut group = d.keys.clone();
+        let table = group.pop().flatten();
         let platform = group.pop().flatten().unwrap_or_default();
+        if let Some(id) = table {
+            let id: i64 = id
+                .parse()
+                .map_err(|_| anyhow::anyhow!("bad price table id `{id}` in the database"))?;
+            let n = by_table.entry(id).or_default();
+            *n = n.saturating_add(d.entries);
+        }
         let credits = PlatformCredits {
             credits: d.credits,
             refunded: d.credits_refunded,
@@ -114,9 +177,23 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
     for other in lines {
         merge_all_but_money(&mut total, other)?;
     }
+    let tables = if by_table.is_empty() {
+        Vec::new()
+    } else {
+        store
+            .price_tables()?
+            .into_iter()
+            .filter_map(|(id, table)| {
+                by_table
+                    .get(&id)
+                    .map(|&entries| TableCount { table, entries })
+            })
+            .collect()
+    };
     Ok(Report {
         rows: rows.into_values().collect(),
         total,
+        tables,
     })
 }
 

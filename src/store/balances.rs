@@ -19,7 +19,7 @@ use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::{Store, Tx};
 use crate::records::{
     AccountChange, Adjustment, BillingPeriod, Budget, BudgetPeriod, BudgetUnit, Entry, EntryEdit,
-    LedgerRecords, Money, NewEntry, PriceSource, SpendRow, Status, Topup, TopupExpiry,
+    LedgerRecords, Money, NewEntry, PriceSource, SpendRow, Status, TableStamp, Topup, TopupExpiry,
 };
 
 fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
@@ -271,15 +271,17 @@ impl Tx<'_> {
         set_status_in(self.conn, id, status, refunded_at)
     }
 
-    /// Replaces an entry's money and how it was priced; `false` if there is no such entry.
+    /// Replaces an entry's money, how it was priced and the table that priced it (`None`:
+    /// none did); `false` if there is no such entry.
     pub fn set_price(
         &self,
         id: i64,
         cost: Option<&Money>,
         pricing: &str,
         source: PriceSource,
+        table: Option<&TableStamp>,
     ) -> Result<bool> {
-        set_price_in(self.conn, id, cost, pricing, source)
+        set_price_in(self.conn, id, cost, pricing, source, table)
     }
 
     /// Changes project, tags, note or kept; `false` if there is no such entry.

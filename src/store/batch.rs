@@ -2,10 +2,14 @@
 //! 64 entries per multi-row `INSERT … ON CONFLICT (dedup_key) DO NOTHING RETURNING`, and
 //! [`Store::write_bulk`] gives that transaction a page cache big enough for a million rows.
 //! What the rows mean, and where they come from, is `crate::exchange` and `crate::ops`.
+//!
+//! Each entry's price table (schema 4) is an integer id: a batch looks a stamp up in the
+//! database once and remembers it, so a million rows priced by a dozen tables cost a dozen
+//! queries, not a million.
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use super::entries::{bind_entry, encode, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
+use super::entries::{bind_entry, encode, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
 use super::{Store, Tx};
 use crate::records::NewEntry;
 
@@ -38,6 +42,7 @@ impl Tx<'_> {
             conn: self.conn,
             source: source.to_string(),
             pending: Vec::with_capacity(BATCH),
+            tables: Vec::new(),
             added: 0,
             present: 0,
         }
@@ -50,6 +55,7 @@ struct Pending {
     entry: NewEntry,
     enc: Encoded,
     key: String,
+    table: Option<i64>,
 }
 
 /// Inserts entries in batches of [`BATCH`], skipping those whose dedup key is already in the
@@ -58,6 +64,9 @@ pub struct Batch<'t> {
     conn: &'t rusqlite::Connection,
     source: String,
     pending: Vec<Pending>,
+    /// `price_table` ids already looked up: (platform, sha256, id). A handful per import, so
+    /// a scan beats hashing two strings per row.
+    tables: Vec<(String, String, i64)>,
     added: u64,
     present: u64,
 }
@@ -97,11 +106,27 @@ impl Batch<'_> {
             bail!("{}: the entry has no dedup key", here());
         };
         let enc = encode(&entry).with_context(here)?;
+        let table = match &entry.table {
+            None => None,
+            Some(t) => match self
+                .tables
+                .iter()
+                .find(|(p, h, _)| *h == t.sha256 && *p == t.platform)
+            {
+                Some((_, _, id)) => Some(*id),
+                None => {
+                    let id = price_table_id(self.conn, t).with_context(here)?;
+                    self.tables.push((t.platform.clone(), t.sha256.clone(), id));
+                    Some(id)
+                }
+            },
+        };
         self.pending.push(Pending {
             line,
             entry,
             enc,
             key,
+            table,
         });
         if self.pending.len() == BATCH {
             self.flush()?;
@@ -135,7 +160,14 @@ impl Batch<'_> {
             .conn
             .prepare_cached(&insert_entries_sql(self.pending.len()))?;
         for (i, p) in self.pending.iter().enumerate() {
-            bind_entry(&mut stmt, i * ENTRY_PARAMS, &p.entry, &p.enc, &p.key)?;
+            bind_entry(
+                &mut stmt,
+                i * ENTRY_PARAMS,
+                &p.entry,
+                &p.enc,
+                &p.key,
+                p.table,
+            )?;
         }
         let mut inserted: Vec<(i64, String)> = Vec::with_capacity(self.pending.len());
         let mut rows = stmt.raw_query();
@@ -203,6 +235,41 @@ mod tests {
             }
             batch.finish()
         })
+    }
+
+    #[test]
+    fn batched_entries_record_their_tables_with_one_row_per_table() {
+        let mut store = Store::open_in_memory().unwrap();
+        let table = |sha: &str| crate::records::TableStamp {
+            platform: "runway".into(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+            sha256: sha.repeat(64),
+        };
+        let entries: Vec<NewEntry> = (0..150)
+            .map(|i| NewEntry {
+                table: match i % 3 {
+                    0 => Some(table("a")),
+                    1 => Some(table("b")),
+                    _ => None,
+                },
+                ..entry(&format!("k{i}"), &[])
+            })
+            .collect();
+        add_all(&mut store, entries).unwrap();
+        for e in store.entries(&Filter::default()).unwrap() {
+            let i: usize = e.dedup_key.as_deref().unwrap()[1..].parse().unwrap();
+            let want = match i % 3 {
+                0 => Some(table("a")),
+                1 => Some(table("b")),
+                _ => None,
+            };
+            assert_eq!(e.entry.table, want, "k{i}");
+        }
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2);
     }
 
     #[test]

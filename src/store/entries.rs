@@ -9,13 +9,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context, Result};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, SubsecRound, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SubsecRound, Timelike, Utc,
+};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql};
 
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
-use crate::records::{Entry, EntryEdit, Filter, Money, NewEntry, PriceSource, Request, Status};
+use crate::records::{
+    Entry, EntryEdit, Filter, Money, NewEntry, PriceSource, Request, Status, TableStamp,
+};
 
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
 pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
@@ -23,22 +27,30 @@ pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 /// The columns `bind_entry` fills, in order.
 pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
     resolution, audio, refs, mode, chars, count, upscale, credits_milli, cost_micro, currency, \
-    pricing, price_source, project, note, status, refunded_at, kept, dedup_key";
+    pricing, price_source, project, note, status, refunded_at, kept, dedup_key, price_table";
 
 /// How many parameters `bind_entry` binds.
-pub(crate) const ENTRY_PARAMS: usize = 23;
+pub(crate) const ENTRY_PARAMS: usize = 24;
 
 const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
 
-/// The columns of an `Entry`, in the order `read_entry` expects. Tags come as one JSON array
-/// of `[key, value]` pairs so a page of entries is one query, whatever the tags contain.
+/// The columns of an `Entry`, read by name (`EntryColumns`). Tags come as one JSON array of
+/// `[key, value]` pairs so a page of entries is one query, whatever the tags contain; the
+/// price table is joined by its integer id (schema 4).
 const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.model, \
     e.duration_ms, e.resolution, e.audio, e.refs, e.mode, e.chars, e.count, e.upscale, \
     e.credits_milli, e.cost_micro, e.currency, e.pricing, e.price_source, e.project, e.note, \
     e.status, \
     e.refunded_at, e.kept, e.dedup_key, \
+    pt.as_of AS table_as_of, pt.sha256 AS table_sha256, \
     (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
-     WHERE t.entry_id = e.id) AS tags FROM entry e";
+     WHERE t.entry_id = e.id) AS tags \
+    FROM entry e LEFT JOIN price_table pt ON pt.id = e.price_table";
+
+/// Finds the `price_table` row of a stamp, adding it the first time (schema 4).
+const INSERT_PRICE_TABLE: &str = "INSERT INTO price_table (platform, as_of, sha256) \
+    VALUES (?1, ?2, ?3) ON CONFLICT (platform, sha256) DO NOTHING";
+const SELECT_PRICE_TABLE: &str = "SELECT id FROM price_table WHERE platform = ?1 AND sha256 = ?2";
 
 /// Bounds of the schema's CHECK constraints: far beyond real use, small enough that
 /// `duration × count` summed over millions of entries stays exact in 64 bits.
@@ -91,6 +103,16 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
         }
     }
     check_tags(&e.tags)?;
+    if let Some(t) = &e.table {
+        check_stamp(t)?;
+        if t.platform != e.platform {
+            bail!(
+                "the entry is on {} but its price table is {}'s",
+                e.platform,
+                t.platform
+            );
+        }
+    }
     let (at, offset_min) = encode_at(&e.at)?;
     let duration_ms = e
         .request
@@ -116,6 +138,35 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
             .map(|c| to_micro(c.amount, "cost"))
             .transpose()?,
     })
+}
+
+/// A table stamp as the schema stores it: a platform, and a hash of 64 lowercase hex digits.
+pub(crate) fn check_stamp(t: &TableStamp) -> Result<()> {
+    if t.platform.trim().is_empty() {
+        bail!("the price table has no platform");
+    }
+    if t.sha256.len() != 64
+        || !t
+            .sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        bail!("`{}` is not a SHA-256 (64 lowercase hex digits)", t.sha256);
+    }
+    Ok(())
+}
+
+/// The id of a stamp's `price_table` row, inside the caller's transaction: found, or added
+/// the first time. One table per (platform, hash); its date is the one first recorded.
+pub(crate) fn price_table_id(conn: &Connection, t: &TableStamp) -> Result<i64> {
+    check_stamp(t)?;
+    let as_of = t.as_of.format("%Y-%m-%d").to_string();
+    conn.prepare_cached(INSERT_PRICE_TABLE)?
+        .execute(params![t.platform, as_of, t.sha256])?;
+    let id = conn
+        .prepare_cached(SELECT_PRICE_TABLE)?
+        .query_row(params![t.platform, t.sha256], |r| r.get(0))?;
+    Ok(id)
 }
 
 /// Tags must survive the CSV form `k=v;k2=v2`, so keys hold neither `=` nor `;` and values no
@@ -204,14 +255,16 @@ fn fresh_dedup_key() -> String {
     format!("log:{nanos:x}-{:x}-{n:x}", std::process::id())
 }
 
-/// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..= base + 20`, so a
-/// multi-row `INSERT` can bind many entries.
+/// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..=
+/// base + ENTRY_PARAMS`, so a multi-row `INSERT` can bind many entries. `price_table` is the
+/// id of the entry's table stamp ([`price_table_id`]).
 pub(crate) fn bind_entry(
     stmt: &mut Statement<'_>,
     base: usize,
     e: &NewEntry,
     enc: &Encoded,
     dedup_key: &str,
+    price_table: Option<i64>,
 ) -> rusqlite::Result<()> {
     let currency = e.cost.as_ref().map(|c| c.currency.as_str());
     let r = &e.request;
@@ -241,6 +294,7 @@ pub(crate) fn bind_entry(
         &enc.refunded_at,
         &e.kept,
         &dedup_key,
+        &price_table,
     ];
     for (i, value) in values.into_iter().enumerate() {
         stmt.raw_bind_parameter(base + i + 1, value)?;
@@ -274,6 +328,8 @@ pub(crate) struct EntryColumns {
     refunded_at: usize,
     kept: usize,
     dedup_key: usize,
+    table_as_of: usize,
+    table_sha256: usize,
     tags: usize,
 }
 
@@ -305,6 +361,8 @@ impl EntryColumns {
             refunded_at: c("refunded_at")?,
             kept: c("kept")?,
             dedup_key: c("dedup_key")?,
+            table_as_of: c("table_as_of")?,
+            table_sha256: c("table_sha256")?,
             tags: c("tags")?,
         })
     }
@@ -318,11 +376,25 @@ impl EntryColumns {
         let tags: String = row.get(self.tags)?;
         let chars: Option<i64> = row.get(self.chars)?;
         let price_source: Option<String> = row.get(self.price_source)?;
+        let platform: String = row.get(self.platform)?;
+        let table_as_of: Option<String> = row.get(self.table_as_of)?;
+        let table = match (
+            table_as_of,
+            row.get::<_, Option<String>>(self.table_sha256)?,
+        ) {
+            (Some(as_of), Some(sha256)) => Some(TableStamp {
+                platform: platform.clone(),
+                as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
+                    .with_context(|| format!("bad table date `{as_of}` in the database"))?,
+                sha256,
+            }),
+            _ => None,
+        };
         Ok(Entry {
             id: row.get(self.id)?,
             entry: NewEntry {
                 at: decode_at(&at, row.get(self.offset)?)?,
-                platform: row.get(self.platform)?,
+                platform,
                 model: row.get(self.model)?,
                 request: Request {
                     duration: row.get::<_, Option<i64>>(self.duration)?.map(from_milli),
@@ -345,6 +417,7 @@ impl EntryColumns {
                 },
                 pricing: row.get(self.pricing)?,
                 price_source: price_source.as_deref().map(str::parse).transpose()?,
+                table,
                 project: row.get(self.project)?,
                 note: row.get(self.note)?,
                 status: status.parse()?,
@@ -428,11 +501,16 @@ pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64
         Some(key) => key.clone(),
         None => fresh_dedup_key(),
     };
+    let table = entry
+        .table
+        .as_ref()
+        .map(|t| price_table_id(conn, t))
+        .transpose()?;
     let mut insert = conn.prepare_cached(&format!(
         "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({}) ON CONFLICT (dedup_key) DO NOTHING",
         ["?"; ENTRY_PARAMS].join(", ")
     ))?;
-    bind_entry(&mut insert, 0, entry, &enc, &key)?;
+    bind_entry(&mut insert, 0, entry, &enc, &key, table)?;
     // The conflict is detected by the row count, not by reading SQLite's message.
     if insert.raw_execute()? == 0 {
         bail!("an entry with the dedup key `{key}` already exists");
@@ -462,26 +540,30 @@ pub(crate) fn set_status_in(
     Ok(n == 1)
 }
 
-/// Replaces an entry's credits and money (`credits reprice`). Returns whether it exists.
+/// Replaces an entry's money, how it was priced and the table that priced it (`credits
+/// reprice`). Returns whether it exists.
 pub(crate) fn set_price_in(
     conn: &Connection,
     id: i64,
     cost: Option<&Money>,
     pricing: &str,
     source: PriceSource,
+    table: Option<&TableStamp>,
 ) -> Result<bool> {
     if pricing.trim().is_empty() {
         bail!("the pricing description is empty");
     }
+    let table = table.map(|t| price_table_id(conn, t)).transpose()?;
     let n = conn.execute(
-        "UPDATE entry SET cost_micro = ?2, currency = ?3, pricing = ?4, price_source = ?5 \
-         WHERE id = ?1",
+        "UPDATE entry SET cost_micro = ?2, currency = ?3, pricing = ?4, price_source = ?5, \
+         price_table = ?6 WHERE id = ?1",
         params![
             id,
             cost.map(|c| to_micro(c.amount, "cost")).transpose()?,
             cost.map(|c| c.currency.as_str()),
             pricing,
-            source.as_str()
+            source.as_str(),
+            table
         ],
     )?;
     Ok(n == 1)
@@ -748,6 +830,74 @@ mod tests {
         store.insert_entry(&keyed).unwrap();
         let err = store.insert_entry(&keyed).unwrap_err().to_string();
         assert!(err.contains("`k1` already exists"), "{err}");
+    }
+
+    fn stamp(sha: &str, day: u32) -> TableStamp {
+        TableStamp {
+            platform: "runway".into(),
+            as_of: NaiveDate::from_ymd_opt(2026, 5, day).unwrap(),
+            sha256: sha.repeat(64 / sha.len()),
+        }
+    }
+
+    fn price_tables(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn an_entry_records_its_table_once_per_table() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (a, b) = (stamp("a1", 4), stamp("b2", 20));
+        let mut ids = Vec::new();
+        for table in [Some(&a), Some(&a), None, Some(&b)] {
+            let mut e = clip("ad", "10");
+            e.table = table.cloned();
+            ids.push(store.insert_entry(&e).unwrap());
+        }
+        let tables: Vec<Option<TableStamp>> = ids
+            .iter()
+            .map(|id| store.get(*id).unwrap().unwrap().entry.table)
+            .collect();
+        assert_eq!(
+            tables,
+            vec![Some(a.clone()), Some(a.clone()), None, Some(b.clone())]
+        );
+        // Normalised: one row per table, however many entries it priced.
+        assert_eq!(price_tables(&store), 2);
+
+        // Repricing moves an entry to another table, or to none.
+        store
+            .write(|tx| tx.set_price(ids[0], None, "unpriced", PriceSource::Unpriced, Some(&b)))
+            .unwrap();
+        store
+            .write(|tx| tx.set_price(ids[1], None, "unpriced", PriceSource::Unpriced, None))
+            .unwrap();
+        assert_eq!(store.get(ids[0]).unwrap().unwrap().entry.table, Some(b));
+        assert_eq!(store.get(ids[1]).unwrap().unwrap().entry.table, None);
+        assert_eq!(price_tables(&store), 2);
+    }
+
+    #[test]
+    fn a_bad_table_stamp_is_refused_and_nothing_is_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut e = clip("ad", "10");
+        e.table = Some(TableStamp {
+            sha256: "not a hash".into(),
+            ..stamp("a1", 4)
+        });
+        let err = store.insert_entry(&e).unwrap_err().to_string();
+        assert!(err.contains("`not a hash` is not a SHA-256"), "{err}");
+        e.table = Some(TableStamp {
+            platform: "kling".into(),
+            ..stamp("a1", 4)
+        });
+        let err = store.insert_entry(&e).unwrap_err().to_string();
+        assert!(err.contains("price table is kling's"), "{err}");
+        assert!(store.entries(&Filter::default()).unwrap().is_empty());
+        assert_eq!(price_tables(&store), 0);
     }
 
     #[test]

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_balances.sql"),
     include_str!("migrations/0003_engine.sql"),
+    include_str!("migrations/0004_price_tables.sql"),
 ];
 
 /// The schema version this build writes.

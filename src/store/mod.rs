@@ -282,6 +282,64 @@ mod tests {
         assert!(result.is_err());
     }
 
+    /// A schema-3 database (the first three migrations, as released) opens: it is brought to
+    /// schema 4 and its entries keep no price table, since nothing says which one priced them.
+    #[test]
+    fn a_schema_3_database_is_upgraded_and_its_entries_record_no_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in [
+                include_str!("migrations/0001_init.sql"),
+                include_str!("migrations/0002_balances.sql"),
+                include_str!("migrations/0003_engine.sql"),
+            ] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute("DELETE FROM maintenance", []).unwrap();
+            conn.pragma_update(None, "application_id", migrate::APPLICATION_ID)
+                .unwrap();
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            conn.execute(
+                "INSERT INTO entry (at, platform, model, credits_milli, cost_micro, currency, \
+                 pricing, price_source, dedup_key) VALUES ('2026-10-06T10:00:00Z', 'runway', \
+                 'gen-4', 120000, 2880000, 'USD', 'account plan Standard, monthly', 'account', \
+                 'k1')",
+                [],
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        let version: u32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((SCHEMA_VERSION, version), (4, 4));
+        let old = store.entries(&Filter::default()).unwrap();
+        assert_eq!(old.len(), 1);
+        assert_eq!(old[0].table, None);
+        assert_eq!(
+            old[0].cost.as_ref().map(|m| m.amount.to_string()),
+            Some("2.88".into())
+        );
+        // New entries record theirs beside it.
+        let stamp = crate::records::TableStamp {
+            platform: "runway".into(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+            sha256: "ab".repeat(32),
+        };
+        let id = store
+            .insert_entry(&NewEntry {
+                platform: "runway".into(),
+                model: "gen-4".into(),
+                table: Some(stamp.clone()),
+                ..NewEntry::default()
+            })
+            .unwrap();
+        assert_eq!(store.get(id).unwrap().unwrap().table, Some(stamp));
+    }
+
     #[test]
     fn an_empty_file_is_a_new_database() {
         let dir = tempfile::tempdir().unwrap();

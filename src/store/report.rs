@@ -18,6 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Result};
+use chrono::NaiveDate;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use rust_decimal::Decimal;
@@ -25,7 +26,7 @@ use rust_decimal::Decimal;
 use super::entries::where_clause;
 use super::units::{from_micro, from_milli};
 use super::Store;
-use crate::records::{Filter, RefundsOwed};
+use crate::records::{Filter, RefundsOwed, TableStamp};
 
 /// What a report groups by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,6 +42,10 @@ pub enum GroupKey {
     Month,
     /// The value of one tag key; entries without that tag group under `None`.
     Tag(String),
+    /// The id of the `price_table` that priced the entry (schema 4), as text; `None` when
+    /// none is recorded. Not a `--by` key: `ops::reports` groups by it in the same scan to
+    /// say which tables a report's entries were priced with, then folds it away.
+    PriceTable,
 }
 
 impl fmt::Display for GroupKey {
@@ -53,6 +58,7 @@ impl fmt::Display for GroupKey {
             GroupKey::Week => f.write_str("week"),
             GroupKey::Month => f.write_str("month"),
             GroupKey::Tag(key) => write!(f, "tag:{key}"),
+            GroupKey::PriceTable => f.write_str("price_table"),
         }
     }
 }
@@ -145,6 +151,7 @@ impl GroupKey {
             GroupKey::Week => format!("strftime('%G-W%V', {LOCAL})"),
             GroupKey::Month => format!("strftime('%Y-%m', {LOCAL})"),
             GroupKey::Tag(_) => format!("{alias}.value"),
+            GroupKey::PriceTable => "CAST(e.price_table AS TEXT)".into(),
         }
     }
 }
@@ -264,6 +271,28 @@ impl Store {
                     currency,
                 },
                 mixed,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Every recorded price table by its id (`GroupKey::PriceTable`): a handful of rows.
+    pub fn price_tables(&self) -> Result<Vec<(i64, TableStamp)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, platform, as_of, sha256 FROM price_table ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let as_of: String = row.get(2)?;
+            out.push((
+                row.get(0)?,
+                TableStamp {
+                    platform: row.get(1)?,
+                    as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
+                        .map_err(|_| anyhow!("bad table date `{as_of}` in the database"))?,
+                    sha256: row.get(3)?,
+                },
             ));
         }
         Ok(out)
