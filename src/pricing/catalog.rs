@@ -57,7 +57,7 @@ pub struct Catalog {
     pub dirs: Vec<SearchDir>,
     pub files: Vec<LoadedFile>,
     /// Each platform's [`TableStamp`], computed on first use.
-    stamps: std::sync::OnceLock<Vec<TableStamp>>,
+    stamps: std::sync::OnceLock<Vec<std::sync::OnceLock<TableStamp>>>,
 }
 
 /// Which table priced something: the platform, the table's date, and a hash of the table
@@ -224,21 +224,22 @@ impl Catalog {
         self.files.iter().filter(|f| f.error.is_some())
     }
 
-    /// The stamp of a loaded platform's table.
+    /// The stamp of a loaded platform's table, computed the first time it is asked for
+    /// (hashing a table means writing it out: only the platforms a command uses pay).
     pub fn stamp(&self, platform_id: &str) -> Option<&TableStamp> {
-        self.stamps
-            .get_or_init(|| {
-                self.platforms
-                    .iter()
-                    .map(|p| TableStamp {
-                        platform: p.id.clone(),
-                        as_of: p.as_of,
-                        sha256: super::dump::fingerprint(p),
-                    })
-                    .collect()
-            })
-            .iter()
-            .find(|s| s.platform == platform_id)
+        let i = self.platforms.iter().position(|p| p.id == platform_id)?;
+        let p = self.platforms.get(i)?;
+        let slots = self.stamps.get_or_init(|| {
+            self.platforms
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect()
+        });
+        Some(slots.get(i)?.get_or_init(|| TableStamp {
+            platform: p.id.clone(),
+            as_of: p.as_of,
+            sha256: super::dump::fingerprint(p),
+        }))
     }
 
     /// Finds a platform by id or name, or suggests close ids.
