@@ -356,3 +356,31 @@ fn without_origins(mut v: Value) -> Value {
     }
     v
 }
+
+#[test]
+fn compare_at_ten_seconds_ranks_at_least_twenty_priced_rows_across_platforms() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["compare", "--duration", "10", "--json"]);
+    run.success();
+    let rows = run.json();
+    let priced: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["cost_per_second"] != Value::Null || r["min_cost_per_second"] != Value::Null)
+        .collect();
+    run.check(priced.len() >= 20, "at least 20 priced rows");
+    let platforms: std::collections::BTreeSet<&str> = priced
+        .iter()
+        .map(|r| r["platform"].as_str().unwrap())
+        .collect();
+    run.check(platforms.len() >= 5, "from at least 5 platforms");
+    // Every row says how old its table is and how good the rate's source is.
+    for row in &priced {
+        run.check(row["as_of"].is_string(), "as_of on every row");
+        run.check(
+            row["rate_source"]["grade"].is_string(),
+            "a grade on every row",
+        );
+    }
+}
