@@ -8,18 +8,10 @@
 
 mod common;
 
-use common::{open_db, DbState, Run, Sandbox};
+use common::{ok, open_db, DbState, Run, Sandbox};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
-
-/// Runs `args` and asserts exit 0.
-#[track_caller]
-fn ok(sandbox: &Sandbox, args: &[&str]) -> Run {
-    let run = sandbox.run(args);
-    run.success();
-    run
-}
 
 /// `credits --json history ARGS…` as its array of entries, newest first.
 #[track_caller]

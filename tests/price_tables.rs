@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{open_db, DbState, Run, Sandbox};
+use common::{ok, open_db, DbState, Run, Sandbox};
 use serde_json::{json, Value};
 
 /// A user file patching the shipped Runway table: one model rate and one plan price.
@@ -21,14 +21,6 @@ const PATCH: &str = "name = \"Runway\"\nas_of = 2026-11-01\n\
 /// price per credit.
 const RATE_ONLY: &str = "name = \"Runway\"\nas_of = 2026-11-01\n\
 [[model]]\nname = \"Gen-4\"\nmin_plan = \"Standard\"\nper_second = 11\n";
-
-/// Runs `args` and asserts exit 0.
-#[track_caller]
-fn ok(sandbox: &Sandbox, args: &[&str]) -> Run {
-    let run = sandbox.run(args);
-    run.success();
-    run
-}
 
 /// The same, with the user file's folder as `--pricing-dir`.
 #[track_caller]

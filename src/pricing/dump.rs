@@ -181,6 +181,34 @@ fn allow(a: &[Allow]) -> Vec<DumpAllow> {
         .collect()
 }
 
+/// What a plan and a model both carry besides their numbers.
+#[derive(Serialize)]
+struct DumpMeta {
+    #[serde(flatten)]
+    provenance: DumpProvenance,
+    #[serde(flatten)]
+    lifecycle: DumpLifecycle,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    allow: Vec<DumpAllow>,
+}
+
+fn meta(
+    prov: &Provenance,
+    declared_as_of: Option<NaiveDate>,
+    l: &Lifecycle,
+    notes: &[String],
+    a: &[Allow],
+) -> DumpMeta {
+    DumpMeta {
+        provenance: provenance(prov, declared_as_of),
+        lifecycle: lifecycle(l),
+        notes: notes.to_vec(),
+        allow: allow(a),
+    }
+}
+
 #[derive(Serialize)]
 struct DumpPlan {
     name: String,
@@ -195,13 +223,7 @@ struct DumpPlan {
     #[serde(skip_serializing_if = "Option::is_none")]
     rollover: Option<bool>,
     #[serde(flatten)]
-    provenance: DumpProvenance,
-    #[serde(flatten)]
-    lifecycle: DumpLifecycle,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    allow: Vec<DumpAllow>,
+    meta: DumpMeta,
     #[serde(skip_serializing_if = "Option::is_none")]
     promotion: Option<DumpPromotion>,
 }
@@ -279,13 +301,7 @@ struct DumpModel {
     #[serde(skip_serializing_if = "Option::is_none")]
     max_refs: Option<u32>,
     #[serde(flatten)]
-    provenance: DumpProvenance,
-    #[serde(flatten)]
-    lifecycle: DumpLifecycle,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    allow: Vec<DumpAllow>,
+    meta: DumpMeta,
     #[serde(flatten)]
     rate: DumpRate,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -398,10 +414,13 @@ impl From<&Platform> for DumpPlatform {
                     credits: plan.credits.map(num),
                     grant: plan.grant.key(),
                     rollover: plan.rollover,
-                    provenance: provenance(&plan.provenance, declared),
-                    lifecycle: lifecycle(&plan.lifecycle),
-                    notes: plan.notes.clone(),
-                    allow: allow(&plan.allow),
+                    meta: meta(
+                        &plan.provenance,
+                        declared,
+                        &plan.lifecycle,
+                        &plan.notes,
+                        &plan.allow,
+                    ),
                     promotion: plan.promotion.as_ref().map(|pr| DumpPromotion {
                         first_period_price: pr.first_period_price.map(num),
                         first_period_bonus_percent: pr.bonus_percent.map(num),
@@ -461,10 +480,7 @@ impl From<&Platform> for DumpPlatform {
                         resolutions: (m.resolutions_complete && !all_named)
                             .then(|| m.resolutions.clone()),
                         max_refs: m.max_refs,
-                        provenance: provenance(&m.provenance, declared),
-                        lifecycle: lifecycle(&m.lifecycle),
-                        notes: m.notes.clone(),
-                        allow: allow(&m.allow),
+                        meta: meta(&m.provenance, declared, &m.lifecycle, &m.notes, &m.allow),
                         rate: direct.map(|v| rate(&v.rate)).unwrap_or_default(),
                         extra: (m.extra != Extras::default()).then(|| DumpExtras {
                             audio: m.extra.audio.as_ref().map(amount),

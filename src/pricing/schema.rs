@@ -546,17 +546,11 @@ impl Checker {
                     match self.sources.iter().find(|s| !s.id.is_empty() && s.id == id) {
                         Some(found) => cited.push(found.clone()),
                         None => {
-                            let known: Vec<&str> = self
-                                .sources
-                                .iter()
-                                .map(|s| s.id.as_str())
-                                .filter(|id| !id.is_empty())
-                                .collect();
-                            let known = if known.is_empty() {
-                                "the file's `sources` give no ids".to_string()
-                            } else {
-                                format!("sources are: {}", known.join(", "))
-                            };
+                            let known = known_ids(
+                                "sources",
+                                "the file's `sources` give no ids",
+                                self.sources.iter().map(|s| s.id.as_str()),
+                            );
                             self.problem(
                                 format!("{here}, field source"),
                                 format!("`{id}` names no source ({known})"),
@@ -877,12 +871,11 @@ impl Checker {
         let name = name?;
         let found = plans.iter().find(|p| slug::matches(name, &p.id, &p.name));
         if found.is_none() {
-            let known: Vec<&str> = plans.iter().map(|p| p.id.as_str()).collect();
-            let known = if known.is_empty() {
-                "the file has no [[plan]]".to_string()
-            } else {
-                format!("plans are: {}", known.join(", "))
-            };
+            let known = known_ids(
+                "plans",
+                "the file has no [[plan]]",
+                plans.iter().map(|p| p.id.as_str()),
+            );
             self.problem(
                 format!("{here}, field {field}"),
                 format!("`{name}` names no plan ({known})"),
@@ -1134,6 +1127,16 @@ impl Checker {
             }
         }
         Some(Rate::Buckets(buckets))
+    }
+}
+
+/// `plans are: a, b` for a "names no …" problem, or `none` when there are no ids.
+fn known_ids<'a>(what: &str, none: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.filter(|id| !id.is_empty()).collect();
+    if ids.is_empty() {
+        none.to_string()
+    } else {
+        format!("{what} are: {}", ids.join(", "))
     }
 }
 

@@ -151,6 +151,14 @@ impl Sandbox {
     }
 }
 
+/// Runs `args` in `sandbox` and asserts exit 0.
+#[track_caller]
+pub fn ok(sandbox: &Sandbox, args: &[&str]) -> Run {
+    let run = sandbox.run(args);
+    run.success();
+    run
+}
+
 /// Runs `credits ARGS…` in a fresh sandbox.
 pub fn credits(args: &[&str]) -> Run {
     Sandbox::new().run(args)
