@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         platforms.push(ctx.session.catalog.platform(name)?);
     }
     if platforms.is_empty() {
-        platforms = ctx.session.catalog.platforms.iter().collect();
+        platforms = ctx.session.catalog.platforms().collect();
     }
 
     let mut quotes = Vec::new();

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i
 }
 
 fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
-    let platforms = &ctx.session.catalog.platforms;
+    let platforms: Vec<&Platform> = ctx.session.catalog.platforms().collect();
     if ctx.json {
         let rows: Vec<Value> = platforms
             .iter()
@@ -80,7 +80,11 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         )
         .as_bytes(),
     )?;
-    ctx.say(&ctx.stale(platforms.iter()).into_iter().collect::<Vec<_>>());
+    ctx.say(
+        &ctx.stale(platforms.iter().copied())
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
     Ok(0)
 }
 
@@ -464,7 +468,7 @@ fn validate(
     };
     let mut checked = Vec::new();
     if files.is_empty() {
-        for p in &shipped.platforms {
+        for p in shipped.platforms() {
             checked.push(Checked {
                 name: p.origin.to_string(),
                 platform: Some(p.id.clone()),
@@ -687,8 +691,7 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     let patches = |id: &str| -> Vec<String> {
         ctx.session
             .catalog
-            .platforms
-            .iter()
+            .platforms()
             .find(|p| p.id == id)
             .map(|p| p.patches.iter().map(|o| o.to_string()).collect())
             .unwrap_or_default()
@@ -785,8 +788,7 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
             let p = ctx
                 .session
                 .catalog
-                .platforms
-                .iter()
+                .platforms()
                 .find(|p| p.id == t.platform)?;
             // A user file that replaces the table, or the files that patch it.
             let files: Vec<String> = match &p.origin {

@@ -254,8 +254,7 @@ pub fn status(catalog: &Catalog, path: Option<&Path>) -> Status {
         bundle,
         builtin_date: builtin_date(&Catalog::builtin()),
         platforms: catalog
-            .platforms
-            .iter()
+            .platforms()
             .map(|p| (p.id.clone(), p.origin.clone(), p.as_of))
             .collect(),
     }

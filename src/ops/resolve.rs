@@ -78,8 +78,7 @@ pub fn model_id(catalog: &Catalog, platform: Option<&str>, typed: &str) -> Strin
     let found = match platform.and_then(|p| catalog.platform(p).ok()) {
         Some(p) => p.model(typed).ok().map(|m| m.id.clone()),
         None => catalog
-            .platforms
-            .iter()
+            .platforms()
             .find_map(|p| p.model(typed).ok().map(|m| m.id.clone())),
     };
     found.unwrap_or_else(|| slug::slugify(typed))

@@ -295,7 +295,7 @@ impl Bundle {
         self.tables
             .iter()
             .map(|t| {
-                let shipped = builtin.platforms.iter().find(|p| p.id == t.platform);
+                let shipped = builtin.platforms().find(|p| p.id == t.platform);
                 match shipped {
                     None => Change::New,
                     Some(p) => {
@@ -332,7 +332,7 @@ pub enum Change {
 
 /// The date of the built-in tables: the newest `as_of` among them.
 pub fn builtin_date(builtin: &Catalog) -> Option<NaiveDate> {
-    builtin.platforms.iter().map(|p| p.as_of).max()
+    builtin.platforms().map(|p| p.as_of).max()
 }
 
 /// `runway.toml`: no folder, no control characters, not hidden.
@@ -481,8 +481,7 @@ mod tests {
         let builtin = Catalog::builtin();
         let (name, text) = BUILTIN[0];
         let shipped = builtin
-            .platforms
-            .iter()
+            .platforms()
             .find(|p| p.origin == Origin::Builtin(name.to_string()))
             .unwrap();
         let bundle = Bundle::make(

@@ -545,8 +545,8 @@ mod tests {
 
     #[test]
     fn every_shipped_table_dumps_to_toml_that_loads_back_the_same() {
-        for p in Catalog::builtin().platforms {
-            let text = to_toml(&p).unwrap();
+        for p in Catalog::builtin().platforms() {
+            let text = to_toml(p).unwrap();
             let back = parse_platform(&text, Origin::Builtin("dump".into()))
                 .unwrap_or_else(|e| panic!("{}: {e}\n{text}", p.id));
             assert_eq!(
