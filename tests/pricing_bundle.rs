@@ -445,3 +445,22 @@ fn update_needs_a_source_or_remove() {
         .error()
         .stderr_has("missing.json");
 }
+
+#[test]
+fn a_bundle_is_older_only_when_a_table_is_older_than_the_built_in_one_it_replaces() {
+    let sandbox = Sandbox::new();
+    // A new platform dated before the newest built-in table replaces nothing: accepted.
+    let early_newco = NEWCO.replace("as_of = 2026-11-20", "as_of = 2026-06-01");
+    make_bundle(&sandbox, "new", &[("newco.toml", &early_newco)], "new.json");
+    sandbox
+        .run(&["pricing", "update", "--from", "new.json"])
+        .success()
+        .stderr_lacks("--force");
+    // An older runway table names the table and both dates.
+    let old_runway = RUNWAY.replace("as_of = 2026-11-25", "as_of = 2026-10-01");
+    make_bundle(&sandbox, "old", &[("runway.toml", &old_runway)], "old.json");
+    sandbox
+        .run(&["pricing", "update", "--from", "old.json"])
+        .error()
+        .stderr_has("runway (2026-10-01, built-in 2026-11-21)");
+}

@@ -863,9 +863,8 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
     }
     if installed.older {
         eprintln!(
-            "note: the bundle ({}) is older than the built-in tables ({}): installed because of --force",
-            installed.date,
-            installed.builtin_date.map(|d| d.to_string()).unwrap_or_default()
+            "note: the bundle ({}) has tables older than the built-in ones they replace: installed because of --force",
+            installed.date
         );
     }
     for (platform, file) in mine {

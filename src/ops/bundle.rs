@@ -121,21 +121,36 @@ pub struct Installed {
 }
 
 /// Gets a bundle, verifies it, and installs it at `path` (the data dir's
-/// `pricing-bundle.json`). A bundle older than the built-in tables needs `force`.
+/// `pricing-bundle.json`). A bundle with a table older than the built-in table it
+/// replaces needs `force`.
 pub fn install(source: &Source, force: bool, path: &Path) -> Result<Installed> {
     let bytes = fetch(source)?;
     let bundle = Bundle::parse(&bytes, path).map_err(|e| refused(source, e))?;
     let builtin = Catalog::builtin();
     let shipped = builtin_date(&builtin);
-    let older = shipped.is_some_and(|d| bundle.date < d);
+    // Older, table by table: a bundle table dated before the built-in table it replaces.
+    // A new platform, or a table as new as the built-in one, is never refused.
+    let changes = bundle.changes(&builtin);
+    let older_tables: Vec<String> = bundle
+        .tables
+        .iter()
+        .zip(&changes)
+        .filter_map(|(t, c)| match c {
+            Change::Changed { builtin_as_of } if t.as_of < *builtin_as_of => Some(format!(
+                "{} ({}, built-in {builtin_as_of})",
+                t.platform, t.as_of
+            )),
+            _ => None,
+        })
+        .collect();
+    let older = !older_tables.is_empty();
     if older && !force {
         return Err(fail_with_help(
             format!(
-                "{source}: the pricing bundle is dated {}, older than the built-in tables ({})",
-                bundle.date,
-                shipped.map(|d| d.to_string()).unwrap_or_default()
+                "{source}: the pricing bundle has tables older than the built-in ones they would replace: {}",
+                older_tables.join(", ")
             ),
-            "its tables would replace newer built-in ones; `--force` installs it anyway",
+            "`--force` installs it anyway",
         ));
     }
     let replaced = path.exists();
@@ -144,7 +159,6 @@ pub fn install(source: &Source, force: bool, path: &Path) -> Result<Installed> {
     }
     // The bytes as they came: the installed file is the one that was checked.
     write_private(path, &bytes)?;
-    let changes = bundle.changes(&builtin);
     Ok(Installed {
         path: path.to_path_buf(),
         source: source.clone(),
