@@ -464,3 +464,16 @@ fn a_bundle_is_older_only_when_a_table_is_older_than_the_built_in_one_it_replace
         .error()
         .stderr_has("runway (2026-10-01, built-in 2026-11-21)");
 }
+
+#[test]
+fn a_patch_sized_table_in_a_bundle_is_installed_with_a_warning_naming_what_it_lacks() {
+    let sandbox = Sandbox::new();
+    let small =
+        "name = \"Runway\"\nas_of = 2026-11-25\n[[model]]\nname = \"Gen-4\"\nper_second = 10\n";
+    make_bundle(&sandbox, "small", &[("runway.toml", small)], "small.json");
+    sandbox
+        .run(&["pricing", "update", "--from", "small.json"])
+        .success()
+        .stderr_has("warning: a bundle table replaces the built-in one whole")
+        .stderr_has("runway: 0 of 4 plans");
+}

@@ -824,6 +824,7 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
             "forced_older": installed.older,
             "replaced": installed.replaced,
             "tables": tables,
+            "shrunk": installed.shrunk,
         });
         out.write_all(render::json(&value).as_bytes())?;
     } else {
@@ -865,6 +866,12 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
         eprintln!(
             "note: the bundle ({}) has tables older than the built-in ones they replace: installed because of --force",
             installed.date
+        );
+    }
+    for lacking in &installed.shrunk {
+        eprintln!(
+            "warning: a bundle table replaces the built-in one whole, and this one has fewer entries: {lacking} \
+             (to change a few numbers, put a patch in your pricing folder instead; `credits pricing update --remove` undoes this)"
         );
     }
     for (platform, file) in mine {

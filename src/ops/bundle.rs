@@ -118,6 +118,9 @@ pub struct Installed {
     /// Whether a bundle was installed before (and is now replaced).
     pub replaced: bool,
     pub tables: Vec<(Table, Change)>,
+    /// Tables with fewer plans, packs or models than the built-in table they replace
+    /// whole (a patch-sized file bundled by mistake drops the rest): what each lacks.
+    pub shrunk: Vec<String>,
 }
 
 /// Gets a bundle, verifies it, and installs it at `path` (the data dir's
@@ -153,6 +156,7 @@ pub fn install(source: &Source, force: bool, path: &Path) -> Result<Installed> {
             "`--force` installs it anyway",
         ));
     }
+    let shrunk = shrunk(&bundle, &builtin);
     let replaced = path.exists();
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;
@@ -167,7 +171,34 @@ pub fn install(source: &Source, force: bool, path: &Path) -> Result<Installed> {
         older,
         replaced,
         tables: bundle.tables.into_iter().zip(changes).collect(),
+        shrunk,
     })
+}
+
+/// `runway: 0 of 4 plans, 0 of 1 packs, 1 of 10 models` for each bundle table that has
+/// fewer of them than the built-in table it replaces.
+fn shrunk(bundle: &Bundle, builtin: &Catalog) -> Vec<String> {
+    bundle
+        .tables
+        .iter()
+        .filter_map(|t| {
+            let shipped = builtin.platforms().find(|p| p.id == t.platform)?;
+            let origin = crate::pricing::Origin::Builtin(t.file.clone());
+            let mine = crate::pricing::schema::parse_platform(&t.text, origin).ok()?;
+            let counts = [
+                ("plans", mine.plans.len(), shipped.plans.len()),
+                ("packs", mine.packs.len(), shipped.packs.len()),
+                ("models", mine.models.len(), shipped.models.len()),
+            ];
+            counts.iter().any(|(_, m, s)| m < s).then(|| {
+                let parts: Vec<String> = counts
+                    .iter()
+                    .map(|(what, m, s)| format!("{m} of {s} {what}"))
+                    .collect();
+                format!("{}: {}", t.platform, parts.join(", "))
+            })
+        })
+        .collect()
 }
 
 /// The error for a bundle that failed its checks, with what to do about it.
