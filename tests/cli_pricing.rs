@@ -998,7 +998,7 @@ fn the_stale_note_starts_after_exactly_90_days() {
     sandbox
         .run(&["estimate", "ninety", "m"])
         .success()
-        .stderr_lacks("note:");
+        .stderr_lacks("prices older");
     sandbox
         .run(&["estimate", "ninety-one", "m"])
         .success()

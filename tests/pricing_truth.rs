@@ -117,7 +117,7 @@ fn a_shut_down_model_is_refused_by_estimate_with_its_date_and_replacement() {
         .error()
         .stderr_has("classic on oldclips was shut down on 2026-09-24")
         .stderr_has("help: use modern instead")
-        .stderr_has("--at");
+        .stderr_has("credits log oldclips classic --at DATE");
     // The replacement prices normally.
     sandbox
         .run(&["estimate", "oldclips", "modern", "--duration", "5"])
@@ -201,6 +201,20 @@ fn quotes_carry_the_table_date_and_the_rates_grade_and_third_party_rates_are_sai
         .run(&["estimate", "oldclips", "modern", "--duration", "4"])
         .success()
         .stderr_lacks("third-party");
+    // A rate that cites nothing is said too (a user's table, or a bundle's).
+    let mut bare = Sandbox::new();
+    bare.write(
+        "t/bare.toml",
+        "name = \"Bare\"\nas_of = 2026-11-01\nbilling = \"money\"\n[[model]]\nname = \"m\"\nper_second = 0.01\n",
+    );
+    let dir = bare.path().join("t");
+    bare.env("CREDITS_PRICING_DIR", dir.to_str().unwrap());
+    bare.run(&["estimate", "bare", "m", "--duration", "4"])
+        .success()
+        .stderr_has("bare m's rate cites no source in its table");
+    bare.run(&["compare", "--platform", "bare", "--duration", "4"])
+        .success()
+        .stdout_has("m *");
 }
 
 #[test]

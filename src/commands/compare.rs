@@ -196,7 +196,8 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             } else {
                 format!("{} ({})", q.model, q.charge.variant)
             };
-            if q.charge.provenance.only_third_party() {
+            let prov = &q.charge.provenance;
+            if prov.only_third_party() || prov.sources.is_empty() {
                 model.push_str(" *");
             }
             vec![

@@ -832,10 +832,11 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
             |want: fn(&Change) -> bool| installed.tables.iter().filter(|(_, c)| want(c)).count();
         writeln!(
             out,
-            "installed pricing bundle {} from {}: {} tables ({} new, {} changed, {} same as built-in)",
+            "installed pricing bundle {} from {}: {} table{} ({} new, {} changed, {} same as built-in)",
             installed.date,
             installed.source,
             installed.tables.len(),
+            if installed.tables.len() == 1 { "" } else { "s" },
             count(|c| matches!(c, Change::New)),
             count(|c| matches!(c, Change::Changed { .. })),
             count(|c| matches!(c, Change::Same)),

@@ -221,6 +221,14 @@ impl fmt::Display for Note {
                 platform,
                 model,
                 sources,
+            } if sources.is_empty() => write!(
+                f,
+                "{platform} {model}'s rate cites no source in its table: check it before relying on it"
+            ),
+            Note::ThirdPartyOnly {
+                platform,
+                model,
+                sources,
             } => write!(
                 f,
                 "{platform} {model}'s rate rests only on third-party pages ({}), not on {platform}'s own",
@@ -230,7 +238,7 @@ impl fmt::Display for Note {
                 platform,
                 model,
                 lifecycle,
-            } => write!(f, "{platform} {model} is {lifecycle}"),
+            } => write!(f, "{platform} {model} was {lifecycle}"),
             Note::ShutDownLeftOut(models) => {
                 let list: Vec<String> = models
                     .iter()

@@ -209,7 +209,7 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         }
     }
     let prov = &quote.charge.provenance;
-    if prov.only_third_party() {
+    if prov.only_third_party() || prov.sources.is_empty() {
         notes.push(Note::ThirdPartyOnly {
             platform: platform.id.clone(),
             model: model.id.clone(),
@@ -266,17 +266,30 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
 fn shut_down(platform: &Platform, model: &crate::pricing::Model) -> anyhow::Error {
     let l = &model.lifecycle;
     let when = l.shutdown.map(|d| d.to_string()).unwrap_or_default();
-    let instead = if l.replaced_by.is_empty() {
-        String::new()
-    } else {
-        format!("use {} instead; ", l.replaced_by.join(" or "))
-    };
+    // Successors in the table can be priced at once; others are only named.
+    let (known, elsewhere): (Vec<&String>, Vec<&String>) = l
+        .replaced_by
+        .iter()
+        .partition(|r| platform.model(r).is_ok());
+    let mut instead = String::new();
+    if !known.is_empty() {
+        let names: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+        instead.push_str(&format!("use {} instead; ", names.join(" or ")));
+    }
+    if !elsewhere.is_empty() {
+        let names: Vec<&str> = elsewhere.iter().map(|s| s.as_str()).collect();
+        instead.push_str(&format!(
+            "{} named its successors {} (not in the table); ",
+            platform.name,
+            names.join(" and ")
+        ));
+    }
     fail_with_help(
+        format!("{} on {} was shut down on {when}", model.id, platform.id),
         format!(
-            "{} on {} was shut down on {when}",
-            model.id, platform.id
+            "{instead}to record a generation made before then: `credits log {} {} --at DATE` with a date before {when}",
+            platform.id, model.id
         ),
-        format!("{instead}to record a generation made before then, give its date with --at (before {when})"),
     )
 }
 

@@ -93,7 +93,7 @@ impl Found {
         if prov.sources.is_empty() {
             self.add(
                 format!("{here}, field source"),
-                "no source: cite one of the file's `sources` by id",
+                "no source: list the page in the file's `sources = [{ id = \"…\", title = \"…\", url = \"…\", date = …, grade = \"official\" }]` and cite it here with `source = \"id\"`",
             );
             return;
         }
