@@ -196,8 +196,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             } else {
                 format!("{} ({})", q.model, q.charge.variant)
             };
-            let prov = &q.charge.provenance;
-            if prov.only_third_party() || prov.sources.is_empty() {
+            if q.charge.provenance.unvouched() {
                 model.push_str(" *");
             }
             vec![

@@ -58,8 +58,9 @@ pub enum Note {
     BalanceNotChecked(String),
     /// Opening the database renamed entries to canonical ids (schema 3).
     NamesRepaired(Vec<Renamed>),
-    /// The rate used rests only on pages that are not the platform's own.
-    ThirdPartyOnly {
+    /// The rate used is not vouched for by the platform's own page: it rests only on
+    /// third-party pages (`sources` lists them), or cites none (`sources` empty).
+    Unvouched {
         platform: String,
         model: String,
         sources: Vec<String>,
@@ -217,7 +218,7 @@ impl fmt::Display for Note {
                 )
             }
             Note::BalanceNotChecked(why) => write!(f, "balance not checked: {why}"),
-            Note::ThirdPartyOnly {
+            Note::Unvouched {
                 platform,
                 model,
                 sources,
@@ -225,7 +226,7 @@ impl fmt::Display for Note {
                 f,
                 "{platform} {model}'s rate cites no source in its table: check it before relying on it"
             ),
-            Note::ThirdPartyOnly {
+            Note::Unvouched {
                 platform,
                 model,
                 sources,

@@ -209,8 +209,8 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         }
     }
     let prov = &quote.charge.provenance;
-    if prov.only_third_party() || prov.sources.is_empty() {
-        notes.push(Note::ThirdPartyOnly {
+    if prov.unvouched() {
+        notes.push(Note::Unvouched {
             platform: platform.id.clone(),
             model: model.id.clone(),
             sources: prov.sources.iter().map(|s| s.title.clone()).collect(),
@@ -646,7 +646,7 @@ pub fn estimate(session: &Session, req: &PriceRequest) -> Result<Estimate> {
     notes.extend(priced.notes.into_iter().filter(|n| {
         matches!(
             n,
-            Note::BeforeBalanceStart { .. } | Note::ThirdPartyOnly { .. } | Note::Deprecated { .. }
+            Note::BeforeBalanceStart { .. } | Note::Unvouched { .. } | Note::Deprecated { .. }
         )
     }));
     Ok(Estimate {

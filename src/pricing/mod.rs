@@ -175,6 +175,12 @@ impl Provenance {
         matches!(self.grade(), Some(Grade::ThirdParty | Grade::Reseller))
     }
 
+    /// Not vouched for by the platform's own page: resting only on third-party or
+    /// reseller pages, or citing no source at all (what `estimate` and `compare` flag).
+    pub fn unvouched(&self) -> bool {
+        self.only_third_party() || self.sources.is_empty()
+    }
+
     /// The newest date among the sources: what `verified` defaults to.
     pub fn newest_source_date(sources: &[Source]) -> Option<NaiveDate> {
         sources.iter().filter_map(Source::dated).max()

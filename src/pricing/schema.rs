@@ -359,7 +359,6 @@ pub fn read(text: &str) -> Result<RawFile, FileError> {
 }
 
 /// Parses and validates one file's text. `origin` is recorded on the platform.
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn parse_platform(text: &str, origin: Origin) -> Result<Platform, FileError> {
     build(read(text)?, origin, None)
 }
