@@ -194,9 +194,10 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 json!({
                     "pack": k.id, "name": k.name, "price": json_decimal(k.price),
                     "credits": json_decimal(k.credits), "bonus": json_decimal(k.bonus),
-                    "price_per_credit": money::rdiv(&money::ratio(k.price), &money::ratio(k.credits + k.bonus)).ok().map(|r| json_decimal(money::to_decimal(&r))),
+                    "price_per_credit": k.total_credits().and_then(|t| money::rdiv(&money::ratio(k.price), &money::ratio(t)).ok()).map(|r| json_decimal(money::to_decimal(&r))),
                     "expires_after_days": match k.expiry { Expiry::AfterDays(d) => json!(d), _ => Value::Null },
                     "never_expires": match k.expiry { Expiry::Never => json!(true), Expiry::AfterDays(_) => json!(false), Expiry::Unknown => Value::Null },
+                    "min_plan": k.min_plan.map(|t| p.plan_name_id(t)),
                     "provenance": provenance_json(p, &k.provenance),
                 })
             })
@@ -315,9 +316,13 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             .packs
             .iter()
             .map(|k| {
-                let per = money::rdiv(&money::ratio(k.price), &money::ratio(k.credits + k.bonus))
+                let per = k
+                    .total_credits()
+                    .and_then(|total| {
+                        money::rdiv(&money::ratio(k.price), &money::ratio(total)).ok()
+                    })
                     .map(|r| money::fmt_money(money::to_decimal(&r), c))
-                    .unwrap_or_else(|_| "unknown".to_string());
+                    .unwrap_or_else(|| "unknown".to_string());
                 vec![
                     k.name.clone(),
                     money::fmt_money(k.price, c),
@@ -329,6 +334,11 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                         Expiry::AfterDays(d) => format!("after {d} days"),
                         Expiry::Unknown => "unknown".to_string(),
                     },
+                    match k.min_plan {
+                        Some(t) => format!("{}+", p.plan_name(t)),
+                        None if p.plans.is_empty() => "anyone".to_string(),
+                        None => "not stated".to_string(),
+                    },
                     provenance_label(p, &k.provenance),
                 ]
             })
@@ -336,7 +346,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         out.write_all(
             render::table(
                 &[
-                    "pack", "price", "credits", "bonus", "$/credit", "expires", "source",
+                    "pack", "price", "credits", "bonus", "$/credit", "expires", "sold to", "source",
                 ],
                 rows,
             )

@@ -252,6 +252,8 @@ struct DumpPack {
     expires_after_days: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     never_expires: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_plan: Option<String>,
     #[serde(flatten)]
     provenance: DumpProvenance,
 }
@@ -447,6 +449,7 @@ impl From<&Platform> for DumpPlatform {
                         _ => None,
                     },
                     never_expires: (pack.expiry == Expiry::Never).then_some(true),
+                    min_plan: plan_id(pack.min_plan),
                     provenance: provenance(&pack.provenance, declared),
                 })
                 .collect(),

@@ -344,7 +344,16 @@ pub struct Pack {
     pub credits: Decimal,
     pub bonus: Decimal,
     pub expiry: Expiry,
+    /// The lowest plan tier whose subscribers may buy it; `None`: the table does not say.
+    pub min_plan: Option<usize>,
     pub provenance: Provenance,
+}
+
+impl Pack {
+    /// Credits one pack gives, bonus included (checked: `None` if it does not fit).
+    pub fn total_credits(&self) -> Option<Decimal> {
+        self.credits.checked_add(self.bonus)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

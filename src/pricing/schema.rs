@@ -250,6 +250,8 @@ struct RawPack {
     bonus: Option<RawDecimal>,
     expires_after_days: Option<u32>,
     never_expires: Option<bool>,
+    /// The lowest plan whose subscribers may buy it (`Standard`); none: not stated.
+    min_plan: Option<String>,
     source: Option<RawSourceRef>,
     verified: Option<RawDate>,
 }
@@ -687,7 +689,7 @@ impl Checker {
                 "a money-billed platform has no credit plans",
             );
         }
-        let own_packs = self.packs(&place, raw.pack);
+        let own_packs = self.packs(&place, raw.pack, &plans);
         let own_models = self.models(&place, raw.model, &plans);
         let (packs, models) = match base {
             Some(b) => (
@@ -818,7 +820,7 @@ impl Checker {
         plans
     }
 
-    fn packs(&mut self, place: &str, raw: Vec<RawPack>) -> Vec<Pack> {
+    fn packs(&mut self, place: &str, raw: Vec<RawPack>, plans: &[Plan]) -> Vec<Pack> {
         let mut packs: Vec<Pack> = Vec::new();
         for p in raw {
             let id = self.id(&format!("{place}, pack {}", p.name), p.id, &p.name);
@@ -846,6 +848,7 @@ impl Checker {
                 (None, _) => Expiry::Unknown,
             };
             packs.push(Pack {
+                min_plan: self.plan_ref(&here, "min_plan", p.min_plan.as_deref(), plans),
                 provenance: self.provenance(&here, p.source, p.verified, None),
                 price: self.non_negative(&here, "price", p.price.0),
                 credits: self.positive(&here, "credits", p.credits.0),
