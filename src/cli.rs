@@ -43,6 +43,9 @@ pub enum Command {
     Calc(CalcArgs),
     /// Rank every model that can make a "standard shot" by cost per second.
     Compare(CompareArgs),
+    /// Which plan (or plan and packs, or pay per use) is cheapest for a month's work.
+    #[command(after_help = PLANS_HELP)]
+    Plans(PlansArgs),
     /// List, show, validate, locate and update pricing tables.
     #[command(subcommand)]
     Pricing(PricingCommand),
@@ -212,6 +215,78 @@ pub struct CompareArgs {
     /// Monthly or annual billing of the plans.
     #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
     pub billing: BillingPeriod,
+}
+
+/// The usage grammar and the rules, under `credits plans --help`.
+const PLANS_HELP: &str = "\
+Usage items (--usage, comma-separated): [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N]
+  WHAT is [PLATFORM/]MODEL, or a kind (video, image, audio) for the cheapest model of that kind.
+  e.g. --usage \"40x gen-4 10s, 100x image\"   --usage \"12x veo-3 8s audio\"
+
+Each item's generations are COUNT x (1 + retries), rounded up. Plans are priced monthly and
+annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest
+mix of at most two pack sizes sold to it covers the rest. Money-billed platforms are pay per use.
+
+Examples:
+  credits plans --usage \"40x gen-4 10s, 100x image\" --retries 30
+  credits plans --from-log --since 30d --explain
+  credits plans --shots episode.toml --times 4 --platform runway --platform kling-api";
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("source").required(true).multiple(true).args(["usage", "shots", "from_log"])))]
+pub struct PlansArgs {
+    /// A month's work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below).
+    #[arg(long, value_name = "ITEMS")]
+    pub usage: Vec<String>,
+    /// A shot list (as `estimate --shots`), made --times times a month.
+    #[arg(long, value_name = "FILE")]
+    pub shots: Option<PathBuf>,
+    /// How many times a month the shot list is made.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "shots")]
+    pub times: u32,
+    /// What your log shows you made: kept outputs, and the retry rate it measures.
+    #[arg(long)]
+    pub from_log: bool,
+    /// With --from-log: the window read (a date, or 30d / 8w ago), scaled to a month [default: 30d].
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "from_log",
+        allow_hyphen_values = true
+    )]
+    pub since: Option<String>,
+    /// Extra generations per 100 kept outputs: retries, reruns, failures [default: the log's with --from-log, else 0].
+    #[arg(long, value_name = "PCT", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub retries: Option<Decimal>,
+    /// Let any model of the same kind make a named model's items (compare across platforms).
+    #[arg(long)]
+    pub any_model: bool,
+    /// Only these platforms (repeatable).
+    #[arg(long = "platform", value_name = "P")]
+    pub platforms: Vec<String>,
+    /// Only options bought this way.
+    #[arg(long, value_enum)]
+    pub kind: Option<OptionKindArg>,
+    /// Only plans billed this way (pay-per-use and packs are kept).
+    #[arg(long, value_enum)]
+    pub billing: Option<BillingPeriod>,
+    /// Show the N cheapest options.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Show the working for the cheapest option (credits per item × count, prices, leftover).
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// How an option of `credits plans` is bought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OptionKindArg {
+    /// A subscription, with packs when its credits fall short.
+    Plan,
+    /// Credit packs with no subscription.
+    Packs,
+    /// Money per generation (API platforms).
+    PerUse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,10 +2,11 @@
 //!
 //! `main.rs` calls [`main_with_exit_code`]; [`run`] loads what every command needs once
 //! (pricing tables, the clock) and dispatches to `commands::*`. Pure modules (`money`,
-//! `slug`, `pricing`, `cost`, `shots`, `ledger`) never touch files, the clock or the
+//! `slug`, `pricing`, `cost`, `shots`, `usage`, `advice`, `ledger`) never touch files, the clock or the
 //! terminal; `pricing::catalog` loads files; `store` owns the database; `render` owns
 //! output formats.
 
+pub(crate) mod advice;
 pub(crate) mod cli;
 pub(crate) mod clock;
 pub(crate) mod commands;
@@ -23,6 +24,7 @@ pub(crate) mod render;
 pub(crate) mod shots;
 pub(crate) mod slug;
 pub(crate) mod store;
+pub(crate) mod usage;
 
 /// The database schema version this build writes (tests compare it with the stock sqlite3).
 pub use store::SCHEMA_VERSION;

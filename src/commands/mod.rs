@@ -11,6 +11,7 @@ pub mod compare;
 pub mod estimate;
 pub mod history;
 pub mod log;
+pub mod plans;
 pub mod pricing;
 pub mod report;
 pub mod reprice;
@@ -186,6 +187,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Estimate(args) => estimate::run(ctx, &args, out),
         Command::Calc(args) => calc::run(ctx, &args, out),
         Command::Compare(args) => compare::run(ctx, &args, out),
+        Command::Plans(args) => plans::run(ctx, &args, out),
         Command::Pricing(cmd) => pricing::run(ctx, &cmd, out),
         Command::Log(args) => log::log(ctx, &args, out),
         Command::Fail { id, force } => log::fail(ctx, id, force, out),

@@ -11,11 +11,13 @@
 //! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
 //! - [`notes`]: what the user should hear, as data until it is rendered;
-//! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed.
+//! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
+//! - [`advice`]: the month of work `plans` prices, from the log or a shot list.
 //!
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
 
+pub mod advice;
 pub mod balances;
 pub mod budgets;
 pub mod bundle;

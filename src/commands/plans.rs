@@ -1,0 +1,711 @@
+//! `credits plans`: "which plan should I buy?" A month of work (typed, a shot list, or the
+//! log) priced as every plan, plan and packs, packs alone and pay-per-use option of every
+//! platform that makes it, cheapest a month first (`crate::advice`).
+
+use super::Context;
+use crate::advice::{self, Advice, OptionKind, Purchase, Why};
+use crate::cli::{OptionKindArg, PlansArgs};
+use crate::money::{self, MoneyRange, Ratio};
+use crate::ops::advice::{self as read, LogUsage};
+use crate::records::Account;
+use crate::render::{self, json_decimal, put_amount, put_money};
+use crate::usage::{self, Usage};
+use anyhow::Result;
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+use std::io::Write;
+
+/// Where the usage came from, for the header and `--json`.
+struct Sources {
+    log: Option<LogUsage>,
+    /// The retry rate was typed (`--retries`), not measured.
+    retries_typed: bool,
+}
+
+pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> {
+    let session = &ctx.session;
+    let (usage, sources) = read_usage(ctx, args)?;
+    let platforms = if args.platforms.is_empty() {
+        session.catalog.platforms().collect()
+    } else {
+        args.platforms
+            .iter()
+            .map(|p| session.catalog.platform(p))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let today = session.now.date_naive();
+    let mut advice = advice::advise(&platforms, &usage, today)?;
+    advice.options.retain(|o| {
+        args.kind.is_none_or(|k| {
+            o.kind
+                == match k {
+                    OptionKindArg::Plan => OptionKind::Plan,
+                    OptionKindArg::Packs => OptionKind::Packs,
+                    OptionKindArg::PerUse => OptionKind::PerUse,
+                }
+        }) && args
+            .billing
+            .is_none_or(|b| o.plan.as_ref().is_none_or(|p| p.billing == b))
+    });
+    let accounts = yours(&read::accounts(session)?, &advice);
+    let shown = args.top.unwrap_or(advice.options.len());
+
+    // Only the tables whose options are shown can mislead by their age.
+    let listed: Vec<_> = platforms
+        .iter()
+        .copied()
+        .filter(|p| {
+            advice
+                .options
+                .iter()
+                .take(shown)
+                .any(|o| o.platform == p.id)
+        })
+        .collect();
+    ctx.say(&ctx.stale(listed).into_iter().collect::<Vec<_>>());
+    if ctx.json {
+        let value = to_json(&usage, &sources, &advice, shown, &accounts)?;
+        out.write_all(render::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    out.write_all(text(&usage, &sources, &advice, shown, &accounts, args.explain)?.as_bytes())?;
+    Ok(0)
+}
+
+fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
+    let mut items = Vec::new();
+    for text in &args.usage {
+        items.extend(usage::parse(text)?);
+    }
+    if let Some(path) = &args.shots {
+        items.extend(read::usage_from_shots(path, args.times)?);
+    }
+    let log = if args.from_log {
+        let log = read::usage_from_log(&ctx.session, args.since.as_deref())?;
+        items.extend(log.items.iter().cloned());
+        Some(log)
+    } else {
+        None
+    };
+    if args.any_model {
+        items = read::any_model(&ctx.session.catalog, items);
+    }
+    let retry_percent = match (args.retries, &log) {
+        (Some(typed), _) => usage::check_retries(typed)?,
+        (None, Some(log)) => log.retry_percent,
+        (None, None) => Decimal::ZERO,
+    };
+    Ok((
+        Usage {
+            items,
+            retry_percent,
+        },
+        Sources {
+            log,
+            retries_typed: args.retries.is_some(),
+        },
+    ))
+}
+
+/// An account's plan as priced for this usage: its rank, or why it was left out.
+struct Yours {
+    account: Account,
+    /// Index into the ranked options.
+    rank: Option<usize>,
+    left_out: Option<String>,
+    /// What the best option saves a month against it (same currency, makes it all).
+    saving: Option<Ratio>,
+}
+
+fn yours(accounts: &[Account], advice: &Advice) -> Vec<Yours> {
+    let best = advice.options.first().filter(|o| o.covers_all());
+    accounts
+        .iter()
+        .filter_map(|account| {
+            let matches = |platform: &str, plan: Option<&advice::PlanBuy>| {
+                platform == account.platform
+                    && plan.is_some_and(|p| {
+                        crate::slug::matches(&account.plan, &p.id, &p.name)
+                            && p.billing == account.billing
+                    })
+            };
+            let rank = advice
+                .options
+                .iter()
+                .position(|o| matches(&o.platform, o.plan.as_ref()));
+            let left_out = advice
+                .left_out
+                .iter()
+                .find(|l| {
+                    l.platform == account.platform
+                        && l.plan.as_ref().is_some_and(|(id, billing)| {
+                            crate::slug::matches(&account.plan, id, id)
+                                && *billing == account.billing
+                        })
+                })
+                .map(|l| l.detail.clone());
+            if rank.is_none() && left_out.is_none() && advice.make_none.contains(&account.platform)
+            {
+                return Some(Yours {
+                    account: account.clone(),
+                    rank: None,
+                    left_out: Some(format!("{} makes none of it", account.platform)),
+                    saving: None,
+                });
+            }
+            if rank.is_none() && left_out.is_none() {
+                return None;
+            }
+            let saving = rank
+                .and_then(|r| advice.options.get(r))
+                .filter(|o| o.covers_all())
+                .zip(best)
+                .filter(|(mine, best)| mine.currency == best.currency)
+                .and_then(|(mine, best)| {
+                    num_traits::CheckedSub::checked_sub(&mine.monthly.min, &best.monthly.min)
+                });
+            Some(Yours {
+                account: account.clone(),
+                rank,
+                left_out,
+                saving,
+            })
+        })
+        .collect()
+}
+
+fn money_text(value: &MoneyRange, currency: &str) -> String {
+    render::money_cell(Some(value), currency)
+}
+
+fn ratio_money(value: &Ratio, currency: &str) -> String {
+    money::fmt_money(money::to_decimal(value), currency)
+}
+
+fn usage_line(usage: &Usage) -> Result<String> {
+    let mut parts = Vec::new();
+    for item in &usage.items {
+        let generations = usage.generations(item)?;
+        let mut part = format!("{} × {}", item.kept.normalize(), item.label());
+        if generations != item.kept {
+            part.push_str(&format!(" ({} generations)", generations.normalize()));
+        }
+        parts.push(part);
+    }
+    Ok(parts.join(", "))
+}
+
+/// A retry rate for people: one decimal (a measured rate is a long quotient).
+fn percent_text(value: Decimal) -> String {
+    value
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+fn retries_line(usage: &Usage, sources: &Sources) -> String {
+    let rate = percent_text(usage.retry_percent);
+    match (&sources.log, sources.retries_typed) {
+        (Some(log), false) => format!(
+            "Retries {rate}%, measured in the log: {} kept, {} discarded, {} failed and not refunded ({} refunded, not counted)",
+            money::fmt_credits(log.kept),
+            money::fmt_credits(log.discarded),
+            money::fmt_credits(log.failed),
+            money::fmt_credits(log.refunded),
+        ),
+        (_, true) => format!("Retries {rate}% (--retries), rounded up to whole generations per item"),
+        (None, false) => "No retries counted (pass --retries PCT: seed 002 warns reruns multiply the bill)".to_string(),
+    }
+}
+
+fn credits_used(o: &Purchase) -> String {
+    match (&o.credits_needed, o.credits_bought) {
+        (Some(needed), Some(bought)) => format!(
+            "{} / {}",
+            money::fmt_credits_amount(needed),
+            money::fmt_credits(bought)
+        ),
+        _ => "-".to_string(),
+    }
+}
+
+fn leftover_text(o: &Purchase) -> String {
+    match (&o.leftover, &o.leftover_fate) {
+        (Some(left), _) if left.max.is_zero() => "0".to_string(),
+        (Some(left), Some(fate)) => format!("{}, {fate}", money::fmt_credits_amount(left)),
+        (Some(left), None) => money::fmt_credits_amount(left),
+        (None, _) => "-".to_string(),
+    }
+}
+
+fn models_text(o: &Purchase) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for item in &o.items {
+        if !names.contains(&item.model.as_str()) {
+            names.push(&item.model);
+        }
+    }
+    names.join(", ")
+}
+
+fn per_kept_text(o: &Purchase) -> String {
+    match (&o.per_kept_second, &o.per_kept_output) {
+        (Some(s), _) => format!("{}/s", money_text(s, &o.currency)),
+        (None, Some(each)) => format!("{}/output", money_text(each, &o.currency)),
+        (None, None) => "-".to_string(),
+    }
+}
+
+fn options_table(options: &[(usize, &Purchase)]) -> String {
+    let rows = options
+        .iter()
+        .map(|(rank, o)| {
+            vec![
+                format!("{}", rank + 1),
+                o.platform.clone(),
+                o.describe(),
+                money_text(&o.monthly, &o.currency),
+                credits_used(o),
+                leftover_text(o),
+                per_kept_text(o),
+                models_text(o),
+            ]
+        })
+        .collect();
+    render::table(
+        &[
+            "#",
+            "platform",
+            "buy",
+            "a month",
+            "credits used / got",
+            "left over",
+            "per kept",
+            "models",
+        ],
+        rows,
+    )
+}
+
+fn text(
+    usage: &Usage,
+    sources: &Sources,
+    advice: &Advice,
+    shown: usize,
+    accounts: &[Yours],
+    explain: bool,
+) -> Result<String> {
+    let mut out = String::new();
+    out.push_str(&format!("A month: {}\n", usage_line(usage)?));
+    if let Some(log) = &sources.log {
+        out.push_str(&format!(
+            "From the log, {} to {} ({} days{}).\n",
+            log.since.date_naive(),
+            log.until.date_naive(),
+            log.days.round_dp(1).normalize(),
+            if log.days == Decimal::from(30) {
+                ""
+            } else {
+                ", scaled to 30, rounded up per item"
+            }
+        ));
+    }
+    out.push_str(&format!("{}.\n", retries_line(usage, sources)));
+
+    let ranked: Vec<(usize, &Purchase)> = advice.options.iter().enumerate().take(shown).collect();
+    let (all, part): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, o)| o.covers_all());
+    if advice.options.is_empty() {
+        out.push_str("\nNo platform in the tables can make this usage.\n");
+    }
+    if !all.is_empty() {
+        out.push_str("\nMakes all of it, cheapest a month first:\n");
+        out.push_str(&options_table(&all));
+    } else if !advice.options.is_empty() {
+        out.push_str("\nNo platform makes all of it.\n");
+    }
+    if !part.is_empty() {
+        let mut what: Vec<String> = Vec::new();
+        for (_, o) in &part {
+            for (i, _) in &o.missing {
+                if let Some(item) = usage.items.get(*i) {
+                    let label = item.label();
+                    if !what.contains(&label) {
+                        what.push(label);
+                    }
+                }
+            }
+        }
+        out.push_str(&format!(
+            "\nMakes only part of it (not on the platform: {}), cheapest first:\n",
+            what.join("; ")
+        ));
+        out.push_str(&options_table(&part));
+    }
+    let hidden = advice.options.len().saturating_sub(shown);
+    if hidden > 0 {
+        out.push_str(&format!(
+            "({hidden} more options; drop --top to see them)\n"
+        ));
+    }
+    for y in accounts {
+        out.push_str(&yours_line(y, advice));
+    }
+    if explain {
+        if let Some(top) = advice.options.first() {
+            out.push_str(&explain_text(top, usage)?);
+        }
+    }
+    out.push_str(&left_out_text(advice));
+    let mut dates: Vec<String> = Vec::new();
+    for o in advice.options.iter().take(shown) {
+        let d = format!("{} {}", o.platform, o.as_of);
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+    }
+    if !dates.is_empty() {
+        out.push_str(&format!(
+            "Tables as of: {}. Annual plans are the yearly price ÷ 12; a daily grant counts 30 days; first-month offers are left out.\n",
+            dates.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
+fn yours_line(y: &Yours, advice: &Advice) -> String {
+    let a = &y.account;
+    let plan = y
+        .rank
+        .and_then(|r| advice.options.get(r))
+        .and_then(|o| o.plan.as_ref())
+        .map_or(a.plan.as_str(), |p| p.name.as_str());
+    let head = format!(
+        "\nYour plan: {} {plan} ({})",
+        a.platform,
+        a.billing.as_str()
+    );
+    match (y.rank, &y.left_out) {
+        (Some(rank), _) => {
+            let Some(o) = advice.options.get(rank) else {
+                return String::new();
+            };
+            let mut line = format!(
+                "{head}: {} a month for this ({}, #{}).",
+                money_text(&o.monthly, &o.currency),
+                o.describe(),
+                rank + 1
+            );
+            match &y.saving {
+                Some(s) if *s > Ratio::from_integer(0) => line.push_str(&format!(
+                    " The cheapest option (#1) saves {} a month.",
+                    ratio_money(s, &o.currency)
+                )),
+                Some(_) => line.push_str(" It is the cheapest option."),
+                None => {}
+            }
+            line.push('\n');
+            line
+        }
+        (None, Some(why)) => format!("{head}: cannot make this usage: {why}.\n"),
+        (None, None) => String::new(),
+    }
+}
+
+fn left_out_text(advice: &Advice) -> String {
+    let mut out = String::new();
+    let groups = [
+        (Why::BelowMinimumPlan, "below a model's minimum plan"),
+        (
+            Why::TooFewCredits,
+            "too few credits and no pack sold to them",
+        ),
+        (Why::GrantsOnce, "granting credits once, not monthly"),
+        (
+            Why::UnknownPrice,
+            "whose price or credits the tables do not give",
+        ),
+        (Why::ShutDown, "shut down"),
+    ];
+    let mut lines = Vec::new();
+    for (why, words) in groups {
+        // A gated plan says which model needs more: the reason the user can act on.
+        let left: Vec<String> = advice
+            .left_out
+            .iter()
+            .filter(|l| l.why == why)
+            .map(|l| match why {
+                Why::BelowMinimumPlan => format!("{} {}: {}", l.platform, l.option, l.detail),
+                _ => format!("{} {}", l.platform, l.option),
+            })
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        const NAMED: usize = 6;
+        let mut names = left
+            .iter()
+            .take(NAMED)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if left.len() > NAMED {
+            names.push_str(&format!(", and {} more", left.len() - NAMED));
+        }
+        let plural = if left.len() == 1 { "option" } else { "options" };
+        lines.push(format!("{} {plural} {words} ({names})", left.len()));
+    }
+    if !lines.is_empty() {
+        out.push_str(&format!("\nLeft out: {}.\n", lines.join("; ")));
+    }
+    out
+}
+
+/// The working of one option, line by line, so its total can be redone by hand.
+fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
+    let c = &o.currency;
+    let unit = &o.credit_word;
+    let mut out = format!("\nHow #1 ({} {}) adds up:\n", o.platform, o.describe());
+    for item in &o.items {
+        let Some(u) = usage.items.get(item.item) else {
+            continue;
+        };
+        let each = if o.kind == OptionKind::PerUse {
+            money::fmt_money_amount(&item.each, c)
+        } else {
+            format!("{} {unit}", money::fmt_credits_amount(&item.each))
+        };
+        let total = if o.kind == OptionKind::PerUse {
+            money::fmt_money_amount(&item.total, c)
+        } else {
+            format!("{} {unit}", money::fmt_credits_amount(&item.total))
+        };
+        let variant = if item.variant.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", item.variant)
+        };
+        let included = if item.included {
+            ", included in the plan"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  {}: {}{variant}, {each} each{included} × {} generations ({} kept + {}% retries) = {total}\n",
+            u.label(),
+            item.model,
+            item.generations.normalize(),
+            u.kept.normalize(),
+            percent_text(usage.retry_percent),
+        ));
+    }
+    if let (Some(needed), Some(bought)) = (&o.credits_needed, o.credits_bought) {
+        out.push_str(&format!(
+            "  needed: {} {unit} a month\n",
+            money::fmt_credits_amount(needed)
+        ));
+        if let Some(p) = &o.plan {
+            let price = match p.billing {
+                crate::cost::BillingPeriod::Monthly => {
+                    format!("{} a month", money::fmt_money(p.billed, c))
+                }
+                crate::cost::BillingPeriod::Annual => format!(
+                    "{} a year ÷ 12 = {} a month",
+                    money::fmt_money(p.billed, c),
+                    money::rdiv(&money::ratio(p.billed), &Ratio::from_integer(12))
+                        .map_or_else(|_| "?".into(), |m| ratio_money(&m, c))
+                ),
+            };
+            out.push_str(&format!(
+                "  {} ({}): {} {unit} a month for {price}\n",
+                p.name,
+                p.billing.as_str(),
+                money::fmt_credits(p.credits)
+            ));
+        }
+        for pack in &o.packs {
+            out.push_str(&format!(
+                "  + {} × {} ({} {unit} for {} each) = {} {unit} for {}\n",
+                pack.count.normalize(),
+                pack.name,
+                money::fmt_credits(pack.credits),
+                money::fmt_money(pack.price, c),
+                money::mul(pack.count, pack.credits)
+                    .map_or_else(|_| "?".into(), money::fmt_credits),
+                money::mul(pack.count, pack.price)
+                    .map_or_else(|_| "?".into(), |m| money::fmt_money(m, c)),
+            ));
+        }
+        out.push_str(&format!(
+            "  got {} {unit}; left over {}\n",
+            money::fmt_credits(bought),
+            leftover_text(o)
+        ));
+    }
+    out.push_str(&format!("  total: {} a month", money_text(&o.monthly, c)));
+    if let Some(s) = &o.per_kept_second {
+        out.push_str(&format!("; {} per kept second", money_text(s, c)));
+    } else if let Some(each) = &o.per_kept_output {
+        out.push_str(&format!("; {} per kept output", money_text(each, c)));
+    }
+    out.push_str(" (money rounded once, here)\n");
+    for note in &o.notes {
+        out.push_str(&format!("  note: {note}\n"));
+    }
+    Ok(out)
+}
+
+fn to_json(
+    usage: &Usage,
+    sources: &Sources,
+    advice: &Advice,
+    shown: usize,
+    accounts: &[Yours],
+) -> Result<Value> {
+    let mut items = Vec::new();
+    for item in &usage.items {
+        let (kind, platform, model) = match &item.target {
+            usage::Target::Kind(k) => (Some(k.as_str()), None, None),
+            usage::Target::Model { platform, model } => (None, platform.clone(), Some(model)),
+        };
+        items.push(json!({
+            "item": item.label(),
+            "kind": kind,
+            "platform": platform,
+            "model": model,
+            "seconds": item.request.duration.map(json_decimal),
+            "resolution": item.request.resolution,
+            "audio": item.request.audio,
+            "mode": item.request.mode,
+            "kept": json_decimal(item.kept),
+            "generations": json_decimal(usage.generations(item)?),
+        }));
+    }
+    let log = sources.log.as_ref().map(|l| {
+        json!({
+            "since": l.since.to_rfc3339(),
+            "until": l.until.to_rfc3339(),
+            "days": json_decimal(l.days),
+            "kept": json_decimal(l.kept),
+            "discarded": json_decimal(l.discarded),
+            "failed": json_decimal(l.failed),
+            "refunded": json_decimal(l.refunded),
+            "retry_percent": json_decimal(l.retry_percent),
+        })
+    });
+    let options: Vec<Value> = advice
+        .options
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, o)| option_json(i + 1, o, usage))
+        .collect();
+    let left_out: Vec<Value> = advice
+        .left_out
+        .iter()
+        .map(|l| json!({"platform": l.platform, "option": l.option, "why": l.why.as_str(), "detail": l.detail}))
+        .collect();
+    let yours: Vec<Value> = accounts
+        .iter()
+        .map(|y| {
+            json!({
+                "platform": y.account.platform,
+                "plan": y.account.plan,
+                "billing": y.account.billing.as_str(),
+                "rank": y.rank.map(|r| r + 1),
+                "cost_per_month": y.rank.and_then(|r| advice.options.get(r)).map(|o| json_decimal(money::to_decimal(&o.monthly.min))),
+                "saving_per_month": y.saving.map(|s| json_decimal(money::to_decimal(&s))),
+                "left_out": y.left_out,
+            })
+        })
+        .collect();
+    Ok(json!({
+        "usage": {
+            "items": items,
+            "retry_percent": json_decimal(usage.retry_percent),
+            "retries_from": if sources.retries_typed { "flag" } else if sources.log.is_some() { "log" } else { "default" },
+            "log": log,
+        },
+        "options": options,
+        "more": advice.options.len().saturating_sub(shown),
+        "left_out": left_out,
+        "make_none": advice.make_none,
+        "your_plans": yours,
+    }))
+}
+
+fn option_json(rank: usize, o: &Purchase, usage: &Usage) -> Value {
+    let mut map = Map::new();
+    map.insert("rank".into(), json!(rank));
+    map.insert("platform".into(), json!(o.platform));
+    map.insert("kind".into(), json!(o.kind.as_str()));
+    map.insert("buy".into(), json!(o.describe()));
+    map.insert(
+        "plan".into(),
+        o.plan.as_ref().map_or(Value::Null, |p| {
+            json!({
+                "plan": p.id, "name": p.name, "billing": p.billing.as_str(),
+                "billed": json_decimal(p.billed), "credits_per_month": json_decimal(p.credits),
+                "rollover": p.rollover,
+            })
+        }),
+    );
+    map.insert(
+        "packs".into(),
+        json!(o
+            .packs
+            .iter()
+            .map(|k| json!({
+                "pack": k.id, "name": k.name, "count": json_decimal(k.count),
+                "price": json_decimal(k.price), "credits": json_decimal(k.credits),
+            }))
+            .collect::<Vec<_>>()),
+    );
+    map.insert("covers_all".into(), json!(o.covers_all()));
+    map.insert(
+        "missing".into(),
+        json!(o
+            .missing
+            .iter()
+            .map(|(i, why)| json!({
+                "item": usage.items.get(*i).map(|u| u.label()),
+                "why": why,
+            }))
+            .collect::<Vec<_>>()),
+    );
+    map.insert(
+        "items".into(),
+        json!(o
+            .items
+            .iter()
+            .map(|c| {
+                let mut m = Map::new();
+                m.insert(
+                    "item".into(),
+                    json!(usage.items.get(c.item).map(|u| u.label())),
+                );
+                m.insert("model".into(), json!(c.model));
+                m.insert("variant".into(), json!(c.variant));
+                m.insert("generations".into(), json_decimal(c.generations));
+                m.insert("included".into(), json!(c.included));
+                put_amount(&mut m, "each", Some(c.each));
+                put_amount(&mut m, "total", Some(c.total));
+                Value::Object(m)
+            })
+            .collect::<Vec<_>>()),
+    );
+    map.insert("currency".into(), json!(o.currency));
+    map.insert("unit".into(), json!(o.credit_word));
+    put_amount(&mut map, "credits_needed", o.credits_needed);
+    map.insert(
+        "credits_got".into(),
+        o.credits_bought.map_or(Value::Null, json_decimal),
+    );
+    put_amount(&mut map, "leftover", o.leftover);
+    map.insert("leftover_fate".into(), json!(o.leftover_fate));
+    put_money(&mut map, "cost_per_month", Some(&o.monthly));
+    put_money(&mut map, "cost_per_kept_second", o.per_kept_second.as_ref());
+    put_money(&mut map, "cost_per_kept_output", o.per_kept_output.as_ref());
+    map.insert("as_of".into(), json!(o.as_of.to_string()));
+    map.insert("notes".into(), json!(o.notes));
+    Value::Object(map)
+}

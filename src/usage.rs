@@ -1,0 +1,324 @@
+//! A month of work: what a creator makes in a month, as `credits plans` takes it.
+//!
+//! A usage is a list of items, each a number of kept outputs a month of one model (or of
+//! any model of a kind), plus a retry rate that inflates them into generations. It is read
+//! from `--usage` text, from a shot list times N, or (in `ops::advice`) from the log.
+//!
+//! The `--usage` grammar, items separated by commas, words by spaces:
+//!
+//! ```text
+//! 40x gen-4 10s, 100x image, 12x runway/gen-4.5 10s 1080p audio, 5x kling-v2.1 5s mode=pro
+//! ```
+//!
+//! An item is `[COUNT x] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N]`; `WHAT` is a
+//! kind (`video`, `image`, `audio`, `text`, `other`: the cheapest model of that kind each
+//! option allows) or `[PLATFORM/]MODEL`; `gen-4:10s` is the same as `gen-4 10s`.
+
+// The operators of Decimal panic on overflow; every operation here must be checked, so
+// that no flag can panic.
+#![deny(clippy::arithmetic_side_effects)]
+
+use crate::cost::Request;
+use crate::error::fail_with_help;
+use crate::pricing::Kind;
+use anyhow::Result;
+use rust_decimal::Decimal;
+
+/// What an item asks for: one model (on one platform or any that has it) or a kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The cheapest model of this kind that an option allows.
+    Kind(Kind),
+    /// A model by id or name, on `platform` only when one is given.
+    Model {
+        platform: Option<String>,
+        model: String,
+    },
+}
+
+/// One line of a month's work.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub target: Target,
+    /// The request of one generation (`count` is 1).
+    pub request: Request,
+    /// Outputs kept a month (before retries).
+    pub kept: Decimal,
+}
+
+impl Item {
+    /// `gen-4 10 s 1080p audio`: the item as the user reads it back.
+    pub fn label(&self) -> String {
+        let mut words = vec![match &self.target {
+            Target::Kind(kind) => kind.as_str().to_string(),
+            Target::Model {
+                platform: Some(p),
+                model,
+            } => format!("{p}/{model}"),
+            Target::Model {
+                platform: None,
+                model,
+            } => model.clone(),
+        }];
+        let r = &self.request;
+        if let Some(d) = r.duration {
+            words.push(format!("{} s", d.normalize()));
+        }
+        if let Some(res) = &r.resolution {
+            words.push(res.clone());
+        }
+        if r.audio {
+            words.push("audio".to_string());
+        }
+        if let Some(mode) = &r.mode {
+            words.push(format!("mode={mode}"));
+        }
+        if r.refs > 0 {
+            words.push(format!("refs={}", r.refs));
+        }
+        words.join(" ")
+    }
+}
+
+/// A month of work and the share of extra generations (retries, reruns, failures).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Usage {
+    pub items: Vec<Item>,
+    /// Extra generations per 100 kept outputs (30 means 1.3 generations per kept output).
+    pub retry_percent: Decimal,
+}
+
+impl Usage {
+    /// Generations an item takes a month: kept × (1 + retries), rounded up to a whole
+    /// generation per item (the written rule: a part of a retry is still a generation).
+    pub fn generations(&self, item: &Item) -> Result<Decimal> {
+        let factor = Decimal::ONE_HUNDRED
+            .checked_add(self.retry_percent)
+            .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED));
+        factor
+            .and_then(|f| item.kept.checked_mul(f))
+            .and_then(|g| {
+                // `Decimal::ceil` adds one with `+`: round toward positive infinity instead.
+                Some(
+                    g.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity),
+                )
+            })
+            .ok_or_else(|| {
+                fail_with_help(
+                    format!("{} generations of {} do not fit", item.kept, item.label()),
+                    "pass a smaller count or --retries",
+                )
+            })
+    }
+}
+
+/// Checks a retry rate the user typed (0 to 1000 percent).
+pub fn check_retries(percent: Decimal) -> Result<Decimal> {
+    if percent < Decimal::ZERO || percent > Decimal::from(1000) {
+        return Err(fail_with_help(
+            format!("--retries must be between 0 and 1000 percent, got {percent}"),
+            "e.g. --retries 30 for 1.3 generations per kept clip",
+        ));
+    }
+    Ok(percent)
+}
+
+/// Parses `--usage` text (see the module docs).
+pub fn parse(text: &str) -> Result<Vec<Item>> {
+    let mut items = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        items.push(parse_item(part)?);
+    }
+    if items.is_empty() {
+        return Err(bad(text, "no items"));
+    }
+    Ok(items)
+}
+
+fn bad(item: &str, why: &str) -> anyhow::Error {
+    fail_with_help(
+        format!("cannot read usage `{item}`: {why}"),
+        "write items as `COUNTx MODEL SECONDS`, e.g. --usage \"40x gen-4 10s, 100x image\"",
+    )
+}
+
+fn parse_item(text: &str) -> Result<Item> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        // `gen-4:10s` is `gen-4 10s`.
+        match word.split_once(':') {
+            Some((what, secs)) if !what.is_empty() && !secs.is_empty() && !word.contains('=') => {
+                words.push(what.to_string());
+                words.push(secs.to_string());
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    let mut kept = Decimal::ONE;
+    let count_word = words.first().and_then(|first| {
+        let digits = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
+        match first.strip_suffix(['x', 'X', '×']) {
+            Some(n) if digits(n) => Some(n.to_string()),
+            // `40 gen-4 10s`: a bare number before a model is the count.
+            _ if digits(first) && words.len() > 1 => Some(first.clone()),
+            _ => None,
+        }
+    });
+    let mut words = words.into_iter();
+    if let Some(n) = count_word {
+        kept = n
+            .parse::<Decimal>()
+            .map_err(|_| bad(text, "the count is not a number"))?;
+        words.next();
+    }
+    if kept.is_zero() {
+        return Err(bad(text, "the count must be at least 1"));
+    }
+    let what = words.next().ok_or_else(|| bad(text, "no model or kind"))?;
+    let target = match Kind::parse(&what) {
+        Some(kind) => Target::Kind(kind),
+        None => match what.split_once('/') {
+            Some((p, m)) if !p.is_empty() && !m.is_empty() => Target::Model {
+                platform: Some(p.to_string()),
+                model: m.to_string(),
+            },
+            Some(_) => return Err(bad(text, "write PLATFORM/MODEL")),
+            None => Target::Model {
+                platform: None,
+                model: what,
+            },
+        },
+    };
+    let mut request = Request {
+        count: 1,
+        ..Request::default()
+    };
+    for word in words {
+        let lower = word.to_lowercase();
+        if lower == "audio" || lower == "+audio" {
+            request.audio = true;
+        } else if let Some(mode) = lower.strip_prefix("mode=") {
+            request.mode = Some(mode.to_string());
+        } else if let Some(refs) = lower.strip_prefix("refs=") {
+            request.refs = refs
+                .parse()
+                .map_err(|_| bad(text, "refs= takes a whole number"))?;
+        } else if is_resolution(&lower) {
+            request.resolution = Some(lower);
+        } else if let Some(secs) = seconds(&lower) {
+            if request.duration.is_some() {
+                return Err(bad(text, "two lengths"));
+            }
+            request.duration = Some(secs);
+        } else {
+            return Err(bad(
+                text,
+                &format!(
+                    "`{word}` is not a length (10s), resolution (1080p), `audio`, mode=M or refs=N"
+                ),
+            ));
+        }
+    }
+    let request = request.normalized()?;
+    Ok(Item {
+        target,
+        request,
+        kept,
+    })
+}
+
+fn is_resolution(word: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    word.strip_suffix('p').is_some_and(digits) || word.strip_suffix('k').is_some_and(digits)
+}
+
+/// `10s`, `10`, `2.5s`, `1m`, `1m30s`.
+fn seconds(word: &str) -> Option<Decimal> {
+    let (minutes, rest) = match word.split_once('m') {
+        Some((m, rest)) => (m.parse::<Decimal>().ok()?, rest),
+        None => (Decimal::ZERO, word),
+    };
+    let rest = rest.strip_suffix('s').unwrap_or(rest);
+    let secs = if rest.is_empty() {
+        if word.contains('m') {
+            Decimal::ZERO
+        } else {
+            return None;
+        }
+    } else {
+        rest.parse::<Decimal>().ok()?
+    };
+    minutes
+        .checked_mul(Decimal::from(60))?
+        .checked_add(secs)
+        .filter(|s| *s > Decimal::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_read_as_people_write_them() {
+        let items = parse("40x gen-4 10s, 100x image, 3 runway/gen-4.5:10s 1080p audio").unwrap();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].kept, Decimal::from(40));
+        assert_eq!(
+            items[0].target,
+            Target::Model {
+                platform: None,
+                model: "gen-4".into()
+            }
+        );
+        assert_eq!(items[0].request.duration, Some(Decimal::from(10)));
+        assert_eq!(items[1].target, Target::Kind(Kind::Image));
+        assert_eq!(items[1].request.duration, None);
+        assert_eq!(items[2].kept, Decimal::from(3));
+        assert_eq!(items[2].request.resolution.as_deref(), Some("1080p"));
+        assert!(items[2].request.audio);
+        assert_eq!(items[2].label(), "runway/gen-4.5 10 s 1080p audio");
+        assert_eq!(
+            parse("video 1m30s").unwrap()[0].request.duration,
+            Some(Decimal::from(90))
+        );
+        assert_eq!(parse("2× video").unwrap()[0].kept, Decimal::from(2));
+    }
+
+    #[test]
+    fn bad_items_say_what_is_wrong() {
+        for (text, says) in [
+            ("0x gen-4", "at least 1"),
+            ("40x", "no model"),
+            ("40x gen-4 banana", "`banana` is not a length"),
+            ("40x gen-4 10s 5s", "two lengths"),
+            (" , ", "no items"),
+            ("gen-4 -5s", "is not a length"),
+        ] {
+            let err = parse(text).unwrap_err().to_string();
+            assert!(err.contains(says), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn retries_round_up_to_whole_generations() {
+        let usage = Usage {
+            items: parse("7x video 5s").unwrap(),
+            retry_percent: Decimal::from(30),
+        };
+        // 7 × 1.3 = 9.1 → 10 generations.
+        assert_eq!(
+            usage.generations(&usage.items[0]).unwrap(),
+            Decimal::from(10)
+        );
+        let none = Usage {
+            retry_percent: Decimal::ZERO,
+            ..usage
+        };
+        assert_eq!(none.generations(&none.items[0]).unwrap(), Decimal::from(7));
+        assert!(check_retries(Decimal::from(-1)).is_err());
+    }
+}
