@@ -747,6 +747,11 @@ fn per_kept(
     Ok((divide(seconds.unwrap_or(Decimal::ZERO))?, divide(outputs)?))
 }
 
+/// Packs bought: (index into the sizes, count).
+type Mix = Vec<(usize, Decimal)>;
+/// How mixes compare: price, credits, number of packs (least first).
+type MixKey = (Decimal, Decimal, Decimal);
+
 /// The cheapest whole packs, at most two sizes, giving at least `short` credits: by
 /// price, then fewest credits bought (least left over), then fewest packs.
 fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
@@ -759,8 +764,7 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
     let up = |value: Decimal| {
         value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity)
     };
-    // (price, credits, packs, [(index, count)])
-    let mut best: Option<(Decimal, Decimal, Decimal, Vec<(usize, Decimal)>)> = None;
+    let mut best: Option<(MixKey, Mix)> = None;
     let mut consider = |mix: Vec<(usize, Decimal)>| {
         let mut price = Decimal::ZERO;
         let mut credits = Decimal::ZERO;
@@ -774,9 +778,9 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
         let key = (price, credits, count);
         if best
             .as_ref()
-            .is_none_or(|b| key.cmp(&(b.0, b.1, b.2)) == Ordering::Less)
+            .is_none_or(|(b, _)| key.cmp(b) == Ordering::Less)
         {
-            best = Some((price, credits, count, mix));
+            best = Some((key, mix));
         }
         Some(())
     };
@@ -804,7 +808,7 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
             }
         }
     }
-    let (_, _, _, mix) = best?;
+    let (_, mix) = best?;
     let mut bought: Vec<PackBuy> = mix
         .into_iter()
         .filter_map(|(i, count)| {
@@ -819,7 +823,7 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
             })
         })
         .collect();
-    bought.sort_by(|a, b| b.credits.cmp(&a.credits));
+    bought.sort_by_key(|b| std::cmp::Reverse(b.credits));
     Some(bought)
 }
 
