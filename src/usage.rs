@@ -97,12 +97,7 @@ impl Usage {
             .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED));
         factor
             .and_then(|f| item.kept.checked_mul(f))
-            .and_then(|g| {
-                // `Decimal::ceil` adds one with `+`: round toward positive infinity instead.
-                Some(
-                    g.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity),
-                )
-            })
+            .map(round_up_whole)
             .ok_or_else(|| {
                 fail_with_help(
                     format!("{} generations of {} do not fit", item.kept, item.label()),
@@ -110,6 +105,15 @@ impl Usage {
                 )
             })
     }
+}
+
+/// Rounds up to a whole number after dropping the last digits' noise: a measured rate is a
+/// 28-digit quotient (2 of 13 is 15.384615…%), and 13 × 1.15384615… must give 15, not 16.
+/// `Decimal::ceil` adds one with `+`, so this rounds toward positive infinity instead.
+pub fn round_up_whole(value: Decimal) -> Decimal {
+    value
+        .round_dp(12)
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity)
 }
 
 /// Checks a retry rate the user typed (0 to 1000 percent).
@@ -320,5 +324,14 @@ mod tests {
         };
         assert_eq!(none.generations(&none.items[0]).unwrap(), Decimal::from(7));
         assert!(check_retries(Decimal::from(-1)).is_err());
+        // A measured rate, 2 extra of 13 kept, gives back 15 generations exactly.
+        let measured = Usage {
+            items: parse("13x video 5s").unwrap(),
+            retry_percent: Decimal::from(200) / Decimal::from(13),
+        };
+        assert_eq!(
+            measured.generations(&measured.items[0]).unwrap(),
+            Decimal::from(15)
+        );
     }
 }

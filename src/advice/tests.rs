@@ -1,8 +1,8 @@
 //! The ranking on small tables written here (every number hand-checkable), and a property
+//! test over random months of work on the shipped tables.
 
 // Test arithmetic on small hand-made numbers: an overflow here is a test bug, not input.
 #![allow(clippy::arithmetic_side_effects)]
-//! test over random months of work on the shipped tables.
 
 use super::*;
 use crate::pricing::catalog::Catalog;

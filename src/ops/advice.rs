@@ -10,7 +10,7 @@ use crate::records::{Account, Filter, Status};
 use crate::usage::{Item, Target};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -100,8 +100,8 @@ pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage
     let mut items = Vec::new();
     for (_, mut item) in groups {
         if days != month {
-            item.kept = money::div(money::mul(item.kept, month)?, days)?
-                .round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity);
+            item.kept =
+                crate::usage::round_up_whole(money::div(money::mul(item.kept, month)?, days)?);
         }
         items.push(item);
     }
