@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
+            [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
@@ -100,6 +101,26 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;plans' {
+            [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'A month''s work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below)')
+            [CompletionResult]::new('--shots', '--shots', [CompletionResultType]::ParameterName, 'A shot list (as `estimate --shots`), made --times times a month')
+            [CompletionResult]::new('--times', '--times', [CompletionResultType]::ParameterName, 'How many times a month the shot list is made')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --from-log: the window read (a date, or 30d / 8w ago), scaled to a month [default: 30d]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Extra generations per 100 kept outputs: retries, reruns, failures [default: the log''s with --from-log, else 0]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only these platforms (repeatable)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only options bought this way')
+            [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Only plans billed this way (pay-per-use and packs are kept)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Show the N cheapest options')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--from-log', '--from-log', [CompletionResultType]::ParameterName, 'What your log shows you made: kept outputs, and the retry rate it measures')
+            [CompletionResult]::new('--any-model', '--any-model', [CompletionResultType]::ParameterName, 'Let any model of the same kind make a named model''s items (compare across platforms)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show the working for the cheapest option (credits per item × count, prices, leftover)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'credits;pricing' {
@@ -556,6 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('estimate', 'estimate', [CompletionResultType]::ParameterValue, 'What a generation costs on one model: credits, plan, per clip, per second')
             [CompletionResult]::new('calc', 'calc', [CompletionResultType]::ParameterValue, 'Price per credit, per clip and per second from your own plan numbers (no table needed)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Rank every model that can make a "standard shot" by cost per second')
+            [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
@@ -585,6 +607,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;compare' {
+            break
+        }
+        'credits;help;plans' {
             break
         }
         'credits;help;pricing' {

@@ -64,6 +64,9 @@ _credits() {
             credits,man)
                 cmd="credits__subcmd__man"
                 ;;
+            credits,plans)
+                cmd="credits__subcmd__plans"
+                ;;
             credits,pricing)
                 cmd="credits__subcmd__pricing"
                 ;;
@@ -180,6 +183,9 @@ _credits() {
                 ;;
             credits__subcmd__help,man)
                 cmd="credits__subcmd__help__subcmd__man"
+                ;;
+            credits__subcmd__help,plans)
+                cmd="credits__subcmd__help__subcmd__plans"
                 ;;
             credits__subcmd__help,pricing)
                 cmd="credits__subcmd__help__subcmd__pricing"
@@ -305,7 +311,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --pricing-dir --db --help --version estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
+            opts="-h -V --json --pricing-dir --db --help --version estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,7 +1043,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
+            opts="estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,6 +1351,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__plans)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1725,6 +1745,64 @@ _credits() {
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__plans)
+            opts="-h --usage --shots --times --from-log --since --retries --any-model --platform --kind --billing --top --explain --json --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --times)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "plan packs per-use" -- "${cur}"))
+                    return 0
+                    ;;
+                --billing)
+                    COMPREPLY=($(compgen -W "monthly annual" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

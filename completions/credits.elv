@@ -28,6 +28,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
             cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
+            cand plans 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work'
             cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
@@ -94,6 +95,25 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'credits;plans'= {
+            cand --usage 'A month''s work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below)'
+            cand --shots 'A shot list (as `estimate --shots`), made --times times a month'
+            cand --times 'How many times a month the shot list is made'
+            cand --since 'With --from-log: the window read (a date, or 30d / 8w ago), scaled to a month [default: 30d]'
+            cand --retries 'Extra generations per 100 kept outputs: retries, reruns, failures [default: the log''s with --from-log, else 0]'
+            cand --platform 'Only these platforms (repeatable)'
+            cand --kind 'Only options bought this way'
+            cand --billing 'Only plans billed this way (pay-per-use and packs are kept)'
+            cand --top 'Show the N cheapest options'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
+            cand --db 'The generation log database [default: the user data dir''s credits.db]'
+            cand --from-log 'What your log shows you made: kept outputs, and the retry rate it measures'
+            cand --any-model 'Let any model of the same kind make a named model''s items (compare across platforms)'
+            cand --explain 'Show the working for the cheapest option (credits per item × count, prices, leftover)'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'credits;pricing'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
@@ -496,6 +516,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand estimate 'What a generation costs on one model: credits, plan, per clip, per second'
             cand calc 'Price per credit, per clip and per second from your own plan numbers (no table needed)'
             cand compare 'Rank every model that can make a "standard shot" by cost per second'
+            cand plans 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work'
             cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
@@ -522,6 +543,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;calc'= {
         }
         &'credits;help;compare'= {
+        }
+        &'credits;help;plans'= {
         }
         &'credits;help;pricing'= {
             cand list 'Every platform: as_of date, plans and models'
