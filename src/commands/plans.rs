@@ -80,6 +80,7 @@ fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
     if let Some(path) = &args.shots {
         items.extend(read::usage_from_shots(path, args.times)?);
     }
+    read::check_models(&ctx.session.catalog, &items)?;
     let log = if args.from_log {
         let log = read::usage_from_log(&ctx.session, args.since.as_deref())?;
         items.extend(log.items.iter().cloned());

@@ -191,6 +191,37 @@ pub fn any_model(catalog: &Catalog, items: Vec<Item>) -> Vec<Item> {
         .collect()
 }
 
+/// Refuses an item naming a platform or model no table has, with the tables' suggestions
+/// (a typo would otherwise read as "no platform makes it").
+pub fn check_models(catalog: &Catalog, items: &[Item]) -> Result<()> {
+    for item in items {
+        let Target::Model { platform, model } = &item.target else {
+            continue;
+        };
+        match platform {
+            Some(p) => {
+                catalog.platform(p)?.model(model)?;
+            }
+            None => {
+                if catalog.platforms().any(|p| p.model(model).is_ok()) {
+                    continue;
+                }
+                let mut ids: Vec<&str> = catalog
+                    .platforms()
+                    .flat_map(|p| p.models.iter().map(|m| m.id.as_str()))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                return Err(fail_with_help(
+                    format!("no pricing table has a model `{model}`"),
+                    crate::slug::did_you_mean(model, "models", ids.iter().copied()),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The accounts recorded, without creating a database.
 pub fn accounts(session: &Session) -> Result<Vec<Account>> {
     match session.existing_store()? {
