@@ -354,3 +354,32 @@ fn date_filters_far_out_of_range_are_errors() {
         settled(&sandbox.run(&["report", "--until", odd])).code(1);
     }
 }
+
+#[test]
+fn plans_survives_extreme_months() {
+    let sandbox = Sandbox::new();
+    let usages = [
+        format!("{MAX}x video 10s"),
+        format!("{U64_MAX}x gen-4 10s"),
+        format!("5x video {MAX}s"),
+        format!("5x video {TINY}s"),
+        format!("1x image refs={U32_MAX}"),
+        format!("{U32_MAX}x image, {U32_MAX}x video 5s audio 4k mode=pro"),
+        "1x audio".to_string(),
+        "1x text".to_string(),
+    ];
+    for usage in &usages {
+        for retries in ["0", "1000", TINY] {
+            let args = ["plans", "--usage", usage, "--retries", retries, "--top", "3"];
+            settled(&sandbox.run(&args));
+            let mut json = vec!["--json"];
+            json.extend_from_slice(&args);
+            settled(&sandbox.run(&json));
+        }
+    }
+    for retries in [MAX, "-1", "1001", ""] {
+        let run = sandbox.run(&["plans", "--usage", "1x video", "--retries", retries]);
+        settled(&run);
+        run.check(run.code != 0, "an absurd --retries is refused");
+    }
+}
