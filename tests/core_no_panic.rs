@@ -370,7 +370,15 @@ fn plans_survives_extreme_months() {
     ];
     for usage in &usages {
         for retries in ["0", "1000", TINY] {
-            let args = ["plans", "--usage", usage, "--retries", retries, "--top", "3"];
+            let args = [
+                "plans",
+                "--usage",
+                usage,
+                "--retries",
+                retries,
+                "--top",
+                "3",
+            ];
             settled(&sandbox.run(&args));
             let mut json = vec!["--json"];
             json.extend_from_slice(&args);

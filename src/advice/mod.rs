@@ -496,10 +496,7 @@ impl Base<'_, '_> {
     }
 
     fn per_use(&self, items: Vec<ItemCost>) -> Result<Purchase> {
-        let mut total = Amount::ZERO;
-        for item in &items {
-            total = total.checked_add(&item.total)?;
-        }
+        let total = needed(&items)?;
         let mut option =
             self.purchase(OptionKind::PerUse, items, MoneyRange::from_amount(&total))?;
         if total.open {
@@ -589,17 +586,20 @@ impl Base<'_, '_> {
             grant: plan.grant,
             rollover: plan.rollover,
         };
+        let needed = needed(&items)?;
         let mut option = match self.with_packs(Some(billed), items, &packs, credits)? {
             Some(option) => option,
             None => {
+                // A free tier that covers part of the month says how much.
                 return left(
                     Why::TooFewCredits,
                     format!(
-                        "{} {} a month fall short and no pack is sold to it",
+                        "{} {unit} a month of the {} {unit} needed, and no pack is sold to it",
                         money::fmt_credits(credits),
-                        self.platform.credit_word()
+                        money::fmt_credits(needed.max),
+                        unit = self.platform.credit_word()
                     ),
-                )
+                );
             }
         };
         if plan.grant == Grant::Daily {
@@ -639,10 +639,7 @@ impl Base<'_, '_> {
         packs: &[&Pack],
         granted: Decimal,
     ) -> Result<Option<Purchase>> {
-        let mut needed = Amount::ZERO;
-        for item in &items {
-            needed = needed.checked_add(&item.total)?;
-        }
+        let needed = needed(&items)?;
         // Buy for the most a range can use; an open range (no most) for its least.
         let want = needed.max;
         let short = want.checked_sub(granted).unwrap_or(Decimal::ZERO);
@@ -709,6 +706,15 @@ impl Base<'_, '_> {
         }
         Ok(Some(option))
     }
+}
+
+/// Credits (or money) all the items use.
+fn needed(items: &[ItemCost]) -> Result<Amount> {
+    let mut total = Amount::ZERO;
+    for item in items {
+        total = total.checked_add(&item.total)?;
+    }
+    Ok(total)
 }
 
 /// Soonest expiry first (what the leftover is bound by).
