@@ -76,6 +76,12 @@ impl Item {
         if r.refs > 0 {
             words.push(format!("refs={}", r.refs));
         }
+        if let Some(chars) = r.chars {
+            words.push(format!("{chars} chars"));
+        }
+        if let Some(credits) = r.pinned_credits {
+            words.push(format!("{} credits", credits.normalize()));
+        }
         words.join(" ")
     }
 }

@@ -316,7 +316,11 @@ fn text(
     let ranked: Vec<(usize, &Purchase)> = advice.options.iter().enumerate().take(shown).collect();
     let (all, part): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, o)| o.covers_all());
     if advice.options.is_empty() {
-        out.push_str("\nNo platform in the tables can make this usage.\n");
+        out.push_str(if advice.left_out.is_empty() {
+            "\nNo platform in the tables can make this month's work.\n"
+        } else {
+            "\nNo option to rank: every one that makes this month's work is left out (below).\n"
+        });
     }
     if !all.is_empty() {
         out.push_str("\nMakes all of it, cheapest a month first:\n");
