@@ -202,6 +202,9 @@ pub struct Advice {
     pub left_out: Vec<LeftOut>,
     /// Platforms that make none of the usage.
     pub make_none: Vec<String>,
+    /// Why a platform that has a model the month names cannot make any of it (shut down,
+    /// too long a clip), by platform.
+    pub cannot: Vec<(String, String)>,
 }
 
 /// One model that can make an item, and what it uses.
@@ -373,15 +376,23 @@ fn advise_platform(
 ) -> Result<()> {
     let mut per_item = Vec::new();
     let mut missing = Vec::new();
+    // Reasons beyond "not sold here": a model it has that is shut down or cannot make it.
+    let mut has_but_cannot = Vec::new();
     for (index, item) in usage.items.iter().enumerate() {
         match candidates(platform, item, today) {
             Ok(found) if !found.is_empty() => per_item.push((index, found)),
             Ok(_) => missing.push((index, format!("no {} model", target_word(item)))),
-            Err(why) => missing.push((index, why)),
+            Err(why) => {
+                has_but_cannot.push(why.clone());
+                missing.push((index, why));
+            }
         }
     }
     if per_item.is_empty() {
         advice.make_none.push(platform.id.clone());
+        for why in has_but_cannot {
+            advice.cannot.push((platform.id.clone(), why));
+        }
         return Ok(());
     }
     let base = Base {

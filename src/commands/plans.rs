@@ -361,6 +361,14 @@ fn text(
         }
     }
     out.push_str(&left_out_text(advice));
+    if !advice.cannot.is_empty() {
+        let list: Vec<String> = advice
+            .cannot
+            .iter()
+            .map(|(platform, why)| format!("{platform}: {why}"))
+            .collect();
+        out.push_str(&format!("Cannot make it: {}.\n", list.join("; ")));
+    }
     let mut dates: Vec<String> = Vec::new();
     for o in advice.options.iter().take(shown) {
         let d = format!("{} {}", o.platform, o.as_of);
@@ -634,6 +642,7 @@ fn to_json(
         "more": advice.options.len().saturating_sub(shown),
         "left_out": left_out,
         "make_none": advice.make_none,
+        "cannot": advice.cannot.iter().map(|(p, why)| json!({"platform": p, "why": why})).collect::<Vec<_>>(),
         "your_plans": yours,
     }))
 }
