@@ -271,8 +271,8 @@ pub struct PlansArgs {
     #[arg(long, value_enum)]
     pub billing: Option<BillingPeriod>,
     /// Show the N cheapest options.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: Option<u64>,
     /// Show the working for the cheapest option (credits per item × count, prices, leftover).
     #[arg(long)]
     pub explain: bool,

@@ -972,3 +972,74 @@ fn kind_keeps_only_options_bought_that_way() {
         .json_decimal_eq("/options/0/packs/0/count", "500")
         .json_decimal_eq("/options/0/cost_per_month", "5");
 }
+
+#[test]
+fn your_plan_is_priced_even_when_billing_annual_lists_only_annual_plans() {
+    // On runway Standard, monthly: $15 + 1 pack = $25. `--billing annual` lists annual plans
+    // only; the cheapest, Standard annual + 1 pack, is $12 + $10 = $22: switching saves $3.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-10-01",
+        ],
+    );
+    let args = [
+        "--usage",
+        "10x gen-4 10s",
+        "--platform",
+        "runway",
+        "--billing",
+        "annual",
+    ];
+    plans_text(&sandbox, &args)
+        .stdout_has("Your plan: runway Standard (monthly): $25.00 a month for this")
+        .stdout_has("not among the options listed")
+        .stdout_has("saves $3.00 a month");
+    let run = plans_json(&sandbox, &args);
+    for option in options(&run) {
+        run.check(
+            option["plan"]["billing"] == json!("annual"),
+            "only annual plans are listed",
+        );
+    }
+    run.json_eq("/your_plans/0/rank", Value::Null)
+        .json_decimal_eq("/your_plans/0/cost_per_month", "25")
+        .json_decimal_eq("/your_plans/0/saving_per_month", "3");
+}
+
+#[test]
+fn a_kind_with_a_length_leaves_out_models_priced_per_clip_with_no_length() {
+    // fal's Ovi is $0.20 a clip and its table gives no length: nothing says it makes a 10 s
+    // clip, so "video 10s" does not use it; named, it is the user's call.
+    let sandbox = Sandbox::new();
+    let run = plans_json(&sandbox, &["--usage", "1x video 10s", "--platform", "fal"]);
+    let top = &options(&run)[0];
+    run.check(
+        top["items"][0]["model"] != json!("ovi"),
+        "ovi is not used for a 10 s video",
+    );
+    let named = plans_json(&sandbox, &["--usage", "1x ovi 10s", "--platform", "fal"]);
+    named.json_eq("/options/0/items/0/model", json!("ovi"));
+    named.json_eq("/options/0/unit", json!("USD"));
+}
+
+#[test]
+fn a_mistyped_model_is_refused_with_suggestions() {
+    let sandbox = Sandbox::with_db();
+    let run = sandbox.run(&["plans", "--usage", "5x gen4 5s"]);
+    run.error()
+        .stderr_has("no pricing table has a model `gen4`")
+        .stderr_has("help: did you mean `gen-4`");
+    no_database(&sandbox, &run);
+    sandbox
+        .run(&["plans", "--usage", "5x runwy/gen-4 5s"])
+        .error()
+        .stderr_has("unknown platform `runwy`");
+}

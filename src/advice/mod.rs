@@ -25,7 +25,7 @@
 use crate::cost::{self, BillingPeriod, Charge};
 use crate::error::fail;
 use crate::money::{self, ratio, Amount, MoneyRange, Ratio};
-use crate::pricing::{Billing, Expiry, Grant, Model, Pack, Plan, Platform};
+use crate::pricing::{Billing, Expiry, Grant, Model, Pack, Plan, Platform, Rate};
 use crate::slug;
 use crate::usage::{Item, Target, Usage};
 use anyhow::Result;
@@ -101,6 +101,8 @@ pub struct ItemCost {
     pub billed_seconds: Option<Decimal>,
     /// The plan includes this model: no credits charged.
     pub included: bool,
+    /// How the table priced it (`no resolution given: priced at 360p`).
+    pub notes: Vec<String>,
 }
 
 /// One way to buy the usage on one platform.
@@ -248,6 +250,21 @@ fn candidates<'m>(
             });
             continue;
         }
+        // A kind asks for a length; a flat price per clip with no length in the table is
+        // not known to make it (a named model is the user's own call).
+        let lengthless = model
+            .variants
+            .iter()
+            .all(|v| matches!(v.rate, Rate::Flat(_)));
+        if matches!(item.target, Target::Kind(_)) && item.request.duration.is_some() && lengthless {
+            why.get_or_insert_with(|| {
+                format!(
+                    "{} has one price per clip and its table gives no length",
+                    model.id
+                )
+            });
+            continue;
+        }
         match cost::charge(model, &item.request) {
             Ok(charge) => found.push(Candidate { model, charge }),
             Err(e) => {
@@ -330,6 +347,7 @@ fn item_costs(
             seconds: c.charge.seconds,
             billed_seconds: c.charge.billed_seconds,
             included,
+            notes: c.charge.notes.clone(),
         });
     }
     Ok(Ok(costs))

@@ -35,6 +35,9 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
     };
     let today = session.now.date_naive();
     let mut advice = advice::advise(&platforms, &usage, today)?;
+    // Your plan is priced before the filters: `--billing annual` is how you ask whether to
+    // switch, and the answer needs what you pay now.
+    let every_option = advice.options.clone();
     advice.options.retain(|o| {
         args.kind.is_none_or(|k| {
             o.kind
@@ -47,8 +50,10 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             .billing
             .is_none_or(|b| o.plan.as_ref().is_none_or(|p| p.billing == b))
     });
-    let accounts = yours(&read::accounts(session)?, &advice);
-    let shown = args.top.unwrap_or(advice.options.len());
+    let accounts = yours(&read::accounts(session)?, &advice, &every_option);
+    let shown = args.top.map_or(advice.options.len(), |n| {
+        usize::try_from(n).unwrap_or(usize::MAX)
+    });
 
     // Only the tables whose options are shown can mislead by their age.
     let listed: Vec<_> = platforms
@@ -108,33 +113,33 @@ fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
     ))
 }
 
-/// An account's plan as priced for this usage: its rank, or why it was left out.
+/// An account's plan as priced for this usage, or why it cannot make it.
 struct Yours {
     account: Account,
-    /// Index into the ranked options.
+    /// The option of the account's plan and billing (before any filter).
+    option: Option<Purchase>,
+    /// Its place among the options listed.
     rank: Option<usize>,
     left_out: Option<String>,
-    /// What the best option saves a month against it (same currency, makes it all).
+    /// What the cheapest listed option saves a month against it (both make all of it, in
+    /// one currency).
     saving: Option<Ratio>,
 }
 
-fn yours(accounts: &[Account], advice: &Advice) -> Vec<Yours> {
+fn yours(accounts: &[Account], advice: &Advice, every_option: &[Purchase]) -> Vec<Yours> {
     let best = advice.options.first().filter(|o| o.covers_all());
+    let is_mine = |account: &Account, o: &Purchase| {
+        o.platform == account.platform
+            && o.plan.as_ref().is_some_and(|p| {
+                crate::slug::matches(&account.plan, &p.id, &p.name) && p.billing == account.billing
+            })
+    };
     accounts
         .iter()
         .filter_map(|account| {
-            let matches = |platform: &str, plan: Option<&advice::PlanBuy>| {
-                platform == account.platform
-                    && plan.is_some_and(|p| {
-                        crate::slug::matches(&account.plan, &p.id, &p.name)
-                            && p.billing == account.billing
-                    })
-            };
-            let rank = advice
-                .options
-                .iter()
-                .position(|o| matches(&o.platform, o.plan.as_ref()));
-            let left_out = advice
+            let option = every_option.iter().find(|o| is_mine(account, o)).cloned();
+            let rank = advice.options.iter().position(|o| is_mine(account, o));
+            let mut left_out = advice
                 .left_out
                 .iter()
                 .find(|l| {
@@ -145,20 +150,15 @@ fn yours(accounts: &[Account], advice: &Advice) -> Vec<Yours> {
                         })
                 })
                 .map(|l| l.detail.clone());
-            if rank.is_none() && left_out.is_none() && advice.make_none.contains(&account.platform)
-            {
-                return Some(Yours {
-                    account: account.clone(),
-                    rank: None,
-                    left_out: Some(format!("{} makes none of it", account.platform)),
-                    saving: None,
-                });
+            if option.is_none() && left_out.is_none() {
+                if !advice.make_none.contains(&account.platform) {
+                    // A platform not asked about (--platform) says nothing.
+                    return None;
+                }
+                left_out = Some(format!("{} makes none of it", account.platform));
             }
-            if rank.is_none() && left_out.is_none() {
-                return None;
-            }
-            let saving = rank
-                .and_then(|r| advice.options.get(r))
+            let saving = option
+                .as_ref()
                 .filter(|o| o.covers_all())
                 .zip(best)
                 .filter(|(mine, best)| mine.currency == best.currency)
@@ -167,6 +167,7 @@ fn yours(accounts: &[Account], advice: &Advice) -> Vec<Yours> {
                 });
             Some(Yours {
                 account: account.clone(),
+                option,
                 rank,
                 left_out,
                 saving,
@@ -239,11 +240,18 @@ fn leftover_text(o: &Purchase) -> String {
     }
 }
 
+/// The models used, with the variant when the table has several (`pixverse-v6 (360p)`):
+/// a kind or a request that leaves the resolution open is priced at a default.
 fn models_text(o: &Purchase) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for item in &o.items {
-        if !names.contains(&item.model.as_str()) {
-            names.push(&item.model);
+        let name = if item.variant.is_empty() {
+            item.model.clone()
+        } else {
+            format!("{} ({})", item.model, item.variant)
+        };
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     names.join(", ")
@@ -353,7 +361,7 @@ fn text(
         ));
     }
     for y in accounts {
-        out.push_str(&yours_line(y, advice));
+        out.push_str(&yours_line(y));
     }
     if explain {
         if let Some(top) = advice.options.first() {
@@ -385,11 +393,11 @@ fn text(
     Ok(out)
 }
 
-fn yours_line(y: &Yours, advice: &Advice) -> String {
+fn yours_line(y: &Yours) -> String {
     let a = &y.account;
     let plan = y
-        .rank
-        .and_then(|r| advice.options.get(r))
+        .option
+        .as_ref()
         .and_then(|o| o.plan.as_ref())
         .map_or(a.plan.as_str(), |p| p.name.as_str());
     let head = format!(
@@ -397,31 +405,31 @@ fn yours_line(y: &Yours, advice: &Advice) -> String {
         a.platform,
         a.billing.as_str()
     );
-    match (y.rank, &y.left_out) {
-        (Some(rank), _) => {
-            let Some(o) = advice.options.get(rank) else {
-                return String::new();
-            };
-            let mut line = format!(
-                "{head}: {} a month for this ({}, #{}).",
-                money_text(&o.monthly, &o.currency),
-                o.describe(),
-                rank + 1
-            );
-            match &y.saving {
-                Some(s) if *s > Ratio::from_integer(0) => line.push_str(&format!(
-                    " The cheapest option (#1) saves {} a month.",
-                    ratio_money(s, &o.currency)
-                )),
-                Some(_) => line.push_str(" It is the cheapest option."),
-                None => {}
-            }
-            line.push('\n');
-            line
-        }
-        (None, Some(why)) => format!("{head}: cannot make this usage: {why}.\n"),
-        (None, None) => String::new(),
+    let Some(o) = &y.option else {
+        return match &y.left_out {
+            Some(why) => format!("{head}: cannot make this month's work: {why}.\n"),
+            None => String::new(),
+        };
+    };
+    let place = match y.rank {
+        Some(rank) => format!("#{}", rank + 1),
+        None => "not among the options listed".to_string(),
+    };
+    let mut line = format!(
+        "{head}: {} a month for this ({}, {place}).",
+        money_text(&o.monthly, &o.currency),
+        o.describe(),
+    );
+    match &y.saving {
+        Some(s) if *s > Ratio::from_integer(0) => line.push_str(&format!(
+            " The cheapest option listed (#1) saves {} a month.",
+            ratio_money(s, &o.currency)
+        )),
+        Some(_) => line.push_str(" It is the cheapest option."),
+        None => {}
     }
+    line.push('\n');
+    line
 }
 
 fn left_out_text(advice: &Advice) -> String {
@@ -625,7 +633,7 @@ fn to_json(
                 "plan": y.account.plan,
                 "billing": y.account.billing.as_str(),
                 "rank": y.rank.map(|r| r + 1),
-                "cost_per_month": y.rank.and_then(|r| advice.options.get(r)).map(|o| json_decimal(money::to_decimal(&o.monthly.min))),
+                "cost_per_month": y.option.as_ref().map(|o| json_decimal(money::to_decimal(&o.monthly.min))),
                 "saving_per_month": y.saving.map(|s| json_decimal(money::to_decimal(&s))),
                 "left_out": y.left_out,
             })
@@ -708,7 +716,14 @@ fn option_json(rank: usize, o: &Purchase, usage: &Usage) -> Value {
             .collect::<Vec<_>>()),
     );
     map.insert("currency".into(), json!(o.currency));
-    map.insert("unit".into(), json!(o.credit_word));
+    map.insert(
+        "unit".into(),
+        json!(if o.kind == OptionKind::PerUse {
+            &o.currency
+        } else {
+            &o.credit_word
+        }),
+    );
     put_amount(&mut map, "credits_needed", o.credits_needed);
     map.insert(
         "credits_got".into(),

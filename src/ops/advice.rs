@@ -50,7 +50,11 @@ pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage
     let seconds = Decimal::from(until.signed_duration_since(since).num_seconds());
     let days = money::div(seconds, Decimal::from(86_400))?;
     let Some(store) = session.existing_store()? else {
-        return Err(no_log(since_text));
+        return Err(no_log(
+            &super::ledger::local(session, since)
+                .date_naive()
+                .to_string(),
+        ));
     };
     let filter = Filter {
         since: Some(since),
@@ -94,7 +98,11 @@ pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage
         item.kept = money::add(item.kept, count)?;
     }
     if kept.is_zero() {
-        return Err(no_log(since_text));
+        return Err(no_log(
+            &super::ledger::local(session, since)
+                .date_naive()
+                .to_string(),
+        ));
     }
     let month = Decimal::from(30);
     let mut items = Vec::new();
