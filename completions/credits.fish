@@ -64,6 +64,7 @@ complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l audio -d 'Generate sound with the video'
@@ -194,6 +195,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l audio -d 'Genera
 complete -c credits -n "__fish_credits_using_subcommand log" -l upscale -d 'Upscale the output'
 complete -c credits -n "__fish_credits_using_subcommand log" -l failed -d 'The generation failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l discarded -d 'The output was not used (a rerun or discarded variation)'
+complete -c credits -n "__fish_credits_using_subcommand log" -l strict-budget -d 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]'
 complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F

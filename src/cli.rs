@@ -168,6 +168,9 @@ pub struct EstimateArgs {
     /// Price a whole shot list (TOML with [[shot]] tables) instead of one request.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["model"])]
     pub shots: Option<PathBuf>,
+    /// Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file].
+    #[arg(long, conflicts_with = "shots")]
+    pub project: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -406,6 +409,9 @@ pub struct LogArgs {
     /// The output was not used (a rerun or discarded variation).
     #[arg(long)]
     pub discarded: bool,
+    /// Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file].
+    #[arg(long)]
+    pub strict_budget: bool,
     /// When it ran (RFC 3339 or YYYY-MM-DD) [default: now].
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,

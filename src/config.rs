@@ -2,6 +2,7 @@
 //!
 //! ```toml
 //! project = "spring-campaign"   # default --project for `credits log`
+//! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
 //! ```
 //! `CREDITS_PROJECT` overrides it; `--project` overrides both.
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub project: Option<String>,
+    pub strict_budget: Option<bool>,
 }
 
 /// Where the config file lives.
@@ -45,4 +47,12 @@ pub fn default_project(flag: Option<&str>) -> Result<Option<String>> {
         }
     }
     Ok(load(path().as_deref())?.project)
+}
+
+/// Whether `log` refuses an entry that takes a budget over: the flag, else the config file.
+pub fn strict_budget(flag: bool) -> Result<bool> {
+    if flag {
+        return Ok(true);
+    }
+    Ok(load(path().as_deref())?.strict_budget.unwrap_or(false))
 }

@@ -19,6 +19,8 @@ pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
 pub struct UserError {
     pub message: String,
     pub help: Option<String>,
+    /// The exit code when not [`EXIT_ERROR`] (`log --strict-budget` refusing: 3).
+    pub code: Option<i32>,
 }
 
 impl UserError {
@@ -26,6 +28,7 @@ impl UserError {
         UserError {
             message: message.into(),
             help: None,
+            code: None,
         }
     }
 
@@ -33,6 +36,7 @@ impl UserError {
         UserError {
             message: message.into(),
             help: Some(help.into()),
+            code: None,
         }
     }
 }
@@ -53,6 +57,13 @@ pub fn fail(message: impl Into<String>) -> anyhow::Error {
 /// Shorthand for returning a [`UserError`] with a `help:` line.
 pub fn fail_with_help(message: impl Into<String>, help: impl Into<String>) -> anyhow::Error {
     UserError::with_help(message, help).into()
+}
+
+/// The exit code of a failed command: the error's own (see [`UserError::code`]), else 1.
+pub fn exit_code(err: &anyhow::Error) -> i32 {
+    err.chain()
+        .find_map(|e| e.downcast_ref::<UserError>().and_then(|u| u.code))
+        .unwrap_or(EXIT_ERROR)
 }
 
 /// Renders an error the way the binary prints it to stderr.

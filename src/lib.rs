@@ -71,7 +71,7 @@ pub fn main_with_exit_code() -> i32 {
         Err(e) if error::is_broken_pipe(&e) => error::EXIT_OK,
         Err(e) => {
             eprint!("{}", error::render(&e));
-            error::EXIT_ERROR
+            error::exit_code(&e)
         }
     }
 }

@@ -148,16 +148,12 @@ pub fn json(value: &Value) -> String {
 // Budgets: shown by `budget list`, `report` and `balance` alike.
 
 use crate::ops::budgets::BudgetUse;
-use crate::records::{Budget, BudgetUnit};
+use crate::records::Budget;
 use rust_decimal::Decimal;
 
 /// A budget's limit, use or remainder in its unit.
 pub fn budget_amount(b: &Budget, value: Decimal) -> String {
-    match (&b.unit, &b.currency, &b.platform) {
-        (BudgetUnit::Money, Some(c), _) => money::fmt_money(value, c),
-        (_, _, Some(p)) => format!("{} {p} credits", money::fmt_credits(value)),
-        _ => format!("{} credits", money::fmt_credits(value)),
-    }
+    crate::ops::budgets::amount_text(b, value)
 }
 
 /// Notes that qualify a budget's figures.

@@ -39,6 +39,10 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     let estimate = pricing::estimate(session, &req)?;
     let mut notes: Vec<Note> = ctx.stale([platform]).into_iter().collect();
     notes.extend(estimate.notes.iter().cloned());
+    if let Some(project) = crate::config::default_project(args.project.as_deref())? {
+        let crossed = crate::ops::budgets::would_cross(session, &project, &estimate)?;
+        notes.extend(crossed.iter().map(|c| c.note(false)));
+    }
     ctx.say(&notes);
     if ctx.json {
         let mut value = super::quote_json(&estimate.quote);

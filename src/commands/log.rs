@@ -39,9 +39,11 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
         note: args.note.clone(),
         failed: args.failed,
         discarded: args.discarded,
+        strict_budget: crate::config::strict_budget(args.strict_budget)?,
     };
     let logged = entries::log(session, &req)?;
     let mut notes = logged.priced.notes.clone();
+    notes.extend(logged.budgets.iter().map(|c| c.note(true)));
     if let Some(b) = &logged.priced.balance {
         if b.after.is_sign_negative() && !b.after.is_zero() {
             notes.push(crate::ops::notes::Note::BeyondBalance {

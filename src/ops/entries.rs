@@ -9,7 +9,7 @@
 
 use super::notes::Note;
 use super::pricing::{self, PriceRequest, PriceSource, Priced};
-use super::{ledger, Session};
+use super::{budgets, ledger, Session};
 use crate::error::{fail, fail_with_help};
 use crate::money;
 use crate::records::{Entry, EntryEdit, Filter, Money, NewEntry, Status, TableStamp};
@@ -27,6 +27,8 @@ pub struct LogRequest {
     pub note: Option<String>,
     pub failed: bool,
     pub discarded: bool,
+    /// Refuse (exit 3) an entry that would take a budget of its project over its amount.
+    pub strict_budget: bool,
 }
 
 /// A logged generation: the entry as stored (money rounded once to the micro-unit) and how
@@ -35,6 +37,8 @@ pub struct LogRequest {
 pub struct Logged {
     pub entry: Entry,
     pub priced: Priced,
+    /// The project's budgets this entry took past 80% or over.
+    pub budgets: Vec<budgets::Crossing>,
 }
 
 /// Logs a generation, priced in the user's context (`pricing::in_context`).
@@ -44,8 +48,14 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
     pricing::by_plan(session, &[], &req.price)?;
     let at = req.price.at.unwrap_or(session.now);
     let mut store = session.store()?;
-    let (id, priced) = store.write(|tx| {
+    let (id, priced, crossed) = store.write(|tx| {
         let priced = pricing::in_context(session, tx, &req.price)?;
+        // The budgets are read in the transaction that writes, so a strict refusal and the
+        // entry it would have allowed cannot disagree.
+        let before = match &req.project {
+            Some(project) => budgets::uses_of(session, tx, Some(project))?,
+            None => Vec::new(),
+        };
         let entry = NewEntry {
             at,
             platform: priced.platform.clone(),
@@ -68,12 +78,22 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
             kept: !req.discarded,
             dedup_key: None,
         };
-        Ok((tx.insert_entry(&entry)?, priced))
+        let crossed = budgets::crossings(&before, &entry)?;
+        if req.strict_budget {
+            if let Some(over) = crossed.iter().find(|c| c.level == budgets::Level::Exceeded) {
+                return Err(budgets::refusal(over));
+            }
+        }
+        Ok((tx.insert_entry(&entry)?, priced, crossed))
     })?;
     let entry = store
         .get(id)?
         .ok_or_else(|| fail(format!("entry {id} vanished after it was logged")))?;
-    Ok(Logged { entry, priced })
+    Ok(Logged {
+        entry,
+        priced,
+        budgets: crossed,
+    })
 }
 
 /// The error for an id that is not in the log.

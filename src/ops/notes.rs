@@ -73,6 +73,20 @@ pub enum Note {
     },
     /// `compare` left out shut-down models.
     ShutDownLeftOut(Vec<(String, String, NaiveDate)>),
+    /// An entry (logged, or estimated: `logged` false) takes a project's budget past 80%
+    /// or over its amount.
+    BudgetCrossed {
+        project: String,
+        /// `2026-11` or `total`.
+        period: String,
+        exceeded: bool,
+        /// Use, amount and what is left (negative: over), each in the budget's unit.
+        used: String,
+        amount: String,
+        left: String,
+        percent: Decimal,
+        logged: bool,
+    },
 }
 
 /// Why money is unknown.
@@ -97,7 +111,10 @@ pub struct Renamed {
 impl Note {
     /// Whether this is said as `warning:` rather than `note:`.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Note::BeyondBalance { .. })
+        matches!(
+            self,
+            Note::BeyondBalance { .. } | Note::BudgetCrossed { .. }
+        )
     }
 }
 
@@ -240,6 +257,29 @@ impl fmt::Display for Note {
                 model,
                 lifecycle,
             } => write!(f, "{platform} {model} was {lifecycle}"),
+            Note::BudgetCrossed {
+                project,
+                period,
+                exceeded,
+                used,
+                amount,
+                left,
+                percent,
+                logged,
+            } => {
+                let verb = if *logged { "takes" } else { "would take" };
+                let state = if *exceeded {
+                    format!("over its {amount}: {used} used ({left} over)")
+                } else {
+                    format!("to {}% of {amount}: {used} used, {left} left", percent.round())
+                };
+                let period = if period == "total" {
+                    "total".to_string()
+                } else {
+                    format!("{period} monthly")
+                };
+                write!(f, "this entry {verb} {project}'s {period} budget {state}")
+            }
             Note::ShutDownLeftOut(models) => {
                 let list: Vec<String> = models
                     .iter()

@@ -19,8 +19,8 @@ use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
 use rust_decimal::Decimal;
 
 use super::entries::where_clause;
@@ -176,106 +176,119 @@ impl Store {
     /// currencies are never added: if a group mixes currencies, every group is split by
     /// currency as well.
     pub fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
-        let rows = self.report_query(filter, by, false)?;
-        if rows.iter().any(|(_, mixed)| *mixed) {
-            let rows = self.report_query(filter, by, true)?;
-            return Ok(rows.into_iter().map(|(row, _)| row).collect());
-        }
-        Ok(rows.into_iter().map(|(row, _)| row).collect())
+        report_in(&self.conn, filter, by)
     }
+}
 
-    /// Runs the report SQL; each row comes with whether its group mixes currencies.
-    fn report_query(
-        &self,
-        filter: &Filter,
-        by: &[GroupKey],
-        by_currency: bool,
-    ) -> Result<Vec<(ReportRow, bool)>> {
-        let w = where_clause(filter);
-        let mut params: Vec<Value> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut joins = String::new();
-        let mut join_params: Vec<Value> = Vec::new();
-        for (i, key) in by.iter().enumerate() {
-            let alias = format!("g{i}");
-            if let GroupKey::Tag(tag) = key {
-                joins.push_str(&format!(
-                    " LEFT JOIN entry_tag {alias} ON {alias}.entry_id = e.id AND {alias}.key = ?"
-                ));
-                join_params.push(Value::Text(tag.clone()));
-            }
-            keys.push(key.expr(&alias));
-        }
-        if by_currency {
-            keys.push("e.currency".into());
-        }
-        // With a limit, aggregate over the newest N; otherwise scan `entry` directly so
-        // SQLite can use the filter's indexes.
-        let from = match filter.limit {
-            None => {
-                params.extend(join_params);
-                params.extend(w.params);
-                format!("entry e{joins}{}", w.sql)
-            }
-            Some(n) => {
-                params.extend(w.params);
-                params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
-                params.extend(join_params);
-                format!(
-                    "(SELECT * FROM entry e{} ORDER BY e.at DESC, e.id DESC LIMIT ?) e{joins}",
-                    w.sql
-                )
-            }
-        };
-        let mut select = keys.clone();
-        select.push(AGGREGATES.to_string());
-        let mut sql = format!("SELECT {} FROM {from}", select.join(", "));
-        if !keys.is_empty() {
-            let positions: Vec<String> = (1..=keys.len()).map(|i| i.to_string()).collect();
-            let positions = positions.join(", ");
-            sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
-        }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(params))?;
-        let n = keys.len();
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            let int = |i: usize| -> Result<i64> {
-                let v: Option<i64> = row.get(n + i)?;
-                Ok(v.unwrap_or(0))
-            };
-            let count = |i: usize| -> Result<u64> {
-                u64::try_from(int(i)?).map_err(|_| anyhow!("negative count in the database"))
-            };
-            let group: Vec<Option<String>> = (0..by.len())
-                .map(|i| row.get(i))
-                .collect::<Result<_, _>>()?;
-            let low: Option<String> = row.get(n + 9)?;
-            let high: Option<String> = row.get(n + 10)?;
-            let mixed = low != high;
-            let currency = if by_currency { row.get(by.len())? } else { low };
-            out.push((
-                ReportRow {
-                    keys: group,
-                    entries: count(0)?,
-                    clips: count(1)?,
-                    seconds: from_milli(int(2)?),
-                    kept_seconds: from_milli(int(3)?),
-                    credits: from_milli(int(4)?),
-                    credits_refunded: from_milli(int(5)?),
-                    credits_owed: from_milli(int(6)?),
-                    cost: from_micro(int(7)?),
-                    unpriced: count(8)?,
-                    credits_priced: from_milli(int(11)?),
-                    platforms: count(12)?,
-                    currency,
-                },
-                mixed,
+impl super::Tx<'_> {
+    /// [`Store::report`] inside the transaction (`log` checks budgets in the one it writes).
+    pub fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
+        report_in(self.conn, filter, by)
+    }
+}
+
+fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
+    let rows = report_query(conn, filter, by, false)?;
+    if rows.iter().any(|(_, mixed)| *mixed) {
+        let rows = report_query(conn, filter, by, true)?;
+        return Ok(rows.into_iter().map(|(row, _)| row).collect());
+    }
+    Ok(rows.into_iter().map(|(row, _)| row).collect())
+}
+
+/// Runs the report SQL; each row comes with whether its group mixes currencies.
+fn report_query(
+    conn: &Connection,
+    filter: &Filter,
+    by: &[GroupKey],
+    by_currency: bool,
+) -> Result<Vec<(ReportRow, bool)>> {
+    let w = where_clause(filter);
+    let mut params: Vec<Value> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut joins = String::new();
+    let mut join_params: Vec<Value> = Vec::new();
+    for (i, key) in by.iter().enumerate() {
+        let alias = format!("g{i}");
+        if let GroupKey::Tag(tag) = key {
+            joins.push_str(&format!(
+                " LEFT JOIN entry_tag {alias} ON {alias}.entry_id = e.id AND {alias}.key = ?"
             ));
+            join_params.push(Value::Text(tag.clone()));
         }
-        Ok(out)
+        keys.push(key.expr(&alias));
     }
+    if by_currency {
+        keys.push("e.currency".into());
+    }
+    // With a limit, aggregate over the newest N; otherwise scan `entry` directly so
+    // SQLite can use the filter's indexes.
+    let from = match filter.limit {
+        None => {
+            params.extend(join_params);
+            params.extend(w.params);
+            format!("entry e{joins}{}", w.sql)
+        }
+        Some(n) => {
+            params.extend(w.params);
+            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            params.extend(join_params);
+            format!(
+                "(SELECT * FROM entry e{} ORDER BY e.at DESC, e.id DESC LIMIT ?) e{joins}",
+                w.sql
+            )
+        }
+    };
+    let mut select = keys.clone();
+    select.push(AGGREGATES.to_string());
+    let mut sql = format!("SELECT {} FROM {from}", select.join(", "));
+    if !keys.is_empty() {
+        let positions: Vec<String> = (1..=keys.len()).map(|i| i.to_string()).collect();
+        let positions = positions.join(", ");
+        sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(params))?;
+    let n = keys.len();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let int = |i: usize| -> Result<i64> {
+            let v: Option<i64> = row.get(n + i)?;
+            Ok(v.unwrap_or(0))
+        };
+        let count = |i: usize| -> Result<u64> {
+            u64::try_from(int(i)?).map_err(|_| anyhow!("negative count in the database"))
+        };
+        let group: Vec<Option<String>> = (0..by.len())
+            .map(|i| row.get(i))
+            .collect::<Result<_, _>>()?;
+        let low: Option<String> = row.get(n + 9)?;
+        let high: Option<String> = row.get(n + 10)?;
+        let mixed = low != high;
+        let currency = if by_currency { row.get(by.len())? } else { low };
+        out.push((
+            ReportRow {
+                keys: group,
+                entries: count(0)?,
+                clips: count(1)?,
+                seconds: from_milli(int(2)?),
+                kept_seconds: from_milli(int(3)?),
+                credits: from_milli(int(4)?),
+                credits_refunded: from_milli(int(5)?),
+                credits_owed: from_milli(int(6)?),
+                cost: from_micro(int(7)?),
+                unpriced: count(8)?,
+                credits_priced: from_milli(int(11)?),
+                platforms: count(12)?,
+                currency,
+            },
+            mixed,
+        ));
+    }
+    Ok(out)
+}
 
+impl Store {
     /// Every recorded price table by its id (`GroupKey::PriceTable`): a handful of rows.
     pub fn price_tables(&self) -> Result<Vec<(i64, TableStamp)>> {
         let mut stmt = self
