@@ -419,6 +419,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]')
             [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --since]')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one')
+            [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the plan gives each grant period, when the table does not say (or says otherwise)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')

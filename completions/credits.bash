@@ -433,7 +433,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__set)
-            opts="-h --plan --billing --since --renews-on --json --pricing-dir --db --help"
+            opts="-h --plan --billing --since --renews-on --price --credits --json --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +452,14 @@ _credits() {
                     return 0
                     ;;
                 --renews-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --price)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credits)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

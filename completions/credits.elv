@@ -380,6 +380,8 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --billing 'Monthly or annual billing'
             cand --since 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]'
             cand --renews-on 'Day of the month the plan renews (1-31) [default: the day of --since]'
+            cand --price 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one'
+            cand --credits 'Credits the plan gives each grant period, when the table does not say (or says otherwise)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir)'
             cand --db 'The generation log database [default: the user data dir''s credits.db]'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'

@@ -306,6 +306,8 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l since -d 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l renews-on -d 'Day of the month the plan renews (1-31) [default: the day of --since]' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l price -d 'What you really pay per billing period (a month, or a year with --billing annual), in the platform\'s currency, when it is not the table\'s list price (a discount, taxes, a regional price) or the table does not give one' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l credits -d 'Credits the plan gives each grant period, when the table does not say (or says otherwise)' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'

@@ -525,6 +525,12 @@ pub enum AccountCommand {
         /// Day of the month the plan renews (1-31) [default: the day of --since].
         #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
         renews_on: Option<u8>,
+        /// What you really pay per billing period (a month, or a year with --billing annual), in the platform's currency, when it is not the table's list price (a discount, taxes, a regional price) or the table does not give one.
+        #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
+        price: Option<Decimal>,
+        /// Credits the plan gives each grant period, when the table does not say (or says otherwise).
+        #[arg(long, value_name = "N", value_parser = parse_positive, allow_negative_numbers = true)]
+        credits: Option<Decimal>,
     },
     /// The plans you are on, with their history.
     List,
@@ -733,6 +739,14 @@ fn parse_tag(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
         _ => Err(format!("`{text}` is not K=V, e.g. client=acme")),
+    }
+}
+
+fn parse_positive(text: &str) -> Result<Decimal, String> {
+    match money::parse_non_negative(text) {
+        Ok(v) if v.is_zero() => Err("must be above 0".to_string()),
+        Ok(v) => Ok(v),
+        Err(e) => Err(e.to_string()),
     }
 }
 

@@ -258,6 +258,23 @@ pub struct Account {
     pub since: Option<NaiveDate>,
     /// Day of the month the plan renews (1–31).
     pub renews_on: Option<u8>,
+    /// What the user really pays, where it differs from (or is missing in) the table.
+    pub terms: PlanTerms,
+}
+
+/// What a user really pays for a plan (`account set --price X --credits N`): the price of
+/// one billing period (a month, or a year on annual billing) and the credits a grant gives.
+/// `None`: the table's list price / credits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanTerms {
+    pub price: Option<Decimal>,
+    pub credits: Option<Decimal>,
+}
+
+impl PlanTerms {
+    pub fn is_empty(&self) -> bool {
+        self.price.is_none() && self.credits.is_none()
+    }
 }
 
 /// A plan change (issue 4): the plan in effect on a platform from `effective_on` on. The
@@ -270,6 +287,8 @@ pub struct AccountChange {
     pub effective_on: NaiveDate,
     /// Day of the month a monthly plan renews (1–31); `None` is the day it started.
     pub renews_on: Option<u8>,
+    /// What the user pays from this change on (`None`s: the table's).
+    pub terms: PlanTerms,
 }
 
 /// When a top-up's credits expire.

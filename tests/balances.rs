@@ -379,8 +379,9 @@ fn a_plan_change_mid_month_ends_the_old_plans_credits() {
     balance(&s, "2026-12-15").json_decimal_eq("/platforms/0/available", "30000");
     s.run(&["account", "list"])
         .success()
-        .stdout_has("testclips  creator  monthly  2026-11-01  -")
-        .stdout_has("testclips  studio   monthly  2026-11-15  -");
+        // Each monthly plan renews on the day it started, as `account set` said.
+        .stdout_has("testclips  creator  monthly  2026-11-01  1")
+        .stdout_has("testclips  studio   monthly  2026-11-15  15");
     // Set again on the same date: a correction, not another change.
     s.run(&[
         "account",

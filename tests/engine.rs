@@ -229,7 +229,11 @@ fn a_schema_2_log_with_display_names_is_repaired_once_and_says_so() {
     let version: i64 = open_db(&sandbox.db())
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("user_version");
-    assert_eq!(version, 4, "migrated to the latest schema (4)");
+    assert_eq!(
+        version,
+        i64::from(credits::SCHEMA_VERSION),
+        "migrated to the latest schema"
+    );
     // The schema-2 credits budget counts the project's credits, now on one platform.
     // It keeps no platform of its own yet: migration 3 gives budgets their project's platform
     // before this repair runs, when `Runway` and `runway` still look like two platforms.

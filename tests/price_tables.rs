@@ -379,7 +379,11 @@ fn a_schema_3_log_opens_and_its_entries_record_no_table_until_repriced() {
     let version: i64 = open_db(&sandbox.db())
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("user_version");
-    assert_eq!(version, 4, "upgraded to schema 4");
+    assert_eq!(
+        version,
+        i64::from(credits::SCHEMA_VERSION),
+        "upgraded to the latest schema"
+    );
     ok(&sandbox, &["report"])
         .stdout_has("$2.88")
         .stdout_lacks("priced with:");

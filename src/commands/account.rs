@@ -13,7 +13,7 @@ use crate::ledger::subscription::{first_bonus, period_price};
 use crate::money;
 use crate::ops::balances;
 use crate::pricing::{Grant as Every, Plan, Platform};
-use crate::records::AccountChange;
+use crate::records::{AccountChange, PlanTerms};
 use crate::render;
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -53,15 +53,20 @@ fn describe_grants(plan: &Plan) -> String {
     format!("{every}; {expiry}")
 }
 
+// One argument per flag of `account set`: grouping them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn set(
     ctx: &Context,
     p: &Platform,
-    plan: &Plan,
+    listed: &Plan,
     billing: BillingPeriod,
     since: Option<&str>,
     renews_on: Option<u8>,
+    terms: PlanTerms,
     out: &mut dyn Write,
 ) -> Result<i32> {
+    // Everything below speaks of the plan as the user pays for it.
+    let plan = &listed.with_terms(billing, terms.price, terms.credits);
     let effective_on = match since {
         Some(text) => parse_date(text)?,
         None => ctx.session.now.date_naive(),
@@ -72,6 +77,7 @@ fn set(
         billing,
         effective_on,
         renews_on,
+        terms,
     };
     let balances::PlanSet {
         replaced,
@@ -94,6 +100,8 @@ fn set(
             "billing": billing.as_str(),
             "since": effective_on.to_string(),
             "renews_on": renews_on,
+            "price": terms.price.map(render::json_decimal),
+            "credits": terms.credits.map(render::json_decimal),
             "replaced": replaced.as_ref().map(|r| r.plan.clone()),
             "previous": previous.as_ref().map(|r| r.plan.clone()),
         });
@@ -106,6 +114,26 @@ fn set(
         p.id, plan.name
     )?;
     writeln!(out, "  {}", describe_grants(plan))?;
+    if let Some(price) = terms.price {
+        let period = match billing {
+            BillingPeriod::Monthly => "a month",
+            BillingPeriod::Annual => "a year",
+        };
+        let list = match billing {
+            BillingPeriod::Monthly => listed.price,
+            BillingPeriod::Annual => listed.annual_price,
+        };
+        let versus = match list {
+            Some(l) if l != price => format!(" (list price {})", money::fmt_money(l, &p.currency)),
+            Some(_) => " (the list price)".to_string(),
+            None => " (the table gives no price)".to_string(),
+        };
+        writeln!(
+            out,
+            "  you pay {} {period}{versus}: estimate, log and the balance price with it",
+            money::fmt_money(price, &p.currency)
+        )?;
+    }
     let cycle = billing;
     if first {
         let bonus = plan.credits.map(|c| first_bonus(plan, c)).transpose()?;
@@ -174,10 +202,25 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             billing,
             since,
             renews_on,
+            price,
+            credits,
         } => {
             let p = crate::ops::resolve::credit_platform(&ctx.session.catalog, platform)?;
             let plan = p.plan(plan)?;
-            set(ctx, p, plan, *billing, since.as_deref(), *renews_on, out)
+            let terms = PlanTerms {
+                price: *price,
+                credits: *credits,
+            };
+            set(
+                ctx,
+                p,
+                plan,
+                *billing,
+                since.as_deref(),
+                *renews_on,
+                terms,
+                out,
+            )
         }
         AccountCommand::List => {
             let store = ctx.session.store_for_reading()?;
@@ -196,6 +239,8 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                                     "billing": c.billing.as_str(),
                                     "effective_on": c.effective_on.to_string(),
                                     "renews_on": c.renews_on,
+                                    "price": c.terms.price.map(render::json_decimal),
+                                    "credits": c.terms.credits.map(render::json_decimal),
                                 })
                             })
                             .collect();
@@ -205,6 +250,8 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                             "billing": a.billing.as_str(),
                             "since": a.since.map(|d| d.to_string()),
                             "renews_on": a.renews_on,
+                            "price": a.terms.price.map(render::json_decimal),
+                            "credits": a.terms.credits.map(render::json_decimal),
                             "history": changes,
                         })
                     })
@@ -225,6 +272,25 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                     .iter()
                     .filter(|c| c.platform == a.platform)
                     .collect();
+                let currency = ctx
+                    .session
+                    .catalog
+                    .platform(&a.platform)
+                    .map_or("USD", |p| p.currency.as_str());
+                let pays = |t: &PlanTerms| {
+                    let mut parts = Vec::new();
+                    if let Some(price) = t.price {
+                        parts.push(money::fmt_money(price, currency));
+                    }
+                    if let Some(c) = t.credits {
+                        parts.push(format!("{} credits", money::fmt_credits(c)));
+                    }
+                    if parts.is_empty() {
+                        "list price".to_string()
+                    } else {
+                        parts.join(", ")
+                    }
+                };
                 if changes.is_empty() {
                     rows.push(vec![
                         a.platform.clone(),
@@ -232,21 +298,47 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                         a.billing.to_string(),
                         "-".to_string(),
                         "-".to_string(),
+                        pays(&a.terms),
                     ]);
                 }
                 for c in changes {
+                    // A monthly plan renews on the day it started unless told otherwise:
+                    // the day `account set` said.
+                    let monthly = ctx
+                        .session
+                        .catalog
+                        .platform(&c.platform)
+                        .ok()
+                        .and_then(|p| p.plan(&c.plan).ok())
+                        .is_some_and(|pl| pl.grant == Every::Monthly);
+                    let renews = match c.renews_on {
+                        Some(d) => d.to_string(),
+                        None if monthly => chrono::Datelike::day(&c.effective_on).to_string(),
+                        None => "-".to_string(),
+                    };
                     rows.push(vec![
                         c.platform.clone(),
                         c.plan.clone(),
                         c.billing.to_string(),
                         c.effective_on.to_string(),
-                        c.renews_on.map_or("-".to_string(), |d| d.to_string()),
+                        renews,
+                        pays(&c.terms),
                     ]);
                 }
             }
             out.write_all(
-                render::table(&["platform", "plan", "billing", "from", "renews on"], rows)
-                    .as_bytes(),
+                render::table(
+                    &[
+                        "platform",
+                        "plan",
+                        "billing",
+                        "from",
+                        "renews on",
+                        "you pay",
+                    ],
+                    rows,
+                )
+                .as_bytes(),
             )?;
             if accounts.iter().any(|a| a.since.is_none()) {
                 writeln!(

@@ -28,7 +28,9 @@ use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, 
 use serde::{Deserialize, Serialize};
 
 use super::{build_row, col, parse_tags, ExportRow, Item, ReadOptions, State, COLUMNS};
-use crate::records::{Account, AccountChange, Adjustment, Budget, Entry, Topup, TopupExpiry};
+use crate::records::{
+    Account, AccountChange, Adjustment, Budget, Entry, PlanTerms, Topup, TopupExpiry,
+};
 
 /// `"format"` of a state file.
 const FORMAT_NAME: &str = "credits";
@@ -46,6 +48,11 @@ struct AccountRecord {
     billing: String,
     since: Option<String>,
     renews_on: Option<u8>,
+    /// What the user pays (schema 5); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    price: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credits: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -56,6 +63,10 @@ struct ChangeRecord {
     billing: String,
     effective_on: String,
     renews_on: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    price: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credits: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -122,8 +133,18 @@ impl From<&Account> for AccountRecord {
             billing: a.billing.as_str().to_string(),
             since: a.since.map(day),
             renews_on: a.renews_on,
+            price: a.terms.price.map(|p| p.to_string()),
+            credits: a.terms.credits.map(|c| c.to_string()),
         }
     }
+}
+
+/// The `price` and `credits` of an account or plan change record.
+fn terms(price: Option<&str>, credits: Option<&str>) -> Result<PlanTerms> {
+    Ok(PlanTerms {
+        price: price.map(parse_decimal).transpose()?,
+        credits: credits.map(parse_decimal).transpose()?,
+    })
 }
 
 impl AccountRecord {
@@ -134,6 +155,7 @@ impl AccountRecord {
             billing: self.billing.parse()?,
             since: self.since.as_deref().map(parse_day).transpose()?,
             renews_on: self.renews_on,
+            terms: terms(self.price.as_deref(), self.credits.as_deref())?,
         })
     }
 }
@@ -146,6 +168,8 @@ impl From<&AccountChange> for ChangeRecord {
             billing: c.billing.as_str().to_string(),
             effective_on: day(c.effective_on),
             renews_on: c.renews_on,
+            price: c.terms.price.map(|p| p.to_string()),
+            credits: c.terms.credits.map(|c| c.to_string()),
         }
     }
 }
@@ -158,6 +182,7 @@ impl ChangeRecord {
             billing: self.billing.parse()?,
             effective_on: parse_day(&self.effective_on)?,
             renews_on: self.renews_on,
+            terms: terms(self.price.as_deref(), self.credits.as_deref())?,
         })
     }
 }

@@ -60,11 +60,22 @@ pub fn build(
     if !records.changes.is_empty() {
         match platform {
             Some(p) => {
+                // Each change's plan as the user pays for it (`account set --price`).
+                let plans: Vec<Option<crate::pricing::Plan>> = records
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        p.plan(&c.plan)
+                            .ok()
+                            .map(|pl| pl.with_terms(c.billing, c.terms.price, c.terms.credits))
+                    })
+                    .collect();
                 let changes: Vec<PlanChange> = records
                     .changes
                     .iter()
-                    .map(|c| PlanChange {
-                        plan: p.plan(&c.plan).ok(),
+                    .zip(&plans)
+                    .map(|(c, plan)| PlanChange {
+                        plan: plan.as_ref(),
                         plan_id: c.plan.clone(),
                         billing: c.billing,
                         effective_on: c.effective_on,
@@ -238,6 +249,7 @@ mod tests {
             billing: BillingPeriod::Monthly,
             effective_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             renews_on: None,
+            terms: Default::default(),
         });
         assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-01T00:00:00Z")));
     }

@@ -149,14 +149,29 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         plan: req.plan.clone(),
     };
     let mut source = None;
+    // The account's plan as the user pays for it (`account set --price/--credits`): the
+    // table with that plan's price and credits replaced, for this quote only.
+    let mut with_terms = None;
     if req.plan.is_none() {
         if let Some(acc) = account {
             choice.plan = Some(acc.plan.clone());
             choice.billing = req.billing.unwrap_or(acc.billing);
             source = Some(PriceSource::Account);
+            if !acc.terms.is_empty() && choice.billing == acc.billing {
+                let mut patched = platform.clone();
+                for plan in patched.plans.iter_mut().filter(|p| p.id == acc.plan) {
+                    *plan = plan.with_terms(acc.billing, acc.terms.price, acc.terms.credits);
+                }
+                with_terms = Some(patched);
+            }
         }
     }
-    let quote = cost::quote(platform, model, &request, &choice)?;
+    let mut quote = cost::quote(
+        with_terms.as_ref().unwrap_or(platform),
+        model,
+        &request,
+        &choice,
+    )?;
     let credits = match (req.credits, quote.credits) {
         (Some(c), _) => c,
         (None, Some(amount)) if req.allow_range => amount.max,
@@ -197,6 +212,28 @@ pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> R
         (Some(cost::PriceSource::CheapestPlan), _) => PriceSource::CheapestPlan,
         (None, _) => PriceSource::Unpriced,
     };
+    if let (Some(acc), Some(_)) = (
+        account.filter(|_| with_terms.is_some()),
+        &quote.price_per_credit,
+    ) {
+        let mut what = Vec::new();
+        if let Some(p) = acc.terms.price {
+            let per = match acc.billing {
+                BillingPeriod::Monthly => "a month",
+                BillingPeriod::Annual => "a year",
+            };
+            what.push(format!("{} {per}", money::fmt_money(p, &platform.currency)));
+        }
+        if let Some(c) = acc.terms.credits {
+            what.push(format!("{} credits", money::fmt_credits(c)));
+        }
+        let plan = quote.plan.clone().unwrap_or_else(|| acc.plan.clone());
+        // With the table's notes: `estimate` shows them and `log` says them.
+        quote.notes.push(format!(
+            "priced with what you pay for {plan}: {} (`credits account set --price`)",
+            what.join(" for ")
+        ));
+    }
     // The table's own notes ("no duration given: priced as the shortest length, 5 s").
     let mut notes: Vec<Note> = quote.notes.iter().cloned().map(Note::Table).collect();
     if model.lifecycle.is_deprecated(day) {

@@ -293,6 +293,29 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan as the user pays for it (`credits account set --price X --credits N`): the
+    /// price of `billing`'s period and the credits per grant replaced where given. A price
+    /// of the user's own supersedes the first-period promotion.
+    pub fn with_terms(
+        &self,
+        billing: crate::cost::BillingPeriod,
+        price: Option<Decimal>,
+        credits: Option<Decimal>,
+    ) -> Plan {
+        let mut plan = self.clone();
+        if let Some(p) = price {
+            match billing {
+                crate::cost::BillingPeriod::Monthly => plan.price = Some(p),
+                crate::cost::BillingPeriod::Annual => plan.annual_price = Some(p),
+            }
+            plan.promotion = None;
+        }
+        if let Some(c) = credits {
+            plan.credits = Some(c);
+        }
+        plan
+    }
+
     /// A plan that costs nothing: its credits have no price.
     pub fn is_free(&self) -> bool {
         self.price.is_some_and(|p| p.is_zero())

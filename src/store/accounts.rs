@@ -8,7 +8,8 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::Store;
 use crate::records::{Account, BillingPeriod};
 
-const SELECT_ACCOUNT: &str = "SELECT platform, plan, billing, since, renews_on FROM account";
+const SELECT_ACCOUNT: &str =
+    "SELECT platform, plan, billing, since, renews_on, price_micro, credits_milli FROM account";
 
 fn read_account(row: &Row<'_>) -> Result<Account> {
     let billing: String = row.get("billing")?;
@@ -24,6 +25,7 @@ fn read_account(row: &Row<'_>) -> Result<Account> {
             })
             .transpose()?,
         renews_on: row.get("renews_on")?,
+        terms: super::balances::read_terms(row)?,
     })
 }
 
@@ -121,6 +123,7 @@ mod tests {
             billing: BillingPeriod::Monthly,
             since: None,
             renews_on: None,
+            terms: Default::default(),
         };
         store.set_account(&runway).unwrap();
         runway.plan = "pro".into();
@@ -134,6 +137,7 @@ mod tests {
             billing: BillingPeriod::Monthly,
             since: None,
             renews_on: None,
+            terms: Default::default(),
         };
         store.set_account(&kling).unwrap();
         assert_eq!(store.account("runway").unwrap(), Some(runway.clone()));

@@ -19,7 +19,8 @@ use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::{Store, Tx};
 use crate::records::{
     AccountChange, Adjustment, BillingPeriod, Budget, BudgetPeriod, BudgetUnit, Entry, EntryEdit,
-    LedgerRecords, Money, NewEntry, PriceSource, SpendRow, Status, TableStamp, Topup, TopupExpiry,
+    LedgerRecords, Money, NewEntry, PlanTerms, PriceSource, SpendRow, Status, TableStamp, Topup,
+    TopupExpiry,
 };
 
 fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
@@ -57,7 +58,26 @@ fn read_change(row: &Row<'_>) -> Result<AccountChange> {
         billing: billing.parse::<BillingPeriod>()?,
         effective_on: decode_date(&on)?,
         renews_on: row.get("renews_on")?,
+        terms: read_terms(row)?,
     })
+}
+
+/// The `price_micro` and `credits_milli` columns of an account or plan change.
+pub(super) fn read_terms(row: &Row<'_>) -> Result<PlanTerms> {
+    let price: Option<i64> = row.get("price_micro")?;
+    let credits: Option<i64> = row.get("credits_milli")?;
+    Ok(PlanTerms {
+        price: price.map(from_micro),
+        credits: credits.map(from_milli),
+    })
+}
+
+/// `terms` as column values.
+fn terms_columns(terms: &PlanTerms) -> Result<(Option<i64>, Option<i64>)> {
+    Ok((
+        terms.price.map(|p| to_micro(p, "price")).transpose()?,
+        terms.credits.map(|c| to_milli(c, "credits")).transpose()?,
+    ))
 }
 
 fn read_topup(row: &Row<'_>) -> Result<Topup> {
@@ -133,8 +153,8 @@ fn collect<T>(
     Ok(out)
 }
 
-const SELECT_CHANGE: &str =
-    "SELECT platform, plan, billing, effective_on, renews_on FROM account_change";
+const SELECT_CHANGE: &str = "SELECT platform, plan, billing, effective_on, renews_on, \
+    price_micro, credits_milli FROM account_change";
 const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_milli, price_micro, \
     currency, at, expiry, expires_at FROM topup";
 const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at FROM adjustment";
@@ -219,18 +239,22 @@ fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
         .transpose()?;
     match latest {
         Some(c) => {
+            let (price, credits) = terms_columns(&c.terms)?;
             conn.execute(
-                "INSERT INTO account (platform, plan, billing, since, renews_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) \
+                "INSERT INTO account (platform, plan, billing, since, renews_on, price_micro, \
+                 credits_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
                  ON CONFLICT (platform) DO UPDATE SET plan = excluded.plan, \
                  billing = excluded.billing, since = excluded.since, \
-                 renews_on = excluded.renews_on",
+                 renews_on = excluded.renews_on, price_micro = excluded.price_micro, \
+                 credits_milli = excluded.credits_milli",
                 params![
                     c.platform,
                     c.plan,
                     c.billing.as_str(),
                     c.effective_on.format("%Y-%m-%d").to_string(),
                     c.renews_on,
+                    price,
+                    credits,
                 ],
             )?;
         }
@@ -342,18 +366,22 @@ impl Tx<'_> {
             )
             .optional()?
             .transpose()?;
+        let (price, credits) = terms_columns(&change.terms)?;
         self.conn
             .execute(
-                "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) \
+                "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on, \
+                 price_micro, credits_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
                  ON CONFLICT (platform, effective_on) DO UPDATE SET plan = excluded.plan, \
-                 billing = excluded.billing, renews_on = excluded.renews_on",
+                 billing = excluded.billing, renews_on = excluded.renews_on, \
+                 price_micro = excluded.price_micro, credits_milli = excluded.credits_milli",
                 params![
                     change.platform,
                     change.plan,
                     change.billing.as_str(),
                     on,
                     change.renews_on,
+                    price,
+                    credits,
                 ],
             )
             .with_context(|| format!("cannot record the plan for {}", change.platform))?;
@@ -661,6 +689,7 @@ mod tests {
             billing: BillingPeriod::Monthly,
             effective_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
             renews_on: None,
+            terms: Default::default(),
         }
     }
 
@@ -910,6 +939,7 @@ mod tests {
                 billing: BillingPeriod::Annual,
                 effective_on: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
                 renews_on: Some(5),
+                terms: Default::default(),
             }]
         );
         let runway: Account = store.account("runway").unwrap().unwrap();

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_balances.sql"),
     include_str!("migrations/0003_engine.sql"),
     include_str!("migrations/0004_price_tables.sql"),
+    include_str!("migrations/0005_plan_terms.sql"),
 ];
 
 /// The schema version this build writes.

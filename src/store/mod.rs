@@ -315,7 +315,7 @@ mod tests {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!((SCHEMA_VERSION, version), (4, 4));
+        assert_eq!((SCHEMA_VERSION, version), (5, 5));
         let old = store.entries(&Filter::default()).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].table, None);
