@@ -222,9 +222,10 @@ pub struct CompareArgs {
 
 /// The usage grammar and the rules, under `credits plans --help`.
 const PLANS_HELP: &str = "\
-Usage items (--usage, comma-separated): [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N]
+Usage items (--usage, comma-separated):
+  [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N] [chars=N]
   WHAT is [PLATFORM/]MODEL, or a kind (video, image, audio) for the cheapest model of that kind.
-  e.g. --usage \"40x gen-4 10s, 100x image\"   --usage \"12x veo-3 8s audio\"
+  e.g. --usage \"40x gen-4 10s, 100x image\"   --usage \"20x kling-v2-6 10s mode=pro\"
 
 Each item's generations are COUNT x (1 + retries), rounded up. Plans are priced monthly and
 annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest

@@ -10,7 +10,8 @@
 //! 40x gen-4 10s, 100x image, 12x runway/gen-4.5 10s 1080p audio, 5x kling-v2.1 5s mode=pro
 //! ```
 //!
-//! An item is `[COUNT x] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N]`; `WHAT` is a
+//! An item is `[COUNT x] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N] [chars=N]`
+//! (`chars` for text to speech); `WHAT` is a
 //! kind (`video`, `image`, `audio`, `text`, `other`: the cheapest model of that kind each
 //! option allows) or `[PLATFORM/]MODEL`; `gen-4:10s` is the same as `gen-4 10s`.
 
@@ -77,7 +78,7 @@ impl Item {
             words.push(format!("refs={}", r.refs));
         }
         if let Some(chars) = r.chars {
-            words.push(format!("{chars} chars"));
+            words.push(format!("chars={chars}"));
         }
         if let Some(credits) = r.pinned_credits {
             words.push(format!("{} credits", credits.normalize()));
@@ -213,6 +214,12 @@ fn parse_item(text: &str) -> Result<Item> {
             request.audio = true;
         } else if let Some(mode) = lower.strip_prefix("mode=") {
             request.mode = Some(mode.to_string());
+        } else if let Some(chars) = lower.strip_prefix("chars=") {
+            request.chars = Some(
+                chars
+                    .parse()
+                    .map_err(|_| bad(text, "chars= takes a whole number"))?,
+            );
         } else if let Some(refs) = lower.strip_prefix("refs=") {
             request.refs = refs
                 .parse()
@@ -228,7 +235,7 @@ fn parse_item(text: &str) -> Result<Item> {
             return Err(bad(
                 text,
                 &format!(
-                    "`{word}` is not a length (10s), resolution (1080p), `audio`, mode=M or refs=N"
+                    "`{word}` is not a length (10s), resolution (1080p), `audio`, mode=M, refs=N or chars=N"
                 ),
             ));
         }

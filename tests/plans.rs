@@ -202,8 +202,8 @@ fn standard_plus_a_pack_beats_pro_at_either_billing() {
         &sandbox,
         &["--usage", "10x gen-4 10s", "--platform", "runway"],
     )
-    .stdout_has("Standard (annual) + 1 × Credits (min 1000)")
-    .stdout_has("Standard (monthly) + 1 × Credits (min 1000)")
+    .stdout_has("Standard (annual) + 1,000 credits (Credits (min 1000))")
+    .stdout_has("Standard (monthly) + 1,000 credits (Credits (min 1000))")
     .stdout_has("1,200 / 1,625")
     .stdout_has("425, never expires");
 }
@@ -494,10 +494,11 @@ fn from_log_reproduces_kept_counts_and_the_measured_retry_rate() {
 #[test]
 fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
     // --since 20d: 2026-11-01 12:00 to 2026-11-21 12:00, 20 days; every entry but October's
-    // is in it, so the rate is still 30%. Counts × 30 ÷ 20 = × 1.5, rounded up per item:
-    // 10 s: 7 × 1.5 = 10.5 → 11 kept → ceil(11 × 1.3 = 14.3) = 15 generations × 120 = 1,800;
-    // 5 s: 3 × 1.5 = 4.5 → 5 kept → ceil(5 × 1.3 = 6.5) = 7 generations × 60 = 420.
-    // 2,220 credits: Pro annual (2,250 for $28) beats Standard annual + 2 packs ($12 + $20).
+    // is in it, so the rate is still 30%. Counts × 30 ÷ 20 = × 1.5, not rounded (only the
+    // generations are, once): 10 s: 7 × 1.5 = 10.5 kept → ceil(10.5 × 1.3 = 13.65) = 14
+    // generations × 120 = 1,680; 5 s: 3 × 1.5 = 4.5 → ceil(5.85) = 6 × 60 = 360. 2,040
+    // credits: Standard annual ($12, 625) + 1,415 credits bought at $0.01 = $26.15 beats Pro
+    // annual ($28).
     let sandbox = a_logged_month();
     let run = plans_json(
         &sandbox,
@@ -516,28 +517,28 @@ fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
             .unwrap_or_else(|| run.fail(format!("an item of {seconds} s"), &items))
     };
     let ten = item("10");
-    run.check_eq("10 s kept a month", d("11"), dec(&run, &ten, "kept"));
-    run.check_eq("10 s generations", d("15"), dec(&run, &ten, "generations"));
+    run.check_eq("10 s kept a month", d("10.5"), dec(&run, &ten, "kept"));
+    run.check_eq("10 s generations", d("14"), dec(&run, &ten, "generations"));
     let five = item("5");
-    run.check_eq("5 s kept a month", d("5"), dec(&run, &five, "kept"));
-    run.check_eq("5 s generations", d("7"), dec(&run, &five, "generations"));
-    run.json_decimal_eq("/options/0/credits_needed", "2220")
-        .json_eq("/options/0/plan/plan", json!("pro"))
+    run.check_eq("5 s kept a month", d("4.5"), dec(&run, &five, "kept"));
+    run.check_eq("5 s generations", d("6"), dec(&run, &five, "generations"));
+    run.json_decimal_eq("/options/0/credits_needed", "2040")
+        .json_eq("/options/0/plan/plan", json!("standard"))
         .json_eq("/options/0/plan/billing", json!("annual"))
-        .json_decimal_eq("/options/0/cost_per_month", "28")
-        .json_eq("/options/1/plan/plan", json!("standard"))
-        .json_decimal_eq("/options/1/packs/0/count", "2")
-        .json_decimal_eq("/options/1/cost_per_month", "32");
+        .json_decimal_eq("/options/0/packs/0/credits", "1415")
+        .json_decimal_eq("/options/0/cost_per_month", "26.15")
+        .json_eq("/options/1/plan/plan", json!("pro"))
+        .json_decimal_eq("/options/1/cost_per_month", "28");
 
     plans_text(
         &sandbox,
         &["--from-log", "--since", "20d", "--platform", "runway"],
     )
-    .stdout_has("11 × gen-4 10 s (15 generations)")
-    .stdout_has("5 × gen-4 5 s (7 generations)")
-    .stdout_has("20 days, scaled to 30, rounded up per item");
+    .stdout_has("10.5 × gen-4 10 s (14 generations)")
+    .stdout_has("4.5 × gen-4 5 s (6 generations)")
+    .stdout_has("From the log, 2026-11-01 12:00 to 2026-11-21 12:00 (20 days, scaled to 30)");
 
-    // --retries overrides the measured rate: 0% → 11 and 5 generations.
+    // --retries overrides the measured rate: 0% → ceil(10.5) = 11 and ceil(4.5) = 5.
     let run = plans_json(
         &sandbox,
         &[
@@ -552,7 +553,8 @@ fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
     );
     run.json_eq("/usage/retries_from", json!("flag"))
         .json_decimal_eq("/usage/retry_percent", "0")
-        // 11 × 120 + 5 × 60 = 1,620: Standard + 1 pack = 1,625, annual $22.
+        // 11 × 120 + 5 × 60 = 1,620: Standard + the least purchase, 1,000 credits ($10):
+        // 1,625, annual $22.
         .json_decimal_eq("/options/0/credits_needed", "1620")
         .json_decimal_eq("/options/0/cost_per_month", "22");
 }
@@ -571,12 +573,11 @@ fn a_plan_below_a_models_minimum_is_left_out_and_says_which_model() {
     let free = left_out
         .as_array()
         .and_then(|l| {
-            l.iter().find(|x| {
-                x["platform"] == json!("runway") && x["option"] == json!("Free (monthly)")
-            })
+            l.iter()
+                .find(|x| x["platform"] == json!("runway") && x["option"] == json!("Free"))
         })
         .cloned()
-        .unwrap_or_else(|| run.fail("runway Free (monthly) in left_out", &left_out));
+        .unwrap_or_else(|| run.fail("runway Free in left_out", &left_out));
     run.check_eq("why", json!("below_minimum_plan"), free["why"].clone());
     let detail = free["detail"].as_str().unwrap_or_default();
     run.check(
@@ -595,7 +596,7 @@ fn a_plan_below_a_models_minimum_is_left_out_and_says_which_model() {
         &["--usage", "5x gen-4 5s", "--platform", "runway"],
     )
     .stdout_has("below a model's minimum plan")
-    .stdout_has("runway Free (monthly): gen-4 needs Standard or above");
+    .stdout_has("runway Free: gen-4 needs Standard or above");
 }
 
 // ---- 8. your plan ----
@@ -713,13 +714,13 @@ fn explain_shows_the_working_of_the_top_option() {
             "--explain",
         ],
     );
-    run.stdout_has("How #1 (runway Standard (annual) + 1 × Credits (min 1000)) adds up:")
+    run.stdout_has("How #1 (runway Standard (annual) + 1,000 credits (Credits (min 1000))) adds up:")
         .stdout_has(
             "gen-4 10 s: gen-4, 120 credits each × 10 generations (10 kept + 0% retries) = 1,200 credits",
         )
         .stdout_has("needed: 1,200 credits a month")
         .stdout_has("Standard (annual): 625 credits a month for $144.00 a year ÷ 12 = $12.00 a month")
-        .stdout_has("+ 1 × Credits (min 1000) (1,000 credits for $10.00 each) = 1,000 credits for $10.00")
+        .stdout_has("+ 1,000 credits of Credits (min 1000) at $0.01 a credit = $10.00")
         .stdout_has("got 1,625 credits; left over 425, never expires")
         .stdout_has("total: $22.00 a month; $0.22 per kept second");
 

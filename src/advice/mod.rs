@@ -76,9 +76,12 @@ pub struct PackBuy {
     pub name: String,
     pub count: Decimal,
     pub price: Decimal,
-    /// Credits of one pack, bonus included.
+    /// Credits of one pack, bonus included (of the purchase, when `any_amount`).
     pub credits: Decimal,
     pub expiry: Expiry,
+    /// Bought by the credit (a purchase of any amount from a least): `count` is 1 and
+    /// `price` and `credits` are the purchase's.
+    pub any_amount: bool,
 }
 
 /// What one item costs in an option.
@@ -151,7 +154,13 @@ impl Purchase {
         };
         for pack in &self.packs {
             let sep = if self.plan.is_some() { " + " } else { ": " };
-            text.push_str(&format!("{sep}{} × {}", pack.count.normalize(), pack.name));
+            if pack.any_amount {
+                let credits = money::fmt_credits(pack.credits);
+                text.push_str(&format!("{sep}{credits} credits ({})", pack.name));
+            } else {
+                let count = money::fmt_credits(pack.count);
+                text.push_str(&format!("{sep}{count} × {}", pack.name));
+            }
         }
         text
     }
@@ -369,7 +378,6 @@ pub fn rank(options: &mut [Purchase]) {
     options.sort_by(|a, b| {
         b.covers_all()
             .cmp(&a.covers_all())
-            .then_with(|| b.items.len().cmp(&a.items.len()))
             .then_with(|| a.currency.cmp(&b.currency))
             .then_with(|| a.monthly.min.cmp(&b.monthly.min))
             .then_with(|| a.monthly.max.cmp(&b.monthly.max))
@@ -544,7 +552,12 @@ impl Base<'_, '_> {
         billing: BillingPeriod,
         today: NaiveDate,
     ) -> Result<Option<Result<Purchase, LeftOut>>> {
-        let name = format!("{} ({})", plan.name, billing.as_str());
+        // A plan that grants once is not billed monthly or yearly: named alone.
+        let name = if plan.grant == Grant::Once {
+            plan.name.clone()
+        } else {
+            format!("{} ({})", plan.name, billing.as_str())
+        };
         let left = |why: Why, detail: String| {
             Ok(Some(Err(LeftOut {
                 platform: self.platform.id.clone(),
@@ -794,6 +807,7 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
     const MOST_STEPS: u32 = 20_000;
     let sizes: Vec<(&Pack, Decimal)> = packs
         .iter()
+        .filter(|k| !k.any_amount)
         .filter_map(|k| Some((*k, k.total_credits().filter(|c| *c > Decimal::ZERO)?)))
         .collect();
     let up = |value: Decimal| {
@@ -843,23 +857,49 @@ fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
             }
         }
     }
-    let (_, mix) = best?;
-    let mut bought: Vec<PackBuy> = mix
-        .into_iter()
-        .filter_map(|(i, count)| {
-            let (pack, size) = sizes.get(i)?;
-            Some(PackBuy {
-                id: pack.id.clone(),
-                name: pack.name.clone(),
-                count,
-                price: pack.price,
-                credits: *size,
-                expiry: pack.expiry,
+    let fixed = best.map(|(key, mix)| {
+        let mut bought: Vec<PackBuy> = mix
+            .into_iter()
+            .filter_map(|(i, count)| {
+                let (pack, size) = sizes.get(i)?;
+                Some(PackBuy {
+                    id: pack.id.clone(),
+                    name: pack.name.clone(),
+                    count,
+                    price: pack.price,
+                    credits: *size,
+                    expiry: pack.expiry,
+                    any_amount: false,
+                })
             })
-        })
-        .collect();
-    bought.sort_by_key(|b| std::cmp::Reverse(b.credits));
-    Some(bought)
+            .collect();
+        bought.sort_by_key(|b| std::cmp::Reverse(b.credits));
+        (key, bought)
+    });
+    // A purchase of any amount from a least: the shortfall in whole credits (or the least),
+    // at the pack's price per credit.
+    let any = packs
+        .iter()
+        .filter(|k| k.any_amount && k.credits > Decimal::ZERO)
+        .filter_map(|k| {
+            let credits = up(short).max(k.credits);
+            let price = k.price.checked_mul(credits)?.checked_div(k.credits)?;
+            let buy = PackBuy {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                count: Decimal::ONE,
+                price,
+                credits,
+                expiry: k.expiry,
+                any_amount: true,
+            };
+            Some(((price, credits, Decimal::ONE), vec![buy]))
+        });
+    fixed
+        .into_iter()
+        .chain(any)
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, bought)| bought)
 }
 
 #[cfg(test)]

@@ -24,8 +24,7 @@ struct Sources {
 
 pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> {
     let session = &ctx.session;
-    let (usage, sources) = read_usage(ctx, args)?;
-    let platforms = if args.platforms.is_empty() {
+    let platforms: Vec<&crate::pricing::Platform> = if args.platforms.is_empty() {
         session.catalog.platforms().collect()
     } else {
         args.platforms
@@ -33,6 +32,7 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             .map(|p| session.catalog.platform(p))
             .collect::<Result<Vec<_>>>()?
     };
+    let (usage, sources) = read_usage(ctx, args, &platforms)?;
     let today = session.now.date_naive();
     let mut advice = advice::advise(&platforms, &usage, today)?;
     // Your plan is priced before the filters: `--billing annual` is how you ask whether to
@@ -50,7 +50,26 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             .billing
             .is_none_or(|b| o.plan.as_ref().is_none_or(|p| p.billing == b))
     });
-    let accounts = yours(&read::accounts(session)?, &advice, &every_option);
+    let accounts = yours(
+        &session.catalog,
+        &read::accounts(session)?,
+        &advice,
+        &every_option,
+    );
+    let filtered = every_option.len().saturating_sub(advice.options.len());
+    // What was left out, as far as the filters ask about it.
+    advice.left_out.retain(|l| {
+        let kind_ok = match args.kind {
+            None => true,
+            Some(OptionKindArg::Plan) => l.plan.is_some(),
+            Some(OptionKindArg::Packs) => l.plan.is_none(),
+            Some(OptionKindArg::PerUse) => false,
+        };
+        let billing_ok = args
+            .billing
+            .is_none_or(|b| l.plan.as_ref().is_none_or(|(_, billing)| *billing == b));
+        kind_ok && billing_ok
+    });
     let shown = args.top.map_or(advice.options.len(), |n| {
         usize::try_from(n).unwrap_or(usize::MAX)
     });
@@ -73,11 +92,22 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
     }
-    out.write_all(text(&usage, &sources, &advice, shown, &accounts, args.explain)?.as_bytes())?;
+    let view = View {
+        session,
+        shown,
+        explain: args.explain,
+        any_model: args.any_model,
+        filtered,
+    };
+    out.write_all(text(&usage, &sources, &advice, &accounts, &view)?.as_bytes())?;
     Ok(0)
 }
 
-fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
+fn read_usage(
+    ctx: &Context,
+    args: &PlansArgs,
+    platforms: &[&crate::pricing::Platform],
+) -> Result<(Usage, Sources)> {
     let mut items = Vec::new();
     for text in &args.usage {
         items.extend(usage::parse(text)?);
@@ -87,7 +117,12 @@ fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
     }
     read::check_models(&ctx.session.catalog, &items)?;
     let log = if args.from_log {
-        let log = read::usage_from_log(&ctx.session, args.since.as_deref())?;
+        let only: Vec<String> = if args.platforms.is_empty() {
+            Vec::new()
+        } else {
+            platforms.iter().map(|p| p.id.clone()).collect()
+        };
+        let log = read::usage_from_log(&ctx.session, args.since.as_deref(), &only)?;
         items.extend(log.items.iter().cloned());
         Some(log)
     } else {
@@ -116,6 +151,8 @@ fn read_usage(ctx: &Context, args: &PlansArgs) -> Result<(Usage, Sources)> {
 /// An account's plan as priced for this usage, or why it cannot make it.
 struct Yours {
     account: Account,
+    /// The plan's display name (`Standard`), or its id when no table has it.
+    plan_name: String,
     /// The option of the account's plan and billing (before any filter).
     option: Option<Purchase>,
     /// Its place among the options listed.
@@ -126,7 +163,12 @@ struct Yours {
     saving: Option<Ratio>,
 }
 
-fn yours(accounts: &[Account], advice: &Advice, every_option: &[Purchase]) -> Vec<Yours> {
+fn yours(
+    catalog: &crate::pricing::catalog::Catalog,
+    accounts: &[Account],
+    advice: &Advice,
+    every_option: &[Purchase],
+) -> Vec<Yours> {
     let best = advice.options.first().filter(|o| o.covers_all());
     let is_mine = |account: &Account, o: &Purchase| {
         o.platform == account.platform
@@ -165,8 +207,14 @@ fn yours(accounts: &[Account], advice: &Advice, every_option: &[Purchase]) -> Ve
                 .and_then(|(mine, best)| {
                     num_traits::CheckedSub::checked_sub(&mine.monthly.min, &best.monthly.min)
                 });
+            let plan_name = catalog
+                .platform(&account.platform)
+                .ok()
+                .and_then(|p| p.plan(&account.plan).ok())
+                .map_or_else(|| account.plan.clone(), |p| p.name.clone());
             Some(Yours {
                 account: account.clone(),
+                plan_name,
                 option,
                 rank,
                 left_out,
@@ -174,6 +222,11 @@ fn yours(accounts: &[Account], advice: &Advice, every_option: &[Purchase]) -> Ve
             })
         })
         .collect()
+}
+
+/// A window's end for people, in the user's offset (`2026-10-22 12:00`).
+fn fmt_time(t: &chrono::DateTime<chrono::Utc>, session: &crate::ops::Session) -> String {
+    crate::ops::notes::fmt_time(&crate::ops::ledger::local(session, *t))
 }
 
 fn money_text(value: &MoneyRange, currency: &str) -> String {
@@ -188,7 +241,7 @@ fn usage_line(usage: &Usage) -> Result<String> {
     let mut parts = Vec::new();
     for item in &usage.items {
         let generations = usage.generations(item)?;
-        let mut part = format!("{} × {}", item.kept.normalize(), item.label());
+        let mut part = format!("{} × {}", kept_text(item.kept), item.label());
         if generations != item.kept {
             part.push_str(&format!(" ({} generations)", generations.normalize()));
         }
@@ -216,7 +269,7 @@ fn retries_line(usage: &Usage, sources: &Sources) -> String {
             money::fmt_credits(log.refunded),
         ),
         (_, true) => format!("Retries {rate}% (--retries), rounded up to whole generations per item"),
-        (None, false) => "No retries counted (pass --retries PCT: seed 002 warns reruns multiply the bill)".to_string(),
+        (None, false) => "No retries counted: pass --retries PCT (reruns and failed generations multiply the bill)".to_string(),
     }
 }
 
@@ -265,11 +318,14 @@ fn per_kept_text(o: &Purchase) -> String {
     }
 }
 
-fn options_table(options: &[(usize, &Purchase)]) -> String {
+/// The ranked options as a table; options that make only part of the month say which
+/// items they cannot make.
+fn options_table(options: &[(usize, &Purchase)], usage: &Usage) -> String {
+    let partial = options.iter().any(|(_, o)| !o.covers_all());
     let rows = options
         .iter()
         .map(|(rank, o)| {
-            vec![
+            let mut row = vec![
                 format!("{}", rank + 1),
                 o.platform.clone(),
                 o.describe(),
@@ -278,81 +334,101 @@ fn options_table(options: &[(usize, &Purchase)]) -> String {
                 leftover_text(o),
                 per_kept_text(o),
                 models_text(o),
-            ]
+            ];
+            if partial {
+                let missing: Vec<String> = o
+                    .missing
+                    .iter()
+                    .filter_map(|(i, _)| usage.items.get(*i).map(|u| u.label()))
+                    .collect();
+                row.push(missing.join("; "));
+            }
+            row
         })
         .collect();
-    render::table(
-        &[
-            "#",
-            "platform",
-            "buy",
-            "a month",
-            "credits used / got",
-            "left over",
-            "per kept",
-            "models",
-        ],
-        rows,
-    )
+    let mut headers = vec![
+        "#",
+        "platform",
+        "buy",
+        "a month",
+        "credits used / got",
+        "left over",
+        "per kept",
+        "models",
+    ];
+    if partial {
+        headers.push("cannot make");
+    }
+    render::table(&headers, rows)
+}
+
+/// How the text is shown: what the flags asked, and what they filtered out.
+struct View<'a> {
+    session: &'a crate::ops::Session,
+    shown: usize,
+    explain: bool,
+    any_model: bool,
+    /// Options `--kind` or `--billing` removed.
+    filtered: usize,
 }
 
 fn text(
     usage: &Usage,
     sources: &Sources,
     advice: &Advice,
-    shown: usize,
     accounts: &[Yours],
-    explain: bool,
+    view: &View,
 ) -> Result<String> {
+    let (session, shown, explain) = (view.session, view.shown, view.explain);
     let mut out = String::new();
     out.push_str(&format!("A month: {}\n", usage_line(usage)?));
     if let Some(log) = &sources.log {
         out.push_str(&format!(
             "From the log, {} to {} ({} days{}).\n",
-            log.since.date_naive(),
-            log.until.date_naive(),
+            fmt_time(&log.since, session),
+            fmt_time(&log.until, session),
             log.days.round_dp(1).normalize(),
             if log.days == Decimal::from(30) {
                 ""
             } else {
-                ", scaled to 30, rounded up per item"
+                ", scaled to 30"
             }
         ));
     }
     out.push_str(&format!("{}.\n", retries_line(usage, sources)));
+    if view.any_model {
+        out.push_str(
+            "With --any-model each item is made by the cheapest model of its kind, whatever its quality: drop it to compare like with like.\n",
+        );
+    }
 
     let ranked: Vec<(usize, &Purchase)> = advice.options.iter().enumerate().take(shown).collect();
     let (all, part): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, o)| o.covers_all());
     if advice.options.is_empty() {
-        out.push_str(if advice.left_out.is_empty() {
-            "\nNo platform in the tables can make this month's work.\n"
+        if view.filtered > 0 {
+            out.push_str(&format!(
+                "\nNo option to rank: --kind or --billing filtered out the {} there are.\n",
+                view.filtered
+            ));
+        } else if advice.left_out.is_empty() {
+            out.push_str("\nNo platform in the tables can make this month's work.\n");
         } else {
-            "\nNo option to rank: every one that makes this month's work is left out (below).\n"
-        });
+            out.push_str(
+                "\nNo option to rank: every one that makes this month's work is left out (below).\n",
+            );
+        }
     }
     if !all.is_empty() {
         out.push_str("\nMakes all of it, cheapest a month first:\n");
-        out.push_str(&options_table(&all));
+        out.push_str(&options_table(&all, usage));
     } else if !advice.options.is_empty() {
         out.push_str("\nNo platform makes all of it.\n");
     }
     if !part.is_empty() {
-        let mut what: Vec<String> = Vec::new();
-        for (_, o) in &part {
-            for (i, _) in &o.missing {
-                if let Some(item) = usage.items.get(*i) {
-                    let label = item.label();
-                    if !what.contains(&label) {
-                        what.push(label);
-                    }
-                }
-            }
-        }
-        out.push_str(&format!(
-            "\nMakes only part of it (not on the platform: {}), cheapest first:\n",
-            what.join("; ")
-        ));
-        out.push_str(&options_table(&part));
+        out.push_str(
+            "\nMakes only part of it, cheapest a month first (the last column says what not):\n",
+        );
+        out.push_str(&options_table(&part, usage));
     }
     let hidden = advice.options.len().saturating_sub(shown);
     if hidden > 0 {
@@ -395,11 +471,7 @@ fn text(
 
 fn yours_line(y: &Yours) -> String {
     let a = &y.account;
-    let plan = y
-        .option
-        .as_ref()
-        .and_then(|o| o.plan.as_ref())
-        .map_or(a.plan.as_str(), |p| p.name.as_str());
+    let plan = &y.plan_name;
     let head = format!(
         "\nYour plan: {} {plan} ({})",
         a.platform,
@@ -462,15 +534,21 @@ fn left_out_text(advice: &Advice) -> String {
         if left.is_empty() {
             continue;
         }
-        const NAMED: usize = 6;
+        // Named up to 8; "and 1 more" would hide a name as long as saying it.
+        const NAMED: usize = 8;
+        let named = if left.len() == NAMED + 1 {
+            NAMED + 1
+        } else {
+            NAMED
+        };
         let mut names = left
             .iter()
-            .take(NAMED)
+            .take(named)
             .cloned()
             .collect::<Vec<_>>()
             .join(", ");
-        if left.len() > NAMED {
-            names.push_str(&format!(", and {} more", left.len() - NAMED));
+        if left.len() > named {
+            names.push_str(&format!(", and {} more", left.len() - named));
         }
         let plural = if left.len() == 1 { "option" } else { "options" };
         lines.push(format!("{} {plural} {words} ({names})", left.len()));
@@ -479,6 +557,36 @@ fn left_out_text(advice: &Advice) -> String {
         out.push_str(&format!("\nLeft out: {}.\n", lines.join("; ")));
     }
     out
+}
+
+/// Money as the table has it, unrounded (`$0.125`): the working multiplies these.
+fn exact_money(value: &crate::money::Amount, currency: &str) -> String {
+    let one = |v: Decimal| {
+        let text = money::fmt_money(v, currency);
+        if money::round_money(v) == v {
+            text
+        } else {
+            // Not rounded: the digits the table gives, with the currency's sign.
+            text.replace(
+                &money::round_money(v).normalize().abs().to_string(),
+                &v.normalize().abs().to_string(),
+            )
+        }
+    };
+    if value.open {
+        format!("from {}", one(value.min))
+    } else if value.is_exact() {
+        one(value.min)
+    } else {
+        format!("{}–{}", one(value.min), one(value.max))
+    }
+}
+
+/// A kept count for people: whole, or to one decimal when the log's window was scaled.
+fn kept_text(kept: Decimal) -> String {
+    kept.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
 }
 
 /// The working of one option, line by line, so its total can be redone by hand.
@@ -491,12 +599,12 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
             continue;
         };
         let each = if o.kind == OptionKind::PerUse {
-            money::fmt_money_amount(&item.each, c)
+            exact_money(&item.each, c)
         } else {
             format!("{} {unit}", money::fmt_credits_amount(&item.each))
         };
         let total = if o.kind == OptionKind::PerUse {
-            money::fmt_money_amount(&item.total, c)
+            exact_money(&item.total, c)
         } else {
             format!("{} {unit}", money::fmt_credits_amount(&item.total))
         };
@@ -510,14 +618,21 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
         } else {
             ""
         };
+        let billed = match (item.billed_seconds, u.request.duration) {
+            (Some(b), Some(asked)) if b != asked => format!(" (billed as {} s)", b.normalize()),
+            _ => String::new(),
+        };
         out.push_str(&format!(
-            "  {}: {}{variant}, {each} each{included} × {} generations ({} kept + {}% retries) = {total}\n",
+            "  {}: {}{variant}{billed}, {each} each{included} × {} generations ({} kept + {}% retries) = {total}\n",
             u.label(),
             item.model,
             item.generations.normalize(),
-            u.kept.normalize(),
+            kept_text(u.kept),
             percent_text(usage.retry_percent),
         ));
+        for note in &item.notes {
+            out.push_str(&format!("    note: {note}\n"));
+        }
     }
     if let (Some(needed), Some(bought)) = (&o.credits_needed, o.credits_bought) {
         out.push_str(&format!(
@@ -543,7 +658,17 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
                 money::fmt_credits(p.credits)
             ));
         }
-        for pack in &o.packs {
+        for pack in o.packs.iter().filter(|k| k.any_amount) {
+            out.push_str(&format!(
+                "  + {} {unit} of {} at {} a credit = {}\n",
+                money::fmt_credits(pack.credits),
+                pack.name,
+                money::div(pack.price, pack.credits)
+                    .map_or_else(|_| "?".into(), |m| money::fmt_money(m, c)),
+                money::fmt_money(pack.price, c),
+            ));
+        }
+        for pack in o.packs.iter().filter(|k| !k.any_amount) {
             out.push_str(&format!(
                 "  + {} × {} ({} {unit} for {} each) = {} {unit} for {}\n",
                 pack.count.normalize(),

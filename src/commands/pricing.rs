@@ -198,6 +198,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "expires_after_days": match k.expiry { Expiry::AfterDays(d) => json!(d), _ => Value::Null },
                     "never_expires": match k.expiry { Expiry::Never => json!(true), Expiry::AfterDays(_) => json!(false), Expiry::Unknown => Value::Null },
                     "min_plan": k.min_plan.map(|t| p.plan_name_id(t)),
+                    "any_amount": k.any_amount,
                     "provenance": provenance_json(p, &k.provenance),
                 })
             })

@@ -20,7 +20,7 @@ pub struct LogUsage {
     pub items: Vec<Item>,
     pub since: DateTime<Utc>,
     pub until: DateTime<Utc>,
-    /// Days in the window; counts are scaled by 30 ÷ days (rounded up per item).
+    /// Days in the window; counts are scaled by 30 ÷ days (generations are rounded up).
     pub days: Decimal,
     /// Outputs in the window (each entry's count): kept, discarded reruns, failed and not
     /// refunded, refunded.
@@ -36,8 +36,13 @@ pub struct LogUsage {
 pub const DEFAULT_WINDOW: &str = "30d";
 
 /// What the log shows was made in the window `since` (default the last 30 days) up to now,
-/// scaled to a month. An item is one model at one length, resolution, sound and mode.
-pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage> {
+/// on `platforms` (canonical ids; empty: all), scaled to a month (not rounded: generations
+/// are, once). An item is one model at one length, resolution, sound and mode.
+pub fn usage_from_log(
+    session: &Session,
+    since: Option<&str>,
+    platforms: &[String],
+) -> Result<LogUsage> {
     let since_text = since.unwrap_or(DEFAULT_WINDOW);
     let since = crate::dates::parse_since(since_text, &session.now)?;
     let until = session.now_utc();
@@ -66,6 +71,10 @@ pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage
     let (mut kept, mut discarded, mut failed, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for entry in store.entries(&filter)? {
+        // `--platform`: the month made there, not on the other platforms.
+        if !platforms.is_empty() && !platforms.contains(&entry.platform) {
+            continue;
+        }
         let count = Decimal::from(entry.request.count.max(1));
         let add = |total: &mut Decimal| money::add(*total, count).map(|t| *total = t);
         match entry.status {
@@ -108,8 +117,7 @@ pub fn usage_from_log(session: &Session, since: Option<&str>) -> Result<LogUsage
     let mut items = Vec::new();
     for (_, mut item) in groups {
         if days != month {
-            item.kept =
-                crate::usage::round_up_whole(money::div(money::mul(item.kept, month)?, days)?);
+            item.kept = money::div(money::mul(item.kept, month)?, days)?;
         }
         items.push(item);
     }

@@ -254,6 +254,8 @@ struct DumpPack {
     never_expires: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     min_plan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    any_amount: Option<bool>,
     #[serde(flatten)]
     provenance: DumpProvenance,
 }
@@ -450,6 +452,7 @@ impl From<&Platform> for DumpPlatform {
                     },
                     never_expires: (pack.expiry == Expiry::Never).then_some(true),
                     min_plan: plan_id(pack.min_plan),
+                    any_amount: pack.any_amount.then_some(true),
                     provenance: provenance(&pack.provenance, declared),
                 })
                 .collect(),

@@ -369,6 +369,9 @@ pub struct Pack {
     pub expiry: Expiry,
     /// The lowest plan tier whose subscribers may buy it; `None`: the table does not say.
     pub min_plan: Option<usize>,
+    /// `credits` is the least one can buy: any amount above it sells at the same price
+    /// per credit (Runway: "at least 1,000 credits, $0.01 a credit").
+    pub any_amount: bool,
     pub provenance: Provenance,
 }
 

@@ -252,6 +252,8 @@ struct RawPack {
     never_expires: Option<bool>,
     /// The lowest plan whose subscribers may buy it (`Standard`); none: not stated.
     min_plan: Option<String>,
+    /// `credits` is the least one can buy; any amount above it at the same price per credit.
+    any_amount: Option<bool>,
     source: Option<RawSourceRef>,
     verified: Option<RawDate>,
 }
@@ -848,6 +850,7 @@ impl Checker {
                 (None, _) => Expiry::Unknown,
             };
             packs.push(Pack {
+                any_amount: p.any_amount.unwrap_or(false),
                 min_plan: self.plan_ref(&here, "min_plan", p.min_plan.as_deref(), plans),
                 provenance: self.provenance(&here, p.source, p.verified, None),
                 price: self.non_negative(&here, "price", p.price.0),
