@@ -245,8 +245,17 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 }
             }
             out.write_all(
-                render::table(&["platform", "plan", "billing", "from", "renews on"], rows)
-                    .as_bytes(),
+                render::table(
+                    &[
+                        render::Column::essential("platform"),
+                        render::Column::shrinkable("plan", 3, 12),
+                        render::Column::optional("billing", 2),
+                        render::Column::essential("from"),
+                        render::Column::optional("renews on", 1),
+                    ],
+                    rows,
+                )
+                .as_bytes(),
             )?;
             if accounts.iter().any(|a| a.since.is_none()) {
                 writeln!(

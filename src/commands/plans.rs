@@ -283,14 +283,14 @@ fn options_table(options: &[(usize, &Purchase)]) -> String {
         .collect();
     render::table(
         &[
-            "#",
-            "platform",
-            "buy",
-            "a month",
-            "credits used / got",
-            "left over",
-            "per kept",
-            "models",
+            render::Column::essential("#"),
+            render::Column::essential("platform"),
+            render::Column::shrinkable("buy", 3, 14),
+            render::Column::essential("a month"),
+            render::Column::optional("credits used / got", 4),
+            render::Column::optional("left over", 2),
+            render::Column::optional("per kept", 5),
+            render::Column::optional("models", 1),
         ],
         rows,
     )
