@@ -21,9 +21,10 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'credits' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -66,11 +67,12 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit, overriding the plan''s')
             [CompletionResult]::new('--shots', '--shots', [CompletionResultType]::ParameterName, 'Price a whole shot list (TOML with [[shot]] tables) instead of one request')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'Generate sound with the video')
             [CompletionResult]::new('--upscale', '--upscale', [CompletionResultType]::ParameterName, 'Upscale the output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -81,9 +83,10 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--clip-credits', '--clip-credits', [CompletionResultType]::ParameterName, 'Credits one clip uses, e.g. 50')
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Seconds of video in the clip, for the cost per second')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of the plan price')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -96,10 +99,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only these platforms (repeatable)')
             [CompletionResult]::new('--max-plan', '--max-plan', [CompletionResultType]::ParameterName, 'Only plans up to this one (by name on each platform; `free` means free tiers)')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing of the plans')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'The shot has sound')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -114,20 +118,22 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only options bought this way')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Only plans billed this way (pay-per-use and packs are kept)')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Show the N cheapest options')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--from-log', '--from-log', [CompletionResultType]::ParameterName, 'What your log shows you made: kept outputs, and the retry rate it measures')
             [CompletionResult]::new('--any-model', '--any-model', [CompletionResultType]::ParameterName, 'Let any model of the same kind make a named model''s items (compare across platforms)')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show the working for the cheapest option (credits per item × count, prices, leftover)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'credits;pricing' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every platform: as_of date, plans and models')
@@ -142,62 +148,69 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;pricing;list' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;pricing;show' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;pricing;validate' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Also require sources, grades, dates and the sanity rules')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'credits;pricing;dump' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'The table as loaded, with your files'' patches applied')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;pricing;dirs' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;pricing;status' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;pricing;update' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Install a bundle even if it is older than the built-in tables')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove the installed bundle: the built-in tables apply again')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -205,9 +218,10 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;pricing;bundle' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The bundle file to write')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The bundle file to write')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -265,32 +279,35 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Price the money with this plan instead of your account''s')
             [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit for this entry')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'Generate sound with the video')
             [CompletionResult]::new('--upscale', '--upscale', [CompletionResultType]::ParameterName, 'Upscale the output')
             [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'The generation failed (charged, refund not yet seen)')
             [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'The output was not used (a rerun or discarded variation)')
             [CompletionResult]::new('--strict-budget', '--strict-budget', [CompletionResultType]::ParameterName, 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;fail' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when the entry was refunded (undoes the refund)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;refund' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -302,19 +319,21 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'New note (empty string clears it)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'With --status refunded: when the credits came back [default: now]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--kept', '--kept', [CompletionResultType]::ParameterName, 'Mark the output as used')
             [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'Mark the output as not used')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;rm' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -327,10 +346,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -344,10 +364,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -361,18 +382,20 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;refunds' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -388,25 +411,28 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;import' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;account' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
@@ -421,17 +447,19 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --since]')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the plan gives each grant period, when the table does not say (or says otherwise)')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;account;list' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -457,10 +485,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you paid for --credits, in the platform''s currency')
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--never-expires', '--never-expires', [CompletionResultType]::ParameterName, '--credits never expire')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -468,27 +497,30 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;adjust' {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, e.g. "signup bonus", "daily reward", "support refund"')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (RFC 3339 or YYYY-MM-DD) [default: now]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Take credits away even if the balance goes below zero')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;balance' {
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The balance at this date or time (a date means the end of that day) [default: now]')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;budget' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set (or replace) a project''s budget')
@@ -502,38 +534,42 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose credits a credits budget counts')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Count per calendar month, or everything logged')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of a money budget')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'AMOUNT is money (in --currency)')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'AMOUNT is credits (of --platform: credits of different platforms never add up)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;budget;list' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;budget;check' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;budget;rm' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only the credits budget of this platform')
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'Only the money budget')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Only the credits budget(s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -562,17 +598,19 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;completions' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'credits;man' {
-            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

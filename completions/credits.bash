@@ -311,7 +311,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --pricing-dir --db --help --version estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
+            opts="-h -V --json --wide --pricing-dir --db --help --version estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,7 +333,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account)
-            opts="-h --json --pricing-dir --db --help set list help"
+            opts="-h --json --wide --pricing-dir --db --help set list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -411,7 +411,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__list)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,7 +433,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__set)
-            opts="-h --plan --billing --since --renews-on --price --credits --json --pricing-dir --db --help"
+            opts="-h --plan --billing --since --renews-on --price --credits --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,7 +479,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__adjust)
-            opts="-h --note --at --force --json --pricing-dir --db --help"
+            opts="-h --note --at --force --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,7 +509,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__balance)
-            opts="-h --as-of --json --pricing-dir --db --help"
+            opts="-h --as-of --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,7 +535,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget)
-            opts="-h --json --pricing-dir --db --help set list check rm help"
+            opts="-h --json --wide --pricing-dir --db --help set list check rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,7 +557,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__check)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,7 +663,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__list)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,7 +685,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__rm)
-            opts="-h --money --credits --platform --json --pricing-dir --db --help"
+            opts="-h --money --credits --platform --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,7 +711,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__set)
-            opts="-h --money --credits --platform --period --currency --json --pricing-dir --db --help"
+            opts="-h --money --credits --platform --period --currency --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -745,7 +745,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__calc)
-            opts="-h --plan-price --plan-credits --clip-credits --seconds --currency --json --pricing-dir --db --help"
+            opts="-h --plan-price --plan-credits --clip-credits --seconds --currency --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,7 +787,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__compare)
-            opts="-h --duration --resolution --audio --mode --kind --platform --max-plan --billing --json --pricing-dir --db --help"
+            opts="-h --duration --resolution --audio --mode --kind --platform --max-plan --billing --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -837,7 +837,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__completions)
-            opts="-h --json --pricing-dir --db --help bash elvish fish powershell zsh"
+            opts="-h --json --wide --pricing-dir --db --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,7 +859,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__edit)
-            opts="-h --project --tag --untag --note --kept --discarded --status --at --json --pricing-dir --db --help"
+            opts="-h --project --tag --untag --note --kept --discarded --status --at --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,7 +905,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__estimate)
-            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --plan --billing --price-per-credit --shots --project --json --pricing-dir --db --help"
+            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --plan --billing --price-per-credit --shots --project --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,7 +971,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__export)
-            opts="-o -h --format --output --project --platform --model --tag --status --since --until --json --pricing-dir --db --help"
+            opts="-o -h --format --output --project --platform --model --tag --status --since --until --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1033,7 +1033,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__fail)
-            opts="-h --force --json --pricing-dir --db --help"
+            opts="-h --force --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,7 +1601,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__history)
-            opts="-h --project --platform --model --tag --status --since --until --limit --csv --json --pricing-dir --db --help"
+            opts="-h --project --platform --model --tag --status --since --until --limit --csv --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1655,7 +1655,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__import)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,7 +1677,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__log)
-            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --project --tag --credits --failed --discarded --strict-budget --at --note --plan --price-per-credit --json --pricing-dir --db --help"
+            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --project --tag --credits --failed --discarded --strict-budget --at --note --plan --price-per-credit --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1751,7 +1751,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__man)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,7 +1773,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__plans)
-            opts="-h --usage --shots --times --from-log --since --retries --any-model --platform --kind --billing --top --explain --json --pricing-dir --db --help"
+            opts="-h --usage --shots --times --from-log --since --retries --any-model --platform --kind --billing --top --explain --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,7 +1831,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing)
-            opts="-h --json --pricing-dir --db --help list show validate dump dirs status update bundle help"
+            opts="-h --json --wide --pricing-dir --db --help list show validate dump dirs status update bundle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1853,7 +1853,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__bundle)
-            opts="-o -h --output --json --pricing-dir --db --help"
+            opts="-o -h --output --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,7 +1883,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__dirs)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,7 +1905,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__dump)
-            opts="-h --effective --json --pricing-dir --db --help"
+            opts="-h --effective --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2067,7 +2067,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__list)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,7 +2089,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__show)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,7 +2111,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__status)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2133,7 +2133,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__update)
-            opts="-h --from --force --remove --json --pricing-dir --db --help"
+            opts="-h --from --force --remove --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2159,7 +2159,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__validate)
-            opts="-h --strict --json --pricing-dir --db --help"
+            opts="-h --strict --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2181,7 +2181,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__refund)
-            opts="-h --at --json --pricing-dir --db --help"
+            opts="-h --at --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2207,7 +2207,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__refunds)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2229,7 +2229,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__report)
-            opts="-h --by --project --platform --model --tag --status --since --until --csv --json --pricing-dir --db --help"
+            opts="-h --by --project --platform --model --tag --status --since --until --csv --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2283,7 +2283,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__reprice)
-            opts="-h --project --platform --model --tag --status --since --until --dry-run --json --pricing-dir --db --help"
+            opts="-h --project --platform --model --tag --status --since --until --dry-run --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2333,7 +2333,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__rm)
-            opts="-h --json --pricing-dir --db --help"
+            opts="-h --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2355,7 +2355,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__topup)
-            opts="-h --pack --credits --price --expires-in --never-expires --at --json --pricing-dir --db --help"
+            opts="-h --pack --credits --price --expires-in --never-expires --at --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

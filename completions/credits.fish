@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_credits_global_optspecs
-    string join \n json pricing-dir= db= h/help V/version
+    string join \n json wide pricing-dir= db= h/help V/version
 end
 
 function __fish_credits_needs_command
@@ -24,9 +24,10 @@ function __fish_credits_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c credits -n "__fish_credits_needs_command" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_needs_command" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_needs_command" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_needs_command" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_needs_command" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_needs_command" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_needs_command" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_needs_command" -s V -l version -d 'Print version'
 complete -c credits -n "__fish_credits_needs_command" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
@@ -65,20 +66,22 @@ annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l audio -d 'Generate sound with the video'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l upscale -d 'Upscale the output'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-price -d 'What the plan or pack costs, e.g. 30' -r
 complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-credits -d 'Credits it includes, e.g. 3000' -r
 complete -c credits -n "__fish_credits_using_subcommand calc" -l clip-credits -d 'Credits one clip uses, e.g. 50' -r
 complete -c credits -n "__fish_credits_using_subcommand calc" -l seconds -d 'Seconds of video in the clip, for the cost per second' -r
 complete -c credits -n "__fish_credits_using_subcommand calc" -l currency -d 'Currency of the plan price' -r
-complete -c credits -n "__fish_credits_using_subcommand calc" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand calc" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand calc" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand calc" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand calc" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand calc" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l duration -d 'Seconds of the standard shot' -r
 complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot' -r
@@ -92,10 +95,11 @@ complete -c credits -n "__fish_credits_using_subcommand compare" -l platform -d 
 complete -c credits -n "__fish_credits_using_subcommand compare" -l max-plan -d 'Only plans up to this one (by name on each platform; `free` means free tiers)' -r
 complete -c credits -n "__fish_credits_using_subcommand compare" -l billing -d 'Monthly or annual billing of the plans' -r -f -a "monthly\t''
 annual\t''"
-complete -c credits -n "__fish_credits_using_subcommand compare" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand compare" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'The shot has sound'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand compare" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l usage -d 'A month\'s work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below)' -r
 complete -c credits -n "__fish_credits_using_subcommand plans" -l shots -d 'A shot list (as `estimate --shots`), made --times times a month' -r -F
@@ -109,16 +113,18 @@ per-use\t'Money per generation (API platforms)'"
 complete -c credits -n "__fish_credits_using_subcommand plans" -l billing -d 'Only plans billed this way (pay-per-use and packs are kept)' -r -f -a "monthly\t''
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand plans" -l top -d 'Show the N cheapest options' -r
-complete -c credits -n "__fish_credits_using_subcommand plans" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand plans" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand plans" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand plans" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand plans" -l from-log -d 'What your log shows you made: kept outputs, and the retry rate it measures'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l any-model -d 'Let any model of the same kind make a named model\'s items (compare across platforms)'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l explain -d 'Show the working for the cheapest option (credits per item × count, prices, leftover)'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand plans" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand plans" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
@@ -129,43 +135,51 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "update" -d 'Install a pricing bundle from a file or URL after checking it, or remove it'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l strict -d 'Also require sources, grades, dates and the sanity rules'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l effective -d 'The table as loaded, with your files\' patches applied'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l from -d 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)' -r
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l force -d 'Install a bundle even if it is older than the built-in tables'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l remove -d 'Remove the installed bundle: the built-in tables apply again'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s o -l output -d 'The bundle file to write' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'
@@ -189,24 +203,27 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l at -d 'When it r
 complete -c credits -n "__fish_credits_using_subcommand log" -l note -d 'A note' -r
 complete -c credits -n "__fish_credits_using_subcommand log" -l plan -d 'Price the money with this plan instead of your account\'s' -r
 complete -c credits -n "__fish_credits_using_subcommand log" -l price-per-credit -d 'Your own price per credit for this entry' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand log" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand log" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand log" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand log" -l audio -d 'Generate sound with the video'
 complete -c credits -n "__fish_credits_using_subcommand log" -l upscale -d 'Upscale the output'
 complete -c credits -n "__fish_credits_using_subcommand log" -l failed -d 'The generation failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l discarded -d 'The output was not used (a rerun or discarded variation)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l strict-budget -d 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]'
 complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand log" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand fail" -l force -d 'Also when the entry was refunded (undoes the refund)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand fail" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand refund" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand refund" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l project -d 'New project (empty string clears it)' -r
 complete -c credits -n "__fish_credits_using_subcommand edit" -l tag -d 'Set a tag K=V (repeatable)' -r
@@ -216,15 +233,17 @@ complete -c credits -n "__fish_credits_using_subcommand edit" -l status -d 'Set 
 failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand edit" -l at -d 'With --status refunded: when the credits came back [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l kept -d 'Mark the output as used'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l discarded -d 'Mark the output as not used'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand edit" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand edit" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l project -d 'Only this project' -r
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l platform -d 'Only this platform' -r
@@ -235,10 +254,11 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l until -d 'Up to this date or time (a date includes its whole day)' -r
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l dry-run -d 'Show what would change without writing'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand history" -l project -d 'Only this project' -r
 complete -c credits -n "__fish_credits_using_subcommand history" -l platform -d 'Only this platform' -r
@@ -250,10 +270,11 @@ refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand history" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
 complete -c credits -n "__fish_credits_using_subcommand history" -l until -d 'Up to this date or time (a date includes its whole day)' -r
 complete -c credits -n "__fish_credits_using_subcommand history" -l limit -d 'At most N entries' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand history" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand history" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand history" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand history" -l csv -d 'CSV instead of a table'
 complete -c credits -n "__fish_credits_using_subcommand history" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand history" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand history" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)' -r
 complete -c credits -n "__fish_credits_using_subcommand report" -l project -d 'Only this project' -r
@@ -265,14 +286,16 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
 complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (a date includes its whole day)' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table'
 complete -c credits -n "__fish_credits_using_subcommand report" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand report" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand refunds" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand refunds" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand refunds" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
 json\t''"
@@ -286,17 +309,20 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand export" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
 complete -c credits -n "__fish_credits_using_subcommand export" -l until -d 'Up to this date or time (a date includes its whole day)' -r
-complete -c credits -n "__fish_credits_using_subcommand export" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand export" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand export" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand export" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand export" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand export" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand export" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand import" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand import" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand import" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand import" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand import" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand import" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand import" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on, with their history'
@@ -308,13 +334,15 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l renews-on -d 'Day of the month the plan renews (1-31) [default: the day of --since]' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l price -d 'What you really pay per billing period (a month, or a year with --billing annual), in the platform\'s currency, when it is not the table\'s list price (a discount, taxes, a regional price) or the table does not give one' -r
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l credits -d 'Credits the plan gives each grant period, when the table does not say (or says otherwise)' -r
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on, with their history'
@@ -324,26 +352,30 @@ complete -c credits -n "__fish_credits_using_subcommand topup" -l credits -d 'Cr
 complete -c credits -n "__fish_credits_using_subcommand topup" -l price -d 'What you paid for --credits, in the platform\'s currency' -r
 complete -c credits -n "__fish_credits_using_subcommand topup" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r
 complete -c credits -n "__fish_credits_using_subcommand topup" -l at -d 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand topup" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand topup" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup" -l never-expires -d '--credits never expire'
 complete -c credits -n "__fish_credits_using_subcommand topup" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand topup" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand topup" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l at -d 'When (RFC 3339 or YYYY-MM-DD) [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l force -d 'Take credits away even if the balance goes below zero'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand balance" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand balance" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand balance" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "set" -d 'Set (or replace) a project\'s budget'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "list" -d 'Every budget with what is used and left'
@@ -354,39 +386,45 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l period -d 'Count per calendar month, or everything logged' -r -f -a "month\t''
 total\t''"
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l money -d 'AMOUNT is money (in --currency)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l credits -d 'AMOUNT is credits (of --platform: credits of different platforms never add up)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l platform -d 'Only the credits budget of this platform' -r
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l money -d 'Only the money budget'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l credits -d 'Only the credits budget(s)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set (or replace) a project\'s budget'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every budget with what is used and left'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand completions" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir)' -r -F
-complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand man" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "estimate" -d 'What a generation costs on one model: credits, plan, per clip, per second'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "calc" -d 'Price per credit, per clip and per second from your own plan numbers (no table needed)'

@@ -20,19 +20,42 @@ use std::path::PathBuf;
 #[command(name = "credits", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// Print JSON instead of a table (exact decimals as strings).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
-    /// Also load every *.toml pricing table in DIR (after the user config dir).
-    #[arg(long, global = true, value_name = "DIR", env = "CREDITS_PRICING_DIR")]
+    /// Show every column of a table, whatever the width (the lines may be longer than it).
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub wide: bool,
+
+    /// Also load every *.toml pricing table in DIR (after the user config dir) [env:
+    /// CREDITS_PRICING_DIR].
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL,
+          default_value = from_env("CREDITS_PRICING_DIR"), hide_default_value = true)]
     pub pricing_dir: Option<PathBuf>,
 
-    /// The generation log database [default: the user data dir's credits.db].
-    #[arg(long, global = true, value_name = "PATH", env = "CREDITS_DB")]
+    /// The generation log database [default: the user data dir's credits.db] [env: CREDITS_DB].
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL,
+          default_value = from_env("CREDITS_DB"), hide_default_value = true)]
     pub db: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The help heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
+/// A global option's value from the environment, as a default: clap counts a value of its
+/// `env` as given, so a usage line in an error would show `--db <PATH>` as if it were needed.
+/// An empty variable counts as unset.
+fn from_env(name: &str) -> clap::builder::Resettable<clap::builder::OsStr> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            let leaked: &'static std::ffi::OsStr = Box::leak(v.into_boxed_os_str());
+            clap::builder::OsStr::from(leaked)
+        })
+        .into()
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,15 +1,19 @@
 //! Output: tables for people, JSON for scripts.
 //!
-//! Tables fit the terminal and use light borders on a terminal; piped, they are plain
-//! space-aligned columns with no borders and no styling. Bold headers only on a terminal
-//! and never when `NO_COLOR` is set. JSON carries decimals as exact strings.
+//! Tables use light borders on a terminal; piped, they are plain space-aligned columns with no
+//! borders and no styling. Bold headers only on a terminal and never when `NO_COLOR` is set.
+//! Tables fit the width ([`output_width`]: `COLUMNS`, else the terminal's) without ever
+//! wrapping a cell: each table declares its [`Column`]s, which are essential, which may be
+//! hidden and in what order, which free text may be shortened; `--wide` shows all.
+//! JSON carries decimals as exact strings.
 
 use crate::money::{self, Amount, MoneyRange};
 use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
 use serde_json::{Map, Value};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Whether stdout is a terminal (decides borders and width).
+/// Whether stdout is a terminal (decides borders, styling and width).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
@@ -18,22 +22,308 @@ fn color_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// A table with a header row, rendered for the current stdout.
-pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
-    let terminal = stdout_is_terminal();
-    let mut table = Table::new();
-    if terminal {
-        table
-            .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table
-            .load_preset(presets::NOTHING)
-            .set_content_arrangement(ContentArrangement::Disabled);
+/// `--wide`: tables show every column whole, whatever the width.
+static WIDE: AtomicBool = AtomicBool::new(false);
+
+/// Sets `--wide` for this run (the dispatcher calls it once, before any command).
+pub fn set_wide(wide: bool) {
+    WIDE.store(wide, Ordering::Relaxed);
+}
+
+/// The width tables must fit: `COLUMNS` when it is a positive number (also when piped), else
+/// the terminal's width when stdout is a terminal that reports a non-zero size, else unknown
+/// (`None`: the table is printed whole).
+pub fn output_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
     }
+    if !stdout_is_terminal() {
+        return None;
+    }
+    Table::new().width().map(usize::from).filter(|n| *n > 0)
+}
+
+/// How a column gives way when its table is wider than the screen. Columns give way one at a
+/// time in rank order (1 first, then 2, …) until the table fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Always shown, whole.
+    Essential,
+    /// Hidden at its turn.
+    Optional(u8),
+    /// Free text, always shown: from its turn on, cut as far as needed (to `min` characters at
+    /// most, ending in `…`). Never a column of numbers, money or credits.
+    Shrinkable { rank: u8, min: usize },
+}
+
+/// One column of a [`table`]: its header and how it gives way to fit the width.
+#[derive(Clone, Copy, Debug)]
+pub struct Column<'a> {
+    pub header: &'a str,
+    pub keep: Keep,
+}
+
+impl<'a> Column<'a> {
+    /// A column always shown whole.
+    pub const fn essential(header: &'a str) -> Column<'a> {
+        Column {
+            header,
+            keep: Keep::Essential,
+        }
+    }
+
+    /// A column hidden at its turn (`rank` 1 goes first).
+    pub const fn optional(header: &'a str, rank: u8) -> Column<'a> {
+        Column {
+            header,
+            keep: Keep::Optional(rank),
+        }
+    }
+
+    /// Free text, always shown, cut with `…` (down to `min` characters) from its turn on.
+    pub const fn shrinkable(header: &'a str, rank: u8, min: usize) -> Column<'a> {
+        Column {
+            header,
+            keep: Keep::Shrinkable { rank, min },
+        }
+    }
+
+    fn rank(&self) -> Option<u8> {
+        match self.keep {
+            Keep::Essential => None,
+            Keep::Optional(rank) | Keep::Shrinkable { rank, .. } => Some(rank),
+        }
+    }
+}
+
+/// A table with a header row, rendered for the current stdout and width (see [`Column`]).
+///
+/// At a known width it never wraps a cell: the columns give way in rank order (optional ones
+/// hidden, free text cut), and one line under the table says which were hidden. `--wide`, or
+/// an unknown width, prints every column whole.
+pub fn table(columns: &[Column], rows: Vec<Vec<String>>) -> String {
+    let terminal = stdout_is_terminal();
+    let width = if WIDE.load(Ordering::Relaxed) {
+        None
+    } else {
+        output_width()
+    };
     let bold = terminal && color_allowed();
-    table.set_header(headers.iter().map(|h| {
-        let cell = Cell::new(h);
+    table_for(columns, rows, terminal, bold, width)
+}
+
+/// [`table`] for a given output: borders on a terminal, bold headers, the width to fit.
+fn table_for(
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    terminal: bool,
+    bold: bool,
+    width: Option<usize>,
+) -> String {
+    let layout = match width {
+        Some(w) => fit(columns, &rows, terminal, w),
+        None => Layout::whole(columns, &rows),
+    };
+    let mut text = draw(columns, &rows, &layout, terminal, bold);
+    if let Some(w) = width {
+        for line in layout
+            .note(columns, w)
+            .iter()
+            .flat_map(|n| wrap_words(n, w))
+        {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Which columns are shown, and at most how many characters each shows.
+struct Layout {
+    shown: Vec<bool>,
+    /// The widest a column's text may be (`usize::MAX`: whole).
+    limit: Vec<usize>,
+    /// The natural widths (header and every cell, whole).
+    natural: Vec<usize>,
+}
+
+impl Layout {
+    fn whole(columns: &[Column], rows: &[Vec<String>]) -> Layout {
+        let natural: Vec<usize> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                rows.iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|cell| cell.chars().count())
+                    .chain([c.header.chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        Layout {
+            shown: vec![true; columns.len()],
+            limit: vec![usize::MAX; columns.len()],
+            natural,
+        }
+    }
+
+    fn width(&self, i: usize) -> usize {
+        self.natural[i].min(self.limit[i])
+    }
+
+    /// The line under a fitted table: which columns were hidden, or that text was shortened
+    /// (a cut cell ends in `…`); `None` when the table is whole. Header words are joined by
+    /// no-break spaces, so wrapping the line never splits a column's name.
+    fn note(&self, columns: &[Column], width: usize) -> Option<String> {
+        let hidden: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.shown[*i])
+            .map(|(_, c)| c.header.replace(' ', "\u{a0}"))
+            .collect();
+        let cut = (0..columns.len()).any(|i| self.shown[i] && self.limit[i] < self.natural[i]);
+        let what = if !hidden.is_empty() {
+            format!("hidden to fit {width} columns: {}", hidden.join(", "))
+        } else if cut {
+            format!("shortened to fit {width} columns")
+        } else {
+            return None;
+        };
+        Some(format!("({what}; --wide shows all)"))
+    }
+}
+
+/// The layout that fits `width`: columns give way in rank order (hidden, or from then on cut
+/// as far as needed) until the widest line fits, or nothing more can give.
+fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -> Layout {
+    let mut layout = Layout::whole(columns, rows);
+    let mut order: Vec<(u8, usize)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.rank().map(|rank| (rank, i)))
+        .collect();
+    order.sort();
+    let mut turns = order.into_iter().map(|(_, i)| i);
+    let mut may_cut = vec![false; columns.len()];
+    loop {
+        // Every turn starts from whole text: hiding a column may leave room for it.
+        layout.limit = vec![usize::MAX; columns.len()];
+        let mut over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
+        while over > 0 && shorten(columns, &may_cut, &mut layout, over) {
+            over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
+        }
+        if over == 0 {
+            return layout;
+        }
+        // Nothing left to give: the essential columns are shown as they are (a line may be
+        // too wide, but no word or number is split).
+        let Some(i) = turns.next() else {
+            return layout;
+        };
+        match columns[i].keep {
+            Keep::Optional(_) => layout.shown[i] = false,
+            _ => may_cut[i] = true,
+        }
+    }
+}
+
+/// Takes up to `over` characters from the widest columns that may be cut; false when none can
+/// give any more.
+fn shorten(columns: &[Column], may_cut: &[bool], layout: &mut Layout, mut over: usize) -> bool {
+    let mut gave = false;
+    while over > 0 {
+        let widest = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| layout.shown[*i] && may_cut[*i])
+            .filter_map(|(i, c)| {
+                let Keep::Shrinkable { min, .. } = c.keep else {
+                    return None;
+                };
+                let min = min.max(c.header.chars().count()).max(2);
+                let now = layout.width(i);
+                (now > min).then_some((now, i))
+            })
+            .max();
+        let Some((now, i)) = widest else {
+            break;
+        };
+        layout.limit[i] = now - 1;
+        over -= 1;
+        gave = true;
+    }
+    gave
+}
+
+/// A cell cut to `limit` characters, ending in `…`. No number is cut short: a word with a
+/// digit in it is dropped whole (the cut goes back to the space before it) or, when it is the
+/// first word, cut before the digits and the marks around them.
+fn shorten_cell(cell: &str, limit: usize) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() <= limit {
+        return cell.to_string();
+    }
+    let mut end = limit.saturating_sub(1);
+    let mid_word = end > 0 && !chars[end - 1].is_whitespace() && !chars[end].is_whitespace();
+    if mid_word {
+        let start = chars[..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let word_end = chars[end..]
+            .iter()
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |p| end + p);
+        if chars[start..word_end].iter().any(char::is_ascii_digit) {
+            if start > 0 {
+                end = start;
+            } else {
+                while end > 0
+                    && (chars[end - 1].is_ascii_digit() || ".,:/$€£".contains(chars[end - 1]))
+                {
+                    end -= 1;
+                }
+            }
+        }
+    }
+    let mut text: String = chars[..end].iter().collect();
+    text.truncate(text.trim_end().len());
+    text.push('…');
+    text
+}
+
+/// The widest line of the table drawn with `layout`, plain (no styling).
+fn drawn_width(columns: &[Column], rows: &[Vec<String>], layout: &Layout, terminal: bool) -> usize {
+    draw(columns, rows, layout, terminal, false)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Draws the shown columns, each cell at most its limit, never wrapped.
+fn draw(
+    columns: &[Column],
+    rows: &[Vec<String>],
+    layout: &Layout,
+    terminal: bool,
+    bold: bool,
+) -> String {
+    let mut table = Table::new();
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    if terminal {
+        table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+    } else {
+        table.load_preset(presets::NOTHING);
+    }
+    let shown: Vec<usize> = (0..columns.len()).filter(|i| layout.shown[*i]).collect();
+    table.set_header(shown.iter().map(|&i| {
+        let cell = Cell::new(columns[i].header);
         if bold {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -41,7 +331,10 @@ pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
         }
     }));
     for row in rows {
-        table.add_row(row);
+        table.add_row(shown.iter().map(|&i| {
+            let cell = row.get(i).map_or("", String::as_str);
+            shorten_cell(cell, layout.limit[i])
+        }));
     }
     let mut text = table.to_string();
     if !terminal {
@@ -56,16 +349,44 @@ pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     text
 }
 
-/// Two columns of label and value, for one result.
+/// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole;
+/// a no-break space joins two words into one and is printed as a space).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let word = word.replace('\u{a0}', " ");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// Two columns of label and value, for one result. At a known width (see [`output_width`]) a
+/// long value goes on over more lines, broken at spaces, under the first.
 pub fn key_values(rows: Vec<(&str, String)>) -> String {
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
+    let room = output_width().map(|w| w.saturating_sub(width + 2).max(20));
     let mut out = String::new();
     for (key, value) in rows {
-        out.push_str(&format!("{key:<width$}  {value}\n"));
+        let lines = match room {
+            Some(room) => wrap_words(&value, room),
+            None => vec![value],
+        };
+        for (i, line) in lines.iter().enumerate() {
+            let key = if i == 0 { key } else { "" };
+            out.push_str(&format!("{key:<width$}  {line}\n"));
+        }
     }
     out
 }
@@ -208,7 +529,14 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
         })
         .collect();
     let mut text = table(
-        &["budget", "period", "limit", "used", "left", "status"],
+        &[
+            Column::shrinkable("budget", 2, 10),
+            Column::optional("period", 1),
+            Column::essential("limit"),
+            Column::essential("used"),
+            Column::essential("left"),
+            Column::essential("status"),
+        ],
         rows,
     );
     for u in uses {

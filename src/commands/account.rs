@@ -329,12 +329,12 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             out.write_all(
                 render::table(
                     &[
-                        "platform",
-                        "plan",
-                        "billing",
-                        "from",
-                        "renews on",
-                        "you pay",
+                        render::Column::essential("platform"),
+                        render::Column::shrinkable("plan", 3, 12),
+                        render::Column::optional("billing", 2),
+                        render::Column::essential("from"),
+                        render::Column::optional("renews on", 1),
+                        render::Column::optional("you pay", 4),
                     ],
                     rows,
                 )

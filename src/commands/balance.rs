@@ -151,7 +151,13 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
             })
             .collect();
         text.push_str(&render::table(
-            &["grant", "source", "left", "expires", "per credit"],
+            &[
+                render::Column::shrinkable("grant", 3, 16),
+                render::Column::optional("source", 2),
+                render::Column::essential("left"),
+                render::Column::optional("expires", 4),
+                render::Column::optional("per credit", 1),
+            ],
             grant_rows,
         ));
     }

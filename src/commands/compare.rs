@@ -224,18 +224,19 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             ]
         })
         .collect();
-    let headers = [
-        "#",
-        "platform",
-        "model",
-        "credits",
-        "plan",
-        "$/credit",
-        "per clip",
-        per,
-        "free tier",
+    // The rank, where, what and the two numbers it is ranked by stay; the rest give way.
+    let columns = [
+        render::Column::essential("#"),
+        render::Column::essential("platform"),
+        render::Column::shrinkable("model", 3, 16),
+        render::Column::essential("credits"),
+        render::Column::optional("plan", 4),
+        render::Column::optional("$/credit", 2),
+        render::Column::optional("per clip", 5),
+        render::Column::essential(per),
+        render::Column::optional("free tier", 1),
     ];
-    out.write_all(render::table(&headers, rows).as_bytes())?;
+    out.write_all(render::table(&columns, rows).as_bytes())?;
     if quotes
         .iter()
         .any(|q| q.charge.provenance.only_third_party())

@@ -278,7 +278,13 @@ fn shots_run(
         render::credits_cell(priced.total_credits.as_ref()),
         render::money_cell(priced.total_cost.as_ref(), &priced.currency),
     ]);
-    out.write_all(render::table(&["shot", "count", "credits", "cost"], rows).as_bytes())?;
+    let columns = [
+        render::Column::shrinkable("shot", 2, 14),
+        render::Column::optional("count", 1),
+        render::Column::essential("credits"),
+        render::Column::essential("cost"),
+    ];
+    out.write_all(render::table(&columns, rows).as_bytes())?;
     // The same note on many lines is said once, naming the lines.
     let mut grouped: Vec<(&String, Vec<usize>)> = Vec::new();
     for l in &priced.lines {

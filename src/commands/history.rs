@@ -111,8 +111,16 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
     out.write_all(
         render::table(
             &[
-                "id", "time", "platform", "model", "request", "credits", "cost", "project", "tags",
-                "status",
+                render::Column::essential("id"),
+                render::Column::optional("time", 2),
+                render::Column::essential("platform"),
+                render::Column::shrinkable("model", 6, 12),
+                render::Column::optional("request", 3),
+                render::Column::essential("credits"),
+                render::Column::essential("cost"),
+                render::Column::shrinkable("project", 4, 10),
+                render::Column::optional("tags", 1),
+                render::Column::optional("status", 5),
             ],
             rows,
         )

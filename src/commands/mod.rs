@@ -170,6 +170,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             );
         }
     }
+    render::set_wide(cli.wide);
     let ctx = Context {
         session: Session::new(catalog, crate::clock::now()?, cli.db.clone()),
         json: cli.json,

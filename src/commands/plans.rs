@@ -346,20 +346,21 @@ fn options_table(options: &[(usize, &Purchase)], usage: &Usage) -> String {
             row
         })
         .collect();
-    let mut headers = vec![
-        "#",
-        "platform",
-        "buy",
-        "a month",
-        "credits used / got",
-        "left over",
-        "per kept",
-        "models",
+    let mut columns = vec![
+        render::Column::essential("#"),
+        render::Column::essential("platform"),
+        render::Column::shrinkable("buy", 3, 14),
+        render::Column::essential("a month"),
+        render::Column::optional("credits used / got", 4),
+        render::Column::optional("left over", 2),
+        render::Column::optional("per kept", 5),
+        render::Column::optional("models", 1),
     ];
     if partial {
-        headers.push("cannot make");
+        // What a partial option cannot make matters more than how it makes the rest.
+        columns.push(render::Column::shrinkable("cannot make", 6, 14));
     }
-    render::table(&headers, rows)
+    render::table(&columns, rows)
 }
 
 /// How the text is shown: what the flags asked, and what they filtered out.

@@ -75,7 +75,14 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         .collect();
     out.write_all(
         render::table(
-            &["platform", "as of", "billed in", "plans", "models", "from"],
+            &[
+                render::Column::essential("platform"),
+                render::Column::optional("as of", 3),
+                render::Column::optional("billed in", 4),
+                render::Column::optional("plans", 1),
+                render::Column::optional("models", 5),
+                render::Column::optional("from", 2),
+            ],
             rows,
         )
         .as_bytes(),
@@ -292,14 +299,14 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         out.write_all(
             render::table(
                 &[
-                    "plan",
-                    "monthly",
-                    "yearly",
-                    "credits",
-                    "$/credit",
-                    "$/credit annual",
-                    "rollover",
-                    "source",
+                    render::Column::shrinkable("plan", 5, 12),
+                    render::Column::essential("monthly"),
+                    render::Column::optional("yearly", 3),
+                    render::Column::essential("credits"),
+                    render::Column::optional("$/credit", 6),
+                    render::Column::optional("$/credit annual", 2),
+                    render::Column::optional("rollover", 4),
+                    render::Column::optional("source", 1),
                 ],
                 rows,
             )
@@ -347,7 +354,14 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         out.write_all(
             render::table(
                 &[
-                    "pack", "price", "credits", "bonus", "$/credit", "expires", "sold to", "source",
+                    render::Column::shrinkable("pack", 5, 12),
+                    render::Column::essential("price"),
+                    render::Column::essential("credits"),
+                    render::Column::optional("bonus", 3),
+                    render::Column::optional("$/credit", 6),
+                    render::Column::optional("expires", 4),
+                    render::Column::optional("sold to", 2),
+                    render::Column::optional("source", 1),
                 ],
                 rows,
             )
@@ -398,7 +412,14 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
     } else {
         out.write_all(
             render::table(
-                &["model", "kind", "variant", "rate", "min plan", "source"],
+                &[
+                    render::Column::essential("model"),
+                    render::Column::optional("kind", 2),
+                    render::Column::shrinkable("variant", 4, 12),
+                    render::Column::essential("rate"),
+                    render::Column::optional("min plan", 3),
+                    render::Column::optional("source", 1),
+                ],
                 rows,
             )
             .as_bytes(),
@@ -766,7 +787,12 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             vec![id.clone(), source, as_of.to_string()]
         })
         .collect();
-    out.write_all(render::table(&["platform", "source", "as of"], rows).as_bytes())?;
+    let columns = [
+        render::Column::essential("platform"),
+        render::Column::shrinkable("source", 1, 16),
+        render::Column::essential("as of"),
+    ];
+    out.write_all(render::table(&columns, rows).as_bytes())?;
     if let (BundleState::Installed { date, .. }, Some(builtin)) =
         (&status.bundle, status.builtin_date)
     {
@@ -871,7 +897,16 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
             })
             .collect();
         out.write_all(
-            render::table(&["platform", "file", "as of", "versus built-in"], rows).as_bytes(),
+            render::table(
+                &[
+                    render::Column::essential("platform"),
+                    render::Column::shrinkable("file", 2, 12),
+                    render::Column::essential("as of"),
+                    render::Column::optional("versus built-in", 1),
+                ],
+                rows,
+            )
+            .as_bytes(),
         )?;
     }
     if installed.older {
@@ -950,6 +985,11 @@ fn bundle(
         .iter()
         .map(|t| vec![t.file.clone(), t.platform.clone(), t.as_of.to_string()])
         .collect();
-    out.write_all(render::table(&["file", "platform", "as of"], rows).as_bytes())?;
+    let columns = [
+        render::Column::shrinkable("file", 1, 12),
+        render::Column::essential("platform"),
+        render::Column::essential("as of"),
+    ];
+    out.write_all(render::table(&columns, rows).as_bytes())?;
     Ok(0)
 }

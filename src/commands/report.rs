@@ -359,9 +359,24 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     total_cells.extend((1..headers.len()).map(|_| String::new()));
     total_cells.extend(to_cells(&total));
     table_rows.push(total_cells);
-    let mut all_headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    all_headers.extend(columns);
-    out.write_all(render::table(&all_headers, table_rows).as_bytes())?;
+    // The keys, credits and cost stay; the rest give way, the least read first.
+    let mut all_columns: Vec<render::Column> = headers
+        .iter()
+        .map(|h| render::Column::shrinkable(h, 5, 12))
+        .collect();
+    all_columns.extend([
+        render::Column::optional("clips", 6),
+        render::Column::optional("seconds", 8),
+        render::Column::essential("credits"),
+        render::Column::optional("refunded", 3),
+        render::Column::optional("owed", 4),
+        render::Column::essential("cost"),
+        render::Column::optional("per credit", 2),
+        render::Column::optional("per second", 7),
+        render::Column::optional("per kept second", 1),
+    ]);
+    debug_assert_eq!(all_columns.len(), headers.len() + columns.len());
+    out.write_all(render::table(&all_columns, table_rows).as_bytes())?;
     if total.row.unpriced > 0 {
         let entries = if total.row.unpriced == 1 {
             "entry has"
@@ -458,7 +473,12 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         .collect();
     out.write_all(
         render::table(
-            &["platform", "failed entries", "credits owed", "money owed"],
+            &[
+                render::Column::essential("platform"),
+                render::Column::optional("failed entries", 1),
+                render::Column::essential("credits owed"),
+                render::Column::essential("money owed"),
+            ],
             table_rows,
         )
         .as_bytes(),

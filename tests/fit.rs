@@ -1,0 +1,623 @@
+//! Tables that fit (issue "Terminal craft", part 1): at any width a table never splits a word
+//! or a number; it hides its least useful columns (or cuts free text with `…`) and says which
+//! in one line; `--wide` shows all; an unknown width prints the table whole.
+//!
+//! Held at the binary: every table line fits `COLUMNS`, and every money and credit value of
+//! the command's `--json` appears whole in its (essential) column.
+
+mod common;
+
+use common::{ok, Run, Sandbox};
+use serde_json::Value;
+
+const WIDTHS: [usize; 3] = [60, 80, 120];
+
+/// A log across two projects, a failed entry (owed a refund) and a runway account.
+fn logged() -> Sandbox {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    for args in [
+        &["--duration", "10", "--project", "client launch video"][..],
+        &[
+            "--duration",
+            "5",
+            "--project",
+            "b-roll",
+            "--note",
+            "a long note",
+        ],
+        &[
+            "--duration",
+            "5",
+            "--project",
+            "client launch video",
+            "--failed",
+        ],
+        &[
+            "--duration",
+            "10",
+            "--project",
+            "b-roll",
+            "--tag",
+            "client=acme",
+        ],
+    ] {
+        let mut all = vec!["log", "runway", "gen-4"];
+        all.extend(args);
+        ok(&sandbox, &all);
+    }
+    sandbox
+}
+
+/// `credits ARGS` at `width` (`COLUMNS`), or with no `COLUMNS` (piped: unknown width).
+fn at(sandbox: &Sandbox, width: Option<usize>, args: &[&str]) -> Run {
+    let mut cmd = sandbox.command(args);
+    match width {
+        Some(w) => cmd.env("COLUMNS", w.to_string()),
+        None => cmd.env_remove("COLUMNS"),
+    };
+    let run = sandbox.finished(args, cmd.output().expect("run credits"));
+    run.success();
+    run
+}
+
+/// The lines of tables (a piped table line starts with a space) and of the hidden-columns note.
+fn table_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut in_note = false;
+    for line in text.lines() {
+        if line.starts_with("(hidden") || line.starts_with("(shortened") {
+            in_note = true;
+        }
+        if in_note || line.starts_with(' ') {
+            out.push(line);
+        }
+        // The note may wrap: "…; --wide shows" / "all)".
+        if line.ends_with("all)") {
+            in_note = false;
+        }
+    }
+    out
+}
+
+fn assert_fits(run: &Run, width: usize) {
+    let lines = table_lines(&run.stdout);
+    run.check(!lines.is_empty(), "a table");
+    for line in lines {
+        let n = line.chars().count();
+        if n > width {
+            run.fail(format!("lines of at most {width} chars"), (n, line));
+        }
+    }
+}
+
+/// The columns each "hidden" note names, one list per note.
+fn hidden(text: &str) -> Vec<Vec<String>> {
+    let joined = text.lines().collect::<Vec<_>>().join(" ");
+    joined
+        .split("(hidden to fit ")
+        .skip(1)
+        .map(|rest| {
+            let rest = &rest[..rest.find("; --wide shows all)").expect("note ends")];
+            let names = rest.split_once(": ").expect("names").1;
+            names.split(", ").map(String::from).collect()
+        })
+        .collect()
+}
+
+/// The tables of a text whose header has these columns (in order; hidden ones absent): one
+/// map of header to cell per row, cells cut at the header's columns.
+fn tables(text: &str, headers: &[&str]) -> Vec<Vec<Vec<(String, String)>>> {
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(starts) = header_starts(&lines[i], headers) else {
+            i += 1;
+            continue;
+        };
+        let mut rows = Vec::new();
+        i += 1;
+        while i < lines.len() && lines[i].first() == Some(&' ') {
+            let line = &lines[i];
+            let row = starts
+                .iter()
+                .enumerate()
+                .map(|(k, (name, start))| {
+                    let end = starts.get(k + 1).map_or(line.len(), |(_, s)| *s);
+                    let cell: String = line
+                        .get(*start..end.min(line.len()))
+                        .unwrap_or(&[])
+                        .iter()
+                        .collect();
+                    (name.to_string(), cell.trim().to_string())
+                })
+                .collect();
+            rows.push(row);
+            i += 1;
+        }
+        out.push(rows);
+    }
+    out
+}
+
+/// Where each shown header starts in a header line (it must start with the first header).
+fn header_starts(line: &[char], headers: &[&str]) -> Option<Vec<(String, usize)>> {
+    let text: String = line.iter().collect();
+    if !text.starts_with(&format!(" {}", headers[0])) {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut from = 1;
+    for name in headers {
+        let name_chars: Vec<char> = name.chars().collect();
+        let pos = (from..line.len()).find(|&p| {
+            line[p..].starts_with(&name_chars)
+                && (p == 1 || line[p - 2..p] == [' ', ' '])
+                && (p + name_chars.len() == line.len()
+                    || line[p + name_chars.len()..].starts_with(&[' ', ' ']))
+        });
+        if let Some(p) = pos {
+            found.push((name.to_string(), p));
+            from = p + name_chars.len();
+        }
+    }
+    (found.len() >= 2).then_some(found)
+}
+
+fn cell<'a>(row: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    row.iter().find(|(h, _)| h == name).map(|(_, c)| c.as_str())
+}
+
+/// Credits as the tables show them: exact, with thousands separators.
+fn credits_text(text: &str) -> String {
+    let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    grouped + frac
+}
+
+/// The JSON amount `name` of `object` as `(min, max)` decimal strings: exact (both the same),
+/// a range (`min_name`, `max_name`, the max null when open), or `None` when unknown.
+fn amount(object: &Value, name: &str) -> Option<(String, Option<String>)> {
+    match &object[name] {
+        Value::String(v) => Some((v.clone(), Some(v.clone()))),
+        _ => object[format!("min_{name}")].as_str().map(|min| {
+            (
+                min.to_string(),
+                object[format!("max_{name}")].as_str().map(String::from),
+            )
+        }),
+    }
+}
+
+/// The parts of a shown amount: `$0.10–$0.40` → [`$0.10`, `$0.40`], `from 3` → [`3`].
+fn shown_parts(shown: &str) -> Vec<&str> {
+    shown
+        .strip_prefix("from ")
+        .unwrap_or(shown)
+        .split('–')
+        .collect()
+}
+
+/// A money cell shows the JSON amount whole: `$` and every digit, within half its last digit.
+fn assert_money(run: &Run, shown: &str, object: &Value, name: &str) {
+    let Some((min, max)) = amount(object, name) else {
+        run.check(
+            ["unknown", "-"].contains(&shown),
+            &format!("unknown money shown as such: {shown}"),
+        );
+        return;
+    };
+    let parts = shown_parts(shown);
+    let expected: Vec<String> = [Some(min), max].into_iter().flatten().collect();
+    let expected = if expected.len() == 2 && expected[0] == expected[1] {
+        &expected[..1]
+    } else {
+        &expected[..]
+    };
+    run.check_eq(
+        &format!("money parts of {shown}"),
+        expected.len(),
+        parts.len(),
+    );
+    for (part, exact) in parts.iter().zip(expected) {
+        let exact: f64 = exact.parse().unwrap();
+        let digits = part
+            .strip_prefix('$')
+            .unwrap_or_else(|| run.fail("a money cell", shown));
+        let digits = digits.split('/').next().unwrap().replace(',', "");
+        run.check(
+            digits.contains('.') && digits.chars().all(|c| c.is_ascii_digit() || c == '.'),
+            &format!("a whole amount: {shown}"),
+        );
+        let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
+        let value: f64 = digits.parse().unwrap();
+        let half = 0.5 * 10f64.powi(-decimals);
+        if (value - exact).abs() >= half + 1e-12 {
+            run.fail(format!("{exact} whole"), shown);
+        }
+    }
+}
+
+/// A credits cell shows the JSON amount exactly.
+fn assert_credits(run: &Run, shown: &str, object: &Value, name: &str) {
+    let expected = match amount(object, name) {
+        None => {
+            run.check(["unknown", "-"].contains(&shown), "unknown credits");
+            return;
+        }
+        Some((min, Some(max))) if min == max => credits_text(&min),
+        Some((min, Some(max))) => format!("{}–{}", credits_text(&min), credits_text(&max)),
+        Some((min, None)) => format!("from {}", credits_text(&min)),
+    };
+    run.check_eq("credits shown whole", expected.as_str(), shown);
+}
+
+#[test]
+fn compare_fits_and_keeps_credits_and_the_price_per_second_whole() {
+    let sandbox = Sandbox::new();
+    let json = ok(&sandbox, &["compare", "--json"]).json();
+    let quotes = json.as_array().unwrap();
+    let headers = [
+        "#",
+        "platform",
+        "model",
+        "credits",
+        "plan",
+        "$/credit",
+        "per clip",
+        "per second",
+        "free tier",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["compare"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("one row per quote", quotes.len(), rows.len());
+        for (row, q) in rows.iter().zip(quotes) {
+            run.check_eq("platform", q["platform"].as_str(), cell(row, "platform"));
+            assert_credits(&run, cell(row, "credits").unwrap(), q, "credits");
+            assert_money(&run, cell(row, "per second").unwrap(), q, "cost_per_second");
+        }
+    }
+}
+
+#[test]
+fn report_by_project_fits_with_credits_and_cost_whole() {
+    let sandbox = logged();
+    let json = ok(&sandbox, &["report", "--by", "project", "--json"]).json();
+    let mut expected: Vec<&Value> = json["rows"].as_array().unwrap().iter().collect();
+    expected.push(&json["total"]);
+    let headers = [
+        "project",
+        "clips",
+        "seconds",
+        "credits",
+        "refunded",
+        "owed",
+        "cost",
+        "per credit",
+        "per second",
+        "per kept second",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["report", "--by", "project"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("rows and total", expected.len(), rows.len());
+        for (row, r) in rows.iter().zip(&expected) {
+            assert_credits(&run, cell(row, "credits").unwrap(), r, "credits");
+            assert_money(&run, cell(row, "cost").unwrap(), r, "cost");
+        }
+    }
+    // The project names are whole at 120 and cut with `…` (never wrapped) at 60.
+    at(&sandbox, Some(120), &["report", "--by", "project"]).stdout_has("client launch video");
+    at(&sandbox, Some(60), &["report", "--by", "project"])
+        .stdout_has("…")
+        .stdout_lacks("client launch video");
+}
+
+#[test]
+fn history_fits_with_credits_and_cost_whole() {
+    let sandbox = logged();
+    let json = ok(&sandbox, &["history", "--json"]).json();
+    let entries = json.as_array().unwrap();
+    let headers = [
+        "id", "time", "platform", "model", "request", "credits", "cost", "project", "tags",
+        "status",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["history"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("one row per entry", entries.len(), rows.len());
+        for (row, e) in rows.iter().zip(entries) {
+            run.check_eq("id", e["id"].to_string().as_str(), cell(row, "id").unwrap());
+            assert_credits(&run, cell(row, "credits").unwrap(), e, "credits");
+            assert_money(&run, cell(row, "cost").unwrap(), e, "cost");
+        }
+    }
+}
+
+#[test]
+fn refunds_fit_with_credits_and_money_owed_whole() {
+    let sandbox = logged();
+    let json = ok(&sandbox, &["refunds", "--json"]).json();
+    let owed = json.as_array().unwrap();
+    let headers = ["platform", "failed entries", "credits owed", "money owed"];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["refunds"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("one row per platform", owed.len(), rows.len());
+        for (row, o) in rows.iter().zip(owed) {
+            assert_credits(&run, cell(row, "credits owed").unwrap(), o, "credits_owed");
+            assert_money(&run, cell(row, "money owed").unwrap(), o, "money_owed");
+        }
+    }
+}
+
+#[test]
+fn balance_fits_with_credits_left_whole() {
+    let sandbox = logged();
+    let json = ok(&sandbox, &["balance", "--json"]).json();
+    let grants: Vec<&Value> = json["platforms"][0]["grants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["remaining"].as_str() != Some("0"))
+        .collect();
+    let headers = ["grant", "source", "left", "expires", "per credit"];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["balance"]);
+        assert_fits(&run, width);
+        // The label and value lines above the table wrap at spaces too.
+        for line in run.stdout.lines() {
+            run.check(line.chars().count() <= width, &format!("fits: {line}"));
+        }
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("one row per live grant", grants.len(), rows.len());
+        for (row, g) in rows.iter().zip(&grants) {
+            assert_credits(&run, cell(row, "left").unwrap(), g, "remaining");
+        }
+        run.stdout_has(&format!(
+            "{} credits",
+            credits_text(json["platforms"][0]["available"].as_str().unwrap())
+        ));
+    }
+}
+
+#[test]
+fn pricing_show_fits_with_prices_and_credits_whole() {
+    let sandbox = Sandbox::new();
+    let json = ok(&sandbox, &["pricing", "show", "runway", "--json"]).json();
+    let plans = json["plans"].as_array().unwrap();
+    let packs = json["packs"].as_array().unwrap();
+    let plan_headers = [
+        "plan",
+        "monthly",
+        "yearly",
+        "credits",
+        "$/credit",
+        "$/credit annual",
+        "rollover",
+        "source",
+    ];
+    let pack_headers = [
+        "pack", "price", "credits", "bonus", "$/credit", "expires", "sold to", "source",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["pricing", "show", "runway"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &plan_headers)[0];
+        run.check_eq("one row per plan", plans.len(), rows.len());
+        for (row, p) in rows.iter().zip(plans) {
+            assert_money(&run, cell(row, "monthly").unwrap(), p, "price");
+            let credits = cell(row, "credits").unwrap();
+            run.check(
+                credits.starts_with(&format!(
+                    "{} / ",
+                    credits_text(p["credits"].as_str().unwrap())
+                )),
+                &format!("plan credits whole: {credits}"),
+            );
+        }
+        let rows = &tables(&run.stdout, &pack_headers)[0];
+        run.check_eq("one row per pack", packs.len(), rows.len());
+        for (row, k) in rows.iter().zip(packs) {
+            assert_money(&run, cell(row, "price").unwrap(), k, "price");
+            assert_credits(&run, cell(row, "credits").unwrap(), k, "credits");
+        }
+    }
+}
+
+#[test]
+fn plans_fit_with_the_monthly_cost_whole() {
+    let sandbox = Sandbox::new();
+    let usage = ["plans", "--usage", "10x video 10s, 20x image"];
+    let json = ok(&sandbox, &[&usage[..], &["--json"]].concat()).json();
+    let options = json["options"].as_array().unwrap();
+    let headers = [
+        "#",
+        "platform",
+        "buy",
+        "a month",
+        "credits used / got",
+        "left over",
+        "per kept",
+        "models",
+        "cannot make",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &usage);
+        assert_fits(&run, width);
+        let all = tables(&run.stdout, &headers);
+        run.check_eq("both tables", 2, all.len());
+        let mut seen = 0;
+        for row in all.iter().flatten() {
+            let rank: u64 = cell(row, "#").unwrap().parse().unwrap();
+            let o = options
+                .iter()
+                .find(|o| o["rank"].as_u64() == Some(rank))
+                .unwrap();
+            run.check_eq("platform", o["platform"].as_str(), cell(row, "platform"));
+            assert_money(&run, cell(row, "a month").unwrap(), o, "cost_per_month");
+            seen += 1;
+        }
+        run.check_eq("every option listed", options.len(), seen);
+    }
+}
+
+#[test]
+fn the_hidden_line_names_exactly_the_hidden_columns_and_wide_shows_all() {
+    let sandbox = logged();
+    let headers = [
+        "id", "time", "platform", "model", "request", "credits", "cost", "project", "tags",
+        "status",
+    ];
+    let run = at(&sandbox, Some(60), &["history"]);
+    let rows = &tables(&run.stdout, &headers)[0];
+    let shown: Vec<&str> = rows[0].iter().map(|(h, _)| h.as_str()).collect();
+    let missing: Vec<String> = headers
+        .iter()
+        .filter(|h| !shown.contains(h))
+        .map(|h| h.to_string())
+        .collect();
+    run.check(!missing.is_empty(), "something hidden at 60");
+    run.check_eq(
+        "the note names the hidden columns",
+        vec![missing],
+        hidden(&run.stdout),
+    );
+
+    let wide = at(&sandbox, Some(60), &["history", "--wide"]);
+    wide.stdout_lacks("hidden to fit")
+        .stdout_lacks("…")
+        .stdout_has("client launch video")
+        .stdout_has("client=acme");
+    let rows = &tables(&wide.stdout, &headers)[0];
+    let shown: Vec<&str> = rows[0].iter().map(|(h, _)| h.as_str()).collect();
+    wide.check_eq("every column", headers.to_vec(), shown);
+    // --wide is global: it goes before the command too.
+    at(&sandbox, Some(60), &["--wide", "compare"]).stdout_has("free tier");
+}
+
+#[test]
+fn an_unknown_width_prints_every_table_whole() {
+    let sandbox = logged();
+    for args in [
+        &["compare"][..],
+        &["report", "--by", "project"],
+        &["history"],
+        &["pricing", "show", "runway"],
+        &["plans", "--usage", "10x video 10s, 20x image"],
+    ] {
+        let run = at(&sandbox, None, args);
+        run.stdout_lacks("hidden to fit")
+            .stdout_lacks("shortened to fit")
+            .stdout_lacks("…");
+        // One line per row: the report has its two projects and the total, nothing wrapped.
+        if args[0] == "report" {
+            let rows = &tables(&run.stdout, &["project", "clips"])[0];
+            run.check_eq("rows", 3, rows.len());
+            run.stdout_has("client launch video");
+        }
+    }
+    // The same as --wide.
+    let piped = at(&sandbox, None, &["history"]);
+    let wide = at(&sandbox, Some(60), &["history", "--wide"]);
+    piped.check_eq("piped is whole", &wide.stdout, &piped.stdout);
+    // A COLUMNS that is not a positive number is ignored.
+    let mut cmd = sandbox.command(&["history"]);
+    cmd.env("COLUMNS", "0");
+    let zero = sandbox.finished(&["history"], cmd.output().unwrap());
+    zero.check_eq("COLUMNS=0 is unknown", &piped.stdout, &zero.stdout);
+}
+
+#[test]
+fn a_terminal_of_80_columns_gets_a_table_that_fits() {
+    // `script` runs the binary on a pseudo-terminal: borders, and the terminal's width.
+    let sandbox = Sandbox::new();
+    let probe = std::process::Command::new("script")
+        .arg("--version")
+        .output();
+    if probe.is_err() {
+        eprintln!("skipped: no `script` (util-linux) to make a pseudo-terminal");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_credits");
+    let base = sandbox.command(&[]);
+    for (size, args) in [("80", "compare"), ("60", "compare")] {
+        let mut cmd = std::process::Command::new("script");
+        cmd.env_clear()
+            .current_dir(sandbox.path())
+            .env("PATH", "/usr/bin:/bin")
+            .args([
+                "-qec",
+                &format!("stty cols {size} rows 40; '{bin}' {args} 2>/dev/null"),
+                "/dev/null",
+            ]);
+        for (k, v) in base.get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env_remove("COLUMNS");
+        let output = cmd.output().expect("run script");
+        let run = sandbox.finished(&[args], output);
+        run.success();
+        let width: usize = size.parse().unwrap();
+        let text = run.stdout.replace('\r', "");
+        run.check(text.contains('─'), "borders on a terminal");
+        for line in text.lines() {
+            if line.chars().count() > width && !line.starts_with('*') && !line.contains("model(s)")
+            {
+                run.fail(format!("lines of at most {width} chars"), line);
+            }
+        }
+        run.check(text.contains("--wide shows all"), "the hidden note");
+    }
+}
+
+#[test]
+fn global_options_have_their_own_heading_and_an_env_value_is_not_a_usage_requirement() {
+    let mut sandbox = Sandbox::with_db();
+    sandbox.env("CREDITS_PRICING_DIR", "/nonexistent");
+    let help = ok(&sandbox, &["log", "--help"]);
+    let text = &help.stdout;
+    let own = text.find("--duration").expect("log's own options");
+    let global = text
+        .find("Global options:")
+        .expect("a Global options heading");
+    help.check(own < global, "the command's own options first");
+    for flag in ["--json", "--wide", "--pricing-dir <DIR>", "--db <PATH>"] {
+        help.check(
+            text[global..].contains(flag),
+            &format!("{flag} under Global options"),
+        );
+    }
+    help.stdout_has("Usage: credits log [OPTIONS] <PLATFORM> <MODEL>");
+    let missing = sandbox.run(&["log"]);
+    missing
+        .usage_error()
+        .stderr_has("Usage: credits log <PLATFORM> <MODEL>")
+        .stderr_lacks("--db")
+        .stderr_lacks("--pricing-dir");
+}
