@@ -51,12 +51,12 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'credits;estimate' {
-            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation: 10, 2.5, 10s, 1m30s')
             [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k')
             [CompletionResult]::new('--refs', '--refs', [CompletionResultType]::ParameterName, 'Number of reference images')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
@@ -81,7 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--plan-price', '--plan-price', [CompletionResultType]::ParameterName, 'What the plan or pack costs, e.g. 30')
             [CompletionResult]::new('--plan-credits', '--plan-credits', [CompletionResultType]::ParameterName, 'Credits it includes, e.g. 3000')
             [CompletionResult]::new('--clip-credits', '--clip-credits', [CompletionResultType]::ParameterName, 'Credits one clip uses, e.g. 50')
-            [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Seconds of video in the clip, for the cost per second')
+            [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Seconds of video in the clip, for the cost per second: 10, 2.5, 10s, 1m30s')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of the plan price')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
@@ -92,7 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;compare' {
-            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of the standard shot')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of the standard shot: 10, 2.5, 10s, 1m30s')
             [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Resolution of the standard shot')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode, where models have modes')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What to compare')
@@ -266,7 +266,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;log' {
-            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation: 10, 2.5, 10s, 1m30s')
             [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k')
             [CompletionResult]::new('--refs', '--refs', [CompletionResultType]::ParameterName, 'Number of reference images')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
@@ -275,7 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, e.g. client=acme (repeatable)')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the platform actually charged (overrides the table; logs unknown models)')
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it ran (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Price the money with this plan instead of your account''s')
             [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit for this entry')
@@ -286,6 +286,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'The generation failed (charged, refund not yet seen)')
             [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'The output was not used (a rerun or discarded variation)')
             [CompletionResult]::new('--strict-budget', '--strict-budget', [CompletionResultType]::ParameterName, 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -303,9 +305,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;refund' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -318,11 +322,13 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--untag', '--untag', [CompletionResultType]::ParameterName, 'Remove a tag by key (repeatable)')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'New note (empty string clears it)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)')
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'With --status refunded: when the credits came back [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'With --status refunded: when the credits came back (a time, date or 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--kept', '--kept', [CompletionResultType]::ParameterName, 'Mark the output as used')
             [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'Mark the output as not used')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -344,8 +350,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
@@ -361,8 +367,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
@@ -380,8 +386,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
@@ -409,8 +415,8 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag (K=V, repeatable: all must match)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (a date includes its whole day)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -443,7 +449,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;account;set' {
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan id or name')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today]')
             [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --since]')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the plan gives each grant period, when the table does not say (or says otherwise)')
@@ -484,10 +490,12 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits bought, when the purchase is not a pack in the table (needs --price)')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you paid for --credits, in the platform''s currency')
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]')
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--never-expires', '--never-expires', [CompletionResultType]::ParameterName, '--credits never expire')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -496,10 +504,11 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;adjust' {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, e.g. "signup bonus", "daily reward", "support refund"')
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (RFC 3339 or YYYY-MM-DD) [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Take credits away even if the balance goes below zero')
+            [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future (--force here is about the balance)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -607,6 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;man' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -638,7 +648,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write every page into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

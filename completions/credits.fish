@@ -52,20 +52,20 @@ complete -c credits -n "__fish_credits_needs_command" -f -a "adjust" -d 'Correct
 complete -c credits -n "__fish_credits_needs_command" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
 complete -c credits -n "__fish_credits_needs_command" -f -a "budget" -d 'Spending limits per project, in money or credits'
 complete -c credits -n "__fish_credits_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page into a folder'
 complete -c credits -n "__fish_credits_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l duration -d 'Seconds of output per generation' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l refs -d 'Number of reference images' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l chars -d 'Characters of input (text to speech)' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l count -d 'How many generations' -r
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l plan -d 'Price the credits with this plan (and say whether it allows the request)' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l duration -d 'Seconds of output per generation: 10, 2.5, 10s, 1m30s' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l refs -d 'Number of reference images' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l chars -d 'Characters of input (text to speech)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l count -d 'How many generations' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l plan -d 'Price the credits with this plan (and say whether it allows the request)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 'Monthly or annual billing of the plan [default: your account\'s, else monthly]' -r -f -a "monthly\t''
 annual\t''"
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l audio -d 'Generate sound with the video'
@@ -73,26 +73,26 @@ complete -c credits -n "__fish_credits_using_subcommand estimate" -l upscale -d 
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-price -d 'What the plan or pack costs, e.g. 30' -r
-complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-credits -d 'Credits it includes, e.g. 3000' -r
-complete -c credits -n "__fish_credits_using_subcommand calc" -l clip-credits -d 'Credits one clip uses, e.g. 50' -r
-complete -c credits -n "__fish_credits_using_subcommand calc" -l seconds -d 'Seconds of video in the clip, for the cost per second' -r
-complete -c credits -n "__fish_credits_using_subcommand calc" -l currency -d 'Currency of the plan price' -r
+complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-price -d 'What the plan or pack costs, e.g. 30' -r -f
+complete -c credits -n "__fish_credits_using_subcommand calc" -l plan-credits -d 'Credits it includes, e.g. 3000' -r -f
+complete -c credits -n "__fish_credits_using_subcommand calc" -l clip-credits -d 'Credits one clip uses, e.g. 50' -r -f
+complete -c credits -n "__fish_credits_using_subcommand calc" -l seconds -d 'Seconds of video in the clip, for the cost per second: 10, 2.5, 10s, 1m30s' -r -f
+complete -c credits -n "__fish_credits_using_subcommand calc" -l currency -d 'Currency of the plan price' -r -f
 complete -c credits -n "__fish_credits_using_subcommand calc" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand calc" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand calc" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand compare" -l duration -d 'Seconds of the standard shot' -r
-complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot' -r
-complete -c credits -n "__fish_credits_using_subcommand compare" -l mode -d 'Model mode, where models have modes' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l duration -d 'Seconds of the standard shot: 10, 2.5, 10s, 1m30s' -r -f
+complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot' -r -f
+complete -c credits -n "__fish_credits_using_subcommand compare" -l mode -d 'Model mode, where models have modes' -r -f
 complete -c credits -n "__fish_credits_using_subcommand compare" -l kind -d 'What to compare' -r -f -a "video\t''
 image\t''
 audio\t''
 text\t''
 other\t''"
-complete -c credits -n "__fish_credits_using_subcommand compare" -l platform -d 'Only these platforms (repeatable)' -r
-complete -c credits -n "__fish_credits_using_subcommand compare" -l max-plan -d 'Only plans up to this one (by name on each platform; `free` means free tiers)' -r
+complete -c credits -n "__fish_credits_using_subcommand compare" -l platform -d 'Only these platforms (repeatable)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand compare" -l max-plan -d 'Only plans up to this one (by name on each platform; `free` means free tiers)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand compare" -l billing -d 'Monthly or annual billing of the plans' -r -f -a "monthly\t''
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand compare" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
@@ -101,18 +101,18 @@ complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'Th
 complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand plans" -l usage -d 'A month\'s work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below)' -r
+complete -c credits -n "__fish_credits_using_subcommand plans" -l usage -d 'A month\'s work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand plans" -l shots -d 'A shot list (as `estimate --shots`), made --times times a month' -r -F
-complete -c credits -n "__fish_credits_using_subcommand plans" -l times -d 'How many times a month the shot list is made' -r
-complete -c credits -n "__fish_credits_using_subcommand plans" -l since -d 'With --from-log: the window read (a date, or 30d / 8w ago), scaled to a month [default: 30d]' -r
-complete -c credits -n "__fish_credits_using_subcommand plans" -l retries -d 'Extra generations per 100 kept outputs: retries, reruns, failures [default: the log\'s with --from-log, else 0]' -r
-complete -c credits -n "__fish_credits_using_subcommand plans" -l platform -d 'Only these platforms (repeatable)' -r
+complete -c credits -n "__fish_credits_using_subcommand plans" -l times -d 'How many times a month the shot list is made' -r -f
+complete -c credits -n "__fish_credits_using_subcommand plans" -l since -d 'With --from-log: the window read (a date, or 30d / 8w ago), scaled to a month [default: 30d]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand plans" -l retries -d 'Extra generations per 100 kept outputs: retries, reruns, failures [default: the log\'s with --from-log, else 0]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand plans" -l platform -d 'Only these platforms (repeatable)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand plans" -l kind -d 'Only options bought this way' -r -f -a "plan\t'A subscription, with packs when its credits fall short'
 packs\t'Credit packs with no subscription'
 per-use\t'Money per generation (API platforms)'"
 complete -c credits -n "__fish_credits_using_subcommand plans" -l billing -d 'Only plans billed this way (pay-per-use and packs are kept)' -r -f -a "monthly\t''
 annual\t''"
-complete -c credits -n "__fish_credits_using_subcommand plans" -l top -d 'Show the N cheapest options' -r
+complete -c credits -n "__fish_credits_using_subcommand plans" -l top -d 'Show the N cheapest options' -r -f
 complete -c credits -n "__fish_credits_using_subcommand plans" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand plans" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand plans" -l from-log -d 'What your log shows you made: kept outputs, and the retry rate it measures'
@@ -167,7 +167,7 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l from -d 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)' -r
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l from -d 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l force -d 'Install a bundle even if it is older than the built-in tables'
@@ -190,19 +190,19 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "update" -d 'Install a pricing bundle from a file or URL after checking it, or remove it'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l refs -d 'Number of reference images' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l chars -d 'Characters of input (text to speech)' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l count -d 'How many generations' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l project -d 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l tag -d 'A tag, e.g. client=acme (repeatable)' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l credits -d 'Credits the platform actually charged (overrides the table; logs unknown models)' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l at -d 'When it ran (RFC 3339 or YYYY-MM-DD) [default: now]' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l note -d 'A note' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l plan -d 'Price the money with this plan instead of your account\'s' -r
-complete -c credits -n "__fish_credits_using_subcommand log" -l price-per-credit -d 'Your own price per credit for this entry' -r
+complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation: 10, 2.5, 10s, 1m30s' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l refs -d 'Number of reference images' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l chars -d 'Characters of input (text to speech)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l count -d 'How many generations' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l project -d 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l tag -d 'A tag, e.g. client=acme (repeatable)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l credits -d 'Credits the platform actually charged (overrides the table; logs unknown models)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l at -d 'When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l note -d 'A note' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l plan -d 'Price the money with this plan instead of your account\'s' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l price-per-credit -d 'Your own price per credit for this entry' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand log" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand log" -l audio -d 'Generate sound with the video'
@@ -210,6 +210,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l upscale -d 'Upsc
 complete -c credits -n "__fish_credits_using_subcommand log" -l failed -d 'The generation failed (charged, refund not yet seen)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l discarded -d 'The output was not used (a rerun or discarded variation)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l strict-budget -d 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]'
+complete -c credits -n "__fish_credits_using_subcommand log" -l force -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
@@ -219,24 +220,26 @@ complete -c credits -n "__fish_credits_using_subcommand fail" -l force -d 'Also 
 complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l force -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand refund" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand edit" -l project -d 'New project (empty string clears it)' -r
-complete -c credits -n "__fish_credits_using_subcommand edit" -l tag -d 'Set a tag K=V (repeatable)' -r
-complete -c credits -n "__fish_credits_using_subcommand edit" -l untag -d 'Remove a tag by key (repeatable)' -r
-complete -c credits -n "__fish_credits_using_subcommand edit" -l note -d 'New note (empty string clears it)' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l project -d 'New project (empty string clears it)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand edit" -l tag -d 'Set a tag K=V (repeatable)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand edit" -l untag -d 'Remove a tag by key (repeatable)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand edit" -l note -d 'New note (empty string clears it)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand edit" -l status -d 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)' -r -f -a "ok\t''
 failed\t''
 refunded\t''"
-complete -c credits -n "__fish_credits_using_subcommand edit" -l at -d 'With --status refunded: when the credits came back [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand edit" -l at -d 'With --status refunded: when the credits came back (a time, date or 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l kept -d 'Mark the output as used'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l discarded -d 'Mark the output as not used'
+complete -c credits -n "__fish_credits_using_subcommand edit" -l force -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand edit" -s h -l help -d 'Print help'
@@ -245,47 +248,53 @@ complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The genera
 complete -c credits -n "__fish_credits_using_subcommand rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l project -d 'Only this project' -r
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l platform -d 'Only this platform' -r
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l model -d 'Only this model' -r
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l project -d 'Only this project' -r -f
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l platform -d 'Only this platform' -r -f
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l model -d 'Only this model' -r -f
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l status -d 'Only this status' -r -f -a "ok\t''
 failed\t''
 refunded\t''"
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
-complete -c credits -n "__fish_credits_using_subcommand reprice" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l dry-run -d 'Show what would change without writing'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand reprice" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand history" -l project -d 'Only this project' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l platform -d 'Only this platform' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l model -d 'Only this model' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l project -d 'Only this project' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l platform -d 'Only this platform' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l model -d 'Only this model' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand history" -l status -d 'Only this status' -r -f -a "ok\t''
 failed\t''
 refunded\t''"
-complete -c credits -n "__fish_credits_using_subcommand history" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l until -d 'Up to this date or time (a date includes its whole day)' -r
-complete -c credits -n "__fish_credits_using_subcommand history" -l limit -d 'At most N entries' -r
+complete -c credits -n "__fish_credits_using_subcommand history" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l limit -d 'At most N entries' -r -f
 complete -c credits -n "__fish_credits_using_subcommand history" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand history" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand history" -l csv -d 'CSV instead of a table'
 complete -c credits -n "__fish_credits_using_subcommand history" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand history" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand history" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l project -d 'Only this project' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l platform -d 'Only this platform' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l model -d 'Only this model' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)' -r -f -a "project\t''
+platform\t''
+model\t''
+day\t''
+week\t''
+month\t''
+tag:\t''"
+complete -c credits -n "__fish_credits_using_subcommand report" -l project -d 'Only this project' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l platform -d 'Only this platform' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l model -d 'Only this model' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l status -d 'Only this status' -r -f -a "ok\t''
 failed\t''
 refunded\t''"
-complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
-complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table'
@@ -300,15 +309,15 @@ complete -c credits -n "__fish_credits_using_subcommand refunds" -s h -l help -d
 complete -c credits -n "__fish_credits_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
 json\t''"
 complete -c credits -n "__fish_credits_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
-complete -c credits -n "__fish_credits_using_subcommand export" -l project -d 'Only this project' -r
-complete -c credits -n "__fish_credits_using_subcommand export" -l platform -d 'Only this platform' -r
-complete -c credits -n "__fish_credits_using_subcommand export" -l model -d 'Only this model' -r
-complete -c credits -n "__fish_credits_using_subcommand export" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l project -d 'Only this project' -r -f
+complete -c credits -n "__fish_credits_using_subcommand export" -l platform -d 'Only this platform' -r -f
+complete -c credits -n "__fish_credits_using_subcommand export" -l model -d 'Only this model' -r -f
+complete -c credits -n "__fish_credits_using_subcommand export" -l tag -d 'Only entries with this tag (K=V, repeatable: all must match)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand export" -l status -d 'Only this status' -r -f -a "ok\t''
 failed\t''
 refunded\t''"
-complete -c credits -n "__fish_credits_using_subcommand export" -l since -d 'From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago)' -r
-complete -c credits -n "__fish_credits_using_subcommand export" -l until -d 'Up to this date or time (a date includes its whole day)' -r
+complete -c credits -n "__fish_credits_using_subcommand export" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand export" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand export" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand export" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand export" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -327,13 +336,13 @@ complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on, with their history'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l plan -d 'Plan id or name' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l plan -d 'Plan id or name' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l billing -d 'Monthly or annual billing' -r -f -a "monthly\t''
 annual\t''"
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l since -d 'The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today]' -r
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l renews-on -d 'Day of the month the plan renews (1-31) [default: the day of --since]' -r
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l price -d 'What you really pay per billing period (a month, or a year with --billing annual), in the platform\'s currency, when it is not the table\'s list price (a discount, taxes, a regional price) or the table does not give one' -r
-complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l credits -d 'Credits the plan gives each grant period, when the table does not say (or says otherwise)' -r
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l since -d 'The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l renews-on -d 'Day of the month the plan renews (1-31) [default: the day of --since]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l price -d 'What you really pay per billing period (a month, or a year with --billing annual), in the platform\'s currency, when it is not the table\'s list price (a discount, taxes, a regional price) or the table does not give one' -r -f
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l credits -d 'Credits the plan gives each grant period, when the table does not say (or says otherwise)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -347,26 +356,28 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on, with their history'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand topup" -l pack -d 'A pack from the platform\'s table (`credits pricing show PLATFORM` lists them)' -r
-complete -c credits -n "__fish_credits_using_subcommand topup" -l credits -d 'Credits bought, when the purchase is not a pack in the table (needs --price)' -r
-complete -c credits -n "__fish_credits_using_subcommand topup" -l price -d 'What you paid for --credits, in the platform\'s currency' -r
-complete -c credits -n "__fish_credits_using_subcommand topup" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r
-complete -c credits -n "__fish_credits_using_subcommand topup" -l at -d 'When you bought them (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand topup" -l pack -d 'A pack from the platform\'s table (`credits pricing show PLATFORM` lists them)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup" -l credits -d 'Credits bought, when the purchase is not a pack in the table (needs --price)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup" -l price -d 'What you paid for --credits, in the platform\'s currency' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup" -l at -d 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand topup" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup" -l never-expires -d '--credits never expire'
+complete -c credits -n "__fish_credits_using_subcommand topup" -l force -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand topup" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand topup" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand topup" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l at -d 'When (RFC 3339 or YYYY-MM-DD) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r -f
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l at -d 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l force -d 'Take credits away even if the balance goes below zero'
+complete -c credits -n "__fish_credits_using_subcommand adjust" -l allow-future -d 'Accept an --at more than a day in the future (--force here is about the balance)'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand adjust" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r
+complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand balance" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -382,10 +393,10 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_s
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "rm" -d 'Remove a project\'s budget (both units unless one is given)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l platform -d 'The platform whose credits a credits budget counts' -r
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l platform -d 'The platform whose credits a credits budget counts' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l period -d 'Count per calendar month, or everything logged' -r -f -a "month\t''
 total\t''"
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l money -d 'AMOUNT is money (in --currency)'
@@ -403,7 +414,7 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l platform -d 'Only the credits budget of this platform' -r
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l platform -d 'Only the credits budget of this platform' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l money -d 'Only the money budget'
@@ -421,6 +432,7 @@ complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'T
 complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand man" -l dir -d 'Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR' -r -f -a "(__fish_complete_directories)"
 complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -448,7 +460,7 @@ complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_see
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "balance" -d 'Credits available per platform: by source, what expires next, what they buy'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "budget" -d 'Spending limits per project, in money or credits'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page into a folder'
 complete -c credits -n "__fish_credits_using_subcommand help; and not __fish_seen_subcommand_from estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "list" -d 'Every platform: as_of date, plans and models'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "show" -d 'One platform: plans with price per credit, packs, models with rates and minimum plans'

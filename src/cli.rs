@@ -11,7 +11,7 @@ use crate::ops::{resolve, Session};
 use crate::records::{BudgetPeriod, Filter, Status};
 use anyhow::Result;
 use clap::builder::PossibleValue;
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum, ValueHint};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -77,6 +77,7 @@ pub enum Command {
     /// Mark a logged generation as failed (charged, refund not yet seen).
     Fail {
         /// Entry id.
+        #[arg(value_hint = ValueHint::Other)]
         id: i64,
         /// Also when the entry was refunded (undoes the refund).
         #[arg(long)]
@@ -85,16 +86,21 @@ pub enum Command {
     /// Mark a failed generation as refunded (credits returned); implies failed.
     Refund {
         /// Entry id.
+        #[arg(value_hint = ValueHint::Other)]
         id: i64,
-        /// When the credits came back (RFC 3339 or YYYY-MM-DD) [default: now].
-        #[arg(long, value_name = "TIME")]
+        /// When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
+        #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
         at: Option<String>,
+        /// Accept an --at more than a day in the future.
+        #[arg(long, visible_alias = "allow-future")]
+        force: bool,
     },
     /// Change an entry's project, tags, note, kept flag or status.
     Edit(EditArgs),
     /// Delete an entry.
     Rm {
         /// Entry id.
+        #[arg(value_hint = ValueHint::Other)]
         id: i64,
     },
     /// Price logged entries again from today's tables, account and balance.
@@ -129,33 +135,40 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to stdout.
-    Man,
+    /// Print the man page (roff) to stdout, or write every page into a folder.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 }
 
 /// The request options shared by `estimate`, `log` and shot lists.
 #[derive(Debug, Args, Clone, Default)]
 pub struct RequestArgs {
-    /// Seconds of output per generation.
-    #[arg(long, value_name = "SECS", value_parser = parse_decimal, allow_negative_numbers = true)]
+    /// Seconds of output per generation: 10, 2.5, 10s, 1m30s.
+    #[arg(value_hint = ValueHint::Other, long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub duration: Option<Decimal>,
     /// Output resolution, e.g. 720p, 1080p, 4k.
-    #[arg(long, value_name = "RES")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "RES")]
     pub resolution: Option<String>,
     /// Generate sound with the video.
     #[arg(long)]
     pub audio: bool,
     /// Number of reference images.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 0)]
     pub refs: u32,
     /// Model mode or quality, e.g. standard, pro, low, high.
-    #[arg(long, value_name = "M")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "M")]
     pub mode: Option<String>,
     /// Characters of input (text to speech).
-    #[arg(long, value_name = "N")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N")]
     pub chars: Option<u64>,
     /// How many generations.
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1)]
     pub count: u32,
     /// Upscale the output.
     #[arg(long)]
@@ -166,23 +179,23 @@ pub struct RequestArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct PricingArgs {
     /// Price the credits with this plan (and say whether it allows the request).
-    #[arg(long, value_name = "PLAN")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub plan: Option<String>,
     /// Monthly or annual billing of the plan [default: your account's, else monthly].
     #[arg(long, value_enum)]
     pub billing: Option<BillingPeriod>,
     /// Your own price per credit, overriding the plan's.
-    #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub price_per_credit: Option<Decimal>,
 }
 
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
     /// Platform id or name, e.g. runway.
-    #[arg(required_unless_present = "shots")]
+    #[arg(value_hint = ValueHint::Other, required_unless_present = "shots")]
     pub platform: Option<String>,
     /// Model id or name, e.g. gen-4.
-    #[arg(required_unless_present = "shots")]
+    #[arg(value_hint = ValueHint::Other, required_unless_present = "shots")]
     pub model: Option<String>,
     #[command(flatten)]
     pub request: RequestArgs,
@@ -192,51 +205,51 @@ pub struct EstimateArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["model"])]
     pub shots: Option<PathBuf>,
     /// Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file].
-    #[arg(long, conflicts_with = "shots")]
+    #[arg(long, conflicts_with = "shots", value_hint = ValueHint::Other)]
     pub project: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CalcArgs {
     /// What the plan or pack costs, e.g. 30.
-    #[arg(long, value_name = "P", value_parser = parse_non_negative, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "P", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub plan_price: Decimal,
     /// Credits it includes, e.g. 3000.
-    #[arg(long, value_name = "C", value_parser = parse_non_negative, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "C", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub plan_credits: Decimal,
     /// Credits one clip uses, e.g. 50.
-    #[arg(long, value_name = "K", value_parser = parse_non_negative, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "K", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub clip_credits: Decimal,
-    /// Seconds of video in the clip, for the cost per second.
-    #[arg(long, value_name = "S", value_parser = parse_decimal, allow_negative_numbers = true)]
+    /// Seconds of video in the clip, for the cost per second: 10, 2.5, 10s, 1m30s.
+    #[arg(value_hint = ValueHint::Other, long, value_name = "S", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub seconds: Option<Decimal>,
     /// Currency of the plan price.
-    #[arg(long, default_value = "USD")]
+    #[arg(value_hint = ValueHint::Other, long, default_value = "USD")]
     pub currency: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Seconds of the standard shot.
-    #[arg(long, value_name = "SECS", value_parser = parse_decimal, allow_negative_numbers = true)]
+    /// Seconds of the standard shot: 10, 2.5, 10s, 1m30s.
+    #[arg(value_hint = ValueHint::Other, long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub duration: Option<Decimal>,
     /// Resolution of the standard shot.
-    #[arg(long, value_name = "RES")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "RES")]
     pub resolution: Option<String>,
     /// The shot has sound.
     #[arg(long)]
     pub audio: bool,
     /// Model mode, where models have modes.
-    #[arg(long, value_name = "M")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "M")]
     pub mode: Option<String>,
     /// What to compare.
     #[arg(long, value_enum, default_value_t = KindArg::Video)]
     pub kind: KindArg,
     /// Only these platforms (repeatable).
-    #[arg(long = "platform", value_name = "P")]
+    #[arg(value_hint = ValueHint::Other, long = "platform", value_name = "P")]
     pub platforms: Vec<String>,
     /// Only plans up to this one (by name on each platform; `free` means free tiers).
-    #[arg(long, value_name = "PLAN")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub max_plan: Option<String>,
     /// Monthly or annual billing of the plans.
     #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
@@ -263,13 +276,13 @@ Examples:
 #[command(group(ArgGroup::new("source").required(true).multiple(true).args(["usage", "shots", "from_log"])))]
 pub struct PlansArgs {
     /// A month's work, e.g. "40x gen-4 10s, 100x image" (repeatable; see below).
-    #[arg(long, value_name = "ITEMS")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "ITEMS")]
     pub usage: Vec<String>,
     /// A shot list (as `estimate --shots`), made --times times a month.
     #[arg(long, value_name = "FILE")]
     pub shots: Option<PathBuf>,
     /// How many times a month the shot list is made.
-    #[arg(long, value_name = "N", default_value_t = 1, requires = "shots")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, requires = "shots")]
     pub times: u32,
     /// What your log shows you made: kept outputs, and the retry rate it measures.
     #[arg(long)]
@@ -279,17 +292,18 @@ pub struct PlansArgs {
         long,
         value_name = "DATE",
         requires = "from_log",
-        allow_hyphen_values = true
+        allow_hyphen_values = true,
+        value_hint = ValueHint::Other
     )]
     pub since: Option<String>,
     /// Extra generations per 100 kept outputs: retries, reruns, failures [default: the log's with --from-log, else 0].
-    #[arg(long, value_name = "PCT", value_parser = parse_decimal, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "PCT", value_parser = parse_decimal, allow_negative_numbers = true)]
     pub retries: Option<Decimal>,
     /// Let any model of the same kind make a named model's items (compare across platforms).
     #[arg(long)]
     pub any_model: bool,
     /// Only these platforms (repeatable).
-    #[arg(long = "platform", value_name = "P")]
+    #[arg(value_hint = ValueHint::Other, long = "platform", value_name = "P")]
     pub platforms: Vec<String>,
     /// Only options bought this way.
     #[arg(long, value_enum)]
@@ -298,7 +312,7 @@ pub struct PlansArgs {
     #[arg(long, value_enum)]
     pub billing: Option<BillingPeriod>,
     /// Show the N cheapest options.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub top: Option<u64>,
     /// Show the working for the cheapest option (credits per item × count, prices, leftover).
     #[arg(long)]
@@ -332,6 +346,7 @@ pub enum PricingCommand {
     /// One platform: plans with price per credit, packs, models with rates and minimum plans.
     Show {
         /// Platform id or name.
+        #[arg(value_hint = ValueHint::Other)]
         platform: String,
     },
     /// Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any).
@@ -351,6 +366,7 @@ pub enum PricingCommand {
     /// --effective, as loaded with your files applied).
     Dump {
         /// Platform id or name.
+        #[arg(value_hint = ValueHint::Other)]
         platform: String,
         /// The table as loaded, with your files' patches applied.
         #[arg(long)]
@@ -365,7 +381,7 @@ pub enum PricingCommand {
     Update {
         /// The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or
         /// localhost).
-        #[arg(long, value_name = "FILE|URL", value_parser = parse_bundle_source)]
+        #[arg(long, value_name = "FILE|URL", value_parser = parse_bundle_source, value_hint = ValueHint::FilePath)]
         from: Option<BundleSource>,
         /// Install a bundle even if it is older than the built-in tables.
         #[arg(long, requires = "from")]
@@ -388,44 +404,46 @@ pub enum PricingCommand {
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// Only this project.
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// Only this platform.
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub platform: Option<String>,
     /// Only this model.
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub model: Option<String>,
     /// Only entries with this tag (K=V, repeatable: all must match).
-    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
     /// Only this status.
     #[arg(long, value_enum)]
     pub status: Option<Status>,
-    /// From this date or time (YYYY-MM-DD, RFC 3339, or 7d / 2w / 3m ago).
-    #[arg(long, value_name = "DATE")]
+    /// From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago).
+    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
     pub since: Option<String>,
-    /// Up to this date or time (a date includes its whole day).
-    #[arg(long, value_name = "DATE")]
+    /// Up to this date or time (the same forms; a date includes its whole day).
+    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
     pub until: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Platform id or name.
+    #[arg(value_hint = ValueHint::Other)]
     pub platform: String,
     /// Model id or name.
+    #[arg(value_hint = ValueHint::Other)]
     pub model: String,
     #[command(flatten)]
     pub request: RequestArgs,
     /// Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml].
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// A tag, e.g. client=acme (repeatable).
-    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
     /// Credits the platform actually charged (overrides the table; logs unknown models).
-    #[arg(long, value_name = "N", value_parser = parse_non_negative)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_non_negative)]
     pub credits: Option<Decimal>,
     /// The generation failed (charged, refund not yet seen).
     #[arg(long)]
@@ -436,35 +454,39 @@ pub struct LogArgs {
     /// Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file].
     #[arg(long)]
     pub strict_budget: bool,
-    /// When it ran (RFC 3339 or YYYY-MM-DD) [default: now].
-    #[arg(long, value_name = "TIME")]
+    /// When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
+    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
     pub at: Option<String>,
+    /// Accept an --at more than a day in the future.
+    #[arg(long, visible_alias = "allow-future")]
+    pub force: bool,
     /// A note.
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub note: Option<String>,
     /// Price the money with this plan instead of your account's.
-    #[arg(long, value_name = "PLAN")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub plan: Option<String>,
     /// Your own price per credit for this entry.
-    #[arg(long, value_name = "X", value_parser = parse_non_negative)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative)]
     pub price_per_credit: Option<Decimal>,
 }
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// Entry id.
+    #[arg(value_hint = ValueHint::Other)]
     pub id: i64,
     /// New project (empty string clears it).
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// Set a tag K=V (repeatable).
-    #[arg(long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
     /// Remove a tag by key (repeatable).
-    #[arg(long = "untag", value_name = "K")]
+    #[arg(value_hint = ValueHint::Other, long = "untag", value_name = "K")]
     pub untag: Vec<String>,
     /// New note (empty string clears it).
-    #[arg(long)]
+    #[arg(value_hint = ValueHint::Other, long)]
     pub note: Option<String>,
     /// Mark the output as used.
     #[arg(long, conflicts_with = "discarded")]
@@ -475,9 +497,12 @@ pub struct EditArgs {
     /// Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`).
     #[arg(long, value_enum)]
     pub status: Option<Status>,
-    /// With --status refunded: when the credits came back [default: now].
-    #[arg(long, value_name = "TIME", requires = "status")]
+    /// With --status refunded: when the credits came back (a time, date or 3d) [default: now].
+    #[arg(long, value_name = "TIME", requires = "status", value_hint = ValueHint::Other)]
     pub at: Option<String>,
+    /// Accept an --at more than a day in the future.
+    #[arg(long, visible_alias = "allow-future", requires = "at")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -494,7 +519,7 @@ pub struct HistoryArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// At most N entries.
-    #[arg(long, value_name = "N")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N")]
     pub limit: Option<u32>,
     /// CSV instead of a table.
     #[arg(long, conflicts_with = "json")]
@@ -504,7 +529,7 @@ pub struct HistoryArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order).
-    #[arg(long = "by", value_name = "KEY")]
+    #[arg(long = "by", value_name = "KEY", value_parser = GroupKeyParser)]
     pub by: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -536,24 +561,25 @@ pub enum AccountCommand {
     /// Record the plan you are on for a platform.
     Set {
         /// Platform id or name.
+        #[arg(value_hint = ValueHint::Other)]
         platform: String,
         /// Plan id or name.
-        #[arg(long)]
+        #[arg(value_hint = ValueHint::Other, long)]
         plan: String,
         /// Monthly or annual billing.
         #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
         billing: BillingPeriod,
-        /// The date the plan starts (or the change takes effect), YYYY-MM-DD [default: today].
-        #[arg(long, value_name = "DATE")]
+        /// The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today].
+        #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
         since: Option<String>,
         /// Day of the month the plan renews (1-31) [default: the day of --since].
-        #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
         renews_on: Option<u8>,
         /// What you really pay per billing period (a month, or a year with --billing annual), in the platform's currency, when it is not the table's list price (a discount, taxes, a regional price) or the table does not give one.
-        #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
+        #[arg(long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true, value_hint = ValueHint::Other)]
         price: Option<Decimal>,
         /// Credits the plan gives each grant period, when the table does not say (or says otherwise).
-        #[arg(long, value_name = "N", value_parser = parse_positive, allow_negative_numbers = true)]
+        #[arg(long, value_name = "N", value_parser = parse_positive, allow_negative_numbers = true, value_hint = ValueHint::Other)]
         credits: Option<Decimal>,
     },
     /// The plans you are on, with their history.
@@ -564,20 +590,22 @@ pub enum AccountCommand {
 #[command(group(ArgGroup::new("bought").required(true).args(["pack", "credits"])))]
 pub struct TopupArgs {
     /// Platform id or name.
+    #[arg(value_hint = ValueHint::Other)]
     pub platform: String,
     /// A pack from the platform's table (`credits pricing show PLATFORM` lists them).
-    #[arg(long, value_name = "PACK")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "PACK")]
     pub pack: Option<String>,
     /// Credits bought, when the purchase is not a pack in the table (needs --price).
-    #[arg(long, value_name = "N", value_parser = parse_non_negative, requires = "price",
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_non_negative, requires = "price",
           conflicts_with = "pack", allow_negative_numbers = true)]
     pub credits: Option<Decimal>,
     /// What you paid for --credits, in the platform's currency.
-    #[arg(long, value_name = "X", value_parser = parse_non_negative, requires = "credits",
+    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, requires = "credits",
           allow_negative_numbers = true)]
     pub price: Option<Decimal>,
     /// Days until --credits expire [default: the table's packs' expiry, when they agree].
     #[arg(
+        value_hint = ValueHint::Other,
         long,
         value_name = "DAYS",
         requires = "credits",
@@ -587,35 +615,43 @@ pub struct TopupArgs {
     /// --credits never expire.
     #[arg(long, requires = "credits")]
     pub never_expires: bool,
-    /// When you bought them (RFC 3339 or YYYY-MM-DD) [default: now].
-    #[arg(long, value_name = "TIME")]
+    /// When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
+    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
     pub at: Option<String>,
+    /// Accept an --at more than a day in the future.
+    #[arg(long, visible_alias = "allow-future")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct AdjustArgs {
     /// Platform id or name.
+    #[arg(value_hint = ValueHint::Other)]
     pub platform: String,
     /// Credits to add (e.g. 100) or, negative, to take away (e.g. -50).
-    #[arg(value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true)]
+    #[arg(value_hint = ValueHint::Other, value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true)]
     pub credits: Decimal,
     /// Why, e.g. "signup bonus", "daily reward", "support refund".
-    #[arg(long, value_name = "TEXT")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "TEXT")]
     pub note: String,
-    /// When (RFC 3339 or YYYY-MM-DD) [default: now].
-    #[arg(long, value_name = "TIME")]
+    /// When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
+    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
     pub at: Option<String>,
     /// Take credits away even if the balance goes below zero.
     #[arg(long)]
     pub force: bool,
+    /// Accept an --at more than a day in the future (--force here is about the balance).
+    #[arg(long)]
+    pub allow_future: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
     /// Only this platform.
+    #[arg(value_hint = ValueHint::Other)]
     pub platform: Option<String>,
     /// The balance at this date or time (a date means the end of that day) [default: now].
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
     pub as_of: Option<String>,
 }
 
@@ -625,9 +661,10 @@ pub enum BudgetCommand {
     #[command(group(ArgGroup::new("unit").required(true).args(["money", "credits"])))]
     Set {
         /// Project name, as given to `credits log --project`.
+        #[arg(value_hint = ValueHint::Other)]
         project: String,
         /// The limit, e.g. 200.
-        #[arg(value_name = "AMOUNT", value_parser = parse_non_negative,
+        #[arg(value_hint = ValueHint::Other, value_name = "AMOUNT", value_parser = parse_non_negative,
               allow_negative_numbers = true)]
         amount: Decimal,
         /// AMOUNT is money (in --currency).
@@ -637,13 +674,13 @@ pub enum BudgetCommand {
         #[arg(long, requires = "platform")]
         credits: bool,
         /// The platform whose credits a credits budget counts.
-        #[arg(long, value_name = "P", requires = "credits")]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "P", requires = "credits")]
         platform: Option<String>,
         /// Count per calendar month, or everything logged.
         #[arg(long, value_enum, default_value_t = BudgetPeriod::Total)]
         period: BudgetPeriod,
         /// Currency of a money budget.
-        #[arg(long, value_name = "CODE", default_value = "USD", requires = "money")]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money")]
         currency: String,
     },
     /// Every budget with what is used and left.
@@ -653,6 +690,7 @@ pub enum BudgetCommand {
     /// Remove a project's budget (both units unless one is given).
     Rm {
         /// Project name.
+        #[arg(value_hint = ValueHint::Other)]
         project: String,
         /// Only the money budget.
         #[arg(long, conflicts_with = "credits")]
@@ -661,7 +699,7 @@ pub enum BudgetCommand {
         #[arg(long)]
         credits: bool,
         /// Only the credits budget of this platform.
-        #[arg(long, value_name = "P", conflicts_with = "money")]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "P", conflicts_with = "money")]
         platform: Option<String>,
     },
 }
@@ -774,6 +812,38 @@ fn parse_positive(text: &str) -> Result<Decimal, String> {
     }
 }
 
+/// `--duration`, `--seconds`: seconds as people type them (`crate::dates::parse_seconds`).
+fn parse_seconds(text: &str) -> Result<Decimal, String> {
+    crate::dates::parse_seconds(text)
+}
+
+/// `report --by`: offers the keys for completion and help; `tag:KEY` and the checks are
+/// the report's (so a wrong key is the report's `error:` with its `help:`).
+#[derive(Clone, Copy, Debug)]
+pub struct GroupKeyParser;
+
+/// The keys `report --by` offers (besides `tag:KEY`).
+pub const GROUP_KEYS: [&str; 7] = [
+    "project", "platform", "model", "day", "week", "month", "tag:",
+];
+
+impl clap::builder::TypedValueParser for GroupKeyParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(GROUP_KEYS.iter().map(|k| PossibleValue::new(*k))))
+    }
+}
+
 fn parse_decimal(text: &str) -> Result<Decimal, String> {
     money::parse_decimal(text).map_err(|e| e.to_string())
 }
@@ -796,5 +866,44 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    /// Shells complete file names for a value with no hint: only paths may do that; every
+    /// other value offers its possible values or nothing.
+    #[test]
+    fn only_paths_complete_file_names() {
+        fn walk(cmd: &clap::Command, path: &str, bad: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if !arg.get_action().takes_values() {
+                    continue;
+                }
+                let is_path = arg.get_value_parser().type_id()
+                    == clap::builder::ValueParser::path_buf().type_id();
+                let offers_values = !arg.get_possible_values().is_empty();
+                let hint = arg.get_value_hint();
+                let path_hint = matches!(
+                    hint,
+                    ValueHint::FilePath | ValueHint::DirPath | ValueHint::AnyPath
+                );
+                let ok = if is_path || path_hint {
+                    hint != ValueHint::Other
+                } else {
+                    offers_values || hint == ValueHint::Other
+                };
+                if !ok {
+                    bad.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), bad);
+            }
+        }
+        let mut bad = Vec::new();
+        walk(&Cli::command(), "credits", &mut bad);
+        assert!(
+            bad.is_empty(),
+            "complete file names but are not paths:\n{}",
+            bad.join("\n")
+        );
     }
 }

@@ -1,9 +1,14 @@
-//! Dates and times the user types: `--at`, `--since`, `--until`.
+//! Dates, times and durations the user types: `--at`, `--since`, `--until`, `--as-of`,
+//! `--duration`.
 //!
-//! Strict: RFC 3339 (`2026-11-21T09:30:00+01:00`), a calendar date (`2026-11-21`, the
-//! start of that day in the user's offset), or, for filters, a relative span back from
-//! now (`7d`, `2w`, `3m`: days, weeks, 30-day months). Anything else is an error naming
-//! the value. Import files are read with the laxer [`parse_import_time`].
+//! A time is RFC 3339 (`2026-11-21T09:30:00+01:00`); a date and time without offset
+//! (`2026-11-21 09:30`, `2026-11-21T09:30:00`), read in the user's offset (that of now); a
+//! calendar date (`2026-11-21`, `today`, `yesterday`: the start of that day); or a span back
+//! from now (`7d`, `2w`, `3m`: days, weeks, 30-day months). Anything else is an error naming
+//! the value, with the accepted forms. A time more than a day ahead of now is refused by
+//! [`check_not_future`] unless the command's override flag is given. Import files are read
+//! with [`parse_import_time`]. A duration is seconds (`10`, `2.5`, `10s`, `2.5s`) or
+//! humantime's unit form (`1m30s`, `90s`, `1h`), kept as an exact decimal.
 
 // The operators of Decimal, i128 Ratio and chrono panic on overflow; every operation in
 // this module must be checked, so that no input (a flag, a pricing file) can panic.
@@ -12,8 +17,19 @@
 use crate::error::fail_with_help;
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use rust_decimal::Decimal;
 
-const FORMATS_HELP: &str = "use RFC 3339 (2026-11-21T09:30:00Z) or a date (2026-11-21)";
+/// The forms a time flag takes, for `help:` lines.
+pub const TIME_FORMS: &str = "use RFC 3339 (2026-11-21T09:30:00Z), a local date and time \
+     (2026-11-21 09:30, 2026-11-21T09:30:00), a date (2026-11-21, today, yesterday), \
+     or a span back from now (3d, 2w, 3m)";
+
+/// The forms a duration flag takes, for error messages.
+pub const DURATION_FORMS: &str =
+    "use seconds (10, 2.5, 10s, 2.5s) or minutes and seconds (1m30s, 90s, 2m)";
+
+/// How far ahead of now a typed time may be without the override flag (clocks, time zones).
+const FUTURE_SLACK_HOURS: i64 = 24;
 
 /// The start of a calendar day in `offset`; `None` when that instant is outside the
 /// range chrono can hold (a date at its very ends, shifted by the offset).
@@ -22,23 +38,120 @@ fn start_of_day(date: NaiveDate, offset: &FixedOffset) -> Option<DateTime<FixedO
     offset.from_local_datetime(&midnight).single()
 }
 
-/// A point in time: RFC 3339 or a date (its start, in the offset of `now`).
-pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+/// A calendar day as typed: `YYYY-MM-DD`, `today` or `yesterday` (in the offset of `now`).
+/// `None` when `text` is not written as one.
+pub fn parse_day(text: &str, now: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+    match text.to_ascii_lowercase().as_str() {
+        "today" => return Some(now.date_naive()),
+        "yesterday" => return now.date_naive().pred_opt(),
+        _ => {}
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+}
+
+/// A date and time with no offset (`YYYY-MM-DD HH:MM[:SS]`, `T` or a space between).
+fn parse_naive_time(text: &str) -> Option<NaiveDateTime> {
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+}
+
+/// A point in time, in any of the forms of [`TIME_FORMS`] (a date is its start, a local
+/// time is read in the offset of `now`, a span counts back from `now`).
+pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+    let trimmed = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
         return Ok(t);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        if text.len() == 10 {
-            if let Some(t) = start_of_day(d, now.offset()) {
-                return Ok(t);
-            }
+    if let Some(t) =
+        parse_naive_time(trimmed).and_then(|n| now.offset().from_local_datetime(&n).single())
+    {
+        return Ok(t);
+    }
+    if let Some(d) = parse_day(trimmed, now) {
+        if let Some(t) = start_of_day(d, now.offset()) {
+            return Ok(t);
         }
+    }
+    if let Some(back) = span_back(trimmed, now) {
+        return back.map(|t| t.with_timezone(now.offset()));
     }
     Err(fail_with_help(
         format!("`{text}` is not a date or time"),
-        FORMATS_HELP,
+        TIME_FORMS,
     ))
+}
+
+/// Refuses a time more than a day ahead of `now` (a mistyped year, a wrong month), naming
+/// the value as typed and `override_flag`, the flag that accepts it anyway.
+pub fn check_not_future(
+    text: &str,
+    at: &DateTime<FixedOffset>,
+    now: &DateTime<FixedOffset>,
+    override_flag: &str,
+) -> Result<()> {
+    let limit = Duration::try_hours(FUTURE_SLACK_HOURS).and_then(|d| now.checked_add_signed(d));
+    match limit {
+        Some(limit) if *at <= limit => Ok(()),
+        _ => Err(fail_with_help(
+            format!(
+                "`{}` is in the future ({})",
+                text.trim(),
+                at.format("%Y-%m-%d %H:%M %:z")
+            ),
+            format!(
+                "check the date (now is {}); if it is right, add {override_flag}",
+                now.format("%Y-%m-%d %H:%M %:z")
+            ),
+        )),
+    }
+}
+
+/// [`parse_time`], then [`check_not_future`] unless `allow_future`.
+pub fn parse_past_time(
+    text: &str,
+    now: &DateTime<FixedOffset>,
+    allow_future: bool,
+    override_flag: &str,
+) -> Result<DateTime<FixedOffset>> {
+    let at = parse_time(text, now)?;
+    if !allow_future {
+        check_not_future(text, &at, now, override_flag)?;
+    }
+    Ok(at)
+}
+
+/// A duration in seconds, exactly: a plain decimal (`10`, `2.5`; its sign is left to the
+/// caller's checks), a decimal with `s` (`2.5s`), or humantime's units (`1m30s`, `90s`,
+/// `1h 2m`). The error is the message a clap value parser shows, with the accepted forms.
+pub fn parse_seconds(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let plain = trimmed
+        .strip_suffix(['s', 'S'])
+        .filter(|n| !n.ends_with(|c: char| c.is_ascii_alphabetic()))
+        .unwrap_or(trimmed)
+        .trim_end();
+    if let Ok(d) = Decimal::from_str_exact(plain) {
+        return Ok(d);
+    }
+    let refused = || format!("`{text}` is not a duration\nhelp: {DURATION_FORMS}");
+    if !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(refused());
+    }
+    let span = humantime::parse_duration(trimmed).map_err(|_| refused())?;
+    // Whole nanoseconds, so exact; a span too long for a Decimal is refused.
+    let nanos = i128::try_from(span.as_nanos()).map_err(|_| refused())?;
+    Decimal::try_from_i128_with_scale(nanos, 9)
+        .map(|d| d.normalize())
+        .map_err(|_| refused())
 }
 
 /// A time in an import file (`credits import`), laxer than the flags because spreadsheets
@@ -50,15 +163,7 @@ pub fn parse_import_time(text: &str, offset: FixedOffset) -> Result<DateTime<Fix
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
     }
-    let naive = [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-    .or_else(|| {
+    let naive = parse_naive_time(text).or_else(|| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -123,14 +228,12 @@ pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<U
     if let Some(back) = span_back(text, now) {
         return back;
     }
-    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        if trimmed.len() == 10 {
-            let next = d
-                .succ_opt()
-                .and_then(|next| start_of_day(next, now.offset()))
-                .ok_or_else(|| bad_filter(text))?;
-            return Ok(next.with_timezone(&Utc));
-        }
+    if let Some(d) = parse_day(trimmed, now) {
+        let next = d
+            .succ_opt()
+            .and_then(|next| start_of_day(next, now.offset()))
+            .ok_or_else(|| bad_filter(text))?;
+        return Ok(next.with_timezone(&Utc));
     }
     parse_time(text, now)
         .map(|t| t.with_timezone(&Utc))
@@ -138,10 +241,7 @@ pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<U
 }
 
 fn bad_filter(text: &str) -> anyhow::Error {
-    fail_with_help(
-        format!("`{text}` is not a date, time or span"),
-        "use 2026-11-21, RFC 3339 (2026-11-21T09:30:00Z), or a span back from now: 7d, 2w, 3m",
-    )
+    fail_with_help(format!("`{text}` is not a date, time or span"), TIME_FORMS)
 }
 
 #[cfg(test)]
@@ -169,7 +269,7 @@ mod tests {
     #[test]
     fn anything_else_is_refused() {
         for bad in [
-            "yesterday",
+            "yesterdays",
             "2026-13-01",
             "21/11/2026",
             "7x",
@@ -215,5 +315,81 @@ mod tests {
         }
         // The largest span that still fits works.
         assert!(parse_since("36500d", &now()).is_ok());
+    }
+
+    #[test]
+    fn times_as_people_type_them() {
+        let n = now();
+        for (typed, want) in [
+            ("2026-11-15T15:00:00Z", "2026-11-15T15:00:00+00:00"),
+            ("2026-11-15 15:00", "2026-11-15T15:00:00+01:00"),
+            ("2026-11-15T15:00", "2026-11-15T15:00:00+01:00"),
+            ("2026-11-15 15:00:30", "2026-11-15T15:00:30+01:00"),
+            (" 2026-11-15 ", "2026-11-15T00:00:00+01:00"),
+            ("today", "2026-11-21T00:00:00+01:00"),
+            ("Yesterday", "2026-11-20T00:00:00+01:00"),
+            ("3d", "2026-11-18T12:00:00+01:00"),
+            ("2w", "2026-11-07T12:00:00+01:00"),
+        ] {
+            assert_eq!(parse_time(typed, &n).unwrap().to_rfc3339(), want, "{typed}");
+        }
+        let until = parse_until("yesterday", &n).unwrap();
+        assert_eq!(until.to_rfc3339(), "2026-11-20T23:00:00+00:00");
+        for bad in ["2026-11-15 25:00", "15:00", "2026-11-15T", "tomorrow", "3x"] {
+            let err = crate::error::render(&parse_time(bad, &n).unwrap_err());
+            assert!(err.contains(&format!("`{bad}`")), "{err}");
+            assert!(err.contains("help: use RFC 3339"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_time_more_than_a_day_ahead_is_refused_unless_allowed() {
+        let n = now();
+        assert!(parse_past_time("2026-11-22 11:00", &n, false, "--force").is_ok());
+        let err = parse_past_time("2030-01-01", &n, false, "--force").unwrap_err();
+        let text = crate::error::render(&err);
+        assert!(
+            text.starts_with("error: `2030-01-01` is in the future"),
+            "{text}"
+        );
+        assert!(text.contains("add --force"), "{text}");
+        assert!(parse_past_time("2030-01-01", &n, true, "--force").is_ok());
+        // The very end of chrono's range is refused, not a panic.
+        assert!(parse_past_time("+262142-12-31T00:00:00Z", &n, false, "--force").is_err());
+    }
+
+    #[test]
+    fn durations_are_exact_seconds() {
+        for (typed, want) in [
+            ("10", "10"),
+            ("2.5", "2.5"),
+            ("10s", "10"),
+            ("2.5s", "2.5"),
+            ("90s", "90"),
+            ("1m30s", "90"),
+            ("1m 30s", "90"),
+            ("2m", "120"),
+            ("1.5m", "90"),
+            ("1h", "3600"),
+            ("1.5", "1.5"),
+            ("-3", "-3"),
+            ("0", "0"),
+        ] {
+            assert_eq!(parse_seconds(typed).unwrap().to_string(), want, "{typed}");
+        }
+        for bad in [
+            "",
+            "s",
+            "ten",
+            "10x",
+            "-1m",
+            "m30s",
+            "99999999999999999999y",
+            "é",
+        ] {
+            let err = parse_seconds(bad).unwrap_err();
+            assert!(err.contains(&format!("`{bad}` is not a duration")), "{err}");
+            assert!(err.contains("help: use seconds"), "{err}");
+        }
     }
 }

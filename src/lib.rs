@@ -16,6 +16,7 @@ pub(crate) mod dates;
 pub(crate) mod error;
 pub(crate) mod exchange;
 pub(crate) mod ledger;
+pub(crate) mod manpage;
 pub(crate) mod money;
 pub(crate) mod ops;
 pub(crate) mod pricing;

@@ -45,7 +45,8 @@ fn an_unknown_subcommand_and_a_bad_enum_value_are_usage_errors() {
 fn a_duration_that_is_not_a_number_is_a_usage_error_saying_so() {
     credits(&["estimate", "runway", "gen-4", "--duration", "ten"])
         .usage_error()
-        .stderr_has("`ten` is not a decimal number");
+        .stderr_has("`ten` is not a duration")
+        .stderr_has("help: use seconds");
 }
 
 #[test]

@@ -87,6 +87,8 @@ fn spend(s: &Sandbox, at: &str, credits: &str) -> Run {
         credits,
         "--at",
         at,
+        // The scenarios log ahead of their clock.
+        "--force",
         "--project",
         "ad",
     ]);
@@ -311,7 +313,7 @@ fn a_refund_returns_credits_to_their_grant_even_one_that_has_expired() {
     spend(&s, "2026-11-20T10:00:00Z", "2500");
     s.run(&["fail", "1"]).success();
     balance(&s, "2026-11-24").json_decimal_eq("/platforms/0/available", "500");
-    s.run(&["refund", "1", "--at", "2026-11-25T10:00:00Z"])
+    s.run(&["refund", "1", "--at", "2026-11-25T10:00:00Z", "--force"])
         .success()
         .stdout_has("2,500 credits back in the testclips balance")
         .stdout_lacks("lost");
@@ -324,7 +326,7 @@ fn a_refund_returns_credits_to_their_grant_even_one_that_has_expired() {
     // Spent on 28 November from that month's credits; refunded on 2 December, after they
     // expired: those credits are lost, and said so.
     spend(&s, "2026-11-28T10:00:00Z", "1200");
-    s.run(&["refund", "2", "--at", "2026-12-02T10:00:00Z"])
+    s.run(&["refund", "2", "--at", "2026-12-02T10:00:00Z", "--force"])
         .success()
         .stdout_has("0 credits back in the testclips balance")
         .stdout_has(
@@ -487,6 +489,7 @@ fn balance_agrees_with_the_sum_of_the_ledger() {
         "two-year-500",
         "--at",
         "2026-11-03",
+        "--force",
     ])
     .success();
     s.run(&[
@@ -497,12 +500,13 @@ fn balance_agrees_with_the_sum_of_the_ledger() {
         "signup bonus",
         "--at",
         "2026-11-04",
+        "--allow-future",
     ])
     .success()
     .stdout_has("adjustment #1 on testclips: +75 credits (signup bonus)");
     spend(&s, "2026-11-10T10:00:00Z", "1800");
     spend(&s, "2026-11-20T10:00:00Z", "650");
-    s.run(&["refund", "2", "--at", "2026-12-03T00:00:00Z"])
+    s.run(&["refund", "2", "--at", "2026-12-03T00:00:00Z", "--force"])
         .success();
     s.run(&[
         "adjust",
@@ -512,6 +516,7 @@ fn balance_agrees_with_the_sum_of_the_ledger() {
         "support correction",
         "--at",
         "2026-12-04",
+        "--allow-future",
     ])
     .success();
     spend(&s, "2026-12-06T10:00:00Z", "2300");
@@ -585,6 +590,7 @@ fn spending_past_zero_is_logged_with_a_warning_and_balance_says_so() {
         "2",
         "--at",
         "2026-11-03T10:00:00Z",
+        "--force",
     ]);
     run.success()
         .stdout_has("logged #2: testclips clip, 200 credits, money unknown")
@@ -613,6 +619,7 @@ fn spending_past_zero_is_logged_with_a_warning_and_balance_says_so() {
         "forever-1000",
         "--at",
         "2026-11-05",
+        "--force",
     ])
     .success()
     .stdout_has("testclips balance: 900 credits as of 2026-11-05");
@@ -636,11 +643,27 @@ fn what_the_balance_buys_of_the_most_logged_request() {
     ])
     .success();
     for at in ["2026-11-02T10:00:00Z", "2026-11-03T10:00:00Z"] {
-        s.run(&["log", "testclips", "clip", "--duration", "10", "--at", at])
-            .success();
-    }
-    s.run(&["log", "testclips", "still", "--at", "2026-11-04T10:00:00Z"])
+        s.run(&[
+            "log",
+            "testclips",
+            "clip",
+            "--duration",
+            "10",
+            "--at",
+            at,
+            "--force",
+        ])
         .success();
+    }
+    s.run(&[
+        "log",
+        "testclips",
+        "still",
+        "--at",
+        "2026-11-04T10:00:00Z",
+        "--force",
+    ])
+    .success();
     // 2,000 − 200 − 5 = 1,795: 17 clips of 100 credits.
     s.run(&["balance", "testclips", "--as-of", "2026-11-05"])
         .success()
@@ -689,6 +712,7 @@ fn bad_balance_input_is_refused_clearly_and_writes_nothing() {
         "forever-1000",
         "--at",
         "2026-10-31",
+        "--force",
     ])
     .error()
     .stderr_has("before your testclips account started (2026-11-01)");
@@ -700,6 +724,7 @@ fn bad_balance_input_is_refused_clearly_and_writes_nothing() {
         "x",
         "--at",
         "2026-10-01",
+        "--allow-future",
     ])
     .error()
     .stderr_has("before your testclips account started");
@@ -769,6 +794,7 @@ fn bad_balance_input_is_refused_clearly_and_writes_nothing() {
         "forever-1000",
         "--at",
         "2026-11-02",
+        "--force",
     ])
     .success();
     t.run(&[
@@ -811,6 +837,7 @@ fn generations_logged_before_the_account_started_are_not_spends() {
         "5",
         "--at",
         "2026-10-25",
+        "--force",
     ])
     .success()
     .stderr_has("before your testclips balance starts (2026-11-01): not counted in it");

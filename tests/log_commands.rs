@@ -597,10 +597,7 @@ fn bad_dates_are_errors_naming_the_value_and_change_nothing() {
             &["log", "runway", "gen-4", "--at", "2026-02-30"][..],
             "2026-02-30",
         ),
-        (
-            &["log", "runway", "gen-4", "--at", "yesterday"],
-            "yesterday",
-        ),
+        (&["log", "runway", "gen-4", "--at", "tomorrow"], "tomorrow"),
         (
             &["log", "runway", "gen-4", "--at", "2026-11-21T25:00:00Z"],
             "2026-11-21T25:00:00Z",
@@ -628,7 +625,10 @@ fn times_and_calendars_are_in_the_users_offset() {
     sandbox.env("CREDITS_NOW", "2026-11-21T23:30:00-05:00");
     ok(&sandbox, "log runway gen-4 --duration 5");
     // A date is the start of that day in the user's offset: 05:00 UTC on 1 December.
-    ok(&sandbox, "log runway gen-4 --duration 10 --at 2026-12-01");
+    ok(
+        &sandbox,
+        "log runway gen-4 --duration 10 --at 2026-12-01 --force",
+    );
     assert_eq!(entry(&sandbox, 1)["at"], json!("2026-11-21T23:30:00-05:00"));
     assert_eq!(entry(&sandbox, 2)["at"], json!("2026-12-01T00:00:00-05:00"));
     ok(&sandbox, "--json report --by day")

@@ -20,15 +20,16 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use std::io::Write;
 
-fn parse_date(text: &str) -> Result<NaiveDate> {
-    let trimmed = text.trim();
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+/// `--since`: a day (`2026-11-01`, `today`, `yesterday`), or the day of a time or of a
+/// span back (`3d`), in the user's offset.
+fn parse_date(text: &str, now: &chrono::DateTime<chrono::FixedOffset>) -> Result<NaiveDate> {
+    crate::dates::parse_time(text, now)
         .ok()
-        .filter(|_| trimmed.len() == 10)
+        .map(|t| t.with_timezone(now.offset()).date_naive())
         .ok_or_else(|| {
             fail_with_help(
                 format!("`{text}` is not a date"),
-                "give the day the plan started, e.g. --since 2026-11-01",
+                "give the day the plan started: 2026-11-01, today, yesterday, or 3d (ago)",
             )
         })
 }
@@ -68,7 +69,7 @@ fn set(
     // Everything below speaks of the plan as the user pays for it.
     let plan = &listed.with_terms(billing, terms.price, terms.credits);
     let effective_on = match since {
-        Some(text) => parse_date(text)?,
+        Some(text) => parse_date(text, &ctx.session.now)?,
         None => ctx.session.now.date_naive(),
     };
     let change = AccountChange {

@@ -20,7 +20,7 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
     let at = args
         .at
         .as_deref()
-        .map(|text| crate::dates::parse_time(text, &session.now))
+        .map(|text| crate::dates::parse_past_time(text, &session.now, args.force, "--force"))
         .transpose()?;
     let req = LogRequest {
         price: PriceRequest {
@@ -146,9 +146,16 @@ pub fn fail(ctx: &Context, id: i64, force: bool, out: &mut dyn Write) -> Result<
     Ok(0)
 }
 
-pub fn refund(ctx: &Context, id: i64, at: Option<&str>, out: &mut dyn Write) -> Result<i32> {
+/// `credits refund ID [--at TIME] [--force]`: `force` accepts an `--at` in the future.
+pub fn refund(
+    ctx: &Context,
+    id: i64,
+    at: Option<&str>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
     let at = at
-        .map(|text| crate::dates::parse_time(text, &ctx.session.now))
+        .map(|text| crate::dates::parse_past_time(text, &ctx.session.now, force, "--force"))
         .transpose()?;
     let changed = entries::change_status(&ctx.session, id, StatusAction::Refund { at })?;
     say_status(out, &changed)?;
@@ -176,7 +183,7 @@ pub fn edit(ctx: &Context, args: &EditArgs, out: &mut dyn Write) -> Result<i32> 
     let at = args
         .at
         .as_deref()
-        .map(|text| crate::dates::parse_time(text, &session.now))
+        .map(|text| crate::dates::parse_past_time(text, &session.now, args.force, "--force"))
         .transpose()?;
     if let Some(status) = args.status {
         let changed = entries::change_status(session, args.id, StatusAction::Set { status, at })?;

@@ -146,7 +146,28 @@ fn write_generated(
     Ok(0)
 }
 
+/// `--pricing-dir` / `CREDITS_PRICING_DIR` must name a folder: a typo is not ignored.
+fn check_pricing_dir(dir: &std::path::Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let what = if dir.exists() {
+        "is not a directory"
+    } else {
+        "does not exist"
+    };
+    Err(crate::error::fail_with_help(
+        format!("pricing dir `{}` {what}", dir.display()),
+        "give --pricing-dir (or CREDITS_PRICING_DIR) a folder of *.toml pricing tables, \
+         or leave it out",
+    ))
+}
+
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
+    let generator = matches!(cli.command, Command::Completions { .. } | Command::Man(_));
+    if let Some(dir) = cli.pricing_dir.as_deref().filter(|_| !generator) {
+        check_pricing_dir(dir)?;
+    }
     let catalog = Catalog::load(&LoadOptions {
         config_dir: crate::user_pricing_dir(),
         extra_dir: cli.pricing_dir.clone(),
@@ -159,7 +180,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             | Command::Pricing(crate::cli::PricingCommand::Update { .. })
             | Command::Pricing(crate::cli::PricingCommand::Bundle { .. })
             | Command::Completions { .. }
-            | Command::Man
+            | Command::Man(_)
     );
     if !quiet_about_files {
         for file in catalog.broken_files() {
@@ -192,7 +213,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Pricing(cmd) => pricing::run(ctx, &cmd, out),
         Command::Log(args) => log::log(ctx, &args, out),
         Command::Fail { id, force } => log::fail(ctx, id, force, out),
-        Command::Refund { id, at } => log::refund(ctx, id, at.as_deref(), out),
+        Command::Refund { id, at, force } => log::refund(ctx, id, at.as_deref(), force, out),
         Command::Edit(args) => log::edit(ctx, &args, out),
         Command::Rm { id } => log::remove(ctx, id, out),
         Command::Reprice(args) => reprice::run(ctx, &args, out),
@@ -210,9 +231,19 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
             clap_complete::generate(shell, &mut Cli::command(), "credits", buf);
             Ok(())
         }),
-        Command::Man => write_generated(out, |buf| {
-            clap_mangen::Man::new(Cli::command()).render(buf)?;
-            Ok(())
-        }),
+        Command::Man(args) => match &args.dir {
+            Some(dir) => {
+                for path in crate::manpage::write_pages(dir)? {
+                    writeln!(out, "{}", path.display())?;
+                }
+                Ok(0)
+            }
+            None => write_generated(out, |buf| {
+                buf.extend_from_slice(
+                    crate::manpage::main_page(&crate::manpage::command())?.as_bytes(),
+                );
+                Ok(())
+            }),
+        },
     }
 }

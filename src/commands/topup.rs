@@ -23,9 +23,17 @@ fn credit_platform<'a>(ctx: &'a Context, name: &str) -> Result<&'a Platform> {
     crate::ops::resolve::credit_platform(&ctx.session.catalog, name)
 }
 
-fn when(ctx: &Context, at: Option<&str>) -> Result<DateTime<Utc>> {
+/// `--at` [default: now]; more than a day ahead needs `override_flag` (given: `allow_future`).
+fn when(
+    ctx: &Context,
+    at: Option<&str>,
+    allow_future: bool,
+    override_flag: &str,
+) -> Result<DateTime<Utc>> {
     let t = match at {
-        Some(text) => crate::dates::parse_time(text, &ctx.session.now)?,
+        Some(text) => {
+            crate::dates::parse_past_time(text, &ctx.session.now, allow_future, override_flag)?
+        }
         None => ctx.session.now,
     };
     Ok(t.with_timezone(&Utc))
@@ -75,7 +83,7 @@ fn table_expiry(p: &Platform) -> Option<Expiry> {
 
 pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32> {
     let p = credit_platform(ctx, &args.platform)?;
-    let at = when(ctx, args.at.as_deref())?;
+    let at = when(ctx, args.at.as_deref(), args.force, "--force")?;
     let mut notes = Vec::new();
     let (pack, name, credits, bonus, price, expiry) = match (&args.pack, args.credits, args.price) {
         (Some(typed), _, _) => {
@@ -210,7 +218,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
             "say why, e.g. --note \"signup bonus\"",
         ));
     }
-    let at = when(ctx, args.at.as_deref())?;
+    let at = when(ctx, args.at.as_deref(), args.allow_future, "--allow-future")?;
     let adjustment = Adjustment {
         id: 0,
         platform: p.id.clone(),

@@ -13,7 +13,7 @@ use crate::pricing::{Kind, Platform};
 use crate::records::LedgerRecords;
 use crate::store::{Store, Tx};
 use anyhow::Result;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use rust_decimal::Decimal;
 
 /// The stored facts of one platform's balance, with its entries from the balance's start on.
@@ -103,17 +103,14 @@ pub fn parse_as_of(session: &Session, text: Option<&str>) -> Result<DateTime<Utc
     let Some(text) = text else {
         return Ok(session.now_utc());
     };
-    let trimmed = text.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        if trimmed.len() == 10 {
-            let next = d
-                .succ_opt()
-                .ok_or_else(|| fail(format!("`{text}` is too late")))?;
-            let end = crate::ledger::subscription::midnight(next, &session.offset())?
-                .checked_sub_signed(Duration::nanoseconds(1))
-                .ok_or_else(|| fail(format!("`{text}` is too early")))?;
-            return Ok(end);
-        }
+    if let Some(d) = crate::dates::parse_day(text, &session.now) {
+        let next = d
+            .succ_opt()
+            .ok_or_else(|| fail(format!("`{text}` is too late")))?;
+        let end = crate::ledger::subscription::midnight(next, &session.offset())?
+            .checked_sub_signed(Duration::nanoseconds(1))
+            .ok_or_else(|| fail(format!("`{text}` is too early")))?;
+        return Ok(end);
     }
     Ok(crate::dates::parse_time(text, &session.now)?.with_timezone(&Utc))
 }
