@@ -370,6 +370,36 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 
 /// Two columns of label and value, for one result. At a known width (see [`output_width`]) a
 /// long value goes on over more lines, broken at spaces, under the first.
+/// Prose for people, fitted to the output width like the tables: each line of `text`
+/// wrapped at spaces (a word longer than the width, a URL, stays whole on its own line;
+/// continuation lines indented two spaces). Unknown width: unchanged. Ends as `text` ends.
+pub fn paragraph(text: &str) -> String {
+    let Some(width) = output_width() else {
+        return text.to_string();
+    };
+    let mut out = String::new();
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let body = &line[indent.len()..];
+        let room = width.saturating_sub(indent.len() + 2).max(20);
+        for (i, piece) in wrap_words(body, room).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+                out.push_str(&indent);
+                out.push_str("  ");
+            } else {
+                out.push_str(&indent);
+            }
+            out.push_str(piece);
+        }
+        if lines.peek().is_some() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 pub fn key_values(rows: Vec<(&str, String)>) -> String {
     let width = rows
         .iter()

@@ -99,7 +99,9 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
         any_model: args.any_model,
         filtered,
     };
-    out.write_all(text(&usage, &sources, &advice, &accounts, &view)?.as_bytes())?;
+    // Tables already fit the width; the prose around them is wrapped to it too.
+    let text = text(&usage, &sources, &advice, &accounts, &view)?;
+    out.write_all(render::paragraph(&text).as_bytes())?;
     Ok(0)
 }
 
