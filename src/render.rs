@@ -380,6 +380,14 @@ pub fn paragraph(text: &str) -> String {
     let mut out = String::new();
     let mut lines = text.split('\n').peekable();
     while let Some(line) = lines.next() {
+        // A line that fits (every table line does) is left exactly as it is.
+        if line.chars().count() <= width {
+            out.push_str(line);
+            if lines.peek().is_some() {
+                out.push('\n');
+            }
+            continue;
+        }
         let indent: String = line.chars().take_while(|c| *c == ' ').collect();
         let body = &line[indent.len()..];
         let room = width.saturating_sub(indent.len() + 2).max(20);
