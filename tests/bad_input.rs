@@ -181,7 +181,7 @@ fn a_shot_nothing_can_make_is_an_error_not_an_empty_table() {
     // OpenAI's video models offer 4, 8 and 12 s.
     credits(&["compare", "--platform", "openai", "--duration", "13"])
         .error()
-        .stderr_has("no model in the tables can make that shot")
+        .stderr_has("no model in the tables can make a 13 s video")
         .stderr_has("help:");
 }
 

@@ -489,8 +489,13 @@ fn compare_ranks_by_cost_per_second_with_unknown_money_last() {
 fn compare_table_numbers_known_rows_and_explains_unknown_ones() {
     let run = credits(&["compare", "--duration", "10", "--resolution", "1080p"]);
     run.success()
-        .stdout_has("with unknown money are listed last");
-    let header = run.stdout.lines().next().unwrap_or("");
+        .stdout_has("with unknown money listed last");
+    // After the line that names the shot.
+    let header = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with('#'))
+        .unwrap_or("");
     for column in [
         "platform",
         "model",

@@ -7,7 +7,7 @@ use crate::cost::{self, PricingChoice, Quote, Request};
 use crate::error::fail_with_help;
 use crate::money::{self, Ratio};
 use crate::ops::notes::Note;
-use crate::pricing::{Kind, Platform};
+use crate::pricing::{Kind, Model, Platform, Rate};
 use crate::render;
 use crate::slug;
 use anyhow::Result;
@@ -25,15 +25,68 @@ fn kind_of(arg: KindArg) -> Kind {
     }
 }
 
-/// The ranking key: cost per second for video and sound, cost per generation otherwise.
-fn rank_value(q: &Quote) -> Option<Ratio> {
-    q.cost_per_second.or(q.cost_per_clip).map(|m| m.min)
+/// The ranking key: cost per second for video and sound (unknown when the length is),
+/// cost per generation otherwise.
+fn rank_value(q: &Quote, by_second: bool) -> Option<Ratio> {
+    if by_second {
+        q.cost_per_second.map(|m| m.min)
+    } else {
+        q.cost_per_clip.map(|m| m.min)
+    }
+}
+
+/// Seed 002's "standard shot": what `compare` prices when no `--duration` is given.
+pub const STANDARD_SHOT_SECONDS: i64 = 10;
+
+/// A model priced per clip whose table gives no length: nothing says it makes the shot's
+/// seconds, so its cost per second is unknown (not the clip price ÷ the seconds asked).
+fn lengthless(model: &Model) -> bool {
+    model
+        .variants
+        .iter()
+        .all(|v| matches!(v.rate, Rate::Flat(_)))
+}
+
+/// The requested resolution is one the model's table does not state.
+fn resolution_unstated(model: &Model, request: &Request) -> bool {
+    request.resolution.as_ref().is_some_and(|r| {
+        !model.resolutions.contains(r)
+            && !model
+                .variants
+                .iter()
+                .any(|v| v.resolution.as_ref() == Some(r))
+    })
+}
+
+/// The shot, as the header line names it: `a 10 s video, 1080p, with sound`.
+fn shot_words(kind: Kind, request: &Request, defaulted: bool) -> String {
+    let mut words = Vec::new();
+    match request.duration {
+        Some(d) if kind == Kind::Video || kind == Kind::Audio => {
+            words.push(format!("a {} s {}", d.normalize(), kind.as_str()))
+        }
+        _ => words.push(format!("one {} generation", kind.as_str())),
+    }
+    if let Some(r) = &request.resolution {
+        words.push(r.clone());
+    }
+    if let Some(m) = &request.mode {
+        words.push(format!("mode {m}"));
+    }
+    if request.audio {
+        words.push("with sound".to_string());
+    }
+    let mut text = words.join(", ");
+    if defaulted {
+        text.push_str(" (seed 002's standard shot; --duration to change it)");
+    }
+    text
 }
 
 /// Cheapest first; ranges by their low end; unknown money last, then by platform and model.
-pub fn rank(quotes: &mut [Quote]) {
+pub fn rank(quotes: &mut [Quote], by_second: bool) {
     quotes.sort_by(|a, b| {
-        let by_value = match (rank_value(a), rank_value(b)) {
+        let by_value = match (rank_value(a, by_second), rank_value(b, by_second)) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -73,8 +126,15 @@ fn plan_cap(platform: &Platform, max_plan: Option<&str>) -> Result<Option<usize>
 
 pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32> {
     let kind = kind_of(args.kind);
+    // Clips of different lengths are not compared: without --duration, the standard shot.
+    let defaulted = args.duration.is_none() && (kind == Kind::Video || kind == Kind::Audio);
+    let duration = if defaulted {
+        Some(rust_decimal::Decimal::from(STANDARD_SHOT_SECONDS))
+    } else {
+        args.duration
+    };
     let request = Request {
-        duration: args.duration,
+        duration,
         resolution: args.resolution.clone(),
         audio: args.audio,
         mode: args.mode.clone(),
@@ -96,6 +156,9 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
 
     let mut quotes = Vec::new();
+    // Models that cannot make the shot, with why: said in one line, never silently dropped.
+    let mut cannot: Vec<(String, String)> = Vec::new();
+    let mut unstated: Vec<String> = Vec::new();
     let mut skipped_by_plan = Vec::new();
     let today = ctx.session.now.date_naive();
     let mut shut_down = Vec::new();
@@ -115,13 +178,21 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
                 continue;
             }
             // A model that cannot make this shot (too long, no such resolution) is left out.
-            let Ok(charge) = cost::charge(model, &request) else {
-                continue;
+            let charge = match cost::charge(model, &request) {
+                Ok(charge) => charge,
+                Err(e) => {
+                    cannot.push(cannot_text(platform, model, &e));
+                    continue;
+                }
             };
             let choice_here = match cap {
                 None => choice.clone(),
                 Some(cap) => {
-                    if charge.min_plan.is_some_and(|min| min > cap) {
+                    if let Some(min) = charge.min_plan.filter(|min| *min > cap) {
+                        cannot.push((
+                            format!("{}/{}", platform.id, model.id),
+                            format!("needs {}", platform.plan_name(min)),
+                        ));
                         continue;
                     }
                     // The best-priced plan at or under the cap that allows the shot; if
@@ -141,19 +212,39 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
                     }
                 }
             };
-            let Ok(quote) = cost::quote(platform, model, &request, &choice_here) else {
-                continue;
+            let mut quote = match cost::quote(platform, model, &request, &choice_here) {
+                Ok(quote) => quote,
+                Err(e) => {
+                    cannot.push(cannot_text(platform, model, &e));
+                    continue;
+                }
             };
+            if lengthless(model) && request.duration.is_some() {
+                quote.charge.seconds = None;
+                quote.cost_per_second = None;
+            }
+            if resolution_unstated(model, &request) {
+                unstated.push(format!("{}/{}", quote.platform, quote.model));
+            }
             quotes.push(quote);
         }
     }
     if quotes.is_empty() {
+        let why = if cannot.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", cannot_line(&cannot))
+        };
         return Err(fail_with_help(
-            "no model in the tables can make that shot",
+            format!(
+                "no model in the tables can make {}{why}",
+                shot_words(kind, &request, false)
+            ),
             "try a shorter --duration, another --resolution, or without --audio",
         ));
     }
-    rank(&mut quotes);
+    let by_second = kind == Kind::Video || kind == Kind::Audio;
+    rank(&mut quotes, by_second);
     let used: Vec<&Platform> = platforms
         .iter()
         .copied()
@@ -182,11 +273,19 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     } else {
         "per item"
     };
+    writeln!(
+        out,
+        "{}",
+        render::paragraph(&format!(
+            "Comparing {}:",
+            shot_words(kind, &request, defaulted)
+        ))
+    )?;
     let rows: Vec<Vec<String>> = quotes
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let ranked = if rank_value(q).is_some() {
+            let ranked = if rank_value(q, by_second).is_some() {
                 (i + 1).to_string()
             } else {
                 "-".to_string()
@@ -199,10 +298,22 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             if q.charge.provenance.unvouched() {
                 model.push_str(" *");
             }
+            if unstated.contains(&format!("{}/{}", q.platform, q.model)) {
+                model.push_str(" †");
+            }
+            // The seconds priced: the bucket's when it rounds the shot up (↑), `?` when
+            // the table gives one price per clip and no length.
+            let seconds = match (q.charge.billed_seconds, q.charge.seconds) {
+                (Some(b), Some(s)) if b != s => format!("{} ↑", b.normalize()),
+                (_, Some(s)) => s.normalize().to_string(),
+                (_, None) if per == "per item" => "-".to_string(),
+                (_, None) => "?".to_string(),
+            };
             vec![
                 ranked,
                 q.platform.clone(),
                 model,
+                seconds,
                 render::credits_cell(q.credits.as_ref()).replace("unknown", "-"),
                 q.plan.clone().unwrap_or_else(|| "-".to_string()),
                 q.price_per_credit.as_ref().map_or_else(
@@ -229,6 +340,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         render::Column::essential("#"),
         render::Column::essential("platform"),
         render::Column::shrinkable("model", 3, 16),
+        render::Column::optional("secs", 6),
         render::Column::essential("credits"),
         render::Column::optional("plan", 4),
         render::Column::optional("$/credit", 2),
@@ -237,21 +349,107 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
         render::Column::optional("free tier", 1),
     ];
     out.write_all(render::table(&columns, rows).as_bytes())?;
+    let mut after = String::new();
     if quotes
         .iter()
         .any(|q| q.charge.provenance.only_third_party())
     {
-        writeln!(
-            out,
-            "* rate rests only on third-party pages, not the platform's own (`credits pricing show PLATFORM` lists the sources)"
-        )?;
+        after.push_str("* rate rests only on third-party pages, not the platform's own (`credits pricing show PLATFORM` lists the sources)\n");
     }
-    let unknown = quotes.iter().filter(|q| rank_value(q).is_none()).count();
+    if !unstated.is_empty() {
+        after.push_str(&format!(
+            "† the table does not say the model makes {}: priced at its base rate\n",
+            request.resolution.as_deref().unwrap_or("")
+        ));
+    }
+    if quotes.iter().any(|q| {
+        q.charge
+            .billed_seconds
+            .is_some_and(|b| Some(b) != q.charge.seconds)
+    }) {
+        after.push_str("↑ billed at the shortest length the model makes that covers the shot\n");
+    }
+    let no_length = quotes
+        .iter()
+        .filter(|q| q.charge.seconds.is_none() && per == "per second")
+        .count();
+    if no_length > 0 {
+        after.push_str(&format!(
+            "? {} priced per clip with no length in the table: not known to make the shot's length, so not ranked per second\n",
+            plural(no_length, "model")
+        ));
+    }
+    let unknown = quotes.iter().filter(|q| q.cost_per_clip.is_none()).count();
     if unknown > 0 {
-        writeln!(
-            out,
-            "{unknown} model(s) with unknown money are listed last: their tables give credits but no plan prices"
-        )?;
+        after.push_str(&format!(
+            "{} with unknown money listed last: their tables give credits but no plan prices\n",
+            plural(unknown, "model")
+        ));
     }
+    if !cannot.is_empty() {
+        after.push_str(&cannot_line(&cannot));
+        after.push('\n');
+    }
+    out.write_all(render::paragraph(&after).as_bytes())?;
     Ok(0)
+}
+
+/// `1 model`, `3 models`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Why a model cannot make the shot, short (`longest 5 s`, `no price for audio`), for the
+/// grouped line under the table.
+fn cannot_text(platform: &Platform, model: &Model, err: &anyhow::Error) -> (String, String) {
+    let why = err.to_string();
+    let why = why
+        .strip_prefix(&format!("{} ", model.id))
+        .unwrap_or(&why)
+        .to_string();
+    // "cannot make 10 s: its longest length is 5 s" says more than needed in a list.
+    let why = match why.split_once(": its longest length is ") {
+        Some((_, longest)) => format!("longest {longest}"),
+        None => why
+            .trim_start_matches("has ")
+            .trim_end_matches(" in its table")
+            .to_string(),
+    };
+    (format!("{}/{}", platform.id, model.id), why)
+}
+
+/// `44 models cannot make this shot: no price for audio (35): a, b, … and 29 more; …`.
+fn cannot_line(cannot: &[(String, String)]) -> String {
+    const NAMED: usize = 6;
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (name, why) in cannot {
+        match reasons.iter_mut().find(|(w, _)| w == why) {
+            Some((_, names)) => names.push(name),
+            None => reasons.push((why, vec![name])),
+        }
+    }
+    let parts: Vec<String> = reasons
+        .iter()
+        .map(|(why, names)| {
+            let mut list = names
+                .iter()
+                .take(NAMED)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if names.len() > NAMED {
+                list.push_str(&format!(" and {} more", names.len() - NAMED));
+            }
+            format!("{why} ({}): {list}", names.len())
+        })
+        .collect();
+    format!(
+        "{} cannot make this shot: {}",
+        plural(cannot.len(), "model"),
+        parts.join("; ")
+    )
 }
