@@ -339,7 +339,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     let columns = [
         render::Column::essential("#"),
         render::Column::essential("platform"),
-        render::Column::shrinkable("model", 3, 16),
+        render::Column::shrinkable("model", 3, 12),
         render::Column::optional("secs", 6),
         render::Column::essential("credits"),
         render::Column::optional("plan", 4),
