@@ -488,8 +488,7 @@ fn compare_ranks_by_cost_per_second_with_unknown_money_last() {
 #[test]
 fn compare_table_numbers_known_rows_and_explains_unknown_ones() {
     let run = credits(&["compare", "--duration", "10", "--resolution", "1080p"]);
-    run.success()
-        .stdout_has("with unknown money listed last");
+    run.success().stdout_has("with unknown money listed last");
     // After the line that names the shot.
     let header = run
         .stdout

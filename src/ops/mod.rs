@@ -55,6 +55,19 @@ pub struct Session {
     notes: RefCell<Vec<Note>>,
 }
 
+/// `--db` and `CREDITS_DB` name a file: SQLite's `:memory:` and `file:` URIs would log to
+/// nothing that lasts (or make a folder named `file:…`), so they are refused.
+fn check_db_path(path: &std::path::Path) -> Result<()> {
+    let text = path.to_string_lossy();
+    if text.is_empty() || text == ":memory:" || text.starts_with("file:") {
+        return Err(crate::error::fail_with_help(
+            format!("--db `{text}` is not a file path"),
+            "give the path of a database file, e.g. --db ~/credits.db (SQLite URIs and :memory: keep nothing)",
+        ));
+    }
+    Ok(())
+}
+
 impl Session {
     pub fn new(catalog: Catalog, now: DateTime<FixedOffset>, db: Option<PathBuf>) -> Session {
         Session {
@@ -79,7 +92,7 @@ impl Session {
     /// Where the log database is.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {
-            Some(p) => Ok(p.clone()),
+            Some(p) => check_db_path(p).map(|()| p.clone()),
             None => crate::project_dirs()
                 .map(|d| d.data_dir().join("credits.db"))
                 .ok_or_else(|| {

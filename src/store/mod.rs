@@ -18,12 +18,11 @@ mod migrate;
 mod report;
 mod units;
 
-use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 /// The store's own checks, for `crate::exchange` to report them where a file's column is known.
 pub(crate) use entries::check_tags;
@@ -80,11 +79,19 @@ impl Store {
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)
+            private::create_dir_all(parent)
                 .with_context(|| format!("cannot create the folder {}", parent.display()))?;
         }
         let name = path.display().to_string();
-        let conn = Connection::open(path).with_context(|| format!("cannot open {name}"))?;
+        // Made before SQLite opens it, readable by its owner only; SQLite gives the -wal
+        // and -shm files the database file's permissions.
+        private::create_file(path).with_context(|| format!("cannot create {name}"))?;
+        // Without SQLITE_OPEN_URI: the path is a file name, never a `file:` URI.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open {name}"))?;
         Store::init(conn, &name)
     }
 
@@ -104,6 +111,47 @@ impl Store {
             migrate::apply(&mut conn, name)?;
         }
         Ok(Store { conn })
+    }
+}
+
+/// Files and folders the store makes are private to their owner (0600 and 0700 on Unix),
+/// whatever the umask: the log says what a studio spends and for which client.
+mod private {
+    use std::io;
+    use std::path::Path;
+
+    #[cfg(unix)]
+    pub fn create_dir_all(dir: &Path) -> io::Result<()> {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+
+    #[cfg(not(unix))]
+    pub fn create_dir_all(dir: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    /// Creates an empty file readable by its owner only, unless one is there already.
+    pub fn create_file(path: &Path) -> io::Result<()> {
+        // An existing file (perhaps in a folder the user may only read) is left alone.
+        if path.exists() {
+            return Ok(());
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -162,6 +210,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     #[allow(unused_imports)]
     use crate::records::{Filter, NewEntry, Request};
 
