@@ -337,9 +337,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         return Ok(0);
     }
     let Some(total) = total.filter(|t| t.row.entries > 0) else {
-        writeln!(out, "no entries")?;
+        proseln!(out, "no entries")?;
         if !budgets.is_empty() {
-            writeln!(out)?;
+            proseln!(out)?;
             out.write_all(render::budgets_table(&budgets).as_bytes())?;
         }
         return Ok(0);
@@ -383,17 +383,17 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         } else {
             "entries have"
         };
-        writeln!(
+        proseln!(
             out,
             "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
             total.row.unpriced
         )?;
     }
     for line in priced_with_lines(&session.catalog, &priced_with) {
-        writeln!(out, "{line}")?;
+        proseln!(out, "{line}")?;
     }
     if !budgets.is_empty() {
-        writeln!(out)?;
+        proseln!(out)?;
         out.write_all(render::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)
@@ -450,7 +450,7 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         return Ok(0);
     }
     if owed.is_empty() {
-        writeln!(out, "no failed generations waiting for a refund")?;
+        proseln!(out, "no failed generations waiting for a refund")?;
         return Ok(0);
     }
     let table_rows = rows
@@ -483,6 +483,6 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         )
         .as_bytes(),
     )?;
-    writeln!(out, "mark one refunded with `credits refund ID` once the platform pays it back (ids: `credits history --status failed`)")?;
+    proseln!(out, "mark one refunded with `credits refund ID` once the platform pays it back (ids: `credits history --status failed`)")?;
     Ok(0)
 }
