@@ -520,8 +520,11 @@ fn budget_caveats(u: &BudgetUse) -> Vec<String> {
     let mut notes = Vec::new();
     if u.unpriced > 0 {
         notes.push(format!(
-            "{} of {}'s entries have unknown money and are not counted",
-            u.unpriced, u.budget.project
+            "{} of {}'s entries {} unknown money and {} not counted",
+            money::fmt_credits(u.unpriced.into()),
+            u.budget.project,
+            if u.unpriced == 1 { "has" } else { "have" },
+            if u.unpriced == 1 { "is" } else { "are" }
         ));
     }
     if u.other_currency {

@@ -25,16 +25,18 @@ fn fmt_time(session: &Session, t: DateTime<Utc>) -> String {
 }
 
 fn buys_text(b: &Buys) -> String {
-    let what = match (b.kind, b.seconds) {
-        (Kind::Video | Kind::Audio, Some(s)) => {
-            format!("{} {} s clips", b.model_name, s.normalize())
-        }
-        (Kind::Image, _) => format!("{} images", b.model_name),
-        _ => format!("{} generations", b.model_name),
+    let (one, many) = match (b.kind, b.seconds) {
+        (Kind::Video | Kind::Audio, Some(_)) => ("clip", "clips"),
+        (Kind::Image, _) => ("image", "images"),
+        _ => ("generation", "generations"),
     };
+    let name = match (b.kind, b.seconds) {
+        (Kind::Video | Kind::Audio, Some(s)) => format!("{} {} s", b.model_name, s.normalize()),
+        _ => b.model_name.clone(),
+    };
+    let what = money::fmt_count(b.count, &format!("{name} {one}"), &format!("{name} {many}"));
     format!(
-        "enough for {} {what} ({} credits each{}, your most-logged model here)",
-        money::fmt_credits(b.count),
+        "enough for {what} ({} credits each{}, your most-logged model here)",
         money::fmt_credits(b.each),
         if b.ranged { " at most" } else { "" }
     )

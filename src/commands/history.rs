@@ -151,7 +151,11 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
             let n = exchange::export(&mut store, &filter, format, &mut tmp)?;
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eproseln!("exported {n} entries to {}", path.display());
+            eproseln!(
+                "exported {} to {}",
+                money::fmt_count(n as u64, "entry", "entries"),
+                path.display()
+            );
         }
     }
     Ok(0)

@@ -49,9 +49,13 @@ fn cost_text(row: &ReportRow) -> String {
     let currency = row.currency.as_deref().unwrap_or("USD");
     match (&row.currency, row.unpriced) {
         (None, 0) => money::fmt_money(row.cost, currency),
-        (None, n) => format!("unknown ({n} unpriced)"),
+        (None, n) => format!("unknown ({} unpriced)", money::fmt_credits(n.into())),
         (Some(_), 0) => money::fmt_money(row.cost, currency),
-        (Some(_), n) => format!("{} + {n} unpriced", money::fmt_money(row.cost, currency)),
+        (Some(_), n) => format!(
+            "{} + {} unpriced",
+            money::fmt_money(row.cost, currency),
+            money::fmt_credits(n.into())
+        ),
     }
 }
 
@@ -135,7 +139,7 @@ fn row_json(keys: &[GroupKey], line: &Line) -> Value {
 }
 
 fn n_entries(n: u64) -> String {
-    format!("{} entr{}", n, if n == 1 { "y" } else { "ies" })
+    money::fmt_count(n, "entry", "entries")
 }
 
 /// One line per platform whose entries were priced (some of them) with a table other than
@@ -220,6 +224,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let report = reports::report(&store, &filter, &keys)?;
     let priced_with = reports::priced_with(&session.catalog, &report.tables);
     let (rows, total) = (report.rows, Some(report.total));
+    let unpriced_platforms = report.unpriced_platforms;
     let budgets = budgets::uses(session, &store)?;
 
     if ctx.json {
@@ -293,9 +298,11 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             .map(String::from),
         );
         w.write_record(&header)?;
+        // No TOTAL record unless asked: a pivot table over the rows would count it twice.
         let all = rows.iter().map(|l| (l.row.keys.clone(), l)).chain(
             total
                 .iter()
+                .filter(|_| args.total)
                 .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
         );
         for (key_values, line) in all {
@@ -378,15 +385,33 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     debug_assert_eq!(all_columns.len(), headers.len() + columns.len());
     out.write_all(render::table(&all_columns, table_rows).as_bytes())?;
     if total.row.unpriced > 0 {
-        let entries = if total.row.unpriced == 1 {
-            "entry has"
+        let has = if total.row.unpriced == 1 {
+            "has"
         } else {
-            "entries have"
+            "have"
+        };
+        // `account set` is advice only for a platform in the tables with no account yet: an
+        // account already set, or a platform the tables do not know, is not helped by it.
+        let mut no_account = Vec::new();
+        for p in &unpriced_platforms {
+            if session.catalog.platform(p).is_ok() && store.account(p)?.is_none() {
+                no_account.push(p.as_str());
+            }
+        }
+        let advice = match no_account.as_slice() {
+            [] => String::new(),
+            [one] => {
+                format!(" (no account set for {one}: `credits account set {one} --plan PLAN`)")
+            }
+            _ => format!(
+                " (no account set for {}: `credits account set PLATFORM --plan PLAN`)",
+                no_account.join(", ")
+            ),
         };
         proseln!(
             out,
-            "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
-            total.row.unpriced
+            "{} {has} unknown money: costs shown are the known part{advice}",
+            money::fmt_count(total.row.unpriced, "entry", "entries")
         )?;
     }
     for line in priced_with_lines(&session.catalog, &priced_with) {
@@ -458,14 +483,16 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         .map(|(o, m, unknown)| {
             let money_text = match (m, unknown) {
                 (Some(m), 0) => money::fmt_money(m.amount, &m.currency),
-                (Some(m), n) => {
-                    format!("{} + {n} unpriced", money::fmt_money(m.amount, &m.currency))
-                }
+                (Some(m), n) => format!(
+                    "{} + {} unpriced",
+                    money::fmt_money(m.amount, &m.currency),
+                    money::fmt_credits((*n).into())
+                ),
                 (None, _) => "unknown".to_string(),
             };
             vec![
                 o.platform.clone(),
-                o.entries.to_string(),
+                money::fmt_credits(o.entries.into()),
                 money::fmt_credits(o.credits),
                 money_text,
             ]

@@ -22,7 +22,7 @@ fn money_text(m: Option<&Money>) -> String {
 }
 
 fn n_entries(n: u64) -> String {
-    format!("{n} entr{}", if n == 1 { "y" } else { "ies" })
+    money::fmt_count(n, "entry", "entries")
 }
 
 /// `runway: 12 entries priced with the table of 2026-05-04 (a1b2c3d4), now with the current
@@ -138,9 +138,9 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
     };
     proseln!(
         out,
-        "{n} of {} entr{} {verb}{}",
-        outcome.examined,
-        if outcome.examined == 1 { "y" } else { "ies" },
+        "{} of {} {verb}{}",
+        money::fmt_credits(n.into()),
+        money::fmt_count(outcome.examined, "entry", "entries"),
         if outcome.kept_by_choice > 0 {
             format!(
                 "; {} kept: priced with your --plan or --price-per-credit",
