@@ -2451,7 +2451,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__report)
-            opts="-h --by --project --platform --model --tag --status --since --until --csv --json --wide --pricing-dir --db --help"
+            opts="-h --by --project --platform --model --tag --status --since --until --csv --total --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -297,7 +297,8 @@ complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'Fro
 complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table'
+complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'
+complete -c credits -n "__fish_credits_using_subcommand report" -l total -d 'With --csv: end with a TOTAL record'
 complete -c credits -n "__fish_credits_using_subcommand report" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand report" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help'

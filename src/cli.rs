@@ -533,9 +533,12 @@ pub struct ReportArgs {
     pub by: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// CSV instead of a table.
+    /// CSV instead of a table: one record per row, no total (a pivot table would count it twice).
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// With --csv: end with a TOTAL record.
+    #[arg(long, requires = "csv")]
+    pub total: bool,
 }
 
 #[derive(Debug, Args)]

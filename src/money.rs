@@ -180,6 +180,24 @@ pub fn fmt_money(value: Decimal, currency: &str) -> String {
     format!("{sign}{prefix}{}{suffix}", group_thousands(&text))
 }
 
+/// Formats money with every digit of `value` (at least two decimals), not rounded: for a
+/// factor in a line of arithmetic, where the rounded value would not give the result shown.
+pub fn fmt_money_digits(value: Decimal, currency: &str) -> String {
+    let mut text = value.normalize().abs().to_string();
+    match text.split_once('.') {
+        None => text.push_str(".00"),
+        Some((_, fraction)) if fraction.len() < 2 => text.push('0'),
+        _ => {}
+    }
+    let (prefix, suffix) = currency_affixes(currency);
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{prefix}{}{suffix}", group_thousands(&text))
+}
+
 /// Formats an amount of money, exact or a range: `$0.39`, `$0.10–$0.40`, `from $0.39`.
 pub fn fmt_money_amount(value: &Amount, currency: &str) -> String {
     if value.open {
@@ -202,6 +220,14 @@ pub fn fmt_credits(value: Decimal) -> String {
         Some(rest) => format!("-{}", group_thousands(rest)),
         None => group_thousands(&text),
     }
+}
+
+/// A count of things for people, grouped like credits, the noun agreeing with it:
+/// `1 entry`, `2 entries`, `235,226 entries` (`one` and `many` are the two forms).
+pub fn fmt_count(n: impl Into<Decimal>, one: &str, many: &str) -> String {
+    let n: Decimal = n.into();
+    let noun = if n == Decimal::ONE { one } else { many };
+    format!("{} {noun}", fmt_credits(n))
 }
 
 /// Formats an amount of credits, exact or a range: `96`, `5–20`, `from 3`.
@@ -395,6 +421,14 @@ mod tests {
         assert!(range.checked_add(&range).is_err());
         assert!(range.checked_mul(&huge).is_err());
         assert!(range.checked_div(&Ratio::from_integer(0)).is_err());
+    }
+
+    #[test]
+    fn a_count_is_grouped_and_its_noun_agrees() {
+        assert_eq!(fmt_count(1u64, "entry", "entries"), "1 entry");
+        assert_eq!(fmt_count(0u64, "entry", "entries"), "0 entries");
+        assert_eq!(fmt_count(235_226u64, "entry", "entries"), "235,226 entries");
+        assert_eq!(fmt_count(dec("1.5"), "clip", "clips"), "1.5 clips");
     }
 
     #[test]

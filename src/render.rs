@@ -368,8 +368,6 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Two columns of label and value, for one result. At a known width (see [`output_width`]) a
-/// long value goes on over more lines, broken at spaces, under the first.
 /// Prose for people, fitted to the output width like the tables: each line of `text`
 /// wrapped at spaces (a word longer than the width, a URL, stays whole on its own line;
 /// continuation lines indented two spaces). Unknown width: unchanged. Ends as `text` ends.
@@ -408,6 +406,8 @@ pub fn paragraph(text: &str) -> String {
     out
 }
 
+/// Two columns of label and value, for one result. At a known width (see [`output_width`]) a
+/// long value goes on over more lines, broken at spaces, under the first.
 pub fn key_values(rows: Vec<(&str, String)>) -> String {
     let width = rows
         .iter()
@@ -520,8 +520,11 @@ fn budget_caveats(u: &BudgetUse) -> Vec<String> {
     let mut notes = Vec::new();
     if u.unpriced > 0 {
         notes.push(format!(
-            "{} of {}'s entries have unknown money and are not counted",
-            u.unpriced, u.budget.project
+            "{} of {}'s entries {} unknown money and {} not counted",
+            money::fmt_credits(u.unpriced.into()),
+            u.budget.project,
+            if u.unpriced == 1 { "has" } else { "have" },
+            if u.unpriced == 1 { "is" } else { "are" }
         ));
     }
     if u.other_currency {
@@ -579,7 +582,7 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
     );
     for u in uses {
         for note in budget_caveats(u) {
-            text.push_str(&format!("note: {note}\n"));
+            text.push_str(&paragraph(&format!("note: {note}\n")));
         }
     }
     text

@@ -761,11 +761,19 @@ fn report_as_a_table_and_csv_has_a_totals_row() {
         lines[1].starts_with("ad,2,20,240,0,0,5.76,USD,0,0.288,0.576"),
         "the ad row",
     );
+    // No TOTAL record: a pivot table over the CSV would count it twice.
+    csv.stdout_lacks("TOTAL");
     csv.check(
-        lines
+        lines.last().is_some_and(|l| !l.starts_with("TOTAL")),
+        "the rows alone",
+    );
+    let csv = ok(&sandbox, "report --by project --csv --total");
+    csv.check(
+        csv.stdout
+            .lines()
             .last()
             .is_some_and(|l| l.starts_with("TOTAL,5,28,325,25,60,8,USD,0,")),
-        "a TOTAL row last",
+        "--total: a TOTAL row last",
     );
 
     // With no --by, just the totals.

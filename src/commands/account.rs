@@ -109,12 +109,13 @@ fn set(
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
     }
-    writeln!(
+    proseln!(
         out,
         "{}: {} ({billing}) from {effective_on}{renews}",
-        p.id, plan.name
+        p.id,
+        plan.name
     )?;
-    writeln!(out, "  {}", describe_grants(plan))?;
+    proseln!(out, "  {}", describe_grants(plan))?;
     if let Some(price) = terms.price {
         let period = match billing {
             BillingPeriod::Monthly => "a month",
@@ -129,7 +130,7 @@ fn set(
             Some(_) => " (the list price)".to_string(),
             None => " (the table gives no price)".to_string(),
         };
-        writeln!(
+        proseln!(
             out,
             "  you pay {} {period}{versus}: estimate, log and the balance price with it",
             money::fmt_money(price, &p.currency)
@@ -156,15 +157,15 @@ fn set(
             ));
         }
         if !promo.is_empty() {
-            writeln!(out, "  first period (promotion): {}", promo.join(", "))?;
+            proseln!(out, "  first period (promotion): {}", promo.join(", "))?;
         }
     }
     match period_price(plan, cycle, false)? {
         Some(_) if plan.is_free() => {
-            writeln!(out, "  free: its credits cost 0 in your balance")?;
+            proseln!(out, "  free: its credits cost 0 in your balance")?;
         }
         Some(_) => {}
-        None => writeln!(
+        None => proseln!(
             out,
             "  the table gives no {} price for {}: money of its credits is unknown",
             cycle.as_str(),
@@ -172,20 +173,20 @@ fn set(
         )?,
     }
     if let Some(r) = &replaced {
-        writeln!(out, "  replaces {} set for the same date", r.plan)?;
+        proseln!(out, "  replaces {} set for the same date", r.plan)?;
     }
     if let Some(prev) = &previous {
         let prev_plan = p.plan(&prev.plan).ok();
         let rolls = prev_plan.is_some_and(|pl| pl.rollover == Some(true));
         let name = prev_plan.map_or(prev.plan.as_str(), |pl| pl.name.as_str());
         if rolls {
-            writeln!(
+            proseln!(
                 out,
                 "  {name} (from {}) ends; its unused credits roll over",
                 prev.effective_on
             )?;
         } else {
-            writeln!(
+            proseln!(
                 out,
                 "  {name} (from {}) ends: its unused credits expire on {effective_on}",
                 prev.effective_on
@@ -261,7 +262,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 return Ok(0);
             }
             if accounts.is_empty() {
-                writeln!(
+                proseln!(
                     out,
                     "no accounts set; `credits account set PLATFORM --plan PLAN` records one"
                 )?;
@@ -342,7 +343,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 .as_bytes(),
             )?;
             if accounts.iter().any(|a| a.since.is_none()) {
-                writeln!(
+                proseln!(
                     out,
                     "note: a plan without a start date has no balance; `credits account set PLATFORM --plan PLAN --since DATE` gives it one"
                 )?;

@@ -25,16 +25,18 @@ fn fmt_time(session: &Session, t: DateTime<Utc>) -> String {
 }
 
 fn buys_text(b: &Buys) -> String {
-    let what = match (b.kind, b.seconds) {
-        (Kind::Video | Kind::Audio, Some(s)) => {
-            format!("{} {} s clips", b.model_name, s.normalize())
-        }
-        (Kind::Image, _) => format!("{} images", b.model_name),
-        _ => format!("{} generations", b.model_name),
+    let (one, many) = match (b.kind, b.seconds) {
+        (Kind::Video | Kind::Audio, Some(_)) => ("clip", "clips"),
+        (Kind::Image, _) => ("image", "images"),
+        _ => ("generation", "generations"),
     };
+    let name = match (b.kind, b.seconds) {
+        (Kind::Video | Kind::Audio, Some(s)) => format!("{} {} s", b.model_name, s.normalize()),
+        _ => b.model_name.clone(),
+    };
+    let what = money::fmt_count(b.count, &format!("{name} {one}"), &format!("{name} {many}"));
     format!(
-        "enough for {} {what} ({} credits each{}, your most-logged model here)",
-        money::fmt_credits(b.count),
+        "enough for {what} ({} credits each{}, your most-logged model here)",
         money::fmt_credits(b.each),
         if b.ranged { " at most" } else { "" }
     )
@@ -162,7 +164,7 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
         ));
     }
     for note in &v.built.notes {
-        text.push_str(&format!("note: {note}\n"));
+        text.push_str(&render::paragraph(&format!("note: {note}\n")));
     }
     Ok(text)
 }
@@ -274,7 +276,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     for id in &ids {
         let records = ledgers::records_in_store(session, &store, id)?;
         let Some(platform) = session.catalog.platform(id).ok() else {
-            eprintln!("note: {id} is not in the pricing tables: its balance is left out");
+            eproseln!("note: {id} is not in the pricing tables: its balance is left out");
             continue;
         };
         let Some(start) = ledgers::start(session, &records)? else {
@@ -290,7 +292,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             if args.platform.is_some() {
                 return Err(ledgers::before_start(session, id, start));
             }
-            eprintln!(
+            eproseln!(
                 "note: {id} is left out: its account starts later ({})",
                 fmt_time(session, start)
             );
@@ -322,7 +324,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         return Ok(0);
     }
     if views.is_empty() {
-        writeln!(
+        proseln!(
             out,
             "no balances yet: `credits account set PLATFORM --plan PLAN --since DATE` records a \
              plan, `credits topup PLATFORM --pack PACK` a purchase"
@@ -330,12 +332,12 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     }
     for (i, v) in views.iter().enumerate() {
         if i > 0 {
-            writeln!(out)?;
+            proseln!(out)?;
         }
         out.write_all(text(session, v, &as_of_label)?.as_bytes())?;
     }
     if !budgets.is_empty() {
-        writeln!(out)?;
+        proseln!(out)?;
         out.write_all(render::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                 BudgetPeriod::Month => " a month",
                 BudgetPeriod::Total => " in total",
             };
-            writeln!(
+            proseln!(
                 out,
                 "budget for {project}: {}{per}",
                 render::budget_amount(&budget, budget.amount)
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                     "`credits budget list` shows the budgets",
                 ));
             }
-            writeln!(
+            proseln!(
                 out,
                 "removed {n} budget{} of {project}",
                 if n == 1 { "" } else { "s" }
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             if ctx.json {
                 out.write_all(render::json(&render::budgets_json(&uses)).as_bytes())?;
             } else if uses.is_empty() {
-                writeln!(
+                proseln!(
                     out,
                     "no budgets; `credits budget set PROJECT AMOUNT --money` sets one"
                 )?;
@@ -99,7 +99,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                 .map(|u| format!("{} ({})", u.budget.project, u.budget.unit.as_str()))
                 .collect();
             if check && !exceeded.is_empty() {
-                eprintln!("budget exceeded: {}", exceeded.join(", "));
+                eproseln!("budget exceeded: {}", exceeded.join(", "));
                 return Ok(EXIT_BUDGET_EXCEEDED);
             }
             Ok(EXIT_OK)

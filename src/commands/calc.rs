@@ -6,8 +6,37 @@ use crate::cost;
 use crate::money::{self, Ratio};
 use crate::render;
 use anyhow::Result;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::json;
 use std::io::Write;
+
+/// The price per credit as the factor of `K credits × $P = $T`.
+///
+/// The total is the exact product rounded once, by the display rule; the price per credit
+/// shown on its own line is rounded by the same rule (`$0.013` for $12 ÷ 900). Written as
+/// the factor, that rounded price would make a false line: 70 × $0.013 is $0.91, not the
+/// $0.93 shown. So the factor shows the price's exact decimal when it ends within 12
+/// significant digits (`$0.0125`), else its first digits and `…` (`$0.01333…`): at least 4,
+/// and as many more as make K × the digits shown round to the total shown, so a user who
+/// checks the line with a calculator gets the total.
+fn factor_text(per_credit: &Ratio, credits: Decimal, total: &str, currency: &str) -> String {
+    let value = money::to_decimal(per_credit);
+    for digits in 1..=12 {
+        let Some(cut) = value.round_sf_with_strategy(digits, RoundingStrategy::ToZero) else {
+            break;
+        };
+        if money::ratio(cut) == *per_credit {
+            return money::fmt_money_digits(cut, currency);
+        }
+        let reads_true = credits
+            .checked_mul(cut)
+            .is_some_and(|product| money::fmt_money(product, currency) == total);
+        if digits >= 4 && reads_true {
+            return format!("{}…", money::fmt_money_digits(cut, currency));
+        }
+    }
+    format!("{}…", money::fmt_money_digits(value, currency))
+}
 
 pub fn run(ctx: &Context, args: &CalcArgs, out: &mut dyn Write) -> Result<i32> {
     let result = cost::calc(
@@ -48,7 +77,12 @@ pub fn run(ctx: &Context, args: &CalcArgs, out: &mut dyn Write) -> Result<i32> {
                 "{}  ({} credits × {})",
                 show(&result.cost_per_clip),
                 money::fmt_credits(args.clip_credits),
-                show(&result.price_per_credit)
+                factor_text(
+                    &result.price_per_credit,
+                    args.clip_credits,
+                    &show(&result.cost_per_clip),
+                    &args.currency
+                )
             ),
         ),
     ];

@@ -298,10 +298,10 @@ fn shots_run(
     for (note, lines) in grouped {
         let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
         let label = if lines.len() == 1 { "line" } else { "lines" };
-        writeln!(out, "note: {label} {}: {note}", lines.join(", "))?;
+        proseln!(out, "note: {label} {}: {note}", lines.join(", "))?;
     }
     for note in &priced.notes {
-        writeln!(out, "note: {note}")?;
+        proseln!(out, "note: {note}")?;
     }
     Ok(0)
 }

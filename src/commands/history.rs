@@ -84,7 +84,7 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
         return Ok(0);
     }
     if entries.is_empty() {
-        writeln!(out, "no entries")?;
+        proseln!(out, "no entries")?;
         return Ok(0);
     }
     let rows = entries
@@ -151,7 +151,11 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
             let n = exchange::export(&mut store, &filter, format, &mut tmp)?;
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("exported {n} entries to {}", path.display());
+            eproseln!(
+                "exported {} to {}",
+                money::fmt_count(n as u64, "entry", "entries"),
+                path.display()
+            );
         }
     }
     Ok(0)
@@ -196,7 +200,7 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
         });
         out.write_all(render::json(&value).as_bytes())?;
     } else {
-        writeln!(
+        proseln!(
             out,
             "{}: {} rows, {} added, {} already in the log",
             path.display(),
@@ -205,15 +209,16 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             summary.present
         )?;
         if summary.records > 0 {
-            writeln!(
+            proseln!(
                 out,
                 "accounts, plan changes, top-ups, adjustments and budgets: {} read, {} added",
-                summary.records, summary.records_added
+                summary.records,
+                summary.records_added
             )?;
         }
     }
     if summary.unpriced > 0 && summary.added > 0 {
-        eprintln!(
+        eproseln!(
             "note: {} of the rows read have unknown money (no known plan price)",
             summary.unpriced
         );

@@ -77,7 +77,7 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
             Some(m) => money::fmt_money(m.amount, &m.currency),
             None => "money unknown".to_string(),
         };
-        writeln!(
+        proseln!(
             out,
             "logged #{}: {} {}, {} credits, {cost_text} ({})",
             e.id,
@@ -102,13 +102,16 @@ fn say_status(out: &mut dyn Write, c: &StatusChanged) -> Result<()> {
             ),
             _ => String::new(),
         };
-        writeln!(out, "#{id} is already {}: nothing changed{since}", e.status)?;
+        proseln!(out, "#{id} is already {}: nothing changed{since}", e.status)?;
         return Ok(());
     }
-    writeln!(
+    proseln!(
         out,
         "#{id} {} {}: {} → {}",
-        e.platform, e.model, c.before.status, e.status
+        e.platform,
+        e.model,
+        c.before.status,
+        e.status
     )?;
     if e.status == Status::Failed {
         // A money-billed generation uses no credits: what is owed is its money.
@@ -116,20 +119,20 @@ fn say_status(out: &mut dyn Write, c: &StatusChanged) -> Result<()> {
             (Some(m), true) => format!("{} is", money::fmt_money(m.amount, &m.currency)),
             _ => format!("{} credits are", money::fmt_credits(e.credits)),
         };
-        writeln!(
+        proseln!(
             out,
             "{owed} owed until the platform refunds it (`credits refund {id}`)"
         )?;
     }
     if let Some(r) = &c.refund {
-        writeln!(
+        proseln!(
             out,
             "{} credits back in the {} balance",
             money::fmt_credits(r.returned),
             r.platform
         )?;
         if !r.lost.is_zero() {
-            writeln!(
+            proseln!(
                 out,
                 "{} credits are lost: the grant they came from had expired by {}",
                 money::fmt_credits(r.lost),
@@ -193,13 +196,13 @@ pub fn edit(ctx: &Context, args: &EditArgs, out: &mut dyn Write) -> Result<i32> 
         }
     }
     entries::edit(session, args.id, &edit)?;
-    writeln!(out, "#{} updated", args.id)?;
+    proseln!(out, "#{} updated", args.id)?;
     Ok(0)
 }
 
 pub fn remove(ctx: &Context, id: i64, out: &mut dyn Write) -> Result<i32> {
     let entry = entries::remove(&ctx.session, id)?;
-    writeln!(
+    proseln!(
         out,
         "removed #{id}: {} {} at {}, {} credits",
         entry.platform,

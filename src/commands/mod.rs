@@ -2,6 +2,33 @@
 //! and the output mode) and calls the command's `run`. A command turns its clap arguments
 //! into a request (`crate::cli`'s conversions), calls `crate::ops`, and renders; no command
 //! module imports another.
+//!
+//! Prose for people goes through [`proseln!`] (stdout) and [`eproseln!`] (stderr), which wrap
+//! it to the output width like the tables (`render::paragraph`); tables are written as they
+//! are (they already fit).
+
+/// `writeln!` for prose: the line is wrapped at spaces to the output width (a word longer
+/// than the width, a URL, stays whole on its own line).
+macro_rules! proseln {
+    ($out:expr) => {
+        writeln!($out)
+    };
+    ($out:expr, $($arg:tt)+) => {
+        $out.write_all(
+            $crate::render::paragraph(&format!("{}\n", format_args!($($arg)+))).as_bytes(),
+        )
+    };
+}
+
+/// `eprintln!` for prose (notes and warnings on stderr), wrapped like [`proseln!`].
+macro_rules! eproseln {
+    ($($arg:tt)+) => {
+        eprint!(
+            "{}",
+            $crate::render::paragraph(&format!("{}\n", format_args!($($arg)+)))
+        )
+    };
+}
 
 pub mod account;
 pub mod balance;
@@ -40,11 +67,11 @@ pub struct Context {
 }
 
 impl Context {
-    /// Says notes and warnings on stderr, one line each.
+    /// Says notes and warnings on stderr, one each, wrapped to the output width.
     pub fn say(&self, notes: &[Note]) {
         for note in notes {
             let label = if note.is_warning() { "warning" } else { "note" };
-            eprintln!("{label}: {note}");
+            eproseln!("{label}: {note}");
         }
     }
 

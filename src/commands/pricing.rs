@@ -241,20 +241,23 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         return Ok(0);
     }
 
-    writeln!(
+    proseln!(
         out,
         "{} ({}) — prices as of {} (the oldest verification date of its numbers), from {}",
-        p.name, p.id, p.as_of, p.origin
+        p.name,
+        p.id,
+        p.as_of,
+        p.origin
     )?;
     if let Some(t) = ctx.session.catalog.stamp(&p.id) {
-        writeln!(
+        proseln!(
             out,
             "table stamp {}, recorded with each entry it prices (the full SHA-256 in --json)",
             render::table_text(t)
         )?;
     }
     for patch in &p.patches {
-        writeln!(
+        proseln!(
             out,
             "patched by your file {patch} (its numbers are marked [yours])"
         )?;
@@ -264,7 +267,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         v.map_or("unknown".to_string(), |d| money::fmt_money(d, c))
     };
     if !p.plans.is_empty() {
-        writeln!(out, "\nPlans")?;
+        proseln!(out, "\nPlans")?;
         let rows = p
             .plans
             .iter()
@@ -314,12 +317,12 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         )?;
         for x in &p.plans {
             if let Some(note) = cost::promotion_note(x, c) {
-                writeln!(out, "promotion: {note}")?;
+                proseln!(out, "promotion: {note}")?;
             }
         }
     }
     if !p.packs.is_empty() {
-        writeln!(out, "\nPacks")?;
+        proseln!(out, "\nPacks")?;
         let rows = p
             .packs
             .iter()
@@ -368,7 +371,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             .as_bytes(),
         )?;
     }
-    writeln!(out, "\nModels")?;
+    proseln!(out, "\nModels")?;
     let mut rows = Vec::new();
     for m in &p.models {
         for (i, ((variant, rate), v)) in model_rates(p, m).into_iter().zip(&m.variants).enumerate()
@@ -408,7 +411,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         }
     }
     if rows.is_empty() {
-        writeln!(out, "(none in the table: see the notes)")?;
+        proseln!(out, "(none in the table: see the notes)")?;
     } else {
         out.write_all(
             render::table(
@@ -443,13 +446,13 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
         )
         .collect();
     if !notes.is_empty() {
-        writeln!(out, "\nNotes")?;
+        proseln!(out, "\nNotes")?;
         for n in notes {
-            writeln!(out, "- {n}")?;
+            proseln!(out, "- {n}")?;
         }
     }
     if !p.sources.is_empty() {
-        writeln!(out, "\nSources")?;
+        proseln!(out, "\nSources")?;
         for s in &p.sources {
             let mut about = Vec::new();
             if let Some(g) = s.grade {
@@ -470,7 +473,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 .as_ref()
                 .map(|u| format!(" <{u}>"))
                 .unwrap_or_default();
-            writeln!(out, "- {id}{} ({}){url}", s.title, about.join(", "))?;
+            proseln!(out, "- {id}{} ({}){url}", s.title, about.join(", "))?;
         }
     }
     Ok(0)
@@ -564,7 +567,7 @@ fn validate(
             .collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
         if bad > 0 {
-            eprintln!(
+            eproseln!(
                 "error: {bad} of {} file(s) have problems (listed in the JSON)",
                 checked.len()
             );
@@ -577,11 +580,11 @@ fn validate(
                     (Some(id), false) => id.clone(),
                     (None, _) => String::new(),
                 };
-                writeln!(out, "ok: {} ({what})", c.name)?;
+                proseln!(out, "ok: {} ({what})", c.name)?;
             } else {
-                eprintln!("error: {}:", c.name);
+                eproseln!("error: {}:", c.name);
                 for problem in &c.problems {
-                    eprintln!("  {problem}");
+                    eproseln!("  {problem}");
                 }
             }
         }
@@ -660,20 +663,20 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         out.write_all(render::json(&value).as_bytes())?;
         return Ok(0);
     }
-    writeln!(
+    proseln!(
         out,
         "Looks for pricing tables in, later patching earlier (or replacing, with `replace = true`):"
     )?;
-    writeln!(
+    proseln!(
         out,
         "  built into the binary ({} tables)",
         crate::pricing::catalog::BUILTIN.len()
     )?;
     for d in &ctx.session.catalog.dirs {
         let state = if d.exists { "" } else { " (does not exist)" };
-        writeln!(out, "  {} — {}{state}", d.path.display(), d.why)?;
+        proseln!(out, "  {} — {}{state}", d.path.display(), d.why)?;
     }
-    writeln!(out, "\nFiles:")?;
+    proseln!(out, "\nFiles:")?;
     for f in &ctx.session.catalog.files {
         let status = match (&f.error, &f.replaced_by, &f.platform_id) {
             (Some(e), _, _) => format!("skipped: {}", e.lines().next().unwrap_or("")),
@@ -682,7 +685,7 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             (None, None, Some(id)) => format!("{id}, in use"),
             _ => String::new(),
         };
-        writeln!(out, "  {} — {status}", f.origin)?;
+        proseln!(out, "  {} — {status}", f.origin)?;
     }
     Ok(0)
 }
@@ -756,22 +759,22 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         return Ok(0);
     }
     match &status.bundle {
-        BundleState::None => writeln!(
+        BundleState::None => proseln!(
             out,
             "bundle    none installed (`credits pricing update --from FILE|URL` installs one)"
         )?,
         BundleState::Installed { date, tables } => {
             let s = if *tables == 1 { "" } else { "s" };
-            writeln!(out, "bundle    {date}, {tables} table{s} ({where_})")?;
+            proseln!(out, "bundle    {date}, {tables} table{s} ({where_})")?;
         }
-        BundleState::Broken { error } => writeln!(
+        BundleState::Broken { error } => proseln!(
             out,
             "bundle    {where_} is not used: {}",
             error.lines().next().unwrap_or("")
         )?,
     }
     if let Some(date) = status.builtin_date {
-        writeln!(out, "built-in  {date} (the newest built-in table)")?;
+        proseln!(out, "built-in  {date} (the newest built-in table)")?;
     }
     let rows = status
         .platforms
@@ -797,7 +800,7 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         (&status.bundle, status.builtin_date)
     {
         if *date < builtin {
-            eprintln!(
+            eproseln!(
                 "note: the installed bundle ({date}) is older than the built-in tables ({builtin}); \
                  `credits pricing update --remove` goes back to them"
             );
@@ -867,7 +870,7 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
     } else {
         let count =
             |want: fn(&Change) -> bool| installed.tables.iter().filter(|(_, c)| want(c)).count();
-        writeln!(
+        proseln!(
             out,
             "installed pricing bundle {} from {}: {} table{} ({} new, {} changed, {} same as built-in)",
             installed.date,
@@ -883,7 +886,7 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
         } else {
             ""
         };
-        writeln!(out, "into {}{replacing}", installed.path.display())?;
+        proseln!(out, "into {}{replacing}", installed.path.display())?;
         let rows = installed
             .tables
             .iter()
@@ -910,19 +913,19 @@ fn update(ctx: &Context, source: &Source, force: bool, out: &mut dyn Write) -> R
         )?;
     }
     if installed.older {
-        eprintln!(
+        eproseln!(
             "note: the bundle ({}) has tables older than the built-in ones they replace: installed because of --force",
             installed.date
         );
     }
     for lacking in &installed.shrunk {
-        eprintln!(
+        eproseln!(
             "warning: a bundle table replaces the built-in one whole, and this one has fewer entries: {lacking} \
              (to change a few numbers, put a patch in your pricing folder instead; `credits pricing update --remove` undoes this)"
         );
     }
     for (platform, file) in mine {
-        eprintln!("note: your pricing file {file} still applies to {platform} over the bundle");
+        eproseln!("note: your pricing file {file} still applies to {platform} over the bundle");
     }
     Ok(0)
 }
@@ -942,13 +945,13 @@ fn remove_bundle(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     match removed {
         Some(r) => {
             let date = r.date.map(|d| format!(" {d}")).unwrap_or_default();
-            writeln!(
+            proseln!(
                 out,
                 "removed pricing bundle{date} ({}): the built-in tables apply again",
                 r.path.display()
             )?;
         }
-        None => writeln!(out, "no pricing bundle installed ({})", path.display())?,
+        None => proseln!(out, "no pricing bundle installed ({})", path.display())?,
     }
     Ok(0)
 }
@@ -973,7 +976,7 @@ fn bundle(
     }
     let n = made.bundle.tables.len();
     let s = if n == 1 { "" } else { "s" };
-    writeln!(
+    proseln!(
         out,
         "wrote pricing bundle {}: dated {}, {n} table{s}",
         made.path.display(),

@@ -49,9 +49,13 @@ fn cost_text(row: &ReportRow) -> String {
     let currency = row.currency.as_deref().unwrap_or("USD");
     match (&row.currency, row.unpriced) {
         (None, 0) => money::fmt_money(row.cost, currency),
-        (None, n) => format!("unknown ({n} unpriced)"),
+        (None, n) => format!("unknown ({} unpriced)", money::fmt_credits(n.into())),
         (Some(_), 0) => money::fmt_money(row.cost, currency),
-        (Some(_), n) => format!("{} + {n} unpriced", money::fmt_money(row.cost, currency)),
+        (Some(_), n) => format!(
+            "{} + {} unpriced",
+            money::fmt_money(row.cost, currency),
+            money::fmt_credits(n.into())
+        ),
     }
 }
 
@@ -135,7 +139,7 @@ fn row_json(keys: &[GroupKey], line: &Line) -> Value {
 }
 
 fn n_entries(n: u64) -> String {
-    format!("{} entr{}", n, if n == 1 { "y" } else { "ies" })
+    money::fmt_count(n, "entry", "entries")
 }
 
 /// One line per platform whose entries were priced (some of them) with a table other than
@@ -220,6 +224,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let report = reports::report(&store, &filter, &keys)?;
     let priced_with = reports::priced_with(&session.catalog, &report.tables);
     let (rows, total) = (report.rows, Some(report.total));
+    let unpriced_platforms = report.unpriced_platforms;
     let budgets = budgets::uses(session, &store)?;
 
     if ctx.json {
@@ -293,9 +298,11 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             .map(String::from),
         );
         w.write_record(&header)?;
+        // No TOTAL record unless asked: a pivot table over the rows would count it twice.
         let all = rows.iter().map(|l| (l.row.keys.clone(), l)).chain(
             total
                 .iter()
+                .filter(|_| args.total)
                 .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
         );
         for (key_values, line) in all {
@@ -337,9 +344,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         return Ok(0);
     }
     let Some(total) = total.filter(|t| t.row.entries > 0) else {
-        writeln!(out, "no entries")?;
+        proseln!(out, "no entries")?;
         if !budgets.is_empty() {
-            writeln!(out)?;
+            proseln!(out)?;
             out.write_all(render::budgets_table(&budgets).as_bytes())?;
         }
         return Ok(0);
@@ -378,22 +385,40 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     debug_assert_eq!(all_columns.len(), headers.len() + columns.len());
     out.write_all(render::table(&all_columns, table_rows).as_bytes())?;
     if total.row.unpriced > 0 {
-        let entries = if total.row.unpriced == 1 {
-            "entry has"
+        let has = if total.row.unpriced == 1 {
+            "has"
         } else {
-            "entries have"
+            "have"
         };
-        writeln!(
+        // `account set` is advice only for a platform in the tables with no account yet: an
+        // account already set, or a platform the tables do not know, is not helped by it.
+        let mut no_account = Vec::new();
+        for p in &unpriced_platforms {
+            if session.catalog.platform(p).is_ok() && store.account(p)?.is_none() {
+                no_account.push(p.as_str());
+            }
+        }
+        let advice = match no_account.as_slice() {
+            [] => String::new(),
+            [one] => {
+                format!(" (no account set for {one}: `credits account set {one} --plan PLAN`)")
+            }
+            _ => format!(
+                " (no account set for {}: `credits account set PLATFORM --plan PLAN`)",
+                no_account.join(", ")
+            ),
+        };
+        proseln!(
             out,
-            "{} {entries} unknown money: costs shown are the known part (set a plan with `credits account set`)",
-            total.row.unpriced
+            "{} {has} unknown money: costs shown are the known part{advice}",
+            money::fmt_count(total.row.unpriced, "entry", "entries")
         )?;
     }
     for line in priced_with_lines(&session.catalog, &priced_with) {
-        writeln!(out, "{line}")?;
+        proseln!(out, "{line}")?;
     }
     if !budgets.is_empty() {
-        writeln!(out)?;
+        proseln!(out)?;
         out.write_all(render::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)
@@ -450,7 +475,7 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         return Ok(0);
     }
     if owed.is_empty() {
-        writeln!(out, "no failed generations waiting for a refund")?;
+        proseln!(out, "no failed generations waiting for a refund")?;
         return Ok(0);
     }
     let table_rows = rows
@@ -458,14 +483,16 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         .map(|(o, m, unknown)| {
             let money_text = match (m, unknown) {
                 (Some(m), 0) => money::fmt_money(m.amount, &m.currency),
-                (Some(m), n) => {
-                    format!("{} + {n} unpriced", money::fmt_money(m.amount, &m.currency))
-                }
+                (Some(m), n) => format!(
+                    "{} + {} unpriced",
+                    money::fmt_money(m.amount, &m.currency),
+                    money::fmt_credits((*n).into())
+                ),
                 (None, _) => "unknown".to_string(),
             };
             vec![
                 o.platform.clone(),
-                o.entries.to_string(),
+                money::fmt_credits(o.entries.into()),
                 money::fmt_credits(o.credits),
                 money_text,
             ]
@@ -483,6 +510,6 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         )
         .as_bytes(),
     )?;
-    writeln!(out, "mark one refunded with `credits refund ID` once the platform pays it back (ids: `credits history --status failed`)")?;
+    proseln!(out, "mark one refunded with `credits refund ID` once the platform pays it back (ids: `credits history --status failed`)")?;
     Ok(0)
 }

@@ -22,7 +22,7 @@ fn money_text(m: Option<&Money>) -> String {
 }
 
 fn n_entries(n: u64) -> String {
-    format!("{n} entr{}", if n == 1 { "y" } else { "ies" })
+    money::fmt_count(n, "entry", "entries")
 }
 
 /// `runway: 12 entries priced with the table of 2026-05-04 (a1b2c3d4), now with the current
@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
     for c in &outcome.changed {
         if c.before == c.after {
             // Same money, priced another way (e.g. an imported row now from the balance).
-            writeln!(
+            proseln!(
                 out,
                 "#{} {} {}: {}, priced again: {} → {}",
                 c.id,
@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
                 c.pricing_after
             )?;
         } else {
-            writeln!(
+            proseln!(
                 out,
                 "#{} {} {}: {} → {} ({})",
                 c.id,
@@ -127,7 +127,7 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
             )?;
         }
         for note in &c.notes {
-            writeln!(out, "  note: {note}")?;
+            proseln!(out, "  note: {note}")?;
         }
     }
     let n = outcome.changed.len();
@@ -136,11 +136,11 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
     } else {
         "changed"
     };
-    writeln!(
+    proseln!(
         out,
-        "{n} of {} entr{} {verb}{}",
-        outcome.examined,
-        if outcome.examined == 1 { "y" } else { "ies" },
+        "{} of {} {verb}{}",
+        money::fmt_credits(n.into()),
+        money::fmt_count(outcome.examined, "entry", "entries"),
         if outcome.kept_by_choice > 0 {
             format!(
                 "; {} kept: priced with your --plan or --price-per-credit",
@@ -151,10 +151,10 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
         }
     )?;
     for t in &outcome.tables {
-        writeln!(out, "{}", tables_line(t, args.dry_run))?;
+        proseln!(out, "{}", tables_line(t, args.dry_run))?;
     }
     if args.dry_run && (n > 0 || !outcome.tables.is_empty()) {
-        writeln!(out, "nothing written (--dry-run)")?;
+        proseln!(out, "nothing written (--dry-run)")?;
     }
     Ok(0)
 }

@@ -183,7 +183,7 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
             ),
             (None, _) => String::new(),
         };
-        writeln!(
+        proseln!(
             out,
             "top-up #{id} on {}: +{} credits{what} for {}, {} per credit; {expires}",
             p.id,
@@ -192,7 +192,7 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
             money::fmt_money(per_credit, &p.currency),
         )?;
         if let Some((as_of, available)) = available {
-            writeln!(
+            proseln!(
                 out,
                 "{} balance: {} credits as of {}",
                 p.id,
@@ -202,7 +202,7 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         }
     }
     for note in notes {
-        eprintln!("note: {note}");
+        eproseln!("note: {note}");
     }
     Ok(0)
 }
@@ -242,7 +242,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
         out.write_all(crate::render::json(&value).as_bytes())?;
     } else {
         let sign = if taking { "" } else { "+" };
-        writeln!(
+        proseln!(
             out,
             "adjustment #{id} on {}: {sign}{} credits ({})",
             p.id,
@@ -250,7 +250,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
             adjustment.note
         )?;
         if let Some((as_of, available)) = after {
-            writeln!(
+            proseln!(
                 out,
                 "{} balance: {} credits as of {}",
                 p.id,
@@ -261,7 +261,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     }
     if let Some((_, available)) = after {
         if available.is_sign_negative() && !available.is_zero() {
-            eprintln!(
+            eproseln!(
                 "note: {}the {} balance is below zero ({} credits)",
                 if taking && args.force {
                     "--force: "

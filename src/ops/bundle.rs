@@ -186,14 +186,21 @@ fn shrunk(bundle: &Bundle, builtin: &Catalog) -> Vec<String> {
             let origin = crate::pricing::Origin::Builtin(t.file.clone());
             let mine = crate::pricing::schema::parse_platform(&t.text, origin).ok()?;
             let counts = [
-                ("plans", mine.plans.len(), shipped.plans.len()),
-                ("packs", mine.packs.len(), shipped.packs.len()),
-                ("models", mine.models.len(), shipped.models.len()),
+                ("plan", mine.plans.len(), shipped.plans.len()),
+                ("pack", mine.packs.len(), shipped.packs.len()),
+                ("model", mine.models.len(), shipped.models.len()),
             ];
             counts.iter().any(|(_, m, s)| m < s).then(|| {
                 let parts: Vec<String> = counts
                     .iter()
-                    .map(|(what, m, s)| format!("{m} of {s} {what}"))
+                    .map(|(what, m, s)| {
+                        let what = if *s == 1 {
+                            what.to_string()
+                        } else {
+                            format!("{what}s")
+                        };
+                        format!("{m} of {s} {what}")
+                    })
                     .collect();
                 format!("{}: {}", t.platform, parts.join(", "))
             })

@@ -300,8 +300,8 @@ impl fmt::Display for Note {
                     .collect();
                 write!(
                     f,
-                    "the log now names platforms and models by their ids: {total} entr{} renamed: {}",
-                    if total == 1 { "y" } else { "ies" },
+                    "the log now names platforms and models by their ids: {} renamed: {}",
+                    money::fmt_count(total, "entry", "entries"),
                     list.join("; ")
                 )
             }

@@ -65,6 +65,8 @@ pub struct Report {
     /// The tables the entries were priced with, by platform and table; entries with no
     /// recorded table (unpriced, not in the tables, logged before schema 4) are left out.
     pub tables: Vec<TableCount>,
+    /// The platforms of the entries with unknown money.
+    pub unpriced_platforms: BTreeSet<String>,
 }
 
 /// How many of a report's entries one table priced.
@@ -121,6 +123,7 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
     let detailed = store.report(filter, &with_platform)?;
     // Entries per recorded table id, folded out of the rows below.
     let mut by_table: BTreeMap<i64, u64> = BTreeMap::new();
+    let mut unpriced_platforms = BTreeSet::new();
     // A part with no known money has no currency; with one currency in the whole report it
     // belongs with that currency's money (its entries are counted as unpriced there).
     let currencies: BTreeSet<&String> = detailed
@@ -139,6 +142,9 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
         let mut group = d.keys.clone();
         let table = group.pop().flatten();
         let platform = group.pop().flatten().unwrap_or_default();
+        if d.unpriced > 0 {
+            unpriced_platforms.insert(platform.clone());
+        }
         if let Some(id) = table {
             let id: i64 = id
                 .parse()
@@ -194,6 +200,7 @@ pub fn report(store: &Store, filter: &Filter, keys: &[GroupKey]) -> Result<Repor
         rows: rows.into_values().collect(),
         total,
         tables,
+        unpriced_platforms,
     })
 }
 

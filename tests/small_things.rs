@@ -1,0 +1,92 @@
+//! Issue "Terminal craft", the small things, held at the binary: counts grouped like credits,
+//! nouns that agree with their count, a `calc` line whose multiplication reads true, advice to
+//! `account set` only where no account is set.
+
+mod common;
+
+use common::{ok, Sandbox};
+
+#[test]
+fn calc_shows_a_price_per_credit_that_gives_the_total() {
+    let sandbox = Sandbox::new();
+    let args = |p: &'static str, c: &'static str, k: &'static str| {
+        [
+            "calc",
+            "--plan-price",
+            p,
+            "--plan-credits",
+            c,
+            "--clip-credits",
+            k,
+        ]
+    };
+    // $12 ÷ 900 = $0.01333…: 70 × $0.013 would be $0.91, not the $0.93 shown.
+    ok(&sandbox, &args("12", "900", "70"))
+        .stdout_has("$0.93  (70 credits × $0.01333…)")
+        .stdout_lacks("× $0.013)");
+    // A price that ends is shown exactly.
+    ok(&sandbox, &args("10", "800", "50")).stdout_has("$0.63  (50 credits × $0.0125)");
+}
+
+#[test]
+fn balance_buys_one_clip_in_the_singular() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    // 625 credits, 4 × 120 spent: 145 left, one 10 s clip of 120.
+    for _ in 0..4 {
+        ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
+    }
+    ok(&sandbox, &["balance"])
+        .stdout_has("enough for 1 Gen-4 10 s clip (120 credits each")
+        .stdout_lacks("clips");
+}
+
+#[test]
+fn report_counts_unpriced_entries_in_words_and_advises_account_set_only_without_one() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
+    // Not in the tables: money unknown, and no account would price it.
+    ok(&sandbox, &["log", "acme", "vid", "--credits", "5"]);
+    ok(&sandbox, &["report"])
+        .stdout_has("1 entry has unknown money: costs shown are the known part")
+        .stdout_has("$2.88 + 1 unpriced")
+        .stdout_lacks("account set");
+    ok(&sandbox, &["log", "acme", "vid", "--credits", "5"]);
+    ok(&sandbox, &["report"]).stdout_has("2 entries have unknown money");
+}
+
+#[test]
+fn report_csv_has_no_total_unless_asked() {
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
+    ok(&sandbox, &["report", "--by", "project", "--csv"]).stdout_lacks("TOTAL");
+    ok(&sandbox, &["report", "--by", "project", "--csv", "--total"]).stdout_has("TOTAL,");
+    // --total is for the CSV.
+    sandbox
+        .run(&["report", "--total"])
+        .usage_error()
+        .stderr_has("--csv");
+}
