@@ -210,9 +210,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
     #[allow(unused_imports)]
     use crate::records::{Filter, NewEntry, Request};
+    use std::fs;
 
     fn file_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
         dir.path().join("sub").join("credits.db")
