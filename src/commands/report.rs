@@ -307,9 +307,12 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         );
         for (key_values, line) in all {
             let r = &line.row;
+            // Project names and tags are the user's text: never a formula in a spreadsheet.
             let mut record: Vec<String> = key_values
                 .into_iter()
-                .map(Option::unwrap_or_default)
+                .map(|k| {
+                    crate::exchange::formula::neutralise(k.unwrap_or_default().into()).into_owned()
+                })
                 .collect();
             // Credits of several platforms are not one number: left empty.
             let credits = |v: Decimal| {

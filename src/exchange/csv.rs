@@ -61,7 +61,8 @@ pub(super) fn read(
         let get = |c: usize| -> Option<&str> {
             let i = field[c]?;
             // Notes keep their spaces; everything else is trimmed of spreadsheet padding.
-            let v = record.get(i)?;
+            // A cell export neutralised as a formula (`'=…`) comes back as it was.
+            let v = super::formula::restore(record.get(i)?);
             let v = if c == col::NOTE { v } else { v.trim() };
             (!v.is_empty()).then_some(v)
         };
@@ -91,7 +92,8 @@ impl<W: Write> Writer<W> {
 
     pub(super) fn entry(&mut self, e: &Entry) -> Result<()> {
         let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        self.out.serialize(ExportRow::new(e, tags.join(";")))?;
+        self.out
+            .serialize(ExportRow::new(e, tags.join(";")).neutralised())?;
         self.entries += 1;
         Ok(())
     }

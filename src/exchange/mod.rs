@@ -25,6 +25,7 @@
 pub mod csv;
 pub mod json;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
@@ -554,25 +555,25 @@ fn parse_tags(s: &str) -> Result<Vec<(String, String)>> {
 #[derive(Serialize)]
 struct ExportRow<'a, T> {
     at: String,
-    platform: &'a str,
-    model: &'a str,
+    platform: Cow<'a, str>,
+    model: Cow<'a, str>,
     duration: Option<String>,
-    resolution: Option<&'a str>,
+    resolution: Option<Cow<'a, str>>,
     audio: bool,
     refs: u32,
-    mode: Option<&'a str>,
+    mode: Option<Cow<'a, str>>,
     chars: Option<u64>,
     count: u32,
     credits: String,
     cost: Option<String>,
-    currency: Option<&'a str>,
-    pricing: &'a str,
-    project: Option<&'a str>,
+    currency: Option<Cow<'a, str>>,
+    pricing: Cow<'a, str>,
+    project: Option<Cow<'a, str>>,
     tags: T,
-    note: Option<&'a str>,
+    note: Option<Cow<'a, str>>,
     status: &'a str,
     kept: bool,
-    dedup_key: &'a str,
+    dedup_key: Cow<'a, str>,
     refunded_at: Option<String>,
     upscale: bool,
     price_source: Option<&'a str>,
@@ -585,25 +586,25 @@ impl<'a, T> ExportRow<'a, T> {
         let r = &e.request;
         ExportRow {
             at: e.at.to_rfc3339_opts(SecondsFormat::Secs, true),
-            platform: &e.platform,
-            model: &e.model,
+            platform: Cow::Borrowed(&e.platform),
+            model: Cow::Borrowed(&e.model),
             duration: r.duration.map(|d| d.to_string()),
-            resolution: r.resolution.as_deref(),
+            resolution: r.resolution.as_deref().map(Cow::Borrowed),
             audio: r.audio,
             refs: r.refs,
-            mode: r.mode.as_deref(),
+            mode: r.mode.as_deref().map(Cow::Borrowed),
             chars: r.chars,
             count: r.count,
             credits: e.credits.to_string(),
             cost: e.cost.as_ref().map(|c| c.amount.to_string()),
-            currency: e.cost.as_ref().map(|c| c.currency.as_str()),
-            pricing: &e.pricing,
-            project: e.project.as_deref(),
+            currency: e.cost.as_ref().map(|c| Cow::Borrowed(c.currency.as_str())),
+            pricing: Cow::Borrowed(&e.pricing),
+            project: e.project.as_deref().map(Cow::Borrowed),
             tags,
-            note: e.note.as_deref(),
+            note: e.note.as_deref().map(Cow::Borrowed),
             status: e.status.as_str(),
             kept: e.kept,
-            dedup_key: e.dedup_key.as_deref().unwrap_or_default(),
+            dedup_key: Cow::Borrowed(e.dedup_key.as_deref().unwrap_or_default()),
             refunded_at: e
                 .refunded_at
                 .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
@@ -611,6 +612,91 @@ impl<'a, T> ExportRow<'a, T> {
             price_source: e.price_source.map(PriceSource::as_str),
             priced_with_as_of: e.table.as_ref().map(|t| t.as_of.to_string()),
             priced_with_sha256: e.table.as_ref().map(|t| t.sha256.as_str()),
+        }
+    }
+}
+
+impl ExportRow<'_, String> {
+    /// The row with every text cell a spreadsheet would run as a formula neutralised
+    /// ([`formula::neutralise`]): for CSV, which spreadsheets open; JSON keeps the text.
+    fn neutralised(self) -> Self {
+        use formula::neutralise as n;
+        fn opt(v: Option<Cow<'_, str>>) -> Option<Cow<'_, str>> {
+            v.map(formula::neutralise)
+        }
+        ExportRow {
+            platform: n(self.platform),
+            model: n(self.model),
+            resolution: opt(self.resolution),
+            mode: opt(self.mode),
+            currency: opt(self.currency),
+            pricing: n(self.pricing),
+            project: opt(self.project),
+            tags: n(Cow::Owned(self.tags)).into_owned(),
+            note: opt(self.note),
+            dedup_key: n(self.dedup_key),
+            ..self
+        }
+    }
+}
+
+/// Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is run as a formula by Excel, LibreOffice and
+/// Sheets. Text cells written to CSV get a leading `'` (shown as text, not run); import
+/// takes it off again, so an export and import round trip is exact. A value that already
+/// starts with quotes before such a character gets one more, so it too comes back whole.
+pub mod formula {
+    use std::borrow::Cow;
+
+    const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+    fn runs_as_formula(text: &str) -> bool {
+        text.trim_start_matches('\'')
+            .starts_with(|c: char| TRIGGERS.contains(&c))
+    }
+
+    /// `=SUM(A1)` → `'=SUM(A1)`; text that would not run is unchanged.
+    pub fn neutralise(text: Cow<'_, str>) -> Cow<'_, str> {
+        if runs_as_formula(&text) {
+            Cow::Owned(format!("'{text}"))
+        } else {
+            text
+        }
+    }
+
+    /// Undoes [`neutralise`] on a cell read from CSV.
+    pub fn restore(text: &str) -> &str {
+        match text.strip_prefix('\'') {
+            Some(rest) if runs_as_formula(rest) => rest,
+            _ => text,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn formulas_are_neutralised_and_restored_exactly() {
+            for text in [
+                "=SUM(A1:A9)",
+                "+1",
+                "-2",
+                "@cmd",
+                "\tx",
+                "\rx",
+                "'=x",
+                "''@y",
+                "plain",
+                "'quoted",
+                "",
+                "a=b",
+            ] {
+                let out = neutralise(Cow::Borrowed(text));
+                assert!(!out.starts_with(TRIGGERS), "{text:?} → {out:?}");
+                assert_eq!(restore(&out), text, "{text:?} round trip");
+            }
+            assert_eq!(neutralise(Cow::Borrowed("plain")), "plain");
         }
     }
 }
