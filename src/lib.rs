@@ -15,6 +15,8 @@ pub(crate) mod cost;
 pub(crate) mod dates;
 pub(crate) mod error;
 pub(crate) mod exchange;
+#[cfg(test)]
+mod fuzz;
 pub(crate) mod ledger;
 pub(crate) mod manpage;
 pub(crate) mod money;
