@@ -25,7 +25,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "3",
-        "credits budget check: at least one budget is exceeded.",
+        "credits budget check: at least one budget is exceeded; credits log --strict-budget: the entry would take a budget over (nothing is written).",
     ),
 ];
 

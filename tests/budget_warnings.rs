@@ -89,7 +89,7 @@ fn strict_budget_refuses_with_exit_3_and_writes_nothing() {
     // A third clip would take the credits budget to 360 of 300.
     let run = log_clip(&sandbox, &["--strict-budget"]);
     run.code(3)
-        .stderr_has("error: not logged: this entry takes launch's total budget to 360 runway credits of 300 runway credits")
+        .stderr_has("error: not logged: this entry would take launch's total budget to 360 runway credits of 300 runway credits")
         .stderr_has("help: raise the budget");
     before.assert_same(&sandbox.db(), &run);
     // Under the budget, --strict-budget logs as usual.

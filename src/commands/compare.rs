@@ -78,7 +78,7 @@ fn shot_words(kind: Kind, request: &Request, defaulted: bool) -> String {
     }
     let mut text = words.join(", ");
     if defaulted {
-        text.push_str(" (seed 002's standard shot; --duration to change it)");
+        text.push_str(" (the standard shot; --duration to change it)");
     }
     text
 }
@@ -295,11 +295,16 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             } else {
                 format!("{} ({})", q.model, q.charge.variant)
             };
+            // Markers go first: a name shortened to fit keeps them.
+            let mut marks = String::new();
             if q.charge.provenance.unvouched() {
-                model.push_str(" *");
+                marks.push('*');
             }
             if unstated.contains(&format!("{}/{}", q.platform, q.model)) {
-                model.push_str(" †");
+                marks.push('†');
+            }
+            if !marks.is_empty() {
+                model = format!("{marks} {model}");
             }
             // The seconds priced: the bucket's when it rounds the shot up (↑), `?` when
             // the table gives one price per clip and no length.

@@ -111,16 +111,17 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
     out.write_all(
         render::table(
             &[
+                // When it happened goes last: a history without times says little.
                 render::Column::essential("id"),
-                render::Column::optional("time", 2),
+                render::Column::optional("time", 5),
                 render::Column::essential("platform"),
                 render::Column::shrinkable("model", 6, 12),
                 render::Column::optional("request", 3),
                 render::Column::essential("credits"),
                 render::Column::essential("cost"),
-                render::Column::shrinkable("project", 4, 10),
+                render::Column::shrinkable("project", 2, 10),
                 render::Column::optional("tags", 1),
-                render::Column::optional("status", 5),
+                render::Column::optional("status", 4),
             ],
             rows,
         )

@@ -245,7 +245,7 @@ fn usage_line(usage: &Usage) -> Result<String> {
         let generations = usage.generations(item)?;
         let mut part = format!("{} × {}", kept_text(item.kept), item.label());
         if generations != item.kept {
-            part.push_str(&format!(" ({} generations)", generations.normalize()));
+            part.push_str(&format!(" ({} generations)", money::fmt_credits(generations)));
         }
         parts.push(part);
     }
@@ -435,8 +435,9 @@ fn text(
     }
     let hidden = advice.options.len().saturating_sub(shown);
     if hidden > 0 {
+        let options = if hidden == 1 { "option" } else { "options" };
         out.push_str(&format!(
-            "({hidden} more options; drop --top to see them)\n"
+            "({hidden} more {options}; drop --top to see them)\n"
         ));
     }
     for y in accounts {
@@ -490,10 +491,16 @@ fn yours_line(y: &Yours) -> String {
         Some(rank) => format!("#{}", rank + 1),
         None => "not among the options listed".to_string(),
     };
+    // The packs it needs are news; the plan's name was just said.
+    let packs: Vec<String> = o.describe().split(" + ").skip(1).map(String::from).collect();
+    let with = if packs.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", packs.join(" and "))
+    };
     let mut line = format!(
-        "{head}: {} a month for this ({}, {place}).",
+        "{head}: {} a month for this{with} ({place}).",
         money_text(&o.monthly, &o.currency),
-        o.describe(),
     );
     match &y.saving {
         Some(s) if *s > Ratio::from_integer(0) => line.push_str(&format!(
@@ -587,9 +594,9 @@ fn exact_money(value: &crate::money::Amount, currency: &str) -> String {
 
 /// A kept count for people: whole, or to one decimal when the log's window was scaled.
 fn kept_text(kept: Decimal) -> String {
-    kept.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+    money::fmt_credits(
+        kept.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
 }
 
 /// The working of one option, line by line, so its total can be redone by hand.

@@ -302,7 +302,8 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         let all = rows.iter().map(|l| (l.row.keys.clone(), l)).chain(
             total
                 .iter()
-                .filter(|_| args.total)
+                // With no --by the total is the only row: the data, not a sum of rows.
+                .filter(|_| args.total || keys.is_empty())
                 .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
         );
         for (key_values, line) in all {

@@ -230,7 +230,7 @@ pub fn refusal(over: &Crossing) -> anyhow::Error {
     let (used, amount) = (over.after.used.unwrap_or_default(), b.amount);
     crate::error::UserError {
         message: format!(
-            "not logged: this entry takes {}'s {} budget to {} of {}",
+            "not logged: this entry would take {}'s {} budget to {} of {}",
             b.project,
             over.after.period,
             amount_text(b, used),
