@@ -214,7 +214,7 @@ fn quotes_carry_the_table_date_and_the_rates_grade_and_third_party_rates_are_sai
         .stderr_has("bare m's rate cites no source in its table");
     bare.run(&["compare", "--platform", "bare", "--duration", "4"])
         .success()
-        .stdout_has("m *");
+        .stdout_has(" * m ");
 }
 
 #[test]
