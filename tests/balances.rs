@@ -382,8 +382,8 @@ fn a_plan_change_mid_month_ends_the_old_plans_credits() {
     s.run(&["account", "list"])
         .success()
         // Each monthly plan renews on the day it started, as `account set` said.
-        .stdout_has("testclips  creator  monthly  2026-11-01  1")
-        .stdout_has("testclips  studio   monthly  2026-11-15  15");
+        .stdout_has("testclips  Creator  monthly  2026-11-01  1")
+        .stdout_has("testclips  Studio   monthly  2026-11-15  15");
     // Set again on the same date: a correction, not another change.
     s.run(&[
         "account",

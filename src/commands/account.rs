@@ -268,6 +268,15 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 )?;
                 return Ok(0);
             }
+            // Plans by the names `account set` said (`Standard`), the id when no table has it.
+            let plan_name = |platform: &str, plan: &str| {
+                ctx.session
+                    .catalog
+                    .platform(platform)
+                    .ok()
+                    .and_then(|p| p.plan(plan).ok())
+                    .map_or_else(|| plan.to_string(), |p| p.name.clone())
+            };
             let mut rows = Vec::new();
             for a in &accounts {
                 let changes: Vec<&AccountChange> = history
@@ -296,7 +305,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 if changes.is_empty() {
                     rows.push(vec![
                         a.platform.clone(),
-                        a.plan.clone(),
+                        plan_name(&a.platform, &a.plan),
                         a.billing.to_string(),
                         "-".to_string(),
                         "-".to_string(),
@@ -320,7 +329,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                     };
                     rows.push(vec![
                         c.platform.clone(),
-                        c.plan.clone(),
+                        plan_name(&c.platform, &c.plan),
                         c.billing.to_string(),
                         c.effective_on.to_string(),
                         renews,
