@@ -266,7 +266,24 @@ fn group_thousands(text: &str) -> String {
 /// fraction, no exponent, no thousands separators.
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
     let trimmed = text.trim();
-    Decimal::from_str_exact(trimmed).map_err(|_| anyhow!("`{text}` is not a decimal number"))
+    Decimal::from_str_exact(trimmed).map_err(|_| anyhow!(not_a_decimal(text)))
+}
+
+/// Why `text` is not a decimal: a number too long for one (more than 28 digits) says so
+/// rather than that it is not a number.
+fn not_a_decimal(text: &str) -> String {
+    let t = text.trim();
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !all_digits(int) || !all_digits(frac) {
+        return format!("`{text}` is not a decimal number");
+    }
+    if int.trim_start_matches('0').len() >= 29 {
+        format!("`{text}` is too large (numbers have at most 28 digits)")
+    } else {
+        format!("`{text}` has too many digits (numbers have at most 28)")
+    }
 }
 
 /// A decimal that must not be negative (credits, prices, durations).
@@ -315,14 +332,25 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        Decimal::from_str_exact(v.trim())
-            .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+        Decimal::from_str_exact(v.trim()).map_err(|_| E::custom(not_a_decimal(v)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_too_long_for_a_decimal_says_so() {
+        let err = |t: &str| parse_decimal(t).unwrap_err().to_string();
+        assert_eq!(
+            err("12345678901234567890123456789012"),
+            "`12345678901234567890123456789012` is too large (numbers have at most 28 digits)"
+        );
+        assert!(err("0.00000000000000000000000000000001").contains("too many digits"));
+        assert!(err("12abc").contains("is not a decimal number"));
+        assert!(err("1e5").contains("is not a decimal number"));
+    }
 
     /// Test shorthand: an exact decimal from its text.
     fn dec(text: &str) -> Decimal {
@@ -450,6 +478,11 @@ pub fn ratio(value: Decimal) -> Ratio {
 
 /// A fraction as a decimal for output: exact when it terminates within 28 digits, else
 /// rounded to the 28 significant digits a `Decimal` holds.
+/// A fraction for an error message: its decimal value (shortened if it must be).
+fn fmt_ratio(value: &Ratio) -> String {
+    to_decimal(value).normalize().to_string()
+}
+
 pub fn to_decimal(value: &Ratio) -> Decimal {
     // A Decimal holds 96 bits; a fraction of absurd inputs can be wider. Then both parts
     // are shortened by powers of ten (a display-time rounding) until they fit.
@@ -535,7 +568,11 @@ impl MoneyRange {
                 max: a.max(b),
                 open: self.open,
             }),
-            _ => Err(anyhow!("amount too large")),
+            _ => Err(anyhow!(
+                "amount too large: {} × {}",
+                fmt_ratio(&self.max),
+                fmt_ratio(factor)
+            )),
         }
     }
 
@@ -557,7 +594,11 @@ impl MoneyRange {
                 max,
                 open: self.open || other.open,
             }),
-            _ => Err(anyhow!("amount too large")),
+            _ => Err(anyhow!(
+                "amount too large: {} + {}",
+                fmt_ratio(&self.max),
+                fmt_ratio(&other.max)
+            )),
         }
     }
 

@@ -110,6 +110,13 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         }
         (None, Some(credits), Some(price)) => {
             let expiry = match (args.expires_in, args.never_expires) {
+                // The store's CHECK (expiry after purchase), said in the flag's words.
+                (Some(0), _) => {
+                    return Err(fail_with_help(
+                        "--expires-in must be at least 1 day (0 days would expire the credits as they are bought)",
+                        "--never-expires says they never expire",
+                    ))
+                }
                 (Some(days), _) => expiry_at(at, days)?,
                 (None, true) => TopupExpiry::Never,
                 (None, false) => match table_expiry(p) {

@@ -8,7 +8,7 @@
 //! writes in between can make the check stale, and an error leaves nothing half-written.
 
 use anyhow::{anyhow, bail, Context, Result};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
@@ -392,10 +392,34 @@ impl Tx<'_> {
     /// Records a top-up and returns its id.
     pub fn insert_topup(&self, t: &Topup) -> Result<i64> {
         let at = whole_seconds(&t.at);
+        // The table's CHECKs (times of four-digit years, an expiry after the purchase) as
+        // errors that name the value, so no SQLite text reaches the user.
+        if !(0..=9999).contains(&at.year()) {
+            bail!("the top-up time {} is out of range", t.at);
+        }
         let (expiry, expires_at) = match t.expiry {
             TopupExpiry::Never => ("never", None),
             TopupExpiry::Unknown => ("unknown", None),
-            TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
+            TopupExpiry::At(e) => {
+                let e = whole_seconds(&e);
+                if e <= at {
+                    bail!(
+                        "the top-up on {} expires at {} (UTC), not after it was bought at {}",
+                        t.platform,
+                        format_at(&e),
+                        format_at(&at)
+                    );
+                }
+                if e.year() > 9999 {
+                    bail!(
+                        "the top-up on {} would expire in the year {}: past 9999, the last \
+                         the log holds (--never-expires says it never expires)",
+                        t.platform,
+                        e.year()
+                    );
+                }
+                ("at", Some(format_at(&e)))
+            }
         };
         self.conn
             .execute(

@@ -24,7 +24,7 @@ use rusqlite::{params_from_iter, Connection};
 use rust_decimal::Decimal;
 
 use super::entries::where_clause;
-use super::units::{from_micro, from_milli};
+
 use super::Store;
 use crate::records::{Filter, RefundsOwed, TableStamp};
 
@@ -156,19 +156,49 @@ impl GroupKey {
     }
 }
 
+/// The aggregates, in order. A sum of stored amounts is split in two, `sum(v / 1e9)` and
+/// `sum(v % 1e9)` ([`split_sum`] adds them back in Rust): every stored amount is at most
+/// 10^18 units (`store::units::MAX_STORED`), so each part adds at most 10^9 per row and
+/// neither can overflow SQLite's 64-bit `sum()` below 9.2 billion entries, whatever the
+/// amounts; a plain `sum()` would after 9 entries of the largest size. Exact (no `total()`).
 const AGGREGATES: &str = "count(*), \
     sum(e.count), \
-    sum(CASE WHEN e.status = 'ok' THEN e.duration_ms * e.count END), \
-    sum(CASE WHEN e.status = 'ok' AND e.kept THEN e.duration_ms * e.count END), \
-    sum(e.credits_milli), \
-    sum(CASE WHEN e.status = 'refunded' THEN e.credits_milli END), \
-    sum(CASE WHEN e.status = 'failed' THEN e.credits_milli END), \
-    sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END), \
+    sum(CASE WHEN e.status = 'ok' THEN e.duration_ms * e.count END / 1000000000), \
+    sum(CASE WHEN e.status = 'ok' THEN e.duration_ms * e.count END % 1000000000), \
+    sum(CASE WHEN e.status = 'ok' AND e.kept THEN e.duration_ms * e.count END / 1000000000), \
+    sum(CASE WHEN e.status = 'ok' AND e.kept THEN e.duration_ms * e.count END % 1000000000), \
+    sum(e.credits_milli / 1000000000), \
+    sum(e.credits_milli % 1000000000), \
+    sum(CASE WHEN e.status = 'refunded' THEN e.credits_milli END / 1000000000), \
+    sum(CASE WHEN e.status = 'refunded' THEN e.credits_milli END % 1000000000), \
+    sum(CASE WHEN e.status = 'failed' THEN e.credits_milli END / 1000000000), \
+    sum(CASE WHEN e.status = 'failed' THEN e.credits_milli END % 1000000000), \
+    sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END / 1000000000), \
+    sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END % 1000000000), \
     sum(e.status <> 'refunded' AND e.cost_micro IS NULL), \
     min(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
     max(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
-    sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NOT NULL THEN e.credits_milli END), \
+    sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NOT NULL THEN e.credits_milli END \
+        / 1000000000), \
+    sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NOT NULL THEN e.credits_milli END \
+        % 1000000000), \
     count(DISTINCT e.platform)";
+
+/// The divisor of a split sum (see [`AGGREGATES`]).
+const SPLIT: i128 = 1_000_000_000;
+
+/// A split sum's two parts added back exactly, as a decimal with `scale` places (3 for
+/// milli-units, 6 for micro-units). Both parts come from 64-bit sums, so the total fits in
+/// an i128; a Decimal holds it below 7.9 × 10^28 units, far beyond any log.
+fn split_sum(high: Option<i64>, low: Option<i64>, scale: u32) -> Result<Decimal> {
+    let total = i128::from(high.unwrap_or(0))
+        .checked_mul(SPLIT)
+        .and_then(|h| h.checked_add(i128::from(low.unwrap_or(0))))
+        .ok_or_else(|| anyhow!("a total in the database is out of range"))?;
+    Decimal::try_from_i128_with_scale(total, scale)
+        .map(|d| d.normalize())
+        .map_err(|_| anyhow!("a total in the database is out of range"))
+}
 
 impl Store {
     /// Aggregates the entries matching `filter`, one row per distinct combination of `by`
@@ -262,8 +292,11 @@ fn report_query(
         let group: Vec<Option<String>> = (0..by.len())
             .map(|i| row.get(i))
             .collect::<Result<_, _>>()?;
-        let low: Option<String> = row.get(n + 9)?;
-        let high: Option<String> = row.get(n + 10)?;
+        let split = |i: usize, scale: u32| -> Result<Decimal> {
+            split_sum(row.get(n + i)?, row.get(n + i + 1)?, scale)
+        };
+        let low: Option<String> = row.get(n + 15)?;
+        let high: Option<String> = row.get(n + 16)?;
         let mixed = low != high;
         let currency = if by_currency { row.get(by.len())? } else { low };
         out.push((
@@ -271,15 +304,15 @@ fn report_query(
                 keys: group,
                 entries: count(0)?,
                 clips: count(1)?,
-                seconds: from_milli(int(2)?),
-                kept_seconds: from_milli(int(3)?),
-                credits: from_milli(int(4)?),
-                credits_refunded: from_milli(int(5)?),
-                credits_owed: from_milli(int(6)?),
-                cost: from_micro(int(7)?),
-                unpriced: count(8)?,
-                credits_priced: from_milli(int(11)?),
-                platforms: count(12)?,
+                seconds: split(2, 3)?,
+                kept_seconds: split(4, 3)?,
+                credits: split(6, 3)?,
+                credits_refunded: split(8, 3)?,
+                credits_owed: split(10, 3)?,
+                cost: split(12, 6)?,
+                unpriced: count(14)?,
+                credits_priced: split(17, 3)?,
+                platforms: count(19)?,
                 currency,
             },
             mixed,
@@ -314,17 +347,20 @@ impl Store {
     /// Failed generations with no refund yet, per platform: the credits each platform owes.
     pub fn refunds_owed(&self) -> Result<Vec<RefundsOwed>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT platform, count(*), sum(credits_milli) FROM entry \
+            "SELECT platform, count(*), sum(credits_milli / 1000000000), \
+             sum(credits_milli % 1000000000) FROM entry \
              WHERE status = 'failed' GROUP BY platform ORDER BY platform",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(RefundsOwed {
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(RefundsOwed {
                 platform: r.get(0)?,
                 entries: r.get::<_, i64>(1)? as u64,
-                credits: from_milli(r.get(2)?),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+                credits: split_sum(r.get(2)?, r.get(3)?, 3)?,
+            });
+        }
+        Ok(out)
     }
 }
 
