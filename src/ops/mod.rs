@@ -134,10 +134,10 @@ impl Session {
         }
         let store = Store::open(&path).map_err(|e| {
             if is_read_only_failure(&e) {
-                e.context(crate::error::UserError::with_help(
+                crate::error::fail_with_help(
                     format!("{} is read-only: this command writes to the log", path.display()),
                     "make the file and its folder writable (or pass --db a copy), then run it again",
-                ))
+                )
             } else {
                 e
             }
@@ -178,7 +178,14 @@ impl Session {
         if !self.created.get() {
             return;
         }
-        if let Ok(path) = self.db_path() {
+        // A file refused before it was made (a -wal with no database) is not this run's.
+        if let Ok(path) = self.db_path().map(|p| (p.exists(), p)).and_then(|(e, p)| {
+            if e {
+                Ok(p)
+            } else {
+                Err(fail("not created"))
+            }
+        }) {
             // Another process may have started using the new file meanwhile: a database that
             // holds anything is not this run's to take back.
             let empty = Store::open(&path)
