@@ -7,7 +7,7 @@ use crate::money;
 use crate::ops::exchange;
 use crate::records::Entry;
 use crate::render;
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -142,16 +142,7 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
             exchange::export(&mut store, &filter, format, &mut *out)?;
         }
         Some(path) => {
-            // Written beside the target and renamed into place: never a half-written file.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            let n = exchange::export(&mut store, &filter, format, &mut tmp)?;
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let n = exchange::export_to_file(&mut store, &filter, format, path)?;
             eproseln!(
                 "exported {} to {}",
                 money::fmt_count(n as u64, "entry", "entries"),

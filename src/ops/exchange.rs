@@ -48,6 +48,107 @@ pub fn export(store: &mut Store, filter: &Filter, format: Format, out: impl Writ
     })
 }
 
+/// The temporary file `export -o` writes before renaming it onto `target`:
+/// `.NAME.credits-tmp-PID` beside it, so a run that was killed leaves a file the next one
+/// recognises as its own.
+fn temp_name(target: &Path, pid: u32) -> std::path::PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.credits-tmp-{pid}"))
+}
+
+/// Whether process `pid` is gone (Linux: no `/proc/PID`); elsewhere a temporary older than a
+/// day counts as left behind.
+fn is_stale(pid: u32, file: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return !proc.join(pid.to_string()).exists();
+    }
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(86_400))
+}
+
+/// Removes the temporaries earlier `export -o` runs onto `target` left when killed.
+fn clean_stale_temporaries(target: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.credits-tmp-");
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        if pid != std::process::id() && is_stale(pid, &path) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// `export -o FILE`: written to `.FILE.credits-tmp-PID` beside it (0600), then renamed into
+/// place, so FILE is never half-written; temporaries a killed run left are removed first.
+/// A symlink is written through: the file it points to is replaced and the link stays.
+pub fn export_to_file(
+    store: &mut Store,
+    filter: &Filter,
+    format: Format,
+    path: &Path,
+) -> Result<u64> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
+            anyhow::Error::from(e).context(crate::error::UserError::with_help(
+                format!(
+                    "{} is a symlink to nothing that can be written",
+                    path.display()
+                ),
+                "give -o a file, or a symlink whose target folder exists",
+            ))
+        })?,
+        _ => path.to_path_buf(),
+    };
+    clean_stale_temporaries(&target);
+    let tmp = temp_name(&target, std::process::id());
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options
+        .open(&tmp)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    let written = (|| -> Result<u64> {
+        let mut w = io::BufWriter::new(file);
+        let n = export(store, filter, format, &mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok(n)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// How far an import has come, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {

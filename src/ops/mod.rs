@@ -68,6 +68,23 @@ fn check_db_path(path: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether opening for writing failed only because the file or its folder may not be written
+/// (SQLITE_READONLY_*, SQLITE_CANTOPEN for the -wal or -shm, a permission error).
+fn is_read_only_failure(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        if let Some(rusqlite::Error::SqliteFailure(f, _)) = e.downcast_ref::<rusqlite::Error>() {
+            return matches!(
+                f.code,
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+            );
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::PermissionDenied;
+        }
+        false
+    })
+}
+
 impl Session {
     pub fn new(catalog: Catalog, now: DateTime<FixedOffset>, db: Option<PathBuf>) -> Session {
         Session {
@@ -115,7 +132,16 @@ impl Session {
                 .collect();
             self.created_dirs.replace(missing);
         }
-        let store = Store::open(&path)?;
+        let store = Store::open(&path).map_err(|e| {
+            if is_read_only_failure(&e) {
+                crate::error::fail_with_help(
+                    format!("{} is read-only: this command writes to the log", path.display()),
+                    "make the file and its folder writable (or pass --db a copy), then run it again",
+                )
+            } else {
+                e
+            }
+        })?;
         self.maintain(store)
     }
 
@@ -134,7 +160,16 @@ impl Session {
         if !path.exists() {
             return Ok(None);
         }
-        Store::open(&path).and_then(|s| self.maintain(s)).map(Some)
+        match Store::open(&path) {
+            Ok(store) => self.maintain(store).map(Some),
+            // A file or folder this user may only read: read it as it is (writes are
+            // refused by `Store::write` with a clear message).
+            Err(e) if is_read_only_failure(&e) => match Store::open_read_only(&path)? {
+                Some(store) => self.maintain(store).map(Some),
+                None => Err(e),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// Called when the command failed: removes the database file (and the folders made for
@@ -143,7 +178,14 @@ impl Session {
         if !self.created.get() {
             return;
         }
-        if let Ok(path) = self.db_path() {
+        // A file refused before it was made (a -wal with no database) is not this run's.
+        if let Ok(path) = self.db_path().map(|p| (p.exists(), p)).and_then(|(e, p)| {
+            if e {
+                Ok(p)
+            } else {
+                Err(fail("not created"))
+            }
+        }) {
             // Another process may have started using the new file meanwhile: a database that
             // holds anything is not this run's to take back.
             let empty = Store::open(&path)

@@ -40,6 +40,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The file, as messages name it.
+    name: String,
 }
 
 /// A transaction: given by [`Store::write`] to read and write, or by [`Store::read`] to read
@@ -56,6 +58,12 @@ impl Store {
     /// it succeeds, rolled back (nothing written) if it fails. A deferred transaction that
     /// reads first fails with SQLITE_BUSY under concurrent writers even with a busy timeout.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        if self.conn.is_readonly(rusqlite::DatabaseName::Main)? {
+            return Err(crate::error::fail_with_help(
+                format!("{} is read-only: this command writes to the log", self.name),
+                "make the file and its folder writable (or pass --db a copy), then run it again",
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -78,11 +86,14 @@ impl Store {
     /// Opens (creating it and its folder if needed) the database at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        let name = path.display().to_string();
+        // Before anything is created or SQLite reads a byte: a -wal or -journal that is not
+        // this file's would be replayed into it on open.
+        migrate::preflight(path, &name)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             private::create_dir_all(parent)
                 .with_context(|| format!("cannot create the folder {}", parent.display()))?;
         }
-        let name = path.display().to_string();
         // Made before SQLite opens it, readable by its owner only; SQLite gives the -wal
         // and -shm files the database file's permissions.
         private::create_file(path).with_context(|| format!("cannot create {name}"))?;
@@ -95,12 +106,53 @@ impl Store {
         Store::init(conn, &name)
     }
 
+    /// Opens an existing database for reading only, for a file or folder this user may not
+    /// write: nothing is created, migrated or written. `Ok(None)` when the file's schema is
+    /// older than this build's, so reading it needs a migration first.
+    pub fn open_read_only(path: &Path) -> Result<Option<Store>> {
+        let name = path.display().to_string();
+        migrate::preflight(path, &name)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open {name}"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let conn = match migrate::inspect(&conn, &name) {
+            Ok(found) => {
+                if found != migrate::Found::Credits(SCHEMA_VERSION) {
+                    return Ok(None);
+                }
+                conn
+            }
+            Err(e) if !has_live_wal(path) => {
+                // In WAL mode SQLite wants to make the -wal and -shm files, which a read-only
+                // folder forbids; with no log to replay, the file alone is the whole
+                // database and can be read as immutable.
+                let immutable = Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )
+                .with_context(|| format!("cannot open {name}"))?;
+                immutable.busy_timeout(BUSY_TIMEOUT)?;
+                match migrate::inspect(&immutable, &name) {
+                    Ok(found) if found == migrate::Found::Credits(SCHEMA_VERSION) => immutable,
+                    Ok(_) => return Ok(None),
+                    Err(_) => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        };
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(Some(Store { conn, name }))
+    }
+
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?, ":memory:")
     }
 
-    fn init(mut conn: Connection, name: &str) -> Result<Store> {
+    fn init(mut conn: Connection, name: impl Into<String>) -> Result<Store> {
+        let name: String = name.into();
+        let name = name.as_str();
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Inspect before any pragma that writes: switching to WAL rewrites the header, and a
         // refused file must stay byte-for-byte as it was.
@@ -110,8 +162,42 @@ impl Store {
         if found != migrate::Found::Credits(SCHEMA_VERSION) {
             migrate::apply(&mut conn, name)?;
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            name: name.to_string(),
+        })
     }
+}
+
+/// Whether a `-wal` beside `path` holds committed changes the database file lacks.
+fn has_live_wal(path: &Path) -> bool {
+    !matches!(
+        migrate::sidecar::read_wal(&migrate::sidecar::beside(path, "-wal")),
+        Ok(migrate::sidecar::Wal::Nothing)
+    )
+}
+
+/// `file:/abs/path?immutable=1`, every byte of the path but unreserved ones and `/`
+/// percent-encoded: built here from a path, never taken from the user.
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        abs.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = abs.to_string_lossy().replace('\\', "/").into_bytes();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Files and folders the store makes are private to their owner (0600 and 0700 on Unix),
