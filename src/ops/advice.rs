@@ -61,9 +61,9 @@ pub fn usage_from_log(
                 .to_string(),
         ));
     };
+    // No upper bound: an entry logged this very second (`at` = now) belongs to the month.
     let filter = Filter {
         since: Some(since),
-        until: Some(until),
         ..Filter::default()
     };
     // (model, request shape) → kept outputs; the rest counted for the rate.
