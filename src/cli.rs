@@ -224,7 +224,7 @@ pub struct CalcArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "S", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub seconds: Option<Decimal>,
     /// Currency of the plan price.
-    #[arg(value_hint = ValueHint::Other, long, default_value = "USD")]
+    #[arg(value_hint = ValueHint::Other, long, default_value = "USD", value_parser = parse_currency)]
     pub currency: String,
 }
 
@@ -683,7 +683,8 @@ pub enum BudgetCommand {
         #[arg(long, value_enum, default_value_t = BudgetPeriod::Total)]
         period: BudgetPeriod,
         /// Currency of a money budget.
-        #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money")]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money",
+              conflicts_with = "credits", value_parser = parse_currency)]
         currency: String,
     },
     /// Every budget with what is used and left.
@@ -804,6 +805,21 @@ fn parse_tag(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
         _ => Err(format!("`{text}` is not K=V, e.g. client=acme")),
+    }
+}
+
+/// A currency code as typed (`USD`, `EUR`): letters and digits, at most 16 (no space, no
+/// control character, nothing a terminal would act on).
+fn parse_currency(text: &str) -> Result<String, String> {
+    let ok =
+        !text.is_empty() && text.chars().count() <= 16 && text.chars().all(|c| c.is_alphanumeric());
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{}` is not a currency code: use letters such as USD or EUR",
+            crate::render::safe_line(text)
+        ))
     }
 }
 

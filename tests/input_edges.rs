@@ -203,3 +203,60 @@ fn negative_spans_and_ids_get_a_clear_message() {
         before.assert_same(&sandbox.db(), &run);
     }
 }
+
+#[test]
+fn a_currency_is_refused_where_it_would_be_dropped_or_is_not_a_code() {
+    let sandbox = Sandbox::with_db();
+    for args in [
+        &[
+            "budget",
+            "set",
+            "p",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+            "--currency",
+            "EUR",
+        ][..],
+        &[
+            "budget",
+            "set",
+            "p",
+            "100",
+            "--money",
+            "--currency",
+            "E\u{1b}R",
+        ][..],
+        &[
+            "calc",
+            "--plan-price",
+            "10",
+            "--plan-credits",
+            "100",
+            "--clip-credits",
+            "5",
+            "--currency",
+            "US\u{7}D",
+        ][..],
+    ] {
+        let before = DbState::of(&sandbox.db());
+        let run = sandbox.run(args);
+        run.usage_error();
+        no_raw_controls(&run);
+        before.assert_same(&sandbox.db(), &run);
+    }
+    ok(
+        &sandbox,
+        &["budget", "set", "p", "100", "--money", "--currency", "EUR"],
+    );
+}
+
+#[test]
+fn a_json_file_with_a_byte_order_mark_imports() {
+    let sandbox = logged();
+    let export = ok(&sandbox, &["export", "--format", "json"]);
+    let fresh = Sandbox::with_db();
+    let file = fresh.write("bom.json", &format!("\u{feff}{}", export.stdout));
+    ok(&fresh, &["import", file.to_str().unwrap()]).stdout_has("1 added");
+}
