@@ -77,7 +77,7 @@ pub enum Command {
     /// Mark a logged generation as failed (charged, refund not yet seen).
     Fail {
         /// Entry id.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
         id: i64,
         /// Also when the entry was refunded (undoes the refund).
         #[arg(long)]
@@ -86,10 +86,10 @@ pub enum Command {
     /// Mark a failed generation as refunded (credits returned); implies failed.
     Refund {
         /// Entry id.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
         id: i64,
         /// When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
-        #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
         at: Option<String>,
         /// Accept an --at more than a day in the future.
         #[arg(long, visible_alias = "allow-future")]
@@ -100,7 +100,7 @@ pub enum Command {
     /// Delete an entry.
     Rm {
         /// Entry id.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
         id: i64,
     },
     /// Price logged entries again from today's tables, account and balance.
@@ -224,7 +224,7 @@ pub struct CalcArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "S", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub seconds: Option<Decimal>,
     /// Currency of the plan price.
-    #[arg(value_hint = ValueHint::Other, long, default_value = "USD")]
+    #[arg(value_hint = ValueHint::Other, long, default_value = "USD", value_parser = parse_currency)]
     pub currency: String,
 }
 
@@ -419,10 +419,10 @@ pub struct FilterArgs {
     #[arg(long, value_enum)]
     pub status: Option<Status>,
     /// From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago).
-    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub since: Option<String>,
     /// Up to this date or time (the same forms; a date includes its whole day).
-    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub until: Option<String>,
 }
 
@@ -455,7 +455,7 @@ pub struct LogArgs {
     #[arg(long)]
     pub strict_budget: bool,
     /// When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
-    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub at: Option<String>,
     /// Accept an --at more than a day in the future.
     #[arg(long, visible_alias = "allow-future")]
@@ -474,7 +474,7 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// Entry id.
-    #[arg(value_hint = ValueHint::Other)]
+    #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
     pub id: i64,
     /// New project (empty string clears it).
     #[arg(value_hint = ValueHint::Other, long)]
@@ -498,7 +498,7 @@ pub struct EditArgs {
     #[arg(long, value_enum)]
     pub status: Option<Status>,
     /// With --status refunded: when the credits came back (a time, date or 3d) [default: now].
-    #[arg(long, value_name = "TIME", requires = "status", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "TIME", requires = "status", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub at: Option<String>,
     /// Accept an --at more than a day in the future.
     #[arg(long, visible_alias = "allow-future", requires = "at")]
@@ -573,7 +573,7 @@ pub enum AccountCommand {
         #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
         billing: BillingPeriod,
         /// The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today].
-        #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
         since: Option<String>,
         /// Day of the month the plan renews (1-31) [default: the day of --since].
         #[arg(value_hint = ValueHint::Other, long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
@@ -619,7 +619,7 @@ pub struct TopupArgs {
     #[arg(long, requires = "credits")]
     pub never_expires: bool,
     /// When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
-    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub at: Option<String>,
     /// Accept an --at more than a day in the future.
     #[arg(long, visible_alias = "allow-future")]
@@ -638,7 +638,7 @@ pub struct AdjustArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "TEXT")]
     pub note: String,
     /// When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
-    #[arg(long, value_name = "TIME", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub at: Option<String>,
     /// Take credits away even if the balance goes below zero.
     #[arg(long)]
@@ -654,7 +654,7 @@ pub struct BalanceArgs {
     #[arg(value_hint = ValueHint::Other)]
     pub platform: Option<String>,
     /// The balance at this date or time (a date means the end of that day) [default: now].
-    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub as_of: Option<String>,
 }
 
@@ -683,7 +683,8 @@ pub enum BudgetCommand {
         #[arg(long, value_enum, default_value_t = BudgetPeriod::Total)]
         period: BudgetPeriod,
         /// Currency of a money budget.
-        #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money")]
+        #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money",
+              conflicts_with = "credits", value_parser = parse_currency)]
         currency: String,
     },
     /// Every budget with what is used and left.
@@ -804,6 +805,34 @@ fn parse_tag(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
         _ => Err(format!("`{text}` is not K=V, e.g. client=acme")),
+    }
+}
+
+/// A currency code as typed (`USD`, `EUR`): letters and digits, at most 16 (no space, no
+/// control character, nothing a terminal would act on).
+fn parse_currency(text: &str) -> Result<String, String> {
+    let ok =
+        !text.is_empty() && text.chars().count() <= 16 && text.chars().all(|c| c.is_alphanumeric());
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{}` is not a currency code: use letters such as USD or EUR",
+            crate::render::safe_line(text)
+        ))
+    }
+}
+
+/// An entry id: a whole number from 1 (`-1`, `0` and `x` are refused here, saying so).
+fn parse_id(text: &str) -> Result<i64, String> {
+    match text.trim().parse::<i64>() {
+        Ok(id) if id >= 1 => Ok(id),
+        Ok(_) => Err(format!(
+            "`{text}` is not an entry id: ids are whole numbers from 1 (`credits history` shows them)"
+        )),
+        Err(_) => Err(format!(
+            "`{text}` is not an entry id: give the number `credits history` shows"
+        )),
     }
 }
 

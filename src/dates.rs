@@ -16,7 +16,7 @@
 
 use crate::error::fail_with_help;
 use anyhow::Result;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rust_decimal::Decimal;
 
 /// The forms a time flag takes, for `help:` lines.
@@ -27,6 +27,60 @@ pub const TIME_FORMS: &str = "use RFC 3339 (2026-11-21T09:30:00Z), a local date 
 /// The forms a duration flag takes, for error messages.
 pub const DURATION_FORMS: &str =
     "use seconds (10, 2.5, 10s, 2.5s) or minutes and seconds (1m30s, 90s, 2m)";
+
+/// The first and last years a date may fall in, anywhere (flags, filters, import): a time
+/// before 1970 or after 2100 is a typo (`0000-01-01`, `20266-01-01`), not a generation.
+pub const FIRST_YEAR: i32 = 1970;
+pub const LAST_YEAR: i32 = 2100;
+
+/// Refuses a time whose date (in its own offset) is before [`FIRST_YEAR`] or after
+/// [`LAST_YEAR`], naming the value as written and the limit.
+pub fn check_range<Tz: TimeZone>(text: &str, at: &DateTime<Tz>) -> Result<()> {
+    let year = at.naive_local().date().year();
+    check_year(text, year)
+}
+
+fn check_year(text: &str, year: i32) -> Result<()> {
+    let text = text.trim();
+    if year < FIRST_YEAR {
+        return Err(fail_with_help(
+            format!("`{text}` is before {FIRST_YEAR}-01-01, the earliest date credits accepts"),
+            "check the year",
+        ));
+    }
+    if year > LAST_YEAR {
+        return Err(fail_with_help(
+            format!("`{text}` is after {LAST_YEAR}-12-31, the latest date credits accepts"),
+            "check the year",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `text` is written `YYYY-MM-DD`, optionally followed by `T` or a space and
+/// `HH:MM` or `HH:MM:SS`, every field with all its digits (chrono alone reads `2026-11-2`).
+fn padded(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .is_some_and(|s| !s.is_empty() && s.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    let date = digits(0..4) && at(4, b'-') && digits(5..7) && at(7, b'-') && digits(8..10);
+    if !date {
+        return false;
+    }
+    match b.len() {
+        10 => true,
+        16 | 19 => {
+            let time = (at(10, b'T') || at(10, b' ')) && digits(11..13) && at(13, b':');
+            let minutes = digits(14..16);
+            let seconds = b.len() == 16 || (at(16, b':') && digits(17..19));
+            time && minutes && seconds
+        }
+        _ => false,
+    }
+}
 
 /// How far ahead of now a typed time may be without the override flag (clocks, time zones).
 const FUTURE_SLACK_HOURS: i64 = 24;
@@ -49,11 +103,14 @@ pub fn parse_day(text: &str, now: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
-        .filter(|_| text.len() == 10)
+        .filter(|d| text.len() == 10 && padded(text) && check_year(text, d.year()).is_ok())
 }
 
 /// A date and time with no offset (`YYYY-MM-DD HH:MM[:SS]`, `T` or a space between).
 fn parse_naive_time(text: &str) -> Option<NaiveDateTime> {
+    if !padded(text) {
+        return None;
+    }
     [
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%d %H:%M:%S",
@@ -66,28 +123,47 @@ fn parse_naive_time(text: &str) -> Option<NaiveDateTime> {
 
 /// A point in time, in any of the forms of [`TIME_FORMS`] (a date is its start, a local
 /// time is read in the offset of `now`, a span counts back from `now`).
+/// A time before 1970 or after 2100 is refused, naming the limit ([`check_range`]).
 pub fn parse_time(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+    let t = match parse_any_time(text, now) {
+        Some(t) => t?,
+        None if span_back(text.trim().trim_start_matches('-'), now).is_some() => {
+            return Err(negative_span(text))
+        }
+        None => {
+            return Err(fail_with_help(
+                format!("`{text}` is not a date or time"),
+                TIME_FORMS,
+            ))
+        }
+    };
+    check_range(text, &t)?;
+    Ok(t)
+}
+
+/// [`parse_time`] before the range check: `None` when `text` is written in none of the
+/// forms; a span reaching too far back is an error.
+fn parse_any_time(
+    text: &str,
+    now: &DateTime<FixedOffset>,
+) -> Option<Result<DateTime<FixedOffset>>> {
     let trimmed = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(t);
+        return Some(Ok(t));
     }
     if let Some(t) =
         parse_naive_time(trimmed).and_then(|n| now.offset().from_local_datetime(&n).single())
     {
-        return Ok(t);
+        return Some(Ok(t));
     }
-    if let Some(d) = parse_day(trimmed, now) {
-        if let Some(t) = start_of_day(d, now.offset()) {
-            return Ok(t);
-        }
+    let day = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .ok()
+        .filter(|_| padded(trimmed) && trimmed.len() == 10)
+        .or_else(|| parse_day(trimmed, now));
+    if let Some(t) = day.and_then(|d| start_of_day(d, now.offset())) {
+        return Some(Ok(t));
     }
-    if let Some(back) = span_back(trimmed, now) {
-        return back.map(|t| t.with_timezone(now.offset()));
-    }
-    Err(fail_with_help(
-        format!("`{text}` is not a date or time"),
-        TIME_FORMS,
-    ))
+    span_back(trimmed, now).map(|back| back.map(|t| t.with_timezone(now.offset())))
 }
 
 /// Refuses a time more than a day ahead of `now` (a mistyped year, a wrong month), naming
@@ -160,19 +236,27 @@ pub fn parse_seconds(text: &str) -> Result<Decimal, String> {
 /// user's. The caller trims. Kept apart from [`parse_time`] so the flags stay strict while
 /// files imported before keep importing (their rows' dedup keys depend on the time read).
 pub fn parse_import_time(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>> {
+    let t = import_time(text, offset)?;
+    check_range(text, &t)?;
+    Ok(t)
+}
+
+fn import_time(text: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
     }
     let naive = parse_naive_time(text).or_else(|| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .ok()
+            .filter(|_| text.len() == 10 && padded(text))
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     });
     naive
         .and_then(|n| offset.from_local_datetime(&n).single())
         .ok_or_else(|| {
             anyhow::anyhow!(
-                "`{text}` is not a time (use RFC 3339 such as 2026-05-04T10:00:00+02:00, or YYYY-MM-DD)"
+                "`{text}` is not a time (use RFC 3339 such as 2026-05-04T10:00:00+02:00, or \
+                 YYYY-MM-DD with two-digit months and days)"
             )
         })
 }
@@ -214,30 +298,44 @@ fn span_back(text: &str, now: &DateTime<FixedOffset>) -> Option<Result<DateTime<
 
 /// `--since`: from this time on.
 pub fn parse_since(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
-    if let Some(back) = span_back(text, now) {
-        return back;
+    if text.trim().starts_with('-') {
+        return Err(negative_span(text));
     }
-    parse_time(text, now)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| bad_filter(text))
+    let t = parse_any_time(text, now).ok_or_else(|| bad_filter(text))??;
+    check_range(text, &t)?;
+    Ok(t.with_timezone(&Utc))
+}
+
+/// `--since -3d`: a span counts back already.
+fn negative_span(text: &str) -> anyhow::Error {
+    let text = text.trim();
+    fail_with_help(
+        format!("`{text}` is not a date, time or span: a span has no sign"),
+        format!(
+            "a span already counts back from now: write `{}`",
+            text.trim_start_matches('-')
+        ),
+    )
 }
 
 /// `--until`: before this time; a date includes its whole day.
 pub fn parse_until(text: &str, now: &DateTime<FixedOffset>) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
-    if let Some(back) = span_back(text, now) {
-        return back;
+    if trimmed.starts_with('-') {
+        return Err(negative_span(text));
     }
-    if let Some(d) = parse_day(trimmed, now) {
-        let next = d
-            .succ_opt()
-            .and_then(|next| start_of_day(next, now.offset()))
-            .ok_or_else(|| bad_filter(text))?;
-        return Ok(next.with_timezone(&Utc));
+    if span_back(text, now).is_none() {
+        if let Some(d) = parse_day(trimmed, now) {
+            let next = d
+                .succ_opt()
+                .and_then(|next| start_of_day(next, now.offset()))
+                .ok_or_else(|| bad_filter(text))?;
+            return Ok(next.with_timezone(&Utc));
+        }
     }
-    parse_time(text, now)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| bad_filter(text))
+    let t = parse_any_time(text, now).ok_or_else(|| bad_filter(text))??;
+    check_range(text, &t)?;
+    Ok(t.with_timezone(&Utc))
 }
 
 fn bad_filter(text: &str) -> anyhow::Error {
@@ -313,8 +411,10 @@ mod tests {
             let err = crate::error::render(&parse_until(huge, &now()).unwrap_err());
             assert!(err.contains("reaches back too far"), "{err}");
         }
-        // The largest span that still fits works.
-        assert!(parse_since("36500d", &now()).is_ok());
+        // A span back to 1970 works; one back before 1970 names the limit.
+        assert!(parse_since("20000d", &now()).is_ok());
+        let err = crate::error::render(&parse_since("36500d", &now()).unwrap_err());
+        assert!(err.contains("before 1970-01-01"), "{err}");
     }
 
     #[test]

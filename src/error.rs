@@ -66,8 +66,13 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
         .unwrap_or(EXIT_ERROR)
 }
 
-/// Renders an error the way the binary prints it to stderr.
+/// Renders an error the way the binary prints it to stderr; a control character in it (from a
+/// name, a file's text) is written as an escape (`crate::render::safe_text`).
 pub fn render(err: &anyhow::Error) -> String {
+    crate::render::safe_text(&render_raw(err))
+}
+
+fn render_raw(err: &anyhow::Error) -> String {
     let mut out = format!("error: {err}\n");
     for cause in err.chain().skip(1) {
         out.push_str(&format!("caused by: {cause}\n"));

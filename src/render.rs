@@ -6,12 +6,97 @@
 //! wrapping a cell: each table declares its [`Column`]s, which are essential, which may be
 //! hidden and in what order, which free text may be shortened; `--wide` shows all.
 //! JSON carries decimals as exact strings.
+//!
+//! Text for people never carries a control character from a name, note, tag or pricing file
+//! to the terminal: [`safe_text`] writes each one as an escape (`\u{1b}` for ESC, `\u{7}` for
+//! BEL, `\r`; in a table cell or a key-value also `\n` and `\t`), as do the bidirectional
+//! overrides that reorder what is shown. Tables, paragraphs, key-values, notes and errors all
+//! pass through it, and text output as a whole through [`SafeOut`]. JSON is unchanged (its
+//! strings escape them already); CSV and export files keep the text exactly.
 
 use crate::money::{self, Amount, MoneyRange};
 use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
 use serde_json::{Map, Value};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether `c` must not reach a terminal as it is: a control character (C0, DEL, C1) or a
+/// bidirectional override or isolate.
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        c => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+    }
+}
+
+fn escaped(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unsafe_char(c) && !keep(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` safe for a terminal, line breaks and tabs kept: every other control character and
+/// bidirectional override written as an escape (`\u{1b}`, `\r`).
+pub fn safe_text(text: &str) -> String {
+    if !text.chars().any(unsafe_char) {
+        return text.to_string();
+    }
+    escaped(text, |c| c == '\n' || c == '\t')
+}
+
+/// `text` safe for a terminal on one line (a table cell, a value): [`safe_text`], and line
+/// breaks and tabs written as `\n` and `\t` too.
+pub fn safe_line(text: &str) -> String {
+    if !text.chars().any(unsafe_char) {
+        return text.to_string();
+    }
+    escaped(text, |_| false)
+}
+
+/// Text output as a whole, the net under every command's writes: a control byte other than a
+/// line break or tab (ASCII, so never inside a UTF-8 sequence) is written as its escape.
+/// Tables and prose are escaped before this (their widths count the escapes); this catches a
+/// line a command writes itself.
+pub struct SafeOut<'a> {
+    pub inner: &'a mut dyn std::io::Write,
+}
+
+impl std::io::Write for SafeOut<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let unsafe_byte = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f;
+        if !buf.iter().any(unsafe_byte) {
+            return self.inner.write(buf);
+        }
+        let mut text = Vec::with_capacity(buf.len().saturating_add(16));
+        for b in buf {
+            if unsafe_byte(b) {
+                let mut s = String::new();
+                escape_into(&mut s, char::from(*b));
+                text.extend_from_slice(s.as_bytes());
+            } else {
+                text.push(*b);
+            }
+        }
+        self.inner.write_all(&text)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
 
 /// Whether stdout is a terminal (decides borders, styling and width).
 pub fn stdout_is_terminal() -> bool {
@@ -106,6 +191,10 @@ impl<'a> Column<'a> {
 /// hidden, free text cut), and one line under the table says which were hidden. `--wide`, or
 /// an unknown width, prints every column whole.
 pub fn table(columns: &[Column], rows: Vec<Vec<String>>) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| row.iter().map(|cell| safe_line(cell)).collect())
+        .collect();
     let terminal = stdout_is_terminal();
     let width = if WIDE.load(Ordering::Relaxed) {
         None
@@ -372,6 +461,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 /// wrapped at spaces (a word longer than the width, a URL, stays whole on its own line;
 /// continuation lines indented two spaces). Unknown width: unchanged. Ends as `text` ends.
 pub fn paragraph(text: &str) -> String {
+    let text = &safe_text(text);
     let Some(width) = output_width() else {
         return text.to_string();
     };
@@ -417,6 +507,7 @@ pub fn key_values(rows: Vec<(&str, String)>) -> String {
     let room = output_width().map(|w| w.saturating_sub(width + 2).max(20));
     let mut out = String::new();
     for (key, value) in rows {
+        let value = safe_line(&value);
         let lines = match room {
             Some(room) => wrap_words(&value, room),
             None => vec![value],

@@ -256,7 +256,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
     ctx.say(&notes);
     if !skipped_by_plan.is_empty() {
-        eprintln!(
+        eproseln!(
             "note: --max-plan {} names no plan on {}: left out",
             args.max_plan.as_deref().unwrap_or(""),
             skipped_by_plan.join(", ")

@@ -211,10 +211,13 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     );
     if !quiet_about_files {
         for file in catalog.broken_files() {
-            eprintln!(
-                "warning: skipped pricing file {}:\n  {}",
-                file.origin,
-                file.error.as_deref().unwrap_or("").replace('\n', "\n  ")
+            eprint!(
+                "{}",
+                render::safe_text(&format!(
+                    "warning: skipped pricing file {}:\n  {}\n",
+                    file.origin,
+                    file.error.as_deref().unwrap_or("").replace('\n', "\n  ")
+                ))
             );
         }
     }
@@ -223,6 +226,16 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         session: Session::new(catalog, crate::clock::now()?, cli.db.clone()),
         json: cli.json,
     };
+    // Text for people passes through `SafeOut`; data keeps its bytes exactly (export, CSV) or
+    // has none to escape (JSON escapes control characters itself).
+    let data = match &cli.command {
+        Command::Export(_) | Command::Completions { .. } | Command::Man(_) => true,
+        Command::History(args) => args.csv,
+        Command::Report(args) => args.csv,
+        _ => false,
+    };
+    let mut safe = render::SafeOut { inner: out };
+    let out: &mut dyn Write = if data { safe.inner } else { &mut safe };
     let result = run(&ctx, cli.command, out);
     ctx.say(&ctx.session.take_notes());
     if result.is_err() {

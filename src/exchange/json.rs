@@ -17,7 +17,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::rc::Rc;
 use std::str::FromStr;
 
@@ -665,8 +665,13 @@ pub(super) fn read(
     on: &mut dyn FnMut(Item) -> Result<()>,
 ) -> Result<()> {
     let line = Rc::new(Cell::new(1u64));
+    let mut inner = BufReader::new(input);
+    // A UTF-8 byte order mark (Windows editors write one) is skipped, as CSV import does.
+    if inner.fill_buf()?.starts_with(b"\xef\xbb\xbf") {
+        inner.consume(3);
+    }
     let reader = Counting {
-        inner: BufReader::new(input),
+        inner,
         line: Rc::clone(&line),
     };
     let mut walk = Walk {

@@ -149,7 +149,29 @@ pub fn change_status(session: &Session, id: i64, action: StatusAction) -> Result
     let (before, after, changed) = store.write(|tx| {
         let before = tx.get(id)?.ok_or_else(|| no_such_entry(id))?;
         let entry_at = before.at.with_timezone(&Utc);
-        // A refund cannot come back before the generation ran.
+        // A refund cannot come back before the generation ran: a time given before it is an
+        // error; the default, now, is never before it.
+        let given = match action {
+            StatusAction::Refund { at } => at,
+            StatusAction::Set {
+                status: Status::Refunded,
+                at,
+            } => at,
+            _ => None,
+        };
+        if let Some(at) = given.filter(|at| at.with_timezone(&Utc) < entry_at) {
+            return Err(fail_with_help(
+                format!(
+                    "a refund at {} would come before #{id} ran ({})",
+                    at.format("%Y-%m-%d %H:%M %:z"),
+                    before.at.format("%Y-%m-%d %H:%M %:z")
+                ),
+                format!(
+                    "give --at the time the credits came back, after {}, or leave it out (now)",
+                    before.at.format("%Y-%m-%d %H:%M %:z")
+                ),
+            ));
+        }
         let refund_time = |at: Option<DateTime<FixedOffset>>| {
             at.unwrap_or(session.now).with_timezone(&Utc).max(entry_at)
         };
