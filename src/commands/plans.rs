@@ -245,7 +245,10 @@ fn usage_line(usage: &Usage) -> Result<String> {
         let generations = usage.generations(item)?;
         let mut part = format!("{} × {}", kept_text(item.kept), item.label());
         if generations != item.kept {
-            part.push_str(&format!(" ({} generations)", money::fmt_credits(generations)));
+            part.push_str(&format!(
+                " ({} generations)",
+                money::fmt_credits(generations)
+            ));
         }
         parts.push(part);
     }
@@ -492,7 +495,12 @@ fn yours_line(y: &Yours) -> String {
         None => "not among the options listed".to_string(),
     };
     // The packs it needs are news; the plan's name was just said.
-    let packs: Vec<String> = o.describe().split(" + ").skip(1).map(String::from).collect();
+    let packs: Vec<String> = o
+        .describe()
+        .split(" + ")
+        .skip(1)
+        .map(String::from)
+        .collect();
     let with = if packs.is_empty() {
         String::new()
     } else {
