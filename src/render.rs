@@ -1,7 +1,8 @@
 //! Output: tables for people, JSON for scripts.
 //!
-//! Tables use light borders on a terminal; piped, they are plain space-aligned columns with no
-//! borders and no styling. Bold headers only on a terminal and never when `NO_COLOR` is set.
+//! Tables are plain space-aligned columns; on a terminal a rule underlines the header. No
+//! styling (no colour, no bold): every byte of text output passes through [`SafeOut`],
+//! which shows control characters as text.
 //! Tables fit the width ([`output_width`]: `COLUMNS`, else the terminal's) without ever
 //! wrapping a cell: each table declares its [`Column`]s, which are essential, which may be
 //! hidden and in what order, which free text may be shortened; `--wide` shows all.
@@ -103,10 +104,6 @@ pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
-fn color_allowed() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
 /// `--wide`: tables show every column whole, whatever the width.
 static WIDE: AtomicBool = AtomicBool::new(false);
 
@@ -201,7 +198,9 @@ pub fn table(columns: &[Column], rows: Vec<Vec<String>>) -> String {
     } else {
         output_width()
     };
-    let bold = terminal && color_allowed();
+    // No styling: the header rule marks the header, and stdout passes through `SafeOut`,
+    // which shows every escape byte as text (so a bold code would print as `\u{1b}[1m`).
+    let bold = false;
     table_for(columns, rows, terminal, bold, width)
 }
 
@@ -368,15 +367,20 @@ fn shorten_cell(cell: &str, limit: usize) -> String {
             .iter()
             .position(|c| c.is_whitespace())
             .map_or(chars.len(), |p| end + p);
-        if chars[start..word_end].iter().any(char::is_ascii_digit) {
-            if start > 0 {
-                end = start;
-            } else {
-                while end > 0
-                    && (chars[end - 1].is_ascii_digit() || ".,:/$€£".contains(chars[end - 1]))
-                {
-                    end -= 1;
-                }
+        // A number (`$15.65`, `1,200`) is never cut: it goes whole. A name with digits in
+        // it (`kling-v2-6`) may be cut, but not inside a run of digits, which would read
+        // as another number.
+        let word = &chars[start..word_end];
+        let number = word
+            .first()
+            .is_some_and(|c| c.is_ascii_digit() || "$€£-+".contains(*c));
+        if number && start > 0 {
+            end = start;
+        } else if word.iter().any(char::is_ascii_digit) {
+            while end > start
+                && (chars[end - 1].is_ascii_digit() || ".,:/$€£".contains(chars[end - 1]))
+            {
+                end -= 1;
             }
         }
     }
@@ -405,11 +409,9 @@ fn draw(
 ) -> String {
     let mut table = Table::new();
     table.set_content_arrangement(ContentArrangement::Disabled);
-    if terminal {
-        table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
-    } else {
-        table.load_preset(presets::NOTHING);
-    }
+    // Drawn plain; on a terminal a rule is added under the header (below), and nothing
+    // else: no rule between rows doubling the height, no border taking width from cells.
+    table.load_preset(presets::NOTHING);
     let shown: Vec<usize> = (0..columns.len()).filter(|i| layout.shown[*i]).collect();
     table.set_header(shown.iter().map(|&i| {
         let cell = Cell::new(columns[i].header);
@@ -425,15 +427,14 @@ fn draw(
             shorten_cell(cell, layout.limit[i])
         }));
     }
-    let mut text = table.to_string();
-    if !terminal {
-        // Plain output: no trailing spaces on any line.
-        text = text
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n");
+    let text = table.to_string();
+    // No trailing spaces on any line.
+    let mut lines: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
+    if terminal && !lines.is_empty() {
+        let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        lines.insert(1, "─".repeat(width));
     }
+    let mut text = lines.join("\n");
     text.push('\n');
     text
 }
@@ -662,11 +663,12 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
         .collect();
     let mut text = table(
         &[
-            Column::shrinkable("budget", 2, 10),
+            // What is left follows from limit and used: it gives way before them.
+            Column::shrinkable("budget", 3, 8),
             Column::optional("period", 1),
             Column::essential("limit"),
             Column::essential("used"),
-            Column::essential("left"),
+            Column::optional("left", 2),
             Column::essential("status"),
         ],
         rows,
