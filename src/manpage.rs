@@ -43,7 +43,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "CREDITS_NOW",
         "An RFC 3339 time that stands in for the clock (for tests and dated scenarios).",
     ),
-    ("NO_COLOR", "Honoured: the output has no colour or other styling at all."),
+    (
+        "NO_COLOR",
+        "Honoured: the output has no colour or other styling at all.",
+    ),
     ("COLUMNS", "The terminal width tables are fitted to."),
 ];
 

@@ -186,3 +186,25 @@ fn estimate_warns_for_its_project_and_writes_nothing() {
         .success()
         .stderr_has("would take launch's total budget over");
 }
+
+#[test]
+fn an_entry_with_unknown_money_is_said_not_silently_skipped() {
+    // MakeClipAI's table gives no plan prices: a Pika Basic clip's money is unknown, so a
+    // money budget cannot count it; `log` says so (and --strict-budget does not refuse what
+    // it cannot know).
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["budget", "set", "ad", "5", "--money"]);
+    sandbox
+        .run(&[
+            "log",
+            "makeclipai",
+            "pika-basic",
+            "--project",
+            "ad",
+            "--strict-budget",
+        ])
+        .success()
+        .stderr_has(
+            "warning: this entry's money is unknown, so ad's total budget of $5.00 cannot count it",
+        );
+}

@@ -178,6 +178,14 @@ impl Crossing {
     pub fn note(&self, logged: bool) -> super::notes::Note {
         let u = &self.after;
         let b = &u.budget;
+        if self.level == Level::Unchecked {
+            return super::notes::Note::BudgetUnchecked {
+                project: b.project.clone(),
+                period: u.period.clone(),
+                amount: amount_text(b, b.amount),
+                logged,
+            };
+        }
         let used = u.used.unwrap_or_default();
         let left = u.left.unwrap_or_default();
         let percent = money::div(
@@ -251,6 +259,8 @@ pub enum Level {
     Warning,
     /// Over it after the entry.
     Exceeded,
+    /// The entry's money is unknown: a money budget cannot count it (said, not refused).
+    Unchecked,
 }
 
 /// The share of a budget from which `log` and `estimate` warn, in percent.
@@ -297,7 +307,14 @@ fn adds(budget: &BudgetUse, entry: &NewEntry) -> Option<Decimal> {
 pub fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Crossing>> {
     let mut out = Vec::new();
     for budget in before {
-        let (Some(used), Some(added)) = (budget.used, adds(budget, entry)) else {
+        let Some(used) = budget.used else {
+            continue;
+        };
+        let Some(added) = adds(budget, entry) else {
+            out.push(Crossing {
+                level: Level::Unchecked,
+                after: budget.clone(),
+            });
             continue;
         };
         if added.is_zero() {

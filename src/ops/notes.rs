@@ -71,6 +71,13 @@ pub enum Note {
         model: String,
         lifecycle: String,
     },
+    /// An entry whose money is unknown: a money budget of its project cannot count it.
+    BudgetUnchecked {
+        project: String,
+        period: String,
+        amount: String,
+        logged: bool,
+    },
     /// `compare` left out shut-down models.
     ShutDownLeftOut(Vec<(String, String, NaiveDate)>),
     /// An entry (logged, or estimated: `logged` false) takes a project's budget past 80%
@@ -113,7 +120,7 @@ impl Note {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            Note::BeyondBalance { .. } | Note::BudgetCrossed { .. }
+            Note::BeyondBalance { .. } | Note::BudgetCrossed { .. } | Note::BudgetUnchecked { .. }
         )
     }
 }
@@ -279,6 +286,23 @@ impl fmt::Display for Note {
                     format!("{period} monthly")
                 };
                 write!(f, "this entry {verb} {project}'s {period} budget {state}")
+            }
+            Note::BudgetUnchecked {
+                project,
+                period,
+                amount,
+                logged,
+            } => {
+                let period = if period == "total" {
+                    "total".to_string()
+                } else {
+                    format!("{period} monthly")
+                };
+                let verb = if *logged { "is" } else { "would be" };
+                write!(
+                    f,
+                    "this entry's money is unknown, so {project}'s {period} budget of {amount} cannot count it: it {verb} logged without that check"
+                )
             }
             Note::ShutDownLeftOut(models) => {
                 let list: Vec<String> = models
