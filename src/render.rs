@@ -218,11 +218,16 @@ fn table_for(
     };
     let mut text = draw(columns, &rows, &layout, terminal, bold);
     if let Some(w) = width {
-        for line in layout
+        // Wrapped like every other note: continuation lines indented by two.
+        for (i, line) in layout
             .note(columns, w)
             .iter()
-            .flat_map(|n| wrap_words(n, w))
+            .flat_map(|n| wrap_words(n, w.saturating_sub(2).max(20)))
+            .enumerate()
         {
+            if i > 0 {
+                text.push_str("  ");
+            }
             text.push_str(&line);
             text.push('\n');
         }
