@@ -282,7 +282,7 @@ pub struct PlansArgs {
     #[arg(long, value_name = "FILE")]
     pub shots: Option<PathBuf>,
     /// How many times a month the shot list is made.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, requires = "shots")]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, requires = "shots", value_parser = clap::value_parser!(u32).range(1..))]
     pub times: u32,
     /// What your log shows you made: kept outputs, and the retry rate it measures.
     #[arg(long)]

@@ -38,21 +38,30 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
 
 /// The project for a new entry: the flag, else `CREDITS_PROJECT`, else the config file.
 pub fn default_project(flag: Option<&str>) -> Result<Option<String>> {
-    if let Some(p) = flag {
-        return Ok(Some(p.to_string()).filter(|p| !p.is_empty()));
-    }
-    if let Ok(p) = std::env::var("CREDITS_PROJECT") {
-        if !p.is_empty() {
-            return Ok(Some(p));
-        }
-    }
-    Ok(load(path().as_deref())?.project)
+    Ok(for_log(flag, false)?.0)
 }
 
-/// Whether `log` refuses an entry that takes a budget over: the flag, else the config file.
-pub fn strict_budget(flag: bool) -> Result<bool> {
-    if flag {
-        return Ok(true);
+/// What `log` takes from the flags, the environment and the config file, which is read at
+/// most once: the project (the flag, else `CREDITS_PROJECT`, else the file) and whether
+/// budgets are strict (the flag, else the file's `strict_budget`).
+pub fn for_log(project: Option<&str>, strict: bool) -> Result<(Option<String>, bool)> {
+    let env_project = std::env::var("CREDITS_PROJECT")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let from_flags = project.map(|p| Some(p.to_string()).filter(|p| !p.is_empty()));
+    if let (Some(project), true) = (&from_flags, strict) {
+        return Ok((project.clone(), true));
     }
-    Ok(load(path().as_deref())?.strict_budget.unwrap_or(false))
+    let needs_file = (from_flags.is_none() && env_project.is_none()) || !strict;
+    let file = if needs_file {
+        load(path().as_deref())?
+    } else {
+        Config::default()
+    };
+    let project = match (from_flags, env_project) {
+        (Some(p), _) => p,
+        (None, Some(p)) => Some(p),
+        (None, None) => file.project,
+    };
+    Ok((project, strict || file.strict_budget.unwrap_or(false)))
 }

@@ -476,13 +476,13 @@ pub fn ratio(value: Decimal) -> Ratio {
     Ratio::new(value.mantissa(), 10i128.pow(value.scale()))
 }
 
-/// A fraction as a decimal for output: exact when it terminates within 28 digits, else
-/// rounded to the 28 significant digits a `Decimal` holds.
 /// A fraction for an error message: its decimal value (shortened if it must be).
 fn fmt_ratio(value: &Ratio) -> String {
     to_decimal(value).normalize().to_string()
 }
 
+/// A fraction as a decimal for output: exact when it terminates within 28 digits, else
+/// rounded to the 28 significant digits a `Decimal` holds.
 pub fn to_decimal(value: &Ratio) -> Decimal {
     // A Decimal holds 96 bits; a fraction of absurd inputs can be wider. Then both parts
     // are shortened by powers of ten (a display-time rounding) until they fit.

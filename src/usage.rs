@@ -253,25 +253,10 @@ fn is_resolution(word: &str) -> bool {
     word.strip_suffix('p').is_some_and(digits) || word.strip_suffix('k').is_some_and(digits)
 }
 
-/// `10s`, `10`, `2.5s`, `1m`, `1m30s`.
+/// `10s`, `10`, `2.5s`, `1m30s`, `90s`: the durations `--duration` takes, above zero.
 fn seconds(word: &str) -> Option<Decimal> {
-    let (minutes, rest) = match word.split_once('m') {
-        Some((m, rest)) => (m.parse::<Decimal>().ok()?, rest),
-        None => (Decimal::ZERO, word),
-    };
-    let rest = rest.strip_suffix('s').unwrap_or(rest);
-    let secs = if rest.is_empty() {
-        if word.contains('m') {
-            Decimal::ZERO
-        } else {
-            return None;
-        }
-    } else {
-        rest.parse::<Decimal>().ok()?
-    };
-    minutes
-        .checked_mul(Decimal::from(60))?
-        .checked_add(secs)
+    crate::dates::parse_seconds(word)
+        .ok()
         .filter(|s| *s > Decimal::ZERO)
 }
 

@@ -107,7 +107,11 @@ fn assert_fits(run: &Run, width: usize) {
 /// The columns each "hidden" note names, one list per note.
 fn hidden(text: &str) -> Vec<Vec<String>> {
     // A wrapped note continues on lines indented by two.
-    let joined = text.lines().map(str::trim_start).collect::<Vec<_>>().join(" ");
+    let joined = text
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join(" ");
     joined
         .split("(hidden to fit ")
         .skip(1)

@@ -84,6 +84,21 @@ pub struct PackBuy {
     pub any_amount: bool,
 }
 
+impl PackBuy {
+    /// `2 × Credits (min 1000)`, or `1,175 credits (Credits (min 1000))` bought by the credit.
+    pub fn describe(&self) -> String {
+        if self.any_amount {
+            format!(
+                "{} credits ({})",
+                money::fmt_credits(self.credits),
+                self.name
+            )
+        } else {
+            format!("{} × {}", money::fmt_credits(self.count), self.name)
+        }
+    }
+}
+
 /// What one item costs in an option.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemCost {
@@ -154,13 +169,7 @@ impl Purchase {
         };
         for pack in &self.packs {
             let sep = if self.plan.is_some() { " + " } else { ": " };
-            if pack.any_amount {
-                let credits = money::fmt_credits(pack.credits);
-                text.push_str(&format!("{sep}{credits} credits ({})", pack.name));
-            } else {
-                let count = money::fmt_credits(pack.count);
-                text.push_str(&format!("{sep}{count} × {}", pack.name));
-            }
+            text.push_str(&format!("{sep}{}", pack.describe()));
         }
         text
     }

@@ -311,7 +311,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             let seconds = match (q.charge.billed_seconds, q.charge.seconds) {
                 (Some(b), Some(s)) if b != s => format!("{} ↑", b.normalize()),
                 (_, Some(s)) => s.normalize().to_string(),
-                (_, None) if per == "per item" => "-".to_string(),
+                (_, None) if !by_second => "-".to_string(),
                 (_, None) => "?".to_string(),
             };
             vec![
@@ -319,14 +319,16 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
                 q.platform.clone(),
                 model,
                 seconds,
-                render::credits_cell(q.credits.as_ref()).replace("unknown", "-"),
+                q.credits
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), money::fmt_credits_amount),
                 q.plan.clone().unwrap_or_else(|| "-".to_string()),
                 q.price_per_credit.as_ref().map_or_else(
                     || "-".to_string(),
                     |p| money::fmt_money(money::to_decimal(p), &q.currency),
                 ),
                 render::money_cell(q.cost_per_clip.as_ref(), &q.currency),
-                if per == "per item" {
+                if !by_second {
                     render::money_cell(q.cost_per_clip.as_ref(), &q.currency)
                 } else {
                     render::money_cell(q.cost_per_second.as_ref(), &q.currency)
@@ -376,19 +378,19 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
     let no_length = quotes
         .iter()
-        .filter(|q| q.charge.seconds.is_none() && per == "per second")
+        .filter(|q| q.charge.seconds.is_none() && by_second)
         .count();
     if no_length > 0 {
         after.push_str(&format!(
             "? {} priced per clip with no length in the table: not known to make the shot's length, so not ranked per second\n",
-            plural(no_length, "model")
+            money::fmt_count(no_length as u64, "model", "models")
         ));
     }
     let unknown = quotes.iter().filter(|q| q.cost_per_clip.is_none()).count();
     if unknown > 0 {
         after.push_str(&format!(
             "{} with unknown money listed last: their tables give credits but no plan prices\n",
-            plural(unknown, "model")
+            money::fmt_count(unknown as u64, "model", "models")
         ));
     }
     if !cannot.is_empty() {
@@ -397,15 +399,6 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
     out.write_all(render::paragraph(&after).as_bytes())?;
     Ok(0)
-}
-
-/// `1 model`, `3 models`.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// Why a model cannot make the shot, short (`longest 5 s`, `no price for audio`), for the
@@ -454,7 +447,7 @@ fn cannot_line(cannot: &[(String, String)]) -> String {
         .collect();
     format!(
         "{} cannot make this shot: {}",
-        plural(cannot.len(), "model"),
+        money::fmt_count(cannot.len() as u64, "model", "models"),
         parts.join("; ")
     )
 }

@@ -22,6 +22,8 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
         .as_deref()
         .map(|text| crate::dates::parse_past_time(text, &session.now, args.force, "--force"))
         .transpose()?;
+    let (project, strict_budget) =
+        crate::config::for_log(args.project.as_deref(), args.strict_budget)?;
     let req = LogRequest {
         price: PriceRequest {
             platform: args.platform.clone(),
@@ -34,12 +36,12 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
             at,
             ..PriceRequest::default()
         },
-        project: crate::config::default_project(args.project.as_deref())?,
+        project,
         tags: args.tags.clone(),
         note: args.note.clone(),
         failed: args.failed,
         discarded: args.discarded,
-        strict_budget: crate::config::strict_budget(args.strict_budget)?,
+        strict_budget,
     };
     let logged = entries::log(session, &req)?;
     let mut notes = logged.priced.notes.clone();

@@ -495,12 +495,7 @@ fn yours_line(y: &Yours) -> String {
         None => "not among the options listed".to_string(),
     };
     // The packs it needs are news; the plan's name was just said.
-    let packs: Vec<String> = o
-        .describe()
-        .split(" + ")
-        .skip(1)
-        .map(String::from)
-        .collect();
+    let packs: Vec<String> = o.packs.iter().map(advice::PackBuy::describe).collect();
     let with = if packs.is_empty() {
         String::new()
     } else {
@@ -580,15 +575,10 @@ fn left_out_text(advice: &Advice) -> String {
 /// Money as the table has it, unrounded (`$0.125`): the working multiplies these.
 fn exact_money(value: &crate::money::Amount, currency: &str) -> String {
     let one = |v: Decimal| {
-        let text = money::fmt_money(v, currency);
         if money::round_money(v) == v {
-            text
+            money::fmt_money(v, currency)
         } else {
-            // Not rounded: the digits the table gives, with the currency's sign.
-            text.replace(
-                &money::round_money(v).normalize().abs().to_string(),
-                &v.normalize().abs().to_string(),
-            )
+            money::fmt_money_digits(v, currency)
         }
     };
     if value.open {
