@@ -351,8 +351,14 @@ fn build_row<'v>(
     };
     let decimal = |c: usize, what: &str, places: u32| -> Result<Option<Decimal>> {
         let Some(s) = get(c) else { return Ok(None) };
-        let d = Decimal::from_str(s)
-            .map_err(|_| field_error(locate, c, format!("`{s}` is not a {what}")))?;
+        let d = Decimal::from_str(s).map_err(|_| {
+            let why = if crate::dates::too_many_digits(s) {
+                "is too large (numbers have at most 28 digits)".to_string()
+            } else {
+                format!("is not a {what}")
+            };
+            field_error(locate, c, format!("`{s}` {why}"))
+        })?;
         // Check storage exactness here, where the column is known: the store would refuse
         // the value later, without it.
         let check = if places == 3 {
