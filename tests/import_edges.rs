@@ -138,3 +138,31 @@ fn log_refuses_an_unknown_mode_or_resolution_like_estimate_writing_nothing() {
         before.assert_same(&sandbox.db(), &run);
     }
 }
+
+#[test]
+fn padded_values_are_trimmed_and_said_and_reimport_adds_nothing() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "pad.csv",
+        "platform,model,duration,project,note\nrunway,gen-4,5,  padded  ,  keep  \nrunway, gen-4 ,5,x,\nrunway,gen-4,5,plain,\n",
+    );
+    let path = file.display().to_string();
+    ok(&sandbox, &["import", &path])
+        .stdout_has("3 rows, 3 added")
+        .stderr_has(
+            "note: 2 values had spaces around them, taken off as read (line 2, column project; line 3, column model); notes keep theirs",
+        );
+    let history = ok(&sandbox, &["history", "--csv"]);
+    history.stdout_has(",padded,,  keep  ,");
+    ok(&sandbox, &["import", &path]).stdout_has("0 added, 3 already in the log");
+    ok(&sandbox, &["--json", "import", &path]).json_eq("/trimmed", serde_json::json!(2));
+    // JSON: the same, and a file without padding says nothing.
+    let json = sandbox.write(
+        "pad.json",
+        "[{\"platform\": \"runway\", \"model\": \"gen-4\", \"duration\": 5, \"project\": \" p \"}]\n",
+    );
+    ok(&sandbox, &["import", &json.display().to_string()])
+        .stderr_has("1 value had spaces around it, taken off as read (line 1, column project)");
+    let clean = sandbox.write("clean.csv", "platform,model,duration\nrunway,gen-4,7\n");
+    ok(&sandbox, &["import", &clean.display().to_string()]).stderr_lacks("spaces around");
+}

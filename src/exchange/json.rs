@@ -522,12 +522,22 @@ impl Walk<'_> {
             (!v.is_empty()).then_some(v)
         };
         let locate = |c: usize| format!("{source}: line {}, field `{}`", lines[c], COLUMNS[c]);
+        let mut trimmed: Vec<usize> = (0..COLUMNS.len())
+            .filter(|&c| values[c].as_deref().is_some_and(|v| super::is_padded(c, v)))
+            .collect();
+        let padded_tag = |s: &str| super::is_padded(col::TAGS, s);
+        if tags.as_ref().is_some_and(|t: &Vec<(String, String)>| {
+            t.iter().any(|(k, v)| padded_tag(k) || padded_tag(v))
+        }) {
+            trimmed.push(col::TAGS);
+        }
         let tags = tags.map(|t: Vec<(String, String)>| {
             t.into_iter()
                 .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
                 .collect()
         });
-        let row = build_row(&get, tags, line, self.opts, &locate)?;
+        let mut row = build_row(&get, tags, line, self.opts, &locate)?;
+        row.trimmed = trimmed;
         (self.on)(Item::Entry(row))
     }
 

@@ -151,6 +151,8 @@ pub struct ImportRow {
     pub line: u64,
     pub entry: NewEntry,
     pub omitted: Omitted,
+    /// The columns whose value had spaces around it, taken off (said by `import`).
+    pub trimmed: Vec<usize>,
 }
 
 /// Which fields of an [`ImportRow`]'s entry the file left out (the entry holds a default):
@@ -334,6 +336,12 @@ type Locate<'a> = &'a dyn Fn(usize) -> String;
 
 fn field_error(locate: Locate<'_>, column: usize, msg: impl fmt::Display) -> anyhow::Error {
     anyhow!("{}: {msg}", locate(column))
+}
+
+/// Whether a value as written has spaces around it that reading takes off. Only a value with
+/// something left counts (a blank cell is empty either way); notes keep their spaces.
+fn is_padded(column: usize, raw: &str) -> bool {
+    column != col::NOTE && !raw.trim().is_empty() && raw.trim().len() != raw.len()
 }
 
 /// Builds an `ImportRow` from the fields of one record. `get` returns a trimmed, non-empty
@@ -531,6 +539,7 @@ fn build_row<'v>(
             credits: credits.is_none(),
             pricing: pricing.is_none(),
         },
+        trimmed: Vec::new(),
     })
 }
 

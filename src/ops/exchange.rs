@@ -160,9 +160,16 @@ pub struct Progress {
 /// Call the progress callback every this many rows.
 const PROGRESS_EVERY: u64 = 10_000;
 
+/// How many trimmed values an import lists by line and column (the rest are counted).
+const TRIMMED_SHOWN: usize = 5;
+
 /// The outcome of an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportSummary {
+    /// Values read with spaces around them, which were taken off (notes keep theirs).
+    pub trimmed: u64,
+    /// Where the first of them were: `line 4, column project`.
+    pub trimmed_at: Vec<String>,
     /// Entries read.
     pub rows: u64,
     /// Entries inserted.
@@ -233,6 +240,14 @@ fn import_every(
                 match item {
                     Item::Entry(row) => {
                         let line = row.line;
+                        for &c in &row.trimmed {
+                            summary.trimmed += 1;
+                            if summary.trimmed_at.len() < TRIMMED_SHOWN {
+                                summary
+                                    .trimmed_at
+                                    .push(format!("line {line}, column {}", exchange::COLUMNS[c]));
+                            }
+                        }
                         let entry = price(session, &accounts, row, &mut keys, &mut summary)
                             .with_context(|| format!("{}: line {line}", opts.source))?;
                         batch.add(line, entry)?;
