@@ -218,6 +218,11 @@ pub fn parse_seconds(text: &str) -> Result<Decimal, String> {
     if let Ok(d) = Decimal::from_str_exact(plain) {
         return Ok(d);
     }
+    if too_many_digits(plain) {
+        return Err(format!(
+            "`{text}` is too large: numbers have at most 28 digits\nhelp: {DURATION_FORMS}"
+        ));
+    }
     let refused = || format!("`{text}` is not a duration\nhelp: {DURATION_FORMS}");
     if !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(refused());
@@ -228,6 +233,22 @@ pub fn parse_seconds(text: &str) -> Result<Decimal, String> {
     Decimal::try_from_i128_with_scale(nanos, 9)
         .map(|d| d.normalize())
         .map_err(|_| refused())
+}
+
+/// Whether `text` is written as a plain decimal number (digits, at most one `.`, an optional
+/// sign) with more digits than a [`Decimal`] holds (28): "too large", not "not a number".
+pub fn too_many_digits(text: &str) -> bool {
+    let digits = text.trim().trim_start_matches(['+', '-']);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !whole.is_empty()
+        && all_digits(whole)
+        && all_digits(fraction)
+        && whole
+            .trim_start_matches('0')
+            .len()
+            .saturating_add(fraction.len())
+            > 28
 }
 
 /// A time in an import file (`credits import`), laxer than the flags because spreadsheets

@@ -23,15 +23,15 @@ use std::io::Write;
 /// `--since`: a day (`2026-11-01`, `today`, `yesterday`), or the day of a time or of a
 /// span back (`3d`), in the user's offset.
 fn parse_date(text: &str, now: &chrono::DateTime<chrono::FixedOffset>) -> Result<NaiveDate> {
-    crate::dates::parse_time(text, now)
-        .ok()
-        .map(|t| t.with_timezone(now.offset()).date_naive())
-        .ok_or_else(|| {
-            fail_with_help(
-                format!("`{text}` is not a date"),
-                "give the day the plan started: 2026-11-01, today, yesterday, or 3d (ago)",
-            )
-        })
+    match crate::dates::parse_time(text, now) {
+        Ok(t) => Ok(t.with_timezone(now.offset()).date_naive()),
+        // A date outside 1970–2100 says so (`0000-01-01` is out of range, not "not a date").
+        Err(e) if e.to_string().contains("date credits accepts") => Err(e),
+        Err(_) => Err(fail_with_help(
+            format!("`{text}` is not a date"),
+            "give the day the plan started: 2026-11-01, today, yesterday, or 3d (ago)",
+        )),
+    }
 }
 
 /// "3,000 credits a month, expiring at each renewal" and the like.

@@ -187,6 +187,7 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             "rows": summary.rows,
             "added": summary.added,
             "already_present": summary.present,
+            "trimmed": summary.trimmed,
             "records": summary.records,
             "records_added": summary.records_added,
         });
@@ -208,6 +209,24 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
                 summary.records_added
             )?;
         }
+    }
+    if summary.trimmed > 0 {
+        let more = summary
+            .trimmed
+            .saturating_sub(summary.trimmed_at.len() as u64);
+        let more = if more > 0 {
+            format!("; {more} more")
+        } else {
+            String::new()
+        };
+        let (n, them) = match summary.trimmed {
+            1 => ("1 value".to_string(), "it"),
+            n => (format!("{n} values"), "them"),
+        };
+        eproseln!(
+            "note: {n} had spaces around {them}, taken off as read ({}{more}); notes keep theirs",
+            summary.trimmed_at.join("; ")
+        );
     }
     if summary.unpriced > 0 && summary.added > 0 {
         eproseln!(

@@ -527,14 +527,14 @@ fn validate(
     // Every file is checked, also after one that cannot be read.
     for path in files {
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::pricing::catalog::read_pricing_file(path) {
             Ok(text) => text,
             Err(e) => {
                 checked.push(Checked {
                     name,
                     platform: None,
                     patches: false,
-                    problems: vec![format!("cannot read: {e}")],
+                    problems: vec![e],
                 });
                 continue;
             }

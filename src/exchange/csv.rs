@@ -70,7 +70,15 @@ pub(super) fn read(
             Some(i) => format!("{source}: line {line}, column {} ({})", i + 1, COLUMNS[c]),
             None => format!("{source}: line {line}"),
         };
-        on(Item::Entry(build_row(&get, None, line, opts, &locate)?))?;
+        let mut row = build_row(&get, None, line, opts, &locate)?;
+        row.trimmed = (0..COLUMNS.len())
+            .filter(|&c| {
+                field[c]
+                    .and_then(|i| record.get(i))
+                    .is_some_and(|raw| super::is_padded(c, super::formula::restore(raw)))
+            })
+            .collect();
+        on(Item::Entry(row))?;
     }
 }
 

@@ -393,8 +393,29 @@ impl<'de> Deserialize<'de> for JsonField {
             }
             // A JSON number with a fraction has already become a binary float; its shortest
             // decimal form is what the user wrote for any sensible value. Exports use strings.
-            fn visit_f64<E>(self, v: f64) -> Result<JsonField, E> {
-                Ok(JsonField::Text(v.to_string()))
+            // A number beyond 2^53 (or beyond u64, where serde_json falls back to a float),
+            // or one of more than 15 significant digits, may have lost digits already: refused
+            // (written in quotes it is read exactly), never stored changed.
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonField, E> {
+                let text = v.to_string();
+                let significant = text
+                    .replace(['-', '.'], "")
+                    .trim_start_matches('0')
+                    .trim_end_matches('0')
+                    .len();
+                if v.abs() >= 9_007_199_254_740_992.0 {
+                    return Err(E::custom(
+                        "a number too large to be read exactly from JSON: write it in quotes \
+                         (numbers have at most 28 digits)",
+                    ));
+                }
+                if significant > 15 {
+                    return Err(E::custom(
+                        "a number of more than 15 significant digits is not read exactly from \
+                         JSON: write it in quotes",
+                    ));
+                }
+                Ok(JsonField::Text(text))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonField, A::Error> {
                 let mut tags = Vec::new();
@@ -411,28 +432,36 @@ impl<'de> Deserialize<'de> for JsonField {
     }
 }
 
-/// One entry object, fields in file order (hand-written: serde's derive would need the
-/// fields' final types, and the text of each value is needed for exact decimals and the
-/// dedup fingerprint).
-struct JsonObject(Vec<(String, JsonField)>);
+/// One entry object, fields in file order with the line each field's key is on (so an error
+/// points at the bad value, not the end of the object). Hand-written: serde's derive would
+/// need the fields' final types, and the text of each value is needed for exact decimals and
+/// the dedup fingerprint.
+struct JsonObject(Vec<(String, JsonField, u64)>);
 
-impl<'de> Deserialize<'de> for JsonObject {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<JsonObject, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = JsonObject;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonObject, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(entry) = map.next_entry::<String, JsonField>()? {
-                    fields.push(entry);
-                }
-                Ok(JsonObject(fields))
-            }
+/// Reads a [`JsonObject`], noting the line of each key from the line counter.
+struct ObjectSeed(Rc<Cell<u64>>);
+
+impl<'de> DeserializeSeed<'de> for ObjectSeed {
+    type Value = JsonObject;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<JsonObject, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectSeed {
+    type Value = JsonObject;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonObject, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // The key has just been read to its closing quote: this is its line.
+            let line = self.0.get();
+            let value = map.next_value::<JsonField>()?;
+            fields.push((key, value, line));
         }
-        d.deserialize_map(V)
+        Ok(JsonObject(fields))
     }
 }
 
@@ -461,14 +490,17 @@ impl Walk<'_> {
         let source = &self.opts.source;
         let line = self.line.get();
         let mut values: [Option<String>; COLUMNS.len()] = Default::default();
+        // The line of each field given (the object's last line for one not given).
+        let mut lines = [line; COLUMNS.len()];
         let mut tags = None;
-        for (name, value) in obj.0 {
+        for (name, value, line) in obj.0 {
             let Some(c) = COLUMNS.iter().position(|c| *c == name) else {
                 bail!(
                     "{source}: line {line}: unknown field `{name}` (known: {})",
                     COLUMNS.join(", ")
                 );
             };
+            lines[c] = line;
             match value {
                 JsonField::Null => {}
                 JsonField::Text(t) if c == col::TAGS => {
@@ -489,13 +521,23 @@ impl Walk<'_> {
             let v = if c == col::NOTE { v } else { v.trim() };
             (!v.is_empty()).then_some(v)
         };
-        let locate = |c: usize| format!("{source}: line {line}, field `{}`", COLUMNS[c]);
+        let locate = |c: usize| format!("{source}: line {}, field `{}`", lines[c], COLUMNS[c]);
+        let mut trimmed: Vec<usize> = (0..COLUMNS.len())
+            .filter(|&c| values[c].as_deref().is_some_and(|v| super::is_padded(c, v)))
+            .collect();
+        let padded_tag = |s: &str| super::is_padded(col::TAGS, s);
+        if tags.as_ref().is_some_and(|t: &Vec<(String, String)>| {
+            t.iter().any(|(k, v)| padded_tag(k) || padded_tag(v))
+        }) {
+            trimmed.push(col::TAGS);
+        }
         let tags = tags.map(|t: Vec<(String, String)>| {
             t.into_iter()
                 .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
                 .collect()
         });
-        let row = build_row(&get, tags, line, self.opts, &locate)?;
+        let mut row = build_row(&get, tags, line, self.opts, &locate)?;
+        row.trimmed = trimmed;
         (self.on)(Item::Entry(row))
     }
 
@@ -535,7 +577,7 @@ impl<'de> Visitor<'de> for Entries<'_, '_> {
         f.write_str("an array of entries")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(obj) = seq.next_element::<JsonObject>()? {
+        while let Some(obj) = seq.next_element_seed(ObjectSeed(Rc::clone(&self.0.line)))? {
             self.0.call(|w| w.entry(obj))?;
         }
         Ok(())

@@ -151,6 +151,8 @@ pub struct ImportRow {
     pub line: u64,
     pub entry: NewEntry,
     pub omitted: Omitted,
+    /// The columns whose value had spaces around it, taken off (said by `import`).
+    pub trimmed: Vec<usize>,
 }
 
 /// Which fields of an [`ImportRow`]'s entry the file left out (the entry holds a default):
@@ -336,6 +338,12 @@ fn field_error(locate: Locate<'_>, column: usize, msg: impl fmt::Display) -> any
     anyhow!("{}: {msg}", locate(column))
 }
 
+/// Whether a value as written has spaces around it that reading takes off. Only a value with
+/// something left counts (a blank cell is empty either way); notes keep their spaces.
+fn is_padded(column: usize, raw: &str) -> bool {
+    column != col::NOTE && !raw.trim().is_empty() && raw.trim().len() != raw.len()
+}
+
 /// Builds an `ImportRow` from the fields of one record. `get` returns a trimmed, non-empty
 /// value; `tags` is set when the source already split them (a JSON object).
 fn build_row<'v>(
@@ -351,8 +359,14 @@ fn build_row<'v>(
     };
     let decimal = |c: usize, what: &str, places: u32| -> Result<Option<Decimal>> {
         let Some(s) = get(c) else { return Ok(None) };
-        let d = Decimal::from_str(s)
-            .map_err(|_| field_error(locate, c, format!("`{s}` is not a {what}")))?;
+        let d = Decimal::from_str(s).map_err(|_| {
+            let why = if crate::dates::too_many_digits(s) {
+                "is too large (numbers have at most 28 digits)".to_string()
+            } else {
+                format!("is not a {what}")
+            };
+            field_error(locate, c, format!("`{s}` {why}"))
+        })?;
         // Check storage exactness here, where the column is known: the store would refuse
         // the value later, without it.
         let check = if places == 3 {
@@ -525,6 +539,7 @@ fn build_row<'v>(
             credits: credits.is_none(),
             pricing: pricing.is_none(),
         },
+        trimmed: Vec::new(),
     })
 }
 

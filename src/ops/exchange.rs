@@ -160,9 +160,16 @@ pub struct Progress {
 /// Call the progress callback every this many rows.
 const PROGRESS_EVERY: u64 = 10_000;
 
+/// How many trimmed values an import lists by line and column (the rest are counted).
+const TRIMMED_SHOWN: usize = 5;
+
 /// The outcome of an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportSummary {
+    /// Values read with spaces around them, which were taken off (notes keep theirs).
+    pub trimmed: u64,
+    /// Where the first of them were: `line 4, column project`.
+    pub trimmed_at: Vec<String>,
     /// Entries read.
     pub rows: u64,
     /// Entries inserted.
@@ -233,6 +240,14 @@ fn import_every(
                 match item {
                     Item::Entry(row) => {
                         let line = row.line;
+                        for &c in &row.trimmed {
+                            summary.trimmed += 1;
+                            if summary.trimmed_at.len() < TRIMMED_SHOWN {
+                                summary
+                                    .trimmed_at
+                                    .push(format!("line {line}, column {}", exchange::COLUMNS[c]));
+                            }
+                        }
                         let entry = price(session, &accounts, row, &mut keys, &mut summary)
                             .with_context(|| format!("{}: line {line}", opts.source))?;
                         batch.add(line, entry)?;
@@ -285,7 +300,47 @@ fn import_every(
             }
             Ok(summary)
         })
+        .map_err(|e| out_of_space(session, e))
         .with_context(|| format!("nothing was imported from {}", path.display()))
+}
+
+/// Whether an error is the disk refusing a write: full, or a file size limit (`ulimit -f`,
+/// EFBIG), which SQLite reports as a full disk or a write I/O error.
+fn is_out_of_space(err: &anyhow::Error) -> bool {
+    use rusqlite::ErrorCode;
+    err.chain().any(|e| {
+        if let Some(rusqlite::Error::SqliteFailure(f, _)) = e.downcast_ref::<rusqlite::Error>() {
+            return f.code == ErrorCode::DiskFull
+                // SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE,
+                // SQLITE_IOERR_SHMSIZE: a failed write, not a failed read.
+                || (f.code == ErrorCode::SystemIoFailure
+                    && [778, 1034, 1546, 4874].contains(&f.extended_code));
+        }
+        e.downcast_ref::<io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge
+            )
+        })
+    })
+}
+
+/// An import the disk stopped: said plainly, naming the database, with what to do (the
+/// transaction rolled back, so the database is as it was).
+fn out_of_space(session: &Session, err: anyhow::Error) -> anyhow::Error {
+    if !is_out_of_space(&err) {
+        return err;
+    }
+    let db = session
+        .db_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "the database".to_string());
+    // A new error, not a context: the `help:` is found on a `UserError` in the chain.
+    crate::error::fail_with_help(
+        format!("cannot write to {db} ({err:#})"),
+        "the disk may be full (or a file size limit reached): free some space and import \
+         again; the database is as it was before the import",
+    )
 }
 
 /// Fingerprint prefixes seen once in this file, and how often the ones seen more than once

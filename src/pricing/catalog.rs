@@ -200,20 +200,44 @@ impl Catalog {
                 why,
                 exists: dir.is_dir(),
             });
+            // The platform ids this directory's files are for: two files of one directory
+            // for the same platform is an error, not "the later one wins" by file name.
+            let mut seen: Vec<(String, PathBuf)> = Vec::new();
             for path in toml_files(dir) {
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => catalog.add_text(&text, Origin::File(path), Layer::User),
-                    Err(e) => catalog.files.push(LoadedFile {
-                        origin: Origin::File(path),
-                        platform_id: None,
-                        replaced_by: None,
-                        patches: false,
-                        error: Some(format!("cannot read: {e}")),
-                    }),
+                let text = match read_pricing_file(&path) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        catalog.broken(Origin::File(path), error);
+                        continue;
+                    }
+                };
+                if let Ok(id) = schema::read(&text).map(|raw| raw.id()) {
+                    if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == id) {
+                        let error = format!(
+                            "{} is also for platform `{id}`: two files in one directory for \
+                             the same platform (merge them into one file)",
+                            first.display()
+                        );
+                        catalog.broken(Origin::File(path), error);
+                        continue;
+                    }
+                    seen.push((id, path.clone()));
                 }
+                catalog.add_text(&text, Origin::File(path), Layer::User);
             }
         }
         catalog
+    }
+
+    /// Records a user file that could not be used.
+    fn broken(&mut self, origin: Origin, error: String) {
+        self.files.push(LoadedFile {
+            origin,
+            platform_id: None,
+            replaced_by: None,
+            patches: false,
+            error: Some(error),
+        });
     }
 
     /// The installed bundle's tables, each replacing the built-in table of its platform
@@ -359,14 +383,68 @@ impl Catalog {
     }
 }
 
-/// The `*.toml` files directly in a directory, sorted by name; none if it is missing.
+/// The largest pricing file read: a real table is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The text of a pricing file: only a regular file (a symlink is followed, and must lead to
+/// one) of at most [`MAX_FILE_BYTES`]. A device, a FIFO or a directory is refused before it
+/// is opened, so `/dev/zero` or a pipe cannot hang a command; the error says why.
+pub fn read_pricing_file(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let link = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(_) if link.file_type().is_symlink() => {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" ({})", t.display()))
+                .unwrap_or_default();
+            return Err(format!(
+                "a symlink to nothing{target} (remove the link or restore its target)"
+            ));
+        }
+        Err(e) => return Err(format!("cannot read: {e}")),
+    };
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a device, pipe or socket)"
+        };
+        return Err(format!(
+            "{what}: only regular files are read as pricing files"
+        ));
+    }
+    let too_big = || {
+        format!(
+            "larger than {} MB, the limit for a pricing file",
+            MAX_FILE_BYTES / 1024 / 1024
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    // The limit holds while reading too: the file may grow after it was measured.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| "cannot read: not UTF-8 text".to_string())
+}
+
+/// The `*.toml` entries directly in a directory, sorted by name; none if it is missing.
+/// Every entry so named is returned (a directory, a device, a symlink to nothing): reading it
+/// says why it is not a pricing file, rather than leaving it out silently.
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect()
         })
         .unwrap_or_default();

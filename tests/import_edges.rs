@@ -1,0 +1,168 @@
+//! Import edges (issue "Hardening"): errors point at the bad value (JSON: the field's own
+//! line), numbers too large say so, values are never changed silently, and `log` refuses an
+//! unknown mode or resolution as `estimate` does, writing nothing.
+
+mod common;
+
+use common::{entry_count, ok, DbState, Sandbox};
+
+const MULTILINE_BAD_CREDITS: &str = r#"[
+  {
+    "platform": "runway",
+    "model": "gen-4",
+    "credits": "lots",
+    "duration": 5,
+    "project": "x"
+  }
+]
+"#;
+
+#[test]
+fn a_json_error_names_the_line_and_field_of_the_bad_value() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write("bad.json", MULTILINE_BAD_CREDITS);
+    sandbox
+        .run(&["import", &file.display().to_string()])
+        .error()
+        .stderr_has("bad.json: line 5, field `credits`: `lots` is not a number of credits");
+    // An unknown field names its own line too.
+    let file = sandbox.write(
+        "unknown.json",
+        "[\n  {\n    \"platform\": \"runway\",\n    \"model\": \"gen-4\",\n    \"colour\": \"red\"\n  }\n]\n",
+    );
+    sandbox
+        .run(&["import", &file.display().to_string()])
+        .error()
+        .stderr_has("unknown.json: line 5: unknown field `colour`");
+    assert!(!sandbox.db().exists() || entry_count(&sandbox.db()) == 0);
+}
+
+#[test]
+fn a_32_digit_number_in_an_import_file_is_too_large() {
+    let sandbox = Sandbox::with_db();
+    for (column, value) in [
+        ("credits", "12345678901234567890123456789012"),
+        ("duration", "12345678901234567890123456789012"),
+    ] {
+        let file = sandbox.write(
+            "big.csv",
+            &format!("platform,model,{column}\nrunway,gen-4,{value}\n"),
+        );
+        sandbox
+            .run(&["import", &file.display().to_string()])
+            .error()
+            .stderr_has(&format!("line 2, column 3 ({column})"))
+            .stderr_has("is too large (numbers have at most 28 digits)")
+            .stderr_lacks("is not a");
+        // In JSON, as a string and as a bare number (which JSON cannot hold exactly).
+        let file = sandbox.write(
+            "big.json",
+            &format!("[\n{{\"platform\": \"runway\", \"model\": \"gen-4\",\n\"{column}\": \"{value}\"}}\n]\n"),
+        );
+        sandbox
+            .run(&["import", &file.display().to_string()])
+            .error()
+            .stderr_has(&format!("line 3, field `{column}`"))
+            .stderr_has("is too large (numbers have at most 28 digits)");
+        let file = sandbox.write(
+            "bare.json",
+            &format!("[\n{{\"platform\": \"runway\", \"model\": \"gen-4\",\n\"{column}\": {value}}}\n]\n"),
+        );
+        sandbox
+            .run(&["import", &file.display().to_string()])
+            .error()
+            .stderr_has("too large to be read exactly from JSON: write it in quotes")
+            .stderr_has("line 3");
+    }
+}
+
+#[test]
+fn a_json_integer_beyond_what_a_float_holds_is_refused_not_rounded() {
+    // 20 digits: more than u64 holds, so serde_json would hand over a rounded float.
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "round.json",
+        "[{\"platform\": \"runway\", \"model\": \"gen-4\", \"credits\": 5, \"duration\": 23456789012345678901}]\n",
+    );
+    sandbox
+        .run(&["import", &file.display().to_string()])
+        .error()
+        .stderr_has("write it in quotes");
+    // A fraction with more digits than a float holds is refused too, not rounded.
+    let file = sandbox.write(
+        "fraction.json",
+        "[{\"platform\": \"runway\", \"model\": \"gen-4\", \"duration\": 5, \"credits\": 0.12345678901234567891}]\n",
+    );
+    sandbox
+        .run(&["import", &file.display().to_string()])
+        .error()
+        .stderr_has("more than 15 significant digits");
+    // Written in quotes, the same digits are read exactly (and then checked as credits).
+    let file = sandbox.write(
+        "quoted.json",
+        "[{\"platform\": \"runway\", \"model\": \"gen-4\", \"duration\": 5, \"credits\": \"2.5\"}]\n",
+    );
+    ok(&sandbox, &["import", &file.display().to_string()]);
+}
+
+#[test]
+fn log_refuses_an_unknown_mode_or_resolution_like_estimate_writing_nothing() {
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["log", "runway", "gen-4", "--duration", "5"]);
+    let before = DbState::of(&sandbox.db());
+    for args in [
+        &["kling-api", "kling-v2-6", "--mode", "nosuchmode"][..],
+        &[
+            "kling-api",
+            "kling-v2-6",
+            "--mode",
+            "nosuchmode",
+            "--credits",
+            "5",
+        ][..],
+        &["fal", "pixverse-v6", "--resolution", "8k"][..],
+        &["fal", "pixverse-v6", "--resolution", "8k", "--credits", "5"][..],
+    ] {
+        let estimate: Vec<&str> = ["estimate"].iter().chain(args).copied().collect();
+        let log: Vec<&str> = ["log"].iter().chain(args).copied().collect();
+        if !args.contains(&"--credits") {
+            sandbox
+                .run(&estimate)
+                .error()
+                .stderr_has("has no price for");
+        }
+        let run = sandbox.run(&log);
+        run.error()
+            .stderr_has("has no price for")
+            .stderr_has("offers:");
+        before.assert_same(&sandbox.db(), &run);
+    }
+}
+
+#[test]
+fn padded_values_are_trimmed_and_said_and_reimport_adds_nothing() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "pad.csv",
+        "platform,model,duration,project,note\nrunway,gen-4,5,  padded  ,  keep  \nrunway, gen-4 ,5,x,\nrunway,gen-4,5,plain,\n",
+    );
+    let path = file.display().to_string();
+    ok(&sandbox, &["import", &path])
+        .stdout_has("3 rows, 3 added")
+        .stderr_has(
+            "note: 2 values had spaces around them, taken off as read (line 2, column project; line 3, column model); notes keep theirs",
+        );
+    let history = ok(&sandbox, &["history", "--csv"]);
+    history.stdout_has(",padded,,  keep  ,");
+    ok(&sandbox, &["import", &path]).stdout_has("0 added, 3 already in the log");
+    ok(&sandbox, &["--json", "import", &path]).json_eq("/trimmed", serde_json::json!(2));
+    // JSON: the same, and a file without padding says nothing.
+    let json = sandbox.write(
+        "pad.json",
+        "[{\"platform\": \"runway\", \"model\": \"gen-4\", \"duration\": 5, \"project\": \" p \"}]\n",
+    );
+    ok(&sandbox, &["import", &json.display().to_string()])
+        .stderr_has("1 value had spaces around it, taken off as read (line 1, column project)");
+    let clean = sandbox.write("clean.csv", "platform,model,duration\nrunway,gen-4,7\n");
+    ok(&sandbox, &["import", &clean.display().to_string()]).stderr_lacks("spaces around");
+}
