@@ -811,16 +811,7 @@ fn parse_tag(text: &str) -> Result<(String, String), String> {
 /// A currency code as typed (`USD`, `EUR`): letters and digits, at most 16 (no space, no
 /// control character, nothing a terminal would act on).
 fn parse_currency(text: &str) -> Result<String, String> {
-    let ok =
-        !text.is_empty() && text.chars().count() <= 16 && text.chars().all(|c| c.is_alphanumeric());
-    if ok {
-        Ok(text.to_string())
-    } else {
-        Err(format!(
-            "`{}` is not a currency code: use letters such as USD or EUR",
-            crate::render::safe_line(text)
-        ))
-    }
+    money::check_currency(text).map(|()| text.to_string())
 }
 
 /// An entry id: a whole number from 1 (`-1`, `0` and `x` are refused here, saying so).

@@ -161,6 +161,21 @@ pub fn round_money(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A currency code (`USD`, `EUR`): ASCII letters and digits, at most 16 (no space, no
+/// control character, nothing a terminal would act on). The flags and import share it.
+pub fn check_currency(text: &str) -> std::result::Result<(), String> {
+    let ok =
+        !text.is_empty() && text.len() <= 16 && text.chars().all(|c| c.is_ascii_alphanumeric());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not a currency code: use letters such as USD or EUR",
+            text.escape_debug()
+        ))
+    }
+}
+
 /// Formats money for people, e.g. `$1,234.50`, `$0.013`, `12.00 JPY`.
 pub fn fmt_money(value: Decimal, currency: &str) -> String {
     let rounded = round_money(value);

@@ -109,3 +109,61 @@ fn export_o_onto_a_symlink_writes_through_it() {
         "the link kept",
     );
 }
+
+#[test]
+fn export_onto_the_log_database_is_refused_and_the_log_survives() {
+    // Found by an adversarial run: the rename replaced the database with a CSV file.
+    let sandbox = common::Sandbox::with_db();
+    common::ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
+    let db = sandbox.db();
+    let before = common::DbState::of(&db);
+    let run = sandbox.run(&["export", "-o", &db.display().to_string()]);
+    run.error()
+        .stderr_has("is the log database: exporting onto it would destroy the log")
+        .stderr_has("help:");
+    before.assert_same(&db, &run);
+    // Another name for it (a symlink) is the same file.
+    #[cfg(unix)]
+    {
+        let alias = sandbox.path().join("alias.db");
+        std::os::unix::fs::symlink(&db, &alias).unwrap();
+        sandbox
+            .run(&["export", "-o", &alias.display().to_string()])
+            .error()
+            .stderr_has("is the log database");
+    }
+    common::ok(&sandbox, &["history"]).stdout_has("gen-4");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_into_a_fifo_writes_to_it_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let sandbox = common::Sandbox::with_db();
+    common::ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
+    let fifo = sandbox.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    common::ok(&sandbox, &["export", "-o", &fifo.display().to_string()]);
+    let text = reader.join().unwrap();
+    assert!(text.starts_with("at,platform,model"), "{text}");
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}

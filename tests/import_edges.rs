@@ -166,3 +166,28 @@ fn padded_values_are_trimmed_and_said_and_reimport_adds_nothing() {
     let clean = sandbox.write("clean.csv", "platform,model,duration\nrunway,gen-4,7\n");
     ok(&sandbox, &["import", &clean.display().to_string()]).stderr_lacks("spaces around");
 }
+
+#[test]
+fn an_imported_refund_before_its_generation_or_a_bad_currency_is_refused() {
+    let sandbox = common::Sandbox::with_db();
+    sandbox.write(
+        "refund.csv",
+        "at,platform,model,credits,status,refunded_at\n\
+         2026-11-20T12:00:00Z,runway,gen-4,120,refunded,2026-11-19T00:00:00Z\n",
+    );
+    sandbox
+        .run(&["import", "refund.csv"])
+        .error()
+        .stderr_has("refunded_at")
+        .stderr_has("comes before the generation ran");
+    sandbox.write(
+        "cur.csv",
+        "at,platform,model,credits,cost,currency\n2026-11-20T12:00:00Z,runway,gen-4,120,1,\u{1b}[31m\n",
+    );
+    sandbox
+        .run(&["import", "cur.csv"])
+        .error()
+        .stderr_has("is not a currency code");
+    // A failed import into a new log takes the log back: nothing was imported.
+    assert!(!sandbox.db().exists(), "nothing imported, no log made");
+}

@@ -142,7 +142,8 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
             exchange::export(&mut store, &filter, format, &mut *out)?;
         }
         Some(path) => {
-            let n = exchange::export_to_file(&mut store, &filter, format, path)?;
+            let database = ctx.session.db_path()?;
+            let n = exchange::export_to_file(&mut store, &filter, format, path, &database)?;
             eproseln!(
                 "exported {} to {}",
                 money::fmt_count(n as u64, "entry", "entries"),

@@ -414,7 +414,12 @@ fn build_row<'v>(
         Some(amount) => Some(Money {
             amount,
             currency: text(col::CURRENCY)
-                .ok_or_else(|| field_error(locate, col::COST, "a cost needs a currency column"))?,
+                .ok_or_else(|| field_error(locate, col::COST, "a cost needs a currency column"))
+                .and_then(|c| {
+                    crate::money::check_currency(&c)
+                        .map(|()| c)
+                        .map_err(|e| field_error(locate, col::CURRENCY, e))
+                })?,
         }),
     };
     let tags = match tags {
@@ -442,6 +447,16 @@ fn build_row<'v>(
                 })
         })
         .transpose()?;
+    // As `refund --at`: credits cannot come back before the generation ran.
+    if let (Some(back), Some(ran)) = (refunded_at, at) {
+        if back < ran.with_timezone(&Utc) {
+            return Err(field_error(
+                locate,
+                col::REFUNDED_AT,
+                format!("a refund at {back} comes before the generation ran ({ran})"),
+            ));
+        }
+    }
     if refunded_at.is_some() && status != Status::Refunded {
         return Err(field_error(
             locate,

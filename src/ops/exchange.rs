@@ -17,7 +17,7 @@
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use anyhow::{Context, Result};
@@ -104,12 +104,38 @@ fn clean_stale_temporaries(target: &Path) {
 /// `export -o FILE`: written to `.FILE.credits-tmp-PID` beside it (0600), then renamed into
 /// place, so FILE is never half-written; temporaries a killed run left are removed first.
 /// A symlink is written through: the file it points to is replaced and the link stays.
+///
+/// Refused: the log database itself (or its `-wal`, `-shm`, `-journal`), which the rename
+/// would destroy. A target that exists and is not a regular file (a device such as
+/// `/dev/stdout`, a FIFO) is written to directly: replacing it would break it.
 pub fn export_to_file(
     store: &mut Store,
     filter: &Filter,
     format: Format,
     path: &Path,
+    database: &Path,
 ) -> Result<u64> {
+    if is_the_database(path, database) {
+        return Err(crate::error::fail_with_help(
+            format!(
+                "-o {} is the log database: exporting onto it would destroy the log",
+                path.display()
+            ),
+            "give -o another file, e.g. -o credits-export.csv",
+        ));
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = io::BufWriter::new(file);
+            let n = export(store, filter, format, &mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?;
+            return Ok(n);
+        }
+    }
     let target = match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
             anyhow::Error::from(e).context(crate::error::UserError::with_help(
@@ -147,6 +173,28 @@ pub fn export_to_file(
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// Whether `path` is the database file or one of SQLite's files beside it (by identity: a
+/// symlink or another name for the same file counts).
+fn is_the_database(path: &Path, database: &Path) -> bool {
+    let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok(),
+        _ => false,
+    };
+    let mut candidates = vec![database.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = database.as_os_str().to_owned();
+        name.push(suffix);
+        candidates.push(PathBuf::from(name));
+    }
+    candidates.iter().any(|c| same(path, c) || c == path)
 }
 
 /// How far an import has come, for a progress bar.
