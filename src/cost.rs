@@ -350,6 +350,20 @@ fn pick_variant<'m>(
     notes: &mut Vec<String>,
 ) -> Result<&'m Variant> {
     let variants = &model.variants;
+    // A mode on a model whose table names none would be priced as if it were not there:
+    // said as an error (as `estimate` and `log` say an unknown one on a model that has some).
+    if let Some(mode) = &request.mode {
+        if variants.iter().all(|v| v.mode.is_none()) {
+            return Err(fail_with_help(
+                format!(
+                    "{} has no modes in its table (asked for `{}`)",
+                    model.id,
+                    mode.escape_debug()
+                ),
+                "leave out --mode for this model",
+            ));
+        }
+    }
     if variants.len() == 1
         && variants[0].mode.is_none()
         && variants[0].resolution.is_none()

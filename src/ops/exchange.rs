@@ -131,8 +131,11 @@ pub fn export_to_file(
                 .open(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = io::BufWriter::new(file);
-            let n = export(store, filter, format, &mut w)?;
-            w.into_inner().map_err(|e| e.into_error())?;
+            let n = export(store, filter, format, &mut w)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            w.into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", path.display()))?;
             return Ok(n);
         }
     }
