@@ -191,3 +191,19 @@ fn an_imported_refund_before_its_generation_or_a_bad_currency_is_refused() {
     // A failed import into a new log takes the log back: nothing was imported.
     assert!(!sandbox.db().exists(), "nothing imported, no log made");
 }
+
+#[test]
+fn a_cost_the_file_gives_is_kept_not_replaced_by_the_tables() {
+    // Found by an adversarial run: a row with cost and currency but no `pricing` was priced
+    // again from the table ($2.88 USD) and the file's 100 EUR was dropped without a word.
+    let sandbox = common::Sandbox::with_db();
+    sandbox.write(
+        "paid.csv",
+        "at,platform,model,duration,cost,currency\n2026-11-20T12:00:00Z,runway,gen-4,10,100,EUR\n",
+    );
+    common::ok(&sandbox, &["import", "paid.csv"]);
+    common::ok(&sandbox, &["--json", "history"])
+        .json_eq("/0/cost", serde_json::json!("100"))
+        .json_eq("/0/currency", serde_json::json!("EUR"))
+        .json_eq("/0/credits", serde_json::json!("120"));
+}

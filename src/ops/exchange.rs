@@ -463,6 +463,8 @@ fn price(
         return Ok(entry);
     }
     let request = entry.request.clone().normalized()?;
+    // Money the file gave is what was paid: kept, not replaced by the table's price.
+    let given_cost = entry.cost.take();
     let priced = pricing::by_plan(
         session,
         accounts,
@@ -489,6 +491,14 @@ fn price(
     entry.price_source = Some(priced.source);
     // Priced now: by today's table, whatever table the file named.
     entry.table = priced.table;
+    if let Some(cost) = given_cost {
+        if entry.cost.is_none() {
+            summary.unpriced = summary.unpriced.saturating_sub(1);
+        }
+        entry.cost = Some(cost);
+        entry.pricing = "cost from the imported file".to_string();
+        entry.price_source = Some(pricing::PriceSource::User);
+    }
     Ok(entry)
 }
 

@@ -59,6 +59,12 @@ pub struct Session {
 /// nothing that lasts (or make a folder named `file:…`), so they are refused.
 fn check_db_path(path: &std::path::Path) -> Result<()> {
     let text = path.to_string_lossy();
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(crate::error::fail_with_help(
+            format!("--db `{text}` is not a regular file"),
+            "give the path of a database file (a new one is made if it does not exist)",
+        ));
+    }
     if text.is_empty() || text == ":memory:" || text.starts_with("file:") {
         return Err(crate::error::fail_with_help(
             format!("--db `{text}` is not a file path"),
