@@ -135,3 +135,12 @@ fn audio_keeps_models_whose_output_always_has_sound() {
         .stdout_has("no price for audio")
         .stdout_has("runway/gen-4");
 }
+
+#[test]
+fn a_max_plan_no_platform_sells_says_so() {
+    // It used to say "try a shorter --duration".
+    credits(&["compare", "--max-plan", "nosuchplan"])
+        .error()
+        .stderr_has("no platform has a plan named `nosuchplan`")
+        .stderr_lacks("shorter --duration");
+}

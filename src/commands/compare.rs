@@ -229,6 +229,14 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
             quotes.push(quote);
         }
     }
+    if quotes.is_empty() && !skipped_by_plan.is_empty() && skipped_by_plan.len() == platforms.len()
+    {
+        let name = args.max_plan.as_deref().unwrap_or("");
+        return Err(fail_with_help(
+            format!("no platform has a plan named `{name}`"),
+            "name a plan one of them sells (`credits pricing show PLATFORM` lists them), or `free`",
+        ));
+    }
     if quotes.is_empty() {
         let why = if cannot.is_empty() {
             String::new()
