@@ -13,18 +13,7 @@ use common::{ok, DbState, Sandbox};
 /// A log on runway Pro with a $5.00 money budget and a 300-credit budget for `launch`.
 fn budgeted() -> Sandbox {
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "pro",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "pro", "2026-11-01");
     ok(&sandbox, &["budget", "set", "launch", "5", "--money"]);
     ok(
         &sandbox,
@@ -118,18 +107,7 @@ fn strict_budget_in_the_config_file_refuses_too() {
 #[test]
 fn a_monthly_budget_counts_this_month_only() {
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "pro",
-            "--since",
-            "2026-10-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "pro", "2026-10-01");
     ok(
         &sandbox,
         &[

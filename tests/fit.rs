@@ -15,18 +15,7 @@ const WIDTHS: [usize; 3] = [60, 80, 120];
 /// A log across two projects, a failed entry (owed a refund) and a runway account.
 fn logged() -> Sandbox {
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "standard", "2026-11-01");
     for args in [
         &["--duration", "10", "--project", "client launch video"][..],
         &[

@@ -606,18 +606,7 @@ fn a_recorded_account_is_priced_against_the_cheapest_option() {
     // On runway Standard, monthly. 10 × gen-4 10 s needs Standard + 1 pack: $15 + $10 =
     // $25 a month (#2); #1 is the same on annual billing, $12 + $10 = $22: saves $3.
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-10-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "standard", "2026-10-01");
     let text = plans_text(
         &sandbox,
         &["--usage", "10x gen-4 10s", "--platform", "runway"],
@@ -640,18 +629,7 @@ fn a_recorded_account_is_priced_against_the_cheapest_option() {
         .json_eq("/your_plans/0/left_out", Value::Null);
 
     // On Pro instead: $35 a month (#4), $35 − $22 = $13 a month saved.
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "pro",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "pro", "2026-11-01");
     let run = plans_json(
         &sandbox,
         &["--usage", "10x gen-4 10s", "--platform", "runway"],
@@ -979,18 +957,7 @@ fn your_plan_is_priced_even_when_billing_annual_lists_only_annual_plans() {
     // On runway Standard, monthly: $15 + 1 pack = $25. `--billing annual` lists annual plans
     // only; the cheapest, Standard annual + 1 pack, is $12 + $10 = $22: switching saves $3.
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-10-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "standard", "2026-10-01");
     let args = [
         "--usage",
         "10x gen-4 10s",

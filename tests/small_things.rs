@@ -31,18 +31,7 @@ fn calc_shows_a_price_per_credit_that_gives_the_total() {
 #[test]
 fn balance_buys_one_clip_in_the_singular() {
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "standard", "2026-11-01");
     // 625 credits, 4 × 120 spent: 145 left, one 10 s clip of 120.
     for _ in 0..4 {
         ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
@@ -55,18 +44,7 @@ fn balance_buys_one_clip_in_the_singular() {
 #[test]
 fn report_counts_unpriced_entries_in_words_and_advises_account_set_only_without_one() {
     let sandbox = Sandbox::with_db();
-    ok(
-        &sandbox,
-        &[
-            "account",
-            "set",
-            "runway",
-            "--plan",
-            "standard",
-            "--since",
-            "2026-11-01",
-        ],
-    );
+    common::account_set(&sandbox, "runway", "standard", "2026-11-01");
     ok(&sandbox, &["log", "runway", "gen-4", "--duration", "10"]);
     // Not in the tables: money unknown, and no account would price it.
     ok(&sandbox, &["log", "acme", "vid", "--credits", "5"]);

@@ -509,3 +509,13 @@ pub fn keep_sora_2(sandbox: &Sandbox) {
     std::fs::create_dir_all(&dir).expect("create the user pricing dir");
     std::fs::write(dir.join("openai.toml"), SORA_2_AS_BEFORE).expect("write the patch");
 }
+
+/// `credits account set PLATFORM --plan PLAN --since SINCE` in `sandbox`, asserted to succeed:
+/// the setup most balance, budget and plan tests start from.
+#[track_caller]
+pub fn account_set(sandbox: &Sandbox, platform: &str, plan: &str, since: &str) -> Run {
+    ok(
+        sandbox,
+        &["account", "set", platform, "--plan", plan, "--since", since],
+    )
+}
