@@ -207,3 +207,42 @@ fn a_cost_the_file_gives_is_kept_not_replaced_by_the_tables() {
         .json_eq("/0/currency", serde_json::json!("EUR"))
         .json_eq("/0/credits", serde_json::json!("120"));
 }
+
+#[test]
+fn a_row_whose_dedup_key_names_an_entry_with_other_content_is_a_conflict() {
+    // It used to be counted "already in the log": an edited export looked imported.
+    let sandbox = common::Sandbox::with_db();
+    common::ok(
+        &sandbox,
+        &[
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "10",
+            "--project",
+            "ad",
+        ],
+    );
+    common::ok(&sandbox, &["export", "-o", "log.csv"]);
+    // The same file again: nothing new, no conflict.
+    common::ok(&sandbox, &["import", "log.csv"])
+        .stdout_has("1 rows, 0 added, 1 already in the log")
+        .stdout_lacks("conflict");
+    // The export edited: its credits (120 → 100) and project changed.
+    let text = std::fs::read_to_string(sandbox.path().join("log.csv")).unwrap();
+    let edited = text.replacen(",120,", ",100,", 1);
+    assert_ne!(edited, text, "the export has the credits to edit");
+    sandbox.write("edited.csv", &edited);
+    let before = common::DbState::of(&sandbox.db());
+    let run = sandbox.run(&["import", "edited.csv"]);
+    run.success()
+        .stdout_has("0 added, 0 already in the log, 1 in conflict (not imported)")
+        .stderr_has("warning: 1 row whose dedup_key is already in the log with other content")
+        .stderr_has("line 2 (credits: 120 in the log, 100 in the file)")
+        .stderr_has("Clear a row's dedup_key cell");
+    before.assert_same(&sandbox.db(), &run);
+    common::ok(&sandbox, &["--json", "import", "edited.csv"])
+        .json_eq("/conflicts/0/line", serde_json::json!(2))
+        .json_eq("/conflicts/0/field", serde_json::json!("credits"));
+}

@@ -188,15 +188,24 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             "rows": summary.rows,
             "added": summary.added,
             "already_present": summary.present,
+            "conflicts": summary.conflicts.iter().map(|c| json!({
+                "line": c.line, "dedup_key": c.key, "field": c.field,
+                "in_log": c.in_log, "in_file": c.in_file,
+            })).collect::<Vec<_>>(),
             "trimmed": summary.trimmed,
             "records": summary.records,
             "records_added": summary.records_added,
         });
         out.write_all(render::json(&value).as_bytes())?;
     } else {
+        let conflicts = if summary.conflicts.is_empty() {
+            String::new()
+        } else {
+            format!(", {} in conflict (not imported)", summary.conflicts.len())
+        };
         proseln!(
             out,
-            "{}: {} rows, {} added, {} already in the log",
+            "{}: {} rows, {} added, {} already in the log{conflicts}",
             path.display(),
             summary.rows,
             summary.added,
@@ -210,6 +219,31 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
                 summary.records_added
             )?;
         }
+    }
+    if !summary.conflicts.is_empty() {
+        // Shown up to five; the JSON output has them all.
+        let shown: Vec<String> = summary
+            .conflicts
+            .iter()
+            .take(5)
+            .map(|c| {
+                format!(
+                    "line {} ({}: {} in the log, {} in the file)",
+                    c.line, c.field, c.in_log, c.in_file
+                )
+            })
+            .collect();
+        let more = summary.conflicts.len().saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!("; {more} more")
+        } else {
+            String::new()
+        };
+        eproseln!(
+            "warning: {} whose dedup_key is already in the log with other content: not imported, the log's entry kept: {}{more}. Clear a row's dedup_key cell to import it as a new entry.",
+            money::fmt_count(summary.conflicts.len() as u64, "row", "rows"),
+            shown.join("; ")
+        );
     }
     if summary.trimmed > 0 {
         let more = summary

@@ -26,7 +26,7 @@ use super::pricing::{self, PriceRequest, UnpricedHint};
 use super::{resolve, Session};
 use crate::exchange::{self, Format, ImportRow, Item, ReadOptions, State};
 use crate::records::{Account, Filter};
-use crate::store::Store;
+use crate::store::{Conflict, KeyCheck, Store};
 
 /// Writes the entries matching `filter`, oldest first, to `out` in `format` (JSON with the
 /// whole state before them), from one consistent snapshot; returns how many entries.
@@ -229,6 +229,8 @@ pub struct ImportSummary {
     pub present: u64,
     /// Entries read whose money is unknown (no known plan price).
     pub unpriced: u64,
+    /// Rows whose given dedup key is in the log with other content: not imported, said.
+    pub conflicts: Vec<Conflict>,
     /// State records read (accounts, plan changes, top-ups, adjustments, budgets): a JSON
     /// export carries them.
     pub records: u64,
@@ -299,9 +301,15 @@ fn import_every(
                                     .push(format!("line {line}, column {}", exchange::COLUMNS[c]));
                             }
                         }
+                        // A key the file gave may name an entry with other content.
+                        let check = match (row.entry.dedup_key.is_some(), row.is_snapshot()) {
+                            (false, _) => KeyCheck::Derived,
+                            (true, false) => KeyCheck::Given,
+                            (true, true) => KeyCheck::GivenSnapshot,
+                        };
                         let entry = price(session, &accounts, row, &mut keys, &mut summary)
                             .with_context(|| format!("{}: line {line}", opts.source))?;
-                        batch.add(line, entry)?;
+                        batch.add(line, entry, check)?;
                         summary.rows += 1;
                         if let Some(p) = progress.as_mut() {
                             if summary.rows % every == 0 {
@@ -343,6 +351,7 @@ fn import_every(
             let done = batch.finish()?;
             summary.added = done.added;
             summary.present = done.present;
+            summary.conflicts = done.conflicts;
             if let Some(p) = progress.as_mut() {
                 p(Progress {
                     rows: summary.rows,

@@ -8,6 +8,7 @@
 //! queries, not a million.
 
 use anyhow::{anyhow, bail, Context, Result};
+use rusqlite::OptionalExtension;
 
 use super::entries::{bind_entry, encode, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
 use super::{Store, Tx};
@@ -45,6 +46,7 @@ impl Tx<'_> {
             tables: Vec::new(),
             added: 0,
             present: 0,
+            conflicts: Vec::new(),
         }
     }
 }
@@ -56,6 +58,33 @@ struct Pending {
     enc: Encoded,
     key: String,
     table: Option<i64>,
+    /// How to check the row against an entry already stored under its key.
+    check: KeyCheck,
+}
+
+/// Whether a row's dedup key came from the file, and so may name an entry with other
+/// content (an edited export, a file from another log): derived keys hash the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The key was derived from the row: the same key is the same content.
+    Derived,
+    /// The file gave the key; compare what the row says of the generation.
+    Given,
+    /// The file gave the key and the row is an export's snapshot: compare its credits and
+    /// money too (a row priced on import may differ from the log only by today's price).
+    GivenSnapshot,
+}
+
+/// A row whose given dedup key is already in the log with different content: not imported
+/// (the log's entry is kept), and said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub line: u64,
+    pub key: String,
+    /// The first field that differs, with the log's value and the file's.
+    pub field: &'static str,
+    pub in_log: String,
+    pub in_file: String,
 }
 
 /// Inserts entries in batches of [`BATCH`], skipping those whose dedup key is already in the
@@ -69,15 +98,18 @@ pub struct Batch<'t> {
     tables: Vec<(String, String, i64)>,
     added: u64,
     present: u64,
+    conflicts: Vec<Conflict>,
 }
 
 /// What a batch did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BatchSummary {
     /// Entries inserted.
     pub added: u64,
-    /// Entries whose dedup key was already there.
+    /// Entries whose dedup key was already there with the same content.
     pub present: u64,
+    /// Rows whose given key is in the log with other content (not imported).
+    pub conflicts: Vec<Conflict>,
 }
 
 /// `INSERT` of `rows` entries that skips dedup keys already present and says which went in.
@@ -100,7 +132,7 @@ fn insert_tags_sql(rows: usize) -> String {
 impl Batch<'_> {
     /// Checks `entry` (from line `line` of the source) and queues it; it must carry its
     /// dedup key. Errors name the line.
-    pub fn add(&mut self, line: u64, entry: NewEntry) -> Result<()> {
+    pub fn add(&mut self, line: u64, entry: NewEntry, check: KeyCheck) -> Result<()> {
         let here = || format!("{}: line {line}", self.source);
         let Some(key) = entry.dedup_key.clone() else {
             bail!("{}: the entry has no dedup key", here());
@@ -127,6 +159,7 @@ impl Batch<'_> {
             enc,
             key,
             table,
+            check,
         });
         if self.pending.len() == BATCH {
             self.flush()?;
@@ -140,6 +173,7 @@ impl Batch<'_> {
         Ok(BatchSummary {
             added: self.added,
             present: self.present,
+            conflicts: self.conflicts,
         })
     }
 
@@ -153,6 +187,66 @@ impl Batch<'_> {
         self.insert_pending().with_context(|| lines)?;
         self.pending.clear();
         Ok(())
+    }
+
+    /// The first difference between a skipped row and the entry already under its key.
+    fn differs(&self, p: &Pending) -> Result<Option<Conflict>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(stored) = id
+            .map(|id| super::entries::get_in(self.conn, id))
+            .transpose()?
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let (s, f) = (&stored.entry, &p.entry);
+        let money = |e: &NewEntry| {
+            e.cost.as_ref().map_or_else(
+                || "unknown".to_string(),
+                |c| format!("{} {}", c.amount.normalize(), c.currency),
+            )
+        };
+        let mut fields: Vec<(&'static str, String, String)> = vec![
+            (
+                "at",
+                s.at.with_timezone(&chrono::Utc).to_rfc3339(),
+                f.at.with_timezone(&chrono::Utc).to_rfc3339(),
+            ),
+            ("platform", s.platform.clone(), f.platform.clone()),
+            ("model", s.model.clone(), f.model.clone()),
+            ("status", s.status.to_string(), f.status.to_string()),
+            (
+                "project",
+                format!("{:?}", s.project),
+                format!("{:?}", f.project),
+            ),
+            ("note", format!("{:?}", s.note), format!("{:?}", f.note)),
+            ("tags", format!("{:?}", s.tags), format!("{:?}", f.tags)),
+            ("kept", s.kept.to_string(), f.kept.to_string()),
+        ];
+        if p.check == KeyCheck::GivenSnapshot {
+            fields.push((
+                "credits",
+                s.credits.normalize().to_string(),
+                f.credits.normalize().to_string(),
+            ));
+            fields.push(("cost", money(s), money(f)));
+        }
+        Ok(fields
+            .into_iter()
+            .find(|(_, a, b)| a != b)
+            .map(|(field, in_log, in_file)| Conflict {
+                line: p.line,
+                key: p.key.clone(),
+                field,
+                in_log,
+                in_file,
+            }))
     }
 
     fn insert_pending(&mut self) -> Result<()> {
@@ -176,7 +270,36 @@ impl Batch<'_> {
         }
         drop(rows);
         self.added += inserted.len() as u64;
-        self.present += (self.pending.len() - inserted.len()) as u64;
+        // Which pending rows went in: new ids ascend in VALUES order, so the inserted rows,
+        // sorted by id, pair with the pending ones in order (as for the tags below).
+        let mut by_id = inserted.clone();
+        by_id.sort_unstable_by_key(|(id, _)| *id);
+        let mut went_in = vec![false; self.pending.len()];
+        let mut next = 0;
+        for (_, key) in &by_id {
+            while next < self.pending.len() && self.pending[next].key != *key {
+                next += 1;
+            }
+            if let Some(flag) = went_in.get_mut(next) {
+                *flag = true;
+            }
+            next += 1;
+        }
+        // A skipped row with a key the file gave is compared with the entry under that key
+        // (one lookup per such row: re-importing a file of derived keys costs nothing more).
+        for (p, went_in) in self.pending.iter().zip(&went_in) {
+            if *went_in {
+                continue;
+            }
+            if p.check == KeyCheck::Derived {
+                self.present += 1;
+                continue;
+            }
+            match self.differs(p)? {
+                Some(conflict) => self.conflicts.push(conflict),
+                None => self.present += 1,
+            }
+        }
 
         // RETURNING order is unspecified, but new ids ascend in VALUES order: sorted by id,
         // the inserted rows pair with the pending ones in order (a skipped row has a key
@@ -231,7 +354,7 @@ mod tests {
         store.write_bulk(|tx| {
             let mut batch = tx.batch("log.csv");
             for (i, e) in entries.into_iter().enumerate() {
-                batch.add(i as u64 + 2, e)?;
+                batch.add(i as u64 + 2, e, KeyCheck::Derived)?;
             }
             batch.finish()
         })
@@ -282,7 +405,8 @@ mod tests {
             add_all(&mut store, first).unwrap(),
             BatchSummary {
                 added: 50,
-                present: 0
+                present: 0,
+                conflicts: Vec::new(),
             }
         );
 
@@ -305,7 +429,8 @@ mod tests {
             add_all(&mut store, second).unwrap(),
             BatchSummary {
                 added: 150,
-                present: 51
+                present: 51,
+                conflicts: Vec::new(),
             }
         );
         let entries = store.entries(&Filter::default()).unwrap();

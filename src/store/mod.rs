@@ -12,6 +12,7 @@
 mod accounts;
 mod balances;
 mod batch;
+pub use batch::{Conflict, KeyCheck};
 mod entries;
 mod maintenance;
 mod migrate;
