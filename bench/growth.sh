@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# bench/growth.sh: how each command's cost grows with the log, at 1,000 and 1,000,000
+# entries of the same shape (bench/gen.py), side by side: time (best of 3, wall clock,
+# process start-up included), the growth ratio, and peak memory (max RSS, GNU time).
+#
+#   bench/growth.sh [SMALL] [LARGE]     # default 1000 1000000
+#
+# Needs what bench/run.sh needs (python3, GNU /usr/bin/time). Files go to bench/out/.
+# The log gets `account set runway --plan standard --since 2025-01-01` and a budget for
+# `teaser`, as a studio's would; `log` writes to a copy, so every run starts alike.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+small=${1:-1000}
+large=${2:-1000000}
+out=bench/out
+mkdir -p "$out"
+cargo build --release --quiet
+bin=$PWD/target/release/credits
+export CREDITS_NOW=2026-11-21T12:00:00Z NO_COLOR=1 HOME="$PWD/$out/home"
+mkdir -p "$HOME"
+
+prepare() { # ROWS → bench/out/growth-ROWS.db
+  local rows=$1 csv="$out/log-$1.csv" db="$out/growth-$1.db"
+  [ -f "$csv" ] || python3 bench/gen.py "$rows" "$csv"
+  if [ ! -f "$db" ] || [ "$csv" -nt "$db" ]; then
+    rm -f "$db" "$db-wal" "$db-shm"
+    CREDITS_DB="$db" "$bin" import "$csv" >/dev/null
+    CREDITS_DB="$db" "$bin" account set runway --plan standard --since 2025-01-01 >/dev/null
+    CREDITS_DB="$db" "$bin" budget set teaser 1000000 --money >/dev/null
+  fi
+}
+
+# Best of 3: "seconds max_rss_kb" of `credits ARGS` on DB (a copy for writing commands).
+measure() {
+  local db=$1 write=$2; shift 2
+  local best="" rss=0
+  for _ in 1 2 3; do
+    local target=$db
+    if [ "$write" = yes ]; then
+      cp "$db" "$out/growth-copy.db"; rm -f "$out/growth-copy.db-wal" "$out/growth-copy.db-shm"
+      target=$out/growth-copy.db
+    fi
+    local start end t kb
+    start=$EPOCHREALTIME
+    CREDITS_DB="$target" /usr/bin/time -f "%M" -o "$out/growth-rss.txt" "$bin" "$@" >/dev/null 2>&1 || true
+    end=$EPOCHREALTIME
+    t=$(python3 -c "print(f'{$end - $start:.4f}')")
+    kb=$(tail -1 "$out/growth-rss.txt")
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $t < $best else 1)"; then best=$t; fi
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  echo "$best $rss"
+}
+
+prepare "$small"
+prepare "$large"
+commands=(
+  "no|log runway gen-4 --duration 5|yes"
+  "no|estimate runway gen-4 --duration 5|no"
+  "no|balance runway|no"
+  "no|report --by project --by month|no"
+  "no|history --project teaser --limit 5|no"
+  "no|refunds|no"
+  "no|budget check|no"
+  "no|export --project teaser|no"
+  "no|plans --from-log --platform runway|no"
+)
+printf '%-40s %12s %12s %8s %12s\n' "command" "$small" "$large" "growth" "peak memory"
+printf '%s\n' "------------------------------------------------------------------------------------------"
+for c in "${commands[@]}"; do
+  IFS='|' read -r _ args write <<<"$c"
+  read -r -a argv <<<"$args"
+  read -r ts _ < <(measure "$out/growth-$small.db" "$write" "${argv[@]}")
+  read -r tl kl < <(measure "$out/growth-$large.db" "$write" "${argv[@]}")
+  python3 - "$args" "$ts" "$tl" "$kl" <<'EOF'
+import sys
+args, ts, tl, kl = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+fmt = lambda s: f"{s*1000:.0f} ms" if s < 10 else f"{s:.1f} s"
+print(f"{args:<40} {fmt(ts):>12} {fmt(tl):>12} {tl/ts:>7.0f}× {kl/1024:>9.0f} MB")
+EOF
+done
