@@ -144,3 +144,34 @@ fn a_max_plan_no_platform_sells_says_so() {
         .stderr_has("no platform has a plan named `nosuchplan`")
         .stderr_lacks("shorter --duration");
 }
+
+#[test]
+fn a_platform_selling_credits_only_in_packs_is_priced_by_its_pack() {
+    // Runway's API has no plans and sells API credits at $0.01 each: gen4_turbo, 5 credits a
+    // second, is 50 credits for the 10 s shot, $0.50, $0.05 a second (as `plans` prices it);
+    // it used to be "unknown", ranked last.
+    let run = credits(&["--json", "compare", "--platform", "runway-api"]);
+    run.success();
+    let rows = run.json();
+    let turbo = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["model"] == serde_json::json!("gen4_turbo"))
+        .unwrap_or_else(|| run.fail("gen4_turbo in the comparison", &rows))
+        .clone();
+    run.check_eq(
+        "plan",
+        &serde_json::json!("pack API credit"),
+        &turbo["plan"],
+    );
+    run.check_eq("cost", &serde_json::json!("0.5"), &turbo["cost"]);
+    run.check_eq(
+        "cost per second",
+        &serde_json::json!("0.05"),
+        &turbo["cost_per_second"],
+    );
+    credits(&["compare", "--platform", "runway-api"])
+        .success()
+        .stdout_lacks("unknown money");
+}
