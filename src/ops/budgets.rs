@@ -181,7 +181,7 @@ impl Crossing {
         if self.level == Level::Unchecked {
             return super::notes::Note::BudgetUnchecked {
                 project: b.project.clone(),
-                period: u.period.clone(),
+                month: (u.budget.period == BudgetPeriod::Month).then(|| u.period.clone()),
                 amount: amount_text(b, b.amount),
                 logged,
             };
@@ -195,7 +195,7 @@ impl Crossing {
         .unwrap_or_default();
         super::notes::Note::BudgetCrossed {
             project: b.project.clone(),
-            period: u.period.clone(),
+            month: (u.budget.period == BudgetPeriod::Month).then(|| u.period.clone()),
             exceeded: self.level == Level::Exceeded,
             used: amount_text(b, used),
             amount: amount_text(b, b.amount),

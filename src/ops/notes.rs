@@ -74,7 +74,8 @@ pub enum Note {
     /// An entry whose money is unknown: a money budget of its project cannot count it.
     BudgetUnchecked {
         project: String,
-        period: String,
+        /// As in `BudgetCrossed`.
+        month: Option<String>,
         amount: String,
         logged: bool,
     },
@@ -84,8 +85,8 @@ pub enum Note {
     /// or over its amount.
     BudgetCrossed {
         project: String,
-        /// `2026-11` or `total`.
-        period: String,
+        /// The month a monthly budget counts (`2026-11`); `None` for a total budget.
+        month: Option<String>,
         exceeded: bool,
         /// Use, amount and what is left (negative: over), each in the budget's unit.
         used: String,
@@ -266,7 +267,7 @@ impl fmt::Display for Note {
             } => write!(f, "{platform} {model} was {lifecycle}"),
             Note::BudgetCrossed {
                 project,
-                period,
+                month,
                 exceeded,
                 used,
                 amount,
@@ -280,23 +281,21 @@ impl fmt::Display for Note {
                 } else {
                     format!("to {}% of {amount}: {used} used, {left} left", percent.round())
                 };
-                let period = if period == "total" {
-                    "total".to_string()
-                } else {
-                    format!("{period} monthly")
+                let period = match month {
+                    None => "total".to_string(),
+                    Some(m) => format!("{m} monthly"),
                 };
                 write!(f, "this entry {verb} {project}'s {period} budget {state}")
             }
             Note::BudgetUnchecked {
                 project,
-                period,
+                month,
                 amount,
                 logged,
             } => {
-                let period = if period == "total" {
-                    "total".to_string()
-                } else {
-                    format!("{period} monthly")
+                let period = match month {
+                    None => "total".to_string(),
+                    Some(m) => format!("{m} monthly"),
                 };
                 let verb = if *logged { "is" } else { "would be" };
                 write!(
