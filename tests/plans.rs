@@ -221,54 +221,28 @@ fn annual_billing_wins_and_billing_monthly_keeps_only_monthly_plans() {
     );
     run.json_eq("/options/0/plan/billing", json!("annual"));
 
-    // --billing monthly: only the three monthly plans, Standard $15 first.
-    let run = plans_json(
-        &sandbox,
-        &[
+    // --billing monthly (or annual): only the three plans billed that way; monthly, Standard
+    // $15 first.
+    for billing in ["monthly", "annual"] {
+        let args = [
             "--usage",
             "5x gen-4 5s",
             "--platform",
             "runway",
             "--billing",
-            "monthly",
-        ],
-    );
-    let all = options(&run);
-    run.check_eq("monthly options", 3, all.len());
-    for o in &all {
-        run.check_eq("billing", json!("monthly"), o["plan"]["billing"].clone());
-    }
-    run.json_eq("/options/0/plan/plan", json!("standard"))
-        .json_decimal_eq("/options/0/cost_per_month", "15");
-    plans_text(
-        &sandbox,
-        &[
-            "--usage",
-            "5x gen-4 5s",
-            "--platform",
-            "runway",
-            "--billing",
-            "monthly",
-        ],
-    )
-    .stdout_lacks("(annual)");
-
-    // --billing annual: only the annual ones.
-    let run = plans_json(
-        &sandbox,
-        &[
-            "--usage",
-            "5x gen-4 5s",
-            "--platform",
-            "runway",
-            "--billing",
-            "annual",
-        ],
-    );
-    let all = options(&run);
-    run.check_eq("annual options", 3, all.len());
-    for o in &all {
-        run.check_eq("billing", json!("annual"), o["plan"]["billing"].clone());
+            billing,
+        ];
+        let run = plans_json(&sandbox, &args);
+        let all = options(&run);
+        run.check_eq("options billed that way", 3, all.len());
+        for o in &all {
+            run.check_eq("billing", json!(billing), o["plan"]["billing"].clone());
+        }
+        if billing == "monthly" {
+            run.json_eq("/options/0/plan/plan", json!("standard"))
+                .json_decimal_eq("/options/0/cost_per_month", "15");
+            plans_text(&sandbox, &args).stdout_lacks("(annual)");
+        }
     }
 
     // Options with no plan are not billed either way: packs alone (runway-api) and pay per
