@@ -433,21 +433,29 @@ fn money_owed(
     store: &crate::store::Store,
     platform: &str,
 ) -> Result<(Option<crate::records::Money>, u64)> {
-    let failed = store.entries(&crate::records::Filter {
-        platform: Some(platform.to_string()),
-        status: Some(crate::records::Status::Failed),
-        ..crate::records::Filter::default()
-    })?;
+    // The report's sums of the platform's failed entries, one row per currency when they
+    // mix: the first currency is the total, entries in another count as unknown.
+    let rows = store.report(
+        &crate::records::Filter {
+            platform: Some(platform.to_string()),
+            status: Some(crate::records::Status::Failed),
+            ..crate::records::Filter::default()
+        },
+        &[],
+    )?;
     let mut sum: Option<crate::records::Money> = None;
     let mut unknown = 0;
-    for e in failed {
-        match (e.entry.cost, &mut sum) {
-            (None, _) => unknown += 1,
-            (Some(m), None) => sum = Some(m),
-            (Some(m), Some(total)) if total.currency == m.currency => {
-                total.amount = money::add(total.amount, m.amount)?;
+    for row in rows {
+        unknown += row.unpriced;
+        match (row.currency, &sum) {
+            (Some(currency), None) => {
+                sum = Some(crate::records::Money {
+                    amount: row.cost,
+                    currency,
+                })
             }
-            (Some(_), Some(_)) => unknown += 1,
+            (Some(_), Some(_)) => unknown += row.entries - row.unpriced,
+            (None, _) => {}
         }
     }
     Ok((sum, unknown))

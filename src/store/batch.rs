@@ -47,6 +47,7 @@ impl Tx<'_> {
             added: 0,
             present: 0,
             conflicts: Vec::new(),
+            paused: None,
         }
     }
 }
@@ -99,6 +100,13 @@ pub struct Batch<'t> {
     added: u64,
     present: u64,
     conflicts: Vec<Conflict>,
+    /// The per-row insert triggers of schema 6 (daily sums, ledger checkpoints), dropped
+    /// before the first row that goes in: a trigger per row would double an import's time.
+    /// [`Batch::finish`] (or dropping the batch) brings the sums and checkpoints up to date
+    /// in one pass and re-creates them, in the same transaction, so a failed or killed
+    /// import leaves them as they were. A batch that adds nothing never drops them, and so
+    /// leaves the file untouched.
+    paused: Option<super::summary::Paused>,
 }
 
 /// What a batch did.
@@ -170,11 +178,34 @@ impl Batch<'_> {
     /// Inserts what is still queued and says what the batch did.
     pub fn finish(mut self) -> Result<BatchSummary> {
         self.flush()?;
+        if let Some(paused) = self.paused.take() {
+            super::summary::after_bulk_insert(self.conn, &paused)?;
+        }
         Ok(BatchSummary {
             added: self.added,
             present: self.present,
-            conflicts: self.conflicts,
+            conflicts: std::mem::take(&mut self.conflicts),
         })
+    }
+
+    /// Pauses the insert triggers before the first batch with a row that is not in the log
+    /// yet (one indexed lookup per row until then).
+    fn pause_if_new(&mut self) -> Result<()> {
+        if self.paused.is_some() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT count(*) FROM entry WHERE dedup_key IN ({})",
+            vec!["?"; self.pending.len()].join(", ")
+        );
+        let present: usize = self.conn.prepare_cached(&sql)?.query_row(
+            rusqlite::params_from_iter(self.pending.iter().map(|p| p.key.as_str())),
+            |r| r.get(0),
+        )?;
+        if present < self.pending.len() {
+            self.paused = Some(super::summary::pause_insert_triggers(self.conn)?);
+        }
+        Ok(())
     }
 
     /// Inserts the pending rows and their tags. Every value was checked by `encode`, so an
@@ -250,6 +281,7 @@ impl Batch<'_> {
     }
 
     fn insert_pending(&mut self) -> Result<()> {
+        self.pause_if_new()?;
         let mut stmt = self
             .conn
             .prepare_cached(&insert_entries_sql(self.pending.len()))?;
@@ -328,6 +360,17 @@ impl Batch<'_> {
             stmt.raw_execute()?;
         }
         Ok(())
+    }
+}
+
+/// A batch dropped without [`Batch::finish`] (an error on the way) still puts the triggers
+/// back, so a caller that went on to commit could not leave the log without them.
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if let Some(paused) = self.paused.take() {
+            // The caller is already handling an error; this one would only repeat it.
+            let _ = super::summary::after_bulk_insert(self.conn, &paused);
+        }
     }
 }
 

@@ -224,7 +224,7 @@ pub(crate) fn format_at(t: &DateTime<Utc>) -> String {
 
 /// A bound for `at` comparisons: entries sit on whole seconds, so `at >= t` and `at < t` both
 /// mean `at >= ceil(t)` and `at < ceil(t)`.
-fn encode_bound(t: &DateTime<Utc>) -> String {
+pub(crate) fn encode_bound(t: &DateTime<Utc>) -> String {
     let whole = t.trunc_subsecs(0);
     let ceil = if whole < *t {
         whole + chrono::Duration::seconds(1)

@@ -17,6 +17,7 @@ mod entries;
 mod maintenance;
 mod migrate;
 mod report;
+mod summary;
 mod units;
 
 use std::path::Path;
@@ -451,7 +452,7 @@ mod tests {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!((SCHEMA_VERSION, version), (5, 5));
+        assert_eq!((SCHEMA_VERSION, version), (SCHEMA_VERSION, SCHEMA_VERSION));
         let old = store.entries(&Filter::default()).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].table, None);

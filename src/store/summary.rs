@@ -1,0 +1,199 @@
+//! The daily sums (`entry_day`, schema 6) and the ledger checkpoints kept beside the entries:
+//! how a bulk import brings them up to date in one pass instead of one trigger per row.
+//!
+//! Every other write keeps them in step through the triggers of `0006_speed.sql`; this module
+//! is only for an import's `store::batch::Batch`, which pauses the two insert triggers around
+//! its rows.
+
+use anyhow::{Context, Result};
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection};
+
+/// The insert triggers a bulk write pauses: what they do is redone per range afterwards.
+const PAUSED: [&str; 2] = ["entry_day_insert", "entry_checkpoint_insert"];
+
+/// The `entry_day` rows of the entries whose local day is in `?1..=?2` (dates), read from
+/// the entries dated within a day of it (`?3..?4`, UTC times) so the `at` index bounds the
+/// scan. The same sums as the migration that created the table and as its triggers.
+const REBUILD_DAYS: &str = "INSERT INTO entry_day \
+    SELECT date(at, utc_offset_min || ' minutes') AS local_day, utc_offset_min, platform, \
+           model, coalesce(project, ''), status, kept, coalesce(currency, ''), \
+           coalesce(price_table, 0), count(*), sum(count), \
+           coalesce(sum(duration_ms * count / 1000000000), 0), \
+           coalesce(sum(duration_ms * count % 1000000000), 0), \
+           sum(credits_milli / 1000000000), sum(credits_milli % 1000000000), \
+           coalesce(sum(cost_micro / 1000000000), 0), \
+           coalesce(sum(cost_micro % 1000000000), 0), \
+           sum(cost_micro IS NULL), \
+           coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli / 1000000000 END), 0), \
+           coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli % 1000000000 END), 0) \
+    FROM entry \
+    WHERE at >= ?3 AND at < ?4 AND local_day BETWEEN ?1 AND ?2 \
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+
+/// What [`pause_insert_triggers`] took away, to put back.
+pub(crate) struct Paused {
+    /// (name, CREATE statement) of each trigger dropped.
+    triggers: Vec<(String, String)>,
+    /// The highest entry id before the bulk write: the new rows are the ones above it.
+    max_id_before: i64,
+}
+
+/// Drops the per-row insert triggers for a bulk write (inside its transaction).
+pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
+    let max_id_before: i64 =
+        conn.query_row("SELECT coalesce(max(id), 0) FROM entry", [], |r| r.get(0))?;
+    let mut triggers = Vec::new();
+    for name in PAUSED {
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        if let Some(sql) = sql {
+            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            triggers.push((name.to_string(), sql));
+        }
+    }
+    Ok(Paused {
+        triggers,
+        max_id_before,
+    })
+}
+
+/// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
+/// gone, the days the new entries fall on are summed again, and the triggers are back.
+pub(crate) fn after_bulk_insert(conn: &Connection, paused: &Paused) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform",
+    )?;
+    let ranges: Vec<(String, String, String)> = stmt
+        .query_map([paused.max_id_before], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (platform, first, _) in &ranges {
+        conn.execute(
+            "DELETE FROM ledger_checkpoint WHERE platform = ?1 AND at >= ?2",
+            params![platform, first],
+        )?;
+    }
+    let first = ranges.iter().map(|r| r.1.as_str()).min();
+    let last = ranges.iter().map(|r| r.2.as_str()).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        rebuild_days(conn, first, last)?;
+    }
+    for (name, sql) in &paused.triggers {
+        conn.execute_batch(sql)
+            .with_context(|| format!("cannot re-create trigger {name}"))?;
+    }
+    Ok(())
+}
+
+/// Sums again every local day an entry dated `first..=last` (UTC, stored form) can fall on:
+/// an offset moves a day by less than 24 hours either way.
+fn rebuild_days(conn: &Connection, first: &str, last: &str) -> Result<()> {
+    let day = |at: &str| -> Result<NaiveDate> {
+        NaiveDate::parse_from_str(at.get(..10).unwrap_or(at), "%Y-%m-%d")
+            .with_context(|| format!("bad time `{at}` in the database"))
+    };
+    let from = day(first)? - Duration::days(1);
+    let to = day(last)? + Duration::days(1);
+    let (from_text, to_text) = (from.to_string(), to.to_string());
+    conn.execute(
+        "DELETE FROM entry_day WHERE day BETWEEN ?1 AND ?2",
+        params![from_text, to_text],
+    )?;
+    // Entries of local days `from..=to` are dated within a day of them in UTC.
+    let scan_from = format!("{}T00:00:00Z", from - Duration::days(1));
+    let scan_to = format!("{}T00:00:00Z", to + Duration::days(2));
+    conn.execute(
+        REBUILD_DAYS,
+        params![from_text, to_text, scan_from, scan_to],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{Filter, NewEntry, Request};
+    use crate::store::entries::at;
+    use crate::store::Store;
+    use rust_decimal::Decimal;
+
+    fn entry(when: &str, credits: &str) -> NewEntry {
+        NewEntry {
+            at: at(when),
+            platform: "runway".into(),
+            model: "gen4".into(),
+            request: Request {
+                duration: Some(Decimal::from(5)),
+                count: 1,
+                ..Request::default()
+            },
+            credits: credits.parse().unwrap(),
+            pricing: "test".into(),
+            project: Some("p".into()),
+            ..NewEntry::default()
+        }
+    }
+
+    fn day_rows(store: &Store) -> Vec<(String, i64, i64)> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT day, entries, credits_lo FROM entry_day ORDER BY day, utc_offset_min")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// The sums made in one pass after a bulk insert are the ones the triggers make row by
+    /// row, local days (an offset past midnight) included.
+    #[test]
+    fn a_bulk_insert_sums_the_days_as_the_triggers_do() {
+        let rows = [
+            // 2026-03-01T23:30Z, the 2nd where it was logged.
+            entry("2026-03-02T00:30:00+01:00", "10"),
+            entry("2026-03-01T23:30:00+01:00", "5"),
+            entry("2026-03-02T05:00:00-05:00", "7"),
+        ];
+        let mut by_trigger = Store::open_in_memory().unwrap();
+        for r in &rows {
+            by_trigger.insert_entry(r).unwrap();
+        }
+        let mut in_bulk = Store::open_in_memory().unwrap();
+        in_bulk
+            .write_bulk(|tx| {
+                let mut batch = tx.batch("test");
+                for (i, r) in rows.iter().enumerate() {
+                    let mut r = r.clone();
+                    r.dedup_key = Some(format!("k{i}"));
+                    batch.add(i as u64 + 1, r, crate::store::KeyCheck::Derived)?;
+                }
+                batch.finish()
+            })
+            .unwrap();
+        assert_eq!(day_rows(&by_trigger), day_rows(&in_bulk));
+        assert_eq!(
+            day_rows(&in_bulk),
+            vec![
+                ("2026-03-01".to_string(), 1, 5000),
+                ("2026-03-02".to_string(), 1, 7000),
+                ("2026-03-02".to_string(), 1, 10000),
+            ]
+        );
+        // The triggers are back: a row logged after the import is summed.
+        in_bulk
+            .insert_entry(&entry("2026-03-02T07:00:00-05:00", "1"))
+            .unwrap();
+        let totals = in_bulk.report(&Filter::default(), &[]).unwrap();
+        assert_eq!(totals[0].credits, Decimal::from(23));
+    }
+}
