@@ -11,12 +11,13 @@
 //!   refunded one comes back at its refund time, or at its own time when that was not
 //!   recorded (refunded before schema 2, or imported).
 
+use super::resume::{compute_from, Checkpoint, Resumed};
 use super::subscription::{self, PlanChange, Renewal};
 use super::{compute, Expires, Grant, Ledger, Source, Spend};
 use crate::money::{self, ratio};
 use crate::pricing::Platform;
 use crate::records::{LedgerRecords, Status, TopupExpiry};
-use anyhow::Result;
+use anyhow::{bail, Result};
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// A platform's ledger as of a time, with what the subscription says comes next.
@@ -50,6 +51,155 @@ pub fn build(
     as_of: DateTime<Utc>,
     extra: Option<Spend>,
 ) -> Result<Option<Built>> {
+    let Some(inputs) = inputs(platform, records, offset, as_of)? else {
+        return Ok(None);
+    };
+    let mut entry_ids = inputs.entry_ids;
+    let mut spends = inputs.spends;
+    if let Some(extra) = extra {
+        // Last in the list: `compute` replays by time, then list position, so it comes
+        // after everything already recorded at its time.
+        spends.push(extra);
+        entry_ids.push(None);
+    }
+    let ledger = compute(inputs.grants, spends, as_of)?;
+    Ok(Some(Built {
+        ledger,
+        start: inputs.start,
+        next_renewal: inputs.next_renewal,
+        notes: inputs.notes,
+        entry_ids,
+    }))
+}
+
+/// The outcome of using a checkpoint: done, or the checkpoint does not fit (why), and the
+/// caller reads every record and calls [`build`] (or [`checkpoint_at`] without one).
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Clone, Debug)]
+pub enum Resume<T> {
+    Done(T),
+    Stale(String),
+}
+
+/// [`build`], continuing from `checkpoint` when there is one: then `records.spends` holds
+/// only the entries after the checkpoint (the others are in it), the other records all.
+/// The ledger's spends start with the checkpoint's carried spends and lumps (entry ids
+/// `None` for lumps). Stale when the checkpoint does not fit the records, or `extra` is not
+/// after it.
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn build_from(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+    extra: Option<Spend>,
+    checkpoint: Option<&Checkpoint>,
+) -> Result<Resume<Option<Built>>> {
+    let Some(cp) = checkpoint else {
+        return Ok(Resume::Done(build(
+            platform, records, offset, as_of, extra,
+        )?));
+    };
+    let Some(inputs) = inputs(platform, records, offset, as_of)? else {
+        // No ledger at all now (its plan, top-ups and adjustments are gone).
+        return Ok(Resume::Stale("the platform has no ledger".to_string()));
+    };
+    if cp.context != context(inputs.start) {
+        return Ok(Resume::Stale("the ledger's start moved".to_string()));
+    }
+    let mut adjustments = Vec::new();
+    let mut after = Vec::new();
+    for s in inputs.spends {
+        if s.at > cp.at {
+            after.push(s);
+        } else if s.entry_id.is_none() {
+            adjustments.push(s);
+        } else {
+            bail!(
+                "{} is in the checkpoint at {}: it must not be read again",
+                s.label,
+                cp.at
+            );
+        }
+    }
+    let has_extra = extra.is_some();
+    after.extend(extra);
+    let ledger = match compute_from(cp, inputs.grants, adjustments, after, as_of)? {
+        Resumed::Ledger(l) => *l,
+        Resumed::Stale(why) => return Ok(Resume::Stale(why)),
+    };
+    let mut entry_ids: Vec<Option<i64>> = ledger.spends.iter().map(|s| s.entry_id).collect();
+    if has_extra {
+        if let Some(last) = entry_ids.last_mut() {
+            *last = None;
+        }
+    }
+    Ok(Resume::Done(Some(Built {
+        ledger,
+        start: inputs.start,
+        next_renewal: inputs.next_renewal,
+        notes: inputs.notes,
+        entry_ids,
+    })))
+}
+
+/// The checkpoint of the platform's ledger at `at` (`None`: the platform has no ledger).
+/// `records.spends` holds the entries made by `at`; with `previous` (an earlier
+/// checkpoint), only those after it. Stale when `previous` does not fit: read every entry
+/// by `at` and call again without it.
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn checkpoint_at(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    at: DateTime<Utc>,
+    previous: Option<&Checkpoint>,
+) -> Result<Resume<Option<Checkpoint>>> {
+    if let Some(p) = previous {
+        if p.at > at {
+            return Ok(Resume::Stale(format!(
+                "the previous checkpoint is after {at}"
+            )));
+        }
+    }
+    let built = match build_from(platform, records, offset, at, None, previous)? {
+        Resume::Done(Some(b)) => b,
+        Resume::Done(None) => return Ok(Resume::Done(None)),
+        Resume::Stale(why) => return Ok(Resume::Stale(why)),
+    };
+    let mut cp = built.ledger.checkpoint(at)?;
+    cp.context = context(built.start);
+    Ok(Resume::Done(Some(cp)))
+}
+
+/// What a checkpoint made here depends on beyond its grants and adjustments: the start,
+/// which decides the entries that are spends (one moved without changing a grant when the
+/// platform has no pricing table).
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+fn context(start: DateTime<Utc>) -> String {
+    format!("start {}", start.to_rfc3339())
+}
+
+/// A platform's grants and stored spends (in replay order), before any extra spend.
+struct Inputs {
+    start: DateTime<Utc>,
+    grants: Vec<Grant>,
+    spends: Vec<Spend>,
+    entry_ids: Vec<Option<i64>>,
+    next_renewal: Option<Renewal>,
+    notes: Vec<String>,
+}
+
+fn inputs(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+) -> Result<Option<Inputs>> {
     let Some(start) = start(records, offset)? else {
         return Ok(None);
     };
@@ -168,21 +318,15 @@ pub fn build(
         ));
     }
     spends.sort_by_key(|s| (s.0, s.1, s.2));
-    let mut entry_ids: Vec<Option<i64>> = spends.iter().map(|s| s.3.entry_id).collect();
-    let mut spends: Vec<Spend> = spends.into_iter().map(|s| s.3).collect();
-    if let Some(extra) = extra {
-        // Last in the list: `compute` replays by time, then list position, so it comes
-        // after everything already recorded at its time.
-        spends.push(extra);
-        entry_ids.push(None);
-    }
-    let ledger = compute(grants, spends, as_of)?;
-    Ok(Some(Built {
-        ledger,
+    let entry_ids: Vec<Option<i64>> = spends.iter().map(|s| s.3.entry_id).collect();
+    let spends: Vec<Spend> = spends.into_iter().map(|s| s.3).collect();
+    Ok(Some(Inputs {
         start,
+        grants,
+        spends,
+        entry_ids,
         next_renewal,
         notes,
-        entry_ids,
     }))
 }
 

@@ -1,0 +1,1 @@
+//! Checkpoints: resuming equals replaying everything.
