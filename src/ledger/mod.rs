@@ -4,7 +4,8 @@
 //! periods, packs, bonuses, positive adjustments) and every spend (logged generations,
 //! negative adjustments) of one platform and replays them in time order up to `as_of`.
 //! `subscription` turns a plan history into grants; `build` turns stored records into
-//! grants and spends.
+//! grants and spends; `resume` continues a replay from a checkpoint (the state at an
+//! earlier time), so that only the spends after it are replayed.
 //!
 //! The rules (README, "Balances and budgets"):
 //! - **Order of events** at the same instant: expiries, then arrivals, then spends, then
