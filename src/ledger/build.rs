@@ -11,12 +11,13 @@
 //!   refunded one comes back at its refund time, or at its own time when that was not
 //!   recorded (refunded before schema 2, or imported).
 
+use super::resume::{compute_from, Checkpoint, Resumed};
 use super::subscription::{self, PlanChange, Renewal};
 use super::{compute, Expires, Grant, Ledger, Source, Spend};
 use crate::money::{self, ratio};
 use crate::pricing::Platform;
 use crate::records::{LedgerRecords, Status, TopupExpiry};
-use anyhow::Result;
+use anyhow::{bail, Result};
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// A platform's ledger as of a time, with what the subscription says comes next.
@@ -50,6 +51,179 @@ pub fn build(
     as_of: DateTime<Utc>,
     extra: Option<Spend>,
 ) -> Result<Option<Built>> {
+    let Some(inputs) = inputs(platform, records, offset, as_of, None)? else {
+        return Ok(None);
+    };
+    full(inputs, as_of, extra).map(Some)
+}
+
+/// The ledger of `inputs` replayed from the start.
+fn full(inputs: Inputs, as_of: DateTime<Utc>, extra: Option<Spend>) -> Result<Built> {
+    let mut entry_ids = inputs.entry_ids;
+    let mut spends = inputs.spends;
+    if let Some(extra) = extra {
+        // Last in the list: `compute` replays by time, then list position, so it comes
+        // after everything already recorded at its time.
+        spends.push(extra);
+        entry_ids.push(None);
+    }
+    let ledger = compute(inputs.grants, spends, as_of)?;
+    Ok(Built {
+        ledger,
+        start: inputs.start,
+        next_renewal: inputs.next_renewal,
+        notes: inputs.notes,
+        entry_ids,
+    })
+}
+
+/// The outcome of using a checkpoint: done, or the checkpoint does not fit (why), and the
+/// caller reads every record and calls [`build`] (or [`checkpoint_at`] without one).
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Clone, Debug)]
+pub enum Resume<T> {
+    Done(T),
+    Stale(String),
+}
+
+/// [`build`], continuing from `checkpoint` when there is one: then `records.spends` holds
+/// only the entries after the checkpoint (the others are in it), the other records all.
+/// The ledger's spends start with the checkpoint's carried spends and lumps (entry ids
+/// `None` for lumps). Stale when the checkpoint does not fit the records, or `extra` is not
+/// after it.
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn build_from(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+    extra: Option<Spend>,
+    checkpoint: Option<&Checkpoint>,
+) -> Result<Resume<Option<Built>>> {
+    build_upto(platform, records, offset, as_of, extra, checkpoint, None)
+}
+
+/// [`build_from`], leaving out the spends (entries and negative adjustments) after `upto`.
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+fn build_upto(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+    extra: Option<Spend>,
+    checkpoint: Option<&Checkpoint>,
+    upto: Option<DateTime<Utc>>,
+) -> Result<Resume<Option<Built>>> {
+    let Some(inputs) = inputs(platform, records, offset, as_of, upto)? else {
+        return Ok(match checkpoint {
+            None => Resume::Done(None),
+            // No ledger at all now (its plan, top-ups and adjustments are gone).
+            Some(_) => Resume::Stale("the platform has no ledger".to_string()),
+        });
+    };
+    let Some(cp) = checkpoint else {
+        return Ok(Resume::Done(Some(full(inputs, as_of, extra)?)));
+    };
+    if cp.context != context(inputs.start) {
+        return Ok(Resume::Stale("the ledger's start moved".to_string()));
+    }
+    let mut adjustments = Vec::new();
+    let mut after = Vec::new();
+    for s in inputs.spends {
+        if s.at > cp.at {
+            after.push(s);
+        } else if s.entry_id.is_none() {
+            adjustments.push(s);
+        } else {
+            bail!(
+                "{} is in the checkpoint at {}: it must not be read again",
+                s.label,
+                cp.at
+            );
+        }
+    }
+    let has_extra = extra.is_some();
+    after.extend(extra);
+    let ledger = match compute_from(cp, inputs.grants, adjustments, after, as_of)? {
+        Resumed::Ledger(l) => *l,
+        Resumed::Stale(why) => return Ok(Resume::Stale(why)),
+    };
+    let mut entry_ids: Vec<Option<i64>> = ledger.spends.iter().map(|s| s.entry_id).collect();
+    if has_extra {
+        if let Some(last) = entry_ids.last_mut() {
+            *last = None;
+        }
+    }
+    Ok(Resume::Done(Some(Built {
+        ledger,
+        start: inputs.start,
+        next_renewal: inputs.next_renewal,
+        notes: inputs.notes,
+        entry_ids,
+    })))
+}
+
+/// The checkpoint of the platform's ledger at `at` (`None`: the platform has no ledger).
+/// `records.spends` holds the entries made by `at` (later ones are left out); with
+/// `previous` (an earlier checkpoint), only those after it. Stale when `previous` does not fit: read every entry
+/// by `at` and call again without it.
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn checkpoint_at(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    at: DateTime<Utc>,
+    previous: Option<&Checkpoint>,
+) -> Result<Resume<Option<Checkpoint>>> {
+    if let Some(p) = previous {
+        if p.at > at {
+            return Ok(Resume::Stale(format!(
+                "the previous checkpoint is after {at}"
+            )));
+        }
+    }
+    let built = match build_upto(platform, records, offset, at, None, previous, Some(at))? {
+        Resume::Done(Some(b)) => b,
+        Resume::Done(None) => return Ok(Resume::Done(None)),
+        Resume::Stale(why) => return Ok(Resume::Stale(why)),
+    };
+    let mut cp = built.ledger.checkpoint(at)?;
+    cp.context = context(built.start);
+    Ok(Resume::Done(Some(cp)))
+}
+
+/// What a checkpoint made here depends on beyond its grants and adjustments: the start,
+/// which decides the entries that are spends (one moved without changing a grant when the
+/// platform has no pricing table).
+// Unused until the store keeps checkpoints (issue 12, part 2).
+#[cfg_attr(not(test), allow(dead_code))]
+fn context(start: DateTime<Utc>) -> String {
+    format!("start {}", start.to_rfc3339())
+}
+
+/// A platform's grants and stored spends (in replay order), before any extra spend.
+struct Inputs {
+    start: DateTime<Utc>,
+    grants: Vec<Grant>,
+    spends: Vec<Spend>,
+    entry_ids: Vec<Option<i64>>,
+    next_renewal: Option<Renewal>,
+    notes: Vec<String>,
+}
+
+fn inputs(
+    platform: Option<&Platform>,
+    records: &LedgerRecords,
+    offset: &FixedOffset,
+    as_of: DateTime<Utc>,
+    upto: Option<DateTime<Utc>>,
+) -> Result<Option<Inputs>> {
+    // A spend after `upto` is left out (a checkpoint at `upto` is made without it).
+    let kept = |at: DateTime<Utc>| upto.is_none_or(|u| at <= u);
     let Some(start) = start(records, offset)? else {
         return Ok(None);
     };
@@ -132,7 +306,7 @@ pub fn build(
                 expires: Expires::Never,
                 price_per_credit: Some(money::Ratio::from_integer(0)),
             });
-        } else {
+        } else if kept(a.at) {
             spends.push((
                 a.at,
                 1,
@@ -149,7 +323,11 @@ pub fn build(
             ));
         }
     }
-    for e in records.spends.iter().filter(|e| e.at >= start) {
+    for e in records
+        .spends
+        .iter()
+        .filter(|e| e.at >= start && kept(e.at))
+    {
         let refunded_at = match e.status {
             Status::Refunded => Some(e.refunded_at.unwrap_or(e.at)),
             Status::Ok | Status::Failed => None,
@@ -168,26 +346,21 @@ pub fn build(
         ));
     }
     spends.sort_by_key(|s| (s.0, s.1, s.2));
-    let mut entry_ids: Vec<Option<i64>> = spends.iter().map(|s| s.3.entry_id).collect();
-    let mut spends: Vec<Spend> = spends.into_iter().map(|s| s.3).collect();
-    if let Some(extra) = extra {
-        // Last in the list: `compute` replays by time, then list position, so it comes
-        // after everything already recorded at its time.
-        spends.push(extra);
-        entry_ids.push(None);
-    }
-    let ledger = compute(grants, spends, as_of)?;
-    Ok(Some(Built {
-        ledger,
+    let entry_ids: Vec<Option<i64>> = spends.iter().map(|s| s.3.entry_id).collect();
+    let spends: Vec<Spend> = spends.into_iter().map(|s| s.3).collect();
+    Ok(Some(Inputs {
         start,
+        grants,
+        spends,
+        entry_ids,
         next_renewal,
         notes,
-        entry_ids,
     }))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::resume::{Head, LUMP_LABEL};
     use super::*;
     use crate::money::Ratio;
     use crate::records::{AccountChange, Adjustment, BillingPeriod, SpendRow, Topup};
@@ -321,5 +494,164 @@ mod tests {
         assert_eq!(l.spends.len(), 2);
         assert_eq!(l.spend_deficit(1), d("50"), "the logged entry went first");
         assert_eq!(l.totals.available, d("-50"));
+    }
+
+    /// Records with a deficit, a refund after the checkpoint and adjustments on both sides.
+    fn history() -> LedgerRecords {
+        let adjustment = |id: i64, credits: &str, at: &str| Adjustment {
+            id,
+            platform: "kling".into(),
+            credits: d(credits),
+            note: format!("note {id}"),
+            at: t(at),
+        };
+        let mut refunded = entry(3, "2026-11-04T10:00:00Z", "900", Status::Refunded);
+        refunded.refunded_at = Some(t("2026-11-12T10:00:00Z"));
+        LedgerRecords {
+            topups: vec![
+                topup(1, "2026-11-01T10:00:00Z"),
+                topup(2, "2026-11-15T10:00:00Z"),
+            ],
+            adjustments: vec![
+                adjustment(1, "-100", "2026-11-02T10:00:00Z"),
+                adjustment(2, "66", "2026-11-03T10:00:00Z"),
+                adjustment(3, "-10", "2026-11-16T10:00:00Z"),
+            ],
+            spends: vec![
+                entry(1, "2026-11-03T10:00:00Z", "2000", Status::Ok),
+                entry(2, "2026-11-04T10:00:00Z", "400", Status::Failed),
+                refunded,
+                entry(4, "2026-11-05T10:00:00Z", "1000", Status::Ok),
+                entry(5, "2026-11-11T10:00:00Z", "300", Status::Ok),
+                entry(6, "2026-11-16T10:00:00Z", "50", Status::Refunded),
+            ],
+            ..LedgerRecords::default()
+        }
+    }
+
+    /// `records` with only the entries in `(after, upto]`.
+    fn entries(records: &LedgerRecords, after: &str, upto: &str) -> LedgerRecords {
+        let mut r = records.clone();
+        r.spends.retain(|e| e.at > t(after) && e.at <= t(upto));
+        r
+    }
+
+    fn made(r: Resume<Option<Checkpoint>>) -> Checkpoint {
+        match r {
+            Resume::Done(Some(cp)) => cp,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    const BEGIN: &str = "2000-01-01T00:00:00Z";
+    const END: &str = "2100-01-01T00:00:00Z";
+
+    #[test]
+    fn building_from_a_checkpoint_equals_building_from_every_record() {
+        let r = history();
+        let (at, as_of) = ("2026-11-10T00:00:00Z", t("2026-11-20T00:00:00Z"));
+        let extra = Spend {
+            entry_id: None,
+            label: "this generation".into(),
+            at: as_of,
+            credits: d("5000"),
+            refunded_at: None,
+        };
+        let full = build(None, &r, &utc0(), as_of, Some(extra.clone()))
+            .unwrap()
+            .unwrap();
+        let cp = made(checkpoint_at(None, &entries(&r, BEGIN, at), &utc0(), t(at), None).unwrap());
+        let after = entries(&r, at, END);
+        let Resume::Done(Some(resumed)) =
+            build_from(None, &after, &utc0(), as_of, Some(extra), Some(&cp)).unwrap()
+        else {
+            panic!("stale");
+        };
+        let (l, f) = (&resumed.ledger, &full.ledger);
+        assert_eq!(l.totals, f.totals);
+        assert_eq!(l.grant_states, f.grant_states);
+        assert_eq!(l.lost_on_refund().unwrap(), f.lost_on_refund().unwrap());
+        // Entry 3 is carried (refunded after T); entries 1, 2 and 4 and adjustment 1 are in
+        // the sums, and what they owe (834) in a lump; then the spends after T by time
+        // (an entry before an adjustment at the same time), then the extra spend.
+        assert_eq!(
+            resumed.entry_ids,
+            vec![Some(3), None, Some(5), Some(6), None, None]
+        );
+        assert_eq!(l.spends[1].label, LUMP_LABEL);
+        assert!(matches!(cp.head[1], Head::Lump { owed, .. } if owed == d("834")));
+        // Top-up 2 paid it off after T.
+        assert_eq!(l.spend_deficit(1), Decimal::ZERO);
+        let n = f.spends.len();
+        for k in 1..=4 {
+            let (i, j) = (n - k, l.spends.len() - k);
+            assert_eq!(full.entry_ids[i], resumed.entry_ids[j]);
+            assert_eq!(f.spend_states[i], l.spend_states[j]);
+        }
+
+        // A checkpoint made from this one is the one made from every record.
+        let later = "2026-11-18T00:00:00Z";
+        let chained = checkpoint_at(None, &entries(&r, at, later), &utc0(), t(later), Some(&cp));
+        let direct = checkpoint_at(None, &entries(&r, BEGIN, later), &utc0(), t(later), None);
+        assert_eq!(made(chained.unwrap()), made(direct.unwrap()));
+
+        // No checkpoint: `build`.
+        let Resume::Done(Some(plain)) = build_from(None, &r, &utc0(), as_of, None, None).unwrap()
+        else {
+            panic!("no ledger");
+        };
+        assert_eq!(
+            plain.entry_ids,
+            build(None, &r, &utc0(), as_of, None)
+                .unwrap()
+                .unwrap()
+                .entry_ids
+        );
+    }
+
+    #[test]
+    fn a_checkpoint_that_no_longer_fits_the_records_is_stale() {
+        let r = history();
+        let (at, as_of) = ("2026-11-10T00:00:00Z", t("2026-11-20T00:00:00Z"));
+        let cp = made(checkpoint_at(None, &entries(&r, BEGIN, at), &utc0(), t(at), None).unwrap());
+        let stale = |records: &LedgerRecords| {
+            let after = entries(records, at, END);
+            let r = build_from(None, &after, &utc0(), as_of, None, Some(&cp)).unwrap();
+            matches!(r, Resume::Stale(_))
+        };
+        assert!(!stale(&r));
+        let mut changed = r.clone();
+        changed.adjustments[0].credits = d("-101");
+        assert!(stale(&changed), "a negative adjustment changed");
+        let mut changed = r.clone();
+        changed.topups[0].credits = d("3301");
+        assert!(stale(&changed), "a top-up changed");
+        let mut changed = r.clone();
+        changed.topups.remove(0);
+        assert!(stale(&changed), "a top-up removed");
+        // A plan with no pricing table grants nothing, but moves the start.
+        let mut changed = r.clone();
+        changed.changes.push(AccountChange {
+            platform: "kling".into(),
+            plan: "standard".into(),
+            billing: BillingPeriod::Monthly,
+            effective_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            renews_on: None,
+            terms: Default::default(),
+        });
+        assert!(stale(&changed), "the start moved");
+        // An extra spend by the checkpoint's time cannot be resumed.
+        let extra = Spend {
+            entry_id: None,
+            label: "backdated".into(),
+            at: t("2026-11-09T00:00:00Z"),
+            credits: d("1"),
+            refunded_at: None,
+        };
+        let after = entries(&r, at, END);
+        let res = build_from(None, &after, &utc0(), as_of, Some(extra), Some(&cp)).unwrap();
+        assert!(matches!(res, Resume::Stale(_)));
+        // Entries the checkpoint holds must not be passed again.
+        assert!(build_from(None, &r, &utc0(), as_of, None, Some(&cp)).is_err());
     }
 }
