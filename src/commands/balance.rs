@@ -298,7 +298,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             );
             continue;
         }
-        let Some(mut built) = ledgers::build(session, Some(platform), &records, as_of, None)?
+        let Some(mut built) = ledgers::build(session, &store, platform, &records, as_of, None)?
         else {
             continue;
         };

@@ -79,8 +79,6 @@ fn full(inputs: Inputs, as_of: DateTime<Utc>, extra: Option<Spend>) -> Result<Bu
 
 /// The outcome of using a checkpoint: done, or the checkpoint does not fit (why), and the
 /// caller reads every record and calls [`build`] (or [`checkpoint_at`] without one).
-// Unused until the store keeps checkpoints (issue 12, part 2).
-#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Clone, Debug)]
 pub enum Resume<T> {
     Done(T),
@@ -92,8 +90,6 @@ pub enum Resume<T> {
 /// The ledger's spends start with the checkpoint's carried spends and lumps (entry ids
 /// `None` for lumps). Stale when the checkpoint does not fit the records, or `extra` is not
 /// after it.
-// Unused until the store keeps checkpoints (issue 12, part 2).
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn build_from(
     platform: Option<&Platform>,
     records: &LedgerRecords,
@@ -106,8 +102,6 @@ pub fn build_from(
 }
 
 /// [`build_from`], leaving out the spends (entries and negative adjustments) after `upto`.
-// Unused until the store keeps checkpoints (issue 12, part 2).
-#[cfg_attr(not(test), allow(dead_code))]
 fn build_upto(
     platform: Option<&Platform>,
     records: &LedgerRecords,
@@ -170,8 +164,6 @@ fn build_upto(
 /// `records.spends` holds the entries made by `at` (later ones are left out); with
 /// `previous` (an earlier checkpoint), only those after it. Stale when `previous` does not fit: read every entry
 /// by `at` and call again without it.
-// Unused until the store keeps checkpoints (issue 12, part 2).
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn checkpoint_at(
     platform: Option<&Platform>,
     records: &LedgerRecords,
@@ -199,8 +191,6 @@ pub fn checkpoint_at(
 /// What a checkpoint made here depends on beyond its grants and adjustments: the start,
 /// which decides the entries that are spends (one moved without changing a grant when the
 /// platform has no pricing table).
-// Unused until the store keeps checkpoints (issue 12, part 2).
-#[cfg_attr(not(test), allow(dead_code))]
 fn context(start: DateTime<Utc>) -> String {
     format!("start {}", start.to_rfc3339())
 }

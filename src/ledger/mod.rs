@@ -190,8 +190,6 @@ pub struct Ledger {
     pub spend_states: Vec<SpendState>,
     pub totals: Totals,
     /// The time the ledger was computed as of.
-    // Read by `checkpoint`, which the store does not call yet (issue 12, part 2).
-    #[cfg_attr(not(test), allow(dead_code))]
     pub as_of: DateTime<Utc>,
     /// What a checkpoint summarised (`None` for a full replay): its settled totals count
     /// in `totals` and `lost_on_refund`, and `spends[..head]` came from it.

@@ -21,8 +21,6 @@
 
 // Same rule as the ledger: every operation checked, no input can panic.
 #![deny(clippy::arithmetic_side_effects)]
-// The store does not use checkpoints yet (issue 12, part 2); the tests do.
-#![cfg_attr(not(test), allow(dead_code))]
 
 use super::{
     check_inputs, finish, live_key, spend_events, Event, Expires, Grant, GrantState, Kind, Ledger,

@@ -36,7 +36,7 @@ fn balance_after(
 ) -> Result<Option<(DateTime<Utc>, Decimal)>> {
     let records = ledger::records(session, tx, &platform.id)?;
     let as_of = at.max(session.now_utc());
-    let built = ledger::build(session, Some(platform), &records, as_of, None)?;
+    let built = ledger::build(session, tx, platform, &records, as_of, None)?;
     Ok(built.map(|b| (as_of, b.ledger.totals.available)))
 }
 
@@ -50,6 +50,7 @@ pub fn record_topup(session: &Session, platform: &Platform, topup: &Topup) -> Re
         let records = ledger::records(session, tx, &platform.id)?;
         ledger::check_not_before_start(session, &platform.id, &records, topup.at)?;
         let id = tx.insert_topup(topup)?;
+        ledger::refresh_checkpoints(session, tx, platform)?;
         Ok((id, balance_after(session, tx, platform, topup.at)?))
     })?;
     Ok(Recorded {
@@ -84,8 +85,7 @@ pub fn record_adjustment(
                 credits: taken,
                 refunded_at: None,
             };
-            let available = match ledger::build(session, Some(platform), &records, at, Some(spend))?
-            {
+            let available = match ledger::build(session, tx, platform, &records, at, Some(spend))? {
                 Some(b) => b.ledger.totals.available,
                 None => adjustment.credits,
             };
@@ -103,6 +103,7 @@ pub fn record_adjustment(
             }
         }
         let id = tx.insert_adjustment(adjustment)?;
+        ledger::refresh_checkpoints(session, tx, platform)?;
         Ok((id, balance_after(session, tx, platform, at)?))
     })?;
     Ok(Recorded {
@@ -170,6 +171,9 @@ pub fn set_plan(session: &Session, change: &AccountChange) -> Result<PlanSet> {
             .max_by_key(|c| c.effective_on)
             .cloned();
         let replaced = tx.set_account_change(change)?;
+        if let Ok(platform) = session.catalog.platform(&change.platform) {
+            ledger::refresh_checkpoints(session, tx, platform)?;
+        }
         Ok(PlanSet {
             replaced,
             previous,

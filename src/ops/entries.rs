@@ -84,7 +84,9 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
                 return Err(budgets::refusal(over));
             }
         }
-        Ok((tx.insert_entry(&entry)?, priced, crossed))
+        let id = tx.insert_entry(&entry)?;
+        refresh_checkpoints(session, tx, &entry.platform)?;
+        Ok((id, priced, crossed))
     })?;
     let entry = store
         .get(id)?
@@ -215,6 +217,7 @@ pub fn change_status(session: &Session, id: i64, action: StatusAction) -> Result
             tx.set_status(id, status, refunded_at)?;
         }
         let after = tx.get(id)?.ok_or_else(|| no_such_entry(id))?;
+        refresh_checkpoints(session, tx, &before.platform)?;
         Ok((before, after, !unchanged))
     })?;
     let refund = if changed && after.status == Status::Refunded {
@@ -237,7 +240,10 @@ fn refund_effect(session: &Session, store: &Store, entry: &Entry) -> Result<Opti
     };
     let records = ledger::records_in_store(session, store, &p.id)?;
     let when = entry.refunded_at.unwrap_or(entry.at.with_timezone(&Utc));
-    let Some(built) = ledger::build(session, Some(p), &records, when, None)? else {
+    let entry_at = entry.at.with_timezone(&Utc);
+    let Some(built) =
+        ledger::build_keeping(session, store, p, &records, when, None, Some(entry_at))?
+    else {
         return Ok(None);
     };
     let Some(i) = built.entry_ids.iter().position(|e| *e == Some(entry.id)) else {
@@ -266,17 +272,35 @@ pub fn edit(session: &Session, id: i64, edit: &EntryEdit) -> Result<Entry> {
     }
     let mut store = store_with_entries(session, id)?;
     store.write(|tx| {
+        let before = tx.get(id)?.ok_or_else(|| no_such_entry(id))?;
         if !tx.edit(id, edit)? {
             return Err(no_such_entry(id));
         }
-        tx.get(id)?.ok_or_else(|| no_such_entry(id))
+        let after = tx.get(id)?.ok_or_else(|| no_such_entry(id))?;
+        if (before.at, before.status) != (after.at, after.status) {
+            refresh_checkpoints(session, tx, &after.platform)?;
+        }
+        Ok(after)
     })
 }
 
 /// Deletes an entry and returns what it was.
 pub fn remove(session: &Session, id: i64) -> Result<Entry> {
     let mut store = store_with_entries(session, id)?;
-    store.write(|tx| tx.remove(id)?.ok_or_else(|| no_such_entry(id)))
+    store.write(|tx| {
+        let removed = tx.remove(id)?.ok_or_else(|| no_such_entry(id))?;
+        refresh_checkpoints(session, tx, &removed.platform)?;
+        Ok(removed)
+    })
+}
+
+/// After a write to a platform's entries: its checkpoints brought up to date (the write's
+/// triggers deleted the ones it made wrong). Platforms not in the tables have none.
+fn refresh_checkpoints(session: &Session, tx: &crate::store::Tx<'_>, platform: &str) -> Result<()> {
+    match session.catalog.platform(platform) {
+        Ok(p) => ledger::refresh_checkpoints(session, tx, p),
+        Err(_) => Ok(()),
+    }
 }
 
 /// One entry's money before and after `reprice`.
@@ -393,7 +417,7 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
             if let Ok(p) = session.catalog.platform(&e.platform) {
                 if p.billing == crate::pricing::Billing::Credits {
                     let records = ledger::records(session, tx, &p.id)?;
-                    for lp in pricing::ledger_money(session, p, &records)? {
+                    for lp in pricing::ledger_money(session, tx, p, &records)? {
                         let money = lp.money.map(|v| Money {
                             amount: money::to_decimal(&v),
                             currency: p.currency.clone(),

@@ -352,6 +352,10 @@ fn import_every(
             summary.added = done.added;
             summary.present = done.present;
             summary.conflicts = done.conflicts;
+            if summary.added > 0 || summary.records_added > 0 {
+                // One pass over what the rows changed, not a trigger per row.
+                super::ledger::refresh_all_checkpoints(session, tx)?;
+            }
             if let Some(p) = progress.as_mut() {
                 p(Progress {
                     rows: summary.rows,

@@ -6,26 +6,30 @@ use super::notes::{fmt_time, Note};
 use super::Session;
 use crate::cost::{self, Request};
 use crate::error::{fail, fail_with_help};
-use crate::ledger::build::{self, Built};
+use crate::ledger::build::{self, Built, Resume};
+use crate::ledger::resume::Checkpoint;
 use crate::ledger::Spend;
 use crate::money;
 use crate::pricing::{Kind, Platform};
 use crate::records::LedgerRecords;
-use crate::store::{Store, Tx};
+use crate::store::{LedgerRead, Store, Tx};
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use rust_decimal::Decimal;
 
-/// The stored facts of one platform's balance, with its entries from the balance's start on.
-pub fn records(session: &Session, tx: &Tx<'_>, platform: &str) -> Result<LedgerRecords> {
-    let offset = session.offset();
-    tx.ledger_records(platform, |r| build::start(r, &offset))
+/// The stored facts of one platform's balance: plan history, top-ups, adjustments. No
+/// entries: [`build`] reads the ones it needs (those after the newest checkpoint that fits).
+pub fn records(_session: &Session, tx: &Tx<'_>, platform: &str) -> Result<LedgerRecords> {
+    tx.ledger_facts(platform)
 }
 
 /// [`records`], outside a transaction.
-pub fn records_in_store(session: &Session, store: &Store, platform: &str) -> Result<LedgerRecords> {
-    let offset = session.offset();
-    store.ledger_records(platform, |r| build::start(r, &offset))
+pub fn records_in_store(
+    _session: &Session,
+    store: &Store,
+    platform: &str,
+) -> Result<LedgerRecords> {
+    store.ledger_facts(platform)
 }
 
 /// Where the platform's balance starts, if it has one.
@@ -34,15 +38,161 @@ pub fn start(session: &Session, records: &LedgerRecords) -> Result<Option<DateTi
 }
 
 /// The ledger of one platform as of `as_of`, with `extra` (a spend not stored yet) last.
-/// `None` when the platform has no balance (no plan, top-up or adjustment).
+/// `None` when the platform has no balance (no plan, top-up or adjustment). `records` are
+/// the platform's facts ([`records`]); the entries are read here: only those after the
+/// newest stored checkpoint that still fits, so the cost follows the entries since then,
+/// not the whole log (issue 12).
 pub fn build(
     session: &Session,
-    platform: Option<&Platform>,
+    src: &impl LedgerRead,
+    platform: &Platform,
     records: &LedgerRecords,
     as_of: DateTime<Utc>,
     extra: Option<Spend>,
 ) -> Result<Option<Built>> {
-    build::build(platform, records, &session.offset(), as_of, extra)
+    build_keeping(session, src, platform, records, as_of, extra, None)
+}
+
+/// [`build`] whose spends include every entry dated at or after `keep_from` (a checkpoint
+/// folds older ones away), for a caller that reads one entry's part in the ledger.
+pub fn build_keeping(
+    session: &Session,
+    src: &impl LedgerRead,
+    platform: &Platform,
+    records: &LedgerRecords,
+    as_of: DateTime<Utc>,
+    extra: Option<Spend>,
+    keep_from: Option<DateTime<Utc>>,
+) -> Result<Option<Built>> {
+    let offset = session.offset();
+    let Some(start) = build::start(records, &offset)? else {
+        return Ok(None);
+    };
+    for (at, state) in src.ledger_checkpoints(&platform.id, as_of, keep_from, 3)? {
+        let Some(cp) = fitting(session, platform, records, &state)? else {
+            continue;
+        };
+        let mut since = records.clone();
+        since.spends = src.ledger_spends(&platform.id, start, Some(at), Some(as_of))?;
+        if let Resume::Done(built) = build::build_from(
+            Some(platform),
+            &since,
+            &offset,
+            as_of,
+            extra.clone(),
+            Some(&cp),
+        )? {
+            return Ok(built);
+        }
+    }
+    let mut all = records.clone();
+    all.spends = src.ledger_spends(&platform.id, start, None, Some(as_of))?;
+    build::build(Some(platform), &all, &offset, as_of, extra)
+}
+
+/// The ledger as of `as_of` with every entry of the platform in it, later ones too (not yet
+/// happened), for `reprice`, which prices each of them.
+pub fn build_every_entry(
+    session: &Session,
+    src: &impl LedgerRead,
+    platform: &Platform,
+    records: &LedgerRecords,
+    as_of: DateTime<Utc>,
+) -> Result<Option<Built>> {
+    let offset = session.offset();
+    let Some(start) = build::start(records, &offset)? else {
+        return Ok(None);
+    };
+    let mut all = records.clone();
+    all.spends = src.ledger_spends(&platform.id, start, None, None)?;
+    build::build(Some(platform), &all, &offset, as_of, None)
+}
+
+/// A stored checkpoint, if it still fits the platform's plans, top-ups and adjustments (an
+/// entry write deletes the ones it makes wrong; these are checked here). Unreadable JSON is
+/// a checkpoint that does not fit: it is only ever a shortcut.
+fn fitting(
+    session: &Session,
+    platform: &Platform,
+    records: &LedgerRecords,
+    state: &str,
+) -> Result<Option<Checkpoint>> {
+    let Ok(cp) = serde_json::from_str::<Checkpoint>(state) else {
+        return Ok(None);
+    };
+    let offset = session.offset();
+    Ok(
+        match build::checkpoint_at(Some(platform), records, &offset, cp.at, Some(&cp))? {
+            Resume::Done(Some(_)) => Some(cp),
+            _ => None,
+        },
+    )
+}
+
+/// Entries between two checkpoints: a replay never holds more than this many (plus the ones
+/// logged since the newest), whatever the size of the log. The unit tests use 3, so every
+/// history they make crosses several checkpoints.
+pub const CHECKPOINT_EVERY: u32 = if cfg!(test) { 3 } else { 2000 };
+
+/// Checkpoints stay this far behind now: entries are logged about now, and one logged a
+/// little back in time would otherwise delete the newest checkpoint on every `log`.
+const CHECKPOINT_LAG_HOURS: i64 = 1;
+
+/// Brings the platform's checkpoints up to date inside a write: drops those that no longer
+/// fit (a plan, top-up or adjustment changed before them), then adds one every
+/// [`CHECKPOINT_EVERY`] entries up to an hour ago, each replayed from the one before, so
+/// only that many entries are in memory at once. Cheap when nothing changed: two indexed
+/// reads.
+pub fn refresh_checkpoints(session: &Session, tx: &Tx<'_>, platform: &Platform) -> Result<()> {
+    let offset = session.offset();
+    let records = tx.ledger_facts(&platform.id)?;
+    let Some(start) = build::start(&records, &offset)? else {
+        tx.delete_checkpoints(&platform.id, DateTime::<Utc>::MIN_UTC)?;
+        return Ok(());
+    };
+    let mut previous: Option<Checkpoint> = None;
+    while let Some((at, state)) = tx
+        .ledger_checkpoints(&platform.id, DateTime::<Utc>::MAX_UTC, None, 1)?
+        .pop()
+    {
+        if let Some(cp) = fitting(session, platform, &records, &state)? {
+            previous = Some(cp);
+            break;
+        }
+        tx.delete_checkpoints(&platform.id, at)?;
+    }
+    let cap = session.now_utc() - Duration::hours(CHECKPOINT_LAG_HOURS);
+    loop {
+        let after = previous.as_ref().map(|c| c.at);
+        let Some(next) = tx.nth_spend_after(&platform.id, start, after, CHECKPOINT_EVERY)? else {
+            return Ok(());
+        };
+        if next > cap {
+            return Ok(());
+        }
+        let mut chunk = records.clone();
+        chunk.spends = tx.ledger_spends(&platform.id, start, after, Some(next))?;
+        match build::checkpoint_at(Some(platform), &chunk, &offset, next, previous.as_ref())? {
+            Resume::Done(Some(cp)) => {
+                tx.save_checkpoint(&platform.id, next, &serde_json::to_string(&cp)?)?;
+                previous = Some(cp);
+            }
+            // No ledger, or the previous checkpoint does not fit the entries after it (it
+            // was checked against everything else): leave the rest to a full replay.
+            Resume::Done(None) | Resume::Stale(_) => return Ok(()),
+        }
+    }
+}
+
+/// [`refresh_checkpoints`] for every platform with a balance in the pricing tables (after an
+/// import, which may touch any of them).
+pub fn refresh_all_checkpoints(session: &Session, tx: &Tx<'_>) -> Result<()> {
+    for id in tx.checkpointed_platforms()? {
+        if let Ok(platform) = session.catalog.platform(&id) {
+            refresh_checkpoints(session, tx, platform)?;
+        }
+    }
+    Ok(())
 }
 
 /// A UTC time in the user's offset.
@@ -166,3 +316,7 @@ pub fn buys(store: &Store, platform: &Platform, available: Decimal) -> Result<Op
         count,
     }))
 }
+
+#[cfg(test)]
+#[path = "ledger_tests.rs"]
+mod tests;

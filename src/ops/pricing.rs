@@ -24,7 +24,7 @@ use crate::pricing::catalog::TableStamp;
 use crate::pricing::{Billing, Platform};
 pub use crate::records::PriceSource;
 use crate::records::{Account, LedgerRecords, Money};
-use crate::store::Tx;
+use crate::store::{LedgerRead, Tx};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
 use rust_decimal::Decimal;
@@ -417,7 +417,7 @@ pub fn in_context(session: &Session, tx: &Tx<'_>, req: &PriceRequest) -> Result<
         return Ok(priced);
     };
     let records = ledger::records(session, tx, &platform.id)?;
-    with_balance(session, platform, &records, req, &mut priced)?;
+    with_balance(session, tx, platform, &records, req, &mut priced)?;
     Ok(priced)
 }
 
@@ -425,6 +425,7 @@ pub fn in_context(session: &Session, tx: &Tx<'_>, req: &PriceRequest) -> Result<
 /// the price) its money from the ledger.
 fn with_balance(
     session: &Session,
+    src: &impl LedgerRead,
     platform: &Platform,
     records: &LedgerRecords,
     req: &PriceRequest,
@@ -448,7 +449,7 @@ fn with_balance(
         credits: priced.credits,
         refunded_at: None,
     };
-    let Some(built) = ledger::build(session, Some(platform), records, at, Some(spend))? else {
+    let Some(built) = ledger::build(session, src, platform, records, at, Some(spend))? else {
         return Ok(());
     };
     let l = &built.ledger;
@@ -547,10 +548,12 @@ pub struct LedgerPrice {
 /// one replay for all of them.
 pub fn ledger_money(
     session: &Session,
+    src: &impl LedgerRead,
     platform: &Platform,
     records: &LedgerRecords,
 ) -> Result<Vec<LedgerPrice>> {
-    let Some(built) = ledger::build(session, Some(platform), records, session.now_utc(), None)?
+    let Some(built) =
+        ledger::build_every_entry(session, src, platform, records, session.now_utc())?
     else {
         return Ok(Vec::new());
     };
@@ -608,7 +611,7 @@ pub fn balance_now(
         Some(start) if start <= now => {}
         _ => return Ok(None),
     }
-    let Some(built) = ledger::build(session, Some(platform), &records, now, None)? else {
+    let Some(built) = ledger::build(session, &store, platform, &records, now, None)? else {
         return Ok(None);
     };
     let before = built.ledger.totals.available;

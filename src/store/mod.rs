@@ -12,7 +12,9 @@
 mod accounts;
 mod balances;
 mod batch;
+mod checkpoints;
 pub use batch::{Conflict, KeyCheck};
+pub use checkpoints::LedgerRead;
 mod entries;
 mod maintenance;
 mod migrate;

@@ -337,8 +337,12 @@ fn days_query(
         parts.push(format!("SELECT {DAY_COLUMNS} FROM entry_day e{}", w.sql));
         params.extend(w.params.clone());
     } else {
-        let low = since.clone().unwrap_or_else(|| "0000-01-01T00:00:00Z".into());
-        let high = until.clone().unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
+        let low = since
+            .clone()
+            .unwrap_or_else(|| "0000-01-01T00:00:00Z".into());
+        let high = until
+            .clone()
+            .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
         parts.push(format!(
             "SELECT {DAY_COLUMNS} FROM entry_day e{}{}",
             and(&w.sql),
@@ -351,14 +355,19 @@ fn days_query(
         // day before `until`. The window is longer than three days, so the two never meet.
         let cut = format!(
             "NOT ({})",
-            day_inside("date(e.at, e.utc_offset_min || ' minutes')", "e.utc_offset_min")
+            day_inside(
+                "date(e.at, e.utc_offset_min || ' minutes')",
+                "e.utc_offset_min"
+            )
         );
         let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
             super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
         };
         let windows = [
             filter.since.map(|s| {
-                let end = filter.until.map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
+                let end = filter
+                    .until
+                    .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
                 (low.clone(), end)
             }),
             filter.until.map(|u| (shift(&u, -1), high.clone())),
@@ -375,7 +384,11 @@ fn days_query(
             params.push(Value::Text(high.clone()));
         }
     }
-    let Some(mut keys) = by.iter().map(GroupKey::day_expr).collect::<Option<Vec<_>>>() else {
+    let Some(mut keys) = by
+        .iter()
+        .map(GroupKey::day_expr)
+        .collect::<Option<Vec<_>>>()
+    else {
         return report_query(conn, filter, by, by_currency);
     };
     if by_currency {
@@ -793,7 +806,9 @@ mod tests {
     fn varied_log(store: &mut Store) {
         let mut x: u64 = 2026;
         let mut next = |n: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 33) % n
         };
         let offsets = ["+01:00", "-05:00", "+13:45", "-11:30", "Z"];
@@ -875,8 +890,7 @@ mod tests {
                         for by_currency in [false, true] {
                             let scanned =
                                 report_query(&store.conn, &filter, by, by_currency).unwrap();
-                            let summed =
-                                days_query(&store.conn, &filter, by, by_currency).unwrap();
+                            let summed = days_query(&store.conn, &filter, by, by_currency).unwrap();
                             assert_eq!(scanned, summed, "{filter:?} by {by:?}");
                             compared += scanned.len();
                         }
@@ -884,9 +898,15 @@ mod tests {
                 }
             }
         }
-        assert!(compared > 500, "the log is too small to compare: {compared} rows");
+        assert!(
+            compared > 500,
+            "the log is too small to compare: {compared} rows"
+        );
         // Removing and changing entries keeps the sums in step (the triggers).
-        store.conn.execute("DELETE FROM entry WHERE id % 7 = 0", []).unwrap();
+        store
+            .conn
+            .execute("DELETE FROM entry WHERE id % 7 = 0", [])
+            .unwrap();
         store
             .conn
             .execute("UPDATE entry SET status = 'refunded' WHERE id % 5 = 0", [])

@@ -70,11 +70,12 @@ pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
 /// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
 /// gone, the days the new entries fall on are summed again, and the triggers are back.
 pub(crate) fn after_bulk_insert(conn: &Connection, paused: &Paused) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform")?;
     let ranges: Vec<(String, String, String)> = stmt
-        .query_map([paused.max_id_before], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([paused.max_id_before], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     for (platform, first, _) in &ranges {
         conn.execute(
@@ -120,7 +121,6 @@ fn rebuild_days(conn: &Connection, first: &str, last: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::records::{Filter, NewEntry, Request};
     use crate::store::entries::at;
     use crate::store::Store;
