@@ -6,8 +6,10 @@
 #   bench/growth.sh [SMALL] [LARGE]     # default 1000 1000000
 #
 # Needs what bench/run.sh needs (python3, GNU /usr/bin/time). Files go to bench/out/.
-# The log gets `account set runway --plan standard --since 2025-01-01` and a budget for
-# `teaser`, as a studio's would; `log` writes to a copy, so every run starts alike.
+# The log gets `account set runway --plan standard --since 2025-01-01`, a budget for
+# `teaser`, and five entries of a small project `bench` (a filter that matches few entries
+# at either size: what `history`/`export --project` cost beyond their output); `log`
+# writes to a copy (synced to disk before it is timed), so every run starts alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-1000}
@@ -27,6 +29,10 @@ prepare() { # ROWS → bench/out/growth-ROWS.db
     CREDITS_DB="$db" "$bin" import "$csv" >/dev/null
     CREDITS_DB="$db" "$bin" account set runway --plan standard --since 2025-01-01 >/dev/null
     CREDITS_DB="$db" "$bin" budget set teaser 1000000 --money >/dev/null
+    for day in 01 02 03 04 05; do
+      CREDITS_DB="$db" "$bin" log runway gen-4 --duration 5 --project bench \
+        --at "2026-11-${day}T10:00:00Z" >/dev/null
+    done
   fi
 }
 
@@ -38,6 +44,7 @@ measure() {
     local target=$db
     if [ "$write" = yes ]; then
       cp "$db" "$out/growth-copy.db"; rm -f "$out/growth-copy.db-wal" "$out/growth-copy.db-shm"
+      sync  # else the copy's dirty pages are written out by the timed command's fsync
       target=$out/growth-copy.db
     fi
     local start end t kb
@@ -59,9 +66,10 @@ commands=(
   "no|estimate runway gen-4 --duration 5|no"
   "no|balance runway|no"
   "no|report --by project --by month|no"
-  "no|history --project teaser --limit 5|no"
+  "no|history --project bench --limit 5|no"
   "no|refunds|no"
   "no|budget check|no"
+  "no|export --project bench|no"
   "no|export --project teaser|no"
   "no|plans --from-log --platform runway|no"
 )

@@ -15,7 +15,8 @@
 #  3. Measures, side by side:
 #     a. import: `credits import` of that CSV into a new database, vs `sqlite3 .import` of
 #        the same CSV into a new table with the same columns and the same indexes (the
-#        UNIQUE dedup key, `at`, and the partial index on failed entries), also in WAL
+#        UNIQUE dedup key, `at`, the partial index on failed entries, and schema 6's
+#        `project, at` and `platform, at`), also in WAL
 #        mode. Wall time, and peak memory (max RSS from /usr/bin/time) of each.
 #     b. report: `credits report --by project --by month` on the database credits wrote,
 #        vs sqlite3 running the same SQL on the same file: credits' own aggregates and
@@ -26,6 +27,9 @@
 #        fsync, which varies from run to run.
 #  4. Prints one table: both times, the ratio credits / sqlite3, and the targets of
 #     issue 3 (import ≤ 2×, report ≤ 1.5×, log ≤ 2×, import peak memory < 100 MB).
+#     credits' import also sums the days it adds (`entry_day`) and its report reads those
+#     sums; sqlite3 runs the same report as a scan of every entry, the work credits saves.
+#  5. Runs bench/growth.sh 1000 ROWS: each command at both sizes, growth and peak memory.
 #
 # Times are wall-clock, measured with bash's $EPOCHREALTIME around each process, and include
 # process start-up on both sides. Run it on an idle machine; numbers vary by a few percent.
@@ -114,6 +118,8 @@ CREATE TABLE entry (
 );
 CREATE INDEX entry_at ON entry (at);
 CREATE INDEX entry_failed ON entry (platform) WHERE status = 'failed';
+CREATE INDEX entry_project_at ON entry (project, at);
+CREATE INDEX entry_platform_at ON entry (platform, at);
 SQL
 
 echo "import: credits…" >&2
@@ -219,3 +225,9 @@ print(f"{'database size':34} {mb(dc):>10} {mb(ds):>10}")
 print()
 print("report is best of 5 runs, log best of 20; import is one run. Times include process start-up.")
 PY
+
+# ---- growth ----
+# Each command at 1,000 and at ROWS entries of the same shape: time, growth and peak memory
+# (issue 12). Its own databases, so the ones above are not touched.
+echo
+bash "$ROOT/bench/growth.sh" 1000 "$ROWS"

@@ -189,6 +189,84 @@ fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
     }
 }
 
+/// The same race with an account set, so every `log` reads the balance and writes
+/// checkpoints (one every 5 entries here), while most of the logs are back-dated and so
+/// delete the checkpoints after them: nothing is lost, and the balance read from the
+/// checkpoints left is the balance replayed from every entry (issue 12).
+#[test]
+fn eight_processes_logging_with_an_account_set_lose_nothing_and_keep_the_balance_exact() {
+    const PROCESSES: usize = 8;
+    const LOGS: usize = 100;
+    let mut sandbox = Sandbox::with_db();
+    sandbox.env("CREDITS_CHECKPOINT_EVERY", "5");
+    ok(&sandbox, "account set runway --plan pro --since 2026-09-01");
+    let start = Barrier::new(PROCESSES);
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..PROCESSES)
+            .map(|p| {
+                let (sandbox, start) = (&sandbox, &start);
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    start.wait();
+                    for i in 0..LOGS {
+                        // Up to ~60 days back, in an order no two workers share.
+                        let hours_back = ((i * 37 + p * 101) % 1440) as i64;
+                        let at = (chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
+                            .expect("the tests' now")
+                            - chrono::Duration::hours(hours_back))
+                        .to_rfc3339();
+                        let note = format!("{p}/{i}");
+                        let args = [
+                            "log",
+                            "runway",
+                            "gen-4",
+                            "--duration",
+                            "5",
+                            "--at",
+                            &at,
+                            "--note",
+                            &note,
+                        ];
+                        let out = sandbox.command(&args).output().expect("spawn credits");
+                        let run = sandbox.finished(&args, out);
+                        if run.code != 0 || !run.stdout.starts_with("logged #") {
+                            failures.push(run.report());
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a worker thread"))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} logs failed; the first:\n{}",
+        failures.len(),
+        PROCESSES * LOGS,
+        failures[0]
+    );
+    let db = sandbox.db();
+    assert_eq!(integrity_check(&db), "ok");
+    assert_eq!(entry_count(&db), (PROCESSES * LOGS) as i64);
+    let checkpoints: i64 = open_db(&db)
+        .query_row("SELECT count(*) FROM ledger_checkpoint", [], |r| r.get(0))
+        .expect("count checkpoints");
+    assert!(checkpoints > 10, "only {checkpoints} checkpoints were left");
+    let with = ok(&sandbox, "--json balance runway");
+    sandbox.env("CREDITS_CHECKPOINT_EVERY", "0");
+    let without = ok(&sandbox, "--json balance runway");
+    let (with, without) = (with.json(), without.json());
+    assert_eq!(
+        with, without,
+        "the checkpointed balance differs from a full replay"
+    );
+    assert_ne!(with, Value::Null);
+}
+
 // ---- a killed import ----
 
 /// `rows` entries in the export format (snapshots: no pricing work), one a minute from
@@ -290,10 +368,25 @@ fn an_import_killed_mid_way_leaves_a_sound_database_with_none_or_all_of_its_rows
             "all of the file, or none of it"
         );
     }
+    // The import paused the per-row triggers inside its transaction: the kill took that
+    // back too, and the daily and monthly sums still count every entry.
+    let conn = open_db(&db);
+    let (triggers, by_day, by_month): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'), \
+                    (SELECT coalesce(sum(entries), 0) FROM entry_day), \
+                    (SELECT coalesce(sum(entries), 0) FROM entry_month)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("read the sums");
+    drop(conn);
+    assert_eq!((triggers, by_day, by_month), (9, count, count));
     // And the log still works.
     ok(&sandbox, "log runway gen-4 --duration 5");
     assert_eq!(entry_count(&db), count + 1);
     ok(&sandbox, "--json report --by project").stdout_has("\"project\": \"before\"");
+    ok(&sandbox, "--json report").json_eq("/total/clips", json!(count + 1));
 }
 
 // ---- idempotent import ----

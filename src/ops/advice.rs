@@ -64,16 +64,22 @@ pub fn usage_from_log(
     // No upper bound: an entry logged this very second (`at` = now) belongs to the month.
     let filter = Filter {
         since: Some(since),
+        // One platform: only its entries are read (the `platform, at` index).
+        platform: match platforms {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
         ..Filter::default()
     };
     // (model, request shape) → kept outputs; the rest counted for the rate.
     let mut groups: BTreeMap<(String, String), Item> = BTreeMap::new();
     let (mut kept, mut discarded, mut failed, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for entry in store.entries(&filter)? {
+    // Streamed, not collected: a busy month is tens of thousands of entries.
+    store.for_each_entry(&filter, crate::store::Order::NewestFirst, |entry| {
         // `--platform`: the month made there, not on the other platforms.
         if !platforms.is_empty() && !platforms.contains(&entry.platform) {
-            continue;
+            return Ok(());
         }
         let count = Decimal::from(entry.request.count.max(1));
         let add = |total: &mut Decimal| money::add(*total, count).map(|t| *total = t);
@@ -84,7 +90,7 @@ pub fn usage_from_log(
             Status::Refunded => add(&mut refunded)?,
         }
         if entry.status != Status::Ok || !entry.kept {
-            continue;
+            return Ok(());
         }
         let request = crate::cost::Request {
             count: 1,
@@ -105,7 +111,8 @@ pub fn usage_from_log(
                 kept: Decimal::ZERO,
             });
         item.kept = money::add(item.kept, count)?;
-    }
+        Ok(())
+    })?;
     if kept.is_zero() {
         return Err(no_log(
             &super::ledger::local(session, since)

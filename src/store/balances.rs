@@ -648,17 +648,21 @@ impl Store {
     }
 
     /// The request a user makes most on a platform: the most-logged model, and its most
-    /// common shape (duration, resolution, mode, audio). Ties go to the most recent.
+    /// common shape (duration, resolution, mode, audio), among the newest
+    /// [`USUAL_FROM_NEWEST`] entries there (what the user does now, read in the same time
+    /// on any size of log). Ties go to the most recent.
     pub fn most_logged(&self, platform: &str) -> Result<Option<LoggedShape>> {
         let row = self
             .conn
             .query_row(
-                "SELECT model, duration_ms, resolution, mode, audio FROM entry \
-                 WHERE platform = ?1 AND model = (SELECT model FROM entry WHERE platform = ?1 \
+                "WITH recent AS (SELECT model, duration_ms, resolution, mode, audio, at \
+                 FROM entry WHERE platform = ?1 ORDER BY at DESC LIMIT ?2) \
+                 SELECT model, duration_ms, resolution, mode, audio FROM recent \
+                 WHERE model = (SELECT model FROM recent \
                  GROUP BY model ORDER BY count(*) DESC, max(at) DESC LIMIT 1) \
                  GROUP BY duration_ms, resolution, mode, audio \
                  ORDER BY count(*) DESC, max(at) DESC LIMIT 1",
-                [platform],
+                params![platform, USUAL_FROM_NEWEST],
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
@@ -679,6 +683,9 @@ impl Store {
         }))
     }
 }
+
+/// How many of a platform's newest entries [`Store::most_logged`] reads.
+pub const USUAL_FROM_NEWEST: i64 = 1000;
 
 /// The shape of a request as logged (see [`Store::most_logged`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -446,7 +446,7 @@ pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
 
 /// Which way `entries` are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Order {
+pub enum Order {
     NewestFirst,
     /// Oldest first (export); with a limit, still the newest N.
     OldestFirst,
@@ -644,7 +644,7 @@ impl Store {
     }
 
     /// Streams matching entries to `f` without collecting them (export of a large log).
-    pub(crate) fn for_each_entry(
+    pub fn for_each_entry(
         &self,
         filter: &Filter,
         order: Order,

@@ -30,6 +30,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 /// The store's own checks, for `crate::exchange` to report them where a file's column is known.
 pub(crate) use entries::check_tags;
+pub use entries::Order;
 pub use maintenance::Task;
 pub use migrate::SCHEMA_VERSION;
 pub use report::{GroupKey, ReportRow};

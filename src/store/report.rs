@@ -296,6 +296,22 @@ const ENTRY_AS_DAY: &str = "date(e.at, e.utc_offset_min || ' minutes'), e.utc_of
     CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli / 1000000000 ELSE 0 END, \
     CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli % 1000000000 ELSE 0 END";
 
+/// The columns of an `entry_month` row as an `entry_day` row (its first day, offset 0;
+/// neither is read when months answer).
+const MONTH_COLUMNS: &str =
+    "e.month || '-01' AS day, 0 AS utc_offset_min, e.platform, e.model, e.project, e.status, \
+    e.kept, e.currency, e.price_table, e.entries, e.clips, e.seconds_hi, e.seconds_lo, \
+    e.credits_hi, e.credits_lo, e.cost_hi, e.cost_lo, e.unpriced, e.priced_hi, e.priced_lo";
+
+/// Whether the local month `{month}` (`YYYY-MM`) lies wholly in `[?, ?)` (UTC bounds)
+/// whatever its entries' offsets (each less than a day): a day's margin either side.
+fn month_inside(month: &str) -> String {
+    format!(
+        "strftime('%Y-%m-%dT%H:%M:%SZ', {month} || '-01', '-1 day') >= ? \
+         AND strftime('%Y-%m-%dT%H:%M:%SZ', {month} || '-01', '+1 month', '+1 day') <= ?"
+    )
+}
+
 /// Whether the local day `{day}` at offset `{offset}` lies wholly in `[?, ?)` (UTC bounds).
 fn day_inside(day: &str, offset: &str) -> String {
     format!(
@@ -333,8 +349,14 @@ fn days_query(
         filter.since.map(|t| super::entries::encode_bound(&t)),
         filter.until.map(|t| super::entries::encode_bound(&t)),
     );
+    // Whole months are enough unless the report groups by day or week.
+    let by_month = !by
+        .iter()
+        .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
     if since.is_none() && until.is_none() {
-        parts.push(format!("SELECT {DAY_COLUMNS} FROM entry_day e{}", w.sql));
+        let table = if by_month { "entry_month" } else { "entry_day" };
+        let columns = if by_month { MONTH_COLUMNS } else { DAY_COLUMNS };
+        parts.push(format!("SELECT {columns} FROM {table} e{}", w.sql));
         params.extend(w.params.clone());
     } else {
         let low = since
@@ -343,14 +365,35 @@ fn days_query(
         let high = until
             .clone()
             .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
-        parts.push(format!(
+        // Months wholly inside (by a day's margin, whatever the offsets), then the days
+        // inside but not in those months, then the entries of the days cut.
+        let mut days = format!(
             "SELECT {DAY_COLUMNS} FROM entry_day e{}{}",
             and(&w.sql),
             day_inside("e.day", "e.utc_offset_min")
-        ));
+        );
+        if by_month {
+            parts.push(format!(
+                "SELECT {MONTH_COLUMNS} FROM entry_month e{}{}",
+                and(&w.sql),
+                month_inside("e.month")
+            ));
+            params.extend(w.params.clone());
+            params.push(Value::Text(low.clone()));
+            params.push(Value::Text(high.clone()));
+            days.push_str(&format!(
+                " AND NOT ({})",
+                month_inside("substr(e.day, 1, 7)")
+            ));
+        }
+        parts.push(days);
         params.extend(w.params.clone());
         params.push(Value::Text(low.clone()));
         params.push(Value::Text(high.clone()));
+        if by_month {
+            params.push(Value::Text(low.clone()));
+            params.push(Value::Text(high.clone()));
+        }
         // The entries of the days cut by each bound: within a day after `since`, within a
         // day before `until`. The window is longer than three days, so the two never meet.
         let cut = format!(
@@ -540,9 +583,9 @@ impl Store {
 
     /// Failed generations with no refund yet, per platform: the credits each platform owes.
     pub fn refunds_owed(&self) -> Result<Vec<RefundsOwed>> {
+        // From the daily sums: a few thousand rows, not every failed entry.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT platform, count(*), sum(credits_milli / 1000000000), \
-             sum(credits_milli % 1000000000) FROM entry \
+            "SELECT platform, sum(entries), sum(credits_hi), sum(credits_lo) FROM entry_day \
              WHERE status = 'failed' GROUP BY platform ORDER BY platform",
         )?;
         let mut rows = stmt.query([])?;
@@ -813,14 +856,16 @@ mod tests {
         };
         let offsets = ["+01:00", "-05:00", "+13:45", "-11:30", "Z"];
         for i in 0..600 {
-            let minutes = i * 149 + next(60);
-            let (day, minute) = (1 + minutes / 1440, minutes % 1440);
-            let (month, day) = if day > 30 { (4, day - 30) } else { (3, day) };
+            // About four months from 2026-03-01, every ~5 hours.
+            let minutes = i * 290 + next(60);
+            let local = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                + chrono::Duration::minutes(minutes as i64);
             let when = format!(
-                "2026-{month:02}-{:02}T{:02}:{:02}:00{}",
-                day.min(30),
-                minute / 60,
-                minute % 60,
+                "{}{}",
+                local.format("%Y-%m-%dT%H:%M:%S"),
                 offsets[next(5) as usize]
             );
             let cost = match next(4) {
@@ -864,6 +909,15 @@ mod tests {
             (
                 Some(t("2026-03-12T00:00:00Z")),
                 Some(t("2026-03-16T00:00:01Z")),
+            ),
+            // Whole months inside, and months cut at each end.
+            (
+                Some(t("2026-02-20T00:00:00Z")),
+                Some(t("2026-06-10T00:00:00Z")),
+            ),
+            (
+                Some(t("2026-03-31T23:30:00-05:00")),
+                Some(t("2026-06-01T00:00:00+01:00")),
             ),
         ];
         let groupings: Vec<Vec<GroupKey>> = vec![
@@ -911,11 +965,15 @@ mod tests {
             .conn
             .execute("UPDATE entry SET status = 'refunded' WHERE id % 5 = 0", [])
             .unwrap();
-        let by = [GroupKey::Project, GroupKey::Day];
         let filter = Filter::default();
-        assert_eq!(
-            report_query(&store.conn, &filter, &by, true).unwrap(),
-            days_query(&store.conn, &filter, &by, true).unwrap()
-        );
+        for by in [
+            vec![GroupKey::Project, GroupKey::Day],
+            vec![GroupKey::Project, GroupKey::Month],
+        ] {
+            assert_eq!(
+                report_query(&store.conn, &filter, &by, true).unwrap(),
+                days_query(&store.conn, &filter, &by, true).unwrap()
+            );
+        }
     }
 }

@@ -183,3 +183,95 @@ END;
 CREATE TRIGGER entry_checkpoint_delete AFTER DELETE ON entry BEGIN
     DELETE FROM ledger_checkpoint WHERE platform = OLD.platform AND at >= OLD.at;
 END;
+
+-- 4. `entry_month`: `entry_day` rolled up by local month (no offset, no day), so a report
+--    over whole months (the usual `--by project --by month`) reads a row per month and
+--    group instead of one per day. Kept by triggers on `entry_day` itself: every change to a
+--    day row (a trigger above, or an import's rebuild of its days) moves its month by the
+--    difference.
+CREATE TABLE entry_month (
+    month        TEXT    NOT NULL,  -- YYYY-MM, local
+    platform     TEXT    NOT NULL,
+    model        TEXT    NOT NULL,
+    project      TEXT    NOT NULL,
+    status       TEXT    NOT NULL,
+    kept         INTEGER NOT NULL,
+    currency     TEXT    NOT NULL,
+    price_table  INTEGER NOT NULL,
+    entries      INTEGER NOT NULL,
+    clips        INTEGER NOT NULL,
+    seconds_hi   INTEGER NOT NULL,
+    seconds_lo   INTEGER NOT NULL,
+    credits_hi   INTEGER NOT NULL,
+    credits_lo   INTEGER NOT NULL,
+    cost_hi      INTEGER NOT NULL,
+    cost_lo      INTEGER NOT NULL,
+    unpriced     INTEGER NOT NULL,
+    priced_hi    INTEGER NOT NULL,
+    priced_lo    INTEGER NOT NULL,
+    PRIMARY KEY (month, platform, model, project, status, kept, currency, price_table)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO entry_month
+    SELECT substr(day, 1, 7), platform, model, project, status, kept, currency, price_table,
+           sum(entries), sum(clips), sum(seconds_hi), sum(seconds_lo), sum(credits_hi),
+           sum(credits_lo), sum(cost_hi), sum(cost_lo), sum(unpriced), sum(priced_hi),
+           sum(priced_lo)
+    FROM entry_day
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+CREATE TRIGGER entry_month_insert AFTER INSERT ON entry_day BEGIN
+    INSERT INTO entry_month VALUES (
+        substr(NEW.day, 1, 7), NEW.platform, NEW.model, NEW.project, NEW.status, NEW.kept,
+        NEW.currency, NEW.price_table, NEW.entries, NEW.clips, NEW.seconds_hi,
+        NEW.seconds_lo, NEW.credits_hi, NEW.credits_lo, NEW.cost_hi, NEW.cost_lo,
+        NEW.unpriced, NEW.priced_hi, NEW.priced_lo)
+    ON CONFLICT DO UPDATE SET
+        entries = entries + excluded.entries, clips = clips + excluded.clips,
+        seconds_hi = seconds_hi + excluded.seconds_hi,
+        seconds_lo = seconds_lo + excluded.seconds_lo,
+        credits_hi = credits_hi + excluded.credits_hi,
+        credits_lo = credits_lo + excluded.credits_lo,
+        cost_hi = cost_hi + excluded.cost_hi, cost_lo = cost_lo + excluded.cost_lo,
+        unpriced = unpriced + excluded.unpriced,
+        priced_hi = priced_hi + excluded.priced_hi, priced_lo = priced_lo + excluded.priced_lo;
+END;
+
+-- A day row's key never changes (the triggers above update only its sums).
+CREATE TRIGGER entry_month_update AFTER UPDATE ON entry_day BEGIN
+    UPDATE entry_month SET
+        entries = entries + NEW.entries - OLD.entries, clips = clips + NEW.clips - OLD.clips,
+        seconds_hi = seconds_hi + NEW.seconds_hi - OLD.seconds_hi,
+        seconds_lo = seconds_lo + NEW.seconds_lo - OLD.seconds_lo,
+        credits_hi = credits_hi + NEW.credits_hi - OLD.credits_hi,
+        credits_lo = credits_lo + NEW.credits_lo - OLD.credits_lo,
+        cost_hi = cost_hi + NEW.cost_hi - OLD.cost_hi,
+        cost_lo = cost_lo + NEW.cost_lo - OLD.cost_lo,
+        unpriced = unpriced + NEW.unpriced - OLD.unpriced,
+        priced_hi = priced_hi + NEW.priced_hi - OLD.priced_hi,
+        priced_lo = priced_lo + NEW.priced_lo - OLD.priced_lo
+    WHERE month = substr(OLD.day, 1, 7) AND platform = OLD.platform AND model = OLD.model
+      AND project = OLD.project AND status = OLD.status AND kept = OLD.kept
+      AND currency = OLD.currency AND price_table = OLD.price_table;
+    DELETE FROM entry_month
+    WHERE entries = 0 AND month = substr(OLD.day, 1, 7) AND platform = OLD.platform
+      AND model = OLD.model AND project = OLD.project AND status = OLD.status
+      AND kept = OLD.kept AND currency = OLD.currency AND price_table = OLD.price_table;
+END;
+
+CREATE TRIGGER entry_month_delete AFTER DELETE ON entry_day BEGIN
+    UPDATE entry_month SET
+        entries = entries - OLD.entries, clips = clips - OLD.clips,
+        seconds_hi = seconds_hi - OLD.seconds_hi, seconds_lo = seconds_lo - OLD.seconds_lo,
+        credits_hi = credits_hi - OLD.credits_hi, credits_lo = credits_lo - OLD.credits_lo,
+        cost_hi = cost_hi - OLD.cost_hi, cost_lo = cost_lo - OLD.cost_lo,
+        unpriced = unpriced - OLD.unpriced,
+        priced_hi = priced_hi - OLD.priced_hi, priced_lo = priced_lo - OLD.priced_lo
+    WHERE month = substr(OLD.day, 1, 7) AND platform = OLD.platform AND model = OLD.model
+      AND project = OLD.project AND status = OLD.status AND kept = OLD.kept
+      AND currency = OLD.currency AND price_table = OLD.price_table;
+    DELETE FROM entry_month
+    WHERE entries = 0 AND month = substr(OLD.day, 1, 7) AND platform = OLD.platform
+      AND model = OLD.model AND project = OLD.project AND status = OLD.status
+      AND kept = OLD.kept AND currency = OLD.currency AND price_table = OLD.price_table;
+END;
