@@ -216,7 +216,8 @@ for name, c, s, limit in [
 ]:
     ratio = c / s
     target = f"≤ {limit:g}×"
-    print(f"{name:34} {dur(c):>10} {dur(s):>10} {ratio:>6.2f}×  {target:<9} "
+    shown = f"{ratio:.2f}" if ratio >= 0.01 else f"{ratio:.4f}"
+    print(f"{name:34} {dur(c):>10} {dur(s):>10} {shown:>6}×  {target:<9} "
           f"{'ok' if ratio <= limit else 'MISSED'}")
 peak = mc * 1024
 print(f"{'import peak memory (max RSS)':34} {mb(peak):>10} {mb(ms * 1024):>10} {'':>7}  "

@@ -112,34 +112,23 @@ fn sqlite3(db: &Path, sql: &str) -> Option<(bool, String, String)> {
 
 // ---- parallel writers ----
 
-#[test]
-fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
-    const PROCESSES: usize = 8;
-    const LOGS: usize = 100;
-    // A new file: the first processes also race to create and migrate it.
-    let sandbox = Sandbox::with_db();
+/// Runs `PROCESSES` × `LOGS` `credits log` at once (each worker's `i`th with the
+/// arguments `args(worker, i)` gives), all starting together; returns the failures.
+fn log_in_parallel(
+    sandbox: &Sandbox,
+    args: impl Fn(usize, usize) -> Vec<String> + Sync,
+) -> Vec<String> {
     let start = Barrier::new(PROCESSES);
-    let failures: Vec<String> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let workers: Vec<_> = (0..PROCESSES)
             .map(|p| {
-                let (sandbox, start) = (&sandbox, &start);
+                let (start, args) = (&start, &args);
                 scope.spawn(move || {
-                    let project = format!("p{p}");
                     let mut failures = Vec::new();
                     start.wait();
                     for i in 0..LOGS {
-                        let note = i.to_string();
-                        let args = [
-                            "log",
-                            "runway",
-                            "gen-4",
-                            "--duration",
-                            "5",
-                            "--project",
-                            &project,
-                            "--note",
-                            &note,
-                        ];
+                        let owned = args(p, i);
+                        let args: Vec<&str> = owned.iter().map(String::as_str).collect();
                         let out = sandbox.command(&args).output().expect("spawn credits");
                         let run = sandbox.finished(&args, out);
                         if run.code != 0 || !run.stdout.starts_with("logged #") {
@@ -154,7 +143,11 @@ fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
             .into_iter()
             .flat_map(|w| w.join().expect("a worker thread"))
             .collect()
-    });
+    })
+}
+
+/// Fails with the first failure and how many there were.
+fn assert_none_failed(failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} of {} logs failed; the first:\n{}",
@@ -162,6 +155,21 @@ fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
         PROCESSES * LOGS,
         failures[0]
     );
+}
+
+/// Workers and logs per worker of the parallel tests.
+const PROCESSES: usize = 8;
+const LOGS: usize = 100;
+
+#[test]
+fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
+    // A new file: the first processes also race to create and migrate it.
+    let sandbox = Sandbox::with_db();
+    let failures = log_in_parallel(&sandbox, |p, i| {
+        let line = format!("log runway gen-4 --duration 5 --project p{p} --note {i}");
+        line.split(' ').map(String::from).collect()
+    });
+    assert_none_failed(&failures);
 
     let db = sandbox.db();
     assert_eq!(integrity_check(&db), "ok");
@@ -195,60 +203,18 @@ fn eight_processes_logging_a_hundred_times_at_once_lose_nothing() {
 /// checkpoints left is the balance replayed from every entry (issue 12).
 #[test]
 fn eight_processes_logging_with_an_account_set_lose_nothing_and_keep_the_balance_exact() {
-    const PROCESSES: usize = 8;
-    const LOGS: usize = 100;
     let mut sandbox = Sandbox::with_db();
     sandbox.env("CREDITS_CHECKPOINT_EVERY", "5");
     ok(&sandbox, "account set runway --plan pro --since 2026-09-01");
-    let start = Barrier::new(PROCESSES);
-    let failures: Vec<String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..PROCESSES)
-            .map(|p| {
-                let (sandbox, start) = (&sandbox, &start);
-                scope.spawn(move || {
-                    let mut failures = Vec::new();
-                    start.wait();
-                    for i in 0..LOGS {
-                        // Up to ~60 days back, in an order no two workers share.
-                        let hours_back = ((i * 37 + p * 101) % 1440) as i64;
-                        let at = (chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
-                            .expect("the tests' now")
-                            - chrono::Duration::hours(hours_back))
-                        .to_rfc3339();
-                        let note = format!("{p}/{i}");
-                        let args = [
-                            "log",
-                            "runway",
-                            "gen-4",
-                            "--duration",
-                            "5",
-                            "--at",
-                            &at,
-                            "--note",
-                            &note,
-                        ];
-                        let out = sandbox.command(&args).output().expect("spawn credits");
-                        let run = sandbox.finished(&args, out);
-                        if run.code != 0 || !run.stdout.starts_with("logged #") {
-                            failures.push(run.report());
-                        }
-                    }
-                    failures
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a worker thread"))
-            .collect()
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").expect("the tests' now");
+    let failures = log_in_parallel(&sandbox, |p, i| {
+        // Up to ~60 days back, in an order no two workers share.
+        let hours_back = ((i * 37 + p * 101) % 1440) as i64;
+        let at = (now - chrono::Duration::hours(hours_back)).to_rfc3339();
+        let line = format!("log runway gen-4 --duration 5 --at {at} --note {p}/{i}");
+        line.split(' ').map(String::from).collect()
     });
-    assert!(
-        failures.is_empty(),
-        "{} of {} logs failed; the first:\n{}",
-        failures.len(),
-        PROCESSES * LOGS,
-        failures[0]
-    );
+    assert_none_failed(&failures);
     let db = sandbox.db();
     assert_eq!(integrity_check(&db), "ok");
     assert_eq!(entry_count(&db), (PROCESSES * LOGS) as i64);

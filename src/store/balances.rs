@@ -182,7 +182,7 @@ fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChang
 /// on (`None`: no entries). The caller gives the ledger's start (`ledger::build::start` of
 /// the same facts), so entries before it, which the ledger ignores, are never read: `log`
 /// stays fast on a million-entry log.
-fn records(
+pub(crate) fn records(
     conn: &Connection,
     platform: &str,
     spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,

@@ -84,10 +84,16 @@ fn decode(text: &str) -> Result<DateTime<Utc>> {
         .and_utc())
 }
 
-/// What the ledger reads, from the store or inside a transaction alike.
+/// What the ledger reads, from the store or inside a transaction alike: both give their
+/// connection, the reads are written once.
 pub trait LedgerRead {
+    /// The connection the reads go through.
+    fn connection(&self) -> &Connection;
+
     /// The platform's plan history, top-ups and adjustments; no entries (`spends` empty).
-    fn ledger_facts(&self, platform: &str) -> Result<LedgerRecords>;
+    fn ledger_facts(&self, platform: &str) -> Result<LedgerRecords> {
+        super::balances::records(self.connection(), platform, |_| Ok(None))
+    }
 
     /// See [`read_spends`].
     fn ledger_spends(
@@ -96,7 +102,9 @@ pub trait LedgerRead {
         from: DateTime<Utc>,
         after: Option<DateTime<Utc>>,
         upto: Option<DateTime<Utc>>,
-    ) -> Result<Vec<SpendRow>>;
+    ) -> Result<Vec<SpendRow>> {
+        read_spends(self.connection(), platform, from, after, upto)
+    }
 
     /// Up to `limit` checkpoints dated at or before `upto` (and before `before`, exclusive,
     /// when given), newest first: (time, JSON).
@@ -106,7 +114,9 @@ pub trait LedgerRead {
         upto: DateTime<Utc>,
         before: Option<DateTime<Utc>>,
         limit: u32,
-    ) -> Result<Vec<(DateTime<Utc>, String)>>;
+    ) -> Result<Vec<(DateTime<Utc>, String)>> {
+        checkpoints_in(self.connection(), platform, upto, before, limit)
+    }
 
     /// The time of the `n`th entry (1-based) dated after `after` (from `from` on), if there
     /// are that many: where the next checkpoint goes.
@@ -116,7 +126,21 @@ pub trait LedgerRead {
         from: DateTime<Utc>,
         after: Option<DateTime<Utc>>,
         n: u32,
-    ) -> Result<Option<DateTime<Utc>>>;
+    ) -> Result<Option<DateTime<Utc>>> {
+        nth_in(self.connection(), platform, from, after, n)
+    }
+}
+
+impl LedgerRead for Store {
+    fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl LedgerRead for Tx<'_> {
+    fn connection(&self) -> &Connection {
+        self.conn
+    }
 }
 
 fn checkpoints_in(
@@ -159,72 +183,6 @@ fn nth_in(
             Ok(Some(decode(&at)?))
         }
         None => Ok(None),
-    }
-}
-
-impl LedgerRead for Store {
-    fn ledger_facts(&self, platform: &str) -> Result<LedgerRecords> {
-        self.ledger_records(platform, |_| Ok(None))
-    }
-    fn ledger_spends(
-        &self,
-        platform: &str,
-        from: DateTime<Utc>,
-        after: Option<DateTime<Utc>>,
-        upto: Option<DateTime<Utc>>,
-    ) -> Result<Vec<SpendRow>> {
-        read_spends(&self.conn, platform, from, after, upto)
-    }
-    fn ledger_checkpoints(
-        &self,
-        platform: &str,
-        upto: DateTime<Utc>,
-        before: Option<DateTime<Utc>>,
-        limit: u32,
-    ) -> Result<Vec<(DateTime<Utc>, String)>> {
-        checkpoints_in(&self.conn, platform, upto, before, limit)
-    }
-    fn nth_spend_after(
-        &self,
-        platform: &str,
-        from: DateTime<Utc>,
-        after: Option<DateTime<Utc>>,
-        n: u32,
-    ) -> Result<Option<DateTime<Utc>>> {
-        nth_in(&self.conn, platform, from, after, n)
-    }
-}
-
-impl LedgerRead for Tx<'_> {
-    fn ledger_facts(&self, platform: &str) -> Result<LedgerRecords> {
-        self.ledger_records(platform, |_| Ok(None))
-    }
-    fn ledger_spends(
-        &self,
-        platform: &str,
-        from: DateTime<Utc>,
-        after: Option<DateTime<Utc>>,
-        upto: Option<DateTime<Utc>>,
-    ) -> Result<Vec<SpendRow>> {
-        read_spends(self.conn, platform, from, after, upto)
-    }
-    fn ledger_checkpoints(
-        &self,
-        platform: &str,
-        upto: DateTime<Utc>,
-        before: Option<DateTime<Utc>>,
-        limit: u32,
-    ) -> Result<Vec<(DateTime<Utc>, String)>> {
-        checkpoints_in(self.conn, platform, upto, before, limit)
-    }
-    fn nth_spend_after(
-        &self,
-        platform: &str,
-        from: DateTime<Utc>,
-        after: Option<DateTime<Utc>>,
-        n: u32,
-    ) -> Result<Option<DateTime<Utc>>> {
-        nth_in(self.conn, platform, from, after, n)
     }
 }
 
