@@ -19,6 +19,7 @@ pub(crate) mod exchange;
 mod fuzz;
 pub(crate) mod ledger;
 pub(crate) mod manpage;
+pub(crate) mod media;
 pub(crate) mod money;
 pub(crate) mod ops;
 pub(crate) mod pricing;

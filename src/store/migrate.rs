@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_engine.sql"),
     include_str!("migrations/0004_price_tables.sql"),
     include_str!("migrations/0005_plan_terms.sql"),
+    include_str!("migrations/0006_scan.sql"),
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,8 @@ mod balances;
 mod batch;
 pub use batch::{Conflict, KeyCheck};
 mod entries;
+mod files;
+pub use files::EntryFile;
 mod maintenance;
 mod migrate;
 mod report;
@@ -451,7 +453,7 @@ mod tests {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!((SCHEMA_VERSION, version), (5, 5));
+        assert_eq!((SCHEMA_VERSION, version), (6, 6));
         let old = store.entries(&Filter::default()).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].table, None);
