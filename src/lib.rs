@@ -7,6 +7,7 @@
 //! output formats.
 
 pub(crate) mod advice;
+pub(crate) mod c2pa;
 pub(crate) mod cli;
 pub(crate) mod clock;
 pub(crate) mod commands;

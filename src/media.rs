@@ -213,10 +213,20 @@ pub fn seconds(units: u64, timescale: u32) -> Option<Decimal> {
     if units == 0 || timescale == 0 {
         return None;
     }
-    let units = Decimal::from(units);
-    let scale = Decimal::from(timescale);
-    let value = units.checked_div(scale)?;
-    if value.checked_mul(scale) == Some(units) {
+    // units/timescale has a finite decimal expansion when the reduced denominator has no
+    // prime factors but 2 and 5.
+    let (mut a, mut b) = (units, u64::from(timescale));
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let mut denominator = u64::from(timescale) / a;
+    for p in [2, 5] {
+        while denominator % p == 0 {
+            denominator /= p;
+        }
+    }
+    let value = Decimal::from(units).checked_div(Decimal::from(timescale))?;
+    if denominator == 1 {
         Some(value.normalize())
     } else {
         Some(

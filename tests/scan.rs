@@ -316,6 +316,120 @@ fn platform_and_model_come_from_the_name_then_the_config_folder_never_a_guess() 
         .stdout_has("already #1");
 }
 
+/// A JUMBF box.
+fn jbox(kind: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+    let mut b = u32::try_from(payload.len() + 8)
+        .unwrap()
+        .to_be_bytes()
+        .to_vec();
+    b.extend_from_slice(kind);
+    b.extend_from_slice(payload);
+    b
+}
+
+/// A JUMBF superbox with a labelled description box.
+fn labelled(label: &str, content: &[u8]) -> Vec<u8> {
+    let mut desc = vec![0u8; 16];
+    desc.push(0x03);
+    desc.extend_from_slice(label.as_bytes());
+    desc.push(0);
+    let mut inner = jbox(b"jumd", &desc);
+    inner.extend_from_slice(content);
+    jbox(b"jumb", &inner)
+}
+
+fn cbor_box(value: &ciborium::Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::ser::into_writer(value, &mut out).unwrap();
+    jbox(b"cbor", &out)
+}
+
+/// Appends a C2PA manifest store (unsigned: the tool reads, it does not verify) whose claim
+/// generator is `generator` and whose `c2pa.created` action names `agent`, in the top-level
+/// `uuid` box the C2PA specification gives ISO BMFF files.
+fn add_c2pa(path: &Path, generator: &str, agent: &str) {
+    use ciborium::Value as V;
+    let text = |s: &str| V::Text(s.into());
+    let claim = V::Map(vec![(text("claim_generator"), text(generator))]);
+    let actions = V::Map(vec![(
+        text("actions"),
+        V::Array(vec![V::Map(vec![
+            (text("action"), text("c2pa.created")),
+            (text("softwareAgent"), text(agent)),
+        ])]),
+    )]);
+    let mut manifest = labelled(
+        "c2pa.assertions",
+        &labelled("c2pa.actions", &cbor_box(&actions)),
+    );
+    manifest.extend(labelled("c2pa.claim", &cbor_box(&claim)));
+    let store = labelled("c2pa", &labelled("urn:uuid:0f1e2d3c", &manifest));
+    let mut payload = vec![
+        0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4,
+        0x81,
+    ];
+    payload.extend_from_slice(&[0, 0, 0, 0]);
+    payload.extend_from_slice(b"manifest\0");
+    payload.extend_from_slice(&0u64.to_be_bytes());
+    payload.extend_from_slice(&store);
+    let mut bytes = fs::read(path).unwrap();
+    bytes.extend(jbox(b"uuid", &payload));
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn content_credentials_identify_a_file_before_its_name_or_folder() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    let clip = dir.join("mapped/credentialed.mp4");
+    write_mp4(&clip, 1280, 720, 8000, false);
+    add_c2pa(&clip, "OpenAI Sora", "sora-2");
+    // Made (and so modified) on 2026-09-01, before sora-2 was shut down: the entry's time is
+    // the file's.
+    let made = std::time::UNIX_EPOCH + Duration::from_secs(1_788_220_800);
+    fs::File::options()
+        .write(true)
+        .open(&clip)
+        .unwrap()
+        .set_modified(made)
+        .unwrap();
+    // The folder says Runway: the manifest comes first.
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
+            dir.join("mapped").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    run.success();
+    let files = json_files(&run);
+    let f = file_named(&files, "credentialed.mp4");
+    assert_eq!(f["status"], "logged", "{f:#}");
+    assert_eq!(
+        (f["platform"].clone(), f["model"].clone()),
+        ("openai".into(), "sora-2".into())
+    );
+    assert_eq!(f["identified_by"], "C2PA (unverified): OpenAI Sora, sora-2");
+    assert_eq!(common::decimal(&f["cost"]).unwrap().to_string(), "0.8");
+    assert_eq!(f["at"], "2026-09-01T00:00:00+00:00");
+    // A generator no table knows identifies nothing: the folder decides.
+    let other = dir.join("mapped/other.mp4");
+    write_mp4(&other, 1280, 720, 5000, false);
+    add_c2pa(&other, "SomeEditor 1.0", "whatever");
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    let files = json_files(&run);
+    let f = file_named(&files, "other.mp4");
+    assert_eq!(f["platform"], "runway");
+    assert_eq!(
+        f["identified_by"],
+        format!(
+            "config folder {}",
+            fs::canonicalize(dir.join("mapped")).unwrap().display()
+        )
+    );
+}
+
 #[test]
 fn a_pattern_without_a_source_is_refused_by_strict_validation() {
     let sandbox = Sandbox::new();

@@ -42,9 +42,11 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         let outcome = scanner.run()?;
         say_notes(ctx, &outcome.files);
         let mut out = out.borrow_mut();
+        let quiet = ctx.json || (args.watch && outcome.files.is_empty());
         if ctx.json && !args.watch {
             out.write_all(render::json(&outcome_json(&outcome)).as_bytes())?;
-        } else if !ctx.json && !(args.watch && outcome.files.is_empty()) {
+        } else if !quiet {
+            // (In `--watch`, an empty folder starts with no table: new files come as lines.)
             write_table(&mut **out, &outcome)?;
         }
         Ok(())

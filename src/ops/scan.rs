@@ -5,7 +5,9 @@
 //! - the file is known by the SHA-256 of its bytes (`store::files`): a file already logged —
 //!   the same file, a copy, a renamed one — is listed as such and adds nothing;
 //! - its platform and model are decided, each by the first of these that states it: the
-//!   flags (`--platform`, `--model`); a download-name pattern of a pricing table
+//!   flags (`--platform`, `--model`); the file's C2PA manifest (`crate::c2pa`: the platform
+//!   its claim generator names, the model its creating agent names, read but not verified);
+//!   a download-name pattern of a pricing table
 //!   (`download_names`); the `[scan]` folder mapping of the config file (the deepest folder
 //!   holding the file). A layer's model is taken only for the platform already decided. A
 //!   file that none of them identifies is listed as unidentified, never logged with a guess;
@@ -61,6 +63,12 @@ pub struct ScanRequest {
 pub enum IdSource {
     /// `--platform` / `--model`.
     Flag,
+    /// The file's C2PA manifest (read, not verified): its claim generator and the agent
+    /// that created it.
+    C2pa {
+        generator: String,
+        agent: Option<String>,
+    },
     /// A pricing table's download-name pattern, with the ids of its sources.
     Pattern {
         pattern: String,
@@ -74,6 +82,14 @@ impl IdSource {
     fn describe(&self) -> String {
         match self {
             IdSource::Flag => "flags".to_string(),
+            IdSource::C2pa {
+                generator,
+                agent: Some(agent),
+            } => format!("C2PA (unverified): {generator}, {agent}"),
+            IdSource::C2pa {
+                generator,
+                agent: None,
+            } => format!("C2PA (unverified): {generator}"),
             IdSource::Pattern { pattern, sources } if sources.is_empty() => {
                 format!("name `{pattern}`")
             }
@@ -438,6 +454,9 @@ impl<'a> Scanner<'a> {
             platform: self.req.platform.clone(),
             model: self.req.model.clone(),
         }];
+        if let Some(c) = crate::c2pa::read(path) {
+            layers.push(c2pa_layer(catalog, c));
+        }
         if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
             let mut found: Vec<Layer> = Vec::new();
             for p in catalog.platforms() {
@@ -633,6 +652,42 @@ pub fn watch(
         }
     }
     Ok(())
+}
+
+/// What a C2PA manifest says: the platform whose id or name the claim generator names (the
+/// longest such), and the model the creating agent names on it, when the tables know both.
+fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Credentials) -> Layer {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let generator = plain(&c.generator);
+    let platform = catalog
+        .platforms()
+        .filter_map(|p| {
+            [plain(&p.id), plain(&p.name)]
+                .into_iter()
+                .filter(|n| n.len() >= 3 && generator.contains(n.as_str()))
+                .map(|n| n.len())
+                .max()
+                .map(|len| (len, p))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, p)| p);
+    let model = match (platform, &c.agent) {
+        (Some(p), Some(agent)) => p.model(agent).ok().map(|m| m.id.clone()),
+        _ => None,
+    };
+    Layer {
+        platform: platform.map(|p| p.id.clone()),
+        model,
+        source: IdSource::C2pa {
+            generator: c.generator,
+            agent: c.agent,
+        },
+    }
 }
 
 fn article(word: &str) -> &'static str {

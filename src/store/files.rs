@@ -87,14 +87,22 @@ mod tests {
         }
     }
 
+    fn entry() -> NewEntry {
+        NewEntry {
+            platform: "runway".into(),
+            model: "gen-4".into(),
+            ..NewEntry::default()
+        }
+    }
+
     #[test]
     fn a_hash_is_logged_once_and_freed_when_its_entry_is_removed() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = store.insert_entry(&NewEntry::default()).unwrap();
+        let id = store.insert_entry(&entry()).unwrap();
         store
             .write(|tx| tx.insert_entry_file(&file(id, 7)))
             .unwrap();
-        let other = store.insert_entry(&NewEntry::default()).unwrap();
+        let other = store.insert_entry(&entry()).unwrap();
         // The same content under another entry is refused by the database itself.
         assert!(store
             .write(|tx| tx.insert_entry_file(&file(other, 7)))
