@@ -117,8 +117,13 @@ fn clips_are_read_priced_by_their_length_and_logged_with_their_path() {
     // 5.04 s: a few frames over a 5 s clip; 9.8 s: a 10 s clip trimmed.
     write_mp4(&dir.join("teaser/a.mp4"), 1280, 720, 5040, false);
     write_mp4(&dir.join("teaser/b.mp4"), 1920, 1080, 9800, false);
+    // The tolerance is 0.25 s, inclusive: 5.25 s is a 5 s clip, 5.26 s is billed as 10 s.
+    write_mp4(&dir.join("edge/c.mp4"), 1280, 720, 5250, false);
+    write_mp4(&dir.join("edge/d.mp4"), 1280, 720, 5260, false);
     let run = sandbox.run(&["scan", "clips", "--platform", "runway", "--model", "gen-4"]);
     run.success()
+        .stdout_has("5.25 (as 5)")
+        .stdout_has("5.26 (billed 10)")
         .stdout_has("5.04 (as 5)")
         .stdout_has("9.8 (billed 10)")
         .stdout_has("720p")
@@ -126,7 +131,7 @@ fn clips_are_read_priced_by_their_length_and_logged_with_their_path() {
         .stdout_has("logged #1")
         .stdout_has("logged #2")
         .stdout_has("flags")
-        .stdout_has("logged 2 of 2 files");
+        .stdout_has("logged 4 of 4 files");
     let history = sandbox.run(&["--json", "history"]);
     history.success();
     let entries = history.json();

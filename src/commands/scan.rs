@@ -45,6 +45,11 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         let quiet = ctx.json || (args.watch && outcome.files.is_empty());
         if ctx.json && !args.watch {
             out.write_all(render::json(&outcome_json(&outcome)).as_bytes())?;
+        } else if ctx.json {
+            // `--watch --json`: one object per file, as the new files will come.
+            for f in &outcome.files {
+                out.write_all(render::json(&file_json(f, false)).as_bytes())?;
+            }
         } else if !quiet {
             // (In `--watch`, an empty folder starts with no table: new files come as lines.)
             write_table(&mut **out, &outcome)?;

@@ -285,7 +285,8 @@ impl<'a> Scanner<'a> {
                     .map(|f| self.file_in(tx, f))
                     .collect::<Result<Vec<_>>>()
             })?;
-        } else {
+        } else if !files.is_empty() {
+            // (Nothing to look at opens no database: a scan of an empty folder creates none.)
             let mut store = self.session.store()?;
             for f in &files {
                 let scanned = store.write(|tx| self.file_in(tx, f))?;
@@ -422,7 +423,11 @@ impl<'a> Scanner<'a> {
         tx.insert_entry_file(&EntryFile {
             entry_id: id,
             sha256,
-            path: path.display().to_string(),
+            // Kept whole: a path relative to where the scan ran means nothing later.
+            path: std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string(),
             identified_by: scanned.identity.describe(),
         })?;
         let entry = tx
