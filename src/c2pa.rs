@@ -316,6 +316,70 @@ mod tests {
         jbox(b"cbor", &out)
     }
 
+    /// A minimal store: claim generator `gen`, no actions.
+    fn store(gen: &str) -> Vec<u8> {
+        use ciborium::Value as V;
+        let claim = V::Map(vec![(
+            V::Text("claim_generator".into()),
+            V::Text(gen.into()),
+        )]);
+        labelled(
+            "c2pa",
+            &labelled("urn:uuid:m", &labelled("c2pa.claim", &cbor(&claim))),
+        )
+    }
+
+    fn read_bytes(bytes: &[u8]) -> Option<Credentials> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, bytes).unwrap();
+        read(&path)
+    }
+
+    #[test]
+    fn the_store_is_found_in_png_and_jpeg_files() {
+        let expected = Some(Credentials {
+            generator: "Adobe Firefly".into(),
+            agent: None,
+        });
+        // PNG: signature, IHDR, the `caBX` chunk, IEND (CRCs are not read).
+        let chunk = |kind: &[u8; 4], data: &[u8]| {
+            let mut c = (data.len() as u32).to_be_bytes().to_vec();
+            c.extend_from_slice(kind);
+            c.extend_from_slice(data);
+            c.extend_from_slice(&[0; 4]);
+            c
+        };
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &[0; 13]));
+        png.extend(chunk(b"caBX", &store("Adobe Firefly")));
+        png.extend(chunk(b"IEND", &[]));
+        assert_eq!(read_bytes(&png), expected);
+        // JPEG: the store split over two APP11 segments; the second repeats the box header.
+        let whole = store("Adobe Firefly");
+        let (first, rest) = whole.split_at(whole.len() / 2);
+        let segment = |seq: u32, data: &[u8]| {
+            let mut body = b"JP".to_vec();
+            body.extend_from_slice(&[0, 1]);
+            body.extend_from_slice(&seq.to_be_bytes());
+            body.extend_from_slice(data);
+            let mut seg = vec![0xff, 0xeb];
+            seg.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
+            seg.extend(body);
+            seg
+        };
+        let mut second = whole[..8].to_vec();
+        second.extend_from_slice(rest);
+        let mut jpeg = vec![0xff, 0xd8];
+        jpeg.extend(segment(1, first));
+        jpeg.extend(segment(2, &second));
+        jpeg.extend_from_slice(&[0xff, 0xda, 0, 2]);
+        assert_eq!(read_bytes(&jpeg), expected);
+        // No store, or another file: none.
+        assert_eq!(read_bytes(b"\x89PNG\r\n\x1a\n"), None);
+        assert_eq!(read_bytes(b"plain text"), None);
+    }
+
     #[test]
     fn the_generator_and_creating_agent_are_read_from_a_manifest_store() {
         use ciborium::Value as V;
