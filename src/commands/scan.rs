@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         if ctx.json {
             out.write_all(render::json(&file_json(scanned, false)).as_bytes())?;
         } else {
-            proseln!(out, "{}", line(scanned))?;
+            proseln!(out, "{}", render::safe_line(&line(scanned)))?;
         }
         out.flush()?;
         Ok(())
@@ -245,7 +245,7 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
     let reasons: Vec<String> = outcome
         .files
         .iter()
-        .filter_map(|f| reason(f).map(|r| format!("{}: {r}", render::safe_line(&shown(f)))))
+        .filter_map(|f| reason(f).map(|r| render::safe_line(&format!("{}: {r}", shown(f)))))
         .collect();
     if !reasons.is_empty() {
         writeln!(out)?;
