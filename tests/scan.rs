@@ -648,3 +648,41 @@ fn watch_stops_cleanly_on_sigterm() {
     signal(&child, "TERM");
     assert_eq!(wait_exit(&mut child).code(), Some(0));
 }
+
+// ---- priced like `log` ----
+
+#[test]
+fn entries_carry_the_flags_project_and_tags_and_budgets_warn_as_log_does() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("any/a.mp4"), 1280, 720, 10000, false);
+    sandbox
+        .run(&[
+            "budget",
+            "set",
+            "launch",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+        ])
+        .success();
+    let run = sandbox.run(&[
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+        "--project",
+        "launch",
+        "--tag",
+        "client=acme",
+    ]);
+    // 120 credits against a budget of 100: the warning `log` gives.
+    run.success().stderr_has("warning:").stderr_has("launch");
+    let history = sandbox.run(&["--json", "history"]);
+    let e = &history.json()[0];
+    assert_eq!(e["project"], "launch");
+    assert_eq!(e["tags"]["client"], "acme", "{e:#}");
+}
