@@ -310,6 +310,11 @@ fn platform_and_model_come_from_the_name_then_the_config_folder_never_a_guess() 
         .as_str()
         .unwrap()
         .starts_with("config folder"));
+    // The pattern is shown with the table, so a user can see what `scan` will take.
+    sandbox
+        .run(&["pricing", "show", "testgen"])
+        .success()
+        .stdout_has("tg-1: `credits scan` takes files named `TestGen *.mp4` for it (tg-docs)");
     let unknown = file_named(&files, "unknown.mp4");
     assert_eq!(unknown["status"], "unidentified");
     assert_eq!(entry_count(&sandbox.db()), 2);
