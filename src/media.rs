@@ -2,10 +2,9 @@
 //!
 //! Read with well-kept crates, never guessed: `mp4` reads MP4 and MOV containers (the movie
 //! header's duration in its timescale units, the video track's size, whether an audio track
-//! is there, the creation time), `imagesize` reads the size of an image from its header. A
-//! file either crate refuses is unreadable, with the crate's reason. WebM and Matroska are
-//! recognised as video but not read (no reader is built in yet): they are listed as
-//! unreadable rather than priced from nothing.
+//! is there, the creation time), `matroska` reads WebM and MKV (duration, video size,
+//! audio), `imagesize` reads the size of an image from its header. A file these crates refuse
+//! is unreadable, with the crate's reason, never priced from nothing.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -112,10 +111,9 @@ pub fn probe(path: &Path, kind: MediaKind) -> Result<Probe, Unreadable> {
                 .map(|e| e.to_ascii_lowercase())
                 .unwrap_or_default();
             if ext == "webm" || ext == "mkv" {
-                return Err(format!(
-                    "{} is not read yet (MP4 and MOV are): log it with `credits log`",
-                    ext.to_uppercase()
-                ));
+                return quietly(|| probe_matroska(path)).unwrap_or_else(|| {
+                    Err("the WebM/Matroska reader failed on this file".to_string())
+                });
             }
             quietly(|| probe_mp4(path))
                 .unwrap_or_else(|| Err("the MP4 reader failed on this file".to_string()))
@@ -202,6 +200,56 @@ fn probe_mp4(path: &Path) -> Result<Probe, Unreadable> {
         height,
         audio,
         created,
+    })
+}
+
+/// WebM and Matroska, read with `matroska`. Their duration is a float in the file (the
+/// format's own choice): taken as the nanoseconds the crate makes of it and rounded *up* to
+/// the millisecond, like a timescale with no finite decimal.
+fn probe_matroska(path: &Path) -> Result<Probe, Unreadable> {
+    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let m = matroska::Matroska::open(BufReader::new(file)).map_err(|e| {
+        format!("not a readable WebM/Matroska: {e} (cut short, or still downloading?)")
+    })?;
+    let nanos = m
+        .info
+        .duration
+        .map(|d| d.as_nanos())
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            "the file gives no duration (a recording saved while it was written?)".to_string()
+        })?;
+    let duration = i128::try_from(nanos)
+        .ok()
+        .and_then(|n| Decimal::try_from_i128_with_scale(n, 9).ok())
+        .ok_or_else(|| "its duration is too large".to_string())?
+        .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::AwayFromZero)
+        .normalize();
+    let (width, height) = m
+        .tracks
+        .iter()
+        .find_map(|t| match (&t.tracktype, &t.settings) {
+            (matroska::Tracktype::Video, matroska::Settings::Video(v)) => {
+                Some((v.pixel_width, v.pixel_height))
+            }
+            _ => None,
+        })
+        .ok_or_else(|| "it has no video track".to_string())?;
+    let size = |n: u64| u32::try_from(n).ok().filter(|n| *n > 0);
+    let (Some(width), Some(height)) = (size(width), size(height)) else {
+        return Err("its video track gives no picture size".to_string());
+    };
+    let audio = m
+        .tracks
+        .iter()
+        .any(|t| matches!(t.tracktype, matroska::Tracktype::Audio));
+    Ok(Probe {
+        kind: MediaKind::Video,
+        duration: Some(duration),
+        width,
+        height,
+        audio,
+        created: None,
     })
 }
 

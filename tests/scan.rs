@@ -81,6 +81,47 @@ fn write_mp4(path: &Path, width: u16, height: u16, millis: u32, audio: bool) {
     w.write_end().unwrap();
 }
 
+/// An EBML element: its id, its size (as an 8-byte EBML number) and its data.
+fn ebml(id: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut e = id.to_vec();
+    e.push(0x01);
+    e.extend_from_slice(&(data.len() as u64).to_be_bytes()[1..]);
+    e.extend_from_slice(data);
+    e
+}
+
+/// A WebM of `width`×`height` lasting `millis` ms (timecode scale 1 ms), with an Opus track
+/// when `audio`: the header, segment info and tracks, no frames.
+fn write_webm(path: &Path, width: u16, height: u16, millis: u32, audio: bool) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    let header = ebml(&[0x1a, 0x45, 0xdf, 0xa3], &ebml(&[0x42, 0x82], b"webm"));
+    let mut info = ebml(&[0x2a, 0xd7, 0xb1], &1_000_000u32.to_be_bytes());
+    info.extend(ebml(&[0x44, 0x89], &f64::from(millis).to_be_bytes()));
+    let mut video = ebml(&[0xb0], &width.to_be_bytes());
+    video.extend(ebml(&[0xba], &height.to_be_bytes()));
+    let mut track = ebml(&[0xd7], &[1]);
+    track.extend(ebml(&[0x73, 0xc5], &[1]));
+    track.extend(ebml(&[0x83], &[1]));
+    track.extend(ebml(&[0x86], b"V_VP9"));
+    track.extend(ebml(&[0xe0], &video));
+    let mut tracks = ebml(&[0xae], &track);
+    if audio {
+        let mut sound = ebml(&[0xd7], &[2]);
+        sound.extend(ebml(&[0x73, 0xc5], &[2]));
+        sound.extend(ebml(&[0x83], &[2]));
+        sound.extend(ebml(&[0x86], b"A_OPUS"));
+        sound.extend(ebml(&[0xe1], &ebml(&[0xb5], &48000f64.to_be_bytes())));
+        tracks.extend(ebml(&[0xae], &sound));
+    }
+    let mut segment = ebml(&[0x15, 0x49, 0xa9, 0x66], &info);
+    segment.extend(ebml(&[0x16, 0x54, 0xae, 0x6b], &tracks));
+    let mut bytes = header;
+    bytes.extend(ebml(&[0x18, 0x53, 0x80, 0x67], &segment));
+    fs::write(path, bytes).unwrap();
+}
+
 /// The first bytes of a PNG of `width`×`height` (all `imagesize` reads).
 fn write_png(path: &Path, width: u32, height: u32) {
     if let Some(parent) = path.parent() {
@@ -690,4 +731,42 @@ fn entries_carry_the_flags_project_and_tags_and_budgets_warn_as_log_does() {
     let e = &history.json()[0];
     assert_eq!(e["project"], "launch");
     assert_eq!(e["tags"]["client"], "acme", "{e:#}");
+}
+
+#[test]
+fn webm_clips_are_read_too() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_webm(&dir.join("web/a.webm"), 1920, 1080, 8000, true);
+    write_webm(&dir.join("web/b.webm"), 1280, 720, 5040, false);
+    let bytes = fs::read(dir.join("web/a.webm")).unwrap();
+    fs::write(dir.join("web/cut.webm"), &bytes[..bytes.len() / 2]).unwrap();
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "google",
+        "--model",
+        "veo-3.1",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    let a = file_named(&files, "a.webm");
+    assert_eq!(a["status"], "logged", "{a:#}");
+    assert_eq!(
+        (
+            a["resolution"].clone(),
+            a["audio"].clone(),
+            a["seconds"].clone()
+        ),
+        ("1080p".into(), true.into(), "8".into())
+    );
+    assert_eq!(common::decimal(&a["cost"]).unwrap().to_string(), "3.2");
+    let b = file_named(&files, "b.webm");
+    assert_eq!(
+        (b["seconds"].clone(), b["audio"].clone()),
+        ("5.04".into(), false.into())
+    );
+    assert_eq!(file_named(&files, "cut.webm")["status"], "unreadable");
 }
