@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Log the clips and images you downloaded, read from the files themselves')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note, kept flag or status')
@@ -288,6 +289,21 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--strict-budget', '--strict-budget', [CompletionResultType]::ParameterName, 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;scan' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform of every file (else: the file''s name, then `[scan]` in the config file)')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model of every file (else: the file''s name, then `[scan]` in the config file)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: the `[scan]` folder''s `project`, else the name of the folder holding the file]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag for every entry, e.g. client=acme (repeatable)')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be logged, and why, without writing anything')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep running: log each new file once it has finished downloading, until interrupted')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -633,6 +649,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work')
             [CompletionResult]::new('pricing', 'pricing', [CompletionResultType]::ParameterValue, 'List, show, validate, locate and update pricing tables')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a generation in the log')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Log the clips and images you downloaded, read from the files themselves')
             [CompletionResult]::new('fail', 'fail', [CompletionResultType]::ParameterValue, 'Mark a logged generation as failed (charged, refund not yet seen)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Mark a failed generation as refunded (credits returned); implies failed')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an entry''s project, tags, note, kept flag or status')
@@ -701,6 +718,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;log' {
+            break
+        }
+        'credits;help;scan' {
             break
         }
         'credits;help;fail' {

@@ -85,6 +85,9 @@ _credits() {
             credits,rm)
                 cmd="credits__subcmd__rm"
                 ;;
+            credits,scan)
+                cmd="credits__subcmd__scan"
+                ;;
             credits,topup)
                 cmd="credits__subcmd__topup"
                 ;;
@@ -205,6 +208,9 @@ _credits() {
             credits__subcmd__help,rm)
                 cmd="credits__subcmd__help__subcmd__rm"
                 ;;
+            credits__subcmd__help,scan)
+                cmd="credits__subcmd__help__subcmd__scan"
+                ;;
             credits__subcmd__help,topup)
                 cmd="credits__subcmd__help__subcmd__topup"
                 ;;
@@ -311,7 +317,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --wide --pricing-dir --db --help --version estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
+            opts="-h -V --json --wide --pricing-dir --db --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,7 +1184,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare plans pricing log fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
+            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance budget completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1702,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2597,6 +2617,56 @@ _credits() {
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__scan)
+            opts="-h --platform --model --project --tag --dry-run --watch --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand plans 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work'
             cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
+            cand scan 'Log the clips and images you downloaded, read from the files themselves'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
             cand edit 'Change an entry''s project, tags, note, kept flag or status'
@@ -261,6 +262,20 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --strict-budget 'Refuse the entry (exit 3) if it takes its project over a budget [default: `strict_budget` in the config file]'
             cand --force 'Accept an --at more than a day in the future'
             cand --allow-future 'Accept an --at more than a day in the future'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;scan'= {
+            cand --platform 'The platform of every file (else: the file''s name, then `[scan]` in the config file)'
+            cand --model 'The model of every file (else: the file''s name, then `[scan]` in the config file)'
+            cand --project 'Project [default: the `[scan]` folder''s `project`, else the name of the folder holding the file]'
+            cand --tag 'A tag for every entry, e.g. client=acme (repeatable)'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --dry-run 'List what would be logged, and why, without writing anything'
+            cand --watch 'Keep running: log each new file once it has finished downloading, until interrupted'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
             cand -h 'Print help'
@@ -572,6 +587,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand plans 'Which plan (or plan and packs, or pay per use) is cheapest for a month''s work'
             cand pricing 'List, show, validate, locate and update pricing tables'
             cand log 'Record a generation in the log'
+            cand scan 'Log the clips and images you downloaded, read from the files themselves'
             cand fail 'Mark a logged generation as failed (charged, refund not yet seen)'
             cand refund 'Mark a failed generation as refunded (credits returned); implies failed'
             cand edit 'Change an entry''s project, tags, note, kept flag or status'
@@ -626,6 +642,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;pricing;bundle'= {
         }
         &'credits;help;log'= {
+        }
+        &'credits;help;scan'= {
         }
         &'credits;help;fail'= {
         }

@@ -74,6 +74,8 @@ pub enum Command {
     Pricing(PricingCommand),
     /// Record a generation in the log.
     Log(LogArgs),
+    /// Log the clips and images you downloaded, read from the files themselves.
+    Scan(ScanArgs),
     /// Mark a logged generation as failed (charged, refund not yet seen).
     Fail {
         /// Entry id.
@@ -469,6 +471,31 @@ pub struct LogArgs {
     /// Your own price per credit for this entry.
     #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative)]
     pub price_per_credit: Option<Decimal>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Folders (searched recursively) or files.
+    #[arg(required = true, value_hint = ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// The platform of every file (else: the file's name, then `[scan]` in the config file).
+    #[arg(value_hint = ValueHint::Other, long)]
+    pub platform: Option<String>,
+    /// The model of every file (else: the file's name, then `[scan]` in the config file).
+    #[arg(value_hint = ValueHint::Other, long)]
+    pub model: Option<String>,
+    /// Project [default: the `[scan]` folder's `project`, else the name of the folder holding the file].
+    #[arg(value_hint = ValueHint::Other, long)]
+    pub project: Option<String>,
+    /// A tag for every entry, e.g. client=acme (repeatable).
+    #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
+    pub tags: Vec<(String, String)>,
+    /// List what would be logged, and why, without writing anything.
+    #[arg(long, conflicts_with = "watch")]
+    pub dry_run: bool,
+    /// Keep running: log each new file once it has finished downloading, until interrupted.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Args)]

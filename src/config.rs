@@ -3,12 +3,16 @@
 //! ```toml
 //! project = "spring-campaign"   # default --project for `credits log`
 //! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
+//!
+//! [scan]                         # `credits scan`: what a folder's files are
+//! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
 //! ```
-//! `CREDITS_PROJECT` overrides it; `--project` overrides both.
+//! `CREDITS_PROJECT` overrides `project`; `--project` overrides both.
 
 use crate::error::fail;
 use anyhow::Result;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Deserialize)]
@@ -16,6 +20,45 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub project: Option<String>,
     pub strict_budget: Option<bool>,
+    /// Folder (`~/` for the home folder) → what `credits scan` takes its files to be.
+    #[serde(default)]
+    pub scan: BTreeMap<String, ScanFolder>,
+}
+
+/// What the files under a folder are (`[scan]` in the config file); each part optional.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanFolder {
+    pub platform: Option<String>,
+    pub model: Option<String>,
+    pub project: Option<String>,
+}
+
+/// The `[scan]` folders of the config file, `~/` expanded, as written (not resolved: a
+/// folder that does not exist yet maps nothing and is no error).
+pub fn scan_folders() -> Result<Vec<(PathBuf, ScanFolder)>> {
+    let config = load(path().as_deref())?;
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let mut out = Vec::new();
+    for (folder, what) in config.scan {
+        let dir = match (folder.strip_prefix("~/"), &home) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ if folder == "~" => home.clone().unwrap_or_default(),
+            _ => PathBuf::from(&folder),
+        };
+        if folder.is_empty() || !dir.is_absolute() {
+            return Err(crate::error::fail_with_help(
+                format!(
+                    "{}: [scan] folder `{}` is not an absolute path",
+                    path().map(|p| p.display().to_string()).unwrap_or_default(),
+                    folder.escape_debug()
+                ),
+                "write the folder from / or ~/, e.g. \"~/Videos/runway\" = { platform = \"runway\" }",
+            ));
+        }
+        out.push((dir, what));
+    }
+    Ok(out)
 }
 
 /// Where the config file lives.

@@ -7,6 +7,7 @@
 //! output formats.
 
 pub(crate) mod advice;
+pub(crate) mod c2pa;
 pub(crate) mod cli;
 pub(crate) mod clock;
 pub(crate) mod commands;
@@ -19,6 +20,7 @@ pub(crate) mod exchange;
 mod fuzz;
 pub(crate) mod ledger;
 pub(crate) mod manpage;
+pub(crate) mod media;
 pub(crate) mod money;
 pub(crate) mod ops;
 pub(crate) mod pricing;

@@ -79,7 +79,17 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
     }
     let entries = store.entries(&filter)?;
     if ctx.json {
-        let rows: Vec<Value> = entries.iter().map(entry_json).collect();
+        // The file an entry was logged from (`credits scan`), or null.
+        let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+        let paths = store.read(|tx| tx.entry_paths(&ids))?;
+        let rows: Vec<Value> = entries
+            .iter()
+            .map(|e| {
+                let mut row = entry_json(e);
+                row["path"] = json!(paths.get(&e.id));
+                row
+            })
+            .collect();
         out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
         return Ok(0);
     }

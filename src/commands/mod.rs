@@ -42,6 +42,7 @@ pub mod plans;
 pub mod pricing;
 pub mod report;
 pub mod reprice;
+pub mod scan;
 pub mod topup;
 
 use crate::cli::{Cli, Command};
@@ -252,6 +253,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Plans(args) => plans::run(ctx, &args, out),
         Command::Pricing(cmd) => pricing::run(ctx, &cmd, out),
         Command::Log(args) => log::log(ctx, &args, out),
+        Command::Scan(args) => scan::run(ctx, &args, out),
         Command::Fail { id, force } => log::fail(ctx, id, force, out),
         Command::Refund { id, at, force } => log::refund(ctx, id, at.as_deref(), force, out),
         Command::Edit(args) => log::edit(ctx, &args, out),

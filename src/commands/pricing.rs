@@ -220,6 +220,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                     "included_from": m.included_from.map(|t| p.plan_name(t)),
                     "rates": model_rates(p, m).into_iter().zip(&m.variants).map(|((v, r), variant)| json!({"variant": v, "rate": r, "provenance": provenance_json(p, &variant.provenance)})).collect::<Vec<_>>(),
                     "notes": m.notes,
+                    "download_names": m.download_names.iter().map(|d| json!({"pattern": d.pattern, "sources": d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
                     "provenance": provenance_json(p, &m.provenance),
                     "lifecycle": lifecycle_json(&m.lifecycle),
                 })
@@ -444,6 +445,22 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
                 .iter()
                 .flat_map(|m| m.notes.iter().map(move |n| format!("{}: {n}", m.id))),
         )
+        // What `credits scan` takes for this model's downloads.
+        .chain(p.models.iter().flat_map(|m| {
+            m.download_names.iter().map(move |d| {
+                let ids: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+                format!(
+                    "{}: `credits scan` takes files named `{}` for it ({})",
+                    m.id,
+                    d.pattern,
+                    if ids.is_empty() {
+                        "no source".to_string()
+                    } else {
+                        ids.join(", ")
+                    }
+                )
+            })
+        }))
         .collect();
     if !notes.is_empty() {
         proseln!(out, "\nNotes")?;

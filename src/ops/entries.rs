@@ -46,48 +46,8 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
     // Everything that can reject the request is checked before the database is opened, so
     // a rejected `log` creates and changes nothing.
     pricing::by_plan(session, &[], &req.price)?;
-    let at = req.price.at.unwrap_or(session.now);
     let mut store = session.store()?;
-    let (id, priced, crossed) = store.write(|tx| {
-        let priced = pricing::in_context(session, tx, &req.price)?;
-        // The budgets are read in the transaction that writes, so a strict refusal and the
-        // entry it would have allowed cannot disagree.
-        let before = match &req.project {
-            Some(project) => budgets::uses_of(session, tx, Some(project))?,
-            None => Vec::new(),
-        };
-        let entry = NewEntry {
-            at,
-            platform: priced.platform.clone(),
-            model: priced.model.clone(),
-            request: priced.request_as_priced(&req.price.request),
-            credits: priced.credits,
-            cost: priced.cost.clone(),
-            pricing: priced.pricing.clone(),
-            price_source: Some(priced.source),
-            table: priced.table.clone(),
-            project: req.project.clone(),
-            tags: req.tags.clone(),
-            note: req.note.clone(),
-            status: if req.failed {
-                Status::Failed
-            } else {
-                Status::Ok
-            },
-            refunded_at: None,
-            kept: !req.discarded,
-            dedup_key: None,
-        };
-        let crossed = budgets::crossings(&before, &entry)?;
-        if req.strict_budget {
-            if let Some(over) = crossed.iter().find(|c| c.level == budgets::Level::Exceeded) {
-                return Err(budgets::refusal(over));
-            }
-        }
-        let id = tx.insert_entry(&entry)?;
-        refresh_checkpoints(session, tx, &entry.platform)?;
-        Ok((id, priced, crossed))
-    })?;
+    let (id, priced, crossed) = store.write(|tx| log_in(session, tx, req))?;
     let entry = store
         .get(id)?
         .ok_or_else(|| fail(format!("entry {id} vanished after it was logged")))?;
@@ -96,6 +56,55 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
         priced,
         budgets: crossed,
     })
+}
+
+/// Logs a generation inside the caller's transaction (`log`, and `scan`, which writes the
+/// entry's file in the same transaction): priced in context, budgets checked, inserted.
+/// Returns the new entry's id, how it was priced and the budgets it crossed.
+pub(crate) fn log_in(
+    session: &Session,
+    tx: &crate::store::Tx<'_>,
+    req: &LogRequest,
+) -> Result<(i64, Priced, Vec<budgets::Crossing>)> {
+    let at = req.price.at.unwrap_or(session.now);
+    let priced = pricing::in_context(session, tx, &req.price)?;
+    // The budgets are read in the transaction that writes, so a strict refusal and the
+    // entry it would have allowed cannot disagree.
+    let before = match &req.project {
+        Some(project) => budgets::uses_of(session, tx, Some(project))?,
+        None => Vec::new(),
+    };
+    let entry = NewEntry {
+        at,
+        platform: priced.platform.clone(),
+        model: priced.model.clone(),
+        request: priced.request_as_priced(&req.price.request),
+        credits: priced.credits,
+        cost: priced.cost.clone(),
+        pricing: priced.pricing.clone(),
+        price_source: Some(priced.source),
+        table: priced.table.clone(),
+        project: req.project.clone(),
+        tags: req.tags.clone(),
+        note: req.note.clone(),
+        status: if req.failed {
+            Status::Failed
+        } else {
+            Status::Ok
+        },
+        refunded_at: None,
+        kept: !req.discarded,
+        dedup_key: None,
+    };
+    let crossed = budgets::crossings(&before, &entry)?;
+    if req.strict_budget {
+        if let Some(over) = crossed.iter().find(|c| c.level == budgets::Level::Exceeded) {
+            return Err(budgets::refusal(over));
+        }
+    }
+    let id = tx.insert_entry(&entry)?;
+    refresh_checkpoints(session, tx, &entry.platform)?;
+    Ok((id, priced, crossed))
 }
 
 /// The error for an id that is not in the log.

@@ -12,7 +12,8 @@
 //! - [`budgets`]: what each budget has used;
 //! - [`notes`]: what the user should hear, as data until it is rendered;
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
-//! - [`advice`]: the month of work `plans` prices, from the log or a shot list.
+//! - [`advice`]: the month of work `plans` prices, from the log or a shot list;
+//! - [`scan`]: logging the clips and images found in folders (`credits scan`).
 //!
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
@@ -28,6 +29,7 @@ pub mod notes;
 pub mod pricing;
 pub mod reports;
 pub mod resolve;
+pub mod scan;
 
 use crate::error::fail;
 use crate::pricing::catalog::Catalog;

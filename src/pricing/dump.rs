@@ -312,6 +312,15 @@ struct DumpModel {
     extra: Option<DumpExtras>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     variant: Vec<DumpVariant>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    download_names: Vec<DumpDownloadName>,
+}
+
+#[derive(Serialize)]
+struct DumpDownloadName {
+    pattern: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    source: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -512,6 +521,14 @@ impl From<&Platform> for DumpPlatform {
                                 })
                                 .collect()
                         },
+                        download_names: m
+                            .download_names
+                            .iter()
+                            .map(|d| DumpDownloadName {
+                                pattern: d.pattern.clone(),
+                                source: d.sources.iter().map(|s| s.id.clone()).collect(),
+                            })
+                            .collect(),
                     }
                 })
                 .collect(),

@@ -445,6 +445,29 @@ pub struct Model {
     pub lifecycle: Lifecycle,
     pub allow: Vec<Allow>,
     pub provenance: Provenance,
+    /// File names the platform gives this model's downloads (`credits scan`).
+    pub download_names: Vec<DownloadName>,
+}
+
+/// A file name a platform gives its downloads, as a glob (`Gen-4 Turbo *.mp4`: `*` any
+/// characters, `?` one, `[abc]` one of), matched against the whole name without regard to
+/// case. Kept as data with its sources, so users can add their own (issue 13).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DownloadName {
+    pub pattern: String,
+    pub sources: Vec<Source>,
+}
+
+impl DownloadName {
+    /// Whether `file_name` (a name, not a path) is one of these downloads.
+    pub fn matches(&self, file_name: &str) -> bool {
+        let options = glob::MatchOptions {
+            case_sensitive: false,
+            require_literal_separator: true,
+            require_literal_leading_dot: true,
+        };
+        glob::Pattern::new(&self.pattern).is_ok_and(|p| p.matches_with(file_name, options))
+    }
 }
 
 /// Surcharges added per clip.

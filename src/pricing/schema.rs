@@ -311,6 +311,16 @@ struct RawModel {
     replaced_by: Option<Vec<String>>,
     #[serde(default)]
     allow: Vec<RawAllow>,
+    #[serde(default)]
+    download_names: Vec<RawDownloadName>,
+}
+
+/// `download_names = [{ pattern = "Gen-4 Turbo *", source = "id" }]` on a model.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDownloadName {
+    pattern: String,
+    source: Option<RawSourceRef>,
 }
 
 #[derive(Deserialize)]
@@ -934,6 +944,7 @@ impl Checker {
             };
 
             let provenance = self.provenance(&here, m.source, m.verified, None);
+            let download_names = self.download_names(&here, m.download_names);
             let lifecycle = self.lifecycle(&here, m.deprecated, m.shutdown, m.replaced_by);
             let allow = self.allow(&here, m.allow);
             let mut variants = Vec::new();
@@ -1010,9 +1021,55 @@ impl Checker {
                 lifecycle,
                 allow,
                 provenance,
+                download_names,
             });
         }
         models
+    }
+
+    /// A model's download-name patterns: each a glob that names something of the file (at
+    /// least 4 characters that are not wildcards before its extension: `*.mp4` would take
+    /// every clip for this model), with its sources.
+    fn download_names(&mut self, here: &str, raw: Vec<RawDownloadName>) -> Vec<DownloadName> {
+        let mut out = Vec::new();
+        for (i, d) in raw.into_iter().enumerate() {
+            let dhere = format!("{here}, download name {}", i.saturating_add(1));
+            if let Err(e) = glob::Pattern::new(&d.pattern) {
+                self.problem(
+                    format!("{dhere}, field pattern"),
+                    format!(
+                        "`{}` is not a file-name pattern: {}",
+                        d.pattern.escape_debug(),
+                        e.msg
+                    ),
+                );
+                continue;
+            }
+            let stem = d
+                .pattern
+                .rsplit_once('.')
+                .map_or(d.pattern.as_str(), |(s, _)| s);
+            let literal = stem
+                .chars()
+                .filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '!'))
+                .count();
+            if literal < 4 || d.pattern.contains('/') {
+                self.problem(
+                    format!("{dhere}, field pattern"),
+                    format!(
+                        "`{}` would match almost any file: give the part of the name the platform writes (at least 4 characters before the extension, no `/`)",
+                        d.pattern.escape_debug()
+                    ),
+                );
+                continue;
+            }
+            let sources = self.provenance(&dhere, d.source, None, None).sources;
+            out.push(DownloadName {
+                pattern: d.pattern,
+                sources,
+            });
+        }
+        out
     }
 
     fn check_variant_overlap(&mut self, here: &str, variants: &[Variant]) {
@@ -1186,6 +1243,8 @@ mod tests {
     #[test]
     fn the_documented_example_file_is_valid() {
         let doc = include_str!("../../README.md");
+        // The example under its heading (other sections show config files in TOML too).
+        let doc = &doc[doc.find("### Example: a complete file").unwrap()..];
         let start = doc.find("```toml\n").unwrap() + 8;
         let end = start + doc[start..].find("```").unwrap();
         let platform = parse(&doc[start..end]).unwrap();

@@ -70,6 +70,22 @@ pub fn problems(p: &Platform) -> Vec<Problem> {
             }
         }
         found.variant_rules(&here, model);
+        // A download name says which model made a file: it needs a source showing that the
+        // platform names its downloads so, like any number.
+        for (i, d) in model.download_names.iter().enumerate() {
+            if d.sources.is_empty() {
+                found.add(
+                    format!(
+                        "{here}, download name {}, field source",
+                        i.saturating_add(1)
+                    ),
+                    format!(
+                        "pattern `{}` has no `source` showing the platform names its downloads so",
+                        d.pattern.escape_debug()
+                    ),
+                );
+            }
+        }
     }
     found.tier_rules(&place, &p.plans);
     found.problems

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_price_tables.sql"),
     include_str!("migrations/0005_plan_terms.sql"),
     include_str!("migrations/0006_speed.sql"),
+    include_str!("migrations/0007_scan.sql"),
 ];
 
 /// The schema version this build writes.

@@ -16,6 +16,8 @@ mod checkpoints;
 pub use batch::{Conflict, KeyCheck};
 pub use checkpoints::LedgerRead;
 mod entries;
+mod files;
+pub use files::EntryFile;
 mod maintenance;
 mod migrate;
 mod report;

@@ -1,0 +1,341 @@
+//! `credits scan PATH… [--dry-run] [--watch]`: logs the clips and images found in folders.
+//!
+//! The workflow is `ops::scan`; this module says what it did: a table of the files (platform,
+//! model, seconds, resolution, credits, cost, how each was identified, what happened), the
+//! reasons for the files it did not log, and the notes `log` would say. `--watch` then keeps
+//! logging new files, one line each, until SIGINT or SIGTERM (exit 0).
+
+use super::Context;
+use crate::cli::ScanArgs;
+use crate::money;
+use crate::ops::notes::Note;
+use crate::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner};
+use crate::render::{self, Column};
+use anyhow::Result;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
+    let scanner = Scanner::new(
+        &ctx.session,
+        ScanRequest {
+            paths: args.paths.clone(),
+            platform: args.platform.clone(),
+            model: args.model.clone(),
+            project: args.project.clone(),
+            tags: args.tags.clone(),
+            dry_run: args.dry_run,
+        },
+    )?;
+    // Registered before the first scan, so an interrupt during it is not the default
+    // (killing the process between two files' transactions, which is safe, but not clean).
+    let stop = Arc::new(AtomicBool::new(false));
+    if args.watch {
+        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+    }
+    let out = std::cell::RefCell::new(out);
+    let first_pass = || -> Result<()> {
+        let outcome = scanner.run()?;
+        say_notes(ctx, &outcome.files);
+        let mut out = out.borrow_mut();
+        let quiet = ctx.json || (args.watch && outcome.files.is_empty());
+        if ctx.json && !args.watch {
+            out.write_all(render::json(&outcome_json(&outcome)).as_bytes())?;
+        } else if ctx.json {
+            // `--watch --json`: one object per file, as the new files will come.
+            for f in &outcome.files {
+                out.write_all(render::json(&file_json(f, false)).as_bytes())?;
+            }
+        } else if !quiet {
+            // (In `--watch`, an empty folder starts with no table: new files come as lines.)
+            write_table(&mut **out, &outcome)?;
+        }
+        Ok(())
+    };
+    if !args.watch {
+        first_pass()?;
+        return Ok(0);
+    }
+    let ready = || -> Result<()> {
+        first_pass()?;
+        eproseln!(
+            "watching {} for new files (Ctrl-C to stop)",
+            args.paths
+                .iter()
+                .map(|p| render::safe_line(&p.display().to_string()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        Ok(())
+    };
+    crate::ops::scan::watch(&scanner, &stop, ready, |scanned| {
+        say_notes(ctx, std::slice::from_ref(scanned));
+        let mut out = out.borrow_mut();
+        if ctx.json {
+            out.write_all(render::json(&file_json(scanned, false)).as_bytes())?;
+        } else {
+            proseln!(out, "{}", render::safe_line(&line(scanned)))?;
+        }
+        out.flush()?;
+        Ok(())
+    })?;
+    eproseln!("stopped watching");
+    Ok(0)
+}
+
+/// The notes `log` says for an entry, each said once for the whole scan.
+fn say_notes(ctx: &Context, files: &[Scanned]) {
+    let mut notes: Vec<Note> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for f in files {
+        let Outcome::Logged {
+            priced, budgets, ..
+        } = &f.outcome
+        else {
+            continue;
+        };
+        let mut here: Vec<Note> = priced.notes.clone();
+        here.extend(budgets.iter().map(|c| c.note(true)));
+        if let Some(b) = &priced.balance {
+            if b.after.is_sign_negative() && !b.after.is_zero() {
+                here.push(Note::BeyondBalance {
+                    platform: b.platform.clone(),
+                    needed: b.needed,
+                    before: b.before,
+                    after: b.after,
+                    logged: true,
+                });
+            }
+        }
+        for note in here {
+            let text = note.to_string();
+            if !seen.contains(&text) {
+                seen.push(text);
+                notes.push(note);
+            }
+        }
+    }
+    ctx.say(&notes);
+}
+
+/// The file as the user named it (relative paths stay relative).
+fn shown(f: &Scanned) -> String {
+    f.path.display().to_string()
+}
+
+/// `9.8 (billed 10)`, `5.04 (as 5)`, `10`: the file's seconds and how they were priced.
+fn seconds_cell(f: &Scanned) -> String {
+    let Some(d) = f.probe.as_ref().and_then(|p| p.duration) else {
+        return String::new();
+    };
+    let d = d.normalize();
+    if let Some(as_len) = f.priced_seconds {
+        return format!("{d} (as {})", as_len.normalize());
+    }
+    let billed = match &f.outcome {
+        Outcome::Logged { priced, .. } => {
+            priced.quote.as_ref().and_then(|q| q.charge.billed_seconds)
+        }
+        _ => None,
+    };
+    match billed {
+        Some(b) if b != d => format!("{d} (billed {})", b.normalize()),
+        _ => d.to_string(),
+    }
+}
+
+fn result_cell(f: &Scanned, dry_run: bool) -> String {
+    match &f.outcome {
+        Outcome::Logged { .. } if dry_run => "would log".to_string(),
+        Outcome::Logged { entry, .. } => format!("logged #{}", entry.id),
+        Outcome::AlreadyLogged { entry_id, .. } => format!("already #{entry_id}"),
+        Outcome::Unidentified => "unidentified".to_string(),
+        Outcome::Unreadable(_) => "unreadable".to_string(),
+        Outcome::NotLogged(_) => "not logged".to_string(),
+    }
+}
+
+/// Why a file was not logged, for the lines under the table.
+fn reason(f: &Scanned) -> Option<String> {
+    match &f.outcome {
+        Outcome::Logged { .. } => None,
+        Outcome::AlreadyLogged { entry_id, path } => Some(format!(
+            "already logged as #{entry_id} (from {path}); `credits rm {entry_id}` frees it"
+        )),
+        Outcome::Unidentified => {
+            let missing = match (&f.identity.platform, &f.identity.model) {
+                (None, None) => "no platform or model",
+                (None, Some(_)) => "no platform",
+                _ => "no model",
+            };
+            Some(format!(
+                "unidentified ({missing}): pass --platform and --model, or map its folder \
+                 under [scan] in the config file"
+            ))
+        }
+        Outcome::Unreadable(why) => Some(format!("unreadable: {why}")),
+        Outcome::NotLogged(why) => Some(format!("not logged: {why}")),
+    }
+}
+
+fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
+    if outcome.files.is_empty() {
+        proseln!(out, "no video or image files found")?;
+        return Ok(());
+    }
+    let columns = [
+        Column::shrinkable("file", 2, 12),
+        Column::essential("platform"),
+        Column::essential("model"),
+        Column::optional("seconds", 3),
+        Column::optional("resolution", 4),
+        Column::essential("credits"),
+        Column::essential("cost"),
+        Column::shrinkable("identified by", 1, 8),
+        Column::essential("result"),
+    ];
+    let rows = outcome
+        .files
+        .iter()
+        .map(|f| {
+            let (platform, model) = match &f.outcome {
+                Outcome::Logged { entry, .. } => (entry.platform.clone(), entry.model.clone()),
+                _ => (
+                    f.identity
+                        .platform
+                        .as_ref()
+                        .map_or("?".to_string(), |(p, _)| p.clone()),
+                    f.identity
+                        .model
+                        .as_ref()
+                        .map_or("?".to_string(), |(m, _)| m.clone()),
+                ),
+            };
+            let (credits, cost) = match &f.outcome {
+                Outcome::Logged { entry, .. } => (
+                    money::fmt_credits(entry.credits),
+                    entry.cost.as_ref().map_or("unknown".to_string(), |m| {
+                        money::fmt_money(m.amount, &m.currency)
+                    }),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            let identified = match &f.outcome {
+                Outcome::Unreadable(_) | Outcome::AlreadyLogged { .. } => String::new(),
+                _ => f.identity.describe(),
+            };
+            vec![
+                shown(f),
+                platform,
+                model,
+                seconds_cell(f),
+                f.probe.as_ref().map(|p| p.resolution()).unwrap_or_default(),
+                credits,
+                cost,
+                identified,
+                result_cell(f, outcome.dry_run),
+            ]
+        })
+        .collect();
+    out.write_all(render::table(&columns, rows).as_bytes())?;
+    let reasons: Vec<String> = outcome
+        .files
+        .iter()
+        .filter_map(|f| reason(f).map(|r| render::safe_line(&format!("{}: {r}", shown(f)))))
+        .collect();
+    if !reasons.is_empty() {
+        writeln!(out)?;
+        for r in reasons {
+            proseln!(out, "{r}")?;
+        }
+    }
+    let logged = outcome.logged();
+    let total = outcome.files.len();
+    writeln!(out)?;
+    if outcome.dry_run {
+        proseln!(
+            out,
+            "would log {logged} of {total} files (dry run: nothing was written)"
+        )?;
+    } else {
+        proseln!(out, "logged {logged} of {total} files")?;
+    }
+    Ok(())
+}
+
+/// One line per file for `--watch`.
+fn line(f: &Scanned) -> String {
+    let name = render::safe_line(&shown(f));
+    match &f.outcome {
+        Outcome::Logged { entry, .. } => {
+            let cost = entry
+                .cost
+                .as_ref()
+                .map_or("money unknown".to_string(), |m| {
+                    money::fmt_money(m.amount, &m.currency)
+                });
+            format!(
+                "logged #{}: {name}: {} {}, {} credits, {cost} ({})",
+                entry.id,
+                entry.platform,
+                entry.model,
+                money::fmt_credits(entry.credits),
+                render::safe_line(&f.identity.describe())
+            )
+        }
+        _ => format!(
+            "{name}: {}",
+            reason(f).unwrap_or_else(|| result_cell(f, false))
+        ),
+    }
+}
+
+fn file_json(f: &Scanned, dry_run: bool) -> Value {
+    let probe = f.probe.as_ref();
+    let (entry, priced) = match &f.outcome {
+        Outcome::Logged { entry, priced, .. } => (Some(entry), Some(priced)),
+        _ => (None, None),
+    };
+    json!({
+        "path": shown(f),
+        "status": f.outcome.status(dry_run),
+        "reason": reason(f),
+        "kind": probe.map(|p| p.kind.as_str()),
+        "seconds": probe.and_then(|p| p.duration).map(render::json_decimal),
+        "priced_seconds": f.priced_seconds.map(render::json_decimal),
+        "billed_seconds": priced
+            .and_then(|p| p.quote.as_ref())
+            .and_then(|q| q.charge.billed_seconds)
+            .map(render::json_decimal),
+        "width": probe.map(|p| p.width),
+        "height": probe.map(|p| p.height),
+        "resolution": probe.map(|p| p.resolution()),
+        "audio": probe.map(|p| p.audio),
+        "platform": f.identity.platform.as_ref().map(|(p, _)| p),
+        "model": f.identity.model.as_ref().map(|(m, _)| m),
+        "identified_by": f.identity.describe(),
+        "project": f.project,
+        "id": if dry_run { None } else { entry.map(|e| e.id) },
+        "already_logged_as": match &f.outcome {
+            Outcome::AlreadyLogged { entry_id, .. } => Some(*entry_id),
+            _ => None,
+        },
+        "at": entry.map(|e| e.at.to_rfc3339()),
+        "credits": entry.map(|e| render::json_decimal(e.credits)),
+        "cost": entry.and_then(|e| e.cost.as_ref()).map(|m| render::json_decimal(m.amount)),
+        "currency": entry.and_then(|e| e.cost.as_ref()).map(|m| m.currency.clone()),
+        "pricing": entry.map(|e| e.pricing.clone()),
+    })
+}
+
+fn outcome_json(outcome: &ScanOutcome) -> Value {
+    json!({
+        "dry_run": outcome.dry_run,
+        "logged": outcome.logged(),
+        "files": outcome.files.iter().map(|f| file_json(f, outcome.dry_run)).collect::<Vec<_>>(),
+    })
+}

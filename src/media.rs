@@ -1,0 +1,354 @@
+//! What a downloaded clip or image says about itself: length, size, sound, when it was made.
+//!
+//! Read with well-kept crates, never guessed: `mp4` reads MP4 and MOV containers (the movie
+//! header's duration in its timescale units, the video track's size, whether an audio track
+//! is there, the creation time), `matroska` reads WebM and MKV (duration, video size,
+//! audio), `imagesize` reads the size of an image from its header. A file these crates refuse
+//! is unreadable, with the crate's reason, never priced from nothing.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+/// What kind of media a file name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Video,
+    Image,
+}
+
+impl MediaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Video => "video",
+            MediaKind::Image => "image",
+        }
+    }
+}
+
+/// Extensions of the videos `scan` looks at.
+const VIDEO: &[&str] = &["mp4", "m4v", "mov", "webm", "mkv"];
+/// Extensions of the images `scan` looks at.
+const IMAGE: &[&str] = &[
+    "png", "jpg", "jpeg", "webp", "gif", "avif", "heic", "heif", "bmp", "tif", "tiff",
+];
+/// What browsers name a download still under way (and some tools their temp files): such a
+/// file is not a finished clip, whatever it ends in before.
+const PARTIAL: &[&str] = &[
+    "part",
+    "crdownload",
+    "download",
+    "tmp",
+    "partial",
+    "opdownload",
+];
+
+/// Whether a file is a video or an image `scan` should read (by its extension); `None` for
+/// anything else, a hidden file or a download still under way.
+pub fn kind_of(path: &Path) -> Option<MediaKind> {
+    let name = path.file_name()?.to_str()?;
+    if name.starts_with('.') {
+        return None;
+    }
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if PARTIAL.contains(&ext.as_str()) {
+        return None;
+    }
+    if VIDEO.contains(&ext.as_str()) {
+        Some(MediaKind::Video)
+    } else if IMAGE.contains(&ext.as_str()) {
+        Some(MediaKind::Image)
+    } else {
+        None
+    }
+}
+
+/// What a media file says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Probe {
+    pub kind: MediaKind,
+    /// Seconds of video: the container's duration, exact (see [`seconds`]).
+    pub duration: Option<Decimal>,
+    pub width: u32,
+    pub height: u32,
+    /// A video with at least one audio track.
+    pub audio: bool,
+    /// When the container says it was made (the MP4 movie header), if it says.
+    pub created: Option<DateTime<Utc>>,
+}
+
+impl Probe {
+    /// The resolution as the pricing tables name it: a video's shorter side with `p`
+    /// (`720p`, `1080p`), `4k` for 2160 and above; an image's `WIDTHxHEIGHT`.
+    pub fn resolution(&self) -> String {
+        match self.kind {
+            MediaKind::Image => format!("{}x{}", self.width, self.height),
+            MediaKind::Video => {
+                let short = self.width.min(self.height);
+                if short >= 2160 {
+                    "4k".to_string()
+                } else {
+                    format!("{short}p")
+                }
+            }
+        }
+    }
+}
+
+/// Why a file could not be read, in words for the user.
+pub type Unreadable = String;
+
+/// Reads a media file's length, size and sound.
+pub fn probe(path: &Path, kind: MediaKind) -> Result<Probe, Unreadable> {
+    match kind {
+        MediaKind::Image => probe_image(path),
+        MediaKind::Video => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(|e| e.to_ascii_lowercase())
+                .unwrap_or_default();
+            if ext == "webm" || ext == "mkv" {
+                return quietly(|| probe_matroska(path)).unwrap_or_else(|| {
+                    Err("the WebM/Matroska reader failed on this file".to_string())
+                });
+            }
+            quietly(|| probe_mp4(path))
+                .unwrap_or_else(|| Err("the MP4 reader failed on this file".to_string()))
+        }
+    }
+}
+
+/// Runs a reader that might panic on a malformed file (a crate's bug must not end the
+/// scan): `None` if it did, with the panic message kept off the terminal.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    std::panic::set_hook(hook);
+    result
+}
+
+fn probe_image(path: &Path) -> Result<Probe, Unreadable> {
+    let size = imagesize::size(path).map_err(|e| match e {
+        imagesize::ImageError::NotSupported => "not an image this tool can read".to_string(),
+        imagesize::ImageError::CorruptedImage => "the image is cut short or corrupt".to_string(),
+        imagesize::ImageError::IoError(e) => format!("cannot read it: {e}"),
+    })?;
+    if size.width == 0 || size.height == 0 {
+        return Err("the image says it has no pixels".to_string());
+    }
+    Ok(Probe {
+        kind: MediaKind::Image,
+        duration: None,
+        width: u32::try_from(size.width).map_err(|_| "the image is too large".to_string())?,
+        height: u32::try_from(size.height).map_err(|_| "the image is too large".to_string())?,
+        audio: false,
+        created: None,
+    })
+}
+
+/// Seconds since 1904-01-01 (the MP4 epoch) to 1970-01-01.
+const MP4_EPOCH_OFFSET: u64 = 2_082_844_800;
+
+fn probe_mp4(path: &Path) -> Result<Probe, Unreadable> {
+    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let size = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?
+        .len();
+    let reader = mp4::Mp4Reader::read_header(BufReader::new(file), size).map_err(|e| match e {
+        mp4::Error::BoxNotFound(_) => {
+            format!("not a complete MP4/MOV: {e} (cut short, or still downloading?)")
+        }
+        mp4::Error::InvalidData(why) if why.contains("larger size") => {
+            "not a complete MP4/MOV: a box runs past the end of the file (cut short, or \
+             still downloading?)"
+                .to_string()
+        }
+        e => format!("not a readable MP4/MOV: {e}"),
+    })?;
+    let mvhd = &reader.moov.mvhd;
+    let duration = seconds(mvhd.duration, mvhd.timescale)
+        .ok_or_else(|| "the movie header gives no duration".to_string())?;
+    let mut tracks: Vec<&mp4::Mp4Track> = reader.tracks().values().collect();
+    tracks.sort_by_key(|t| t.track_id());
+    let video = tracks
+        .iter()
+        .find(|t| matches!(t.track_type(), Ok(mp4::TrackType::Video)))
+        .ok_or_else(|| "it has no video track".to_string())?;
+    let (width, height) = (u32::from(video.width()), u32::from(video.height()));
+    if width == 0 || height == 0 {
+        return Err("its video track gives no picture size".to_string());
+    }
+    let audio = tracks
+        .iter()
+        .any(|t| matches!(t.track_type(), Ok(mp4::TrackType::Audio)));
+    // 0 is "not set"; a time before 2000 is a camera's or encoder's unset clock.
+    let created = mvhd
+        .creation_time
+        .checked_sub(MP4_EPOCH_OFFSET)
+        .and_then(|s| i64::try_from(s).ok())
+        .and_then(|s| DateTime::<Utc>::from_timestamp(s, 0))
+        .filter(|t| t.timestamp() >= 946_684_800);
+    Ok(Probe {
+        kind: MediaKind::Video,
+        duration: Some(duration),
+        width,
+        height,
+        audio,
+        created,
+    })
+}
+
+/// WebM and Matroska, read with `matroska`. Their duration is a float in the file (the
+/// format's own choice): taken as the nanoseconds the crate makes of it and rounded *up* to
+/// the millisecond, like a timescale with no finite decimal.
+fn probe_matroska(path: &Path) -> Result<Probe, Unreadable> {
+    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let m = matroska::Matroska::open(BufReader::new(file)).map_err(|e| {
+        format!("not a readable WebM/Matroska: {e} (cut short, or still downloading?)")
+    })?;
+    let nanos = m
+        .info
+        .duration
+        .map(|d| d.as_nanos())
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            "the file gives no duration (a recording saved while it was written?)".to_string()
+        })?;
+    let duration = i128::try_from(nanos)
+        .ok()
+        .and_then(|n| Decimal::try_from_i128_with_scale(n, 9).ok())
+        .ok_or_else(|| "its duration is too large".to_string())?
+        .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::AwayFromZero)
+        .normalize();
+    let (width, height) = m
+        .tracks
+        .iter()
+        .find_map(|t| match (&t.tracktype, &t.settings) {
+            (matroska::Tracktype::Video, matroska::Settings::Video(v)) => {
+                Some((v.pixel_width, v.pixel_height))
+            }
+            _ => None,
+        })
+        .ok_or_else(|| "it has no video track".to_string())?;
+    let size = |n: u64| u32::try_from(n).ok().filter(|n| *n > 0);
+    let (Some(width), Some(height)) = (size(width), size(height)) else {
+        return Err("its video track gives no picture size".to_string());
+    };
+    let audio = m
+        .tracks
+        .iter()
+        .any(|t| matches!(t.tracktype, matroska::Tracktype::Audio));
+    Ok(Probe {
+        kind: MediaKind::Video,
+        duration: Some(duration),
+        width,
+        height,
+        audio,
+        created: None,
+    })
+}
+
+/// `units / timescale` seconds as a Decimal: exact when it has a finite decimal expansion
+/// (timescales of 600, 1000, 90000 …), else rounded *up* to the millisecond, so that a length
+/// never falls into a shorter bucket than the file has. `None` for a zero timescale or
+/// length.
+pub fn seconds(units: u64, timescale: u32) -> Option<Decimal> {
+    if units == 0 || timescale == 0 {
+        return None;
+    }
+    // units/timescale has a finite decimal expansion when the reduced denominator has no
+    // prime factors but 2 and 5.
+    let (mut a, mut b) = (units, u64::from(timescale));
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let mut denominator = u64::from(timescale) / a;
+    for p in [2, 5] {
+        while denominator % p == 0 {
+            denominator /= p;
+        }
+    }
+    let value = Decimal::from(units).checked_div(Decimal::from(timescale))?;
+    if denominator == 1 {
+        Some(value.normalize())
+    } else {
+        Some(
+            value
+                .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::AwayFromZero)
+                .normalize(),
+        )
+    }
+}
+
+/// The SHA-256 of a file's bytes: its identity, whatever its name or folder.
+pub fn content_hash(path: &Path) -> std::io::Result<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher.finalize().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn container_durations_are_exact() {
+        assert_eq!(
+            seconds(5040, 1000),
+            Some(Decimal::from_str("5.04").unwrap())
+        );
+        assert_eq!(seconds(900_000, 90_000), Some(Decimal::from(10)));
+        assert_eq!(seconds(5880, 600), Some(Decimal::from_str("9.8").unwrap()));
+        // 1001/3 s has no finite decimal: rounded up, never down.
+        assert_eq!(
+            seconds(1001, 3),
+            Some(Decimal::from_str("333.667").unwrap())
+        );
+        assert_eq!(seconds(0, 600), None);
+        assert_eq!(seconds(10, 0), None);
+    }
+
+    #[test]
+    fn partial_and_hidden_files_are_not_media() {
+        assert_eq!(kind_of(Path::new("a/clip.mp4")), Some(MediaKind::Video));
+        assert_eq!(kind_of(Path::new("a/CLIP.MOV")), Some(MediaKind::Video));
+        assert_eq!(kind_of(Path::new("a/still.jpeg")), Some(MediaKind::Image));
+        assert_eq!(kind_of(Path::new("a/clip.mp4.part")), None);
+        assert_eq!(kind_of(Path::new("a/clip.mp4.crdownload")), None);
+        assert_eq!(kind_of(Path::new("a/clip.download")), None);
+        assert_eq!(kind_of(Path::new("a/.clip.mp4")), None);
+        assert_eq!(kind_of(Path::new("a/notes.txt")), None);
+        assert_eq!(kind_of(Path::new("a/mp4")), None);
+    }
+
+    #[test]
+    fn resolutions_are_named_by_the_shorter_side() {
+        let p = |w, h, kind| Probe {
+            kind,
+            duration: None,
+            width: w,
+            height: h,
+            audio: false,
+            created: None,
+        };
+        assert_eq!(p(1920, 1080, MediaKind::Video).resolution(), "1080p");
+        assert_eq!(p(720, 1280, MediaKind::Video).resolution(), "720p");
+        assert_eq!(p(3840, 2160, MediaKind::Video).resolution(), "4k");
+        assert_eq!(p(1024, 1536, MediaKind::Image).resolution(), "1024x1536");
+    }
+}

@@ -1,0 +1,762 @@
+//! `credits scan`: log the clips and images found in folders, read from the files themselves.
+//!
+//! For each video or image under the paths (`crate::media` says which files are, and reads
+//! them):
+//! - the file is known by the SHA-256 of its bytes (`store::files`): a file already logged —
+//!   the same file, a copy, a renamed one — is listed as such and adds nothing;
+//! - its platform and model are decided, each by the first of these that states it: the
+//!   flags (`--platform`, `--model`); the file's C2PA manifest (`crate::c2pa`: the platform
+//!   its claim generator names, the model its creating agent names, read but not verified);
+//!   a download-name pattern of a pricing table
+//!   (`download_names`); the `[scan]` folder mapping of the config file (the deepest folder
+//!   holding the file). A layer's model is taken only for the platform already decided. A
+//!   file that none of them identifies is listed as unidentified, never logged with a guess;
+//! - its project: `--project`, else the folder mapping's `project`, else the name of the
+//!   folder that holds the file;
+//! - its time: the container's creation time when it gives one, else the file's
+//!   modification time (never later than now);
+//! - its length: the container's exact duration. Containers often run a few frames over
+//!   the length asked for (5.04 s for a 5 s clip): a duration at most [`TOLERANCE`] over a
+//!   length the model offers is priced as that length. Otherwise the length is priced as it
+//!   is, which the tables bill as the length (bucket) it falls in — a 9.8 s file of a 10 s
+//!   clip is billed 10 s, and said.
+//!
+//! It is then logged as `credits log` would (`entries::log_in`: account, balance, budgets),
+//! with its file, in one transaction per file: a scan that is stopped half-way keeps what
+//! it logged, and running it again logs the rest (the hash is unique in the database).
+//! `dry_run` runs the same steps in one transaction that is rolled back, so what it lists is
+//! what a scan would log, in order, and nothing is written.
+
+use super::budgets::Crossing;
+use super::entries::{self, LogRequest};
+use super::pricing::{PriceRequest, Priced};
+use super::Session;
+use crate::config::ScanFolder;
+use crate::cost::Request;
+use crate::error::{fail, fail_with_help, UserError};
+use crate::media::{self, Probe};
+use crate::pricing::Rate;
+use crate::records::Entry;
+use crate::store::{EntryFile, Tx};
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Utc};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// How far over a length the model offers a container's duration may run and still be
+/// priced as that length: a quarter of a second (6 frames at 24 fps).
+pub const TOLERANCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+
+/// What the user asked `scan` to do.
+#[derive(Debug, Clone, Default)]
+pub struct ScanRequest {
+    pub paths: Vec<PathBuf>,
+    pub platform: Option<String>,
+    pub model: Option<String>,
+    pub project: Option<String>,
+    pub tags: Vec<(String, String)>,
+    pub dry_run: bool,
+}
+
+/// Where a platform or model came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdSource {
+    /// `--platform` / `--model`.
+    Flag,
+    /// The file's C2PA manifest (read, not verified): its claim generator and the agent
+    /// that created it.
+    C2pa {
+        generator: String,
+        agent: Option<String>,
+    },
+    /// A pricing table's download-name pattern, with the ids of its sources.
+    Pattern {
+        pattern: String,
+        sources: Vec<String>,
+    },
+    /// A `[scan]` folder of the config file.
+    Folder(PathBuf),
+}
+
+impl IdSource {
+    fn describe(&self) -> String {
+        match self {
+            IdSource::Flag => "flags".to_string(),
+            IdSource::C2pa {
+                generator,
+                agent: Some(agent),
+            } => format!("C2PA (unverified): {generator}, {agent}"),
+            IdSource::C2pa {
+                generator,
+                agent: None,
+            } => format!("C2PA (unverified): {generator}"),
+            IdSource::Pattern { pattern, sources } if sources.is_empty() => {
+                format!("name `{pattern}`")
+            }
+            IdSource::Pattern { pattern, sources } => {
+                format!("name `{pattern}` ({})", sources.join(", "))
+            }
+            IdSource::Folder(dir) => format!("config folder {}", dir.display()),
+        }
+    }
+}
+
+/// What one layer of identification says about a file.
+#[derive(Debug, Clone)]
+struct Layer {
+    source: IdSource,
+    platform: Option<String>,
+    model: Option<String>,
+}
+
+/// A file's platform and model, each with where it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub platform: Option<(String, IdSource)>,
+    pub model: Option<(String, IdSource)>,
+}
+
+impl Identity {
+    /// How it was identified, for the table: one source, or each part's.
+    pub fn describe(&self) -> String {
+        match (&self.platform, &self.model) {
+            (Some((_, p)), Some((_, m))) if p == m => p.describe(),
+            (Some((_, p)), Some((_, m))) => {
+                format!("platform: {}; model: {}", p.describe(), m.describe())
+            }
+            (Some((_, p)), None) => format!("platform: {}; model: none", p.describe()),
+            (None, Some((_, m))) => format!("platform: none; model: {}", m.describe()),
+            (None, None) => "nothing".to_string(),
+        }
+    }
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Logged (or, dry, would be): the entry as stored.
+    Logged {
+        entry: Box<Entry>,
+        priced: Box<Priced>,
+        budgets: Vec<Crossing>,
+    },
+    /// Its content is already in the log.
+    AlreadyLogged { entry_id: i64, path: String },
+    /// Platform or model unknown: not logged.
+    Unidentified,
+    /// Not a media file this tool can read, with why.
+    Unreadable(String),
+    /// Identified but refused by pricing (an unknown model, a length it does not make, a
+    /// strict budget), with why.
+    NotLogged(String),
+}
+
+impl Outcome {
+    pub fn status(&self, dry_run: bool) -> &'static str {
+        match self {
+            Outcome::Logged { .. } if dry_run => "would_log",
+            Outcome::Logged { .. } => "logged",
+            Outcome::AlreadyLogged { .. } => "already_logged",
+            Outcome::Unidentified => "unidentified",
+            Outcome::Unreadable(_) => "unreadable",
+            Outcome::NotLogged(_) => "not_logged",
+        }
+    }
+}
+
+/// One file scanned.
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    pub path: PathBuf,
+    pub probe: Option<Probe>,
+    pub identity: Identity,
+    pub project: Option<String>,
+    /// The length priced, when the tolerance made it differ from the file's.
+    pub priced_seconds: Option<Decimal>,
+    pub outcome: Outcome,
+}
+
+/// What a scan did (or, dry, would do).
+#[derive(Debug, Clone, Default)]
+pub struct ScanOutcome {
+    pub files: Vec<Scanned>,
+    pub dry_run: bool,
+}
+
+impl ScanOutcome {
+    pub fn logged(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Logged { .. }))
+            .count()
+    }
+}
+
+/// What every file of a scan is looked at with: the request, the config folders.
+pub struct Scanner<'a> {
+    session: &'a Session,
+    req: ScanRequest,
+    folders: Vec<(PathBuf, ScanFolder)>,
+    strict_budget: bool,
+}
+
+impl<'a> Scanner<'a> {
+    /// Checks the paths and reads the config file: a missing path or a broken config is an
+    /// error before anything is read or written.
+    pub fn new(session: &'a Session, req: ScanRequest) -> Result<Scanner<'a>> {
+        if req.paths.is_empty() {
+            return Err(fail_with_help(
+                "no folder or file to scan",
+                "`credits scan ~/Downloads`",
+            ));
+        }
+        for p in &req.paths {
+            if std::fs::metadata(p).is_err() {
+                return Err(fail_with_help(
+                    format!(
+                        "{} does not exist",
+                        crate::render::safe_line(&p.display().to_string())
+                    ),
+                    "give folders or files that exist",
+                ));
+            }
+        }
+        let folders = crate::config::scan_folders()?
+            .into_iter()
+            .map(|(dir, what)| (std::fs::canonicalize(&dir).unwrap_or(dir), what))
+            .collect();
+        let (_, strict_budget) = crate::config::for_log(req.project.as_deref(), false)?;
+        Ok(Scanner {
+            session,
+            req,
+            folders,
+            strict_budget,
+        })
+    }
+
+    /// The media files under the paths, sorted: hidden files and folders, partial
+    /// downloads and other files are left out (a file named on the command line is looked
+    /// at whatever it is).
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
+        let mut out = Vec::new();
+        for root in &self.req.paths {
+            if root.is_file() {
+                out.push(root.clone());
+                continue;
+            }
+            let walk = walkdir::WalkDir::new(root)
+                .follow_links(false)
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for entry in walk {
+                let entry = entry.map_err(|e| {
+                    fail(format!(
+                        "cannot read {}: {e}",
+                        crate::render::safe_line(&e.path().unwrap_or(root).display().to_string())
+                    ))
+                })?;
+                if entry.file_type().is_file() && media::kind_of(entry.path()).is_some() {
+                    out.push(entry.into_path());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// Scans every file: each logged in its own transaction, or, dry, all in one that is
+    /// rolled back.
+    pub fn run(&self) -> Result<ScanOutcome> {
+        let files = self.files()?;
+        let mut out = ScanOutcome {
+            files: Vec::new(),
+            dry_run: self.req.dry_run,
+        };
+        if self.req.dry_run {
+            let mut store = self.session.store_for_reading()?;
+            // `read` never commits: the entries written here to price the next files as a
+            // real scan would are rolled back with it.
+            out.files = store.read(|tx| {
+                files
+                    .iter()
+                    .map(|f| self.file_in(tx, f))
+                    .collect::<Result<Vec<_>>>()
+            })?;
+        } else if !files.is_empty() {
+            // (Nothing to look at opens no database: a scan of an empty folder creates none.)
+            let mut store = self.session.store()?;
+            for f in &files {
+                let scanned = store.write(|tx| self.file_in(tx, f))?;
+                out.files.push(scanned);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Scans one file in its own transaction (`--watch`).
+    pub fn one(&self, path: &Path) -> Result<Scanned> {
+        let mut store = self.session.store()?;
+        store.write(|tx| self.file_in(tx, path))
+    }
+
+    /// One file, in the caller's transaction.
+    fn file_in(&self, tx: &Tx<'_>, path: &Path) -> Result<Scanned> {
+        let mut scanned = Scanned {
+            path: path.to_path_buf(),
+            probe: None,
+            identity: Identity::default(),
+            project: None,
+            priced_seconds: None,
+            outcome: Outcome::Unidentified,
+        };
+        let Some(kind) = media::kind_of(path) else {
+            scanned.outcome = Outcome::Unreadable("not a video or image (by its name)".to_string());
+            return Ok(scanned);
+        };
+        let sha256 = match media::content_hash(path) {
+            Ok(h) => h,
+            Err(e) => {
+                scanned.outcome = Outcome::Unreadable(format!("cannot read it: {e}"));
+                return Ok(scanned);
+            }
+        };
+        if let Some(known) = tx.file_by_hash(&sha256)? {
+            scanned.outcome = Outcome::AlreadyLogged {
+                entry_id: known.entry_id,
+                path: known.path,
+            };
+            return Ok(scanned);
+        }
+        let probe = match media::probe(path, kind) {
+            Ok(p) => p,
+            Err(why) => {
+                scanned.outcome = Outcome::Unreadable(why);
+                return Ok(scanned);
+            }
+        };
+        scanned.probe = Some(probe.clone());
+        let folder = self.folder_of(path);
+        scanned.identity = self.identify(path, folder.as_ref());
+        scanned.project = self
+            .req
+            .project
+            .clone()
+            .filter(|p| !p.is_empty())
+            .or_else(|| folder.as_ref().and_then(|(_, f)| f.project.clone()))
+            .or_else(|| folder_name(path));
+        let (Some((platform, _)), Some((model, _))) =
+            (&scanned.identity.platform, &scanned.identity.model)
+        else {
+            return Ok(scanned);
+        };
+        // A clip is never logged as an image generation, nor an image as a clip.
+        if let Some(m) = self
+            .session
+            .catalog
+            .platform(platform)
+            .ok()
+            .and_then(|p| p.model(model).ok())
+        {
+            let fits = match probe.kind {
+                media::MediaKind::Video => m.kind == crate::pricing::Kind::Video,
+                media::MediaKind::Image => m.kind == crate::pricing::Kind::Image,
+            };
+            if !fits {
+                scanned.outcome = Outcome::NotLogged(format!(
+                    "the file is {} {}, but {} is {} {} model",
+                    article(probe.kind.as_str()),
+                    probe.kind.as_str(),
+                    m.id,
+                    article(m.kind.as_str()),
+                    m.kind.as_str()
+                ));
+                return Ok(scanned);
+            }
+        }
+        let duration = probe
+            .duration
+            .map(|d| match snap(self.session, platform, model, d) {
+                Some(length) => {
+                    scanned.priced_seconds = Some(length);
+                    length
+                }
+                None => d,
+            });
+        let at = self.time_of(path, &probe);
+        let req = LogRequest {
+            price: PriceRequest {
+                platform: platform.clone(),
+                model: model.clone(),
+                request: Request {
+                    duration,
+                    resolution: Some(probe.resolution()),
+                    audio: probe.audio,
+                    count: 1,
+                    ..Request::default()
+                },
+                at: Some(at),
+                ..PriceRequest::default()
+            },
+            project: scanned.project.clone(),
+            tags: self.req.tags.clone(),
+            note: None,
+            failed: false,
+            discarded: false,
+            strict_budget: self.strict_budget,
+        };
+        let (id, priced, budgets) = match entries::log_in(self.session, tx, &req) {
+            Ok(done) => done,
+            Err(e) => match e.downcast_ref::<UserError>() {
+                Some(u) => {
+                    scanned.outcome = Outcome::NotLogged(match &u.help {
+                        Some(help) => format!("{} ({help})", u.message),
+                        None => u.message.clone(),
+                    });
+                    return Ok(scanned);
+                }
+                None => return Err(e),
+            },
+        };
+        tx.insert_entry_file(&EntryFile {
+            entry_id: id,
+            sha256,
+            // Kept whole: a path relative to where the scan ran means nothing later.
+            path: std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string(),
+            identified_by: scanned.identity.describe(),
+        })?;
+        let entry = tx
+            .get(id)?
+            .ok_or_else(|| fail(format!("entry {id} vanished after it was logged")))?;
+        scanned.outcome = Outcome::Logged {
+            entry: Box::new(entry),
+            priced: Box::new(priced),
+            budgets,
+        };
+        Ok(scanned)
+    }
+
+    /// The deepest `[scan]` folder holding the file.
+    fn folder_of(&self, path: &Path) -> Option<(PathBuf, ScanFolder)> {
+        let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.folders
+            .iter()
+            .filter(|(dir, _)| full.starts_with(dir))
+            .max_by_key(|(dir, _)| dir.components().count())
+            .cloned()
+    }
+
+    /// Platform and model, each from the first layer that states it (module docs).
+    fn identify(&self, path: &Path, folder: Option<&(PathBuf, ScanFolder)>) -> Identity {
+        let catalog = &self.session.catalog;
+        let mut layers = vec![Layer {
+            source: IdSource::Flag,
+            platform: self.req.platform.clone(),
+            model: self.req.model.clone(),
+        }];
+        if let Some(c) = crate::c2pa::read(path) {
+            layers.push(c2pa_layer(catalog, c));
+        }
+        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            let mut found: Vec<Layer> = Vec::new();
+            for p in catalog.platforms() {
+                for m in &p.models {
+                    for d in m.download_names.iter().filter(|d| d.matches(name)) {
+                        found.push(Layer {
+                            source: IdSource::Pattern {
+                                pattern: d.pattern.clone(),
+                                sources: d.sources.iter().map(|s| s.id.clone()).collect(),
+                            },
+                            platform: Some(p.id.clone()),
+                            model: Some(m.id.clone()),
+                        });
+                    }
+                }
+            }
+            // Two models whose patterns both match say nothing for sure: neither is used.
+            let first = found.first().map(|l| (l.platform.clone(), l.model.clone()));
+            if found
+                .iter()
+                .all(|l| Some((l.platform.clone(), l.model.clone())) == first)
+            {
+                layers.extend(found.into_iter().take(1));
+            }
+        }
+        if let Some((dir, f)) = folder {
+            layers.push(Layer {
+                source: IdSource::Folder(dir.clone()),
+                platform: f.platform.clone(),
+                model: f.model.clone(),
+            });
+        }
+        let canonical = |p: &str| super::resolve::platform_id(catalog, p);
+        let mut id = Identity::default();
+        for layer in &layers {
+            if let (None, Some(p)) = (&id.platform, &layer.platform) {
+                id.platform = Some((p.clone(), layer.source.clone()));
+            }
+        }
+        let decided = id.platform.as_ref().map(|(p, _)| canonical(p));
+        for layer in &layers {
+            let Some(m) = &layer.model else { continue };
+            let same = match (&layer.platform, &decided) {
+                (Some(p), Some(d)) => canonical(p) == *d,
+                _ => true,
+            };
+            if same && id.model.is_none() {
+                id.model = Some((m.clone(), layer.source.clone()));
+            }
+        }
+        id
+    }
+
+    /// When the file was made: the container's creation time, else its modification time;
+    /// never later than now (a clock set ahead must not log into the future).
+    fn time_of(&self, path: &Path, probe: &Probe) -> DateTime<FixedOffset> {
+        let modified = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(DateTime::<Utc>::from);
+        let at = probe
+            .created
+            .or(modified)
+            .unwrap_or_else(|| self.session.now_utc());
+        at.min(self.session.now_utc())
+            .with_timezone(&self.session.offset())
+    }
+}
+
+/// How long a new file's size and modification time must stay the same before it is taken
+/// as downloaded (browsers also rename `.part`/`.crdownload` files when done, which is seen
+/// as a new name).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// `--watch`: once the paths are watched, calls `ready` (which scans what is already
+/// there, so nothing that arrives in between is missed), then logs each new media file under
+/// the paths once it has stopped changing for [`SETTLE`], calling `each` with it, until
+/// `stop` is set (by SIGINT or SIGTERM).
+pub fn watch(
+    scanner: &Scanner<'_>,
+    stop: &std::sync::atomic::AtomicBool,
+    ready: impl FnOnce() -> Result<()>,
+    mut each: impl FnMut(&Scanned) -> Result<()>,
+) -> Result<()> {
+    use notify::{RecursiveMode, Watcher};
+    use std::collections::BTreeMap;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+
+    let (send, events) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(send)
+        .map_err(|e| fail(format!("cannot watch for new files: {e}")))?;
+    for p in &scanner.req.paths {
+        let mode = if p.is_dir() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        watcher.watch(p, mode).map_err(|e| {
+            fail(format!(
+                "cannot watch {}: {e}",
+                crate::render::safe_line(&p.display().to_string())
+            ))
+        })?;
+    }
+    ready()?;
+    // Events name files by the full path of the watched folder: shown as under the path
+    // the user gave.
+    let roots: Vec<(PathBuf, PathBuf)> = scanner
+        .req
+        .paths
+        .iter()
+        .map(|p| {
+            (
+                std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                p.clone(),
+            )
+        })
+        .collect();
+    let as_given = |path: &Path| {
+        roots
+            .iter()
+            .find_map(|(full, given)| {
+                path.strip_prefix(full).ok().map(|rest| {
+                    if rest.as_os_str().is_empty() {
+                        given.clone()
+                    } else {
+                        given.join(rest)
+                    }
+                })
+            })
+            .unwrap_or_else(|| path.to_path_buf())
+    };
+    // Files seen changing: their last size and modification time, and since when unchanged.
+    type Seen = (u64, Option<std::time::SystemTime>, Instant);
+    let mut pending: BTreeMap<PathBuf, Seen> = BTreeMap::new();
+    // Files looked at, as they were then: another event for the same bytes is no news.
+    let mut done: BTreeMap<PathBuf, (u64, Option<std::time::SystemTime>)> = BTreeMap::new();
+    let hidden = |p: &Path| {
+        p.components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    };
+    while !stop.load(Ordering::Relaxed) {
+        match events.recv_timeout(Duration::from_millis(200)) {
+            Ok(Ok(event)) => {
+                for path in event.paths {
+                    let path = as_given(&path);
+                    let relative = scanner
+                        .req
+                        .paths
+                        .iter()
+                        .find_map(|root| path.strip_prefix(root).ok())
+                        .unwrap_or(&path);
+                    if media::kind_of(&path).is_some() && !hidden(relative) {
+                        pending
+                            .entry(path)
+                            .or_insert((u64::MAX, None, Instant::now()));
+                    }
+                }
+            }
+            // A watcher error (a folder removed) ends nothing: the paths that remain are
+            // still watched.
+            Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        let now = Instant::now();
+        let mut settled = Vec::new();
+        pending.retain(|path, (size, modified, since)| {
+            let Ok(meta) = std::fs::metadata(path) else {
+                // Gone (renamed when the download finished): its new name is its own event.
+                return false;
+            };
+            let current = (meta.len(), meta.modified().ok());
+            if (current.0, current.1) != (*size, *modified) {
+                (*size, *modified, *since) = (current.0, current.1, now);
+                return true;
+            }
+            if current.0 > 0 && now.duration_since(*since) >= SETTLE {
+                if done.get(path) != Some(&current) {
+                    done.insert(path.clone(), current);
+                    settled.push(path.clone());
+                }
+                return false;
+            }
+            true
+        });
+        for path in settled {
+            let scanned = scanner.one(&path)?;
+            // A file already in the log (touched, or copied in again) is not news.
+            if !matches!(scanned.outcome, Outcome::AlreadyLogged { .. }) {
+                each(&scanned)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a C2PA manifest says: the platform whose id or name the claim generator names (the
+/// longest such), and the model the creating agent names on it, when the tables know both.
+fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Credentials) -> Layer {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let generator = plain(&c.generator);
+    let platform = catalog
+        .platforms()
+        .filter_map(|p| {
+            [plain(&p.id), plain(&p.name)]
+                .into_iter()
+                .filter(|n| n.len() >= 3 && generator.contains(n.as_str()))
+                .map(|n| n.len())
+                .max()
+                .map(|len| (len, p))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, p)| p);
+    let model = match (platform, &c.agent) {
+        (Some(p), Some(agent)) => p.model(agent).ok().map(|m| m.id.clone()),
+        _ => None,
+    };
+    Layer {
+        platform: platform.map(|p| p.id.clone()),
+        model,
+        source: IdSource::C2pa {
+            generator: c.generator,
+            agent: c.agent,
+        },
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The name of the folder holding the file: the project when no flag or mapping gives one.
+fn folder_name(path: &Path) -> Option<String> {
+    let parent = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(|| path.parent().map(Path::to_path_buf))?;
+    parent
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+}
+
+/// The length a duration is priced as when it runs at most [`TOLERANCE`] over a length the
+/// model offers (`None`: priced as it is).
+fn snap(session: &Session, platform: &str, model: &str, duration: Decimal) -> Option<Decimal> {
+    let p = session.catalog.platform(platform).ok()?;
+    let m = p.model(model).ok()?;
+    let mut lengths: Vec<Decimal> = Vec::new();
+    for v in &m.variants {
+        match &v.rate {
+            Rate::Buckets(buckets) => lengths.extend(buckets.iter().map(|b| b.seconds)),
+            Rate::PerSecond { durations, .. } => lengths.extend(durations.iter().copied()),
+            _ => {}
+        }
+    }
+    lengths
+        .into_iter()
+        .filter(|l| duration > *l && duration - *l <= TOLERANCE)
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tolerance_is_a_quarter_second() {
+        assert_eq!(TOLERANCE.to_string(), "0.25");
+    }
+
+    #[test]
+    fn identities_say_where_each_part_came_from() {
+        let both = Identity {
+            platform: Some(("runway".into(), IdSource::Flag)),
+            model: Some(("gen-4".into(), IdSource::Flag)),
+        };
+        assert_eq!(both.describe(), "flags");
+        let mixed = Identity {
+            platform: Some(("runway".into(), IdSource::Folder("/v/runway".into()))),
+            model: Some(("gen-4".into(), IdSource::Flag)),
+        };
+        assert_eq!(
+            mixed.describe(),
+            "platform: config folder /v/runway; model: flags"
+        );
+    }
+}

@@ -1,0 +1,772 @@
+//! `credits scan` through the binary (issue 13): clips and images the tests write themselves
+//! (MP4s with `mp4::Mp4Writer`: an H.264 track of a given size and length, optionally an AAC
+//! track; the sample bytes are not decodable, the container is what is read), identified by
+//! flags, a download-name pattern of a pricing file and a `[scan]` folder of the config file,
+//! logged once whatever the copies and names, and `--watch` stopped by SIGINT and SIGTERM.
+//!
+//! Prices from the shipped tables: Runway Gen-4 is 12 credits a second in 5 s and 10 s
+//! clips, Gen-4 Turbo 5; Google's veo-3.1 is money-billed, $0.40 a second with sound.
+
+mod common;
+
+use common::{entry_count, DbState, Sandbox};
+use std::fs;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+// ---- media the tests make ----
+
+/// An MP4 of `width`×`height` lasting `millis` ms (movie timescale 1000), with an AAC track
+/// when `audio`.
+fn write_mp4(path: &Path, width: u16, height: u16, millis: u32, audio: bool) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    let config = mp4::Mp4Config {
+        major_brand: "isom".parse().unwrap(),
+        minor_version: 512,
+        compatible_brands: vec![
+            "isom".parse().unwrap(),
+            "iso2".parse().unwrap(),
+            "avc1".parse().unwrap(),
+            "mp41".parse().unwrap(),
+        ],
+        timescale: 1000,
+    };
+    let file = fs::File::create(path).unwrap();
+    let mut w = mp4::Mp4Writer::write_start(file, &config).unwrap();
+    w.add_track(&mp4::TrackConfig {
+        track_type: mp4::TrackType::Video,
+        timescale: 1000,
+        language: "und".into(),
+        media_conf: mp4::MediaConfig::AvcConfig(mp4::AvcConfig {
+            width,
+            height,
+            seq_param_set: vec![0x67, 0x64, 0x00, 0x1f, 0xac],
+            pic_param_set: vec![0x68, 0xee, 0x3c, 0x80],
+        }),
+    })
+    .unwrap();
+    if audio {
+        w.add_track(&mp4::TrackConfig {
+            track_type: mp4::TrackType::Audio,
+            timescale: 1000,
+            language: "und".into(),
+            media_conf: mp4::MediaConfig::AacConfig(mp4::AacConfig::default()),
+        })
+        .unwrap();
+    }
+    // Two samples per track covering the whole length; bytes differ per size and length
+    // so that two test clips never share a hash by accident.
+    let half = millis / 2;
+    let tracks = if audio { 2 } else { 1 };
+    for track in 1..=tracks {
+        for (start, dur) in [(0, half), (u64::from(half), millis - half)] {
+            let bytes = format!("{width}x{height}:{millis}:{track}:{start}").into_bytes();
+            w.write_sample(
+                track,
+                &mp4::Mp4Sample {
+                    start_time: start,
+                    duration: dur,
+                    rendering_offset: 0,
+                    is_sync: true,
+                    bytes: mp4::Bytes::from(bytes),
+                },
+            )
+            .unwrap();
+        }
+    }
+    w.write_end().unwrap();
+}
+
+/// An EBML element: its id, its size (as an 8-byte EBML number) and its data.
+fn ebml(id: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut e = id.to_vec();
+    e.push(0x01);
+    e.extend_from_slice(&(data.len() as u64).to_be_bytes()[1..]);
+    e.extend_from_slice(data);
+    e
+}
+
+/// A WebM of `width`×`height` lasting `millis` ms (timecode scale 1 ms), with an Opus track
+/// when `audio`: the header, segment info and tracks, no frames.
+fn write_webm(path: &Path, width: u16, height: u16, millis: u32, audio: bool) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    let header = ebml(&[0x1a, 0x45, 0xdf, 0xa3], &ebml(&[0x42, 0x82], b"webm"));
+    let mut info = ebml(&[0x2a, 0xd7, 0xb1], &1_000_000u32.to_be_bytes());
+    info.extend(ebml(&[0x44, 0x89], &f64::from(millis).to_be_bytes()));
+    let mut video = ebml(&[0xb0], &width.to_be_bytes());
+    video.extend(ebml(&[0xba], &height.to_be_bytes()));
+    let mut track = ebml(&[0xd7], &[1]);
+    track.extend(ebml(&[0x73, 0xc5], &[1]));
+    track.extend(ebml(&[0x83], &[1]));
+    track.extend(ebml(&[0x86], b"V_VP9"));
+    track.extend(ebml(&[0xe0], &video));
+    let mut tracks = ebml(&[0xae], &track);
+    if audio {
+        let mut sound = ebml(&[0xd7], &[2]);
+        sound.extend(ebml(&[0x73, 0xc5], &[2]));
+        sound.extend(ebml(&[0x83], &[2]));
+        sound.extend(ebml(&[0x86], b"A_OPUS"));
+        sound.extend(ebml(&[0xe1], &ebml(&[0xb5], &48000f64.to_be_bytes())));
+        tracks.extend(ebml(&[0xae], &sound));
+    }
+    let mut segment = ebml(&[0x15, 0x49, 0xa9, 0x66], &info);
+    segment.extend(ebml(&[0x16, 0x54, 0xae, 0x6b], &tracks));
+    let mut bytes = header;
+    bytes.extend(ebml(&[0x18, 0x53, 0x80, 0x67], &segment));
+    fs::write(path, bytes).unwrap();
+}
+
+/// The first bytes of a PNG of `width`×`height` (all `imagesize` reads).
+fn write_png(path: &Path, width: u32, height: u32) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    let mut b = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    b.extend_from_slice(&width.to_be_bytes());
+    b.extend_from_slice(&height.to_be_bytes());
+    b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    fs::write(path, b).unwrap();
+}
+
+fn clips(sandbox: &Sandbox) -> PathBuf {
+    sandbox.path().join("clips")
+}
+
+fn json_files(run: &common::Run) -> Vec<serde_json::Value> {
+    run.json()["files"].as_array().cloned().unwrap_or_default()
+}
+
+fn file_named<'a>(files: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    files
+        .iter()
+        .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
+        .unwrap_or_else(|| panic!("no {name} in {files:#?}"))
+}
+
+// ---- reading the files ----
+
+#[test]
+fn clips_are_read_priced_by_their_length_and_logged_with_their_path() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    // 5.04 s: a few frames over a 5 s clip; 9.8 s: a 10 s clip trimmed.
+    write_mp4(&dir.join("teaser/a.mp4"), 1280, 720, 5040, false);
+    write_mp4(&dir.join("teaser/b.mp4"), 1920, 1080, 9800, false);
+    // The tolerance is 0.25 s, inclusive: 5.25 s is a 5 s clip, 5.26 s is billed as 10 s.
+    write_mp4(&dir.join("edge/c.mp4"), 1280, 720, 5250, false);
+    write_mp4(&dir.join("edge/d.mp4"), 1280, 720, 5260, false);
+    let run = sandbox.run(&["scan", "clips", "--platform", "runway", "--model", "gen-4"]);
+    run.success()
+        .stdout_has("5.25 (as 5)")
+        .stdout_has("5.26 (billed 10)")
+        .stdout_has("5.04 (as 5)")
+        .stdout_has("9.8 (billed 10)")
+        .stdout_has("720p")
+        .stdout_has("1080p")
+        .stdout_has("logged #1")
+        .stdout_has("logged #2")
+        .stdout_has("flags")
+        .stdout_has("logged 4 of 4 files");
+    let history = sandbox.run(&["--json", "history"]);
+    history.success();
+    let entries = history.json();
+    let by_path = |name: &str| {
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .cloned()
+            .unwrap_or_else(|| panic!("no entry for {name}: {entries:#}"))
+    };
+    let a = by_path("a.mp4");
+    assert_eq!(common::decimal(&a["credits"]).unwrap().to_string(), "60");
+    assert_eq!(common::decimal(&a["duration"]).unwrap().to_string(), "5");
+    assert_eq!(a["resolution"], "720p");
+    assert_eq!(a["project"], "teaser", "the folder holding the file");
+    let b = by_path("b.mp4");
+    assert_eq!(common::decimal(&b["credits"]).unwrap().to_string(), "120");
+    assert_eq!(b["resolution"], "1080p");
+}
+
+#[test]
+fn sound_is_read_from_the_file_and_priced_or_refused_by_the_table() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("veo/with-sound.mp4"), 1920, 1080, 8000, true);
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips/veo",
+        "--platform",
+        "google",
+        "--model",
+        "veo-3.1",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    let f = file_named(&files, "with-sound.mp4");
+    assert_eq!(f["audio"], true);
+    assert_eq!(f["status"], "logged");
+    assert_eq!(common::decimal(&f["cost"]).unwrap().to_string(), "3.2");
+    // Gen-4's table has no price for sound: not logged, and said why.
+    write_mp4(&dir.join("runway/sound.mp4"), 1280, 720, 5000, true);
+    let run = sandbox.run(&[
+        "scan",
+        "clips/runway",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+    ]);
+    run.success()
+        .stdout_has("not logged")
+        .stdout_has("no price for audio");
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn images_broken_files_and_other_files() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_png(&dir.join("still.png"), 1024, 1536);
+    write_mp4(&dir.join("whole.mp4"), 1280, 720, 5000, false);
+    // Cut short: the movie header, written last, is gone.
+    let bytes = fs::read(dir.join("whole.mp4")).unwrap();
+    fs::write(dir.join("cut.mp4"), &bytes[..bytes.len() / 2]).unwrap();
+    fs::write(dir.join("fake.mp4"), "not a video at all").unwrap();
+    fs::write(dir.join("notes.txt"), "text").unwrap();
+    fs::write(dir.join("clip.mp4.part"), &bytes[..10]).unwrap();
+    fs::write(dir.join(".hidden.mp4"), &bytes).unwrap();
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "google",
+        "--model",
+        "imagen-4-fast",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    let names: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        names.len(),
+        4,
+        "notes.txt, .part and hidden files are skipped: {names:?}"
+    );
+    let still = file_named(&files, "still.png");
+    assert_eq!(
+        (still["width"].clone(), still["height"].clone()),
+        (1024.into(), 1536.into())
+    );
+    assert_eq!(still["resolution"], "1024x1536");
+    assert_eq!(still["status"], "logged", "{still:#}");
+    let cut = file_named(&files, "cut.mp4");
+    assert_eq!(cut["status"], "unreadable");
+    assert!(
+        cut["reason"].as_str().unwrap().contains("cut short"),
+        "{cut:#}"
+    );
+    assert_eq!(file_named(&files, "fake.mp4")["status"], "unreadable");
+    // A clip is not logged as an image generation, whatever the flags say.
+    let whole = file_named(&files, "whole.mp4");
+    assert_eq!(whole["status"], "not_logged");
+    assert!(
+        whole["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the file is a video"),
+        "{whole:#}"
+    );
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+// ---- identification ----
+
+/// A user pricing file for a platform whose downloads are named `TestGen <seed>.mp4`.
+fn testgen_table(sandbox: &Sandbox) {
+    sandbox.write(
+        ".config/credits/pricing/testgen.toml",
+        r#"name = "TestGen"
+sources = [{ id = "tg-docs", title = "TestGen help: downloads", url = "https://example.com/testgen", read = 2026-11-01, grade = "official" }]
+
+[[plan]]
+name = "Pro"
+price = 10
+credits = 1000
+source = "tg-docs"
+
+[[model]]
+name = "tg-1"
+per_second = 2
+durations = [5, 10]
+source = "tg-docs"
+download_names = [{ pattern = "TestGen *.mp4", source = "tg-docs" }]
+"#,
+    );
+}
+
+#[test]
+fn platform_and_model_come_from_the_name_then_the_config_folder_never_a_guess() {
+    let sandbox = Sandbox::with_db();
+    testgen_table(&sandbox);
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("inbox/TestGen 12345.mp4"), 1280, 720, 5000, false);
+    write_mp4(&dir.join("mapped/m.mp4"), 1280, 720, 10000, false);
+    write_mp4(&dir.join("inbox/unknown.mp4"), 1280, 720, 6000, false);
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4-turbo\", project = \"launch\" }}\n",
+            dir.join("mapped").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    run.success();
+    let files = json_files(&run);
+    let named = file_named(&files, "TestGen 12345.mp4");
+    assert_eq!(named["status"], "logged");
+    assert_eq!(
+        (named["platform"].clone(), named["model"].clone()),
+        ("testgen".into(), "tg-1".into())
+    );
+    assert_eq!(named["identified_by"], "name `TestGen *.mp4` (tg-docs)");
+    assert_eq!(named["project"], "inbox");
+    let mapped = file_named(&files, "m.mp4");
+    assert_eq!(mapped["status"], "logged");
+    assert_eq!(mapped["model"], "gen-4-turbo");
+    assert_eq!(mapped["project"], "launch");
+    assert_eq!(
+        common::decimal(&mapped["credits"]).unwrap().to_string(),
+        "50"
+    );
+    assert!(mapped["identified_by"]
+        .as_str()
+        .unwrap()
+        .starts_with("config folder"));
+    // The pattern is shown with the table, so a user can see what `scan` will take.
+    sandbox
+        .run(&["pricing", "show", "testgen"])
+        .success()
+        .stdout_has("tg-1: `credits scan` takes files named `TestGen *.mp4` for it (tg-docs)");
+    let unknown = file_named(&files, "unknown.mp4");
+    assert_eq!(unknown["status"], "unidentified");
+    assert_eq!(entry_count(&sandbox.db()), 2);
+    // The flags come first: --model names the model of the unknown file, and of the others
+    // only for the platform the flags or their own layer decided.
+    let text = sandbox.run(&["scan", "clips"]);
+    text.success()
+        .stdout_has("unidentified (no platform or model)")
+        .stdout_has("already #1");
+}
+
+/// A JUMBF box.
+fn jbox(kind: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+    let mut b = u32::try_from(payload.len() + 8)
+        .unwrap()
+        .to_be_bytes()
+        .to_vec();
+    b.extend_from_slice(kind);
+    b.extend_from_slice(payload);
+    b
+}
+
+/// A JUMBF superbox with a labelled description box.
+fn labelled(label: &str, content: &[u8]) -> Vec<u8> {
+    let mut desc = vec![0u8; 16];
+    desc.push(0x03);
+    desc.extend_from_slice(label.as_bytes());
+    desc.push(0);
+    let mut inner = jbox(b"jumd", &desc);
+    inner.extend_from_slice(content);
+    jbox(b"jumb", &inner)
+}
+
+fn cbor_box(value: &ciborium::Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::ser::into_writer(value, &mut out).unwrap();
+    jbox(b"cbor", &out)
+}
+
+/// Appends a C2PA manifest store (unsigned: the tool reads, it does not verify) whose claim
+/// generator is `generator` and whose `c2pa.created` action names `agent`, in the top-level
+/// `uuid` box the C2PA specification gives ISO BMFF files.
+fn add_c2pa(path: &Path, generator: &str, agent: &str) {
+    use ciborium::Value as V;
+    let text = |s: &str| V::Text(s.into());
+    let claim = V::Map(vec![(text("claim_generator"), text(generator))]);
+    let actions = V::Map(vec![(
+        text("actions"),
+        V::Array(vec![V::Map(vec![
+            (text("action"), text("c2pa.created")),
+            (text("softwareAgent"), text(agent)),
+        ])]),
+    )]);
+    let mut manifest = labelled(
+        "c2pa.assertions",
+        &labelled("c2pa.actions", &cbor_box(&actions)),
+    );
+    manifest.extend(labelled("c2pa.claim", &cbor_box(&claim)));
+    let store = labelled("c2pa", &labelled("urn:uuid:0f1e2d3c", &manifest));
+    let mut payload = vec![
+        0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4,
+        0x81,
+    ];
+    payload.extend_from_slice(&[0, 0, 0, 0]);
+    payload.extend_from_slice(b"manifest\0");
+    payload.extend_from_slice(&0u64.to_be_bytes());
+    payload.extend_from_slice(&store);
+    let mut bytes = fs::read(path).unwrap();
+    bytes.extend(jbox(b"uuid", &payload));
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn content_credentials_identify_a_file_before_its_name_or_folder() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    let clip = dir.join("mapped/credentialed.mp4");
+    write_mp4(&clip, 1280, 720, 8000, false);
+    add_c2pa(&clip, "OpenAI Sora", "sora-2");
+    // Made (and so modified) on 2026-09-01, before sora-2 was shut down: the entry's time is
+    // the file's.
+    let made = std::time::UNIX_EPOCH + Duration::from_secs(1_788_220_800);
+    fs::File::options()
+        .write(true)
+        .open(&clip)
+        .unwrap()
+        .set_modified(made)
+        .unwrap();
+    // The folder says Runway: the manifest comes first.
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
+            dir.join("mapped").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    run.success();
+    let files = json_files(&run);
+    let f = file_named(&files, "credentialed.mp4");
+    assert_eq!(f["status"], "logged", "{f:#}");
+    assert_eq!(
+        (f["platform"].clone(), f["model"].clone()),
+        ("openai".into(), "sora-2".into())
+    );
+    assert_eq!(f["identified_by"], "C2PA (unverified): OpenAI Sora, sora-2");
+    assert_eq!(common::decimal(&f["cost"]).unwrap().to_string(), "0.8");
+    assert_eq!(f["at"], "2026-09-01T00:00:00+00:00");
+    // A generator no table knows identifies nothing: the folder decides.
+    let other = dir.join("mapped/other.mp4");
+    write_mp4(&other, 1280, 720, 5000, false);
+    add_c2pa(&other, "SomeEditor 1.0", "whatever");
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    let files = json_files(&run);
+    let f = file_named(&files, "other.mp4");
+    assert_eq!(f["platform"], "runway");
+    assert_eq!(
+        f["identified_by"],
+        format!(
+            "config folder {}",
+            fs::canonicalize(dir.join("mapped")).unwrap().display()
+        )
+    );
+}
+
+#[test]
+fn a_pattern_without_a_source_is_refused_by_strict_validation() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "tables/loose.toml",
+        "name = \"Loose\"\nas_of = 2026-11-01\n[[model]]\nname = \"m\"\ncredits = 1\ndownload_names = [{ pattern = \"*.mp4\" }]\n",
+    );
+    let run = sandbox.run(&["pricing", "validate", "tables/loose.toml"]);
+    run.code(1).stderr_has("would match almost any file");
+}
+
+// ---- idempotence ----
+
+#[test]
+fn scanning_again_a_copy_or_a_renamed_file_adds_nothing_and_rm_frees_it() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("one/a.mp4"), 1280, 720, 5000, false);
+    let args = ["scan", "clips", "--platform", "runway", "--model", "gen-4"];
+    sandbox
+        .run(&args)
+        .success()
+        .stdout_has("logged 1 of 1 files");
+    let before = DbState::of(&sandbox.db());
+    let again = sandbox.run(&args);
+    again
+        .success()
+        .stdout_has("logged 0 of 1 files")
+        .stdout_has("already #1");
+    before.assert_same(&sandbox.db(), &again);
+    fs::copy(dir.join("one/a.mp4"), dir.join("one/copy of a.mp4")).unwrap();
+    fs::create_dir_all(dir.join("two")).unwrap();
+    fs::rename(dir.join("one/a.mp4"), dir.join("two/renamed.mp4")).unwrap();
+    let copies = sandbox.run(&args);
+    copies.success().stdout_has("logged 0 of 2 files");
+    before.assert_same(&sandbox.db(), &copies);
+    // Removing the entry frees the file: it can be scanned again.
+    sandbox.run(&["rm", "1"]).success();
+    sandbox
+        .run(&[
+            "scan",
+            "clips/two",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+        ])
+        .success()
+        .stdout_has("logged 1 of 1 files");
+}
+
+#[test]
+fn dry_run_lists_what_it_would_log_and_writes_nothing() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("p/a.mp4"), 1280, 720, 5000, false);
+    write_mp4(&dir.join("p/b.mp4"), 1280, 720, 10000, false);
+    let args = [
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+        "--dry-run",
+    ];
+    let run = sandbox.run(&args);
+    run.success()
+        .stdout_has("would log")
+        .stdout_has("would log 2 of 2 files (dry run: nothing was written)")
+        .stdout_lacks("logged #");
+    assert!(!sandbox.db().exists(), "a dry run creates no database");
+    // With a database: byte for byte as it was.
+    sandbox
+        .run(&["log", "runway", "gen-4", "--duration", "5"])
+        .success();
+    let before = DbState::of(&sandbox.db());
+    let run = sandbox.run(&args);
+    run.success();
+    before.assert_same(&sandbox.db(), &run);
+}
+
+#[test]
+fn bad_input_is_an_error_naming_it() {
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&["scan", "no-such-folder"])
+        .error()
+        .stderr_has("no-such-folder does not exist");
+    assert!(!sandbox.db().exists());
+    sandbox.write(
+        ".config/credits/config.toml",
+        "[scan]\n\"relative/dir\" = { platform = \"runway\" }\n",
+    );
+    fs::create_dir_all(clips(&sandbox)).unwrap();
+    sandbox
+        .run(&["scan", "clips"])
+        .error()
+        .stderr_has("is not an absolute path");
+    sandbox.write(
+        ".config/credits/config.toml",
+        "[scan]\n\"/x\" = { platfrom = \"runway\" }\n",
+    );
+    sandbox
+        .run(&["scan", "clips"])
+        .error()
+        .stderr_has("platfrom");
+}
+
+#[test]
+fn file_names_never_reach_the_terminal_as_control_characters() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("evil\u{1b}[31mred.mp4"), 1280, 720, 5000, false);
+    let run = sandbox.run(&["scan", "clips"]);
+    run.success()
+        .stdout_lacks("\u{1b}")
+        .stdout_has("\\u{1b}[31mred.mp4");
+}
+
+// ---- --watch ----
+
+/// Starts `scan --watch` on `clips/`, waits until it watches, and returns it with a reader
+/// of its stdout lines.
+fn start_watch(sandbox: &Sandbox) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    fs::create_dir_all(clips(sandbox)).unwrap();
+    let mut child = sandbox
+        .command(&[
+            "scan",
+            "clips",
+            "--watch",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    loop {
+        match lines.next() {
+            Some(Ok(line)) if line.contains("watching") => break,
+            Some(Ok(_)) => continue,
+            _ => panic!("scan --watch ended before watching"),
+        }
+    }
+    // Kept open to the end: the binary says when it stops.
+    std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
+    let stdout = child.stdout.take().unwrap();
+    let (send, recv) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = send.send(line);
+        }
+    });
+    (child, recv)
+}
+
+fn signal(child: &std::process::Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn wait_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("scan --watch did not stop");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_logs_a_file_once_it_has_downloaded_and_stops_on_sigint() {
+    let sandbox = Sandbox::with_db();
+    let (mut child, lines) = start_watch(&sandbox);
+    let dir = clips(&sandbox);
+    // Downloaded as a .part file, renamed when done, as browsers do.
+    write_mp4(&dir.join("new.mp4.part"), 1280, 720, 5000, false);
+    fs::rename(dir.join("new.mp4.part"), dir.join("new.mp4")).unwrap();
+    let line = lines
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a line for the new file");
+    assert!(
+        line.starts_with("logged #1: clips/new.mp4: runway gen-4, 60 credits"),
+        "{line}"
+    );
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn watch_stops_cleanly_on_sigterm() {
+    let sandbox = Sandbox::with_db();
+    let (mut child, _lines) = start_watch(&sandbox);
+    signal(&child, "TERM");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+}
+
+// ---- priced like `log` ----
+
+#[test]
+fn entries_carry_the_flags_project_and_tags_and_budgets_warn_as_log_does() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("any/a.mp4"), 1280, 720, 10000, false);
+    sandbox
+        .run(&[
+            "budget",
+            "set",
+            "launch",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+        ])
+        .success();
+    let run = sandbox.run(&[
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+        "--project",
+        "launch",
+        "--tag",
+        "client=acme",
+    ]);
+    // 120 credits against a budget of 100: the warning `log` gives.
+    run.success().stderr_has("warning:").stderr_has("launch");
+    let history = sandbox.run(&["--json", "history"]);
+    let e = &history.json()[0];
+    assert_eq!(e["project"], "launch");
+    assert_eq!(e["tags"]["client"], "acme", "{e:#}");
+}
+
+#[test]
+fn webm_clips_are_read_too() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_webm(&dir.join("web/a.webm"), 1920, 1080, 8000, true);
+    write_webm(&dir.join("web/b.webm"), 1280, 720, 5040, false);
+    let bytes = fs::read(dir.join("web/a.webm")).unwrap();
+    fs::write(dir.join("web/cut.webm"), &bytes[..bytes.len() / 2]).unwrap();
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "google",
+        "--model",
+        "veo-3.1",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    let a = file_named(&files, "a.webm");
+    assert_eq!(a["status"], "logged", "{a:#}");
+    assert_eq!(
+        (
+            a["resolution"].clone(),
+            a["audio"].clone(),
+            a["seconds"].clone()
+        ),
+        ("1080p".into(), true.into(), "8".into())
+    );
+    assert_eq!(common::decimal(&a["cost"]).unwrap().to_string(), "3.2");
+    let b = file_named(&files, "b.webm");
+    assert_eq!(
+        (b["seconds"].clone(), b["audio"].clone()),
+        ("5.04".into(), false.into())
+    );
+    assert_eq!(file_named(&files, "cut.webm")["status"], "unreadable");
+}
