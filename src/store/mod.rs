@@ -461,6 +461,16 @@ mod tests {
         let old = store.entries(&Filter::default()).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].table, None);
+        // Schema 6 summed the entries already there: the sums answer as the entries do.
+        for by in [
+            vec![],
+            vec![report::GroupKey::Month],
+            vec![report::GroupKey::Day],
+        ] {
+            let (scanned, summed) = report::both_ways(&store.conn, &Filter::default(), &by);
+            assert_eq!(scanned, summed);
+            assert_eq!(summed[0].0.credits, rust_decimal::Decimal::from(120));
+        }
         assert_eq!(
             old[0].cost.as_ref().map(|m| m.amount.to_string()),
             Some("2.88".into())

@@ -245,6 +245,19 @@ fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<
     Ok(rows.into_iter().map(|(row, _)| row).collect())
 }
 
+/// A report read both ways, from the entries and from the sums (tests of the migration).
+#[cfg(test)]
+pub(crate) fn both_ways(
+    conn: &Connection,
+    filter: &Filter,
+    by: &[GroupKey],
+) -> (Vec<(ReportRow, bool)>, Vec<(ReportRow, bool)>) {
+    (
+        report_query(conn, filter, by, false).unwrap(),
+        days_query(conn, filter, by, false).unwrap(),
+    )
+}
+
 /// Whether the daily sums (`entry_day`) can answer: not for a tag filter (a tag is not in
 /// them; grouping by a tag falls back in [`days_query`]) nor for the newest N entries, and
 /// not worth it for a window of three days or less.
