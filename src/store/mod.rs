@@ -469,7 +469,7 @@ mod tests {
         ] {
             let (scanned, summed) = report::both_ways(&store.conn, &Filter::default(), &by);
             assert_eq!(scanned, summed);
-            assert_eq!(summed[0].0.credits, rust_decimal::Decimal::from(120));
+            assert_eq!(summed[0].credits, rust_decimal::Decimal::from(120));
         }
         assert_eq!(
             old[0].cost.as_ref().map(|m| m.amount.to_string()),

@@ -251,10 +251,11 @@ pub(crate) fn both_ways(
     conn: &Connection,
     filter: &Filter,
     by: &[GroupKey],
-) -> (Vec<(ReportRow, bool)>, Vec<(ReportRow, bool)>) {
+) -> (Vec<ReportRow>, Vec<ReportRow>) {
+    let rows = |r: Vec<(ReportRow, bool)>| r.into_iter().map(|(row, _)| row).collect();
     (
-        report_query(conn, filter, by, false).unwrap(),
-        days_query(conn, filter, by, false).unwrap(),
+        rows(report_query(conn, filter, by, false).unwrap()),
+        rows(days_query(conn, filter, by, false).unwrap()),
     )
 }
 
