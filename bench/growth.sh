@@ -17,7 +17,7 @@ large=${2:-1000000}
 out=bench/out
 mkdir -p "$out"
 cargo build --release --quiet
-bin=$PWD/target/release/credits
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/credits
 export CREDITS_NOW=2026-11-21T12:00:00Z NO_COLOR=1 HOME="$PWD/$out/home"
 mkdir -p "$HOME"
 
@@ -30,8 +30,9 @@ prepare() { # ROWS → bench/out/growth-ROWS.db
     CREDITS_DB="$db" "$bin" account set runway --plan standard --since 2025-01-01 >/dev/null
     CREDITS_DB="$db" "$bin" budget set teaser 1000000 --money >/dev/null
     for day in 01 02 03 04 05; do
+      # (Its warnings, that the balance is short, are expected: not shown.)
       CREDITS_DB="$db" "$bin" log runway gen-4 --duration 5 --project bench \
-        --at "2026-11-${day}T10:00:00Z" >/dev/null
+        --at "2026-11-${day}T10:00:00Z" >/dev/null 2>&1
     done
   fi
 }
@@ -49,7 +50,13 @@ measure() {
     fi
     local start end t kb
     start=$EPOCHREALTIME
-    CREDITS_DB="$target" /usr/bin/time -f "%M" -o "$out/growth-rss.txt" "$bin" "$@" >/dev/null 2>&1 || true
+    # A command that fails would be timed as fast: stop instead, and show why.
+    if ! CREDITS_DB="$target" /usr/bin/time -f "%M" -o "$out/growth-rss.txt" "$bin" "$@" \
+      >/dev/null 2>"$out/growth-stderr.txt"; then
+      echo "growth: failed: credits $*" >&2
+      cat "$out/growth-stderr.txt" >&2
+      exit 1
+    fi
     end=$EPOCHREALTIME
     t=$(python3 -c "print(f'{$end - $start:.4f}')")
     kb=$(tail -1 "$out/growth-rss.txt")
@@ -84,6 +91,6 @@ for c in "${commands[@]}"; do
 import sys
 args, ts, tl, kl = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 fmt = lambda s: f"{s*1000:.0f} ms" if s < 10 else f"{s:.1f} s"
-print(f"{args:<40} {fmt(ts):>12} {fmt(tl):>12} {tl/ts:>7.0f}× {kl/1024:>9.0f} MB")
+print(f"{args:<40} {fmt(ts):>12} {fmt(tl):>12} {tl/ts:>7.1f}× {kl/1024:>9.0f} MB")
 EOF
 done

@@ -45,7 +45,7 @@ esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out
-CREDITS=$ROOT/target/release/credits
+CREDITS=${CARGO_TARGET_DIR:-$ROOT/target}/release/credits
 SQLITE=${SQLITE3:-sqlite3}
 GNU_TIME=/usr/bin/time
 
