@@ -1119,6 +1119,26 @@ fn dry_run_says_would_and_names_a_repeat_by_its_file() {
         .stdout_has("would log 1 of 2 files")
         .stderr_has("would take")
         .stderr_lacks("logged anyway");
+    // Beyond the balance: what would happen, not what did.
+    sandbox
+        .run(&["account", "set", "runway", "--plan", "Standard"])
+        .success();
+    sandbox
+        .run(&["adjust", "runway", "-600", "--note", "spent elsewhere"])
+        .success();
+    sandbox
+        .run(&[
+            "scan",
+            "clips",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+            "--dry-run",
+        ])
+        .success()
+        .stderr_has("it would take the runway balance to -35")
+        .stderr_lacks("it is now");
 }
 
 // ---- identification, continued ----
