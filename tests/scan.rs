@@ -1231,7 +1231,24 @@ fn rescans_show_the_logged_entry_and_json_uses_canonical_ids() {
         (files[0]["platform"].clone(), files[0]["model"].clone()),
         ("runway".into(), "gen-4".into())
     );
-    let again = sandbox.run(&["--json", "scan", "clips"]);
+    // Not logged (a clip for an image model): still the tables' ids.
+    write_mp4(&clips(&sandbox).join("b.mp4"), 1280, 720, 6000, false);
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips/b.mp4",
+        "--platform",
+        "OpenAI",
+        "--model",
+        "GPT-Image-1-Mini",
+    ]);
+    let files = json_files(&run);
+    assert_eq!(files[0]["status"], "not_logged");
+    assert_eq!(
+        (files[0]["platform"].clone(), files[0]["model"].clone()),
+        ("openai".into(), "gpt-image-1-mini".into())
+    );
+    let again = sandbox.run(&["--json", "scan", "clips/a.mp4"]);
     let files = json_files(&again);
     assert_eq!(files[0]["status"], "already_logged");
     assert_eq!(

@@ -200,6 +200,19 @@ fn reason(f: &Scanned) -> Option<String> {
                 |p| p.display().to_string(),
             );
             Some(match &f.mapping {
+                // The mapping names a model, but for another platform than the one decided.
+                Some((dir, mapped)) if mapped.model.is_some() && f.identity.platform.is_some() => {
+                    format!(
+                        "unidentified ({missing}): the model its folder's mapping \"{}\" names \
+                         is not for {}, the platform from {}; pass {flags}",
+                        dir.display(),
+                        f.identity.platform.as_ref().map_or("", |(p, _)| p.as_str()),
+                        f.identity
+                            .platform
+                            .as_ref()
+                            .map_or(String::new(), |(_, from)| from.describe()),
+                    )
+                }
                 // The folder is mapped: say what its mapping lacks.
                 Some((dir, _)) => format!(
                     "unidentified ({missing}): its folder is mapped under [scan] as \"{}\" but \

@@ -89,7 +89,8 @@ pub enum IdSource {
 }
 
 impl IdSource {
-    fn describe(&self) -> String {
+    /// Where a part came from, in words for the table.
+    pub fn describe(&self) -> String {
         match self {
             IdSource::Flag => "flags".to_string(),
             IdSource::C2pa {
@@ -468,25 +469,27 @@ impl<'a> Scanner<'a> {
         // no `--credits` to log it unpriced).
         let catalog = &self.session.catalog;
         match catalog.platform(platform) {
-            Err(_) => {
+            Err(e) => {
                 scanned.outcome = Outcome::NotLogged(unknown_name(
                     "platform",
                     platform,
                     platform_from,
-                    "`credits pricing list` names the platforms",
+                    suggestion(&e).unwrap_or("`credits pricing list` names the platforms"),
                 ));
                 return Ok(Some(()));
             }
-            Ok(p) if p.model(model).is_err() => {
-                scanned.outcome = Outcome::NotLogged(unknown_name(
-                    "model",
-                    model,
-                    model_from,
-                    &format!("`credits pricing show {}` names its models", p.id),
-                ));
-                return Ok(Some(()));
+            Ok(p) => {
+                if let Err(e) = p.model(model) {
+                    let list = format!("`credits pricing show {}` names its models", p.id);
+                    scanned.outcome = Outcome::NotLogged(unknown_name(
+                        "model",
+                        model,
+                        model_from,
+                        suggestion(&e).unwrap_or(&list),
+                    ));
+                    return Ok(Some(()));
+                }
             }
-            Ok(_) => {}
         }
         // A clip is never logged as an image generation, nor an image as a clip.
         if let Some(m) = self
@@ -693,6 +696,17 @@ impl<'a> Scanner<'a> {
                 id.model = Some((m.clone(), layer.source.clone()));
             }
         }
+        // Shown (table, JSON) by the tables' ids, whatever was typed ("Runway", "Gen-4").
+        if let Some((p, _)) = &mut id.platform {
+            if let Ok(known) = catalog.platform(p) {
+                if let Some((m, _)) = &mut id.model {
+                    if let Ok(model) = known.model(m) {
+                        *m = model.id.clone();
+                    }
+                }
+                *p = known.id.clone();
+            }
+        }
         id
     }
 
@@ -808,8 +822,12 @@ pub fn watch(
                     }
                     // A folder created, moved or unzipped in: its files are new (the watch
                     // of a folder moved in may start after they were written).
+                    // (One it cannot read, or gone again already, brings nothing and ends
+                    // nothing.)
                     let found = if path.is_dir() {
-                        scanner.files_under(std::slice::from_ref(&path))?
+                        scanner
+                            .files_under(std::slice::from_ref(&path))
+                            .unwrap_or_default()
                     } else if media::kind_of(&path).is_some() {
                         vec![path]
                     } else {
@@ -924,6 +942,13 @@ fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Creden
             agent: c.agent,
         },
     }
+}
+
+/// The "did you mean …" of a lookup's error, if it has one.
+fn suggestion(e: &anyhow::Error) -> Option<&str> {
+    e.downcast_ref::<UserError>()
+        .and_then(|u| u.help.as_deref())
+        .filter(|h| !h.is_empty())
 }
 
 /// Why a platform or model the tables do not know is not logged, with where it came from
