@@ -1,4 +1,6 @@
-//! The user's config file, `~/.config/credits/config.toml` (optional).
+//! The user's config file, `config.toml` in the platform's config folder (optional):
+//! `$XDG_CONFIG_HOME/credits/` (else `~/.config/credits/`) on Linux,
+//! `~/Library/Application Support/credits/` on macOS ([`path`]).
 //!
 //! ```toml
 //! project = "spring-campaign"   # default --project for `credits log`

@@ -1171,6 +1171,15 @@ fn a_generator_naming_only_a_platform_gives_way_to_a_mapped_folder() {
         how.contains("config folder") && how.contains("C2PA (unverified): Google Photos"),
         "{how}"
     );
+    // A platform's name inside a word names nothing: "Sparkling" is not Kling.
+    let other = dir.join("loose/sparkle.mp4");
+    write_mp4(&other, 1280, 720, 6000, false);
+    add_c2pa(&other, "Sparkling Studio 2", "kling-v2-6");
+    let run = sandbox.run(&["--json", "scan", "clips/loose"]);
+    let files = json_files(&run);
+    let f = file_named(&files, "sparkle.mp4");
+    assert_eq!(f["status"], "unidentified", "{f:#}");
+    assert_eq!(f["platform"], serde_json::Value::Null, "{f:#}");
 }
 
 #[test]
