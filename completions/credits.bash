@@ -2633,7 +2633,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__scan)
-            opts="-h --platform --model --project --tag --dry-run --watch --json --wide --pricing-dir --db --help"
+            opts="-h --platform --model --project --tag --mode --dry-run --watch --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2661,6 +2661,13 @@ _credits() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --mode)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

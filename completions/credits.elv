@@ -268,10 +268,11 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
         }
         &'credits;scan'= {
-            cand --platform 'The platform of every file (else: the file''s name, then `[scan]` in the config file)'
-            cand --model 'The model of every file (else: the file''s name, then `[scan]` in the config file)'
+            cand --platform 'The platform of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)'
+            cand --model 'The model of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)'
             cand --project 'Project [default: the `[scan]` folder''s `project`, else the name of the folder holding the file]'
             cand --tag 'A tag for every entry, e.g. client=acme (repeatable)'
+            cand --mode 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder''s `mode`, else the cheapest, and said]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --dry-run 'List what would be logged, and why, without writing anything'

@@ -215,10 +215,11 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l force -l allow-f
 complete -c credits -n "__fish_credits_using_subcommand log" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand scan" -l platform -d 'The platform of every file (else: the file\'s name, then `[scan]` in the config file)' -r -f
-complete -c credits -n "__fish_credits_using_subcommand scan" -l model -d 'The model of every file (else: the file\'s name, then `[scan]` in the config file)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand scan" -l platform -d 'The platform of every file (else: the file\'s C2PA manifest, its name, then `[scan]` in the config file)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand scan" -l model -d 'The model of every file (else: the file\'s C2PA manifest, its name, then `[scan]` in the config file)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l project -d 'Project [default: the `[scan]` folder\'s `project`, else the name of the folder holding the file]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l tag -d 'A tag for every entry, e.g. client=acme (repeatable)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand scan" -l mode -d 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder\'s `mode`, else the cheapest, and said]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand scan" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand scan" -l dry-run -d 'List what would be logged, and why, without writing anything'

@@ -75,6 +75,7 @@ pub enum Command {
     /// Record a generation in the log.
     Log(LogArgs),
     /// Log the clips and images you downloaded, read from the files themselves.
+    #[command(after_help = SCAN_HELP)]
     Scan(ScanArgs),
     /// Mark a logged generation as failed (charged, refund not yet seen).
     Fail {
@@ -473,15 +474,28 @@ pub struct LogArgs {
     pub price_per_credit: Option<Decimal>,
 }
 
+/// Where `scan` looks, shown under `credits scan --help`.
+const SCAN_HELP: &str = "\
+Identified, each of platform and model, by the first that names it: the flags, the file's C2PA
+manifest (read, not verified), a download-name pattern of a pricing table, the [scan] folder
+mappings of the config file (config.toml in the config folder: $XDG_CONFIG_HOME/credits, else
+~/.config/credits, on Linux; ~/Library/Application Support/credits on macOS; `credits pricing
+dirs` shows its pricing folder inside it), e.g.
+  [scan]
+  \"~/Videos/runway\" = { platform = \"runway\", model = \"gen-4\", project = \"teaser\" }
+  \"~/Videos/runway/turbo\" = { model = \"gen-4-turbo\", mode = \"pro\" }   # the rest inherited
+A file still downloading or cut short is never logged; a strict budget warns but does not refuse
+(the platform already charged the clip).";
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Folders (searched recursively) or files.
     #[arg(required = true, value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
-    /// The platform of every file (else: the file's name, then `[scan]` in the config file).
+    /// The platform of every file (else: the file's C2PA manifest, its name, then `[scan]` in the config file).
     #[arg(value_hint = ValueHint::Other, long)]
     pub platform: Option<String>,
-    /// The model of every file (else: the file's name, then `[scan]` in the config file).
+    /// The model of every file (else: the file's C2PA manifest, its name, then `[scan]` in the config file).
     #[arg(value_hint = ValueHint::Other, long)]
     pub model: Option<String>,
     /// Project [default: the `[scan]` folder's `project`, else the name of the folder holding the file].
@@ -490,6 +504,9 @@ pub struct ScanArgs {
     /// A tag for every entry, e.g. client=acme (repeatable).
     #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
+    /// Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder's `mode`, else the cheapest, and said].
+    #[arg(value_hint = ValueHint::Other, long)]
+    pub mode: Option<String>,
     /// List what would be logged, and why, without writing anything.
     #[arg(long, conflicts_with = "watch")]
     pub dry_run: bool,

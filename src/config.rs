@@ -1,4 +1,6 @@
-//! The user's config file, `~/.config/credits/config.toml` (optional).
+//! The user's config file, `config.toml` in the platform's config folder (optional):
+//! `$XDG_CONFIG_HOME/credits/` (else `~/.config/credits/`) on Linux,
+//! `~/Library/Application Support/credits/` on macOS ([`path`]).
 //!
 //! ```toml
 //! project = "spring-campaign"   # default --project for `credits log`
@@ -6,7 +8,9 @@
 //!
 //! [scan]                         # `credits scan`: what a folder's files are
 //! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
+//! "~/Videos/runway/turbo" = { model = "gen-4-turbo", mode = "pro" }  # platform inherited
 //! ```
+//! A nested `[scan]` folder inherits the keys it leaves out from the folders holding it.
 //! `CREDITS_PROJECT` overrides `project`; `--project` overrides both.
 
 use crate::error::fail;
@@ -32,6 +36,20 @@ pub struct ScanFolder {
     pub platform: Option<String>,
     pub model: Option<String>,
     pub project: Option<String>,
+    /// The model's mode (`standard`, `pro` …), as `log --mode`.
+    pub mode: Option<String>,
+}
+
+impl ScanFolder {
+    /// This folder's keys over `outer`'s: a nested mapping inherits what it leaves out.
+    pub fn over(&self, outer: &ScanFolder) -> ScanFolder {
+        ScanFolder {
+            platform: self.platform.clone().or_else(|| outer.platform.clone()),
+            model: self.model.clone().or_else(|| outer.model.clone()),
+            project: self.project.clone().or_else(|| outer.project.clone()),
+            mode: self.mode.clone().or_else(|| outer.mode.clone()),
+        }
+    }
 }
 
 /// The `[scan]` folders of the config file, `~/` expanded, as written (not resolved: a

@@ -285,20 +285,204 @@ pub fn seconds(units: u64, timescale: u32) -> Option<Decimal> {
     }
 }
 
-/// The SHA-256 of a file's bytes: its identity, whatever its name or folder.
-pub fn content_hash(path: &Path) -> std::io::Result<[u8; 32]> {
+/// The SHA-256 of a file's bytes: its identity, whatever its name or folder. `stop` is
+/// looked at between blocks, so that an interrupt ends a long hash at once: `Ok(None)`.
+pub fn content_hash(
+    path: &Path,
+    stop: &std::sync::atomic::AtomicBool,
+) -> std::io::Result<Option<[u8; 32]>> {
     use sha2::{Digest, Sha256};
     let mut file = File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(None);
+        }
         let n = file.read(&mut buf)?;
         if n == 0 {
             break;
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher.finalize().into())
+    Ok(Some(hasher.finalize().into()))
+}
+
+/// Whether a file holds all of itself, as far as its format says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    /// Its end marker is there, or its header's sizes fit in the file.
+    Complete,
+    /// Its end marker is missing, or its header says it is longer than it is: still
+    /// downloading, or cut short. The words say what is missing.
+    Incomplete(&'static str),
+    /// Its format cannot tell (a WebM of unknown length, as live recordings write, or a
+    /// format without an end marker): taken as it is once it has stopped changing.
+    Unknown,
+}
+
+/// Whether a file is whole, from a few bytes at its start and end: readers such as
+/// `imagesize` need only an image's header and `matroska` does not notice a cluster cut in
+/// two, so a half-written file would otherwise read as a finished one (and, logged with the
+/// hash of its half, be logged again when done).
+/// - PNG ends with its `IEND` chunk; JPEG with the EOI marker `FF D9`; GIF with its trailer
+///   `3B`; WebP's RIFF header gives the file's size;
+/// - MP4/MOV/M4V and HEIF/AVIF (ISO boxes): each top-level box's size fits in the file;
+/// - WebM/MKV: the segment's size in the EBML header fits in the file (an unknown size,
+///   which live recordings write, cannot tell).
+pub fn completeness(path: &Path) -> std::io::Result<Completeness> {
+    use std::io::{Seek, SeekFrom};
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut tail = |n: u64| -> std::io::Result<Vec<u8>> {
+        let n = n.min(len);
+        file.seek(SeekFrom::Start(len - n))?;
+        let mut b = vec![0u8; usize::try_from(n).unwrap_or(0)];
+        file.read_exact(&mut b)?;
+        Ok(b)
+    };
+    let ends = |bytes: &[u8], end: &[u8]| bytes.ends_with(end);
+    Ok(match ext.as_str() {
+        "png" => {
+            if ends(&tail(12)?, b"\x00\x00\x00\x00IEND\xae\x42\x60\x82") {
+                Completeness::Complete
+            } else {
+                Completeness::Incomplete("no IEND chunk at its end")
+            }
+        }
+        "jpg" | "jpeg" => {
+            // Some writers pad after the marker: zeros at the end are looked past.
+            let t = tail(64)?;
+            let end = t.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
+            if t[..end].ends_with(&[0xff, 0xd9]) {
+                Completeness::Complete
+            } else {
+                Completeness::Incomplete("no end-of-image marker at its end")
+            }
+        }
+        "gif" => {
+            if ends(&tail(1)?, &[0x3b]) {
+                Completeness::Complete
+            } else {
+                Completeness::Incomplete("no GIF trailer at its end")
+            }
+        }
+        "webp" => {
+            let mut head = [0u8; 12];
+            file.seek(SeekFrom::Start(0))?;
+            match file.read_exact(&mut head) {
+                Ok(()) if &head[..4] == b"RIFF" => {
+                    let size = u64::from(u32::from_le_bytes([head[4], head[5], head[6], head[7]]));
+                    if len >= size + 8 {
+                        Completeness::Complete
+                    } else {
+                        Completeness::Incomplete("shorter than its RIFF header says")
+                    }
+                }
+                _ => Completeness::Unknown,
+            }
+        }
+        "mp4" | "m4v" | "mov" | "heic" | "heif" | "avif" => iso_boxes(&mut file, len)?,
+        "webm" | "mkv" => ebml_segment(&mut file, len)?,
+        _ => Completeness::Unknown,
+    })
+}
+
+/// Walks the top-level ISO boxes: each must fit in the file.
+fn iso_boxes(file: &mut File, len: u64) -> std::io::Result<Completeness> {
+    use std::io::{Seek, SeekFrom};
+    let mut at = 0u64;
+    while at < len {
+        if len - at < 8 {
+            return Ok(Completeness::Incomplete("a box header is cut short"));
+        }
+        file.seek(SeekFrom::Start(at))?;
+        let mut h = [0u8; 16];
+        let got = file.read(&mut h)?;
+        let size = u64::from(u32::from_be_bytes([h[0], h[1], h[2], h[3]]));
+        let size = match size {
+            // To the end of the file.
+            0 => return Ok(Completeness::Complete),
+            1 if got >= 16 => {
+                u64::from_be_bytes([h[8], h[9], h[10], h[11], h[12], h[13], h[14], h[15]])
+            }
+            1 => return Ok(Completeness::Incomplete("a box header is cut short")),
+            n if n < 8 => return Ok(Completeness::Unknown),
+            n => n,
+        };
+        match at.checked_add(size) {
+            Some(end) if end <= len => at = end,
+            _ => {
+                return Ok(Completeness::Incomplete(
+                    "a box runs past the end of the file",
+                ))
+            }
+        }
+    }
+    Ok(Completeness::Complete)
+}
+
+/// Reads an EBML variable-size number at the file's position: (value, all ones = unknown).
+fn ebml_vint(file: &mut File) -> std::io::Result<Option<(u64, bool, u64)>> {
+    let mut first = [0u8; 1];
+    if file.read(&mut first)? == 0 || first[0] == 0 {
+        return Ok(None);
+    }
+    let width = first[0].leading_zeros() + 1;
+    let mut value = u64::from(first[0]) & (0xff >> width);
+    let mut rest = vec![0u8; width as usize - 1];
+    if file.read(&mut rest)? < rest.len() {
+        return Ok(None);
+    }
+    for b in &rest {
+        value = (value << 8) | u64::from(*b);
+    }
+    let unknown = value == (1u64 << (7 * width)) - 1;
+    Ok(Some((value, unknown, u64::from(width))))
+}
+
+/// The EBML header, then the segment: its size must fit in the file.
+fn ebml_segment(file: &mut File, len: u64) -> std::io::Result<Completeness> {
+    use std::io::{Seek, SeekFrom};
+    const CUT: Completeness = Completeness::Incomplete("its header is cut short");
+    file.seek(SeekFrom::Start(0))?;
+    let mut id = [0u8; 4];
+    if file.read(&mut id)? < 4 || id != [0x1a, 0x45, 0xdf, 0xa3] {
+        return Ok(Completeness::Unknown);
+    }
+    let Some((header, _, w)) = ebml_vint(file)? else {
+        return Ok(CUT);
+    };
+    let Some(segment_at) = header.checked_add(4 + w) else {
+        return Ok(CUT);
+    };
+    file.seek(SeekFrom::Start(segment_at))?;
+    if file.read(&mut id)? < 4 {
+        return Ok(CUT);
+    }
+    if id != [0x18, 0x53, 0x80, 0x67] {
+        return Ok(Completeness::Unknown);
+    }
+    let Some((size, unknown, w)) = ebml_vint(file)? else {
+        return Ok(CUT);
+    };
+    if unknown {
+        return Ok(Completeness::Unknown);
+    }
+    match segment_at
+        .checked_add(4 + w)
+        .and_then(|s| s.checked_add(size))
+    {
+        Some(end) if end <= len => Ok(Completeness::Complete),
+        _ => Ok(Completeness::Incomplete(
+            "shorter than its segment header says",
+        )),
+    }
 }
 
 #[cfg(test)]

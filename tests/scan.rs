@@ -122,15 +122,34 @@ fn write_webm(path: &Path, width: u16, height: u16, millis: u32, audio: bool) {
     fs::write(path, bytes).unwrap();
 }
 
-/// The first bytes of a PNG of `width`×`height` (all `imagesize` reads).
-fn write_png(path: &Path, width: u32, height: u32) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
+/// The header of a PNG of `width`×`height` (all `imagesize` reads), without its end.
+fn png_head(width: u32, height: u32) -> Vec<u8> {
     let mut b = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
     b.extend_from_slice(&width.to_be_bytes());
     b.extend_from_slice(&height.to_be_bytes());
     b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    b
+}
+
+/// The `IEND` chunk that ends every whole PNG.
+const PNG_END: &[u8] = b"\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+
+/// A PNG of `width`×`height`: its header and its `IEND` chunk.
+fn write_png(path: &Path, width: u32, height: u32) {
+    write_png_seeded(path, width, height, 0);
+}
+
+/// `write_png` with `seed` in the header's (unchecked) CRC, so that two images of one size
+/// differ.
+fn write_png_seeded(path: &Path, width: u32, height: u32, seed: u8) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    let mut b = png_head(width, height);
+    if let Some(last) = b.last_mut() {
+        *last = seed;
+    }
+    b.extend_from_slice(PNG_END);
     fs::write(path, b).unwrap();
 }
 
@@ -503,12 +522,13 @@ fn scanning_again_a_copy_or_a_renamed_file_adds_nothing_and_rm_frees_it() {
     sandbox
         .run(&args)
         .success()
-        .stdout_has("logged 1 of 1 files");
+        .stdout_has("logged 1 of 1 file")
+        .stdout_lacks("of 1 files");
     let before = DbState::of(&sandbox.db());
     let again = sandbox.run(&args);
     again
         .success()
-        .stdout_has("logged 0 of 1 files")
+        .stdout_has("logged 0 of 1 file")
         .stdout_has("already #1");
     before.assert_same(&sandbox.db(), &again);
     fs::copy(dir.join("one/a.mp4"), dir.join("one/copy of a.mp4")).unwrap();
@@ -529,7 +549,7 @@ fn scanning_again_a_copy_or_a_renamed_file_adds_nothing_and_rm_frees_it() {
             "gen-4",
         ])
         .success()
-        .stdout_has("logged 1 of 1 files");
+        .stdout_has("logged 1 of 1 file");
 }
 
 #[test]
@@ -603,20 +623,22 @@ fn file_names_never_reach_the_terminal_as_control_characters() {
 
 // ---- --watch ----
 
-/// Starts `scan --watch` on `clips/`, waits until it watches, and returns it with a reader
-/// of its stdout lines.
+/// Starts `scan --watch` on `clips/` (Runway Gen-4), waits until it watches, and returns it
+/// with a reader of its stdout lines.
 fn start_watch(sandbox: &Sandbox) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    start_watch_with(sandbox, &["--platform", "runway", "--model", "gen-4"])
+}
+
+/// `start_watch` with these flags.
+fn start_watch_with(
+    sandbox: &Sandbox,
+    flags: &[&str],
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
     fs::create_dir_all(clips(sandbox)).unwrap();
+    let mut args = vec!["scan", "clips", "--watch"];
+    args.extend_from_slice(flags);
     let mut child = sandbox
-        .command(&[
-            "scan",
-            "clips",
-            "--watch",
-            "--platform",
-            "runway",
-            "--model",
-            "gen-4",
-        ])
+        .command(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -769,4 +791,477 @@ fn webm_clips_are_read_too() {
         ("5.04".into(), false.into())
     );
     assert_eq!(file_named(&files, "cut.webm")["status"], "unreadable");
+}
+
+// ---- files still downloading ----
+
+/// Every line `lines` gives within `wait`.
+fn lines_within(lines: &std::sync::mpsc::Receiver<String>, wait: Duration) -> Vec<String> {
+    let deadline = Instant::now() + wait;
+    let mut out = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match lines.recv_timeout(left) {
+            Ok(line) => out.push(line),
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+#[test]
+fn a_half_written_file_is_never_logged_by_scan() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    // A PNG whose header is there but not its end; a WebM shorter than its segment says.
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("half.png"), png_head(1024, 1024)).unwrap();
+    write_webm(&dir.join("whole.webm"), 1280, 720, 5000, false);
+    let bytes = fs::read(dir.join("whole.webm")).unwrap();
+    fs::write(dir.join("half.webm"), &bytes[..bytes.len() - 20]).unwrap();
+    fs::remove_file(dir.join("whole.webm")).unwrap();
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "google",
+        "--model",
+        "veo-3.1",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    for name in ["half.png", "half.webm"] {
+        let f = file_named(&files, name);
+        assert_eq!(f["status"], "unreadable", "{f:#}");
+        assert!(
+            f["reason"]
+                .as_str()
+                .unwrap()
+                .contains("still downloading or cut short"),
+            "{f:#}"
+        );
+    }
+    assert_eq!(entry_count(&sandbox.db()), 0);
+}
+
+#[test]
+fn watch_logs_a_download_that_paused_once_when_it_is_whole() {
+    let sandbox = Sandbox::with_db();
+    let (mut child, lines) = start_watch_with(
+        &sandbox,
+        &["--platform", "google", "--model", "imagen-4-fast"],
+    );
+    let dir = clips(&sandbox);
+    // Written under its own name, with a pause longer than a short settle time: readable
+    // (its header is there) but not whole.
+    fs::write(dir.join("slow.png"), png_head(1024, 1024)).unwrap();
+    std::thread::sleep(Duration::from_millis(4500));
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("slow.png"))
+        .unwrap();
+    std::io::Write::write_all(&mut f, PNG_END).unwrap();
+    drop(f);
+    let first = lines
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a line for the finished file");
+    assert!(first.starts_with("logged #1: clips/slow.png"), "{first}");
+    let more = lines_within(&lines, Duration::from_secs(5));
+    assert!(more.is_empty(), "logged once: {more:?}");
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn watch_does_not_list_the_files_of_its_first_pass_again() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("fake.mp4"), "not a video at all").unwrap();
+    write_mp4(&dir.join("old.mp4"), 1280, 720, 5000, false);
+    let (mut child, lines) = start_watch(&sandbox);
+    let all = lines_within(&lines, Duration::from_secs(6));
+    let summary = all
+        .iter()
+        .position(|l| l.starts_with("logged 1 of 2 files"))
+        .unwrap_or_else(|| panic!("the first pass's table: {all:#?}"));
+    let after: Vec<&String> = all[summary + 1..]
+        .iter()
+        .filter(|l| l.contains("fake.mp4") || l.contains("old.mp4"))
+        .collect();
+    assert!(after.is_empty(), "listed again: {after:?}");
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn watch_logs_the_files_of_a_folder_moved_in() {
+    let sandbox = Sandbox::with_db();
+    let outside = sandbox.path().join("unzipped/batch");
+    write_mp4(&outside.join("a.mp4"), 1280, 720, 5000, false);
+    write_mp4(&outside.join("inner/b.mp4"), 1280, 720, 10000, false);
+    let (mut child, lines) = start_watch(&sandbox);
+    fs::rename(&outside, clips(&sandbox).join("batch")).unwrap();
+    let mut got = vec![
+        lines.recv_timeout(Duration::from_secs(20)).expect("a.mp4"),
+        lines.recv_timeout(Duration::from_secs(20)).expect("b.mp4"),
+    ];
+    got.sort();
+    assert!(
+        got[0].contains("clips/batch/a.mp4: runway gen-4, 60 credits"),
+        "{got:?}"
+    );
+    assert!(
+        got[1].contains("clips/batch/inner/b.mp4: runway gen-4, 120 credits"),
+        "{got:?}"
+    );
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    assert_eq!(entry_count(&sandbox.db()), 2);
+}
+
+#[test]
+fn sigint_stops_watch_during_its_first_pass() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    fs::create_dir_all(&dir).unwrap();
+    // 64 GiB that take no room (a sparse file): hashing it takes far longer than the test.
+    fs::File::create(dir.join("huge.mp4"))
+        .unwrap()
+        .set_len(64 << 30)
+        .unwrap();
+    let mut child = sandbox
+        .command(&[
+            "scan",
+            "clips",
+            "--watch",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let asked = Instant::now();
+    signal(&child, "INT");
+    let status = wait_exit(&mut child);
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "stopped only after {:?}",
+        asked.elapsed()
+    );
+    assert_eq!(status.code(), Some(0));
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("stopped watching"), "{stderr}");
+}
+
+// ---- what a file is priced as ----
+
+#[test]
+fn mode_comes_from_the_flag_or_the_folder_mapping() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_png(&dir.join("flag/a.png"), 1024, 1024);
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips/flag",
+        "--platform",
+        "openai",
+        "--model",
+        "gpt-image-1-mini",
+        "--mode",
+        "high",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    assert_eq!(
+        common::decimal(&file_named(&files, "a.png")["cost"])
+            .unwrap()
+            .to_string(),
+        "0.036"
+    );
+    // From the folder mapping; without one the cheapest mode, and said.
+    write_png_seeded(&dir.join("mapped/b.png"), 1024, 1024, 1);
+    write_png_seeded(&dir.join("plain/c.png"), 1024, 1024, 2);
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"openai\", model = \"gpt-image-1-mini\", mode = \"medium\" }}\n\"{}\" = {{ platform = \"openai\", model = \"gpt-image-1-mini\" }}\n",
+            dir.join("mapped").display(),
+            dir.join("plain").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips/mapped", "clips/plain"]);
+    run.success();
+    let files = json_files(&run);
+    let b = file_named(&files, "b.png");
+    assert_eq!(b["status"], "logged", "{b:#}");
+    assert_eq!(common::decimal(&b["cost"]).unwrap().to_string(), "0.011");
+    assert_eq!(
+        common::decimal(&file_named(&files, "c.png")["cost"])
+            .unwrap()
+            .to_string(),
+        "0.005"
+    );
+    // A mode the model does not offer is refused, naming what it offers.
+    write_png_seeded(&dir.join("bad/d.png"), 1024, 1024, 3);
+    let run = sandbox.run(&[
+        "scan",
+        "clips/bad",
+        "--platform",
+        "openai",
+        "--model",
+        "gpt-image-1-mini",
+        "--mode",
+        "ultra",
+    ]);
+    run.success().stdout_has("not logged").stdout_has("offers");
+}
+
+#[test]
+fn reasons_speak_of_the_file_and_the_config_not_of_log_flags() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    // Sound read from the file.
+    write_mp4(&dir.join("runway/sound.mp4"), 1280, 720, 5000, true);
+    sandbox
+        .run(&[
+            "scan",
+            "clips/runway",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+        ])
+        .success()
+        .stdout_has("the file has a sound track and gen-4 has no price for audio")
+        .stdout_lacks("--audio");
+    // A platform misspelt in the config file: fixed there.
+    write_mp4(&dir.join("typo/a.mp4"), 1280, 720, 5000, false);
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runwey\", model = \"gen-4\" }}\n",
+            dir.join("typo").display()
+        ),
+    );
+    sandbox
+        .run(&["scan", "clips/typo"])
+        .success()
+        .stdout_has("platform `runwey` is not in the pricing tables")
+        .stdout_has("[scan]")
+        .stdout_has("fix the platform there")
+        .stdout_lacks("--credits");
+}
+
+#[test]
+fn a_strict_budget_warns_but_does_not_refuse_a_scanned_clip() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("launch/a.mp4"), 1280, 720, 10000, false);
+    sandbox.write(".config/credits/config.toml", "strict_budget = true\n");
+    sandbox
+        .run(&[
+            "budget",
+            "set",
+            "launch",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+        ])
+        .success();
+    let run = sandbox.run(&["scan", "clips", "--platform", "runway", "--model", "gen-4"]);
+    run.success()
+        .stdout_has("logged 1 of 1 file")
+        .stdout_lacks("not logged")
+        .stderr_has("warning:")
+        .stderr_has("launch");
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn dry_run_says_would_and_names_a_repeat_by_its_file() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("p/a.mp4"), 1280, 720, 5000, false);
+    fs::copy(dir.join("p/a.mp4"), dir.join("p/b.mp4")).unwrap();
+    sandbox
+        .run(&[
+            "budget",
+            "set",
+            "p",
+            "50",
+            "--credits",
+            "--platform",
+            "runway",
+        ])
+        .success();
+    let run = sandbox.run(&[
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+        "--dry-run",
+    ]);
+    run.success()
+        .stdout_has("the same file as clips/p/a.mp4 above")
+        .stdout_lacks("already #")
+        .stdout_has("would log 1 of 2 files")
+        .stderr_has("would take")
+        .stderr_lacks("logged anyway");
+    // Beyond the balance: what would happen, not what did.
+    sandbox
+        .run(&["account", "set", "runway", "--plan", "Standard"])
+        .success();
+    sandbox
+        .run(&["adjust", "runway", "-600", "--note", "spent elsewhere"])
+        .success();
+    sandbox
+        .run(&[
+            "scan",
+            "clips",
+            "--platform",
+            "runway",
+            "--model",
+            "gen-4",
+            "--dry-run",
+        ])
+        .success()
+        .stderr_has("it would take the runway balance to -35")
+        .stderr_lacks("it is now");
+}
+
+// ---- identification, continued ----
+
+#[test]
+fn a_generator_naming_only_a_platform_gives_way_to_a_mapped_folder() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    let clip = dir.join("mapped/photos.mp4");
+    write_mp4(&clip, 1280, 720, 5000, false);
+    add_c2pa(&clip, "Google Photos", "some-editor");
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
+            dir.join("mapped").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    run.success();
+    let files = json_files(&run);
+    let f = file_named(&files, "photos.mp4");
+    assert_eq!(f["status"], "logged", "{f:#}");
+    assert_eq!(
+        (f["platform"].clone(), f["model"].clone()),
+        ("runway".into(), "gen-4".into())
+    );
+    let how = f["identified_by"].as_str().unwrap();
+    assert!(
+        how.contains("config folder") && how.contains("C2PA (unverified): Google Photos"),
+        "{how}"
+    );
+    // A platform's name inside a word names nothing: "Sparkling" is not Kling.
+    let other = dir.join("loose/sparkle.mp4");
+    write_mp4(&other, 1280, 720, 6000, false);
+    add_c2pa(&other, "Sparkling Studio 2", "kling-v2-6");
+    let run = sandbox.run(&["--json", "scan", "clips/loose"]);
+    let files = json_files(&run);
+    let f = file_named(&files, "sparkle.mp4");
+    assert_eq!(f["status"], "unidentified", "{f:#}");
+    assert_eq!(f["platform"], serde_json::Value::Null, "{f:#}");
+}
+
+#[test]
+fn nested_config_folders_inherit_what_they_leave_out() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("vids/deep/a.mp4"), 1280, 720, 5000, false);
+    write_mp4(&dir.join("half/b.mp4"), 1280, 720, 10000, false);
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\", project = \"teaser\" }}\n\"{}\" = {{ model = \"gen-4-turbo\" }}\n\"{}\" = {{ platform = \"runway\" }}\n",
+            dir.join("vids").display(),
+            dir.join("vids/deep").display(),
+            dir.join("half").display()
+        ),
+    );
+    let run = sandbox.run(&["--json", "scan", "clips"]);
+    run.success();
+    let files = json_files(&run);
+    let a = file_named(&files, "a.mp4");
+    assert_eq!(a["status"], "logged", "{a:#}");
+    assert_eq!(
+        (
+            a["platform"].clone(),
+            a["model"].clone(),
+            a["project"].clone()
+        ),
+        ("runway".into(), "gen-4-turbo".into(), "teaser".into())
+    );
+    // A mapped folder without a model: the hint says what its mapping lacks.
+    let b = file_named(&files, "b.mp4");
+    assert_eq!(b["status"], "unidentified");
+    let why = b["reason"].as_str().unwrap();
+    assert!(
+        why.contains("mapped under [scan]") && why.contains("gives no model"),
+        "{why}"
+    );
+}
+
+#[test]
+fn rescans_show_the_logged_entry_and_json_uses_canonical_ids() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("a.mp4"), 1280, 720, 5000, false);
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "Runway",
+        "--model",
+        "Gen-4",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    assert_eq!(
+        (files[0]["platform"].clone(), files[0]["model"].clone()),
+        ("runway".into(), "gen-4".into())
+    );
+    // Not logged (a clip for an image model): still the tables' ids.
+    write_mp4(&clips(&sandbox).join("b.mp4"), 1280, 720, 6000, false);
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips/b.mp4",
+        "--platform",
+        "OpenAI",
+        "--model",
+        "GPT-Image-1-Mini",
+    ]);
+    let files = json_files(&run);
+    assert_eq!(files[0]["status"], "not_logged");
+    assert_eq!(
+        (files[0]["platform"].clone(), files[0]["model"].clone()),
+        ("openai".into(), "gpt-image-1-mini".into())
+    );
+    let again = sandbox.run(&["--json", "scan", "clips/a.mp4"]);
+    let files = json_files(&again);
+    assert_eq!(files[0]["status"], "already_logged");
+    assert_eq!(
+        (files[0]["platform"].clone(), files[0]["model"].clone()),
+        ("runway".into(), "gen-4".into())
+    );
 }

@@ -9,7 +9,7 @@ use super::Context;
 use crate::cli::ScanArgs;
 use crate::money;
 use crate::ops::notes::Note;
-use crate::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner};
+use crate::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner, Stamp};
 use crate::render::{self, Column};
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -18,6 +18,14 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
+    // Registered (in `--watch`) before the first scan, so an interrupt during it stops it
+    // between files or while hashing one, keeping what was logged.
+    let stop = Arc::new(AtomicBool::new(false));
+    if args.watch {
+        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+    }
     let scanner = Scanner::new(
         &ctx.session,
         ScanRequest {
@@ -26,21 +34,15 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
             model: args.model.clone(),
             project: args.project.clone(),
             tags: args.tags.clone(),
+            mode: args.mode.clone(),
             dry_run: args.dry_run,
+            stop: Arc::clone(&stop),
         },
     )?;
-    // Registered before the first scan, so an interrupt during it is not the default
-    // (killing the process between two files' transactions, which is safe, but not clean).
-    let stop = Arc::new(AtomicBool::new(false));
-    if args.watch {
-        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
-    }
     let out = std::cell::RefCell::new(out);
-    let first_pass = || -> Result<()> {
+    let first_pass = || -> Result<Vec<(std::path::PathBuf, Option<Stamp>)>> {
         let outcome = scanner.run()?;
-        say_notes(ctx, &outcome.files);
+        say_notes(ctx, &outcome.files, outcome.dry_run);
         let mut out = out.borrow_mut();
         let quiet = ctx.json || (args.watch && outcome.files.is_empty());
         if ctx.json && !args.watch {
@@ -54,14 +56,21 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
             // (In `--watch`, an empty folder starts with no table: new files come as lines.)
             write_table(&mut **out, &outcome)?;
         }
-        Ok(())
+        Ok(outcome
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.stamp))
+            .collect())
     };
     if !args.watch {
         first_pass()?;
         return Ok(0);
     }
-    let ready = || -> Result<()> {
-        first_pass()?;
+    let ready = || -> Result<Vec<(std::path::PathBuf, Option<Stamp>)>> {
+        let seen = first_pass()?;
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(seen);
+        }
         eproseln!(
             "watching {} for new files (Ctrl-C to stop)",
             args.paths
@@ -70,10 +79,10 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        Ok(())
+        Ok(seen)
     };
     crate::ops::scan::watch(&scanner, &stop, ready, |scanned| {
-        say_notes(ctx, std::slice::from_ref(scanned));
+        say_notes(ctx, std::slice::from_ref(scanned), false);
         let mut out = out.borrow_mut();
         if ctx.json {
             out.write_all(render::json(&file_json(scanned, false)).as_bytes())?;
@@ -87,8 +96,9 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
     Ok(0)
 }
 
-/// The notes `log` says for an entry, each said once for the whole scan.
-fn say_notes(ctx: &Context, files: &[Scanned]) {
+/// The notes `log` says for an entry, each said once for the whole scan; in a dry run, as
+/// what would happen.
+fn say_notes(ctx: &Context, files: &[Scanned], dry_run: bool) {
     let mut notes: Vec<Note> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for f in files {
@@ -99,9 +109,16 @@ fn say_notes(ctx: &Context, files: &[Scanned]) {
             continue;
         };
         let mut here: Vec<Note> = priced.notes.clone();
-        here.extend(budgets.iter().map(|c| c.note(true)));
+        here.extend(budgets.iter().map(|c| c.note(!dry_run)));
         if let Some(b) = &priced.balance {
-            if b.after.is_sign_negative() && !b.after.is_zero() {
+            if b.after.is_sign_negative() && !b.after.is_zero() && dry_run {
+                here.push(Note::WouldGoBeyondBalance {
+                    platform: b.platform.clone(),
+                    needed: b.needed,
+                    before: b.before,
+                    after: b.after,
+                });
+            } else if b.after.is_sign_negative() && !b.after.is_zero() {
                 here.push(Note::BeyondBalance {
                     platform: b.platform.clone(),
                     needed: b.needed,
@@ -153,6 +170,7 @@ fn result_cell(f: &Scanned, dry_run: bool) -> String {
         Outcome::Logged { .. } if dry_run => "would log".to_string(),
         Outcome::Logged { entry, .. } => format!("logged #{}", entry.id),
         Outcome::AlreadyLogged { entry_id, .. } => format!("already #{entry_id}"),
+        Outcome::SameAs(_) => "repeat".to_string(),
         Outcome::Unidentified => "unidentified".to_string(),
         Outcome::Unreadable(_) => "unreadable".to_string(),
         Outcome::NotLogged(_) => "not logged".to_string(),
@@ -163,19 +181,49 @@ fn result_cell(f: &Scanned, dry_run: bool) -> String {
 fn reason(f: &Scanned) -> Option<String> {
     match &f.outcome {
         Outcome::Logged { .. } => None,
-        Outcome::AlreadyLogged { entry_id, path } => Some(format!(
+        Outcome::AlreadyLogged { entry_id, path, .. } => Some(format!(
             "already logged as #{entry_id} (from {path}); `credits rm {entry_id}` frees it"
         )),
+        Outcome::SameAs(first) => Some(format!("the same file as {} above", first.display())),
         Outcome::Unidentified => {
-            let missing = match (&f.identity.platform, &f.identity.model) {
-                (None, None) => "no platform or model",
-                (None, Some(_)) => "no platform",
-                _ => "no model",
+            let (missing, flags, key) = match (&f.identity.platform, &f.identity.model) {
+                (None, None) => (
+                    "no platform or model",
+                    "--platform and --model",
+                    "platform and model",
+                ),
+                (None, Some(_)) => ("no platform", "--platform", "platform"),
+                _ => ("no model", "--model", "model"),
             };
-            Some(format!(
-                "unidentified ({missing}): pass --platform and --model, or map its folder \
-                 under [scan] in the config file"
-            ))
+            let config = crate::config::path().map_or_else(
+                || "the config file".to_string(),
+                |p| p.display().to_string(),
+            );
+            Some(match &f.mapping {
+                // The mapping names a model, but for another platform than the one decided.
+                Some((dir, mapped)) if mapped.model.is_some() && f.identity.platform.is_some() => {
+                    format!(
+                        "unidentified ({missing}): the model its folder's mapping \"{}\" names \
+                         is not for {}, the platform from {}; pass {flags}",
+                        dir.display(),
+                        f.identity.platform.as_ref().map_or("", |(p, _)| p.as_str()),
+                        f.identity
+                            .platform
+                            .as_ref()
+                            .map_or(String::new(), |(_, from)| from.describe()),
+                    )
+                }
+                // The folder is mapped: say what its mapping lacks.
+                Some((dir, _)) => format!(
+                    "unidentified ({missing}): its folder is mapped under [scan] as \"{}\" but \
+                     gives no {key}; add {key} = \"…\" there ({config}), or pass {flags}",
+                    dir.display()
+                ),
+                None => format!(
+                    "unidentified ({missing}): pass {flags}, or map its folder under [scan] in \
+                     {config}"
+                ),
+            })
         }
         Outcome::Unreadable(why) => Some(format!("unreadable: {why}")),
         Outcome::NotLogged(why) => Some(format!("not logged: {why}")),
@@ -204,6 +252,9 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
         .map(|f| {
             let (platform, model) = match &f.outcome {
                 Outcome::Logged { entry, .. } => (entry.platform.clone(), entry.model.clone()),
+                Outcome::AlreadyLogged {
+                    platform, model, ..
+                } => (platform.clone(), model.clone()),
                 _ => (
                     f.identity
                         .platform
@@ -255,14 +306,21 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
     }
     let logged = outcome.logged();
     let total = outcome.files.len();
+    let files = if total == 1 { "file" } else { "files" };
     writeln!(out)?;
     if outcome.dry_run {
         proseln!(
             out,
-            "would log {logged} of {total} files (dry run: nothing was written)"
+            "would log {logged} of {total} {files} (dry run: nothing was written)"
         )?;
     } else {
-        proseln!(out, "logged {logged} of {total} files")?;
+        proseln!(out, "logged {logged} of {total} {files}")?;
+    }
+    if outcome.stopped {
+        proseln!(
+            out,
+            "stopped before the other files (run it again for them)"
+        )?;
     }
     Ok(())
 }
@@ -300,6 +358,17 @@ fn file_json(f: &Scanned, dry_run: bool) -> Value {
         Outcome::Logged { entry, priced, .. } => (Some(entry), Some(priced)),
         _ => (None, None),
     };
+    // As the table shows them: the entry's canonical ids, else what identified the file.
+    let (platform, model) = match &f.outcome {
+        Outcome::Logged { entry, .. } => (Some(entry.platform.clone()), Some(entry.model.clone())),
+        Outcome::AlreadyLogged {
+            platform, model, ..
+        } => (Some(platform.clone()), Some(model.clone())),
+        _ => (
+            f.identity.platform.as_ref().map(|(p, _)| p.clone()),
+            f.identity.model.as_ref().map(|(m, _)| m.clone()),
+        ),
+    };
     json!({
         "path": shown(f),
         "status": f.outcome.status(dry_run),
@@ -315,11 +384,15 @@ fn file_json(f: &Scanned, dry_run: bool) -> Value {
         "height": probe.map(|p| p.height),
         "resolution": probe.map(|p| p.resolution()),
         "audio": probe.map(|p| p.audio),
-        "platform": f.identity.platform.as_ref().map(|(p, _)| p),
-        "model": f.identity.model.as_ref().map(|(m, _)| m),
+        "platform": platform,
+        "model": model,
         "identified_by": f.identity.describe(),
         "project": f.project,
         "id": if dry_run { None } else { entry.map(|e| e.id) },
+        "same_as": match &f.outcome {
+            Outcome::SameAs(first) => Some(first.display().to_string()),
+            _ => None,
+        },
         "already_logged_as": match &f.outcome {
             Outcome::AlreadyLogged { entry_id, .. } => Some(*entry_id),
             _ => None,

@@ -47,6 +47,14 @@ pub enum Note {
         /// Whether it was logged anyway (`log`), or only estimated.
         logged: bool,
     },
+    /// `scan --dry-run`: the file would take the balance below zero (a scan logs it anyway:
+    /// the platform already charged it).
+    WouldGoBeyondBalance {
+        platform: String,
+        needed: Decimal,
+        before: Decimal,
+        after: Decimal,
+    },
     /// A plan recorded without a start date has no balance yet.
     UndatedPlan { platform: String, plan: String },
     /// Tables older than `days` days.
@@ -121,7 +129,10 @@ impl Note {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            Note::BeyondBalance { .. } | Note::BudgetCrossed { .. } | Note::BudgetUnchecked { .. }
+            Note::BeyondBalance { .. }
+                | Note::WouldGoBeyondBalance { .. }
+                | Note::BudgetCrossed { .. }
+                | Note::BudgetUnchecked { .. }
         )
     }
 }
@@ -227,6 +238,20 @@ impl fmt::Display for Note {
                  {platform}`)",
                 money::fmt_credits(*needed),
                 money::fmt_credits(*before)
+            ),
+            Note::WouldGoBeyondBalance {
+                platform,
+                needed,
+                before,
+                after,
+            } => write!(
+                f,
+                "this would need {} credits but the {platform} balance would have {}: it would \
+                 take the {platform} balance to {} (a scan logs it anyway: the platform already \
+                 charged it)",
+                money::fmt_credits(*needed),
+                money::fmt_credits(*before),
+                money::fmt_credits(*after)
             ),
             Note::UndatedPlan { platform, plan } => write!(
                 f,

@@ -9,8 +9,13 @@
 //!   its claim generator names, the model its creating agent names, read but not verified);
 //!   a download-name pattern of a pricing table
 //!   (`download_names`); the `[scan]` folder mapping of the config file (the deepest folder
-//!   holding the file). A layer's model is taken only for the platform already decided. A
-//!   file that none of them identifies is listed as unidentified, never logged with a guess;
+//!   holding the file, whose missing keys come from the mapped folders holding it). A
+//!   layer's model is taken only for the platform already decided — except that a C2PA
+//!   manifest naming a platform but no model gives way to a later layer naming both (its
+//!   generator is still shown). A file that none of them identifies is listed as
+//!   unidentified, never logged with a guess;
+//! - it must be whole (`media::completeness`: an image's end marker, a container's sizes):
+//!   a file still downloading or cut short is never logged;
 //! - its project: `--project`, else the folder mapping's `project`, else the name of the
 //!   folder that holds the file;
 //! - its time: the container's creation time when it gives one, else the file's
@@ -22,7 +27,8 @@
 //!   clip is billed 10 s, and said.
 //!
 //! It is then logged as `credits log` would (`entries::log_in`: account, balance, budgets),
-//! with its file, in one transaction per file: a scan that is stopped half-way keeps what
+//! with its file — except that a strict budget does not refuse it: the platform already
+//! charged the clip, and a report that left it out would under-count (the warning is said) — in one transaction per file: a scan that is stopped half-way keeps what
 //! it logged, and running it again logs the rest (the hash is unique in the database).
 //! `dry_run` runs the same steps in one transaction that is rolled back, so what it lists is
 //! what a scan would log, in order, and nothing is written.
@@ -55,7 +61,11 @@ pub struct ScanRequest {
     pub model: Option<String>,
     pub project: Option<String>,
     pub tags: Vec<(String, String)>,
+    /// `--mode`, for every file (else the folder mapping's `mode`).
+    pub mode: Option<String>,
     pub dry_run: bool,
+    /// Set by SIGINT/SIGTERM (`--watch`): looked at between files and while hashing.
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Where a platform or model came from.
@@ -79,7 +89,8 @@ pub enum IdSource {
 }
 
 impl IdSource {
-    fn describe(&self) -> String {
+    /// Where a part came from, in words for the table.
+    pub fn describe(&self) -> String {
         match self {
             IdSource::Flag => "flags".to_string(),
             IdSource::C2pa {
@@ -114,11 +125,22 @@ struct Layer {
 pub struct Identity {
     pub platform: Option<(String, IdSource)>,
     pub model: Option<(String, IdSource)>,
+    /// A C2PA manifest that named a platform but no model, set aside for a later layer
+    /// that named both: still shown.
+    pub set_aside: Option<IdSource>,
 }
 
 impl Identity {
     /// How it was identified, for the table: one source, or each part's.
     pub fn describe(&self) -> String {
+        let main = self.describe_parts();
+        match &self.set_aside {
+            Some(c) => format!("{main} (also {})", c.describe()),
+            None => main,
+        }
+    }
+
+    fn describe_parts(&self) -> String {
         match (&self.platform, &self.model) {
             (Some((_, p)), Some((_, m))) if p == m => p.describe(),
             (Some((_, p)), Some((_, m))) => {
@@ -140,8 +162,16 @@ pub enum Outcome {
         priced: Box<Priced>,
         budgets: Vec<Crossing>,
     },
-    /// Its content is already in the log.
-    AlreadyLogged { entry_id: i64, path: String },
+    /// Its content is already in the log: the entry's id, platform and model, and the path
+    /// it was logged from.
+    AlreadyLogged {
+        entry_id: i64,
+        path: String,
+        platform: String,
+        model: String,
+    },
+    /// `--dry-run`: the same bytes as a file listed above in this run (which would log them).
+    SameAs(PathBuf),
     /// Platform or model unknown: not logged.
     Unidentified,
     /// Not a media file this tool can read, with why.
@@ -157,6 +187,7 @@ impl Outcome {
             Outcome::Logged { .. } if dry_run => "would_log",
             Outcome::Logged { .. } => "logged",
             Outcome::AlreadyLogged { .. } => "already_logged",
+            Outcome::SameAs(_) => "duplicate",
             Outcome::Unidentified => "unidentified",
             Outcome::Unreadable(_) => "unreadable",
             Outcome::NotLogged(_) => "not_logged",
@@ -173,7 +204,22 @@ pub struct Scanned {
     pub project: Option<String>,
     /// The length priced, when the tolerance made it differ from the file's.
     pub priced_seconds: Option<Decimal>,
+    /// The `[scan]` folder mapping it is under (deepest folder, inherited keys filled in).
+    pub mapping: Option<(PathBuf, ScanFolder)>,
+    /// Its size and modification time when it was looked at (`--watch` looks again only
+    /// when they change).
+    pub stamp: Option<Stamp>,
     pub outcome: Outcome,
+}
+
+/// A file's size and modification time.
+pub type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// A file's [`Stamp`] now.
+pub fn stamp_of(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
 }
 
 /// What a scan did (or, dry, would do).
@@ -181,6 +227,8 @@ pub struct Scanned {
 pub struct ScanOutcome {
     pub files: Vec<Scanned>,
     pub dry_run: bool,
+    /// Stopped by SIGINT/SIGTERM before every file was looked at.
+    pub stopped: bool,
 }
 
 impl ScanOutcome {
@@ -197,7 +245,6 @@ pub struct Scanner<'a> {
     session: &'a Session,
     req: ScanRequest,
     folders: Vec<(PathBuf, ScanFolder)>,
-    strict_budget: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -225,12 +272,10 @@ impl<'a> Scanner<'a> {
             .into_iter()
             .map(|(dir, what)| (std::fs::canonicalize(&dir).unwrap_or(dir), what))
             .collect();
-        let (_, strict_budget) = crate::config::for_log(req.project.as_deref(), false)?;
         Ok(Scanner {
             session,
             req,
             folders,
-            strict_budget,
         })
     }
 
@@ -238,8 +283,13 @@ impl<'a> Scanner<'a> {
     /// downloads and other files are left out (a file named on the command line is looked
     /// at whatever it is).
     pub fn files(&self) -> Result<Vec<PathBuf>> {
+        self.files_under(&self.req.paths)
+    }
+
+    /// The media files under `roots` (as [`Scanner::files`]).
+    pub fn files_under(&self, roots: &[PathBuf]) -> Result<Vec<PathBuf>> {
         let mut out = Vec::new();
-        for root in &self.req.paths {
+        for root in roots {
             if root.is_file() {
                 out.push(root.clone());
                 continue;
@@ -274,71 +324,134 @@ impl<'a> Scanner<'a> {
         let mut out = ScanOutcome {
             files: Vec::new(),
             dry_run: self.req.dry_run,
+            stopped: false,
         };
         if self.req.dry_run {
             let mut store = self.session.store_for_reading()?;
             // `read` never commits: the entries written here to price the next files as a
             // real scan would are rolled back with it.
-            out.files = store.read(|tx| {
-                files
-                    .iter()
-                    .map(|f| self.file_in(tx, f))
-                    .collect::<Result<Vec<_>>>()
+            let (scanned, stopped) = store.read(|tx| {
+                let mut scanned = Vec::new();
+                for f in &files {
+                    if self.stopped() {
+                        return Ok((scanned, true));
+                    }
+                    match self.file_in(tx, f)? {
+                        Some(s) => scanned.push(s),
+                        None => return Ok((scanned, true)),
+                    }
+                }
+                Ok((scanned, false))
             })?;
+            out.stopped = stopped;
+            out.files = scanned;
+            // An entry that only exists in the rolled-back transaction has no id to show: a
+            // repeat of a file above is said as such.
+            let mut logged_here: Vec<(i64, PathBuf)> = Vec::new();
+            for f in &mut out.files {
+                match &f.outcome {
+                    Outcome::Logged { entry, .. } => logged_here.push((entry.id, f.path.clone())),
+                    Outcome::AlreadyLogged { entry_id, .. } => {
+                        if let Some((_, first)) = logged_here.iter().find(|(id, _)| id == entry_id)
+                        {
+                            f.outcome = Outcome::SameAs(first.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
         } else if !files.is_empty() {
             // (Nothing to look at opens no database: a scan of an empty folder creates none.)
             let mut store = self.session.store()?;
             for f in &files {
-                let scanned = store.write(|tx| self.file_in(tx, f))?;
-                out.files.push(scanned);
+                if self.stopped() {
+                    out.stopped = true;
+                    break;
+                }
+                match store.write(|tx| self.file_in(tx, f))? {
+                    Some(scanned) => out.files.push(scanned),
+                    None => {
+                        out.stopped = true;
+                        break;
+                    }
+                }
             }
         }
         Ok(out)
     }
 
-    /// Scans one file in its own transaction (`--watch`).
-    pub fn one(&self, path: &Path) -> Result<Scanned> {
+    fn stopped(&self) -> bool {
+        self.req.stop.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Scans one file in its own transaction (`--watch`); `None` when stopped.
+    pub fn one(&self, path: &Path) -> Result<Option<Scanned>> {
         let mut store = self.session.store()?;
         store.write(|tx| self.file_in(tx, path))
     }
 
-    /// One file, in the caller's transaction.
-    fn file_in(&self, tx: &Tx<'_>, path: &Path) -> Result<Scanned> {
+    /// One file, in the caller's transaction; `None` when stopped while hashing it.
+    fn file_in(&self, tx: &Tx<'_>, path: &Path) -> Result<Option<Scanned>> {
         let mut scanned = Scanned {
             path: path.to_path_buf(),
             probe: None,
             identity: Identity::default(),
             project: None,
             priced_seconds: None,
+            mapping: None,
+            stamp: stamp_of(path),
             outcome: Outcome::Unidentified,
         };
+        Ok(self.look_at(tx, path, &mut scanned)?.map(|()| scanned))
+    }
+
+    /// Fills in `scanned`; `Ok(None)` when stopped.
+    fn look_at(&self, tx: &Tx<'_>, path: &Path, scanned: &mut Scanned) -> Result<Option<()>> {
         let Some(kind) = media::kind_of(path) else {
             scanned.outcome = Outcome::Unreadable("not a video or image (by its name)".to_string());
-            return Ok(scanned);
+            return Ok(Some(()));
         };
-        let sha256 = match media::content_hash(path) {
-            Ok(h) => h,
+        let sha256 = match media::content_hash(path, &self.req.stop) {
+            Ok(Some(h)) => h,
+            Ok(None) => return Ok(None),
             Err(e) => {
                 scanned.outcome = Outcome::Unreadable(format!("cannot read it: {e}"));
-                return Ok(scanned);
+                return Ok(Some(()));
             }
         };
         if let Some(known) = tx.file_by_hash(&sha256)? {
+            let entry = tx.get(known.entry_id)?;
             scanned.outcome = Outcome::AlreadyLogged {
                 entry_id: known.entry_id,
                 path: known.path,
+                platform: entry.as_ref().map_or("?".into(), |e| e.platform.clone()),
+                model: entry.as_ref().map_or("?".into(), |e| e.model.clone()),
             };
-            return Ok(scanned);
+            return Ok(Some(()));
+        }
+        // A half-written file reads as a whole one to some readers: never logged.
+        match media::completeness(path) {
+            Ok(media::Completeness::Incomplete(why)) => {
+                scanned.outcome =
+                    Outcome::Unreadable(format!("still downloading or cut short: {why}"));
+                return Ok(Some(()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                scanned.outcome = Outcome::Unreadable(format!("cannot read it: {e}"));
+                return Ok(Some(()));
+            }
         }
         let probe = match media::probe(path, kind) {
             Ok(p) => p,
             Err(why) => {
                 scanned.outcome = Outcome::Unreadable(why);
-                return Ok(scanned);
+                return Ok(Some(()));
             }
         };
         scanned.probe = Some(probe.clone());
         let folder = self.folder_of(path);
+        scanned.mapping = folder.clone();
         scanned.identity = self.identify(path, folder.as_ref());
         scanned.project = self
             .req
@@ -347,11 +460,37 @@ impl<'a> Scanner<'a> {
             .filter(|p| !p.is_empty())
             .or_else(|| folder.as_ref().and_then(|(_, f)| f.project.clone()))
             .or_else(|| folder_name(path));
-        let (Some((platform, _)), Some((model, _))) =
+        let (Some((platform, platform_from)), Some((model, model_from))) =
             (&scanned.identity.platform, &scanned.identity.model)
         else {
-            return Ok(scanned);
+            return Ok(Some(()));
         };
+        // A platform or model the tables do not know: said with where it came from (scan has
+        // no `--credits` to log it unpriced).
+        let catalog = &self.session.catalog;
+        match catalog.platform(platform) {
+            Err(e) => {
+                scanned.outcome = Outcome::NotLogged(unknown_name(
+                    "platform",
+                    platform,
+                    platform_from,
+                    suggestion(&e).unwrap_or("`credits pricing list` names the platforms"),
+                ));
+                return Ok(Some(()));
+            }
+            Ok(p) => {
+                if let Err(e) = p.model(model) {
+                    let list = format!("`credits pricing show {}` names its models", p.id);
+                    scanned.outcome = Outcome::NotLogged(unknown_name(
+                        "model",
+                        model,
+                        model_from,
+                        suggestion(&e).unwrap_or(&list),
+                    ));
+                    return Ok(Some(()));
+                }
+            }
+        }
         // A clip is never logged as an image generation, nor an image as a clip.
         if let Some(m) = self
             .session
@@ -373,7 +512,7 @@ impl<'a> Scanner<'a> {
                     article(m.kind.as_str()),
                     m.kind.as_str()
                 ));
-                return Ok(scanned);
+                return Ok(Some(()));
             }
         }
         let duration = probe
@@ -395,6 +534,11 @@ impl<'a> Scanner<'a> {
                     resolution: Some(probe.resolution()),
                     audio: probe.audio,
                     count: 1,
+                    mode: self
+                        .req
+                        .mode
+                        .clone()
+                        .or_else(|| folder.as_ref().and_then(|(_, f)| f.mode.clone())),
                     ..Request::default()
                 },
                 at: Some(at),
@@ -405,17 +549,32 @@ impl<'a> Scanner<'a> {
             note: None,
             failed: false,
             discarded: false,
-            strict_budget: self.strict_budget,
+            // Never strict: the platform already charged a downloaded clip (module docs).
+            strict_budget: false,
         };
         let (id, priced, budgets) = match entries::log_in(self.session, tx, &req) {
             Ok(done) => done,
             Err(e) => match e.downcast_ref::<UserError>() {
                 Some(u) => {
-                    scanned.outcome = Outcome::NotLogged(match &u.help {
-                        Some(help) => format!("{} ({help})", u.message),
-                        None => u.message.clone(),
+                    // The sound was read from the file, not asked for: when the price without
+                    // it stands, the sound is why (and `log`'s "leave out --audio" is no help).
+                    let mut silent = req.price.clone();
+                    silent.request.audio = false;
+                    let audio_is_why = probe.audio
+                        && super::pricing::in_context(self.session, tx, &silent).is_ok();
+                    scanned.outcome = Outcome::NotLogged(if audio_is_why {
+                        format!(
+                            "the file has a sound track and {model} has no price for audio \
+                             (add it to your own pricing file, or pass --model for a model \
+                             that prices sound)"
+                        )
+                    } else {
+                        match &u.help {
+                            Some(help) => format!("{} ({help})", u.message),
+                            None => u.message.clone(),
+                        }
                     });
-                    return Ok(scanned);
+                    return Ok(Some(()));
                 }
                 None => return Err(e),
             },
@@ -438,17 +597,28 @@ impl<'a> Scanner<'a> {
             priced: Box::new(priced),
             budgets,
         };
-        Ok(scanned)
+        Ok(Some(()))
     }
 
-    /// The deepest `[scan]` folder holding the file.
+    /// The deepest `[scan]` folder holding the file, with the keys it leaves out taken
+    /// from the mapped folders holding it (the nearest first).
     fn folder_of(&self, path: &Path) -> Option<(PathBuf, ScanFolder)> {
         let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.folders
+        let mut holding: Vec<&(PathBuf, ScanFolder)> = self
+            .folders
             .iter()
             .filter(|(dir, _)| full.starts_with(dir))
-            .max_by_key(|(dir, _)| dir.components().count())
-            .cloned()
+            .collect();
+        holding.sort_by_key(|(dir, _)| dir.components().count());
+        holding
+            .into_iter()
+            .fold(None, |outer: Option<(PathBuf, ScanFolder)>, (dir, f)| {
+                let merged = match &outer {
+                    Some((_, o)) => f.over(o),
+                    None => f.clone(),
+                };
+                Some((dir.clone(), merged))
+            })
     }
 
     /// Platform and model, each from the first layer that states it (module docs).
@@ -496,6 +666,20 @@ impl<'a> Scanner<'a> {
         }
         let canonical = |p: &str| super::resolve::platform_id(catalog, p);
         let mut id = Identity::default();
+        // A manifest naming a platform but no model ("Google Photos") is weaker than a later
+        // layer naming both (a pattern, a mapped folder): it gives way, and is still shown.
+        if let Some(at) = layers
+            .iter()
+            .position(|l| matches!(l.source, IdSource::C2pa { .. }))
+        {
+            let c2pa = &layers[at];
+            let complete_later = layers[at + 1..]
+                .iter()
+                .any(|l| l.platform.is_some() && l.model.is_some());
+            if c2pa.platform.is_some() && c2pa.model.is_none() && complete_later {
+                id.set_aside = Some(layers.remove(at).source);
+            }
+        }
         for layer in &layers {
             if let (None, Some(p)) = (&id.platform, &layer.platform) {
                 id.platform = Some((p.clone(), layer.source.clone()));
@@ -510,6 +694,17 @@ impl<'a> Scanner<'a> {
             };
             if same && id.model.is_none() {
                 id.model = Some((m.clone(), layer.source.clone()));
+            }
+        }
+        // Shown (table, JSON) by the tables' ids, whatever was typed ("Runway", "Gen-4").
+        if let Some((p, _)) = &mut id.platform {
+            if let Ok(known) = catalog.platform(p) {
+                if let Some((m, _)) = &mut id.model {
+                    if let Ok(model) = known.model(m) {
+                        *m = model.id.clone();
+                    }
+                }
+                *p = known.id.clone();
             }
         }
         id
@@ -531,19 +726,23 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// How long a new file's size and modification time must stay the same before it is taken
-/// as downloaded (browsers also rename `.part`/`.crdownload` files when done, which is seen
-/// as a new name).
-const SETTLE: std::time::Duration = std::time::Duration::from_millis(1500);
+/// How long a new file's size and modification time must stay the same before `--watch`
+/// looks at it. Downloads pause (a slow server, a browser writing in bursts) and not every
+/// tool writes under a `.part` name, so a short pause must not pass for the end: 3 s, and
+/// the file must also be whole as far as its format tells (`media::completeness`). A file
+/// whose format cannot tell (a WebM of unknown length) is taken after this time alone.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// `--watch`: once the paths are watched, calls `ready` (which scans what is already
-/// there, so nothing that arrives in between is missed), then logs each new media file under
-/// the paths once it has stopped changing for [`SETTLE`], calling `each` with it, until
-/// `stop` is set (by SIGINT or SIGTERM).
+/// there, so nothing that arrives in between is missed, and returns the files it looked at
+/// with their [`Stamp`]s: those are looked at again only once changed), then logs each new
+/// media file under the paths once it has stopped changing for [`SETTLE`] and is whole,
+/// calling `each` with it, until `stop` is set (by SIGINT or SIGTERM). A folder moved or
+/// unzipped into a watched one brings its files as new ones.
 pub fn watch(
     scanner: &Scanner<'_>,
     stop: &std::sync::atomic::AtomicBool,
-    ready: impl FnOnce() -> Result<()>,
+    ready: impl FnOnce() -> Result<Vec<(PathBuf, Option<Stamp>)>>,
     mut each: impl FnMut(&Scanned) -> Result<()>,
 ) -> Result<()> {
     use notify::{RecursiveMode, Watcher};
@@ -567,7 +766,12 @@ pub fn watch(
             ))
         })?;
     }
-    ready()?;
+    // Files looked at, as they were then: another event for the same bytes is no news. The
+    // first pass's files are in it, so its own writes do not list them again.
+    let mut done: BTreeMap<PathBuf, Stamp> = ready()?
+        .into_iter()
+        .filter_map(|(path, stamp)| stamp.map(|s| (path, s)))
+        .collect();
     // Events name files by the full path of the watched folder: shown as under the path
     // the user gave.
     let roots: Vec<(PathBuf, PathBuf)> = scanner
@@ -598,8 +802,6 @@ pub fn watch(
     // Files seen changing: their last size and modification time, and since when unchanged.
     type Seen = (u64, Option<std::time::SystemTime>, Instant);
     let mut pending: BTreeMap<PathBuf, Seen> = BTreeMap::new();
-    // Files looked at, as they were then: another event for the same bytes is no news.
-    let mut done: BTreeMap<PathBuf, (u64, Option<std::time::SystemTime>)> = BTreeMap::new();
     let hidden = |p: &Path| {
         p.components()
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
@@ -615,10 +817,24 @@ pub fn watch(
                         .iter()
                         .find_map(|root| path.strip_prefix(root).ok())
                         .unwrap_or(&path);
-                    if media::kind_of(&path).is_some() && !hidden(relative) {
-                        pending
-                            .entry(path)
-                            .or_insert((u64::MAX, None, Instant::now()));
+                    if hidden(relative) {
+                        continue;
+                    }
+                    // A folder created, moved or unzipped in: its files are new (the watch
+                    // of a folder moved in may start after they were written).
+                    // (One it cannot read, or gone again already, brings nothing and ends
+                    // nothing.)
+                    let found = if path.is_dir() {
+                        scanner
+                            .files_under(std::slice::from_ref(&path))
+                            .unwrap_or_default()
+                    } else if media::kind_of(&path).is_some() {
+                        vec![path]
+                    } else {
+                        Vec::new()
+                    };
+                    for f in found {
+                        pending.entry(f).or_insert((u64::MAX, None, Instant::now()));
                     }
                 }
             }
@@ -635,21 +851,36 @@ pub fn watch(
                 return false;
             };
             let current = (meta.len(), meta.modified().ok());
+            if done.get(path) == Some(&current) {
+                return false;
+            }
             if (current.0, current.1) != (*size, *modified) {
                 (*size, *modified, *since) = (current.0, current.1, now);
                 return true;
             }
             if current.0 > 0 && now.duration_since(*since) >= SETTLE {
-                if done.get(path) != Some(&current) {
-                    done.insert(path.clone(), current);
-                    settled.push(path.clone());
+                // Unchanged but not whole: a download that paused. Looked at again after
+                // another settle time (or when it changes).
+                if matches!(
+                    media::completeness(path),
+                    Ok(media::Completeness::Incomplete(_))
+                ) {
+                    *since = now;
+                    return true;
                 }
+                done.insert(path.clone(), current);
+                settled.push(path.clone());
                 return false;
             }
             true
         });
         for path in settled {
-            let scanned = scanner.one(&path)?;
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let Some(scanned) = scanner.one(&path)? else {
+                break;
+            };
             // A file already in the log (touched, or copied in again) is not news.
             if !matches!(scanned.outcome, Outcome::AlreadyLogged { .. }) {
                 each(&scanned)?;
@@ -659,8 +890,8 @@ pub fn watch(
     Ok(())
 }
 
-/// What a C2PA manifest says: the platform whose id or name the claim generator names (the
-/// longest such), and the model the creating agent names on it, when the tables know both.
+/// What a C2PA manifest says: the platform whose id or name the claim generator names as
+/// whole words or at its start (the longest such), and the model the creating agent names on it, when the tables know both.
 fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Credentials) -> Layer {
     let plain = |s: &str| -> String {
         s.chars()
@@ -668,14 +899,32 @@ fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Creden
             .collect::<String>()
             .to_ascii_lowercase()
     };
+    // A name counts as whole words of the generator ("OpenAI Sora" names OpenAI), or at its
+    // start ("RunwayML/1.0"): never inside a word ("Sparkling" does not name Kling).
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
     let generator = plain(&c.generator);
+    let generator_words = words(&c.generator);
+    let names = |name: &str| {
+        let n = plain(name);
+        let w = words(name);
+        n.len() >= 3
+            && (generator.starts_with(n.as_str())
+                || generator_words
+                    .windows(w.len().max(1))
+                    .any(|win| win == w.as_slice()))
+    };
     let platform = catalog
         .platforms()
         .filter_map(|p| {
-            [plain(&p.id), plain(&p.name)]
+            [p.id.as_str(), p.name.as_str()]
                 .into_iter()
-                .filter(|n| n.len() >= 3 && generator.contains(n.as_str()))
-                .map(|n| n.len())
+                .filter(|n| names(n))
+                .map(|n| plain(n).len())
                 .max()
                 .map(|len| (len, p))
         })
@@ -692,6 +941,35 @@ fn c2pa_layer(catalog: &crate::pricing::catalog::Catalog, c: crate::c2pa::Creden
             generator: c.generator,
             agent: c.agent,
         },
+    }
+}
+
+/// The "did you mean …" of a lookup's error, if it has one.
+fn suggestion(e: &anyhow::Error) -> Option<&str> {
+    e.downcast_ref::<UserError>()
+        .and_then(|u| u.help.as_deref())
+        .filter(|h| !h.is_empty())
+}
+
+/// Why a platform or model the tables do not know is not logged, with where it came from
+/// and how to fix it there.
+fn unknown_name(what: &str, name: &str, from: &IdSource, list: &str) -> String {
+    let name = name.escape_debug();
+    match from {
+        IdSource::Folder(dir) => format!(
+            "{what} `{name}` is not in the pricing tables; it comes from the config file's \
+             [scan] \"{}\" ({}): fix the {what} there ({list})",
+            dir.display(),
+            crate::config::path()
+                .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string())
+        ),
+        IdSource::Flag => format!(
+            "{what} `{name}` is not in the pricing tables: pass --{what} with one of them ({list})"
+        ),
+        other => format!(
+            "{what} `{name}` ({}) is not in the pricing tables ({list})",
+            other.describe()
+        ),
     }
 }
 
@@ -748,11 +1026,13 @@ mod tests {
         let both = Identity {
             platform: Some(("runway".into(), IdSource::Flag)),
             model: Some(("gen-4".into(), IdSource::Flag)),
+            set_aside: None,
         };
         assert_eq!(both.describe(), "flags");
         let mixed = Identity {
             platform: Some(("runway".into(), IdSource::Folder("/v/runway".into()))),
             model: Some(("gen-4".into(), IdSource::Flag)),
+            set_aside: None,
         };
         assert_eq!(
             mixed.describe(),
