@@ -101,7 +101,8 @@ pub struct Batch<'t> {
     present: u64,
     conflicts: Vec<Conflict>,
     /// The per-row insert triggers of schema 6 (daily sums, ledger checkpoints), dropped
-    /// before the first row that goes in: a trigger per row made a million-row import 40% slower.
+    /// before the first row that goes in: a trigger per row made a million-row import 40%
+    /// slower.
     /// [`Batch::finish`] (or dropping the batch) brings the sums and checkpoints up to date
     /// in one pass and re-creates them, in the same transaction, so a failed or killed
     /// import leaves them as they were. A batch that adds nothing never drops them, and so
