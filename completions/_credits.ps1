@@ -298,7 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;scan' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: the `[scan]` folder''s `project`, else the name of the folder holding the file]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: the `[scan]` folder''s `project`, else the mapped folder''s name, else the name of the folder holding the file]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag for every entry, e.g. client=acme (repeatable)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder''s `mode`, else the cheapest, and said]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')

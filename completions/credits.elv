@@ -270,7 +270,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;scan'= {
             cand --platform 'The platform of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)'
             cand --model 'The model of every file (else: the file''s C2PA manifest, its name, then `[scan]` in the config file)'
-            cand --project 'Project [default: the `[scan]` folder''s `project`, else the name of the folder holding the file]'
+            cand --project 'Project [default: the `[scan]` folder''s `project`, else the mapped folder''s name, else the name of the folder holding the file]'
             cand --tag 'A tag for every entry, e.g. client=acme (repeatable)'
             cand --mode 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder''s `mode`, else the cheapest, and said]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'

@@ -217,7 +217,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l wide -d 'Show ev
 complete -c credits -n "__fish_credits_using_subcommand log" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l platform -d 'The platform of every file (else: the file\'s C2PA manifest, its name, then `[scan]` in the config file)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l model -d 'The model of every file (else: the file\'s C2PA manifest, its name, then `[scan]` in the config file)' -r -f
-complete -c credits -n "__fish_credits_using_subcommand scan" -l project -d 'Project [default: the `[scan]` folder\'s `project`, else the name of the folder holding the file]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand scan" -l project -d 'Project [default: the `[scan]` folder\'s `project`, else the mapped folder\'s name, else the name of the folder holding the file]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l tag -d 'A tag for every entry, e.g. client=acme (repeatable)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l mode -d 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder\'s `mode`, else the cheapest, and said]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F

@@ -498,7 +498,7 @@ pub struct ScanArgs {
     /// The model of every file (else: the file's C2PA manifest, its name, then `[scan]` in the config file).
     #[arg(value_hint = ValueHint::Other, long)]
     pub model: Option<String>,
-    /// Project [default: the `[scan]` folder's `project`, else the name of the folder holding the file].
+    /// Project [default: the `[scan]` folder's `project`, else the mapped folder's name, else the name of the folder holding the file].
     #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// A tag for every entry, e.g. client=acme (repeatable).

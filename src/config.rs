@@ -31,7 +31,10 @@ pub struct Config {
 
 /// What the files under a folder are (`[scan]` in the config file); each part optional.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table such as { platform = \"runway\", model = \"gen-4\" }"
+)]
 pub struct ScanFolder {
     pub platform: Option<String>,
     pub model: Option<String>,

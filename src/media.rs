@@ -393,9 +393,20 @@ pub fn completeness(path: &Path) -> std::io::Result<Completeness> {
     })
 }
 
+/// Top-level box types an MP4, MOV or HEIF file may start with. A file that starts with
+/// anything else is not one (the probe says so); it is not "cut short".
+const FIRST_BOXES: [&[u8; 4]; 11] = [
+    b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"uuid", b"styp", b"sidx",
+    b"meta",
+];
+
 /// Walks the top-level ISO boxes: each must fit in the file.
 fn iso_boxes(file: &mut File, len: u64) -> std::io::Result<Completeness> {
     use std::io::{Seek, SeekFrom};
+    let mut first = [0u8; 8];
+    if len < 8 || file.read(&mut first)? < 8 || !FIRST_BOXES.iter().any(|b| first[4..] == b[..]) {
+        return Ok(Completeness::Unknown);
+    }
     let mut at = 0u64;
     while at < len {
         if len - at < 8 {

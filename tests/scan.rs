@@ -1265,3 +1265,46 @@ fn rescans_show_the_logged_entry_and_json_uses_canonical_ids() {
         ("runway".into(), "gen-4".into())
     );
 }
+
+/// Without a `project`, a file in a subfolder of a mapped folder belongs to the mapped
+/// folder's project (a batch folder is not a project of its own); a file in no mapped
+/// folder to the folder holding it. A file that is not media at all is said to be so, not
+/// "cut short".
+#[test]
+fn a_subfolder_of_a_mapped_folder_is_the_same_project() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("spring-ad/batch2/a.mp4"), 1280, 720, 10000, false);
+    write_mp4(&dir.join("loose/b.mp4"), 1280, 720, 5000, false);
+    sandbox.write("clips/loose/fake.mp4", "junk\n");
+    sandbox.write(
+        ".config/credits/config.toml",
+        &format!(
+            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
+            dir.join("spring-ad").display()
+        ),
+    );
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    assert_eq!(
+        file_named(&files, "a.mp4")["project"],
+        "spring-ad",
+        "{files:#?}"
+    );
+    assert_eq!(file_named(&files, "b.mp4")["project"], "loose");
+    let fake = file_named(&files, "fake.mp4");
+    let why = fake["reason"].as_str().unwrap();
+    assert!(
+        why.contains("not a readable MP4") && !why.contains("cut short"),
+        "{why}"
+    );
+}

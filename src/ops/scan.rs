@@ -17,7 +17,8 @@
 //! - it must be whole (`media::completeness`: an image's end marker, a container's sizes):
 //!   a file still downloading or cut short is never logged;
 //! - its project: `--project`, else the folder mapping's `project`, else the name of the
-//!   folder that holds the file;
+//!   deepest mapped folder holding the file (its subfolders are batches of the same
+//!   project), else the name of the folder that holds the file;
 //! - its time: the container's creation time when it gives one, else the file's
 //!   modification time (never later than now);
 //! - its length: the container's exact duration. Containers often run a few frames over
@@ -459,6 +460,12 @@ impl<'a> Scanner<'a> {
             .clone()
             .filter(|p| !p.is_empty())
             .or_else(|| folder.as_ref().and_then(|(_, f)| f.project.clone()))
+            .or_else(|| {
+                folder
+                    .as_ref()
+                    .and_then(|(dir, _)| dir.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
             .or_else(|| folder_name(path));
         let (Some((platform, platform_from)), Some((model, model_from))) =
             (&scanned.identity.platform, &scanned.identity.model)
@@ -981,7 +988,8 @@ fn article(word: &str) -> &'static str {
     }
 }
 
-/// The name of the folder holding the file: the project when no flag or mapping gives one.
+/// The name of the folder holding the file: the project when no flag, mapping or mapped
+/// folder gives one.
 fn folder_name(path: &Path) -> Option<String> {
     let parent = std::fs::canonicalize(path)
         .ok()
