@@ -153,6 +153,15 @@ fn write_png_seeded(path: &Path, width: u32, height: u32, seed: u8) {
     fs::write(path, b).unwrap();
 }
 
+/// Writes the config file's `[scan]` table: each folder with its mapping's keys.
+fn map_folders(sandbox: &Sandbox, folders: &[(&Path, &str)]) {
+    let mut text = String::from("[scan]\n");
+    for (dir, keys) in folders {
+        text.push_str(&format!("\"{}\" = {{ {keys} }}\n", dir.display()));
+    }
+    sandbox.write(".config/credits/config.toml", &text);
+}
+
 fn clips(sandbox: &Sandbox) -> PathBuf {
     sandbox.path().join("clips")
 }
@@ -340,12 +349,12 @@ fn platform_and_model_come_from_the_name_then_the_config_folder_never_a_guess() 
     write_mp4(&dir.join("inbox/TestGen 12345.mp4"), 1280, 720, 5000, false);
     write_mp4(&dir.join("mapped/m.mp4"), 1280, 720, 10000, false);
     write_mp4(&dir.join("inbox/unknown.mp4"), 1280, 720, 6000, false);
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4-turbo\", project = \"launch\" }}\n",
-            dir.join("mapped").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[(
+            &dir.join("mapped"),
+            r#"platform = "runway", model = "gen-4-turbo", project = "launch""#,
+        )],
     );
     let run = sandbox.run(&["--json", "scan", "clips"]);
     run.success();
@@ -464,12 +473,12 @@ fn content_credentials_identify_a_file_before_its_name_or_folder() {
         .set_modified(made)
         .unwrap();
     // The folder says Runway: the manifest comes first.
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
-            dir.join("mapped").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[(
+            &dir.join("mapped"),
+            r#"platform = "runway", model = "gen-4""#,
+        )],
     );
     let run = sandbox.run(&["--json", "scan", "clips"]);
     run.success();
@@ -990,13 +999,18 @@ fn mode_comes_from_the_flag_or_the_folder_mapping() {
     // From the folder mapping; without one the cheapest mode, and said.
     write_png_seeded(&dir.join("mapped/b.png"), 1024, 1024, 1);
     write_png_seeded(&dir.join("plain/c.png"), 1024, 1024, 2);
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"openai\", model = \"gpt-image-1-mini\", mode = \"medium\" }}\n\"{}\" = {{ platform = \"openai\", model = \"gpt-image-1-mini\" }}\n",
-            dir.join("mapped").display(),
-            dir.join("plain").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[
+            (
+                &dir.join("mapped"),
+                r#"platform = "openai", model = "gpt-image-1-mini", mode = "medium""#,
+            ),
+            (
+                &dir.join("plain"),
+                r#"platform = "openai", model = "gpt-image-1-mini""#,
+            ),
+        ],
     );
     let run = sandbox.run(&["--json", "scan", "clips/mapped", "clips/plain"]);
     run.success();
@@ -1045,12 +1059,9 @@ fn reasons_speak_of_the_file_and_the_config_not_of_log_flags() {
         .stdout_lacks("--audio");
     // A platform misspelt in the config file: fixed there.
     write_mp4(&dir.join("typo/a.mp4"), 1280, 720, 5000, false);
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runwey\", model = \"gen-4\" }}\n",
-            dir.join("typo").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[(&dir.join("typo"), r#"platform = "runwey", model = "gen-4""#)],
     );
     sandbox
         .run(&["scan", "clips/typo"])
@@ -1150,12 +1161,12 @@ fn a_generator_naming_only_a_platform_gives_way_to_a_mapped_folder() {
     let clip = dir.join("mapped/photos.mp4");
     write_mp4(&clip, 1280, 720, 5000, false);
     add_c2pa(&clip, "Google Photos", "some-editor");
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
-            dir.join("mapped").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[(
+            &dir.join("mapped"),
+            r#"platform = "runway", model = "gen-4""#,
+        )],
     );
     let run = sandbox.run(&["--json", "scan", "clips"]);
     run.success();
@@ -1188,14 +1199,16 @@ fn nested_config_folders_inherit_what_they_leave_out() {
     let dir = clips(&sandbox);
     write_mp4(&dir.join("vids/deep/a.mp4"), 1280, 720, 5000, false);
     write_mp4(&dir.join("half/b.mp4"), 1280, 720, 10000, false);
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\", project = \"teaser\" }}\n\"{}\" = {{ model = \"gen-4-turbo\" }}\n\"{}\" = {{ platform = \"runway\" }}\n",
-            dir.join("vids").display(),
-            dir.join("vids/deep").display(),
-            dir.join("half").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[
+            (
+                &dir.join("vids"),
+                r#"platform = "runway", model = "gen-4", project = "teaser""#,
+            ),
+            (&dir.join("vids/deep"), r#"model = "gen-4-turbo""#),
+            (&dir.join("half"), r#"platform = "runway""#),
+        ],
     );
     let run = sandbox.run(&["--json", "scan", "clips"]);
     run.success();
@@ -1277,12 +1290,12 @@ fn a_subfolder_of_a_mapped_folder_is_the_same_project() {
     write_mp4(&dir.join("spring-ad/batch2/a.mp4"), 1280, 720, 10000, false);
     write_mp4(&dir.join("loose/b.mp4"), 1280, 720, 5000, false);
     sandbox.write("clips/loose/fake.mp4", "junk\n");
-    sandbox.write(
-        ".config/credits/config.toml",
-        &format!(
-            "[scan]\n\"{}\" = {{ platform = \"runway\", model = \"gen-4\" }}\n",
-            dir.join("spring-ad").display()
-        ),
+    map_folders(
+        &sandbox,
+        &[(
+            &dir.join("spring-ad"),
+            r#"platform = "runway", model = "gen-4""#,
+        )],
     );
     let run = sandbox.run(&[
         "--json",
