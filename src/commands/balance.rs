@@ -274,7 +274,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     };
     let mut views = Vec::new();
     for id in &ids {
-        let records = ledgers::records_in_store(session, &store, id)?;
+        let records = ledgers::records(&store, id)?;
         let Some(platform) = session.catalog.platform(id).ok() else {
             eproseln!("note: {id} is not in the pricing tables: its balance is left out");
             continue;

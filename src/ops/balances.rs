@@ -34,7 +34,7 @@ fn balance_after(
     platform: &Platform,
     at: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, Decimal)>> {
-    let records = ledger::records(session, tx, &platform.id)?;
+    let records = ledger::records(tx, &platform.id)?;
     let as_of = at.max(session.now_utc());
     let built = ledger::build(session, tx, platform, &records, as_of, None)?;
     Ok(built.map(|b| (as_of, b.ledger.totals.available)))
@@ -47,7 +47,7 @@ pub fn record_topup(session: &Session, platform: &Platform, topup: &Topup) -> Re
         .into_iter()
         .collect();
     let (id, available) = store.write(|tx| {
-        let records = ledger::records(session, tx, &platform.id)?;
+        let records = ledger::records(tx, &platform.id)?;
         ledger::check_not_before_start(session, &platform.id, &records, topup.at)?;
         let id = tx.insert_topup(topup)?;
         ledger::refresh_checkpoints(session, tx, platform)?;
@@ -74,7 +74,7 @@ pub fn record_adjustment(
         .collect();
     let at = adjustment.at;
     let (id, available) = store.write(|tx| {
-        let records = ledger::records(session, tx, &platform.id)?;
+        let records = ledger::records(tx, &platform.id)?;
         ledger::check_not_before_start(session, &platform.id, &records, at)?;
         if adjustment.credits.is_sign_negative() {
             let taken = adjustment.credits.abs();
@@ -130,7 +130,7 @@ pub fn set_plan(session: &Session, change: &AccountChange) -> Result<PlanSet> {
     let start_at = midnight(change.effective_on, &offset)?;
     let mut store = session.store()?;
     store.write(|tx| {
-        let records = ledger::records(session, tx, &change.platform)?;
+        let records = ledger::records(tx, &change.platform)?;
         let first = records
             .changes
             .iter()

@@ -247,7 +247,7 @@ fn refund_effect(session: &Session, store: &Store, entry: &Entry) -> Result<Opti
     let Ok(p) = session.catalog.platform(&entry.platform) else {
         return Ok(None);
     };
-    let records = ledger::records_in_store(session, store, &p.id)?;
+    let records = ledger::records(store, &p.id)?;
     let when = entry.refunded_at.unwrap_or(entry.at.with_timezone(&Utc));
     let entry_at = entry.at.with_timezone(&Utc);
     let Some(built) =
@@ -425,7 +425,7 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
             let mut priced = BTreeMap::new();
             if let Ok(p) = session.catalog.platform(&e.platform) {
                 if p.billing == crate::pricing::Billing::Credits {
-                    let records = ledger::records(session, tx, &p.id)?;
+                    let records = ledger::records(tx, &p.id)?;
                     for lp in pricing::ledger_money(session, tx, p, &records)? {
                         let money = lp.money.map(|v| Money {
                             amount: money::to_decimal(&v),

@@ -17,19 +17,11 @@ use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use rust_decimal::Decimal;
 
-/// The stored facts of one platform's balance: plan history, top-ups, adjustments. No
-/// entries: [`build`] reads the ones it needs (those after the newest checkpoint that fits).
-pub fn records(_session: &Session, tx: &Tx<'_>, platform: &str) -> Result<LedgerRecords> {
-    tx.ledger_facts(platform)
-}
-
-/// [`records`], outside a transaction.
-pub fn records_in_store(
-    _session: &Session,
-    store: &Store,
-    platform: &str,
-) -> Result<LedgerRecords> {
-    store.ledger_facts(platform)
+/// The stored facts of one platform's balance: plan history, top-ups, adjustments, from the
+/// store or inside a transaction. No entries: [`build`] reads the ones it needs (those after
+/// the newest checkpoint that fits).
+pub fn records(src: &impl LedgerRead, platform: &str) -> Result<LedgerRecords> {
+    src.ledger_facts(platform)
 }
 
 /// Where the platform's balance starts, if it has one.

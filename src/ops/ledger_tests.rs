@@ -174,7 +174,7 @@ fn agree(dir: &TempDir, now: DateTime<Utc>, as_of: DateTime<Utc>) -> bool {
     };
     let Some(store) = store else { return false };
     let runway = s.catalog.platform("runway").unwrap();
-    let records = records_in_store(&s, &store, "runway").unwrap();
+    let records = records(&store, "runway").unwrap();
     let extra = || {
         Some(Spend {
             entry_id: None,
@@ -258,7 +258,7 @@ fn a_balance_reads_only_the_entries_since_the_newest_checkpoint() {
     assert!(agree(&dir, now, now), "the newest checkpoint was not used");
     let s = session(&dir, now);
     let store = s.existing_store().unwrap().unwrap();
-    let records = records_in_store(&s, &store, "runway").unwrap();
+    let records = records(&store, "runway").unwrap();
     let runway = s.catalog.platform("runway").unwrap();
     let built = build(&s, &store, runway, &records, now, None)
         .unwrap()

@@ -416,7 +416,7 @@ pub fn in_context(session: &Session, tx: &Tx<'_>, req: &PriceRequest) -> Result<
     else {
         return Ok(priced);
     };
-    let records = ledger::records(session, tx, &platform.id)?;
+    let records = ledger::records(tx, &platform.id)?;
     with_balance(session, tx, platform, &records, req, &mut priced)?;
     Ok(priced)
 }
@@ -605,7 +605,7 @@ pub fn balance_now(
     let Some(store) = session.existing_store()? else {
         return Ok(None);
     };
-    let records = ledger::records_in_store(session, &store, &platform.id)?;
+    let records = ledger::records(&store, &platform.id)?;
     let now = session.now_utc();
     match ledger::start(session, &records)? {
         Some(start) if start <= now => {}

@@ -266,15 +266,6 @@ fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
 }
 
 impl Tx<'_> {
-    /// Everything stored about one platform's balance; see [`Store::ledger_records`].
-    pub fn ledger_records(
-        &self,
-        platform: &str,
-        spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
-    ) -> Result<LedgerRecords> {
-        records(self.conn, platform, spends_from)
-    }
-
     /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
     pub fn insert_entry(&self, entry: &NewEntry) -> Result<i64> {
         insert_entry_in(self.conn, entry)
