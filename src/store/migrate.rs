@@ -21,7 +21,6 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_plan_terms.sql"),
     include_str!("migrations/0006_speed.sql"),
     include_str!("migrations/0007_scan.sql"),
-    include_str!("migrations/0008_tag_sums.sql"),
 ];
 
 /// The schema version this build writes.

@@ -10,11 +10,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
 
 /// The insert triggers a bulk write pauses: what they do is redone per range afterwards.
-const PAUSED: [&str; 3] = [
-    "entry_day_insert",
-    "entry_checkpoint_insert",
-    "tag_day_tag_insert",
-];
+const PAUSED: [&str; 2] = ["entry_day_insert", "entry_checkpoint_insert"];
 
 /// The `entry_day` rows of the entries whose local day is in `?1..=?2` (dates), read from
 /// the entries dated within a day of it (`?3..?4`, UTC times) so the `at` index bounds the
@@ -34,26 +30,6 @@ const REBUILD_DAYS: &str = "INSERT INTO entry_day \
     FROM entry \
     WHERE at >= ?3 AND at < ?4 AND local_day BETWEEN ?1 AND ?2 \
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
-
-/// The `tag_day` rows (schema 8) of the tagged entries whose local day is in `?1..=?2`, read
-/// as [`REBUILD_DAYS`] reads them.
-const REBUILD_TAG_DAYS: &str = "INSERT INTO tag_day \
-    SELECT t.key, t.value, date(e.at, e.utc_offset_min || ' minutes') AS local_day, \
-           e.utc_offset_min, e.platform, e.model, coalesce(e.project, ''), e.status, e.kept, \
-           coalesce(e.currency, ''), coalesce(e.price_table, 0), count(*), sum(e.count), \
-           coalesce(sum(e.duration_ms * e.count / 1000000000), 0), \
-           coalesce(sum(e.duration_ms * e.count % 1000000000), 0), \
-           sum(e.credits_milli / 1000000000), sum(e.credits_milli % 1000000000), \
-           coalesce(sum(e.cost_micro / 1000000000), 0), \
-           coalesce(sum(e.cost_micro % 1000000000), 0), \
-           sum(e.cost_micro IS NULL), \
-           coalesce(sum(CASE WHEN e.cost_micro IS NOT NULL \
-                    THEN e.credits_milli / 1000000000 END), 0), \
-           coalesce(sum(CASE WHEN e.cost_micro IS NOT NULL \
-                    THEN e.credits_milli % 1000000000 END), 0) \
-    FROM entry e JOIN entry_tag t ON t.entry_id = e.id \
-    WHERE e.at >= ?3 AND e.at < ?4 AND local_day BETWEEN ?1 AND ?2 \
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11";
 
 /// What [`pause_insert_triggers`] took away, to put back.
 pub(crate) struct Paused {
@@ -147,14 +123,6 @@ fn rebuild_days(conn: &Connection, first: &str, last: &str) -> Result<()> {
             REBUILD_DAYS,
             params![from_text, to_text, scan_from, scan_to],
         )?;
-        conn.execute(
-            "DELETE FROM tag_day WHERE day BETWEEN ?1 AND ?2",
-            params![from_text, to_text],
-        )?;
-        conn.execute(
-            REBUILD_TAG_DAYS,
-            params![from_text, to_text, scan_from, scan_to],
-        )?;
         from = to + Duration::days(1);
     }
     Ok(())
@@ -195,32 +163,16 @@ mod tests {
             .unwrap()
     }
 
-    fn tag_rows(store: &Store) -> Vec<(String, i64, i64)> {
-        let mut stmt = store
-            .conn
-            .prepare(
-                "SELECT day, entries, credits_lo FROM tag_day WHERE key = 'client' \
-                 ORDER BY day, utc_offset_min",
-            )
-            .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap()
-    }
-
     /// The sums made in one pass after a bulk insert are the ones the triggers make row by
     /// row, local days (an offset past midnight) included.
     #[test]
     fn a_bulk_insert_sums_the_days_as_the_triggers_do() {
-        let mut rows = [
+        let rows = [
             // 2026-03-01T23:30Z, the 2nd where it was logged.
             entry("2026-03-02T00:30:00+01:00", "10"),
             entry("2026-03-01T23:30:00+01:00", "5"),
             entry("2026-03-02T05:00:00-05:00", "7"),
         ];
-        rows[0].tags.push(("client".into(), "acme".into()));
-        rows[2].tags.push(("client".into(), "acme".into()));
         let mut by_trigger = Store::open_in_memory().unwrap();
         for r in &rows {
             by_trigger.insert_entry(r).unwrap();
@@ -238,14 +190,6 @@ mod tests {
             })
             .unwrap();
         assert_eq!(day_rows(&by_trigger), day_rows(&in_bulk));
-        assert_eq!(tag_rows(&by_trigger), tag_rows(&in_bulk));
-        assert_eq!(
-            tag_rows(&in_bulk),
-            vec![
-                ("2026-03-02".to_string(), 1, 7000),
-                ("2026-03-02".to_string(), 1, 10000),
-            ]
-        );
         assert_eq!(
             day_rows(&in_bulk),
             vec![
