@@ -257,10 +257,16 @@ pub(crate) mod sidecar {
     /// A `-journal` that holds pages SQLite would roll back into the database; `None` for no
     /// file, an empty or zeroed one, or one with only a header.
     pub(crate) fn read_journal(path: &Path) -> io::Result<Option<Journal>> {
-        let Some(b) = head(path, 28)? else {
-            return Ok(None);
+        // One open file for the header and the length: another process committing removes
+        // its journal at any moment, and a second lookup by name would then fail.
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
         };
-        let len = std::fs::metadata(path)?.len();
+        let len = file.metadata()?.len();
+        let mut b = Vec::with_capacity(28);
+        file.take(28).read_to_end(&mut b)?;
         if b.len() < 28 || b[..8] != [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7] {
             return Ok(None);
         }
