@@ -260,6 +260,42 @@ fn sound_is_read_from_the_file_and_priced_or_refused_by_the_table() {
 }
 
 #[test]
+fn a_model_alone_names_the_platform_of_the_only_table_with_it() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("shots/a.mp4"), 1280, 720, 5000, false);
+    // Only Runway's table has Gen-4 Turbo (5 credits a second): priced there, and said so.
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--model",
+        "Gen-4 Turbo",
+        "--dry-run",
+    ]);
+    run.success();
+    let files = json_files(&run);
+    let a = file_named(&files, "a.mp4");
+    assert_eq!(a["platform"], "runway");
+    assert_eq!(a["model"], "gen-4-turbo");
+    assert_eq!(common::decimal(&a["credits"]).unwrap().to_string(), "25");
+    assert_eq!(
+        a["identified_by"],
+        "platform: the only table with gen-4-turbo; model: flags"
+    );
+    // sora-2 is both OpenAI's and MakeClipAI's: no guess, the choice is named.
+    let run = sandbox.run(&["scan", "clips", "--model", "sora-2"]);
+    run.success()
+        .stdout_has("unidentified")
+        .stdout_has("sora-2 is in the tables of makeclipai and openai; pass --platform");
+    // A model no table has is said to be so.
+    let run = sandbox.run(&["scan", "clips", "--model", "gen-9"]);
+    run.success()
+        .stdout_has("no pricing table has a model `gen-9`");
+    assert_eq!(entry_count(&sandbox.db()), 0);
+}
+
+#[test]
 fn images_broken_files_and_other_files() {
     let sandbox = Sandbox::with_db();
     let dir = clips(&sandbox);

@@ -186,6 +186,21 @@ fn reason(f: &Scanned) -> Option<String> {
         )),
         Outcome::SameAs(first) => Some(format!("the same file as {} above", first.display())),
         Outcome::Unidentified => {
+            if let (None, Some((model, _))) = (&f.identity.platform, &f.identity.model) {
+                let model = model.escape_debug();
+                return Some(match f.identity.model_in.as_slice() {
+                    [] => format!(
+                        "unidentified (no platform): no pricing table has a model `{model}`; \
+                         pass --platform and --model (`credits pricing show PLATFORM` lists \
+                         a platform's models)"
+                    ),
+                    tables => format!(
+                        "unidentified (no platform): {model} is in the tables of {}; pass \
+                         --platform with one of them",
+                        tables.join(" and ")
+                    ),
+                });
+            }
             let (missing, flags, key) = match (&f.identity.platform, &f.identity.model) {
                 (None, None) => (
                     "no platform or model",

@@ -87,6 +87,9 @@ pub enum IdSource {
     },
     /// A `[scan]` folder of the config file.
     Folder(PathBuf),
+    /// The platform of the only pricing table with the model given (by a flag or a folder
+    /// mapping) without a platform.
+    OnlyTable { model: String },
 }
 
 impl IdSource {
@@ -109,6 +112,7 @@ impl IdSource {
                 format!("name `{pattern}` ({})", sources.join(", "))
             }
             IdSource::Folder(dir) => format!("config folder {}", dir.display()),
+            IdSource::OnlyTable { model } => format!("the only table with {model}"),
         }
     }
 }
@@ -129,6 +133,9 @@ pub struct Identity {
     /// A C2PA manifest that named a platform but no model, set aside for a later layer
     /// that named both: still shown.
     pub set_aside: Option<IdSource>,
+    /// A model given without a platform that several tables have: their platforms, so the
+    /// file's line can say which to choose from.
+    pub model_in: Vec<String>,
 }
 
 impl Identity {
@@ -692,6 +699,27 @@ impl<'a> Scanner<'a> {
                 id.platform = Some((p.clone(), layer.source.clone()));
             }
         }
+        // A model without a platform names its platform when one table alone has it
+        // (`--model gen-4`); several tables with it leave the file unidentified.
+        if id.platform.is_none() {
+            if let Some((m, _)) = layers.iter().find_map(|l| l.model.as_ref().map(|m| (m, l))) {
+                let tables: Vec<(&str, &str)> = catalog
+                    .platforms()
+                    .filter_map(|p| p.model(m).ok().map(|found| (&*p.id, &*found.id)))
+                    .collect();
+                match tables.as_slice() {
+                    [(only, model)] => {
+                        id.platform = Some((
+                            (*only).to_string(),
+                            IdSource::OnlyTable {
+                                model: (*model).to_string(),
+                            },
+                        ))
+                    }
+                    _ => id.model_in = tables.iter().map(|(t, _)| t.to_string()).collect(),
+                }
+            }
+        }
         let decided = id.platform.as_ref().map(|(p, _)| canonical(p));
         for layer in &layers {
             let Some(m) = &layer.model else { continue };
@@ -1035,12 +1063,14 @@ mod tests {
             platform: Some(("runway".into(), IdSource::Flag)),
             model: Some(("gen-4".into(), IdSource::Flag)),
             set_aside: None,
+            model_in: Vec::new(),
         };
         assert_eq!(both.describe(), "flags");
         let mixed = Identity {
             platform: Some(("runway".into(), IdSource::Folder("/v/runway".into()))),
             model: Some(("gen-4".into(), IdSource::Flag)),
             set_aside: None,
+            model_in: Vec::new(),
         };
         assert_eq!(
             mixed.describe(),
