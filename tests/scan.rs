@@ -679,6 +679,19 @@ fn start_watch_with(
     sandbox: &Sandbox,
     flags: &[&str],
 ) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    let (child, stdout, _stderr) = start_watch_io(sandbox, flags);
+    (child, stdout)
+}
+
+/// `start_watch_with`, with a reader of its stderr lines after "watching" too.
+fn start_watch_io(
+    sandbox: &Sandbox,
+    flags: &[&str],
+) -> (
+    std::process::Child,
+    std::sync::mpsc::Receiver<String>,
+    std::sync::mpsc::Receiver<String>,
+) {
     fs::create_dir_all(clips(sandbox)).unwrap();
     let mut args = vec!["scan", "clips", "--watch"];
     args.extend_from_slice(flags);
@@ -697,8 +710,13 @@ fn start_watch_with(
             _ => panic!("scan --watch ended before watching"),
         }
     }
-    // Kept open to the end: the binary says when it stops.
-    std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
+    // Kept open to the end (read even when nobody listens): the binary says when it stops.
+    let (send_err, recv_err) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = send_err.send(line);
+        }
+    });
     let stdout = child.stdout.take().unwrap();
     let (send, recv) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -709,7 +727,7 @@ fn start_watch_with(
             let _ = send.send(line);
         }
     });
-    (child, recv)
+    (child, recv, recv_err)
 }
 
 fn signal(child: &std::process::Child, name: &str) {
@@ -752,6 +770,31 @@ fn watch_logs_a_file_once_it_has_downloaded_and_stops_on_sigint() {
     signal(&child, "INT");
     assert_eq!(wait_exit(&mut child).code(), Some(0));
     assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn watch_says_each_note_once_not_with_every_file() {
+    let sandbox = Sandbox::with_db();
+    // No account set for Runway: every clip brings the same note.
+    let (mut child, lines, errors) =
+        start_watch_io(&sandbox, &["--platform", "runway", "--model", "gen-4"]);
+    let dir = clips(&sandbox);
+    for (i, name) in ["one.mp4", "two.mp4"].iter().enumerate() {
+        write_mp4(&dir.join(name), 1280, 720, 5000 + i as u32 * 40, false);
+        let line = lines
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a line for the new file");
+        assert!(line.contains(name), "{line}");
+    }
+    signal(&child, "TERM");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    // Read to its end: the process has exited, so its stderr has too.
+    let said: Vec<String> = errors.iter().collect();
+    let account_notes = said
+        .iter()
+        .filter(|l| l.contains("no account set for runway"))
+        .count();
+    assert_eq!(account_notes, 1, "{said:#?}");
 }
 
 #[test]

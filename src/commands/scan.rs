@@ -40,9 +40,11 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         },
     )?;
     let out = std::cell::RefCell::new(out);
+    // Notes already said: `--watch` says each once, not with every file that brings it.
+    let said = std::cell::RefCell::new(Vec::new());
     let first_pass = || -> Result<Vec<(std::path::PathBuf, Option<Stamp>)>> {
         let outcome = scanner.run()?;
-        say_notes(ctx, &outcome.files, outcome.dry_run);
+        say_notes(ctx, &outcome.files, outcome.dry_run, &mut said.borrow_mut());
         let mut out = out.borrow_mut();
         let quiet = ctx.json || (args.watch && outcome.files.is_empty());
         if ctx.json && !args.watch {
@@ -82,7 +84,12 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         Ok(seen)
     };
     crate::ops::scan::watch(&scanner, &stop, ready, |scanned| {
-        say_notes(ctx, std::slice::from_ref(scanned), false);
+        say_notes(
+            ctx,
+            std::slice::from_ref(scanned),
+            false,
+            &mut said.borrow_mut(),
+        );
         let mut out = out.borrow_mut();
         if ctx.json {
             out.write_all(render::json(&file_json(scanned, false)).as_bytes())?;
@@ -96,11 +103,10 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
     Ok(0)
 }
 
-/// The notes `log` says for an entry, each said once for the whole scan; in a dry run, as
-/// what would happen.
-fn say_notes(ctx: &Context, files: &[Scanned], dry_run: bool) {
+/// The notes `log` says for an entry, each said once for the whole scan (`seen`: those
+/// already said); in a dry run, as what would happen.
+fn say_notes(ctx: &Context, files: &[Scanned], dry_run: bool, seen: &mut Vec<String>) {
     let mut notes: Vec<Note> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
     for f in files {
         let Outcome::Logged {
             priced, budgets, ..
