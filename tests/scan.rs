@@ -767,6 +767,15 @@ fn watch_logs_a_file_once_it_has_downloaded_and_stops_on_sigint() {
         line.starts_with("logged #1: clips/new.mp4: runway gen-4, 60 credits"),
         "{line}"
     );
+    // A copy under another name is said to be one (not silently skipped), and not logged.
+    fs::copy(dir.join("new.mp4"), dir.join("copy.mp4")).unwrap();
+    let line = lines
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a line for the copy");
+    assert!(
+        line.starts_with("clips/copy.mp4: already logged as #1 (from "),
+        "{line}"
+    );
     signal(&child, "INT");
     assert_eq!(wait_exit(&mut child).code(), Some(0));
     assert_eq!(entry_count(&sandbox.db()), 1);

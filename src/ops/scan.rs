@@ -916,8 +916,14 @@ pub fn watch(
             let Some(scanned) = scanner.one(&path)? else {
                 break;
             };
-            // A file already in the log (touched, or copied in again) is not news.
-            if !matches!(scanned.outcome, Outcome::AlreadyLogged { .. }) {
+            // The file it was logged from, touched or written again, is not news; a copy of
+            // it elsewhere is said to be one (else it would seem missed).
+            let news = match &scanned.outcome {
+                Outcome::AlreadyLogged { path: logged, .. } => std::fs::canonicalize(&path)
+                    .map_or(true, |p| p.display().to_string() != *logged),
+                _ => true,
+            };
+            if news {
                 each(&scanned)?;
             }
         }
