@@ -597,6 +597,82 @@ fn scanning_again_a_copy_or_a_renamed_file_adds_nothing_and_rm_frees_it() {
         .stdout_has("logged 1 of 1 file");
 }
 
+/// Sets a file's modification time.
+fn set_mtime(path: &Path, to: std::time::SystemTime) {
+    fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(to)
+        .unwrap();
+}
+
+#[test]
+fn a_rescan_knows_the_logged_file_by_its_size_and_time_without_reading_it() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    let clip = dir.join("a.mp4");
+    write_mp4(&clip, 1280, 720, 5000, false);
+    let args = ["scan", "clips", "--platform", "runway", "--model", "gen-4"];
+    sandbox
+        .run(&args)
+        .success()
+        .stdout_has("logged 1 of 1 file");
+    // Other bytes of the same length, with the time put back: a rescan does not read the
+    // file it logged (a library of videos is gigabytes), so it takes it as the logged one.
+    let when = fs::metadata(&clip).unwrap().modified().unwrap();
+    let mut bytes = fs::read(&clip).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    fs::write(&clip, &bytes).unwrap();
+    set_mtime(&clip, when);
+    sandbox
+        .run(&args)
+        .success()
+        .stdout_has("logged 0 of 1 file")
+        .stdout_has("already #1");
+    // Its time changed, it is read: new bytes are a new clip.
+    set_mtime(&clip, when + Duration::from_secs(60));
+    let run = sandbox.run(&[
+        "--json",
+        "scan",
+        "clips",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+    ]);
+    run.success();
+    let a = file_named(&json_files(&run), "a.mp4").clone();
+    assert_eq!(a["status"], "logged", "{a:#}");
+    assert_eq!(entry_count(&sandbox.db()), 2);
+}
+
+#[test]
+fn a_touched_file_is_hashed_once_then_known_by_its_new_time() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    let clip = dir.join("a.mp4");
+    write_mp4(&clip, 1280, 720, 5000, false);
+    let args = ["scan", "clips", "--platform", "runway", "--model", "gen-4"];
+    sandbox.run(&args).success();
+    let stamp = || {
+        common::open_db(&sandbox.db())
+            .query_row("SELECT size, modified_ns FROM entry_file", [], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })
+            .unwrap()
+    };
+    let first = stamp();
+    assert_eq!(first.0 as u64, fs::metadata(&clip).unwrap().len());
+    // Touched: the same bytes, found by their hash, and the row takes the new time.
+    let later = fs::metadata(&clip).unwrap().modified().unwrap() + Duration::from_secs(3600);
+    set_mtime(&clip, later);
+    sandbox.run(&args).success().stdout_has("already #1");
+    assert_eq!(stamp().1, first.1 + 3_600_000_000_000);
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
 #[test]
 fn dry_run_lists_what_it_would_log_and_writes_nothing() {
     let sandbox = Sandbox::with_db();

@@ -44,7 +44,7 @@ use crate::error::{fail, fail_with_help, UserError};
 use crate::media::{self, Probe};
 use crate::pricing::Rate;
 use crate::records::Entry;
-use crate::store::{EntryFile, Tx};
+use crate::store::{EntryFile, FileStamp, Tx};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
 use rust_decimal::Decimal;
@@ -419,6 +419,21 @@ impl<'a> Scanner<'a> {
             scanned.outcome = Outcome::Unreadable("not a video or image (by its name)".to_string());
             return Ok(Some(()));
         };
+        // The file it was logged from, as it was then: known without reading its bytes (a
+        // rescan of a library of videos would otherwise read every gigabyte again).
+        let full_path = std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string();
+        let stamp = scanned
+            .stamp
+            .and_then(|(size, modified)| FileStamp::of(size, modified));
+        if let Some(stamp) = stamp {
+            if let Some(known) = tx.file_at(&full_path, stamp)? {
+                scanned.outcome = already_logged(tx, known)?;
+                return Ok(Some(()));
+            }
+        }
         let sha256 = match media::content_hash(path, &self.req.stop) {
             Ok(Some(h)) => h,
             Ok(None) => return Ok(None),
@@ -428,13 +443,12 @@ impl<'a> Scanner<'a> {
             }
         };
         if let Some(known) = tx.file_by_hash(&sha256)? {
-            let entry = tx.get(known.entry_id)?;
-            scanned.outcome = Outcome::AlreadyLogged {
-                entry_id: known.entry_id,
-                path: known.path,
-                platform: entry.as_ref().map_or("?".into(), |e| e.platform.clone()),
-                model: entry.as_ref().map_or("?".into(), |e| e.model.clone()),
-            };
+            // The logged file itself, touched (or logged before schema 8): the next scan
+            // knows it by its new stamp. (A dry run writes nothing, and may not be able to.)
+            if let Some(stamp) = stamp.filter(|_| known.path == full_path && !self.req.dry_run) {
+                tx.restamp_file(known.entry_id, stamp)?;
+            }
+            scanned.outcome = already_logged(tx, known)?;
             return Ok(Some(()));
         }
         // A half-written file reads as a whole one to some readers: never logged.
@@ -597,11 +611,10 @@ impl<'a> Scanner<'a> {
             entry_id: id,
             sha256,
             // Kept whole: a path relative to where the scan ran means nothing later.
-            path: std::fs::canonicalize(path)
-                .unwrap_or_else(|_| path.to_path_buf())
-                .display()
-                .to_string(),
+            path: full_path,
             identified_by: scanned.identity.describe(),
+            // As it was before it was hashed: a file changed since is hashed again.
+            stamp,
         })?;
         let entry = tx
             .get(id)?
@@ -929,6 +942,17 @@ pub fn watch(
         }
     }
     Ok(())
+}
+
+/// A file found in the log, with its entry's platform and model.
+fn already_logged(tx: &Tx<'_>, known: EntryFile) -> Result<Outcome> {
+    let entry = tx.get(known.entry_id)?;
+    Ok(Outcome::AlreadyLogged {
+        entry_id: known.entry_id,
+        path: known.path,
+        platform: entry.as_ref().map_or("?".into(), |e| e.platform.clone()),
+        model: entry.as_ref().map_or("?".into(), |e| e.model.clone()),
+    })
 }
 
 /// What a C2PA manifest says: the platform whose id or name the claim generator names as

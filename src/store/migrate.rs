@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_plan_terms.sql"),
     include_str!("migrations/0006_speed.sql"),
     include_str!("migrations/0007_scan.sql"),
+    include_str!("migrations/0008_scan_stamp.sql"),
 ];
 
 /// The schema version this build writes.

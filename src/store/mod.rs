@@ -17,7 +17,7 @@ pub use batch::{Conflict, KeyCheck};
 pub use checkpoints::LedgerRead;
 mod entries;
 mod files;
-pub use files::EntryFile;
+pub use files::{EntryFile, FileStamp};
 mod maintenance;
 mod migrate;
 mod report;
