@@ -335,19 +335,24 @@ fn an_import_killed_mid_way_leaves_a_sound_database_with_none_or_all_of_its_rows
         );
     }
     // The import paused the per-row triggers inside its transaction: the kill took that
-    // back too, and the daily and monthly sums still count every entry.
+    // back too, and the daily, monthly and tag sums still count every entry (every tag).
     let conn = open_db(&db);
-    let (triggers, by_day, by_month): (i64, i64, i64) = conn
+    let (triggers, by_day, by_month, by_tag, tags): (i64, i64, i64, i64, i64) = conn
         .query_row(
             "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'), \
                     (SELECT coalesce(sum(entries), 0) FROM entry_day), \
-                    (SELECT coalesce(sum(entries), 0) FROM entry_month)",
+                    (SELECT coalesce(sum(entries), 0) FROM entry_month), \
+                    (SELECT coalesce(sum(entries), 0) FROM tag_day), \
+                    (SELECT count(*) FROM entry_tag)",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .expect("read the sums");
     drop(conn);
-    assert_eq!((triggers, by_day, by_month), (9, count, count));
+    assert_eq!(
+        (triggers, by_day, by_month, by_tag),
+        (14, count, count, tags)
+    );
     // And the log still works.
     ok(&sandbox, "log runway gen-4 --duration 5");
     assert_eq!(entry_count(&db), count + 1);

@@ -344,6 +344,10 @@ impl Batch<'_> {
             let p = pending
                 .find(|p| p.key == *key)
                 .ok_or_else(|| anyhow!("inserted key `{key}` not found in its batch"))?;
+            // Its tag sums, added at the end while the tag insert trigger is paused.
+            if let Some(paused) = &mut self.paused {
+                paused.add_tagged(&p.entry, &p.enc);
+            }
             tags.extend(
                 p.entry
                     .tags

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_speed.sql"),
     include_str!("migrations/0007_scan.sql"),
     include_str!("migrations/0008_scan_stamp.sql"),
+    include_str!("migrations/0009_tag_sums.sql"),
 ];
 
 /// The schema version this build writes.
