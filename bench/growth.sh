@@ -73,6 +73,8 @@ commands=(
   "no|estimate runway gen-4 --duration 5|no"
   "no|balance runway|no"
   "no|report --by project --by month|no"
+  "no|report --by tag:client|no"
+  "no|report --by tag:client --since 2026-06-01|no"
   "no|history --project bench --limit 5|no"
   "no|refunds|no"
   "no|budget check|no"

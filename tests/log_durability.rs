@@ -351,7 +351,7 @@ fn an_import_killed_mid_way_leaves_a_sound_database_with_none_or_all_of_its_rows
     drop(conn);
     assert_eq!(
         (triggers, by_day, by_month, by_tag),
-        (14, count, count, tags)
+        (17, count, count, tags)
     );
     // And the log still works.
     ok(&sandbox, "log runway gen-4 --duration 5");

@@ -346,7 +346,7 @@ impl Batch<'_> {
                 .ok_or_else(|| anyhow!("inserted key `{key}` not found in its batch"))?;
             // Its tag sums, added at the end while the tag insert trigger is paused.
             if let Some(paused) = &mut self.paused {
-                paused.add_tagged(&p.entry, &p.enc);
+                paused.add_tagged(&p.entry, &p.enc, p.table);
             }
             tags.extend(
                 p.entry

@@ -233,10 +233,7 @@ impl super::Tx<'_> {
 }
 
 fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
-    let query = |by_currency| match days_can_answer(filter) {
-        true => days_query(conn, filter, by, by_currency),
-        false => report_query(conn, filter, by, by_currency),
-    };
+    let query = |by_currency| from_sums(conn, filter, by, by_currency);
     let rows = query(false)?;
     if rows.iter().any(|(_, mixed)| *mixed) {
         let rows = query(true)?;
@@ -255,19 +252,331 @@ pub(crate) fn both_ways(
     let rows = |r: Vec<(ReportRow, bool)>| r.into_iter().map(|(row, _)| row).collect();
     (
         rows(report_query(conn, filter, by, false).unwrap()),
-        rows(days_query(conn, filter, by, false).unwrap()),
+        rows(from_sums(conn, filter, by, false).unwrap()),
     )
 }
 
-/// Whether the daily sums (`entry_day`) can answer: not for a tag filter (a tag is not in
-/// them; grouping by a tag falls back in [`days_query`]) nor for the newest N entries, and
-/// not worth it for a window of three days or less.
+/// A report from the sums when they can answer it, else from the entries.
+fn from_sums(
+    conn: &Connection,
+    filter: &Filter,
+    by: &[GroupKey],
+    by_currency: bool,
+) -> Result<Vec<(ReportRow, bool)>> {
+    if !days_can_answer(filter) {
+        return report_query(conn, filter, by, by_currency);
+    }
+    match tag_plan(filter, by) {
+        TagPlan::NoTag => days_query(conn, filter, by, by_currency),
+        TagPlan::Key { key, value } => {
+            tag_days_query(conn, filter, by, by_currency, &key, value.as_deref())
+        }
+        TagPlan::Entries => report_query(conn, filter, by, by_currency),
+    }
+}
+
+/// What the tags of a report ask of the sums: none; one key (grouped by, or filtered to one
+/// value, or both) with nothing else `tag_day` lacks; or more (two keys, a project or model,
+/// a grouping by them): read the entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TagPlan {
+    NoTag,
+    Key { key: String, value: Option<String> },
+    Entries,
+}
+
+fn tag_plan(filter: &Filter, by: &[GroupKey]) -> TagPlan {
+    let grouped: Vec<&String> = by
+        .iter()
+        .filter_map(|k| match k {
+            GroupKey::Tag(key) => Some(key),
+            _ => None,
+        })
+        .collect();
+    let plan = match (filter.tags.as_slice(), grouped.as_slice()) {
+        ([], []) => return TagPlan::NoTag,
+        ([], [key]) => TagPlan::Key {
+            key: (*key).clone(),
+            value: None,
+        },
+        ([(key, value)], []) => TagPlan::Key {
+            key: key.clone(),
+            value: Some(value.clone()),
+        },
+        ([(key, value)], [by_key]) if key == *by_key => TagPlan::Key {
+            key: key.clone(),
+            value: Some(value.clone()),
+        },
+        _ => return TagPlan::Entries,
+    };
+    // `tag_day` has no model or project (0009_tag_sums.sql says why).
+    let narrow = by.iter().all(|k| {
+        matches!(
+            k,
+            GroupKey::Tag(_)
+                | GroupKey::Platform
+                | GroupKey::PriceTable
+                | GroupKey::Day
+                | GroupKey::Week
+                | GroupKey::Month
+        )
+    });
+    if narrow && filter.project.is_none() && filter.model.is_none() {
+        plan
+    } else {
+        TagPlan::Entries
+    }
+}
+
+/// The sums of a `tag_day` row, in [`AGGREGATES_OF_DAYS`]'s column names.
+const SUM_COLUMNS: [&str; 11] = [
+    "entries",
+    "clips",
+    "seconds_hi",
+    "seconds_lo",
+    "credits_hi",
+    "credits_lo",
+    "cost_hi",
+    "cost_lo",
+    "unpriced",
+    "priced_hi",
+    "priced_lo",
+];
+
+/// The columns `entry_day` and `tag_day` share, as `e`, under the tag value `value`, every
+/// sum multiplied by `sign` (`""` or `"-"`); of `entry_month` and `tag_month` when `months`
+/// (their first day, offset 0: neither is read when months answer).
+fn tag_day_columns(value: &str, sign: &str, months: bool) -> String {
+    let (day, offset) = if months {
+        ("e.month || '-01'", "0")
+    } else {
+        ("e.day", "e.utc_offset_min")
+    };
+    let mut columns = vec![
+        format!("{value} AS value"),
+        format!("{day} AS day"),
+        format!("{offset} AS utc_offset_min"),
+        "e.platform AS platform".to_string(),
+        "e.status AS status".to_string(),
+        "e.kept AS kept".to_string(),
+        "e.currency AS currency".to_string(),
+        "e.price_table AS price_table".to_string(),
+    ];
+    columns.extend(SUM_COLUMNS.iter().map(|c| format!("{sign}e.{c} AS {c}")));
+    columns.join(", ")
+}
+
+/// One entry as a `tag_day` row of its own (its value of the key read by the caller).
+const ENTRY_AS_TAG_DAY: &str = "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, \
+    e.platform, e.status, e.kept, coalesce(e.currency, ''), coalesce(e.price_table, 0), 1, \
+    e.count, \
+    coalesce(e.duration_ms * e.count / 1000000000, 0), \
+    coalesce(e.duration_ms * e.count % 1000000000, 0), \
+    e.credits_milli / 1000000000, e.credits_milli % 1000000000, \
+    coalesce(e.cost_micro / 1000000000, 0), coalesce(e.cost_micro % 1000000000, 0), \
+    e.cost_micro IS NULL, \
+    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli / 1000000000 ELSE 0 END, \
+    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli % 1000000000 ELSE 0 END";
+
+/// A report with one tag key from the sums (schema 9's `tag_day`, or `tag_month` for whole
+/// months): filtered to one value,
+/// the rows of that key and value; grouped by the key, each value's rows, and the entries
+/// without the tag as `entry_day` less the key's rows. Netted rows are summed per group,
+/// value, status, kept, currency and platform first, and those netting to no entry dropped,
+/// so the currencies and platforms a group shows are those of entries it really has. A
+/// window's cut days are read from the entries, as in [`days_query`].
+fn tag_days_query(
+    conn: &Connection,
+    filter: &Filter,
+    by: &[GroupKey],
+    by_currency: bool,
+    key: &str,
+    value: Option<&str>,
+) -> Result<Vec<(ReportRow, bool)>> {
+    // Platform and status, the filters left (see `tag_plan`), are columns of both tables.
+    let plain = Filter {
+        since: None,
+        until: None,
+        tags: Vec::new(),
+        ..filter.clone()
+    };
+    let w = where_clause(&plain);
+    let and = |sql: &str| {
+        if sql.is_empty() {
+            " WHERE ".to_string()
+        } else {
+            format!("{sql} AND ")
+        }
+    };
+    let low = filter
+        .since
+        .map(|t| super::entries::encode_bound(&t))
+        .unwrap_or_else(|| "0000-01-01T00:00:00Z".into());
+    let high = filter
+        .until
+        .map(|t| super::entries::encode_bound(&t))
+        .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
+    let windowed = filter.since.is_some() || filter.until.is_some();
+    // Whole months, without a window, unless the report groups by day or week.
+    let months = !windowed
+        && !by
+            .iter()
+            .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
+    let (tags_table, days_table) = if months {
+        ("tag_month", "entry_month")
+    } else {
+        ("tag_day", "entry_day")
+    };
+    let inside = if windowed {
+        format!(" AND {}", day_inside("e.day", "e.utc_offset_min"))
+    } else {
+        String::new()
+    };
+    let window_params = |params: &mut Vec<Value>| {
+        if windowed {
+            params.push(Value::Text(low.clone()));
+            params.push(Value::Text(high.clone()));
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    // The key's rows (one value's when filtered), each under its value.
+    let value_test = if value.is_some() {
+        " AND e.value = ?"
+    } else {
+        ""
+    };
+    parts.push(format!(
+        "SELECT {} FROM {tags_table} e{}e.key = ?{value_test}{inside}",
+        tag_day_columns("e.value", "", months),
+        and(&w.sql)
+    ));
+    params.extend(w.params.clone());
+    params.push(Value::Text(key.to_string()));
+    if let Some(v) = value {
+        params.push(Value::Text(v.to_string()));
+    }
+    window_params(&mut params);
+    if value.is_none() {
+        // The entries without the tag: every entry, less those with it.
+        let days = if windowed {
+            format!("{}{}", and(&w.sql), day_inside("e.day", "e.utc_offset_min"))
+        } else {
+            w.sql.clone()
+        };
+        parts.push(format!(
+            "SELECT {} FROM {days_table} e{days}",
+            tag_day_columns("NULL", "", months)
+        ));
+        params.extend(w.params.clone());
+        window_params(&mut params);
+        parts.push(format!(
+            "SELECT {} FROM {tags_table} e{}e.key = ?{inside}",
+            tag_day_columns("NULL", "-", months),
+            and(&w.sql)
+        ));
+        params.extend(w.params.clone());
+        params.push(Value::Text(key.to_string()));
+        window_params(&mut params);
+    }
+    if windowed {
+        // The entries of the days the window cuts, each with its value of the key (those
+        // without it, or with another value when filtered to one, are left out or NULL).
+        let tagged = Filter {
+            since: None,
+            until: None,
+            ..filter.clone()
+        };
+        let tw = where_clause(&tagged);
+        let cut = format!(
+            "NOT ({})",
+            day_inside(
+                "date(e.at, e.utc_offset_min || ' minutes')",
+                "e.utc_offset_min"
+            )
+        );
+        let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
+            super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
+        };
+        let windows = [
+            filter.since.map(|s| {
+                let end = filter
+                    .until
+                    .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
+                (low.clone(), end)
+            }),
+            filter.until.map(|u| (shift(&u, -1), high.clone())),
+        ];
+        for (from, to) in windows.into_iter().flatten() {
+            parts.push(format!(
+                "SELECT (SELECT t.value FROM entry_tag t WHERE t.entry_id = e.id AND t.key = ?), \
+                 {ENTRY_AS_TAG_DAY} FROM entry e{}e.at >= ? AND e.at < ? AND {cut}",
+                and(&tw.sql)
+            ));
+            params.push(Value::Text(key.to_string()));
+            params.extend(tw.params.clone());
+            params.push(Value::Text(from));
+            params.push(Value::Text(to));
+            params.push(Value::Text(low.clone()));
+            params.push(Value::Text(high.clone()));
+        }
+    }
+    // Per group, value, status, kept, currency and platform: what nets to no entry goes.
+    let mut inner_keys: Vec<String> = Vec::new();
+    let mut outer_keys: Vec<String> = Vec::new();
+    for (i, k) in by.iter().enumerate() {
+        match k {
+            GroupKey::Tag(_) => outer_keys.push("p.value".into()),
+            other => {
+                let Some(expr) = other.day_expr() else {
+                    return report_query(conn, filter, by, by_currency);
+                };
+                inner_keys.push(format!("{expr} AS k{i}"));
+                outer_keys.push(format!("p.k{i}"));
+            }
+        }
+    }
+    if by_currency {
+        outer_keys.push("nullif(p.currency, '')".into());
+    }
+    let mut inner_select = inner_keys.clone();
+    inner_select.extend(
+        [
+            "p.value AS value",
+            "p.status AS status",
+            "p.kept AS kept",
+            "p.currency AS currency",
+            "p.platform AS platform",
+        ]
+        .map(String::from),
+    );
+    inner_select.extend(SUM_COLUMNS.iter().map(|c| format!("sum(p.{c}) AS {c}")));
+    let inner_group: Vec<String> = (1..=inner_keys.len() + 5).map(|i| i.to_string()).collect();
+    let inner = format!(
+        "SELECT {} FROM ({}) p GROUP BY {} HAVING sum(p.entries) <> 0",
+        inner_select.join(", "),
+        parts.join(" UNION ALL "),
+        inner_group.join(", ")
+    );
+    let mut select = outer_keys.clone();
+    select.push(AGGREGATES_OF_DAYS.to_string());
+    let mut sql = format!("SELECT {} FROM ({inner}) p", select.join(", "));
+    if !outer_keys.is_empty() {
+        let positions: Vec<String> = (1..=outer_keys.len()).map(|i| i.to_string()).collect();
+        let positions = positions.join(", ");
+        sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
+    }
+    read_rows(conn, &sql, params, by, by_currency)
+}
+
+/// Whether the daily sums (`entry_day`, and `tag_day` for tags: [`tag_plan`]) can answer:
+/// not for the newest N entries, and not worth it for a window of three days or less.
 fn days_can_answer(filter: &Filter) -> bool {
     let short = match (filter.since, filter.until) {
         (Some(s), Some(u)) => u.signed_duration_since(s) <= chrono::Duration::days(3),
         _ => false,
     };
-    filter.limit.is_none() && filter.tags.is_empty() && !short
+    filter.limit.is_none() && !short
 }
 
 /// The aggregates of [`AGGREGATES`] over partial sums (`entry_day` rows, and entries put in
@@ -901,6 +1210,22 @@ mod tests {
             e.request.count = 1 + next(3) as u32;
             e.status = [Status::Ok, Status::Ok, Status::Failed, Status::Refunded][next(4) as usize];
             e.kept = next(4) != 0;
+            // Two tables per platform, or none (unpriced, or logged before schema 4).
+            e.table = match next(3) {
+                0 => None,
+                n => Some(TableStamp {
+                    platform: e.platform.clone(),
+                    as_of: chrono::NaiveDate::from_ymd_opt(2026, 1, n as u32).unwrap(),
+                    sha256: format!("{n:064x}"),
+                }),
+            };
+            // Most entries name a client; some also a kind of shot.
+            if let Some(client) = ["acme", "bolt", "cobalt"].get(next(4) as usize) {
+                e.tags.push(("client".into(), client.to_string()));
+            }
+            if next(3) == 0 {
+                e.tags.push(("kind".into(), "b-roll".into()));
+            }
             store.insert_entry(&e).unwrap();
         }
     }
@@ -941,24 +1266,53 @@ mod tests {
             vec![GroupKey::Model, GroupKey::Week],
             vec![GroupKey::Day],
             vec![GroupKey::PriceTable],
+            vec![GroupKey::Tag("client".into())],
+            vec![GroupKey::Tag("client".into()), GroupKey::Month],
+            vec![
+                GroupKey::Platform,
+                GroupKey::Tag("kind".into()),
+                GroupKey::Week,
+            ],
+            vec![GroupKey::Tag("client".into()), GroupKey::Day],
+            // What `report --by tag:client` asks of the store.
+            vec![
+                GroupKey::Tag("client".into()),
+                GroupKey::Platform,
+                GroupKey::PriceTable,
+            ],
+            // Read from the entries: `tag_day` has no project.
+            vec![GroupKey::Project, GroupKey::Tag("client".into())],
         ];
+        let acme = || vec![("client".to_string(), "acme".to_string())];
         let mut compared = 0;
+        let mut from_tag_sums = 0;
         for (since, until) in windows {
             for project in [None, Some("a".to_string())] {
-                for status in [None, Some(Status::Failed)] {
+                for (status, platform, tags) in [
+                    (None, None, vec![]),
+                    (Some(Status::Failed), None, vec![]),
+                    (None, None, acme()),
+                    (Some(Status::Ok), Some("kling".to_string()), acme()),
+                ] {
                     let filter = Filter {
                         since,
                         until,
                         project: project.clone(),
+                        platform,
                         status,
+                        tags,
                         ..Filter::default()
                     };
-                    assert!(days_can_answer(&filter));
                     for by in &groupings {
+                        if matches!(tag_plan(&filter, by), TagPlan::Key { .. })
+                            && days_can_answer(&filter)
+                        {
+                            from_tag_sums += 1;
+                        }
                         for by_currency in [false, true] {
                             let scanned =
                                 report_query(&store.conn, &filter, by, by_currency).unwrap();
-                            let summed = days_query(&store.conn, &filter, by, by_currency).unwrap();
+                            let summed = from_sums(&store.conn, &filter, by, by_currency).unwrap();
                             assert_eq!(scanned, summed, "{filter:?} by {by:?}");
                             compared += scanned.len();
                         }
@@ -970,6 +1324,7 @@ mod tests {
             compared > 500,
             "the log is too small to compare: {compared} rows"
         );
+        assert!(from_tag_sums > 50, "{from_tag_sums} reports from tag sums");
         // Removing and changing entries keeps the sums in step (the triggers).
         store
             .conn
@@ -979,15 +1334,39 @@ mod tests {
             .conn
             .execute("UPDATE entry SET status = 'refunded' WHERE id % 5 = 0", [])
             .unwrap();
-        let filter = Filter::default();
-        for by in [
-            vec![GroupKey::Project, GroupKey::Day],
-            vec![GroupKey::Project, GroupKey::Month],
+        // Tags changed, removed and added, and entries moved in time, keep the tag sums in
+        // step too.
+        store
+            .conn
+            .execute_batch(
+                "UPDATE entry_tag SET value = 'dune' WHERE entry_id % 3 = 0 AND key = 'client'; \
+                 DELETE FROM entry_tag WHERE entry_id % 4 = 0 AND key = 'kind'; \
+                 INSERT OR IGNORE INTO entry_tag (entry_id, key, value) \
+                     SELECT id, 'kind', 'hero' FROM entry WHERE id % 11 = 0; \
+                 UPDATE entry SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '+20 hours'), \
+                     kept = 1 - kept WHERE id % 13 = 0;",
+            )
+            .unwrap();
+        for filter in [
+            Filter::default(),
+            Filter {
+                tags: acme(),
+                ..Filter::default()
+            },
         ] {
-            assert_eq!(
-                report_query(&store.conn, &filter, &by, true).unwrap(),
-                days_query(&store.conn, &filter, &by, true).unwrap()
-            );
+            for by in [
+                vec![GroupKey::Project, GroupKey::Day],
+                vec![GroupKey::Project, GroupKey::Month],
+                vec![GroupKey::Tag("client".into()), GroupKey::Month],
+                vec![GroupKey::Tag("kind".into()), GroupKey::Day],
+                vec![],
+            ] {
+                assert_eq!(
+                    report_query(&store.conn, &filter, &by, true).unwrap(),
+                    from_sums(&store.conn, &filter, &by, true).unwrap(),
+                    "{filter:?} by {by:?}"
+                );
+            }
         }
     }
 }

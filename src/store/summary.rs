@@ -21,9 +21,10 @@ const PAUSED: [&str; 3] = [
 
 /// Adds a bulk write's tag sums to `tag_day`, as its insert trigger would have row by row.
 const ADD_TAG_DAY: &str = "INSERT INTO tag_day (key, value, day, utc_offset_min, platform, \
-    status, kept, currency, entries, clips, seconds_hi, seconds_lo, credits_hi, credits_lo, \
-    cost_hi, cost_lo, unpriced, priced_hi, priced_lo) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) \
+    status, kept, currency, price_table, entries, clips, seconds_hi, seconds_lo, credits_hi, \
+    credits_lo, cost_hi, cost_lo, unpriced, priced_hi, priced_lo) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+            ?19, ?20) \
     ON CONFLICT DO UPDATE SET \
         entries = entries + excluded.entries, clips = clips + excluded.clips, \
         seconds_hi = seconds_hi + excluded.seconds_hi, \
@@ -35,8 +36,18 @@ const ADD_TAG_DAY: &str = "INSERT INTO tag_day (key, value, day, utc_offset_min,
         priced_hi = priced_hi + excluded.priced_hi, priced_lo = priced_lo + excluded.priced_lo";
 
 /// A `tag_day` row's key: tag key and value, local day, offset, platform, status, kept,
-/// currency.
-type TagDayKey = (String, String, String, i32, String, String, bool, String);
+/// currency, price table id (0 for none).
+type TagDayKey = (
+    String,
+    String,
+    String,
+    i32,
+    String,
+    String,
+    bool,
+    String,
+    i64,
+);
 
 /// One entry's sums as `tag_day` (and `entry_day`) hold them, in column order: entries,
 /// clips, seconds, credits and money (each split at 10^9, as the SQL's `/` and `%` split
@@ -104,7 +115,12 @@ pub(crate) struct Paused {
 
 impl Paused {
     /// Counts an entry the bulk write inserted under each of its tags.
-    pub(crate) fn add_tagged(&mut self, e: &crate::records::NewEntry, enc: &Encoded) {
+    pub(crate) fn add_tagged(
+        &mut self,
+        e: &crate::records::NewEntry,
+        enc: &Encoded,
+        price_table: Option<i64>,
+    ) {
         if e.tags.is_empty() {
             return;
         }
@@ -132,6 +148,7 @@ impl Paused {
                 e.status.as_str().to_string(),
                 e.kept,
                 currency.clone(),
+                price_table.unwrap_or(0),
             );
             let total = self.tag_sums.entry(row).or_insert([0; 11]);
             for (t, s) in total.iter_mut().zip(sums) {
@@ -192,9 +209,12 @@ pub(crate) fn after_bulk_insert(conn: &Connection, paused: &Paused) -> Result<()
         rebuild_days(conn, first, last)?;
     }
     let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
-    for ((key, value, day, offset, platform, status, kept, currency), sums) in &paused.tag_sums {
-        let mut values: Vec<&dyn rusqlite::ToSql> =
-            vec![key, value, day, offset, platform, status, kept, currency];
+    for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
+        &paused.tag_sums
+    {
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+            key, value, day, offset, platform, status, kept, currency, table,
+        ];
         values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
         add.execute(values.as_slice())?;
     }
@@ -316,16 +336,25 @@ mod tests {
         assert_eq!(totals[0].credits, Decimal::from(23));
     }
 
+    /// Every row of `tag_day`, then every row of `tag_month`.
     fn tag_rows(store: &Store) -> Vec<Vec<rusqlite::types::Value>> {
-        let mut stmt = store
-            .conn
-            .prepare("SELECT * FROM tag_day ORDER BY 1, 2, 3, 4, 5, 6, 7, 8")
-            .unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect())
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap()
+        let mut rows = Vec::new();
+        for table in ["tag_day", "tag_month"] {
+            let mut stmt = store
+                .conn
+                .prepare(&format!(
+                    "SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
+                ))
+                .unwrap();
+            let n = stmt.column_count();
+            let these: Vec<Vec<rusqlite::types::Value>> = stmt
+                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.extend(these);
+        }
+        rows
     }
 
     /// Entries of every shape a tag row tells apart: statuses, kept, money known or not, two
