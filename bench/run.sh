@@ -99,8 +99,11 @@ best() {
     T_US=$best
 }
 
-# `timed_with_memory CMD…`: as `timed`, under GNU time; also sets MAXRSS_KIB.
+# `timed_with_memory CMD…`: as `timed`, under GNU time; also sets MAXRSS_KIB. The disk is
+# synced first: the files written or deleted just before (a build, the last run's
+# databases) would otherwise be written back during the timed command.
 timed_with_memory() {
+    sync
     timed "$GNU_TIME" -f '%M' -o "$OUT/maxrss.txt" "$@"
     MAXRSS_KIB=$(tail -n 1 "$OUT/maxrss.txt")
 }

@@ -179,8 +179,8 @@ impl Batch<'_> {
     /// Inserts what is still queued and says what the batch did.
     pub fn finish(mut self) -> Result<BatchSummary> {
         self.flush()?;
-        if let Some(paused) = self.paused.take() {
-            super::summary::after_bulk_insert(self.conn, &paused)?;
+        if let Some(mut paused) = self.paused.take() {
+            super::summary::after_bulk_insert(self.conn, &mut paused)?;
         }
         Ok(BatchSummary {
             added: self.added,
@@ -355,6 +355,9 @@ impl Batch<'_> {
                     .map(|(k, v)| (*id, k.as_str(), v.as_str())),
             );
         }
+        if let Some(paused) = &mut self.paused {
+            paused.write_tag_sums_if_many(self.conn)?;
+        }
         for chunk in tags.chunks(BATCH) {
             let mut stmt = self.conn.prepare_cached(&insert_tags_sql(chunk.len()))?;
             for (i, (id, k, v)) in chunk.iter().enumerate() {
@@ -372,9 +375,9 @@ impl Batch<'_> {
 /// back, so a caller that went on to commit could not leave the log without them.
 impl Drop for Batch<'_> {
     fn drop(&mut self) {
-        if let Some(paused) = self.paused.take() {
+        if let Some(mut paused) = self.paused.take() {
             // The caller is already handling an error; this one would only repeat it.
-            let _ = super::summary::after_bulk_insert(self.conn, &paused);
+            let _ = super::summary::after_bulk_insert(self.conn, &mut paused);
         }
     }
 }

@@ -108,10 +108,19 @@ pub(crate) struct Paused {
     triggers: Vec<(String, String)>,
     /// The highest entry id before the bulk write: the new rows are the ones above it.
     max_id_before: i64,
-    /// The new rows' tag sums, added to `tag_day` at the end (a million-row import has a
-    /// few ten thousand keys: one upsert each instead of one per tag).
+    /// The new rows' tag sums not yet added to `tag_day`: one upsert per key instead of
+    /// one per tag (a million-row import of the benchmark has 42,000 keys).
     tag_sums: std::collections::HashMap<TagDayKey, [i64; 11]>,
 }
+
+/// Tag sums held before they are added to `tag_day` (the adds are additive, so they can go
+/// at any time): memory stays bounded when tags are many and varied (a `shot=N` on every
+/// entry makes a key per entry).
+#[cfg(not(test))]
+const TAG_SUMS_HELD: usize = 20_000;
+/// A few in unit tests, so an import of a few rows adds its sums in several goes.
+#[cfg(test)]
+const TAG_SUMS_HELD: usize = 4;
 
 impl Paused {
     /// Counts an entry the bulk write inserted under each of its tags.
@@ -156,6 +165,29 @@ impl Paused {
             }
         }
     }
+
+    /// Adds the tag sums held to `tag_day` once there are [`TAG_SUMS_HELD`] of them.
+    pub(crate) fn write_tag_sums_if_many(&mut self, conn: &Connection) -> Result<()> {
+        if self.tag_sums.len() >= TAG_SUMS_HELD {
+            self.write_tag_sums(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the tag sums held to `tag_day`, as its insert trigger would have row by row.
+    fn write_tag_sums(&mut self, conn: &Connection) -> Result<()> {
+        let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
+        for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
+            self.tag_sums.drain()
+        {
+            let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+                &key, &value, &day, &offset, &platform, &status, &kept, &currency, &table,
+            ];
+            values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
+            add.execute(values.as_slice())?;
+        }
+        Ok(())
+    }
 }
 
 /// Drops the per-row insert triggers for a bulk write (inside its transaction).
@@ -189,7 +221,7 @@ pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
 
 /// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
 /// gone, the days the new entries fall on are summed again, and the triggers are back.
-pub(crate) fn after_bulk_insert(conn: &Connection, paused: &Paused) -> Result<()> {
+pub(crate) fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Result<()> {
     let mut stmt = conn
         .prepare("SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform")?;
     let ranges: Vec<(String, String, String)> = stmt
@@ -208,16 +240,7 @@ pub(crate) fn after_bulk_insert(conn: &Connection, paused: &Paused) -> Result<()
     if let (Some(first), Some(last)) = (first, last) {
         rebuild_days(conn, first, last)?;
     }
-    let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
-    for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
-        &paused.tag_sums
-    {
-        let mut values: Vec<&dyn rusqlite::ToSql> = vec![
-            key, value, day, offset, platform, status, kept, currency, table,
-        ];
-        values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
-        add.execute(values.as_slice())?;
-    }
+    paused.write_tag_sums(conn)?;
     for (name, sql) in &paused.triggers {
         conn.execute_batch(sql)
             .with_context(|| format!("cannot re-create trigger {name}"))?;
