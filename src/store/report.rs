@@ -417,67 +417,86 @@ fn tag_days_query(
         .map(|t| super::entries::encode_bound(&t))
         .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
     let windowed = filter.since.is_some() || filter.until.is_some();
-    // Whole months, without a window, unless the report groups by day or week.
-    let months = !windowed
-        && !by
-            .iter()
-            .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
-    let (tags_table, days_table) = if months {
-        ("tag_month", "entry_month")
-    } else {
-        ("tag_day", "entry_day")
-    };
-    let inside = if windowed {
-        format!(" AND {}", day_inside("e.day", "e.utc_offset_min"))
-    } else {
-        String::new()
-    };
-    let window_params = |params: &mut Vec<Value>| {
-        if windowed {
-            params.push(Value::Text(low.clone()));
-            params.push(Value::Text(high.clone()));
-        }
+    // Whole months are enough unless the report groups by day or week.
+    let by_month = !by
+        .iter()
+        .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
+    let bounds = || inside_params(&low, &high);
+    // Which sums answer, as in `days_query`: (monthly?, the rows, their parameters). In a
+    // window, the months wholly inside it, then the days inside but not in those months;
+    // the entries of the days it cuts come after.
+    let spans: Vec<(bool, String, Vec<Value>)> = match (windowed, by_month) {
+        (false, months) => vec![(months, "1".to_string(), Vec::new())],
+        (true, false) => vec![(
+            false,
+            day_rows_inside("e.day", "e.utc_offset_min"),
+            bounds(),
+        )],
+        (true, true) => match whole_months(&low, &high) {
+            None => vec![(
+                false,
+                day_rows_inside("e.day", "e.utc_offset_min"),
+                bounds(),
+            )],
+            Some((first, last)) => {
+                let months = || vec![Value::Text(first.clone()), Value::Text(last.clone())];
+                vec![
+                    (true, "e.month BETWEEN ? AND ?".to_string(), months()),
+                    (
+                        false,
+                        format!(
+                            "NOT (substr(e.day, 1, 7) BETWEEN ? AND ?) AND {}",
+                            day_rows_inside("e.day", "e.utc_offset_min")
+                        ),
+                        [months(), bounds()].concat(),
+                    ),
+                ]
+            }
+        },
     };
     let mut parts: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
-    // The key's rows (one value's when filtered), each under its value.
     let value_test = if value.is_some() {
         " AND e.value = ?"
     } else {
         ""
     };
-    parts.push(format!(
-        "SELECT {} FROM {tags_table} e{}e.key = ?{value_test}{inside}",
-        tag_day_columns("e.value", "", months),
-        and(&w.sql)
-    ));
-    params.extend(w.params.clone());
-    params.push(Value::Text(key.to_string()));
-    if let Some(v) = value {
-        params.push(Value::Text(v.to_string()));
-    }
-    window_params(&mut params);
-    if value.is_none() {
-        // The entries without the tag: every entry, less those with it.
-        let days = if windowed {
-            format!("{}{}", and(&w.sql), day_inside("e.day", "e.utc_offset_min"))
+    for (months, rows, rows_params) in &spans {
+        let (tags_table, days_table) = if *months {
+            ("tag_month", "entry_month")
         } else {
-            w.sql.clone()
+            ("tag_day", "entry_day")
         };
+        // The key's rows (one value's when filtered), each under its value.
         parts.push(format!(
-            "SELECT {} FROM {days_table} e{days}",
-            tag_day_columns("NULL", "", months)
-        ));
-        params.extend(w.params.clone());
-        window_params(&mut params);
-        parts.push(format!(
-            "SELECT {} FROM {tags_table} e{}e.key = ?{inside}",
-            tag_day_columns("NULL", "-", months),
+            "SELECT {} FROM {tags_table} e{}e.key = ?{value_test} AND {rows}",
+            tag_day_columns("e.value", "", *months),
             and(&w.sql)
         ));
         params.extend(w.params.clone());
         params.push(Value::Text(key.to_string()));
-        window_params(&mut params);
+        if let Some(v) = value {
+            params.push(Value::Text(v.to_string()));
+        }
+        params.extend(rows_params.clone());
+        if value.is_none() {
+            // The entries without the tag: every entry, less those with it.
+            parts.push(format!(
+                "SELECT {} FROM {days_table} e{}{rows}",
+                tag_day_columns("NULL", "", *months),
+                and(&w.sql)
+            ));
+            params.extend(w.params.clone());
+            params.extend(rows_params.clone());
+            parts.push(format!(
+                "SELECT {} FROM {tags_table} e{}e.key = ? AND {rows}",
+                tag_day_columns("NULL", "-", *months),
+                and(&w.sql)
+            ));
+            params.extend(w.params.clone());
+            params.push(Value::Text(key.to_string()));
+            params.extend(rows_params.clone());
+        }
     }
     if windowed {
         // The entries of the days the window cuts, each with its value of the key (those
@@ -626,13 +645,47 @@ const MONTH_COLUMNS: &str =
     e.kept, e.currency, e.price_table, e.entries, e.clips, e.seconds_hi, e.seconds_lo, \
     e.credits_hi, e.credits_lo, e.cost_hi, e.cost_lo, e.unpriced, e.priced_hi, e.priced_lo";
 
-/// Whether the local month `{month}` (`YYYY-MM`) lies wholly in `[?, ?)` (UTC bounds)
-/// whatever its entries' offsets (each less than a day): a day's margin either side.
-fn month_inside(month: &str) -> String {
+/// The first and last local months (`YYYY-MM`) wholly inside `[low, high)` (UTC bounds in
+/// the stored form) whatever their entries' offsets (each less than a day): a day's margin
+/// either side. `None` when no month is.
+fn whole_months(low: &str, high: &str) -> Option<(String, String)> {
+    use chrono::{Datelike, Months, NaiveDateTime};
+    let parse = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").ok();
+    let (low, high) = (parse(low)?, parse(high)?);
+    let one_day = chrono::Duration::days(1);
+    // The first month whose first midnight, less a day, is at or after `low`.
+    let earliest = low.checked_add_signed(one_day)?;
+    let mut first = earliest.date().with_day(1)?;
+    if first.and_time(chrono::NaiveTime::MIN) < earliest {
+        first = first.checked_add_months(Months::new(1))?;
+    }
+    // The last month whose next month's first midnight, plus a day, is at or before `high`.
+    let latest = high.checked_sub_signed(one_day)?;
+    let last = latest
+        .date()
+        .with_day(1)?
+        .checked_sub_months(Months::new(1))?;
+    let month = |d: chrono::NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
+    (first <= last).then(|| (month(first), month(last)))
+}
+
+/// [`day_inside`] for a table's rows: the bounds twice (see [`inside_params`]), a text
+/// comparison first (a day inside is within a day of the bounds' dates, whatever its
+/// offset), the date arithmetic only on the rows near or inside the window.
+fn day_rows_inside(day: &str, offset: &str) -> String {
     format!(
-        "strftime('%Y-%m-%dT%H:%M:%SZ', {month} || '-01', '-1 day') >= ? \
-         AND strftime('%Y-%m-%dT%H:%M:%SZ', {month} || '-01', '+1 month', '+1 day') <= ?"
+        "{day} >= date(?, '-1 day') AND {day} <= coalesce(date(?, '+1 day'), '9999-12-31') \
+         AND {}",
+        day_inside(day, offset)
     )
+}
+
+/// The parameters of [`day_rows_inside`]: the bounds, twice.
+fn inside_params(low: &str, high: &str) -> Vec<Value> {
+    [low, high, low, high]
+        .iter()
+        .map(|b| Value::Text(b.to_string()))
+        .collect()
 }
 
 /// Whether the local day `{day}` at offset `{offset}` lies wholly in `[?, ?)` (UTC bounds).
@@ -690,33 +743,29 @@ fn days_query(
             .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
         // Months wholly inside (by a day's margin, whatever the offsets), then the days
         // inside but not in those months, then the entries of the days cut.
-        let mut days = format!(
-            "SELECT {DAY_COLUMNS} FROM entry_day e{}{}",
-            and(&w.sql),
-            day_inside("e.day", "e.utc_offset_min")
-        );
-        if by_month {
+        let months = whole_months(&low, &high).filter(|_| by_month);
+        let mut not_in_months = String::new();
+        if let Some((first, last)) = &months {
             parts.push(format!(
-                "SELECT {MONTH_COLUMNS} FROM entry_month e{}{}",
-                and(&w.sql),
-                month_inside("e.month")
+                "SELECT {MONTH_COLUMNS} FROM entry_month e{}e.month BETWEEN ? AND ?",
+                and(&w.sql)
             ));
             params.extend(w.params.clone());
-            params.push(Value::Text(low.clone()));
-            params.push(Value::Text(high.clone()));
-            days.push_str(&format!(
-                " AND NOT ({})",
-                month_inside("substr(e.day, 1, 7)")
-            ));
+            params.push(Value::Text(first.clone()));
+            params.push(Value::Text(last.clone()));
+            not_in_months = "NOT (substr(e.day, 1, 7) BETWEEN ? AND ?) AND ".to_string();
         }
-        parts.push(days);
+        parts.push(format!(
+            "SELECT {DAY_COLUMNS} FROM entry_day e{}{not_in_months}{}",
+            and(&w.sql),
+            day_rows_inside("e.day", "e.utc_offset_min")
+        ));
         params.extend(w.params.clone());
-        params.push(Value::Text(low.clone()));
-        params.push(Value::Text(high.clone()));
-        if by_month {
-            params.push(Value::Text(low.clone()));
-            params.push(Value::Text(high.clone()));
+        if let Some((first, last)) = &months {
+            params.push(Value::Text(first.clone()));
+            params.push(Value::Text(last.clone()));
         }
+        params.extend(inside_params(&low, &high));
         // The entries of the days cut by each bound: within a day after `since`, within a
         // day before `until`. The window is longer than three days, so the two never meet.
         let cut = format!(
@@ -1228,6 +1277,33 @@ mod tests {
             }
             store.insert_entry(&e).unwrap();
         }
+    }
+
+    /// A month is wholly inside a window when every local time in it, at any offset, is.
+    #[test]
+    fn whole_months_keep_a_days_margin_for_offsets() {
+        let months = |low: &str, high: &str| whole_months(low, high);
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // June 1st at +13:45 is still May 31st in UTC: June is not inside.
+        assert_eq!(
+            months("2026-06-01T00:00:00Z", "9999-12-31T23:59:59Z"),
+            pair("2026-07", "9999-11")
+        );
+        assert_eq!(
+            months("2026-05-31T00:00:00Z", "2026-08-02T00:00:00Z"),
+            pair("2026-06", "2026-07")
+        );
+        // July 31st at -11:30 ends on August 1st at 11:30 UTC.
+        assert_eq!(
+            months("2026-05-31T00:00:00Z", "2026-08-01T23:59:59Z"),
+            pair("2026-06", "2026-06")
+        );
+        assert_eq!(months("2026-06-10T00:00:00Z", "2026-07-05T00:00:00Z"), None);
+        assert_eq!(
+            months("0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"),
+            pair("0000-02", "9999-11")
+        );
+        assert_eq!(months("not a time", "9999-12-31T23:59:59Z"), None);
     }
 
     /// The daily sums answer every report exactly as a scan of the entries does, windows that
