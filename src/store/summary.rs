@@ -36,18 +36,32 @@ const ADD_TAG_DAY: &str = "INSERT INTO tag_day (key, value, day, utc_offset_min,
         priced_hi = priced_hi + excluded.priced_hi, priced_lo = priced_lo + excluded.priced_lo";
 
 /// A `tag_day` row's key: tag key and value, local day, offset, platform, status, kept,
-/// currency, price table id (0 for none).
-type TagDayKey = (
-    String,
-    String,
-    String,
-    i32,
-    String,
-    String,
-    bool,
-    String,
-    i64,
-);
+/// currency, price table id (0 for none). The texts as ids of [`Names`]: a million-row
+/// import makes no string per row.
+type TagDayKey = (u32, u32, NaiveDate, i32, u32, u32, bool, u32, i64);
+
+/// The texts of the tag sums' keys, each held once and named by its index.
+#[derive(Default)]
+struct Names {
+    ids: std::collections::HashMap<String, u32>,
+    texts: Vec<String>,
+}
+
+impl Names {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(id) = self.ids.get(text) {
+            return *id;
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(text.to_string());
+        self.ids.insert(text.to_string(), id);
+        id
+    }
+
+    fn text(&self, id: u32) -> &str {
+        &self.texts[id as usize]
+    }
+}
 
 /// One entry's sums as `tag_day` (and `entry_day`) hold them, in column order: entries,
 /// clips, seconds, credits and money (each split at 10^9, as the SQL's `/` and `%` split
@@ -111,6 +125,8 @@ pub(crate) struct Paused {
     /// The new rows' tag sums not yet added to `tag_day`: one upsert per key instead of
     /// one per tag (a million-row import of the benchmark has 42,000 keys).
     tag_sums: std::collections::HashMap<TagDayKey, [i64; 11]>,
+    /// The texts `tag_sums`' keys name.
+    names: Names,
 }
 
 /// Tag sums held before they are added to `tag_day` (the adds are additive, so they can go
@@ -134,29 +150,27 @@ impl Paused {
             return;
         }
         // The local day SQLite's `date(at, utc_offset_min || ' minutes')` gives.
-        let day = (e.at.naive_utc() + Duration::minutes(i64::from(enc.offset_min)))
-            .date()
-            .to_string();
+        let day = (e.at.naive_utc() + Duration::minutes(i64::from(enc.offset_min))).date();
         let sums = entry_sums(
             i64::from(e.request.count),
             enc.duration_ms,
             enc.credits_milli,
             enc.cost_micro,
         );
-        let currency = e
-            .cost
-            .as_ref()
-            .map_or(String::new(), |c| c.currency.clone());
+        let names = &mut self.names;
+        let platform = names.id(&e.platform);
+        let status = names.id(e.status.as_str());
+        let currency = names.id(e.cost.as_ref().map_or("", |c| c.currency.as_str()));
         for (key, value) in &e.tags {
             let row = (
-                key.clone(),
-                value.clone(),
-                day.clone(),
+                names.id(key),
+                names.id(value),
+                day,
                 enc.offset_min,
-                e.platform.clone(),
-                e.status.as_str().to_string(),
+                platform,
+                status,
                 e.kept,
-                currency.clone(),
+                currency,
                 price_table.unwrap_or(0),
             );
             let total = self.tag_sums.entry(row).or_insert([0; 11]);
@@ -177,15 +191,28 @@ impl Paused {
     /// Adds the tag sums held to `tag_day`, as its insert trigger would have row by row.
     fn write_tag_sums(&mut self, conn: &Connection) -> Result<()> {
         let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
+        let text = |id: u32| self.names.text(id);
         for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
-            self.tag_sums.drain()
+            &self.tag_sums
         {
+            let day = day.to_string();
+            let (key, value, platform, status, currency) = (
+                text(*key),
+                text(*value),
+                text(*platform),
+                text(*status),
+                text(*currency),
+            );
             let mut values: Vec<&dyn rusqlite::ToSql> = vec![
-                &key, &value, &day, &offset, &platform, &status, &kept, &currency, &table,
+                &key, &value, &day, offset, &platform, &status, kept, &currency, table,
             ];
             values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
             add.execute(values.as_slice())?;
         }
+        // The names go with the sums that used them: a `shot=N` on every entry would
+        // otherwise keep every N.
+        self.tag_sums.clear();
+        self.names = Names::default();
         Ok(())
     }
 }
@@ -216,6 +243,7 @@ pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
         triggers,
         max_id_before,
         tag_sums: std::collections::HashMap::new(),
+        names: Names::default(),
     })
 }
 
