@@ -484,6 +484,7 @@ dirs` shows its pricing folder inside it), e.g.
   [scan]
   \"~/Videos/runway\" = { platform = \"runway\", model = \"gen-4\", project = \"teaser\" }
   \"~/Videos/runway/turbo\" = { model = \"gen-4-turbo\", mode = \"pro\" }   # the rest inherited
+A model given without a platform names the platform of the only pricing table that has it.
 A file still downloading or cut short is never logged; a strict budget warns but does not refuse
 (the platform already charged the clip).";
 
