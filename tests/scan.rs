@@ -883,6 +883,30 @@ fn watch_says_each_note_once_not_with_every_file() {
 }
 
 #[test]
+fn watch_logs_files_written_into_a_folder_made_while_it_runs() {
+    let sandbox = Sandbox::with_db();
+    let (mut child, lines) = start_watch(&sandbox);
+    let dir = clips(&sandbox);
+    // `mkdir d; cp clip d/` at once: the file can come before the folder is watched.
+    for i in 0..3u32 {
+        let sub = dir.join(format!("new{i}"));
+        fs::create_dir(&sub).unwrap();
+        write_mp4(&sub.join("a.mp4"), 1280, 720, 5000 + i * 40, false);
+    }
+    let got = lines_within(&lines, Duration::from_secs(15));
+    for i in 0..3 {
+        let name = format!("clips/new{i}/a.mp4");
+        assert!(
+            got.iter().any(|l| l.contains(&name) && l.starts_with("logged #")),
+            "{name} not logged: {got:#?}"
+        );
+    }
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    assert_eq!(entry_count(&sandbox.db()), 3);
+}
+
+#[test]
 fn watch_stops_cleanly_on_sigterm() {
     let sandbox = Sandbox::with_db();
     let (mut child, _lines) = start_watch(&sandbox);

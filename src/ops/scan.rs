@@ -781,6 +781,16 @@ impl<'a> Scanner<'a> {
 /// whose format cannot tell (a WebM of unknown length) is taken after this time alone.
 pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(3);
 
+/// How long `--watch` walks a folder again after it appears: the watcher starts watching a
+/// new folder only once it has seen it, so a file copied in at once (`mkdir d; cp x d/`)
+/// can come before the watch and bring no event.
+const FRESH_FOLDER: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How often `--watch` walks all its paths anyway, for a file whose event was lost for any
+/// other reason (the kernel's event queue overflowing, a watch limit reached): a missed
+/// file is logged at most this late. Files already looked at cost a `stat` each.
+const SWEEP: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// `--watch`: once the paths are watched, calls `ready` (which scans what is already
 /// there, so nothing that arrives in between is missed, and returns the files it looked at
 /// with their [`Stamp`]s: those are looked at again only once changed), then logs each new
@@ -854,6 +864,9 @@ pub fn watch(
         p.components()
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
     };
+    // Folders that appeared, and since when: walked again for [`FRESH_FOLDER`].
+    let mut fresh: BTreeMap<PathBuf, Instant> = BTreeMap::new();
+    let mut last_sweep = Instant::now();
     while !stop.load(Ordering::Relaxed) {
         match events.recv_timeout(Duration::from_millis(200)) {
             Ok(Ok(event)) => {
@@ -873,6 +886,7 @@ pub fn watch(
                     // (One it cannot read, or gone again already, brings nothing and ends
                     // nothing.)
                     let found = if path.is_dir() {
+                        fresh.entry(path.clone()).or_insert_with(Instant::now);
                         scanner
                             .files_under(std::slice::from_ref(&path))
                             .unwrap_or_default()
@@ -892,6 +906,21 @@ pub fn watch(
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
         }
         let now = Instant::now();
+        // Files no event brought: in folders that just appeared, and, now and then, anywhere.
+        fresh.retain(|_, since| now.duration_since(*since) < FRESH_FOLDER);
+        let mut walk: Vec<PathBuf> = fresh.keys().cloned().collect();
+        if now.duration_since(last_sweep) >= SWEEP {
+            walk = scanner.req.paths.clone();
+            last_sweep = now;
+        }
+        if !walk.is_empty() {
+            for f in scanner.files_under(&walk).unwrap_or_default() {
+                if pending.contains_key(&f) || done.get(&f) == stamp_of(&f).as_ref() {
+                    continue;
+                }
+                pending.insert(f, (u64::MAX, None, now));
+            }
+        }
         let mut settled = Vec::new();
         pending.retain(|path, (size, modified, since)| {
             let Ok(meta) = std::fs::metadata(path) else {
