@@ -288,10 +288,21 @@ fn a_model_alone_names_the_platform_of_the_only_table_with_it() {
     run.success()
         .stdout_has("unidentified")
         .stdout_has("sora-2 is in the tables of makeclipai and openai; pass --platform");
-    // A model no table has is said to be so.
-    let run = sandbox.run(&["scan", "clips", "--model", "gen-9"]);
-    run.success()
-        .stdout_has("no pricing table has a model `gen-9`");
+    // A flag no table could price is refused before any file is read, with what was meant.
+    let run = sandbox.run(&["scan", "clips", "--model", "gen4turbo"]);
+    run.error()
+        .stderr_has("error: no pricing table has a model `gen4turbo`")
+        .stderr_has("help: did you mean")
+        .stderr_has("`gen-4-turbo`")
+        .stdout_lacks("a.mp4");
+    let run = sandbox.run(&["scan", "clips", "--platform", "runway", "--model", "gen-9"]);
+    run.error()
+        .stderr_has("error: unknown model `gen-9` on runway")
+        .stdout_lacks("a.mp4");
+    sandbox
+        .run(&["scan", "clips", "--platform", "runwy"])
+        .error()
+        .stderr_has("help: did you mean `runway`?");
     assert_eq!(entry_count(&sandbox.db()), 0);
 }
 
@@ -571,16 +582,23 @@ fn scanning_again_a_copy_or_a_renamed_file_adds_nothing_and_rm_frees_it() {
         .stdout_lacks("of 1 files");
     let before = DbState::of(&sandbox.db());
     let again = sandbox.run(&args);
+    // The file where it was logged from: the table says so, no line of its own.
     again
         .success()
-        .stdout_has("logged 0 of 1 file")
-        .stdout_has("already #1");
+        .stdout_has("logged 0 of 1 file, 1 already in the log")
+        .stdout_has("already #1")
+        .stdout_lacks("already logged as");
     before.assert_same(&sandbox.db(), &again);
     fs::copy(dir.join("one/a.mp4"), dir.join("one/copy of a.mp4")).unwrap();
     fs::create_dir_all(dir.join("two")).unwrap();
     fs::rename(dir.join("one/a.mp4"), dir.join("two/renamed.mp4")).unwrap();
     let copies = sandbox.run(&args);
-    copies.success().stdout_has("logged 0 of 2 files");
+    // A copy and a moved file name the file that was logged.
+    copies
+        .success()
+        .stdout_has("logged 0 of 2 files, 2 already in the log")
+        .stdout_has("clips/one/copy of a.mp4: already logged as #1 (from ")
+        .stdout_has("clips/two/renamed.mp4: already logged as #1 (from ");
     before.assert_same(&sandbox.db(), &copies);
     // Removing the entry frees the file: it can be scanned again.
     sandbox.run(&["rm", "1"]).success();

@@ -314,9 +314,18 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
         })
         .collect();
     out.write_all(render::table(&columns, rows).as_bytes())?;
+    // A file rescanned where it was logged from needs no line of its own (the table says
+    // `already #N`): a rescan of a library would repeat one per file. A copy or a moved
+    // file still says where the logged one was.
+    let rescanned = |f: &Scanned| match &f.outcome {
+        Outcome::AlreadyLogged { path, .. } => std::fs::canonicalize(&f.path)
+            .is_ok_and(|here| here.display().to_string() == *path),
+        _ => false,
+    };
     let reasons: Vec<String> = outcome
         .files
         .iter()
+        .filter(|f| !rescanned(f))
         .filter_map(|f| reason(f).map(|r| render::safe_line(&format!("{}: {r}", shown(f)))))
         .collect();
     if !reasons.is_empty() {
@@ -328,14 +337,24 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
     let logged = outcome.logged();
     let total = outcome.files.len();
     let files = if total == 1 { "file" } else { "files" };
+    let already = outcome
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::AlreadyLogged { .. }))
+        .count();
+    let already = if already > 0 {
+        format!(", {already} already in the log")
+    } else {
+        String::new()
+    };
     writeln!(out)?;
     if outcome.dry_run {
         proseln!(
             out,
-            "would log {logged} of {total} {files} (dry run: nothing was written)"
+            "would log {logged} of {total} {files}{already} (dry run: nothing was written)"
         )?;
     } else {
-        proseln!(out, "logged {logged} of {total} {files}")?;
+        proseln!(out, "logged {logged} of {total} {files}{already}")?;
     }
     if outcome.stopped {
         proseln!(

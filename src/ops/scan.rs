@@ -276,6 +276,43 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
+        // A flag names every file's platform or model: one that no table could price is
+        // refused before any file is read, with what was meant, not once per file.
+        let catalog = &session.catalog;
+        match (&req.platform, &req.model) {
+            (Some(platform), model) => {
+                let known = catalog.platform(platform)?;
+                if let Some(model) = model {
+                    known.model(model)?;
+                }
+            }
+            (None, Some(model)) => {
+                if !catalog.platforms().any(|p| p.model(model).is_ok()) {
+                    let mut ids: Vec<&str> = catalog
+                        .platforms()
+                        .flat_map(|p| p.models.iter().map(|m| m.id.as_str()))
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    let close = crate::slug::suggest(model, ids.iter().copied());
+                    let help = if close.is_empty() {
+                        "`credits pricing show PLATFORM` lists a platform's models".to_string()
+                    } else {
+                        let quoted: Vec<String> =
+                            close.iter().map(|id| format!("`{id}`")).collect();
+                        format!("did you mean {}?", quoted.join(" or "))
+                    };
+                    return Err(fail_with_help(
+                        format!(
+                            "no pricing table has a model `{}`",
+                            crate::render::safe_line(model)
+                        ),
+                        help,
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
         let folders = crate::config::scan_folders()?
             .into_iter()
             .map(|(dir, what)| (std::fs::canonicalize(&dir).unwrap_or(dir), what))
