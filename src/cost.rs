@@ -264,8 +264,15 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         seconds = None;
         billed_seconds = None;
     } else if let (Some(billed), Some(asked)) = (billed_seconds, request.duration) {
+        // Said alike for a length asked for (`estimate`, `log`) and one read from a file
+        // (`scan`).
+        let of = if model.kind == crate::pricing::Kind::Audio {
+            "audio"
+        } else {
+            "video"
+        };
         notes.push(format!(
-            "billed as {} s though {} s were asked for; cost per second uses the {} s asked for",
+            "billed as {} s for {} s of {of}; cost per second uses the {} s",
             billed.normalize(),
             asked.normalize(),
             asked.normalize()

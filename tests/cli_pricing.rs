@@ -282,7 +282,7 @@ fn estimate_rounds_up_to_the_next_bucket_and_says_so() {
     );
     credits(&["estimate", "makeclipai", "kling-ai", "--duration", "8"])
         .success()
-        .stdout_has("billed as 10 s though 8 s were asked for");
+        .stdout_has("billed as 10 s for 8 s of video; cost per second uses the 8 s");
 }
 
 #[test]

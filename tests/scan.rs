@@ -915,7 +915,8 @@ fn watch_logs_files_written_into_a_folder_made_while_it_runs() {
     for i in 0..3 {
         let name = format!("clips/new{i}/a.mp4");
         assert!(
-            got.iter().any(|l| l.contains(&name) && l.starts_with("logged #")),
+            got.iter()
+                .any(|l| l.contains(&name) && l.starts_with("logged #")),
             "{name} not logged: {got:#?}"
         );
     }

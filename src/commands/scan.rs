@@ -318,8 +318,9 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
     // `already #N`): a rescan of a library would repeat one per file. A copy or a moved
     // file still says where the logged one was.
     let rescanned = |f: &Scanned| match &f.outcome {
-        Outcome::AlreadyLogged { path, .. } => std::fs::canonicalize(&f.path)
-            .is_ok_and(|here| here.display().to_string() == *path),
+        Outcome::AlreadyLogged { path, .. } => {
+            std::fs::canonicalize(&f.path).is_ok_and(|here| here.display().to_string() == *path)
+        }
         _ => false,
     };
     let reasons: Vec<String> = outcome
