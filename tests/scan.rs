@@ -926,6 +926,35 @@ fn watch_logs_files_written_into_a_folder_made_while_it_runs() {
 }
 
 #[test]
+fn watch_json_is_one_object_per_line() {
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("old.mp4"), 1280, 720, 5000, false);
+    sandbox
+        .run(&["scan", "clips", "--platform", "runway", "--model", "gen-4"])
+        .success();
+    let (mut child, lines) = start_watch_with(
+        &sandbox,
+        &["--platform", "runway", "--model", "gen-4", "--json"],
+    );
+    write_mp4(&dir.join("new.mp4"), 1280, 720, 5040, false);
+    let got = lines_within(&lines, Duration::from_secs(8));
+    signal(&child, "INT");
+    assert_eq!(wait_exit(&mut child).code(), Some(0));
+    // Every line is a whole object: the first pass's file, then the new one.
+    let objects: Vec<serde_json::Value> = got
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?} in {got:#?}")))
+        .collect();
+    assert_eq!(objects.len(), 2, "{got:#?}");
+    assert_eq!(objects[0]["status"], "already_logged");
+    assert_eq!(objects[0]["identified_by"], serde_json::Value::Null);
+    assert_eq!(objects[1]["status"], "logged");
+    assert!(objects[1]["path"].as_str().unwrap().ends_with("new.mp4"));
+    assert_eq!(objects[1]["identified_by"], "flags");
+}
+
+#[test]
 fn watch_stops_cleanly_on_sigterm() {
     let sandbox = Sandbox::with_db();
     let (mut child, _lines) = start_watch(&sandbox);

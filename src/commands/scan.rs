@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         } else if ctx.json {
             // `--watch --json`: one object per file, as the new files will come.
             for f in &outcome.files {
-                out.write_all(render::json(&file_json(f, false)).as_bytes())?;
+                out.write_all(json_line(&file_json(f, false)).as_bytes())?;
             }
         } else if !quiet {
             // (In `--watch`, an empty folder starts with no table: new files come as lines.)
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         );
         let mut out = out.borrow_mut();
         if ctx.json {
-            out.write_all(render::json(&file_json(scanned, false)).as_bytes())?;
+            out.write_all(json_line(&file_json(scanned, false)).as_bytes())?;
         } else {
             proseln!(out, "{}", render::safe_line(&line(scanned)))?;
         }
@@ -393,6 +393,13 @@ fn line(f: &Scanned) -> String {
     }
 }
 
+/// One JSON object on one line: `--watch --json` is a stream a script reads line by line.
+fn json_line(value: &Value) -> String {
+    let mut text = serde_json::to_string(value).unwrap_or_else(|_| "null".to_string());
+    text.push('\n');
+    text
+}
+
 fn file_json(f: &Scanned, dry_run: bool) -> Value {
     let probe = f.probe.as_ref();
     let (entry, priced) = match &f.outcome {
@@ -427,7 +434,11 @@ fn file_json(f: &Scanned, dry_run: bool) -> Value {
         "audio": probe.map(|p| p.audio),
         "platform": platform,
         "model": model,
-        "identified_by": f.identity.describe(),
+        // A file found in the log was not identified again: its entry says what it is.
+        "identified_by": match &f.outcome {
+            Outcome::AlreadyLogged { .. } => None,
+            _ => Some(f.identity.describe()),
+        },
         "project": f.project,
         "id": if dry_run { None } else { entry.map(|e| e.id) },
         "same_as": match &f.outcome {
