@@ -40,8 +40,11 @@ pub use units::round_money;
 pub(crate) use units::{to_micro, to_milli};
 
 /// How long a write waits for another process's transaction before giving up. Generous:
-/// parallel scripts logging at once should queue, not fail.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// parallel scripts logging at once should queue, not fail. SQLite's busy handler polls
+/// (every 100 ms once it has waited a while), so with many writers one can keep missing
+/// its turn: 10 s was once not enough for 8 processes on 2 loaded cores (a CI run beside a
+/// build), where every other write went through.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An open credits database.
 #[derive(Debug)]
