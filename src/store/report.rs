@@ -507,37 +507,15 @@ fn tag_days_query(
             ..filter.clone()
         };
         let tw = where_clause(&tagged);
-        let cut = format!(
-            "NOT ({})",
-            day_inside(
-                "date(e.at, e.utc_offset_min || ' minutes')",
-                "e.utc_offset_min"
-            )
-        );
-        let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
-            super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
-        };
-        let windows = [
-            filter.since.map(|s| {
-                let end = filter
-                    .until
-                    .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
-                (low.clone(), end)
-            }),
-            filter.until.map(|u| (shift(&u, -1), high.clone())),
-        ];
-        for (from, to) in windows.into_iter().flatten() {
+        for (cut, cut_params) in cut_days(filter, &low, &high) {
             parts.push(format!(
                 "SELECT (SELECT t.value FROM entry_tag t WHERE t.entry_id = e.id AND t.key = ?), \
-                 {ENTRY_AS_TAG_DAY} FROM entry e{}e.at >= ? AND e.at < ? AND {cut}",
+                 {ENTRY_AS_TAG_DAY} FROM entry e{}{cut}",
                 and(&tw.sql)
             ));
             params.push(Value::Text(key.to_string()));
             params.extend(tw.params.clone());
-            params.push(Value::Text(from));
-            params.push(Value::Text(to));
-            params.push(Value::Text(low.clone()));
-            params.push(Value::Text(high.clone()));
+            params.extend(cut_params);
         }
     }
     // Per group, value, status, kept, currency and platform: what nets to no entry goes.
@@ -644,6 +622,44 @@ const MONTH_COLUMNS: &str =
     "e.month || '-01' AS day, 0 AS utc_offset_min, e.platform, e.model, e.project, e.status, \
     e.kept, e.currency, e.price_table, e.entries, e.clips, e.seconds_hi, e.seconds_lo, \
     e.credits_hi, e.credits_lo, e.cost_hi, e.cost_lo, e.unpriced, e.priced_hi, e.priced_lo";
+
+/// The entries of the local days a window `[low, high)` cuts (`filter`'s `since` and
+/// `until`, in stored form), as conditions on `entry e` with their parameters: within a day
+/// after `since`, within a day before `until` (a local day spans less than 48 hours of UTC
+/// around its date), read by the `at` index, and not of a day wholly inside. A window of more
+/// than three days (the sums answer no shorter one) keeps the two apart.
+fn cut_days(filter: &Filter, low: &str, high: &str) -> Vec<(String, Vec<Value>)> {
+    let cut = format!(
+        "e.at >= ? AND e.at < ? AND NOT ({})",
+        day_inside(
+            "date(e.at, e.utc_offset_min || ' minutes')",
+            "e.utc_offset_min"
+        )
+    );
+    let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
+        super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
+    };
+    let windows = [
+        filter.since.map(|s| {
+            let end = filter
+                .until
+                .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
+            (low.to_string(), end)
+        }),
+        filter.until.map(|u| (shift(&u, -1), high.to_string())),
+    ];
+    windows
+        .into_iter()
+        .flatten()
+        .map(|(from, to)| {
+            let params = [from, to, low.to_string(), high.to_string()]
+                .into_iter()
+                .map(Value::Text)
+                .collect();
+            (cut.clone(), params)
+        })
+        .collect()
+}
 
 /// The first and last local months (`YYYY-MM`) wholly inside `[low, high)` (UTC bounds in
 /// the stored form) whatever their entries' offsets (each less than a day): a day's margin
@@ -766,37 +782,14 @@ fn days_query(
             params.push(Value::Text(last.clone()));
         }
         params.extend(inside_params(&low, &high));
-        // The entries of the days cut by each bound: within a day after `since`, within a
-        // day before `until`. The window is longer than three days, so the two never meet.
-        let cut = format!(
-            "NOT ({})",
-            day_inside(
-                "date(e.at, e.utc_offset_min || ' minutes')",
-                "e.utc_offset_min"
-            )
-        );
-        let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
-            super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
-        };
-        let windows = [
-            filter.since.map(|s| {
-                let end = filter
-                    .until
-                    .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
-                (low.clone(), end)
-            }),
-            filter.until.map(|u| (shift(&u, -1), high.clone())),
-        ];
-        for (from, to) in windows.into_iter().flatten() {
+        // The entries of the days cut by each bound.
+        for (cut, cut_params) in cut_days(filter, &low, &high) {
             parts.push(format!(
-                "SELECT {ENTRY_AS_DAY} FROM entry e{}e.at >= ? AND e.at < ? AND {cut}",
+                "SELECT {ENTRY_AS_DAY} FROM entry e{}{cut}",
                 and(&w.sql)
             ));
             params.extend(w.params.clone());
-            params.push(Value::Text(from));
-            params.push(Value::Text(to));
-            params.push(Value::Text(low.clone()));
-            params.push(Value::Text(high.clone()));
+            params.extend(cut_params);
         }
     }
     let Some(mut keys) = by
