@@ -317,16 +317,10 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
     // A file rescanned where it was logged from needs no line of its own (the table says
     // `already #N`): a rescan of a library would repeat one per file. A copy or a moved
     // file still says where the logged one was.
-    let rescanned = |f: &Scanned| match &f.outcome {
-        Outcome::AlreadyLogged { path, .. } => {
-            std::fs::canonicalize(&f.path).is_ok_and(|here| here.display().to_string() == *path)
-        }
-        _ => false,
-    };
     let reasons: Vec<String> = outcome
         .files
         .iter()
-        .filter(|f| !rescanned(f))
+        .filter(|f| !f.logged_from_here())
         .filter_map(|f| reason(f).map(|r| render::safe_line(&format!("{}: {r}", shown(f)))))
         .collect();
     if !reasons.is_empty() {

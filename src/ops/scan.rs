@@ -230,6 +230,18 @@ pub fn stamp_of(path: &Path) -> Option<Stamp> {
         .map(|m| (m.len(), m.modified().ok()))
 }
 
+impl Scanned {
+    /// Whether the file is already in the log from this very path (rescanned, touched):
+    /// unlike a copy or a moved file, nothing to say about it.
+    pub fn logged_from_here(&self) -> bool {
+        match &self.outcome {
+            Outcome::AlreadyLogged { path, .. } => std::fs::canonicalize(&self.path)
+                .is_ok_and(|here| here.display().to_string() == *path),
+            _ => false,
+        }
+    }
+}
+
 /// What a scan did (or, dry, would do).
 #[derive(Debug, Clone, Default)]
 pub struct ScanOutcome {
@@ -997,12 +1009,7 @@ pub fn watch(
             };
             // The file it was logged from, touched or written again, is not news; a copy of
             // it elsewhere is said to be one (else it would seem missed).
-            let news = match &scanned.outcome {
-                Outcome::AlreadyLogged { path: logged, .. } => std::fs::canonicalize(&path)
-                    .map_or(true, |p| p.display().to_string() != *logged),
-                _ => true,
-            };
-            if news {
+            if !scanned.logged_from_here() {
                 each(&scanned)?;
             }
         }

@@ -558,11 +558,7 @@ fn tag_days_query(
     let mut select = outer_keys.clone();
     select.push(AGGREGATES_OF_DAYS.to_string());
     let mut sql = format!("SELECT {} FROM ({inner}) p", select.join(", "));
-    if !outer_keys.is_empty() {
-        let positions: Vec<String> = (1..=outer_keys.len()).map(|i| i.to_string()).collect();
-        let positions = positions.join(", ");
-        sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
-    }
+    group_and_order(&mut sql, outer_keys.len());
     read_rows(conn, &sql, params, by, by_currency)
 }
 
@@ -809,11 +805,7 @@ fn days_query(
         select.join(", "),
         parts.join(" UNION ALL ")
     );
-    if !keys.is_empty() {
-        let positions: Vec<String> = (1..=keys.len()).map(|i| i.to_string()).collect();
-        let positions = positions.join(", ");
-        sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
-    }
+    group_and_order(&mut sql, keys.len());
     read_rows(conn, &sql, params, by, by_currency)
 }
 
@@ -863,12 +855,17 @@ fn report_query(
     let mut select = keys.clone();
     select.push(AGGREGATES.to_string());
     let mut sql = format!("SELECT {} FROM {from}", select.join(", "));
-    if !keys.is_empty() {
-        let positions: Vec<String> = (1..=keys.len()).map(|i| i.to_string()).collect();
+    group_and_order(&mut sql, keys.len());
+    read_rows(conn, &sql, params, by, by_currency)
+}
+
+/// Groups and sorts a report query by its first `keys` columns (the group keys).
+fn group_and_order(sql: &mut String, keys: usize) {
+    if keys > 0 {
+        let positions: Vec<String> = (1..=keys).map(|i| i.to_string()).collect();
         let positions = positions.join(", ");
         sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
     }
-    read_rows(conn, &sql, params, by, by_currency)
 }
 
 /// Reads a report query's rows: the group keys, then the aggregates in [`AGGREGATES`] order.
