@@ -4,14 +4,14 @@
 //! value in one place, at the end of this file (a [`Request`], a [`PricingChoice`], a
 //! [`Filter`]), before any work; the enums the flags name are the records' own types.
 
-use crate::cost::{BillingPeriod, PricingChoice, Request};
-use crate::money;
-use crate::ops::bundle::Source as BundleSource;
-use crate::ops::{resolve, Session};
-use crate::records::{BudgetPeriod, Filter, Status};
 use anyhow::Result;
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum, ValueHint};
+use credits_app::ops::bundle::Source as BundleSource;
+use credits_app::ops::{resolve, Session};
+use credits_core::cost::{BillingPeriod, PricingChoice, Request};
+use credits_core::money;
+use credits_core::records::{BudgetPeriod, Filter, Status};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -185,7 +185,7 @@ pub struct PricingArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub plan: Option<String>,
     /// Monthly or annual billing of the plan [default: your account's, else monthly].
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = billing_parser())]
     pub billing: Option<BillingPeriod>,
     /// Your own price per credit, overriding the plan's.
     #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
@@ -255,7 +255,7 @@ pub struct CompareArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub max_plan: Option<String>,
     /// Monthly or annual billing of the plans.
-    #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
+    #[arg(long, value_parser = billing_parser(), default_value = "monthly")]
     pub billing: BillingPeriod,
 }
 
@@ -312,7 +312,7 @@ pub struct PlansArgs {
     #[arg(long, value_enum)]
     pub kind: Option<OptionKindArg>,
     /// Only plans billed this way (pay-per-use and packs are kept).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = billing_parser())]
     pub billing: Option<BillingPeriod>,
     /// Show the N cheapest options.
     #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -419,7 +419,7 @@ pub struct FilterArgs {
     #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
     /// Only this status.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = status_parser())]
     pub status: Option<Status>,
     /// From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
@@ -540,7 +540,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub discarded: bool,
     /// Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = status_parser())]
     pub status: Option<Status>,
     /// With --status refunded: when the credits came back (a time, date or 3d) [default: now].
     #[arg(long, value_name = "TIME", requires = "status", allow_hyphen_values = true, value_hint = ValueHint::Other)]
@@ -615,7 +615,7 @@ pub enum AccountCommand {
         #[arg(value_hint = ValueHint::Other, long)]
         plan: String,
         /// Monthly or annual billing.
-        #[arg(long, value_enum, default_value_t = BillingPeriod::Monthly)]
+        #[arg(long, value_parser = billing_parser(), default_value = "monthly")]
         billing: BillingPeriod,
         /// The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today].
         #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
@@ -725,7 +725,7 @@ pub enum BudgetCommand {
         #[arg(value_hint = ValueHint::Other, long, value_name = "P", requires = "credits")]
         platform: Option<String>,
         /// Count per calendar month, or everything logged.
-        #[arg(long, value_enum, default_value_t = BudgetPeriod::Total)]
+        #[arg(long, value_parser = budget_period_parser(), default_value = "total")]
         period: BudgetPeriod,
         /// Currency of a money budget.
         #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money",
@@ -754,33 +754,36 @@ pub enum BudgetCommand {
 }
 
 // ----------------------------------------------------------------------------------------------
-// The enums flags name are the records' own types.
+// The enums flags name are the records' own types (the core knows no clap): each flag takes
+// one of their names, and completions and `--help` list them.
 
-impl ValueEnum for BillingPeriod {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[BillingPeriod::Monthly, BillingPeriod::Annual]
-    }
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()))
-    }
+/// A parser for a flag that takes one of `all`, by the name `name` gives each.
+fn one_of<T: Clone + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(&T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(all.iter().map(name)).try_map(move |typed: String| {
+        all.iter()
+            .find(|v| name(v) == typed)
+            .cloned()
+            .ok_or(clap::Error::new(clap::error::ErrorKind::InvalidValue))
+    })
 }
 
-impl ValueEnum for Status {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[Status::Ok, Status::Failed, Status::Refunded]
-    }
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()))
-    }
+fn billing_parser() -> impl TypedValueParser<Value = BillingPeriod> {
+    one_of(&[BillingPeriod::Monthly, BillingPeriod::Annual], |b| {
+        b.as_str()
+    })
 }
 
-impl ValueEnum for BudgetPeriod {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[BudgetPeriod::Month, BudgetPeriod::Total]
-    }
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()))
-    }
+fn status_parser() -> impl TypedValueParser<Value = Status> {
+    one_of(&[Status::Ok, Status::Failed, Status::Refunded], |s| {
+        s.as_str()
+    })
+}
+
+fn budget_period_parser() -> impl TypedValueParser<Value = BudgetPeriod> {
+    one_of(&[BudgetPeriod::Month, BudgetPeriod::Total], |p| p.as_str())
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -834,12 +837,12 @@ impl FilterArgs {
             since: self
                 .since
                 .as_deref()
-                .map(|t| crate::dates::parse_since(t, &session.now))
+                .map(|t| credits_core::dates::parse_since(t, &session.now))
                 .transpose()?,
             until: self
                 .until
                 .as_deref()
-                .map(|t| crate::dates::parse_until(t, &session.now))
+                .map(|t| credits_core::dates::parse_until(t, &session.now))
                 .transpose()?,
             limit: None,
         })
@@ -880,9 +883,9 @@ fn parse_positive(text: &str) -> Result<Decimal, String> {
     }
 }
 
-/// `--duration`, `--seconds`: seconds as people type them (`crate::dates::parse_seconds`).
+/// `--duration`, `--seconds`: seconds as people type them (`credits_core::dates::parse_seconds`).
 fn parse_seconds(text: &str) -> Result<Decimal, String> {
-    crate::dates::parse_seconds(text)
+    credits_core::dates::parse_seconds(text)
 }
 
 /// `report --by`: offers the keys for completion and help; `tag:KEY` and the checks are

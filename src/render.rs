@@ -15,8 +15,8 @@
 //! pass through it, and text output as a whole through [`SafeOut`]. JSON is unchanged (its
 //! strings escape them already); CSV and export files keep the text exactly.
 
-use crate::money::{self, Amount, MoneyRange};
 use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
+use credits_core::money::{self, Amount, MoneyRange};
 use serde_json::{Map, Value};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -580,7 +580,7 @@ pub fn put_money(map: &mut Map<String, Value>, name: &str, value: Option<&MoneyR
 
 /// The table that priced an entry, for `--json`: `{"as_of", "sha256"}`, or null when none is
 /// recorded.
-pub fn priced_with_json(table: Option<&crate::records::TableStamp>) -> Value {
+pub fn priced_with_json(table: Option<&credits_core::records::TableStamp>) -> Value {
     match table {
         Some(t) => serde_json::json!({"as_of": t.as_of.to_string(), "sha256": t.sha256}),
         None => Value::Null,
@@ -589,7 +589,7 @@ pub fn priced_with_json(table: Option<&crate::records::TableStamp>) -> Value {
 
 /// A table in a line of text: its date and the first 8 digits of its hash, `2026-05-04
 /// (a1b2c3d4)`, enough to tell two tables of one date apart.
-pub fn table_text(t: &crate::records::TableStamp) -> String {
+pub fn table_text(t: &credits_core::records::TableStamp) -> String {
     format!("{} ({})", t.as_of, t.sha256.get(..8).unwrap_or(&t.sha256))
 }
 
@@ -603,13 +603,13 @@ pub fn json(value: &Value) -> String {
 // ----------------------------------------------------------------------------------------------
 // Budgets: shown by `budget list`, `report` and `balance` alike.
 
-use crate::ops::budgets::BudgetUse;
-use crate::records::Budget;
+use credits_app::ops::budgets::BudgetUse;
+use credits_core::records::Budget;
 use rust_decimal::Decimal;
 
 /// A budget's limit, use or remainder in its unit.
 pub fn budget_amount(b: &Budget, value: Decimal) -> String {
-    crate::ops::budgets::amount_text(b, value)
+    credits_app::ops::budgets::amount_text(b, value)
 }
 
 /// Notes that qualify a budget's figures.

@@ -347,9 +347,9 @@ fn export_and_import_keep_the_recorded_table_out_of_the_dedup_key() {
 
 /// Schema 3 exactly as released: the first three migrations.
 const MIGRATIONS_1_TO_3: [&str; 3] = [
-    include_str!("../src/store/migrations/0001_init.sql"),
-    include_str!("../src/store/migrations/0002_balances.sql"),
-    include_str!("../src/store/migrations/0003_engine.sql"),
+    include_str!("../crates/store/src/migrations/0001_init.sql"),
+    include_str!("../crates/store/src/migrations/0002_balances.sql"),
+    include_str!("../crates/store/src/migrations/0003_engine.sql"),
 ];
 
 #[test]

@@ -2,28 +2,28 @@
 //!
 //! `set` records a plan change effective from `--since` (default today): the new plan's
 //! period starts then, and the old plan's unused credits expire then unless it rolls over
-//! (`crate::ledger::subscription`). Setting a plan again on the same date corrects that
+//! (`credits_core::ledger::subscription`). Setting a plan again on the same date corrects that
 //! change. Nothing (no top-up, no adjustment) may be dated before the account's start.
 
 use super::Context;
 use crate::cli::AccountCommand;
-use crate::cost::BillingPeriod;
 use crate::error::fail_with_help;
-use crate::ledger::subscription::{first_bonus, period_price};
-use crate::money;
-use crate::ops::balances;
-use crate::pricing::{Grant as Every, Plan, Platform};
-use crate::records::{AccountChange, PlanTerms};
 use crate::render;
 use anyhow::Result;
 use chrono::NaiveDate;
+use credits_app::ops::balances;
+use credits_core::cost::BillingPeriod;
+use credits_core::ledger::subscription::{first_bonus, period_price};
+use credits_core::money;
+use credits_core::pricing::{Grant as Every, Plan, Platform};
+use credits_core::records::{AccountChange, PlanTerms};
 use serde_json::{json, Value};
 use std::io::Write;
 
 /// `--since`: a day (`2026-11-01`, `today`, `yesterday`), or the day of a time or of a
 /// span back (`3d`), in the user's offset.
 fn parse_date(text: &str, now: &chrono::DateTime<chrono::FixedOffset>) -> Result<NaiveDate> {
-    match crate::dates::parse_time(text, now) {
+    match credits_core::dates::parse_time(text, now) {
         Ok(t) => Ok(t.with_timezone(now.offset()).date_naive()),
         // A date outside 1970–2100 says so (`0000-01-01` is out of range, not "not a date").
         Err(e) if e.to_string().contains("date credits accepts") => Err(e),
@@ -144,7 +144,7 @@ fn set(
             .as_ref()
             .and_then(|pr| pr.first_period_price)
             .filter(|_| {
-                cycle == crate::cost::BillingPeriod::Monthly && plan.grant == Every::Monthly
+                cycle == credits_core::cost::BillingPeriod::Monthly && plan.grant == Every::Monthly
             });
         let mut promo = Vec::new();
         if let Some(b) = bonus.filter(|b| !b.is_zero()) {
@@ -207,7 +207,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             price,
             credits,
         } => {
-            let p = crate::ops::resolve::credit_platform(&ctx.session.catalog, platform)?;
+            let p = credits_app::ops::resolve::credit_platform(&ctx.session.catalog, platform)?;
             let plan = p.plan(plan)?;
             let terms = PlanTerms {
                 price: *price,

@@ -4,10 +4,10 @@
 use super::Context;
 use crate::cli::BudgetCommand;
 use crate::error::{fail_with_help, EXIT_BUDGET_EXCEEDED, EXIT_OK};
-use crate::ops::{budgets, resolve};
-use crate::records::{Budget, BudgetPeriod, BudgetUnit};
 use crate::render;
 use anyhow::Result;
+use credits_app::ops::{budgets, resolve};
+use credits_core::records::{Budget, BudgetPeriod, BudgetUnit};
 use std::io::Write;
 
 pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i32> {

@@ -2,10 +2,10 @@
 
 use super::Context;
 use crate::cli::CalcArgs;
-use crate::cost;
-use crate::money::{self, Ratio};
 use crate::render;
 use anyhow::Result;
+use credits_core::cost;
+use credits_core::money::{self, Ratio};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::json;
 use std::io::Write;

@@ -3,14 +3,14 @@
 
 use super::Context;
 use crate::cli::{CompareArgs, KindArg};
-use crate::cost::{self, PricingChoice, Quote, Request};
 use crate::error::fail_with_help;
-use crate::money::{self, Ratio};
-use crate::ops::notes::Note;
-use crate::pricing::{Kind, Model, Platform, Rate};
 use crate::render;
-use crate::slug;
 use anyhow::Result;
+use credits_app::ops::notes::Note;
+use credits_core::cost::{self, PricingChoice, Quote, Request};
+use credits_core::money::{self, Ratio};
+use credits_core::pricing::{Kind, Model, Platform, Rate};
+use credits_core::slug;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::io::Write;
@@ -417,7 +417,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
 /// prices them, and said in the plan column and a note. A table with plans is left as
 /// `cost::quote` priced it.
 fn price_by_pack(platform: &Platform, quote: &mut Quote) {
-    if platform.billing != crate::pricing::Billing::Credits || !platform.plans.is_empty() {
+    if platform.billing != credits_core::pricing::Billing::Credits || !platform.plans.is_empty() {
         return;
     }
     let cheapest = platform
@@ -436,7 +436,7 @@ fn price_by_pack(platform: &Platform, quote: &mut Quote) {
     };
     let Some(per_clip) = quote
         .credits
-        .map(|c| crate::money::MoneyRange::from_amount(&c))
+        .map(|c| credits_core::money::MoneyRange::from_amount(&c))
         .and_then(|all| {
             all.checked_div(&Ratio::from_integer(quote.charge.count.into()))
                 .ok()

@@ -4,13 +4,13 @@
 
 use super::Context;
 use crate::cli::EstimateArgs;
-use crate::cost::PricingChoice;
-use crate::money;
-use crate::ops::notes::Note;
-use crate::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
 use crate::render::{self, put_amount, put_money};
-use crate::shots;
 use anyhow::{Context as _, Result};
+use credits_app::ops::notes::Note;
+use credits_app::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
+use credits_core::cost::PricingChoice;
+use credits_core::money;
+use credits_core::shots;
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
@@ -39,8 +39,8 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     let estimate = pricing::estimate(session, &req)?;
     let mut notes: Vec<Note> = ctx.stale([platform]).into_iter().collect();
     notes.extend(estimate.notes.iter().cloned());
-    if let Some(project) = crate::config::default_project(args.project.as_deref())? {
-        let crossed = crate::ops::budgets::would_cross(session, &project, &estimate)?;
+    if let Some(project) = credits_app::config::default_project(args.project.as_deref())? {
+        let crossed = credits_app::ops::budgets::would_cross(session, &project, &estimate)?;
         notes.extend(crossed.iter().map(|c| c.note(false)));
     }
     ctx.say(&notes);
@@ -210,7 +210,7 @@ fn shots_run(
     choice: &PricingChoice,
     out: &mut dyn Write,
 ) -> Result<i32> {
-    let (list, text) = shots::read(path)?;
+    let (list, text) = credits_app::shot_lists::read(path)?;
     let session = &ctx.session;
     let priced = shots::price_with_text(
         &session.catalog,

@@ -2,12 +2,12 @@
 
 use super::Context;
 use crate::cli::{ExportArgs, FormatArg, HistoryArgs};
-use crate::exchange::Format;
-use crate::money;
-use crate::ops::exchange;
-use crate::records::Entry;
 use crate::render;
 use anyhow::Result;
+use credits_app::exchange::Format;
+use credits_app::ops::exchange;
+use credits_core::money;
+use credits_core::records::Entry;
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::Path;

@@ -6,12 +6,12 @@
 
 use super::Context;
 use crate::cli::{EditArgs, LogArgs};
-use crate::money;
-use crate::ops::entries::{self, LogRequest, StatusAction, StatusChanged};
-use crate::ops::pricing::PriceRequest;
-use crate::records::{EntryEdit, Status};
 use crate::render;
 use anyhow::Result;
+use credits_app::ops::entries::{self, LogRequest, StatusAction, StatusChanged};
+use credits_app::ops::pricing::PriceRequest;
+use credits_core::money;
+use credits_core::records::{EntryEdit, Status};
 use serde_json::json;
 use std::io::Write;
 
@@ -20,10 +20,10 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
     let at = args
         .at
         .as_deref()
-        .map(|text| crate::dates::parse_past_time(text, &session.now, args.force, "--force"))
+        .map(|text| credits_core::dates::parse_past_time(text, &session.now, args.force, "--force"))
         .transpose()?;
     let (project, strict_budget) =
-        crate::config::for_log(args.project.as_deref(), args.strict_budget)?;
+        credits_app::config::for_log(args.project.as_deref(), args.strict_budget)?;
     let req = LogRequest {
         price: PriceRequest {
             platform: args.platform.clone(),
@@ -48,7 +48,7 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
     notes.extend(logged.budgets.iter().map(|c| c.note(true)));
     if let Some(b) = &logged.priced.balance {
         if b.after.is_sign_negative() && !b.after.is_zero() {
-            notes.push(crate::ops::notes::Note::BeyondBalance {
+            notes.push(credits_app::ops::notes::Note::BeyondBalance {
                 platform: b.platform.clone(),
                 needed: b.needed,
                 before: b.before,
@@ -138,7 +138,7 @@ fn say_status(out: &mut dyn Write, c: &StatusChanged) -> Result<()> {
                 out,
                 "{} credits are lost: the grant they came from had expired by {}",
                 money::fmt_credits(r.lost),
-                crate::ops::notes::fmt_time(&r.at)
+                credits_app::ops::notes::fmt_time(&r.at)
             )?;
         }
     }
@@ -160,7 +160,7 @@ pub fn refund(
     out: &mut dyn Write,
 ) -> Result<i32> {
     let at = at
-        .map(|text| crate::dates::parse_past_time(text, &ctx.session.now, force, "--force"))
+        .map(|text| credits_core::dates::parse_past_time(text, &ctx.session.now, force, "--force"))
         .transpose()?;
     let changed = entries::change_status(&ctx.session, id, StatusAction::Refund { at })?;
     say_status(out, &changed)?;
@@ -188,7 +188,7 @@ pub fn edit(ctx: &Context, args: &EditArgs, out: &mut dyn Write) -> Result<i32> 
     let at = args
         .at
         .as_deref()
-        .map(|text| crate::dates::parse_past_time(text, &session.now, args.force, "--force"))
+        .map(|text| credits_core::dates::parse_past_time(text, &session.now, args.force, "--force"))
         .transpose()?;
     if let Some(status) = args.status {
         let changed = entries::change_status(session, args.id, StatusAction::Set { status, at })?;

@@ -1,6 +1,6 @@
 //! One module per subcommand. `dispatch` builds the shared [`Context`] (the `ops::Session`
 //! and the output mode) and calls the command's `run`. A command turns its clap arguments
-//! into a request (`crate::cli`'s conversions), calls `crate::ops`, and renders; no command
+//! into a request (`crate::cli`'s conversions), calls `credits_app::ops`, and renders; no command
 //! module imports another.
 //!
 //! Prose for people goes through [`proseln!`] (stdout) and [`eproseln!`] (stderr), which wrap
@@ -46,15 +46,15 @@ pub mod scan;
 pub mod topup;
 
 use crate::cli::{Cli, Command};
-use crate::cost::Quote;
-use crate::money::{self, Ratio};
-use crate::ops::notes::Note;
-use crate::ops::Session;
-use crate::pricing::catalog::{Catalog, LoadOptions};
-use crate::pricing::Platform;
 use crate::render::{self, put_amount, put_money};
 use anyhow::Result;
 use clap::CommandFactory;
+use credits_app::ops::notes::Note;
+use credits_app::ops::Session;
+use credits_app::tables::{self, LoadOptions};
+use credits_core::cost::Quote;
+use credits_core::money::{self, Ratio};
+use credits_core::pricing::Platform;
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
@@ -128,10 +128,10 @@ pub fn quote_json(q: &Quote) -> Value {
     map.insert(
         "price_source".into(),
         json!(q.price_source.as_ref().map(|s| match s {
-            crate::cost::PriceSource::ChosenPlan => "plan",
-            crate::cost::PriceSource::CheapestPlan => "cheapest_plan",
-            crate::cost::PriceSource::User => "user",
-            crate::cost::PriceSource::MoneyBilled => "money_billed",
+            credits_core::cost::PriceSource::ChosenPlan => "plan",
+            credits_core::cost::PriceSource::CheapestPlan => "cheapest_plan",
+            credits_core::cost::PriceSource::User => "user",
+            credits_core::cost::PriceSource::MoneyBilled => "money_billed",
         })),
     );
     put_money(&mut map, "cost_per_clip", q.cost_per_clip.as_ref());
@@ -196,10 +196,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     if let Some(dir) = cli.pricing_dir.as_deref().filter(|_| !generator) {
         check_pricing_dir(dir)?;
     }
-    let catalog = Catalog::load(&LoadOptions {
-        config_dir: crate::user_pricing_dir(),
+    let catalog = tables::load(&LoadOptions {
+        config_dir: credits_app::user_pricing_dir(),
         extra_dir: cli.pricing_dir.clone(),
-        bundle: crate::installed_bundle_path(),
+        bundle: credits_app::installed_bundle_path(),
     });
     let quiet_about_files = matches!(
         cli.command,
@@ -224,7 +224,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     }
     render::set_wide(cli.wide);
     let ctx = Context {
-        session: Session::new(catalog, crate::clock::now()?, cli.db.clone()),
+        session: Session::new(catalog, credits_app::clock::now()?, cli.db.clone()),
         json: cli.json,
     };
     // Text for people passes through `SafeOut`; data keeps its bytes exactly (export, CSV) or

@@ -1,16 +1,16 @@
 //! `credits plans`: "which plan should I buy?" A month of work (typed, a shot list, or the
 //! log) priced as every plan, plan and packs, packs alone and pay-per-use option of every
-//! platform that makes it, cheapest a month first (`crate::advice`).
+//! platform that makes it, cheapest a month first (`credits_core::advice`).
 
 use super::Context;
-use crate::advice::{self, Advice, OptionKind, Purchase, Why};
 use crate::cli::{OptionKindArg, PlansArgs};
-use crate::money::{self, MoneyRange, Ratio};
-use crate::ops::advice::{self as read, LogUsage};
-use crate::records::Account;
 use crate::render::{self, json_decimal, put_amount, put_money};
-use crate::usage::{self, Usage};
 use anyhow::Result;
+use credits_app::ops::advice::{self as read, LogUsage};
+use credits_core::advice::{self, Advice, OptionKind, Purchase, Why};
+use credits_core::money::{self, MoneyRange, Ratio};
+use credits_core::records::Account;
+use credits_core::usage::{self, Usage};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use std::io::Write;
@@ -24,7 +24,7 @@ struct Sources {
 
 pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> {
     let session = &ctx.session;
-    let platforms: Vec<&crate::pricing::Platform> = if args.platforms.is_empty() {
+    let platforms: Vec<&credits_core::pricing::Platform> = if args.platforms.is_empty() {
         session.catalog.platforms().collect()
     } else {
         args.platforms
@@ -108,7 +108,7 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
 fn read_usage(
     ctx: &Context,
     args: &PlansArgs,
-    platforms: &[&crate::pricing::Platform],
+    platforms: &[&credits_core::pricing::Platform],
 ) -> Result<(Usage, Sources)> {
     let mut items = Vec::new();
     for text in &args.usage {
@@ -166,7 +166,7 @@ struct Yours {
 }
 
 fn yours(
-    catalog: &crate::pricing::catalog::Catalog,
+    catalog: &credits_core::pricing::catalog::Catalog,
     accounts: &[Account],
     advice: &Advice,
     every_option: &[Purchase],
@@ -175,7 +175,8 @@ fn yours(
     let is_mine = |account: &Account, o: &Purchase| {
         o.platform == account.platform
             && o.plan.as_ref().is_some_and(|p| {
-                crate::slug::matches(&account.plan, &p.id, &p.name) && p.billing == account.billing
+                credits_core::slug::matches(&account.plan, &p.id, &p.name)
+                    && p.billing == account.billing
             })
     };
     accounts
@@ -189,7 +190,7 @@ fn yours(
                 .find(|l| {
                     l.platform == account.platform
                         && l.plan.as_ref().is_some_and(|(id, billing)| {
-                            crate::slug::matches(&account.plan, id, id)
+                            credits_core::slug::matches(&account.plan, id, id)
                                 && *billing == account.billing
                         })
                 })
@@ -227,8 +228,8 @@ fn yours(
 }
 
 /// A window's end for people, in the user's offset (`2026-10-22 12:00`).
-fn fmt_time(t: &chrono::DateTime<chrono::Utc>, session: &crate::ops::Session) -> String {
-    crate::ops::notes::fmt_time(&crate::ops::ledger::local(session, *t))
+fn fmt_time(t: &chrono::DateTime<chrono::Utc>, session: &credits_app::ops::Session) -> String {
+    credits_app::ops::notes::fmt_time(&credits_app::ops::ledger::local(session, *t))
 }
 
 fn money_text(value: &MoneyRange, currency: &str) -> String {
@@ -370,7 +371,7 @@ fn options_table(options: &[(usize, &Purchase)], usage: &Usage) -> String {
 
 /// How the text is shown: what the flags asked, and what they filtered out.
 struct View<'a> {
-    session: &'a crate::ops::Session,
+    session: &'a credits_app::ops::Session,
     shown: usize,
     explain: bool,
     any_model: bool,
@@ -573,7 +574,7 @@ fn left_out_text(advice: &Advice) -> String {
 }
 
 /// Money as the table has it, unrounded (`$0.125`): the working multiplies these.
-fn exact_money(value: &crate::money::Amount, currency: &str) -> String {
+fn exact_money(value: &credits_core::money::Amount, currency: &str) -> String {
     let one = |v: Decimal| {
         if money::round_money(v) == v {
             money::fmt_money(v, currency)
@@ -649,10 +650,10 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
         ));
         if let Some(p) = &o.plan {
             let price = match p.billing {
-                crate::cost::BillingPeriod::Monthly => {
+                credits_core::cost::BillingPeriod::Monthly => {
                     format!("{} a month", money::fmt_money(p.billed, c))
                 }
-                crate::cost::BillingPeriod::Annual => format!(
+                credits_core::cost::BillingPeriod::Annual => format!(
                     "{} a year ÷ 12 = {} a month",
                     money::fmt_money(p.billed, c),
                     money::rdiv(&money::ratio(p.billed), &Ratio::from_integer(12))

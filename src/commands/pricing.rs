@@ -2,14 +2,14 @@
 
 use super::Context;
 use crate::cli::PricingCommand;
-use crate::cost::{self, BillingPeriod};
-use crate::money::{self, fmt_credits, fmt_credits_amount};
-use crate::ops::bundle::{self as bundles, BundleState, Source};
-use crate::pricing::bundle::Change;
-use crate::pricing::catalog::Catalog;
-use crate::pricing::{dump, strict, Expiry, Model, Origin, Platform, Provenance, Rate};
 use crate::render::{self, json_decimal};
 use anyhow::Result;
+use credits_app::ops::bundle::{self as bundles, BundleState, Source};
+use credits_core::cost::{self, BillingPeriod};
+use credits_core::money::{self, fmt_credits, fmt_credits_amount};
+use credits_core::pricing::bundle::Change;
+use credits_core::pricing::catalog::Catalog;
+use credits_core::pricing::{dump, strict, Expiry, Model, Origin, Platform, Provenance, Rate};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -45,7 +45,7 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
                     "name": p.name,
                     "as_of": p.as_of.to_string(),
                     "sha256": ctx.session.catalog.stamp(&p.id).map(|t| t.sha256.clone()),
-                    "billing": if p.billing == crate::pricing::Billing::Money { "money" } else { "credits" },
+                    "billing": if p.billing == credits_core::pricing::Billing::Money { "money" } else { "credits" },
                     "currency": p.currency,
                     "plans": p.plans.iter().map(|x| x.id.clone()).collect::<Vec<_>>(),
                     "models": p.models.iter().map(|x| x.id.clone()).collect::<Vec<_>>(),
@@ -97,9 +97,9 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
 
 /// A rate in words: `12 credits/s (5 s, 10 s)`, `5 s: 70 · 10 s: 140`.
 pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
-    let money_billed = platform.billing == crate::pricing::Billing::Money;
+    let money_billed = platform.billing == credits_core::pricing::Billing::Money;
     // Money-billed rates read as money ($0.10/s); credit rates as credits (12 credits/s).
-    let amount = |a: &crate::money::Amount| {
+    let amount = |a: &credits_core::money::Amount| {
         if money_billed {
             money::fmt_money_amount(a, &platform.currency)
         } else {
@@ -230,7 +230,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             "platform": p.id, "name": p.name, "as_of": p.as_of.to_string(), "currency": p.currency,
             // What an entry priced with this table records (`history --json`, `priced_with`).
             "sha256": ctx.session.catalog.stamp(&p.id).map(|t| t.sha256.clone()),
-            "billing": if p.billing == crate::pricing::Billing::Money { "money" } else { "credits" },
+            "billing": if p.billing == credits_core::pricing::Billing::Money { "money" } else { "credits" },
             "failed_refunded": p.failed_refunded,
             "credit_unit": p.credit_word(),
             "sources": p.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "date": s.date.map(|d| d.to_string()), "read": s.read.map(|d| d.to_string()), "grade": s.grade.map(|g| g.as_str())})).collect::<Vec<_>>(),
@@ -544,7 +544,7 @@ fn validate(
     // Every file is checked, also after one that cannot be read.
     for path in files {
         let name = path.display().to_string();
-        let text = match crate::pricing::catalog::read_pricing_file(path) {
+        let text = match credits_app::tables::read_pricing_file(path) {
             Ok(text) => text,
             Err(e) => {
                 checked.push(Checked {
@@ -612,8 +612,8 @@ fn validate(
 /// The tables the tool ships: the built-in ones and an installed bundle, without the
 /// user's files (what a user file patches, and what `pricing dump` starts from).
 fn shipped_tables() -> Catalog {
-    Catalog::load(&crate::pricing::catalog::LoadOptions {
-        bundle: crate::installed_bundle_path(),
+    credits_app::tables::load(&credits_app::tables::LoadOptions {
+        bundle: credits_app::installed_bundle_path(),
         ..Default::default()
     })
 }
@@ -648,7 +648,7 @@ fn provenance_label(p: &Platform, prov: &Provenance) -> String {
     label
 }
 
-fn lifecycle_json(l: &crate::pricing::Lifecycle) -> Value {
+fn lifecycle_json(l: &credits_core::pricing::Lifecycle) -> Value {
     json!({
         "deprecated": l.deprecated.map(|d| d.to_string()),
         "shutdown": l.shutdown.map(|d| d.to_string()),
@@ -687,7 +687,7 @@ fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     proseln!(
         out,
         "  built into the binary ({} tables)",
-        crate::pricing::catalog::BUILTIN.len()
+        credits_core::pricing::catalog::BUILTIN.len()
     )?;
     for d in &ctx.session.catalog.dirs {
         let state = if d.exists { "" } else { " (does not exist)" };
@@ -732,7 +732,7 @@ fn source_json(origin: &Origin) -> (Value, Value, Value) {
 }
 
 fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
-    let path = crate::installed_bundle_path();
+    let path = credits_app::installed_bundle_path();
     let status = bundles::status(&ctx.session.catalog, path.as_deref());
     let where_ = status
         .path

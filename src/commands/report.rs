@@ -17,12 +17,12 @@
 use super::Context;
 use crate::cli::ReportArgs;
 use crate::error::fail_with_help;
-use crate::money;
-use crate::ops::budgets;
-use crate::ops::reports::{self, Line, PlatformCredits, PricedWith};
 use crate::render;
-use crate::store::{GroupKey, ReportRow};
 use anyhow::Result;
+use credits_app::ops::budgets;
+use credits_app::ops::reports::{self, Line, PlatformCredits, PricedWith};
+use credits_core::money;
+use credits_store::{GroupKey, ReportRow};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -146,7 +146,7 @@ fn n_entries(n: u64) -> String {
 /// the current one: `priced with: runway table of 2026-05-04 (a1b2c3d4) for 12 entries;
 /// current runway table 2026-11-21 (9f8e7d6c)`. Nothing when every table is current.
 fn priced_with_lines(
-    catalog: &crate::pricing::catalog::Catalog,
+    catalog: &credits_core::pricing::catalog::Catalog,
     all: &[PricedWith],
 ) -> Vec<String> {
     let mut lines = Vec::new();
@@ -312,7 +312,8 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             let mut record: Vec<String> = key_values
                 .into_iter()
                 .map(|k| {
-                    crate::exchange::formula::neutralise(k.unwrap_or_default().into()).into_owned()
+                    credits_app::exchange::formula::neutralise(k.unwrap_or_default().into())
+                        .into_owned()
                 })
                 .collect();
             // Credits of several platforms are not one number: left empty.
@@ -430,26 +431,26 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
 
 /// Money owed per platform: the known money of its failed entries, with how many are unknown.
 fn money_owed(
-    store: &crate::store::Store,
+    store: &credits_store::Store,
     platform: &str,
-) -> Result<(Option<crate::records::Money>, u64)> {
+) -> Result<(Option<credits_core::records::Money>, u64)> {
     // The report's sums of the platform's failed entries, one row per currency when they
     // mix: the first currency is the total, entries in another count as unknown.
     let rows = store.report(
-        &crate::records::Filter {
+        &credits_core::records::Filter {
             platform: Some(platform.to_string()),
-            status: Some(crate::records::Status::Failed),
-            ..crate::records::Filter::default()
+            status: Some(credits_core::records::Status::Failed),
+            ..credits_core::records::Filter::default()
         },
         &[],
     )?;
-    let mut sum: Option<crate::records::Money> = None;
+    let mut sum: Option<credits_core::records::Money> = None;
     let mut unknown = 0;
     for row in rows {
         unknown += row.unpriced;
         match (row.currency, &sum) {
             (Some(currency), None) => {
-                sum = Some(crate::records::Money {
+                sum = Some(credits_core::records::Money {
                     amount: row.cost,
                     currency,
                 })

@@ -6,11 +6,11 @@
 
 use super::Context;
 use crate::cli::RepriceArgs;
-use crate::money;
-use crate::ops::entries;
-use crate::records::Money;
 use crate::render;
 use anyhow::Result;
+use credits_app::ops::entries;
+use credits_core::money;
+use credits_core::records::Money;
 use serde_json::json;
 use std::io::Write;
 

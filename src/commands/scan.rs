@@ -7,11 +7,11 @@
 
 use super::Context;
 use crate::cli::ScanArgs;
-use crate::money;
-use crate::ops::notes::Note;
-use crate::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner, Stamp};
 use crate::render::{self, Column};
 use anyhow::Result;
+use credits_app::ops::notes::Note;
+use credits_app::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner, Stamp};
+use credits_core::money;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         );
         Ok(seen)
     };
-    crate::ops::scan::watch(&scanner, &stop, ready, |scanned| {
+    credits_app::ops::scan::watch(&scanner, &stop, ready, |scanned| {
         say_notes(
             ctx,
             std::slice::from_ref(scanned),
@@ -216,7 +216,7 @@ fn reason(f: &Scanned) -> Option<String> {
                 (None, Some(_)) => ("no platform", "--platform", "platform"),
                 _ => ("no model", "--model", "model"),
             };
-            let config = crate::config::path().map_or_else(
+            let config = credits_app::config::path().map_or_else(
                 || "the config file".to_string(),
                 |p| p.display().to_string(),
             );

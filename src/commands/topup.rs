@@ -5,22 +5,22 @@
 use super::Context;
 use crate::cli::{AdjustArgs, TopupArgs};
 use crate::error::{fail, fail_with_help};
-use crate::money;
-use crate::ops::balances;
-use crate::ops::ledger as ledgers;
-use crate::ops::notes::fmt_time as fmt_local;
-use crate::ops::Session;
-use crate::pricing::{Expiry, Platform};
-use crate::records::{Adjustment, Topup, TopupExpiry};
-use crate::slug;
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
+use credits_app::ops::balances;
+use credits_app::ops::ledger as ledgers;
+use credits_app::ops::notes::fmt_time as fmt_local;
+use credits_app::ops::Session;
+use credits_core::money;
+use credits_core::pricing::{Expiry, Platform};
+use credits_core::records::{Adjustment, Topup, TopupExpiry};
+use credits_core::slug;
 use rust_decimal::Decimal;
 use serde_json::json;
 use std::io::Write;
 
 fn credit_platform<'a>(ctx: &'a Context, name: &str) -> Result<&'a Platform> {
-    crate::ops::resolve::credit_platform(&ctx.session.catalog, name)
+    credits_app::ops::resolve::credit_platform(&ctx.session.catalog, name)
 }
 
 /// `--at` [default: now]; more than a day ahead needs `override_flag` (given: `allow_future`).
@@ -31,16 +31,19 @@ fn when(
     override_flag: &str,
 ) -> Result<DateTime<Utc>> {
     let t = match at {
-        Some(text) => {
-            crate::dates::parse_past_time(text, &ctx.session.now, allow_future, override_flag)?
-        }
+        Some(text) => credits_core::dates::parse_past_time(
+            text,
+            &ctx.session.now,
+            allow_future,
+            override_flag,
+        )?,
         None => ctx.session.now,
     };
     Ok(t.with_timezone(&Utc))
 }
 
 /// A pack by id or name; an unknown one lists the packs there are.
-fn find_pack<'a>(p: &'a Platform, typed: &str) -> Result<&'a crate::pricing::Pack> {
+fn find_pack<'a>(p: &'a Platform, typed: &str) -> Result<&'a credits_core::pricing::Pack> {
     if let Some(pack) = p
         .packs
         .iter()

@@ -1,0 +1,131 @@
+//! The user's config file, `config.toml` in the platform's config folder (optional):
+//! `$XDG_CONFIG_HOME/credits/` (else `~/.config/credits/`) on Linux,
+//! `~/Library/Application Support/credits/` on macOS ([`path`]).
+//!
+//! ```toml
+//! project = "spring-campaign"   # default --project for `credits log`
+//! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
+//!
+//! [scan]                         # `credits scan`: what a folder's files are
+//! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
+//! "~/Videos/runway/turbo" = { model = "gen-4-turbo", mode = "pro" }  # platform inherited
+//! ```
+//! A nested `[scan]` folder inherits the keys it leaves out from the folders holding it.
+//! `CREDITS_PROJECT` overrides `project`; `--project` overrides both.
+
+use anyhow::Result;
+use credits_core::error::fail;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub project: Option<String>,
+    pub strict_budget: Option<bool>,
+    /// Folder (`~/` for the home folder) → what `credits scan` takes its files to be.
+    #[serde(default)]
+    pub scan: BTreeMap<String, ScanFolder>,
+}
+
+/// What the files under a folder are (`[scan]` in the config file); each part optional.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table such as { platform = \"runway\", model = \"gen-4\" }"
+)]
+pub struct ScanFolder {
+    pub platform: Option<String>,
+    pub model: Option<String>,
+    pub project: Option<String>,
+    /// The model's mode (`standard`, `pro` …), as `log --mode`.
+    pub mode: Option<String>,
+}
+
+impl ScanFolder {
+    /// This folder's keys over `outer`'s: a nested mapping inherits what it leaves out.
+    pub fn over(&self, outer: &ScanFolder) -> ScanFolder {
+        ScanFolder {
+            platform: self.platform.clone().or_else(|| outer.platform.clone()),
+            model: self.model.clone().or_else(|| outer.model.clone()),
+            project: self.project.clone().or_else(|| outer.project.clone()),
+            mode: self.mode.clone().or_else(|| outer.mode.clone()),
+        }
+    }
+}
+
+/// The `[scan]` folders of the config file, `~/` expanded, as written (not resolved: a
+/// folder that does not exist yet maps nothing and is no error).
+pub fn scan_folders() -> Result<Vec<(PathBuf, ScanFolder)>> {
+    let config = load(path().as_deref())?;
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let mut out = Vec::new();
+    for (folder, what) in config.scan {
+        let dir = match (folder.strip_prefix("~/"), &home) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ if folder == "~" => home.clone().unwrap_or_default(),
+            _ => PathBuf::from(&folder),
+        };
+        if folder.is_empty() || !dir.is_absolute() {
+            return Err(credits_core::error::fail_with_help(
+                format!(
+                    "{}: [scan] folder `{}` is not an absolute path",
+                    path().map(|p| p.display().to_string()).unwrap_or_default(),
+                    folder.escape_debug()
+                ),
+                "write the folder from / or ~/, e.g. \"~/Videos/runway\" = { platform = \"runway\" }",
+            ));
+        }
+        out.push((dir, what));
+    }
+    Ok(out)
+}
+
+/// Where the config file lives.
+pub fn path() -> Option<PathBuf> {
+    crate::project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the config file; a missing file is an empty config, a broken one an error.
+pub fn load(path: Option<&Path>) -> Result<Config> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text)
+            .map_err(|e| fail(format!("{}: {}", path.display(), e.to_string().trim_end()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(fail(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
+/// The project for a new entry: the flag, else `CREDITS_PROJECT`, else the config file.
+pub fn default_project(flag: Option<&str>) -> Result<Option<String>> {
+    Ok(for_log(flag, false)?.0)
+}
+
+/// What `log` takes from the flags, the environment and the config file, which is read at
+/// most once: the project (the flag, else `CREDITS_PROJECT`, else the file) and whether
+/// budgets are strict (the flag, else the file's `strict_budget`).
+pub fn for_log(project: Option<&str>, strict: bool) -> Result<(Option<String>, bool)> {
+    let env_project = std::env::var("CREDITS_PROJECT")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let from_flags = project.map(|p| Some(p.to_string()).filter(|p| !p.is_empty()));
+    if let (Some(project), true) = (&from_flags, strict) {
+        return Ok((project.clone(), true));
+    }
+    let needs_file = (from_flags.is_none() && env_project.is_none()) || !strict;
+    let file = if needs_file {
+        load(path().as_deref())?
+    } else {
+        Config::default()
+    };
+    let project = match (from_flags, env_project) {
+        (Some(p), _) => p,
+        (None, Some(p)) => Some(p),
+        (None, None) => file.project,
+    };
+    Ok((project, strict || file.strict_budget.unwrap_or(false)))
+}

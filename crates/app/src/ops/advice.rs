@@ -1,0 +1,254 @@
+//! What `credits plans` reads besides the tables: the month of work the user's log shows
+//! (kept outputs and the retry rate it measures), a shot list's, and the accounts whose
+//! plan the advice is compared with.
+
+use super::Session;
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use credits_core::error::{fail, fail_with_help};
+use credits_core::money;
+use credits_core::pricing::catalog::Catalog;
+use credits_core::records::{Account, Filter, Status};
+use credits_core::usage::{Item, Target};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A month of work read from the log, with what the window held.
+#[derive(Clone, Debug)]
+pub struct LogUsage {
+    pub items: Vec<Item>,
+    pub since: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    /// Days in the window; counts are scaled by 30 ÷ days (generations are rounded up).
+    pub days: Decimal,
+    /// Outputs in the window (each entry's count): kept, discarded reruns, failed and not
+    /// refunded, refunded.
+    pub kept: Decimal,
+    pub discarded: Decimal,
+    pub failed: Decimal,
+    pub refunded: Decimal,
+    /// Extra charged generations per 100 kept: (discarded + failed) × 100 ÷ kept.
+    pub retry_percent: Decimal,
+}
+
+/// The default window of `--from-log`.
+pub const DEFAULT_WINDOW: &str = "30d";
+
+/// What the log shows was made in the window `since` (default the last 30 days) up to now,
+/// on `platforms` (canonical ids; empty: all), scaled to a month (not rounded: generations
+/// are, once). An item is one model at one length, resolution, sound and mode.
+pub fn usage_from_log(
+    session: &Session,
+    since: Option<&str>,
+    platforms: &[String],
+) -> Result<LogUsage> {
+    let since_text = since.unwrap_or(DEFAULT_WINDOW);
+    let since = credits_core::dates::parse_since(since_text, &session.now)?;
+    let until = session.now_utc();
+    if since >= until {
+        return Err(fail_with_help(
+            format!("--since `{since_text}` is not in the past"),
+            "read a window that has passed, e.g. --since 30d",
+        ));
+    }
+    let seconds = Decimal::from(until.signed_duration_since(since).num_seconds());
+    let days = money::div(seconds, Decimal::from(86_400))?;
+    let Some(store) = session.existing_store()? else {
+        return Err(no_log(
+            &super::ledger::local(session, since)
+                .date_naive()
+                .to_string(),
+        ));
+    };
+    // No upper bound: an entry logged this very second (`at` = now) belongs to the month.
+    let filter = Filter {
+        since: Some(since),
+        // One platform: only its entries are read (the `platform, at` index).
+        platform: match platforms {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
+        ..Filter::default()
+    };
+    // (model, request shape) → kept outputs; the rest counted for the rate.
+    let mut groups: BTreeMap<(String, String), Item> = BTreeMap::new();
+    let (mut kept, mut discarded, mut failed, mut refunded) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    // Streamed, not collected: a busy month is tens of thousands of entries.
+    store.for_each_entry(&filter, credits_store::Order::NewestFirst, |entry| {
+        // `--platform`: the month made there, not on the other platforms.
+        if !platforms.is_empty() && !platforms.contains(&entry.platform) {
+            return Ok(());
+        }
+        let count = Decimal::from(entry.request.count.max(1));
+        let add = |total: &mut Decimal| money::add(*total, count).map(|t| *total = t);
+        match entry.status {
+            Status::Ok if entry.kept => add(&mut kept)?,
+            Status::Ok => add(&mut discarded)?,
+            Status::Failed => add(&mut failed)?,
+            Status::Refunded => add(&mut refunded)?,
+        }
+        if entry.status != Status::Ok || !entry.kept {
+            return Ok(());
+        }
+        let request = credits_core::cost::Request {
+            count: 1,
+            pinned_credits: None,
+            ..entry.request.clone()
+        };
+        let shape = format!("{request:?}");
+        let item = groups
+            .entry((entry.model.clone(), shape))
+            .or_insert_with(|| Item {
+                // Any platform with this model may make it (sora-2 in an app and on an
+                // API); --any-model widens it to any model of the kind.
+                target: Target::Model {
+                    platform: None,
+                    model: entry.model.clone(),
+                },
+                request,
+                kept: Decimal::ZERO,
+            });
+        item.kept = money::add(item.kept, count)?;
+        Ok(())
+    })?;
+    if kept.is_zero() {
+        return Err(no_log(
+            &super::ledger::local(session, since)
+                .date_naive()
+                .to_string(),
+        ));
+    }
+    let month = Decimal::from(30);
+    let mut items = Vec::new();
+    for (_, mut item) in groups {
+        if days != month {
+            item.kept = money::div(money::mul(item.kept, month)?, days)?;
+        }
+        items.push(item);
+    }
+    let extra = money::add(discarded, failed)?;
+    // Kept as the exact quotient (28 digits): shown rounded, applied as measured.
+    let retry_percent = money::div(money::mul(extra, Decimal::ONE_HUNDRED)?, kept)?.normalize();
+    Ok(LogUsage {
+        items,
+        since,
+        until,
+        days,
+        kept,
+        discarded,
+        failed,
+        refunded,
+        retry_percent,
+    })
+}
+
+fn no_log(since: &str) -> anyhow::Error {
+    fail_with_help(
+        format!("the log has no kept generations since {since}"),
+        "log what you make with `credits log`, pass a longer --since, or give --usage",
+    )
+}
+
+/// A shot list made `times` a month: each shot is an item of its model.
+pub fn usage_from_shots(path: &Path, times: u32) -> Result<Vec<Item>> {
+    let (list, _) = crate::shot_lists::read(path)?;
+    let mut items = Vec::new();
+    for shot in list.shot {
+        let shot = shot.into_inner();
+        let request = credits_core::cost::Request {
+            duration: shot.duration,
+            resolution: shot.resolution,
+            audio: shot.audio,
+            refs: shot.refs,
+            mode: shot.mode,
+            chars: shot.chars,
+            count: 1,
+            upscale: shot.upscale,
+            pinned_credits: shot.credits,
+        }
+        .normalized()?;
+        let kept = Decimal::from(shot.count.unwrap_or(1).max(1))
+            .checked_mul(Decimal::from(times))
+            .ok_or_else(|| fail("--times is too large"))?;
+        if kept.is_zero() {
+            return Err(fail_with_help(
+                "--times must be at least 1",
+                "e.g. --times 4",
+            ));
+        }
+        items.push(Item {
+            target: Target::Model {
+                platform: shot.platform.or_else(|| list.platform.clone()),
+                model: shot.model,
+            },
+            request,
+            kept,
+        });
+    }
+    Ok(items)
+}
+
+/// Each named model's item made by any model of its kind (`--any-model`): the kind comes
+/// from the table that has the model; an unknown model stays as it is.
+pub fn any_model(catalog: &Catalog, items: Vec<Item>) -> Vec<Item> {
+    items
+        .into_iter()
+        .map(|mut item| {
+            if let Target::Model { platform, model } = &item.target {
+                let kind = catalog
+                    .platforms()
+                    .filter(|p| {
+                        platform
+                            .as_deref()
+                            .is_none_or(|typed| credits_core::slug::matches(typed, &p.id, &p.name))
+                    })
+                    .find_map(|p| p.model(model).ok().map(|m| m.kind));
+                if let Some(kind) = kind {
+                    item.target = Target::Kind(kind);
+                }
+            }
+            item
+        })
+        .collect()
+}
+
+/// Refuses an item naming a platform or model no table has, with the tables' suggestions
+/// (a typo would otherwise read as "no platform makes it").
+pub fn check_models(catalog: &Catalog, items: &[Item]) -> Result<()> {
+    for item in items {
+        let Target::Model { platform, model } = &item.target else {
+            continue;
+        };
+        match platform {
+            Some(p) => {
+                catalog.platform(p)?.model(model)?;
+            }
+            None => {
+                if catalog.platforms().any(|p| p.model(model).is_ok()) {
+                    continue;
+                }
+                let mut ids: Vec<&str> = catalog
+                    .platforms()
+                    .flat_map(|p| p.models.iter().map(|m| m.id.as_str()))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                return Err(fail_with_help(
+                    format!("no pricing table has a model `{model}`"),
+                    credits_core::slug::did_you_mean(model, "models", ids.iter().copied()),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The accounts recorded, without creating a database.
+pub fn accounts(session: &Session) -> Result<Vec<Account>> {
+    match session.existing_store()? {
+        Some(store) => store.accounts(),
+        None => Ok(Vec::new()),
+    }
+}

@@ -1,0 +1,376 @@
+//! Budgets and what each has used, for `budget`, `report` and `balance`.
+//!
+//! What a budget counts (README, "Balances and budgets"):
+//! - money: the known money of the project's `ok` and `failed` entries in the budget's
+//!   currency (a refunded generation cost nothing); entries with unknown money are counted
+//!   and said, never added as 0;
+//! - credits: credits charged minus credits refunded on the budget's platform. Credits of
+//!   different platforms are different units and are never added: a credits budget names its
+//!   platform (one from schema 2 without one counts only while the project is on one platform);
+//! - `month`: the calendar month of now (in the user's offset); `total`: everything logged.
+//!
+//! A budget is exceeded when used > amount.
+
+use super::Session;
+use anyhow::Result;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use credits_core::error::fail;
+use credits_core::ledger::subscription::{midnight, next_monthly};
+use credits_core::money;
+use credits_core::records::{Budget, BudgetPeriod, BudgetUnit, Filter, NewEntry, Status};
+use credits_store::{GroupKey, ReportRow};
+use credits_store::{Store, Tx};
+use rust_decimal::Decimal;
+
+/// Where budgets and their use are read: the store, or the transaction `log` writes in (so
+/// the check and the entry it allows are one).
+pub trait BudgetSource {
+    fn budgets(&self) -> Result<Vec<Budget>>;
+    fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>>;
+}
+
+impl BudgetSource for Store {
+    fn budgets(&self) -> Result<Vec<Budget>> {
+        Store::budgets(self)
+    }
+    fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
+        Store::report(self, filter, by)
+    }
+}
+
+impl BudgetSource for Tx<'_> {
+    fn budgets(&self) -> Result<Vec<Budget>> {
+        Tx::budgets(self)
+    }
+    fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
+        Tx::report(self, filter, by)
+    }
+}
+
+/// A budget with what has been used of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetUse {
+    pub budget: Budget,
+    /// `2026-11` for a monthly budget, `total` otherwise.
+    pub period: String,
+    /// `None` when it cannot be counted: a credits budget without a platform over a project
+    /// on several platforms.
+    pub used: Option<Decimal>,
+    /// amount − used; negative when exceeded.
+    pub left: Option<Decimal>,
+    pub exceeded: bool,
+    /// Entries of the project whose money is unknown (money budgets).
+    pub unpriced: u64,
+    /// Entries whose money is in another currency (money budgets).
+    pub other_currency: bool,
+    /// Platforms the project's credits are on, when a credits budget names none.
+    pub platforms: u64,
+    /// The times a monthly budget counts (this calendar month); `None`: everything.
+    pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+/// Every budget's use as of now.
+pub fn uses(session: &Session, store: &impl BudgetSource) -> Result<Vec<BudgetUse>> {
+    uses_of(session, store, None)
+}
+
+/// The use of every budget, or of one project's budgets, as of now.
+pub fn uses_of(
+    session: &Session,
+    store: &impl BudgetSource,
+    project: Option<&str>,
+) -> Result<Vec<BudgetUse>> {
+    let budgets: Vec<Budget> = store
+        .budgets()?
+        .into_iter()
+        .filter(|b| project.is_none_or(|p| b.project == p))
+        .collect();
+    let today = session.now.date_naive();
+    let offset = session.offset();
+    let month_start = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)
+        .ok_or_else(|| fail("today has no month"))?;
+    let next_month = next_monthly(month_start, 1).ok_or_else(|| fail("today has no next month"))?;
+    let mut out = Vec::new();
+    for budget in budgets {
+        let mut filter = Filter {
+            project: Some(budget.project.clone()),
+            platform: budget.platform.clone(),
+            ..Filter::default()
+        };
+        let mut window = None;
+        let period = match budget.period {
+            BudgetPeriod::Month => {
+                let (from, to) = (
+                    midnight(month_start, &offset)?,
+                    midnight(next_month, &offset)?,
+                );
+                filter.since = Some(from);
+                filter.until = Some(to);
+                window = Some((from, to));
+                month_start.format("%Y-%m").to_string()
+            }
+            BudgetPeriod::Total => "total".to_string(),
+        };
+        let rows = store.report(&filter, &[])?;
+        let mut used = Some(Decimal::ZERO);
+        let mut unpriced = 0;
+        let mut other_currency = false;
+        let mut platforms = 0;
+        for row in &rows {
+            match budget.unit {
+                BudgetUnit::Money => {
+                    unpriced += row.unpriced;
+                    match &row.currency {
+                        Some(c) if Some(c) == budget.currency.as_ref() => {
+                            used = used.map(|u| money::add(u, row.cost)).transpose()?;
+                        }
+                        Some(_) => other_currency = true,
+                        None => {}
+                    }
+                }
+                BudgetUnit::Credits => {
+                    platforms = platforms.max(row.platforms);
+                    let net = row
+                        .credits
+                        .checked_sub(row.credits_refunded)
+                        .ok_or_else(|| fail("credits out of range"))?;
+                    used = used.map(|u| money::add(u, net)).transpose()?;
+                }
+            }
+        }
+        if budget.unit == BudgetUnit::Credits && budget.platform.is_none() && platforms > 1 {
+            used = None;
+        }
+        let left = used
+            .map(|u| {
+                budget
+                    .amount
+                    .checked_sub(u)
+                    .ok_or_else(|| fail("budget out of range"))
+            })
+            .transpose()?;
+        out.push(BudgetUse {
+            exceeded: used.is_some_and(|u| u > budget.amount),
+            budget,
+            period,
+            used,
+            left,
+            unpriced,
+            other_currency,
+            platforms,
+            window,
+        });
+    }
+    Ok(out)
+}
+
+/// A budget's limit, use or remainder in its unit (`$12.50`, `1,200 runway credits`).
+pub fn amount_text(b: &Budget, value: Decimal) -> String {
+    match (&b.unit, &b.currency, &b.platform) {
+        (BudgetUnit::Money, Some(c), _) => money::fmt_money(value, c),
+        (_, _, Some(p)) => format!("{} {p} credits", money::fmt_credits(value)),
+        _ => format!("{} credits", money::fmt_credits(value)),
+    }
+}
+
+impl Crossing {
+    /// What to tell the user (a warning on stderr).
+    pub fn note(&self, logged: bool) -> super::notes::Note {
+        let u = &self.after;
+        let b = &u.budget;
+        if self.level == Level::Unchecked {
+            return super::notes::Note::BudgetUnchecked {
+                project: b.project.clone(),
+                month: (u.budget.period == BudgetPeriod::Month).then(|| u.period.clone()),
+                amount: amount_text(b, b.amount),
+                logged,
+            };
+        }
+        let used = u.used.unwrap_or_default();
+        let left = u.left.unwrap_or_default();
+        let percent = money::div(
+            money::mul(used, Decimal::ONE_HUNDRED).unwrap_or_default(),
+            b.amount,
+        )
+        .unwrap_or_default();
+        super::notes::Note::BudgetCrossed {
+            project: b.project.clone(),
+            month: (u.budget.period == BudgetPeriod::Month).then(|| u.period.clone()),
+            exceeded: self.level == Level::Exceeded,
+            used: amount_text(b, used),
+            amount: amount_text(b, b.amount),
+            left: amount_text(b, left.abs()),
+            percent,
+            logged,
+        }
+    }
+}
+
+/// The budgets of `project` an estimate would take past 80% or over, were it logged now
+/// (ranges count at their most). Reads the log only; none when there is no log yet.
+pub fn would_cross(
+    session: &Session,
+    project: &str,
+    estimate: &super::pricing::Estimate,
+) -> Result<Vec<Crossing>> {
+    let Some(store) = session.existing_store()? else {
+        return Ok(Vec::new());
+    };
+    let q = &estimate.quote;
+    let entry = NewEntry {
+        at: session.now,
+        platform: q.platform.clone(),
+        model: q.model.clone(),
+        credits: q.credits.map_or(Decimal::ZERO, |c| c.max),
+        cost: q.cost_total.as_ref().map(|c| credits_core::records::Money {
+            amount: money::to_decimal(&c.max),
+            currency: q.currency.clone(),
+        }),
+        project: Some(project.to_string()),
+        ..NewEntry::default()
+    };
+    crossings(&uses_of(session, &store, Some(project))?, &entry)
+}
+
+/// The error of `log --strict-budget` for an entry that would take a budget over: exit 3.
+pub fn refusal(over: &Crossing) -> anyhow::Error {
+    let b = &over.after.budget;
+    let (used, amount) = (over.after.used.unwrap_or_default(), b.amount);
+    credits_core::error::UserError {
+        message: format!(
+            "not logged: this entry would take {}'s {} budget to {} of {}",
+            b.project,
+            over.after.period,
+            amount_text(b, used),
+            amount_text(b, amount),
+        ),
+        help: Some(
+            "raise the budget with `credits budget set`, or log without --strict-budget".into(),
+        ),
+        code: Some(credits_core::error::EXIT_BUDGET_EXCEEDED),
+    }
+    .into()
+}
+
+/// How far an entry takes a budget: past the warning share, or over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// From under 80% to at least 80% (and not over).
+    Warning,
+    /// Over it after the entry.
+    Exceeded,
+    /// The entry's money is unknown: a money budget cannot count it (said, not refused).
+    Unchecked,
+}
+
+/// The share of a budget from which `log` and `estimate` warn, in percent.
+pub const WARN_PERCENT: u32 = 80;
+
+/// A budget an entry takes past a threshold, with its use after the entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crossing {
+    pub level: Level,
+    pub after: BudgetUse,
+}
+
+/// What an entry (logged or estimated) adds to a budget: its money in the budget's currency,
+/// or its credits on the budget's platform, when it falls in the budget's window; `None`
+/// when it adds something unknown (money not known).
+fn adds(budget: &BudgetUse, entry: &NewEntry) -> Option<Decimal> {
+    let b = &budget.budget;
+    let at = entry.at.with_timezone(&Utc);
+    let in_window = budget.window.is_none_or(|(from, to)| from <= at && at < to);
+    if !in_window
+        || entry.status == Status::Refunded
+        || entry.project.as_deref() != Some(&b.project)
+    {
+        return Some(Decimal::ZERO);
+    }
+    match b.unit {
+        BudgetUnit::Money => match &entry.cost {
+            Some(m) if Some(&m.currency) == b.currency.as_ref() => Some(m.amount),
+            Some(_) => Some(Decimal::ZERO),
+            None => None,
+        },
+        BudgetUnit::Credits => {
+            if b.platform.as_ref().is_none_or(|p| *p == entry.platform) {
+                Some(entry.credits)
+            } else {
+                Some(Decimal::ZERO)
+            }
+        }
+    }
+}
+
+/// The budgets of `entry`'s project that it takes past 80%, or leaves over 100%, given
+/// their use before it (`uses_of` the project).
+pub fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Crossing>> {
+    let mut out = Vec::new();
+    for budget in before {
+        let Some(used) = budget.used else {
+            continue;
+        };
+        let Some(added) = adds(budget, entry) else {
+            out.push(Crossing {
+                level: Level::Unchecked,
+                after: budget.clone(),
+            });
+            continue;
+        };
+        if added.is_zero() {
+            continue;
+        }
+        let after_used = money::add(used, added)?;
+        let amount = budget.budget.amount;
+        let warn_at = money::div(
+            money::mul(amount, Decimal::from(WARN_PERCENT))?,
+            Decimal::ONE_HUNDRED,
+        )?;
+        // Every entry that leaves a budget over it is said (and refused when strict), not
+        // only the one that crossed: "budgets warn where money is spent".
+        let level = if after_used > amount {
+            Level::Exceeded
+        } else if used < warn_at && after_used >= warn_at {
+            Level::Warning
+        } else {
+            continue;
+        };
+        let left = amount
+            .checked_sub(after_used)
+            .ok_or_else(|| fail("budget out of range"))?;
+        out.push(Crossing {
+            level,
+            after: BudgetUse {
+                used: Some(after_used),
+                left: Some(left),
+                exceeded: after_used > amount,
+                ..budget.clone()
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// A budget to set; see `Store::set_budget`.
+pub fn set(session: &Session, budget: &Budget) -> Result<()> {
+    if budget.project.trim().is_empty() {
+        return Err(fail("the project name is empty"));
+    }
+    if budget.amount.is_zero() {
+        return Err(fail("a budget must be above 0"));
+    }
+    session.store()?.set_budget(budget)
+}
+
+/// Removes budgets; returns how many. A missing database has none (and is not made).
+pub fn remove(
+    session: &Session,
+    project: &str,
+    unit: Option<BudgetUnit>,
+    platform: Option<&str>,
+) -> Result<usize> {
+    match session.existing_store()? {
+        Some(mut store) => store.remove_budget(project, unit, platform),
+        None => Ok(0),
+    }
+}

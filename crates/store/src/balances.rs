@@ -1,0 +1,975 @@
+//! The balance records (issue 4, schema 0002): plan history, top-ups, adjustments, budgets,
+//! and what the ledger reads of the entries.
+//!
+//! Reads are free functions over a `Connection`, so they serve both [`Store`] and a
+//! [`Tx`]: a command that must read before it writes (refuse an adjustment that would
+//! take the balance below zero; snapshot an entry's money from the ledger) does both inside
+//! one `BEGIN IMMEDIATE` transaction through [`Store::write`], so nothing another process
+//! writes in between can make the check stale, and an error leaves nothing half-written.
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use rust_decimal::Decimal;
+
+use super::entries::{
+    edit_in, format_at, get_in, insert_entry_in, remove_in, set_price_in, set_status_in, AT_FORMAT,
+};
+use super::units::{from_micro, from_milli, to_micro, to_milli};
+use super::{Store, Tx};
+use credits_core::records::{
+    AccountChange, Adjustment, BillingPeriod, Budget, BudgetPeriod, BudgetUnit, Entry, EntryEdit,
+    LedgerRecords, Money, NewEntry, PlanTerms, PriceSource, SpendRow, Status, TableStamp, Topup,
+    TopupExpiry,
+};
+
+fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
+    Ok(NaiveDateTime::parse_from_str(text, AT_FORMAT)
+        .with_context(|| format!("bad time `{text}` in the database"))?
+        .and_utc())
+}
+
+fn decode_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .with_context(|| format!("bad date `{text}` in the database"))
+}
+
+/// Whole seconds, the precision of every stored time.
+fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    t.trunc_subsecs(0)
+}
+
+fn signed_milli(value: Decimal, what: &str) -> Result<i64> {
+    let milli = to_milli(value.abs(), what)?;
+    Ok(if value.is_sign_negative() {
+        -milli
+    } else {
+        milli
+    })
+}
+
+fn read_change(row: &Row<'_>) -> Result<AccountChange> {
+    let billing: String = row.get("billing")?;
+    let on: String = row.get("effective_on")?;
+    Ok(AccountChange {
+        platform: row.get("platform")?,
+        plan: row.get("plan")?,
+        billing: billing.parse::<BillingPeriod>()?,
+        effective_on: decode_date(&on)?,
+        renews_on: row.get("renews_on")?,
+        terms: read_terms(row)?,
+    })
+}
+
+/// The `price_micro` and `credits_milli` columns of an account or plan change.
+pub(super) fn read_terms(row: &Row<'_>) -> Result<PlanTerms> {
+    let price: Option<i64> = row.get("price_micro")?;
+    let credits: Option<i64> = row.get("credits_milli")?;
+    Ok(PlanTerms {
+        price: price.map(from_micro),
+        credits: credits.map(from_milli),
+    })
+}
+
+/// `terms` as column values.
+fn terms_columns(terms: &PlanTerms) -> Result<(Option<i64>, Option<i64>)> {
+    Ok((
+        terms.price.map(|p| to_micro(p, "price")).transpose()?,
+        terms.credits.map(|c| to_milli(c, "credits")).transpose()?,
+    ))
+}
+
+fn read_topup(row: &Row<'_>) -> Result<Topup> {
+    let at: String = row.get("at")?;
+    let expiry: String = row.get("expiry")?;
+    let expires_at: Option<String> = row.get("expires_at")?;
+    Ok(Topup {
+        id: row.get("id")?,
+        platform: row.get("platform")?,
+        pack: row.get("pack")?,
+        credits: from_milli(row.get("credits_milli")?),
+        bonus: from_milli(row.get("bonus_milli")?),
+        price: from_micro(row.get("price_micro")?),
+        currency: row.get("currency")?,
+        at: decode_utc(&at)?,
+        expiry: match (expiry.as_str(), expires_at) {
+            ("never", None) => TopupExpiry::Never,
+            ("unknown", None) => TopupExpiry::Unknown,
+            ("at", Some(t)) => TopupExpiry::At(decode_utc(&t)?),
+            (other, _) => bail!("bad top-up expiry `{other}` in the database"),
+        },
+    })
+}
+
+fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
+    let milli: i64 = row.get("credits_milli")?;
+    let at: String = row.get("at")?;
+    let credits = from_milli(
+        milli
+            .checked_abs()
+            .ok_or_else(|| anyhow!("bad adjustment"))?,
+    );
+    Ok(Adjustment {
+        id: row.get("id")?,
+        platform: row.get("platform")?,
+        credits: if milli < 0 { -credits } else { credits },
+        note: row.get("note")?,
+        at: decode_utc(&at)?,
+    })
+}
+
+fn read_budget(row: &Row<'_>) -> Result<Budget> {
+    let unit: BudgetUnit = row.get::<_, String>("unit")?.parse()?;
+    let period: BudgetPeriod = row.get::<_, String>("period")?.parse()?;
+    let amount = match unit {
+        BudgetUnit::Money => from_micro(row.get("amount_micro")?),
+        BudgetUnit::Credits => from_milli(row.get("amount_milli")?),
+    };
+    let platform: String = row.get("platform")?;
+    Ok(Budget {
+        project: row.get("project")?,
+        unit,
+        amount,
+        currency: row.get("currency")?,
+        platform: Some(platform).filter(|p| !p.is_empty()),
+        period,
+    })
+}
+
+/// Collects query rows through a fallible reader.
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    read: impl Fn(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(read(row)?);
+    }
+    Ok(out)
+}
+
+const SELECT_CHANGE: &str = "SELECT platform, plan, billing, effective_on, renews_on, \
+    price_micro, credits_milli FROM account_change";
+const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_milli, price_micro, \
+    currency, at, expiry, expires_at FROM topup";
+const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at FROM adjustment";
+const SELECT_BUDGET: &str =
+    "SELECT project, unit, platform, amount_micro, amount_milli, currency, period FROM budget";
+
+fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChange>> {
+    match platform {
+        Some(p) => collect(
+            conn,
+            &format!("{SELECT_CHANGE} WHERE platform = ?1 ORDER BY effective_on"),
+            [p],
+            read_change,
+        ),
+        None => collect(
+            conn,
+            &format!("{SELECT_CHANGE} ORDER BY platform, effective_on"),
+            [],
+            read_change,
+        ),
+    }
+}
+
+/// A platform's plan history, top-ups and adjustments, with its entries from `spends_from`
+/// on (`None`: no entries). The caller gives the ledger's start (`ledger::build::start` of
+/// the same facts), so entries before it, which the ledger ignores, are never read: `log`
+/// stays fast on a million-entry log.
+pub fn records(
+    conn: &Connection,
+    platform: &str,
+    spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
+) -> Result<LedgerRecords> {
+    let mut records = LedgerRecords {
+        changes: changes(conn, Some(platform))?,
+        topups: collect(
+            conn,
+            &format!("{SELECT_TOPUP} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_topup,
+        )?,
+        adjustments: collect(
+            conn,
+            &format!("{SELECT_ADJUSTMENT} WHERE platform = ?1 ORDER BY at, id"),
+            [platform],
+            read_adjustment,
+        )?,
+        spends: Vec::new(),
+    };
+    if let Some(from) = spends_from(&records)? {
+        records.spends = collect(
+            conn,
+            "SELECT id, at, credits_milli, status, refunded_at FROM entry \
+             WHERE platform = ?1 AND at >= ?2 ORDER BY at, id",
+            params![platform, format_at(&whole_seconds(&from))],
+            |row| {
+                let at: String = row.get("at")?;
+                let status: String = row.get("status")?;
+                let refunded_at: Option<String> = row.get("refunded_at")?;
+                Ok(SpendRow {
+                    entry_id: row.get("id")?,
+                    at: decode_utc(&at)?,
+                    credits: from_milli(row.get("credits_milli")?),
+                    status: status.parse::<Status>()?,
+                    refunded_at: refunded_at.as_deref().map(decode_utc).transpose()?,
+                })
+            },
+        )?;
+    }
+    Ok(records)
+}
+
+/// The plan, renewal day and billing of the most recent change become the `account` row
+/// (the current plan), so `log` keeps pricing with it.
+fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
+    let latest = conn
+        .query_row(
+            &format!("{SELECT_CHANGE} WHERE platform = ?1 ORDER BY effective_on DESC LIMIT 1"),
+            [platform],
+            |r| Ok(read_change(r)),
+        )
+        .optional()?
+        .transpose()?;
+    match latest {
+        Some(c) => {
+            let (price, credits) = terms_columns(&c.terms)?;
+            conn.execute(
+                "INSERT INTO account (platform, plan, billing, since, renews_on, price_micro, \
+                 credits_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (platform) DO UPDATE SET plan = excluded.plan, \
+                 billing = excluded.billing, since = excluded.since, \
+                 renews_on = excluded.renews_on, price_micro = excluded.price_micro, \
+                 credits_milli = excluded.credits_milli",
+                params![
+                    c.platform,
+                    c.plan,
+                    c.billing.as_str(),
+                    c.effective_on.format("%Y-%m-%d").to_string(),
+                    c.renews_on,
+                    price,
+                    credits,
+                ],
+            )?;
+        }
+        None => {
+            conn.execute("DELETE FROM account WHERE platform = ?1", [platform])?;
+        }
+    }
+    Ok(())
+}
+
+impl Tx<'_> {
+    /// Logs one generation and returns its id. With `dedup_key: None` a unique key is made up.
+    pub fn insert_entry(&self, entry: &NewEntry) -> Result<i64> {
+        insert_entry_in(self.conn, entry)
+    }
+
+    /// One entry by id, or `None`.
+    pub fn get(&self, id: i64) -> Result<Option<Entry>> {
+        get_in(self.conn, id)
+    }
+
+    /// Sets an entry's status and refund time; `false` if there is no such entry.
+    pub fn set_status(
+        &self,
+        id: i64,
+        status: Status,
+        refunded_at: Option<DateTime<Utc>>,
+    ) -> Result<bool> {
+        set_status_in(self.conn, id, status, refunded_at)
+    }
+
+    /// Replaces an entry's money, how it was priced and the table that priced it (`None`:
+    /// none did); `false` if there is no such entry.
+    pub fn set_price(
+        &self,
+        id: i64,
+        cost: Option<&Money>,
+        pricing: &str,
+        source: PriceSource,
+        table: Option<&TableStamp>,
+    ) -> Result<bool> {
+        set_price_in(self.conn, id, cost, pricing, source, table)
+    }
+
+    /// Changes project, tags, note or kept; `false` if there is no such entry.
+    pub fn edit(&self, id: i64, edit: &EntryEdit) -> Result<bool> {
+        edit_in(self.conn, id, edit)
+    }
+
+    /// Deletes an entry and returns what it was.
+    pub fn remove(&self, id: i64) -> Result<Option<Entry>> {
+        remove_in(self.conn, id)
+    }
+
+    /// Sets (or replaces) the budget of a project in one unit (and, for credits, platform).
+    pub fn set_budget(&self, b: &Budget) -> Result<()> {
+        let (micro, milli) = match b.unit {
+            BudgetUnit::Money => (Some(to_micro(b.amount, "budget")?), None),
+            BudgetUnit::Credits => (None, Some(to_milli(b.amount, "budget")?)),
+        };
+        if micro == Some(0) || milli == Some(0) {
+            bail!("a budget must be above 0");
+        }
+        self.conn
+            .execute(
+                "INSERT INTO budget (project, unit, platform, amount_micro, amount_milli, \
+                 currency, period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (project, unit, platform) DO UPDATE SET \
+                 amount_micro = excluded.amount_micro, amount_milli = excluded.amount_milli, \
+                 currency = excluded.currency, period = excluded.period",
+                params![
+                    b.project,
+                    b.unit.as_str(),
+                    b.platform.as_deref().unwrap_or(""),
+                    micro,
+                    milli,
+                    b.currency,
+                    b.period.as_str()
+                ],
+            )
+            .with_context(|| format!("cannot record the budget of {}", b.project))?;
+        Ok(())
+    }
+
+    /// Records a plan change, replacing one on the same date, and makes the latest change
+    /// the current plan. Returns the change it replaced, if any.
+    pub fn set_account_change(&self, change: &AccountChange) -> Result<Option<AccountChange>> {
+        if let Some(d) = change.renews_on {
+            if !(1..=31).contains(&d) {
+                bail!("renewal day {d} is not between 1 and 31");
+            }
+        }
+        let on = change.effective_on.format("%Y-%m-%d").to_string();
+        let replaced = self
+            .conn
+            .query_row(
+                &format!("{SELECT_CHANGE} WHERE platform = ?1 AND effective_on = ?2"),
+                params![change.platform, on],
+                |r| Ok(read_change(r)),
+            )
+            .optional()?
+            .transpose()?;
+        let (price, credits) = terms_columns(&change.terms)?;
+        self.conn
+            .execute(
+                "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on, \
+                 price_micro, credits_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (platform, effective_on) DO UPDATE SET plan = excluded.plan, \
+                 billing = excluded.billing, renews_on = excluded.renews_on, \
+                 price_micro = excluded.price_micro, credits_milli = excluded.credits_milli",
+                params![
+                    change.platform,
+                    change.plan,
+                    change.billing.as_str(),
+                    on,
+                    change.renews_on,
+                    price,
+                    credits,
+                ],
+            )
+            .with_context(|| format!("cannot record the plan for {}", change.platform))?;
+        sync_account(self.conn, &change.platform)?;
+        Ok(replaced)
+    }
+
+    /// Records a top-up and returns its id.
+    pub fn insert_topup(&self, t: &Topup) -> Result<i64> {
+        let at = whole_seconds(&t.at);
+        // The table's CHECKs (times of four-digit years, an expiry after the purchase) as
+        // errors that name the value, so no SQLite text reaches the user.
+        if !(0..=9999).contains(&at.year()) {
+            bail!("the top-up time {} is out of range", t.at);
+        }
+        let (expiry, expires_at) = match t.expiry {
+            TopupExpiry::Never => ("never", None),
+            TopupExpiry::Unknown => ("unknown", None),
+            TopupExpiry::At(e) => {
+                let e = whole_seconds(&e);
+                if e <= at {
+                    bail!(
+                        "the top-up on {} expires at {} (UTC), not after it was bought at {}",
+                        t.platform,
+                        format_at(&e),
+                        format_at(&at)
+                    );
+                }
+                if e.year() > 9999 {
+                    bail!(
+                        "the top-up on {} would expire in the year {}: past 9999, the last \
+                         the log holds (--never-expires says it never expires)",
+                        t.platform,
+                        e.year()
+                    );
+                }
+                ("at", Some(format_at(&e)))
+            }
+        };
+        self.conn
+            .execute(
+                "INSERT INTO topup (platform, pack, credits_milli, bonus_milli, price_micro, \
+                 currency, at, expiry, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    t.platform,
+                    t.pack,
+                    to_milli(t.credits, "credits")?,
+                    to_milli(t.bonus, "bonus credits")?,
+                    to_micro(t.price, "price")?,
+                    t.currency,
+                    format_at(&at),
+                    expiry,
+                    expires_at,
+                ],
+            )
+            .with_context(|| format!("cannot record the top-up on {}", t.platform))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every plan change, by platform, oldest first.
+    pub fn account_changes(&self) -> Result<Vec<AccountChange>> {
+        changes(self.conn, None)
+    }
+
+    /// Every top-up, by time, then id.
+    pub fn topups(&self) -> Result<Vec<Topup>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_TOPUP} ORDER BY at, id"),
+            [],
+            read_topup,
+        )
+    }
+
+    /// Every adjustment, by time, then id.
+    pub fn adjustments(&self) -> Result<Vec<Adjustment>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_ADJUSTMENT} ORDER BY at, id"),
+            [],
+            read_adjustment,
+        )
+    }
+
+    /// Every budget, by project, unit and platform.
+    pub fn budgets(&self) -> Result<Vec<Budget>> {
+        collect(
+            self.conn,
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
+            [],
+            read_budget,
+        )
+    }
+
+    /// Whether the query finds a row.
+    fn exists(&self, sql: &str, params: impl rusqlite::Params) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(sql, params, |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Records a plan change unless its platform already has one on that date (its primary
+    /// key); unlike [`Tx::set_account_change`] it never replaces. Returns whether it was
+    /// recorded.
+    pub fn insert_account_change_if_absent(&self, change: &AccountChange) -> Result<bool> {
+        let on = change.effective_on.format("%Y-%m-%d").to_string();
+        let exists = self.exists(
+            "SELECT 1 FROM account_change WHERE platform = ?1 AND effective_on = ?2",
+            params![change.platform, on],
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.set_account_change(change)?;
+        Ok(true)
+    }
+
+    /// Records a budget unless the project already has one in its unit and platform (its
+    /// primary key). Returns whether it was recorded.
+    pub fn insert_budget_if_absent(&self, b: &Budget) -> Result<bool> {
+        let exists = self.exists(
+            "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3",
+            params![
+                b.project,
+                b.unit.as_str(),
+                b.platform.as_deref().unwrap_or("")
+            ],
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.set_budget(b)?;
+        Ok(true)
+    }
+
+    /// Records a top-up unless one with all the same fields is there: top-ups have no
+    /// natural key, and `import` must not add one twice. Returns whether it was recorded.
+    pub fn insert_topup_if_absent(&self, t: &Topup) -> Result<bool> {
+        let (expiry, expires_at) = match t.expiry {
+            TopupExpiry::Never => ("never", None),
+            TopupExpiry::Unknown => ("unknown", None),
+            TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
+        };
+        let exists = self.exists(
+            "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS ?2 AND credits_milli = ?3 \
+                 AND bonus_milli = ?4 AND price_micro = ?5 AND currency = ?6 AND at = ?7 \
+                 AND expiry = ?8 AND expires_at IS ?9",
+            params![
+                t.platform,
+                t.pack,
+                to_milli(t.credits, "credits")?,
+                to_milli(t.bonus, "bonus credits")?,
+                to_micro(t.price, "price")?,
+                t.currency,
+                format_at(&whole_seconds(&t.at)),
+                expiry,
+                expires_at,
+            ],
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.insert_topup(t)?;
+        Ok(true)
+    }
+
+    /// Records an adjustment unless one with all the same fields is there (see
+    /// [`Tx::insert_topup_if_absent`]). Returns whether it was recorded.
+    pub fn insert_adjustment_if_absent(&self, a: &Adjustment) -> Result<bool> {
+        let exists = self.exists(
+            "SELECT 1 FROM adjustment WHERE platform = ?1 AND credits_milli = ?2 \
+                 AND note = ?3 AND at = ?4",
+            params![
+                a.platform,
+                signed_milli(a.credits, "credits")?,
+                a.note,
+                format_at(&whole_seconds(&a.at)),
+            ],
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.insert_adjustment(a)?;
+        Ok(true)
+    }
+
+    /// Records an adjustment and returns its id.
+    pub fn insert_adjustment(&self, a: &Adjustment) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO adjustment (platform, credits_milli, note, at) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    a.platform,
+                    signed_milli(a.credits, "credits")?,
+                    a.note,
+                    format_at(&whole_seconds(&a.at)),
+                ],
+            )
+            .with_context(|| format!("cannot record the adjustment on {}", a.platform))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+}
+
+impl Store {
+    /// Everything stored about one platform's balance: its plan history, top-ups and
+    /// adjustments, and its entries from the time `spends_from` gives for those facts on.
+    pub fn ledger_records(
+        &self,
+        platform: &str,
+        spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
+    ) -> Result<LedgerRecords> {
+        records(&self.conn, platform, spends_from)
+    }
+
+    /// Platforms with a plan history, a top-up or an adjustment, by id.
+    pub fn ledger_platforms(&self) -> Result<Vec<String>> {
+        collect(
+            &self.conn,
+            "SELECT platform FROM account_change UNION SELECT platform FROM topup \
+             UNION SELECT platform FROM adjustment ORDER BY 1",
+            [],
+            |r| Ok(r.get(0)?),
+        )
+    }
+
+    /// Plan changes, for one platform or all, oldest first.
+    pub fn account_changes(&self, platform: Option<&str>) -> Result<Vec<AccountChange>> {
+        changes(&self.conn, platform)
+    }
+
+    /// Sets (or replaces) the budget of a project in one unit (and, for credits, platform).
+    pub fn set_budget(&mut self, b: &Budget) -> Result<()> {
+        self.write(|w| w.set_budget(b))
+    }
+
+    /// Every budget, by project and unit.
+    pub fn budgets(&self) -> Result<Vec<Budget>> {
+        collect(
+            &self.conn,
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
+            [],
+            read_budget,
+        )
+    }
+
+    /// Removes a project's budgets (one unit, or both; a credits budget of one platform, or
+    /// all); returns how many were removed.
+    pub fn remove_budget(
+        &mut self,
+        project: &str,
+        unit: Option<BudgetUnit>,
+        platform: Option<&str>,
+    ) -> Result<usize> {
+        self.write(|w| {
+            Ok(w.conn.execute(
+                "DELETE FROM budget WHERE project = ?1 AND (?2 IS NULL OR unit = ?2) \
+                 AND (?3 IS NULL OR platform = ?3)",
+                params![project, unit.map(BudgetUnit::as_str), platform],
+            )?)
+        })
+    }
+
+    /// The request a user makes most on a platform: the most-logged model, and its most
+    /// common shape (duration, resolution, mode, audio), among the newest
+    /// [`USUAL_FROM_NEWEST`] entries there (what the user does now, read in the same time
+    /// on any size of log). Ties go to the most recent.
+    pub fn most_logged(&self, platform: &str) -> Result<Option<LoggedShape>> {
+        let row = self
+            .conn
+            .query_row(
+                "WITH recent AS (SELECT model, duration_ms, resolution, mode, audio, at \
+                 FROM entry WHERE platform = ?1 ORDER BY at DESC LIMIT ?2) \
+                 SELECT model, duration_ms, resolution, mode, audio FROM recent \
+                 WHERE model = (SELECT model FROM recent \
+                 GROUP BY model ORDER BY count(*) DESC, max(at) DESC LIMIT 1) \
+                 GROUP BY duration_ms, resolution, mode, audio \
+                 ORDER BY count(*) DESC, max(at) DESC LIMIT 1",
+                params![platform, USUAL_FROM_NEWEST],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<i64>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<bool>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(row.map(|(model, ms, resolution, mode, audio)| LoggedShape {
+            model,
+            duration: ms.map(from_milli),
+            resolution,
+            mode,
+            audio: audio.unwrap_or(false),
+        }))
+    }
+}
+
+/// How many of a platform's newest entries [`Store::most_logged`] reads.
+pub const USUAL_FROM_NEWEST: i64 = 1000;
+
+/// The shape of a request as logged (see [`Store::most_logged`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedShape {
+    pub model: String,
+    pub duration: Option<Decimal>,
+    pub resolution: Option<String>,
+    pub mode: Option<String>,
+    pub audio: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entries::at;
+    use credits_core::records::Account;
+    #[allow(unused_imports)]
+    use credits_core::records::{Filter, NewEntry, Request};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        at(s).with_timezone(&Utc)
+    }
+
+    fn change(plan: &str, on: &str) -> AccountChange {
+        AccountChange {
+            platform: "kling".into(),
+            plan: plan.into(),
+            billing: BillingPeriod::Monthly,
+            effective_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+            renews_on: None,
+            terms: Default::default(),
+        }
+    }
+
+    #[test]
+    fn plan_changes_keep_history_and_the_current_plan() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|w| w.set_account_change(&change("standard", "2026-11-01")))
+            .unwrap();
+        let replaced = store
+            .write(|w| w.set_account_change(&change("pro", "2026-11-15")))
+            .unwrap();
+        assert_eq!(replaced, None);
+        // The same date again corrects that change.
+        let replaced = store
+            .write(|w| w.set_account_change(&change("premier", "2026-11-15")))
+            .unwrap();
+        assert_eq!(replaced.unwrap().plan, "pro");
+        let history = store.account_changes(Some("kling")).unwrap();
+        let plans: Vec<&str> = history.iter().map(|c| c.plan.as_str()).collect();
+        assert_eq!(plans, ["standard", "premier"]);
+        let current = store.account("kling").unwrap().unwrap();
+        assert_eq!(current.plan, "premier");
+        assert_eq!(current.since, NaiveDate::from_ymd_opt(2026, 11, 15));
+        // An earlier change does not replace the current plan.
+        store
+            .write(|w| w.set_account_change(&change("free", "2026-10-01")))
+            .unwrap();
+        assert_eq!(store.account("kling").unwrap().unwrap().plan, "premier");
+        let mut bad = change("pro", "2026-12-01");
+        bad.renews_on = Some(32);
+        assert!(store.write(|w| w.set_account_change(&bad)).is_err());
+        assert_eq!(store.account_changes(None).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn topups_adjustments_and_spends_read_back_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        let topup = Topup {
+            id: 0,
+            platform: "kling".into(),
+            pack: Some("50-usd-pack".into()),
+            credits: d("3300"),
+            bonus: d("200"),
+            price: d("50"),
+            currency: "USD".into(),
+            at: utc("2026-11-02T10:00:00.5Z"),
+            expiry: TopupExpiry::At(utc("2028-11-01T10:00:00Z")),
+        };
+        let custom = Topup {
+            pack: None,
+            expiry: TopupExpiry::Unknown,
+            at: utc("2026-11-03T10:00:00Z"),
+            ..topup.clone()
+        };
+        let minus = Adjustment {
+            id: 0,
+            platform: "kling".into(),
+            credits: d("-12.5"),
+            note: "support correction".into(),
+            at: utc("2026-11-04T10:00:00Z"),
+        };
+        let (t1, t2, a1) = store
+            .write(|w| {
+                Ok((
+                    w.insert_topup(&topup)?,
+                    w.insert_topup(&custom)?,
+                    w.insert_adjustment(&minus)?,
+                ))
+            })
+            .unwrap();
+        let mut entry = NewEntry {
+            at: at("2026-11-05T10:00:00+01:00"),
+            platform: "kling".into(),
+            model: "kling-v2-6".into(),
+            credits: d("35"),
+            ..NewEntry::default()
+        };
+        let e1 = store.insert_entry(&entry).unwrap();
+        entry.platform = "runway".into();
+        store.insert_entry(&entry).unwrap();
+        store
+            .set_status_at(e1, Status::Refunded, Some(utc("2026-11-06T08:00:00Z")))
+            .unwrap();
+
+        let r = store.test_records("kling").unwrap();
+        assert_eq!(r.topups[0].id, t1);
+        assert_eq!(r.topups[0].at, utc("2026-11-02T10:00:00Z"), "whole seconds");
+        assert_eq!(
+            (r.topups[0].credits, r.topups[0].bonus, r.topups[0].price),
+            (d("3300"), d("200"), d("50"))
+        );
+        assert_eq!(r.topups[1].id, t2);
+        assert_eq!(r.topups[1].expiry, TopupExpiry::Unknown);
+        assert_eq!(r.adjustments[0].id, a1);
+        assert_eq!(r.adjustments[0].credits, d("-12.5"));
+        assert_eq!(
+            r.spends,
+            vec![SpendRow {
+                entry_id: e1,
+                at: utc("2026-11-05T09:00:00Z"),
+                credits: d("35"),
+                status: Status::Refunded,
+                refunded_at: Some(utc("2026-11-06T08:00:00Z")),
+            }]
+        );
+        assert!(r.has_ledger());
+        assert_eq!(store.ledger_platforms().unwrap(), ["kling"]);
+        assert!(!store.test_records("runway").unwrap().has_ledger());
+
+        // Back to failed clears the refund time.
+        store.set_status_at(e1, Status::Failed, None).unwrap();
+        assert_eq!(
+            store.test_records("kling").unwrap().spends[0].refunded_at,
+            None
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let result: Result<()> = store.write(|w| {
+            w.insert_adjustment(&Adjustment {
+                id: 0,
+                platform: "kling".into(),
+                credits: d("10"),
+                note: "gift".into(),
+                at: utc("2026-11-04T10:00:00Z"),
+            })?;
+            bail!("refused after the insert")
+        });
+        assert!(result.is_err());
+        assert!(!store.test_records("kling").unwrap().has_ledger());
+        // Zero credits and an empty note are refused by the schema.
+        let zero = Adjustment {
+            id: 0,
+            platform: "kling".into(),
+            credits: d("0"),
+            note: "x".into(),
+            at: utc("2026-11-04T10:00:00Z"),
+        };
+        assert!(store.write(|w| w.insert_adjustment(&zero)).is_err());
+    }
+
+    #[test]
+    fn budgets_are_set_replaced_listed_and_removed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let money = Budget {
+            project: "ad".into(),
+            unit: BudgetUnit::Money,
+            amount: d("50"),
+            currency: Some("USD".into()),
+            platform: None,
+            period: BudgetPeriod::Month,
+        };
+        let credits = Budget {
+            project: "ad".into(),
+            unit: BudgetUnit::Credits,
+            amount: d("2000.5"),
+            currency: None,
+            platform: Some("runway".into()),
+            period: BudgetPeriod::Total,
+        };
+        store.set_budget(&money).unwrap();
+        store.set_budget(&credits).unwrap();
+        let mut more = money.clone();
+        more.amount = d("75");
+        store.set_budget(&more).unwrap();
+        assert_eq!(store.budgets().unwrap(), vec![credits.clone(), more]);
+        let mut zero = credits.clone();
+        zero.amount = d("0");
+        assert!(store.set_budget(&zero).is_err());
+        assert_eq!(
+            store
+                .remove_budget("ad", Some(BudgetUnit::Money), None)
+                .unwrap(),
+            1
+        );
+        assert_eq!(store.remove_budget("ad", None, None).unwrap(), 1);
+        assert!(store.budgets().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_most_logged_model_and_its_usual_shape() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.most_logged("runway").unwrap(), None);
+        for (model, secs) in [
+            ("gen-4", "10"),
+            ("gen-4", "10"),
+            ("gen-4", "5"),
+            ("aleph", "5"),
+        ] {
+            store
+                .insert_entry(&NewEntry {
+                    at: at("2026-11-05T10:00:00Z"),
+                    platform: "runway".into(),
+                    model: model.into(),
+                    request: Request {
+                        duration: Some(d(secs)),
+                        audio: false,
+                        count: 1,
+                        ..Request::default()
+                    },
+                    credits: d("1"),
+                    ..NewEntry::default()
+                })
+                .unwrap();
+        }
+        let shape = store.most_logged("runway").unwrap().unwrap();
+        assert_eq!(shape.model, "gen-4");
+        assert_eq!(shape.duration, Some(d("10")));
+        assert_eq!(store.entries(&Filter::default()).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn schema_1_accounts_with_a_start_become_history() {
+        // A database written by schema 1, with two accounts, one with a start date.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(include_str!("migrations/0001_init.sql"))
+                .unwrap();
+            conn.pragma_update(
+                None,
+                "application_id",
+                super::super::migrate::APPLICATION_ID,
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute_batch(
+                "INSERT INTO account VALUES ('kling', 'pro', 'annual', '2026-10-05', 5);
+                 INSERT INTO account VALUES ('runway', 'standard', 'monthly', NULL, NULL);
+                 INSERT INTO entry (at, platform, model, credits_milli, pricing, status, \
+                 dedup_key) VALUES ('2026-10-06T10:00:00Z', 'kling', 'x', 1000, 'p', \
+                 'refunded', 'k1');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let history = store.account_changes(None).unwrap();
+        assert_eq!(
+            history,
+            vec![AccountChange {
+                platform: "kling".into(),
+                plan: "pro".into(),
+                billing: BillingPeriod::Annual,
+                effective_on: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
+                renews_on: Some(5),
+                terms: Default::default(),
+            }]
+        );
+        let runway: Account = store.account("runway").unwrap().unwrap();
+        assert_eq!(runway.plan, "standard");
+        // Refunded before refund times were kept: no time, counted at the entry's own.
+        assert_eq!(
+            store.test_records("kling").unwrap().spends[0].refunded_at,
+            None
+        );
+    }
+}

@@ -1,0 +1,474 @@
+//! The daily sums (`entry_day`, schema 6; `tag_day`, schema 9) and the ledger checkpoints
+//! kept beside the entries: how a bulk import brings them up to date in one pass instead of
+//! one trigger per row.
+//!
+//! Every other write keeps them in step through the triggers of `0006_speed.sql` and
+//! `0009_tag_sums.sql`; this module is only for an import's `store::batch::Batch`, which
+//! pauses the three insert triggers around its rows.
+
+use anyhow::{Context, Result};
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection};
+
+use super::entries::Encoded;
+
+/// The insert triggers a bulk write pauses: what they do is redone per range afterwards.
+const PAUSED: [&str; 3] = [
+    "entry_day_insert",
+    "entry_checkpoint_insert",
+    "tag_day_tag_insert",
+];
+
+/// Adds a bulk write's tag sums to `tag_day`, as its insert trigger would have row by row.
+const ADD_TAG_DAY: &str = "INSERT INTO tag_day (key, value, day, utc_offset_min, platform, \
+    status, kept, currency, price_table, entries, clips, seconds_hi, seconds_lo, credits_hi, \
+    credits_lo, cost_hi, cost_lo, unpriced, priced_hi, priced_lo) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+            ?19, ?20) \
+    ON CONFLICT DO UPDATE SET \
+        entries = entries + excluded.entries, clips = clips + excluded.clips, \
+        seconds_hi = seconds_hi + excluded.seconds_hi, \
+        seconds_lo = seconds_lo + excluded.seconds_lo, \
+        credits_hi = credits_hi + excluded.credits_hi, \
+        credits_lo = credits_lo + excluded.credits_lo, \
+        cost_hi = cost_hi + excluded.cost_hi, cost_lo = cost_lo + excluded.cost_lo, \
+        unpriced = unpriced + excluded.unpriced, \
+        priced_hi = priced_hi + excluded.priced_hi, priced_lo = priced_lo + excluded.priced_lo";
+
+/// A `tag_day` row's key: tag key and value, local day, offset, platform, status, kept,
+/// currency, price table id (0 for none). The texts as ids of [`Names`]: a million-row
+/// import makes no string per row.
+type TagDayKey = (u32, u32, NaiveDate, i32, u32, u32, bool, u32, i64);
+
+/// The texts of the tag sums' keys, each held once and named by its index.
+#[derive(Default)]
+struct Names {
+    ids: std::collections::HashMap<String, u32>,
+    texts: Vec<String>,
+}
+
+impl Names {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(id) = self.ids.get(text) {
+            return *id;
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(text.to_string());
+        self.ids.insert(text.to_string(), id);
+        id
+    }
+
+    fn text(&self, id: u32) -> &str {
+        &self.texts[id as usize]
+    }
+}
+
+/// One entry's sums as `tag_day` (and `entry_day`) hold them, in column order: entries,
+/// clips, seconds, credits and money (each split at 10^9, as the SQL's `/` and `%` split
+/// them), entries with no money, credits of the priced ones.
+fn entry_sums(
+    count: i64,
+    duration_ms: Option<i64>,
+    credits_milli: i64,
+    cost_micro: Option<i64>,
+) -> [i64; 11] {
+    const SPLIT: i128 = 1_000_000_000;
+    let split = |v: i128| [(v / SPLIT) as i64, (v % SPLIT) as i64];
+    let seconds = split(i128::from(duration_ms.unwrap_or(0)) * i128::from(count));
+    let credits = split(i128::from(credits_milli));
+    let cost = split(i128::from(cost_micro.unwrap_or(0)));
+    let priced = if cost_micro.is_some() {
+        credits
+    } else {
+        [0, 0]
+    };
+    [
+        1,
+        count,
+        seconds[0],
+        seconds[1],
+        credits[0],
+        credits[1],
+        cost[0],
+        cost[1],
+        i64::from(cost_micro.is_none()),
+        priced[0],
+        priced[1],
+    ]
+}
+
+/// The `entry_day` rows of the entries whose local day is in `?1..=?2` (dates), read from
+/// the entries dated within a day of it (`?3..?4`, UTC times) so the `at` index bounds the
+/// scan. The same sums as the migration that created the table and as its triggers.
+const REBUILD_DAYS: &str = "INSERT INTO entry_day \
+    SELECT date(at, utc_offset_min || ' minutes') AS local_day, utc_offset_min, platform, \
+           model, coalesce(project, ''), status, kept, coalesce(currency, ''), \
+           coalesce(price_table, 0), count(*), sum(count), \
+           coalesce(sum(duration_ms * count / 1000000000), 0), \
+           coalesce(sum(duration_ms * count % 1000000000), 0), \
+           sum(credits_milli / 1000000000), sum(credits_milli % 1000000000), \
+           coalesce(sum(cost_micro / 1000000000), 0), \
+           coalesce(sum(cost_micro % 1000000000), 0), \
+           sum(cost_micro IS NULL), \
+           coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli / 1000000000 END), 0), \
+           coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli % 1000000000 END), 0) \
+    FROM entry \
+    WHERE at >= ?3 AND at < ?4 AND local_day BETWEEN ?1 AND ?2 \
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+
+/// What [`pause_insert_triggers`] took away, to put back.
+pub struct Paused {
+    /// (name, CREATE statement) of each trigger dropped.
+    triggers: Vec<(String, String)>,
+    /// The highest entry id before the bulk write: the new rows are the ones above it.
+    max_id_before: i64,
+    /// The new rows' tag sums not yet added to `tag_day`: one upsert per key instead of
+    /// one per tag (a million-row import of the benchmark has 42,000 keys).
+    tag_sums: std::collections::HashMap<TagDayKey, [i64; 11]>,
+    /// The texts `tag_sums`' keys name.
+    names: Names,
+}
+
+/// Tag sums held before they are added to `tag_day` (the adds are additive, so they can go
+/// at any time): memory stays bounded when tags are many and varied (a `shot=N` on every
+/// entry makes a key per entry).
+#[cfg(not(test))]
+const TAG_SUMS_HELD: usize = 20_000;
+/// A few in unit tests, so an import of a few rows adds its sums in several goes.
+#[cfg(test)]
+const TAG_SUMS_HELD: usize = 4;
+
+impl Paused {
+    /// Counts an entry the bulk write inserted under each of its tags.
+    pub fn add_tagged(
+        &mut self,
+        e: &credits_core::records::NewEntry,
+        enc: &Encoded,
+        price_table: Option<i64>,
+    ) {
+        if e.tags.is_empty() {
+            return;
+        }
+        // The local day SQLite's `date(at, utc_offset_min || ' minutes')` gives.
+        let day = (e.at.naive_utc() + Duration::minutes(i64::from(enc.offset_min))).date();
+        let sums = entry_sums(
+            i64::from(e.request.count),
+            enc.duration_ms,
+            enc.credits_milli,
+            enc.cost_micro,
+        );
+        let names = &mut self.names;
+        let platform = names.id(&e.platform);
+        let status = names.id(e.status.as_str());
+        let currency = names.id(e.cost.as_ref().map_or("", |c| c.currency.as_str()));
+        for (key, value) in &e.tags {
+            let row = (
+                names.id(key),
+                names.id(value),
+                day,
+                enc.offset_min,
+                platform,
+                status,
+                e.kept,
+                currency,
+                price_table.unwrap_or(0),
+            );
+            let total = self.tag_sums.entry(row).or_insert([0; 11]);
+            for (t, s) in total.iter_mut().zip(sums) {
+                *t += s;
+            }
+        }
+    }
+
+    /// Adds the tag sums held to `tag_day` once there are [`TAG_SUMS_HELD`] of them.
+    pub fn write_tag_sums_if_many(&mut self, conn: &Connection) -> Result<()> {
+        if self.tag_sums.len() >= TAG_SUMS_HELD {
+            self.write_tag_sums(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the tag sums held to `tag_day`, as its insert trigger would have row by row.
+    fn write_tag_sums(&mut self, conn: &Connection) -> Result<()> {
+        let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
+        let text = |id: u32| self.names.text(id);
+        for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
+            &self.tag_sums
+        {
+            let day = day.to_string();
+            let (key, value, platform, status, currency) = (
+                text(*key),
+                text(*value),
+                text(*platform),
+                text(*status),
+                text(*currency),
+            );
+            let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+                &key, &value, &day, offset, &platform, &status, kept, &currency, table,
+            ];
+            values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
+            add.execute(values.as_slice())?;
+        }
+        // The names go with the sums that used them: a `shot=N` on every entry would
+        // otherwise keep every N.
+        self.tag_sums.clear();
+        self.names = Names::default();
+        Ok(())
+    }
+}
+
+/// Drops the per-row insert triggers for a bulk write (inside its transaction).
+pub fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
+    let max_id_before: i64 =
+        conn.query_row("SELECT coalesce(max(id), 0) FROM entry", [], |r| r.get(0))?;
+    let mut triggers = Vec::new();
+    for name in PAUSED {
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        if let Some(sql) = sql {
+            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            triggers.push((name.to_string(), sql));
+        }
+    }
+    Ok(Paused {
+        triggers,
+        max_id_before,
+        tag_sums: std::collections::HashMap::new(),
+        names: Names::default(),
+    })
+}
+
+/// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
+/// gone, the days the new entries fall on are summed again, and the triggers are back.
+pub fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Result<()> {
+    let mut stmt = conn
+        .prepare("SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform")?;
+    let ranges: Vec<(String, String, String)> = stmt
+        .query_map([paused.max_id_before], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (platform, first, _) in &ranges {
+        conn.execute(
+            "DELETE FROM ledger_checkpoint WHERE platform = ?1 AND at >= ?2",
+            params![platform, first],
+        )?;
+    }
+    let first = ranges.iter().map(|r| r.1.as_str()).min();
+    let last = ranges.iter().map(|r| r.2.as_str()).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        rebuild_days(conn, first, last)?;
+    }
+    paused.write_tag_sums(conn)?;
+    for (name, sql) in &paused.triggers {
+        conn.execute_batch(sql)
+            .with_context(|| format!("cannot re-create trigger {name}"))?;
+    }
+    Ok(())
+}
+
+/// Sums again every local day an entry dated `first..=last` (UTC, stored form) can fall on:
+/// an offset moves a day by less than 24 hours either way.
+fn rebuild_days(conn: &Connection, first: &str, last: &str) -> Result<()> {
+    let day = |at: &str| -> Result<NaiveDate> {
+        NaiveDate::parse_from_str(at.get(..10).unwrap_or(at), "%Y-%m-%d")
+            .with_context(|| format!("bad time `{at}` in the database"))
+    };
+    let (first, last) = (
+        day(first)? - Duration::days(1),
+        day(last)? + Duration::days(1),
+    );
+    // A week at a time: the GROUP BY sorts one week of entries, not the whole import, so a
+    // million-row import stays within its memory budget.
+    let mut from = first;
+    while from <= last {
+        let to = (from + Duration::days(6)).min(last);
+        let (from_text, to_text) = (from.to_string(), to.to_string());
+        conn.execute(
+            "DELETE FROM entry_day WHERE day BETWEEN ?1 AND ?2",
+            params![from_text, to_text],
+        )?;
+        // Entries of local days `from..=to` are dated within a day of them in UTC.
+        let scan_from = format!("{}T00:00:00Z", from - Duration::days(1));
+        let scan_to = format!("{}T00:00:00Z", to + Duration::days(2));
+        conn.execute(
+            REBUILD_DAYS,
+            params![from_text, to_text, scan_from, scan_to],
+        )?;
+        from = to + Duration::days(1);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entries::at;
+    use crate::Store;
+    use credits_core::records::{Filter, Money, NewEntry, Request, Status};
+    use rust_decimal::Decimal;
+
+    fn entry(when: &str, credits: &str) -> NewEntry {
+        NewEntry {
+            at: at(when),
+            platform: "runway".into(),
+            model: "gen4".into(),
+            request: Request {
+                duration: Some(Decimal::from(5)),
+                count: 1,
+                ..Request::default()
+            },
+            credits: credits.parse().unwrap(),
+            pricing: "test".into(),
+            project: Some("p".into()),
+            ..NewEntry::default()
+        }
+    }
+
+    fn day_rows(store: &Store) -> Vec<(String, i64, i64)> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT day, entries, credits_lo FROM entry_day ORDER BY day, utc_offset_min")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// The sums made in one pass after a bulk insert are the ones the triggers make row by
+    /// row, local days (an offset past midnight) included.
+    #[test]
+    fn a_bulk_insert_sums_the_days_as_the_triggers_do() {
+        let rows = [
+            // 2026-03-01T23:30Z, the 2nd where it was logged.
+            entry("2026-03-02T00:30:00+01:00", "10"),
+            entry("2026-03-01T23:30:00+01:00", "5"),
+            entry("2026-03-02T05:00:00-05:00", "7"),
+        ];
+        let mut by_trigger = Store::open_in_memory().unwrap();
+        for r in &rows {
+            by_trigger.insert_entry(r).unwrap();
+        }
+        let mut in_bulk = Store::open_in_memory().unwrap();
+        in_bulk
+            .write_bulk(|tx| {
+                let mut batch = tx.batch("test");
+                for (i, r) in rows.iter().enumerate() {
+                    let mut r = r.clone();
+                    r.dedup_key = Some(format!("k{i}"));
+                    batch.add(i as u64 + 1, r, crate::KeyCheck::Derived)?;
+                }
+                batch.finish()
+            })
+            .unwrap();
+        assert_eq!(day_rows(&by_trigger), day_rows(&in_bulk));
+        assert_eq!(
+            day_rows(&in_bulk),
+            vec![
+                ("2026-03-01".to_string(), 1, 5000),
+                ("2026-03-02".to_string(), 1, 7000),
+                ("2026-03-02".to_string(), 1, 10000),
+            ]
+        );
+        // The triggers are back: a row logged after the import is summed.
+        in_bulk
+            .insert_entry(&entry("2026-03-02T07:00:00-05:00", "1"))
+            .unwrap();
+        let totals = in_bulk.report(&Filter::default(), &[]).unwrap();
+        assert_eq!(totals[0].credits, Decimal::from(23));
+    }
+
+    /// Every row of `tag_day`, then every row of `tag_month`.
+    fn tag_rows(store: &Store) -> Vec<Vec<rusqlite::types::Value>> {
+        let mut rows = Vec::new();
+        for table in ["tag_day", "tag_month"] {
+            let mut stmt = store
+                .conn
+                .prepare(&format!(
+                    "SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
+                ))
+                .unwrap();
+            let n = stmt.column_count();
+            let these: Vec<Vec<rusqlite::types::Value>> = stmt
+                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.extend(these);
+        }
+        rows
+    }
+
+    /// Entries of every shape a tag row tells apart: statuses, kept, money known or not, two
+    /// currencies, sound seconds, counts, offsets that move the local day, two keys.
+    fn tagged(n: u32) -> NewEntry {
+        let offsets = ["+01:00", "-05:00", "+00:00", "+13:45"];
+        let mut e = entry(
+            &format!(
+                "2026-03-0{}T{:02}:30:00{}",
+                1 + n % 3,
+                (n * 7) % 24,
+                offsets[(n % 4) as usize]
+            ),
+            &format!("{}.5", n + 1),
+        );
+        e.request.count = 1 + n % 3;
+        e.request.duration = (n % 5 != 0).then(|| Decimal::new(i64::from(n) * 1001 + 500, 3));
+        e.status = [Status::Ok, Status::Failed, Status::Refunded, Status::Ok][(n % 4) as usize];
+        e.kept = n % 3 != 0;
+        e.cost = (n % 6 != 0).then(|| Money {
+            amount: Decimal::new(i64::from(n) * 12_345 + 1, 6),
+            currency: if n % 7 == 0 { "EUR" } else { "USD" }.into(),
+        });
+        e.platform = if n % 2 == 0 { "runway" } else { "kling" }.into();
+        e.tags = vec![("client".into(), ["acme", "bolt"][(n % 2) as usize].into())];
+        if n % 3 == 0 {
+            e.tags.push(("kind".into(), "hero".into()));
+        }
+        e
+    }
+
+    /// The tag sums an import adds at its end are the ones the triggers add row by row,
+    /// into a log that already has some, and a later write moves them as before.
+    #[test]
+    fn a_bulk_insert_sums_the_tags_as_the_triggers_do() {
+        let (before, imported): (Vec<u32>, Vec<u32>) = (0..40).partition(|n| n % 4 == 0);
+        let mut by_trigger = Store::open_in_memory().unwrap();
+        let mut in_bulk = Store::open_in_memory().unwrap();
+        for n in &before {
+            by_trigger.insert_entry(&tagged(*n)).unwrap();
+            in_bulk.insert_entry(&tagged(*n)).unwrap();
+        }
+        for n in &imported {
+            by_trigger.insert_entry(&tagged(*n)).unwrap();
+        }
+        in_bulk
+            .write_bulk(|tx| {
+                let mut batch = tx.batch("test");
+                for n in &imported {
+                    let mut r = tagged(*n);
+                    r.dedup_key = Some(format!("k{n}"));
+                    batch.add(u64::from(*n), r, crate::KeyCheck::Derived)?;
+                }
+                batch.finish()
+            })
+            .unwrap();
+        let rows = tag_rows(&in_bulk);
+        assert!(rows.len() > 20, "{rows:?}");
+        assert_eq!(tag_rows(&by_trigger), rows);
+        // The tag trigger is back: a tag added after the import is summed.
+        for store in [&mut by_trigger, &mut in_bulk] {
+            store.insert_entry(&tagged(41)).unwrap();
+        }
+        assert_eq!(tag_rows(&by_trigger), tag_rows(&in_bulk));
+    }
+}
