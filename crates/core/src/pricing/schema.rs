@@ -1242,9 +1242,9 @@ mod tests {
 
     #[test]
     fn the_documented_example_file_is_valid() {
-        let doc = include_str!("../../../../README.md");
+        let doc = include_str!("../../../../docs/pricing-files.md");
         // The example under its heading (other sections show config files in TOML too).
-        let doc = &doc[doc.find("### Example: a complete file").unwrap()..];
+        let doc = &doc[doc.find("## Example: a complete file").unwrap()..];
         let start = doc.find("```toml\n").unwrap() + 8;
         let end = start + doc[start..].find("```").unwrap();
         let platform = parse(&doc[start..end]).unwrap();
