@@ -1,11 +1,13 @@
-//! The README's examples are real: every `$ credits …` line in a ```console block is run,
-//! and the output the README shows must be what the binary prints (a prefix of stdout, in
-//! order; `note:`/`warning:` lines must appear on stderr). Commands in one block share a
-//! sandbox and database, so a walk-through runs in order.
+//! The documentation's examples are real: every `$ credits …` line in a ```console block of
+//! the README, of any other Markdown page at the root (ARCHITECTURE.md) and of every page in
+//! `docs/` is run, and the output the page shows must be what the binary prints (a prefix of
+//! stdout, in order; `note:`/`warning:` lines must appear on stderr). Commands in one block
+//! share a sandbox and database, so a walk-through runs in order.
 
 mod common;
 
 use common::Sandbox;
+use std::path::{Path, PathBuf};
 
 /// Splits a command line into words, honouring double quotes.
 fn words(line: &str) -> Vec<String> {
@@ -43,12 +45,32 @@ fn is_stderr_line(line: &str) -> bool {
         .any(|p| line.starts_with(p))
 }
 
-#[test]
-fn every_console_example_in_the_readme_prints_what_it_shows() {
-    let readme = include_str!("../README.md");
+/// The Markdown pages whose examples are replayed: the README first, then every other `*.md`
+/// at the root and in `docs/`, by name. Read when the test runs, so a page added to `docs/`
+/// is covered without touching this file.
+fn pages() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let markdown_in = |dir: &Path| -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .map(|entry| entry.expect("a directory entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "md") && path.is_file())
+            .collect();
+        found.sort();
+        found
+    };
+    let readme = root.join("README.md");
+    let mut pages = vec![readme.clone()];
+    pages.extend(markdown_in(root).into_iter().filter(|p| *p != readme));
+    pages.extend(markdown_in(&root.join("docs")));
+    pages
+}
+
+/// Replays every console example of one page; returns how many blocks and commands it ran.
+fn replay(page: &str, text: &str) -> (usize, usize) {
     let mut blocks = 0;
     let mut commands = 0;
-    for block in readme.split("```console\n").skip(1) {
+    for block in text.split("```console\n").skip(1) {
         let block = &block[..block.find("```").expect("closed code block")];
         blocks += 1;
         let sandbox = Sandbox::new();
@@ -74,7 +96,7 @@ fn every_console_example_in_the_readme_prints_what_it_shows() {
             let run = sandbox.run(&args);
             let stdout: Vec<&str> = run.stdout.lines().map(str::trim_end).collect();
             let stderr: Vec<&str> = run.stderr.lines().map(str::trim_end).collect();
-            // A shown `note:`-style line may come from stderr (interleaved in the README as
+            // A shown `note:`-style line may come from stderr (interleaved in the page as
             // a terminal shows it); every other shown line must be stdout, in order.
             let expected: Vec<&str> = shown
                 .iter()
@@ -84,22 +106,60 @@ fn every_console_example_in_the_readme_prints_what_it_shows() {
             if stdout.len() < expected.len() || stdout[..expected.len()] != expected[..] {
                 run.fail(
                     format!(
-                        "README output of `credits {command}`:\n{}",
+                        "{page} output of `credits {command}`:\n{}",
                         expected.join("\n")
                     ),
-                    "something else (regenerate the README example)",
+                    format!("something else (regenerate the example in {page})"),
                 );
             }
             for line in shown.iter().filter(|l| is_stderr_line(l)) {
                 run.check(
                     stdout.contains(&line.trim_end()) || stderr.contains(&line.trim_end()),
-                    &format!("README line `{line}` on stdout or stderr"),
+                    &format!("{page} line `{line}` on stdout or stderr"),
                 );
             }
         }
     }
+    (blocks, commands)
+}
+
+#[test]
+fn every_console_example_in_the_readme_and_docs_prints_what_it_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut counts = Vec::new();
+    for path in pages() {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let page = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let (blocks, commands) = replay(&page, &text);
+        counts.push((page, blocks, commands));
+    }
+    let (blocks, commands) = counts.iter().fold((0, 0), |(b, c), (_, blocks, commands)| {
+        (b + blocks, c + commands)
+    });
+    // When the README was split (10 blocks, 31 commands, all in one page), 2 blocks stayed
+    // in it and 8 (29 commands) went to the guide: none may get lost, and the README's tour
+    // shows real output of its own.
+    let of = |name: &str| {
+        counts
+            .iter()
+            .find(|(page, ..)| page == name)
+            .map(|c| (c.1, c.2))
+    };
     assert!(
-        blocks >= 4 && commands >= 8,
-        "found {blocks} blocks, {commands} commands"
+        of("README.md").is_some_and(|(b, c)| b >= 4 && c >= 8),
+        "README.md: {counts:?}"
+    );
+    assert!(
+        of("docs/guide.md").is_some_and(|(b, c)| b >= 8 && c >= 29),
+        "docs/guide.md: {counts:?}"
+    );
+    assert!(
+        blocks >= 10 && commands >= 31,
+        "found {blocks} blocks, {commands} commands: {counts:?}"
     );
 }
