@@ -964,7 +964,7 @@ fn export_to_a_folder_that_does_not_exist_is_an_error_and_writes_nothing() {
     assert!(!sandbox.path().join("missing").exists());
 }
 
-/// The minimal CSV a user fills in by hand (README, "Import and export").
+/// The minimal CSV a user fills in by hand (docs/guide.md, "Import and export").
 const SPREADSHEET: &str = "\
 at,platform,model,duration,resolution,project,tags
 2026-11-02,runway,gen-4,10,,spring-ad,client=acme

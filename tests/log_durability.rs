@@ -620,7 +620,7 @@ fn the_database_opens_in_the_stock_sqlite3() {
         "{stderr}"
     );
 
-    // Plain SQL over the public schema (README) gives what `report --by project --by
+    // Plain SQL over the public schema (docs/database.md) gives what `report --by project --by
     // platform` gives: credits charged (per platform: credits of different platforms are
     // never added), and the known money of what was not refunded.
     let (success, stdout, stderr) = sqlite3(
