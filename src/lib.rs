@@ -13,6 +13,7 @@ pub(crate) mod commands;
 pub(crate) mod error;
 pub(crate) mod manpage;
 pub(crate) mod render;
+pub(crate) mod views;
 
 /// The database schema version this build writes (tests compare it with the stock sqlite3).
 pub use credits_store::SCHEMA_VERSION;

@@ -5,13 +5,13 @@ use super::Context;
 use crate::cli::{CompareArgs, KindArg};
 use crate::error::fail_with_help;
 use crate::render;
+use crate::views::{self, quote::QuoteView};
 use anyhow::Result;
 use credits_app::ops::notes::Note;
 use credits_core::cost::{self, PricingChoice, Quote, Request};
 use credits_core::money::{self, Ratio};
 use credits_core::pricing::{Kind, Model, Platform, Rate};
 use credits_core::slug;
-use serde_json::Value;
 use std::cmp::Ordering;
 use std::io::Write;
 
@@ -275,8 +275,8 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
 
     if ctx.json {
-        let rows: Vec<Value> = quotes.iter().map(super::quote_json).collect();
-        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        let rows: Vec<QuoteView> = quotes.iter().map(QuoteView::new).collect();
+        out.write_all(views::json(&rows).as_bytes())?;
         return Ok(0);
     }
     let per = if kind == Kind::Video || kind == Kind::Audio {

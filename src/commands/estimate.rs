@@ -4,14 +4,14 @@
 
 use super::Context;
 use crate::cli::EstimateArgs;
-use crate::render::{self, put_amount, put_money};
+use crate::render;
+use crate::views::{self, quote::EstimateView, quote::ShotListView};
 use anyhow::{Context as _, Result};
 use credits_app::ops::notes::Note;
-use credits_app::ops::pricing::{self, BalanceUse, PriceRequest, PriceSource};
+use credits_app::ops::pricing::{self, PriceRequest, PriceSource};
 use credits_core::cost::PricingChoice;
 use credits_core::money;
 use credits_core::shots;
-use serde_json::{json, Map, Value};
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i32> {
@@ -45,27 +45,11 @@ pub fn run(ctx: &Context, args: &EstimateArgs, out: &mut dyn Write) -> Result<i3
     }
     ctx.say(&notes);
     if ctx.json {
-        let mut value = super::quote_json(&estimate.quote);
-        value["price_source"] = json!(estimate.source.as_str());
-        value["balance"] = balance_json(estimate.balance.as_ref());
-        value["pricing"] = json!(estimate.pricing);
-        out.write_all(render::json(&value).as_bytes())?;
+        out.write_all(views::json(&EstimateView::new(&estimate)).as_bytes())?;
     } else {
         out.write_all(quote_text(&estimate).as_bytes())?;
     }
     Ok(0)
-}
-
-fn balance_json(b: Option<&BalanceUse>) -> Value {
-    match b {
-        Some(b) => json!({
-            "platform": b.platform,
-            "available": render::json_decimal(b.before),
-            "uses": render::json_decimal(b.needed),
-            "after": render::json_decimal(b.after),
-        }),
-        None => Value::Null,
-    }
 }
 
 fn describe_source(source: &PriceSource) -> &'static str {
@@ -242,22 +226,7 @@ fn shots_run(
     }
     ctx.say(&notes);
     if ctx.json {
-        let lines: Vec<Value> = priced
-            .lines
-            .iter()
-            .map(|l| {
-                let mut v = super::quote_json(&l.quote);
-                v["line"] = json!(l.line);
-                v["name"] = json!(l.name);
-                v
-            })
-            .collect();
-        let mut total = Map::new();
-        put_amount(&mut total, "credits", priced.total_credits);
-        put_money(&mut total, "cost", priced.total_cost.as_ref());
-        total.insert("currency".into(), json!(priced.currency));
-        total.insert("notes".into(), json!(priced.notes));
-        out.write_all(render::json(&json!({ "lines": lines, "total": total })).as_bytes())?;
+        out.write_all(views::json(&ShotListView::new(&priced)).as_bytes())?;
         return Ok(0);
     }
     let mut rows = Vec::new();

@@ -46,16 +46,13 @@ pub mod scan;
 pub mod topup;
 
 use crate::cli::{Cli, Command};
-use crate::render::{self, put_amount, put_money};
+use crate::render;
 use anyhow::Result;
 use clap::CommandFactory;
 use credits_app::ops::notes::Note;
 use credits_app::ops::Session;
 use credits_app::tables::{self, LoadOptions};
-use credits_core::cost::Quote;
-use credits_core::money::{self, Ratio};
 use credits_core::pricing::Platform;
-use serde_json::{json, Map, Value};
 use std::io::Write;
 
 /// Tables older than this many days get a note (seed 002: "exact numbers change frequently").
@@ -92,74 +89,6 @@ impl Context {
             tables,
         })
     }
-}
-
-/// A price per credit as a JSON decimal string, or null.
-fn ratio_json(value: Option<&Ratio>) -> Value {
-    value.map_or(Value::Null, |r| render::json_decimal(money::to_decimal(r)))
-}
-
-/// One quote as the documented JSON object (`estimate --json`, `compare --json`).
-pub fn quote_json(q: &Quote) -> Value {
-    let mut map = Map::new();
-    map.insert("platform".into(), json!(q.platform));
-    map.insert("model".into(), json!(q.model));
-    map.insert("model_name".into(), json!(q.model_name));
-    map.insert("variant".into(), json!(q.charge.variant));
-    map.insert("count".into(), json!(q.charge.count));
-    map.insert(
-        "seconds".into(),
-        q.charge.seconds.map_or(Value::Null, render::json_decimal),
-    );
-    map.insert(
-        "billed_seconds".into(),
-        q.charge
-            .billed_seconds
-            .map_or(Value::Null, render::json_decimal),
-    );
-    put_amount(&mut map, "credits", q.credits);
-    map.insert("currency".into(), json!(q.currency));
-    map.insert("plan".into(), json!(q.plan));
-    map.insert("billing".into(), json!(q.billing.as_str()));
-    map.insert(
-        "price_per_credit".into(),
-        ratio_json(q.price_per_credit.as_ref()),
-    );
-    map.insert(
-        "price_source".into(),
-        json!(q.price_source.as_ref().map(|s| match s {
-            credits_core::cost::PriceSource::ChosenPlan => "plan",
-            credits_core::cost::PriceSource::CheapestPlan => "cheapest_plan",
-            credits_core::cost::PriceSource::User => "user",
-            credits_core::cost::PriceSource::MoneyBilled => "money_billed",
-        })),
-    );
-    put_money(&mut map, "cost_per_clip", q.cost_per_clip.as_ref());
-    put_money(&mut map, "cost", q.cost_total.as_ref());
-    put_money(&mut map, "cost_per_second", q.cost_per_second.as_ref());
-    map.insert("money_unknown".into(), json!(q.unknown_money));
-    map.insert("min_plan".into(), json!(q.min_plan));
-    map.insert("allowed".into(), json!(q.allowed));
-    map.insert("free_tier_allows".into(), json!(q.free_tier_allows));
-    map.insert(
-        "clips_per_period".into(),
-        q.clips_per_period
-            .map_or(Value::Null, |(n, _)| render::json_decimal(n)),
-    );
-    map.insert("period".into(), json!(q.clips_per_period.map(|(_, p)| p)));
-    map.insert("notes".into(), json!(q.notes));
-    let prov = &q.charge.provenance;
-    map.insert("as_of".into(), json!(q.as_of.to_string()));
-    map.insert(
-        "rate_source".into(),
-        json!({
-            "grade": prov.grade().map(|g| g.as_str()),
-            "verified": prov.verified.map(|d| d.to_string()),
-            "sources": prov.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "grade": s.grade.map(|g| g.as_str())})).collect::<Vec<_>>(),
-            "only_third_party": prov.only_third_party(),
-        }),
-    );
-    Value::Object(map)
 }
 
 /// Writes generated text whole, so a closed pipe is an `io::Error` (quiet at the top level)
