@@ -1,15 +1,25 @@
 //! Printing errors and choosing the exit code: the one place the binary turns an error into
 //! `error:` / `caused by:` / `help:` lines on stderr.
 
-pub use credits_core::error::{
-    fail, fail_with_help, UserError, EXIT_BUDGET_EXCEEDED, EXIT_ERROR, EXIT_OK,
-};
+pub use credits_core::error::{fail, fail_with_help, ErrorKind};
 
-/// The exit code of a failed command: the error's own (see [`UserError::code`]), else 1.
+/// Success.
+pub const EXIT_OK: i32 = 0;
+/// Any error that is not a usage error.
+pub const EXIT_ERROR: i32 = 1;
+// A usage error exits 2: clap's own code, returned by `e.exit_code()` in `lib.rs`.
+/// A budget is exceeded: `credits budget check` found one, or `log --strict-budget` refused
+/// an entry.
+pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
+
+/// The exit code of a failed command, from the kind of error it is.
 pub fn exit_code(err: &anyhow::Error) -> i32 {
-    err.chain()
-        .find_map(|e| e.downcast_ref::<UserError>().and_then(|u| u.code))
-        .unwrap_or(EXIT_ERROR)
+    match credits_core::error::kind_of(err) {
+        ErrorKind::BudgetExceeded { .. } => EXIT_BUDGET_EXCEEDED,
+        ErrorKind::Other | ErrorKind::UnknownName { .. } | ErrorKind::DateOutOfRange { .. } => {
+            EXIT_ERROR
+        }
+    }
 }
 
 /// Renders an error the way the binary prints it to stderr; a control character in it (from a

@@ -13,6 +13,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use credits_app::ops::balances;
 use credits_core::cost::BillingPeriod;
+use credits_core::error::{kind_of, ErrorKind};
 use credits_core::ledger::subscription::{first_bonus, period_price};
 use credits_core::money;
 use credits_core::pricing::{Grant as Every, Plan, Platform};
@@ -26,7 +27,7 @@ fn parse_date(text: &str, now: &chrono::DateTime<chrono::FixedOffset>) -> Result
     match credits_core::dates::parse_time(text, now) {
         Ok(t) => Ok(t.with_timezone(now.offset()).date_naive()),
         // A date outside 1970–2100 says so (`0000-01-01` is out of range, not "not a date").
-        Err(e) if e.to_string().contains("date credits accepts") => Err(e),
+        Err(e) if matches!(kind_of(&e), ErrorKind::DateOutOfRange { .. }) => Err(e),
         Err(_) => Err(fail_with_help(
             format!("`{text}` is not a date"),
             "give the day the plan started: 2026-11-01, today, yesterday, or 3d (ago)",

@@ -14,7 +14,7 @@
 // this module must be checked, so that no input (a flag, a pricing file) can panic.
 #![deny(clippy::arithmetic_side_effects)]
 
-use crate::error::fail_with_help;
+use crate::error::{fail_with_help, ErrorKind, UserError};
 use anyhow::Result;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rust_decimal::Decimal;
@@ -42,19 +42,21 @@ pub fn check_range<Tz: TimeZone>(text: &str, at: &DateTime<Tz>) -> Result<()> {
 
 fn check_year(text: &str, year: i32) -> Result<()> {
     let text = text.trim();
-    if year < FIRST_YEAR {
-        return Err(fail_with_help(
-            format!("`{text}` is before {FIRST_YEAR}-01-01, the earliest date credits accepts"),
-            "check the year",
-        ));
-    }
-    if year > LAST_YEAR {
-        return Err(fail_with_help(
-            format!("`{text}` is after {LAST_YEAR}-12-31, the latest date credits accepts"),
-            "check the year",
-        ));
-    }
-    Ok(())
+    let message = if year < FIRST_YEAR {
+        format!("`{text}` is before {FIRST_YEAR}-01-01, the earliest date credits accepts")
+    } else if year > LAST_YEAR {
+        format!("`{text}` is after {LAST_YEAR}-12-31, the latest date credits accepts")
+    } else {
+        return Ok(());
+    };
+    Err(UserError::with_help(message, "check the year")
+        .kind(ErrorKind::DateOutOfRange {
+            typed: text.to_string(),
+            year,
+            first_year: FIRST_YEAR,
+            last_year: LAST_YEAR,
+        })
+        .into())
 }
 
 /// Whether `text` is written `YYYY-MM-DD`, optionally followed by `T` or a space and

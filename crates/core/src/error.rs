@@ -6,21 +6,37 @@
 
 use std::fmt;
 
-/// Success.
-pub const EXIT_OK: i32 = 0;
-/// Any error that is not a usage error.
-pub const EXIT_ERROR: i32 = 1;
-// A usage error exits 2: clap's own code, returned by `e.exit_code()` in `lib.rs`.
-/// `credits budget check`: at least one budget is exceeded.
-pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
+/// What went wrong, as data: code that must react to an error (the binary choosing an exit
+/// code, a command keeping an error as it is) matches the kind, never the message's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Nothing a caller branches on: the message says it all.
+    #[default]
+    Other,
+    /// A name no table or record knows (`what`: "platform", "model", "plan", "pack"), with
+    /// the known ids closest to what was typed.
+    UnknownName {
+        what: &'static str,
+        typed: String,
+        close: Vec<String>,
+    },
+    /// A date before the first or after the last year credits accepts.
+    DateOutOfRange {
+        typed: String,
+        year: i32,
+        first_year: i32,
+        last_year: i32,
+    },
+    /// `log --strict-budget` refused an entry that would take a budget over.
+    BudgetExceeded { project: String },
+}
 
-/// An error with a message and an optional suggestion for the user.
+/// An error with a message, an optional suggestion for the user, and its kind.
 #[derive(Debug)]
 pub struct UserError {
     pub message: String,
     pub help: Option<String>,
-    /// The exit code when not [`EXIT_ERROR`] (`log --strict-budget` refusing: 3).
-    pub code: Option<i32>,
+    pub kind: ErrorKind,
 }
 
 impl UserError {
@@ -28,7 +44,7 @@ impl UserError {
         UserError {
             message: message.into(),
             help: None,
-            code: None,
+            kind: ErrorKind::Other,
         }
     }
 
@@ -36,8 +52,14 @@ impl UserError {
         UserError {
             message: message.into(),
             help: Some(help.into()),
-            code: None,
+            kind: ErrorKind::Other,
         }
+    }
+
+    /// The same error, of a kind callers may match.
+    pub fn kind(mut self, kind: ErrorKind) -> UserError {
+        self.kind = kind;
+        self
     }
 }
 
@@ -48,6 +70,14 @@ impl fmt::Display for UserError {
 }
 
 impl std::error::Error for UserError {}
+
+/// The kind of the first [`UserError`] in an error's chain ([`ErrorKind::Other`] if none).
+pub fn kind_of(err: &anyhow::Error) -> &ErrorKind {
+    static OTHER: ErrorKind = ErrorKind::Other;
+    err.chain()
+        .find_map(|e| e.downcast_ref::<UserError>().map(|u| &u.kind))
+        .unwrap_or(&OTHER)
+}
 
 /// Shorthand for returning a [`UserError`] as an `anyhow::Error`.
 pub fn fail(message: impl Into<String>) -> anyhow::Error {
@@ -73,4 +103,36 @@ pub fn describe(err: &anyhow::Error) -> String {
         out.push_str(&format!("help: {help}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::catalog::Catalog;
+
+    #[test]
+    fn an_unknown_name_and_a_date_out_of_range_are_kinds_with_their_data() {
+        let catalog = Catalog::builtin();
+        let err = catalog.platform("runwya").unwrap_err();
+        match kind_of(&err) {
+            ErrorKind::UnknownName { what, typed, close } => {
+                assert_eq!((*what, typed.as_str()), ("platform", "runwya"));
+                assert!(close.iter().any(|c| c == "runway"), "{close:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(describe(&err).contains("help: did you mean `runway`"));
+
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap();
+        let err = crate::dates::parse_time("0000-01-01", &now).unwrap_err();
+        assert!(matches!(
+            kind_of(&err),
+            ErrorKind::DateOutOfRange {
+                year: 0,
+                first_year: 1970,
+                ..
+            }
+        ));
+        assert_eq!(kind_of(&fail("plain")), &ErrorKind::Other);
+    }
 }

@@ -4,6 +4,8 @@
 //! runs of spaces turned into `-` (issue 2: `Google Veo2 (5s)` → `google-veo2`). On the
 //! command line a name matches an id case-insensitively, by id or by display name.
 
+use crate::error::{ErrorKind, UserError};
+
 /// The slug of a display name.
 pub fn slugify(name: &str) -> String {
     let mut without_parens = String::with_capacity(name.len());
@@ -70,6 +72,29 @@ pub fn did_you_mean<'a>(
         let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
         format!("did you mean {}?", quoted.join(" or "))
     }
+}
+
+/// The error for a name no list knows: `message` as given, the `help:` line of
+/// [`did_you_mean`] (or `empty_help` when the list is empty and one is given), and the kind
+/// [`ErrorKind::UnknownName`] with the close ids.
+pub fn unknown<'a>(
+    what: &'static str,
+    typed: &str,
+    message: String,
+    ids: impl IntoIterator<Item = &'a str> + Clone,
+    empty_help: Option<String>,
+) -> anyhow::Error {
+    let help = match empty_help {
+        Some(help) if ids.clone().into_iter().next().is_none() => help,
+        _ => did_you_mean(typed, &format!("{what}s"), ids.clone()),
+    };
+    UserError::with_help(message, help)
+        .kind(ErrorKind::UnknownName {
+            what,
+            typed: typed.to_string(),
+            close: suggest(typed, ids),
+        })
+        .into()
 }
 
 #[cfg(test)]

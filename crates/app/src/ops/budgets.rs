@@ -247,7 +247,9 @@ pub fn refusal(over: &Crossing) -> anyhow::Error {
         help: Some(
             "raise the budget with `credits budget set`, or log without --strict-budget".into(),
         ),
-        code: Some(credits_core::error::EXIT_BUDGET_EXCEEDED),
+        kind: credits_core::error::ErrorKind::BudgetExceeded {
+            project: b.project.clone(),
+        },
     }
     .into()
 }

@@ -15,7 +15,6 @@
 use super::bundle::Bundle;
 use super::schema::{self, FileError};
 use super::{Origin, Platform};
-use crate::error::fail_with_help;
 use crate::slug;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -335,13 +334,12 @@ impl Catalog {
             .find(|s| slug::matches(typed, &s.id, &s.name))
             .and_then(Slot::table)
             .ok_or_else(|| {
-                fail_with_help(
+                slug::unknown(
+                    "platform",
+                    typed,
                     format!("unknown platform `{typed}`"),
-                    slug::did_you_mean(
-                        typed,
-                        "platforms",
-                        self.slots.iter().map(|s| s.id.as_str()),
-                    ),
+                    self.slots.iter().map(|s| s.id.as_str()),
+                    None,
                 )
             })
     }

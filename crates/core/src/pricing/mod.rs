@@ -15,7 +15,6 @@ pub mod dump;
 pub mod schema;
 pub mod strict;
 
-use crate::error::fail_with_help;
 use crate::money::Amount;
 use crate::slug;
 use chrono::NaiveDate;
@@ -546,9 +545,12 @@ impl Platform {
             .iter()
             .find(|m| slug::matches(typed, &m.id, &m.name))
             .ok_or_else(|| {
-                fail_with_help(
+                slug::unknown(
+                    "model",
+                    typed,
                     format!("unknown model `{typed}` on {}", self.id),
-                    slug::did_you_mean(typed, "models", self.models.iter().map(|m| m.id.as_str())),
+                    self.models.iter().map(|m| m.id.as_str()),
+                    None,
                 )
             })
     }
@@ -559,12 +561,13 @@ impl Platform {
             .iter()
             .find(|p| slug::matches(typed, &p.id, &p.name))
             .ok_or_else(|| {
-                let help = if self.plans.is_empty() {
-                    format!("{} has no plans in its table", self.id)
-                } else {
-                    slug::did_you_mean(typed, "plans", self.plans.iter().map(|p| p.id.as_str()))
-                };
-                fail_with_help(format!("unknown plan `{typed}` on {}", self.id), help)
+                slug::unknown(
+                    "plan",
+                    typed,
+                    format!("unknown plan `{typed}` on {}", self.id),
+                    self.plans.iter().map(|p| p.id.as_str()),
+                    Some(format!("{} has no plans in its table", self.id)),
+                )
             })
     }
 
@@ -574,12 +577,13 @@ impl Platform {
             .iter()
             .find(|p| slug::matches(typed, &p.id, &p.name))
             .ok_or_else(|| {
-                let help = if self.packs.is_empty() {
-                    format!("{} has no packs in its table", self.id)
-                } else {
-                    slug::did_you_mean(typed, "packs", self.packs.iter().map(|p| p.id.as_str()))
-                };
-                fail_with_help(format!("unknown pack `{typed}` on {}", self.id), help)
+                slug::unknown(
+                    "pack",
+                    typed,
+                    format!("unknown pack `{typed}` on {}", self.id),
+                    self.packs.iter().map(|p| p.id.as_str()),
+                    Some(format!("{} has no packs in its table", self.id)),
+                )
             })
     }
 
