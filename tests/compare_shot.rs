@@ -119,19 +119,20 @@ fn a_resolution_the_table_does_not_state_is_marked_in_the_text() {
 
 #[test]
 fn audio_keeps_models_whose_output_always_has_sound() {
-    // Google's Veo 3.0 models always generate sound (`audio = "included"`): --audio keeps
-    // them; Runway's Gen-4 has no price for sound and is said to be unable.
+    // VideoDraft's Google Veo3 always generates sound (`audio = "included"`): --audio keeps
+    // it; Runway's Gen-4 has no price for sound and is said to be unable. (Google's own Veo
+    // models, also `audio = "included"`, have all shut down on the Gemini API.)
     let run = credits(&[
         "compare",
         "--audio",
         "--platform",
-        "google",
+        "videodraft",
         "--platform",
         "runway",
     ]);
     run.success()
         .stdout_has("Comparing a 10 s video, with sound")
-        .stdout_has("veo-3.0-generate-001")
+        .stdout_has("google-veo3 ")
         .stdout_has("no price for audio")
         .stdout_has("runway/gen-4");
 }

@@ -498,10 +498,64 @@ fn openai_sora_2_at_720p_for_8_seconds_was_80_cents_and_is_shut_down() {
 }
 
 #[test]
-fn google_veo_3_is_40_cents_a_second() {
-    estimate("google", "veo-3.0-generate-001", &["--duration", "8"])
-        .json_decimal_eq("/cost_per_clip", "3.2")
-        .json_decimal_eq("/cost_per_second", "0.4");
+fn google_veo_3_was_40_cents_a_second_until_its_shutdown() {
+    // Shut down on the Gemini API on 2026-06-30: refused today, priced when logged before.
+    credits(&[
+        "estimate",
+        "google",
+        "veo-3.0-generate-001",
+        "--duration",
+        "8",
+    ])
+    .error()
+    .stderr_has("shut down on 2026-06-30");
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&[
+            "--json",
+            "log",
+            "google",
+            "veo-3.0-generate-001",
+            "--duration",
+            "8",
+            "--at",
+            "2026-06-01",
+        ])
+        .success()
+        .json_decimal_eq("/cost", "3.2");
+}
+
+#[test]
+fn google_veo_3_1_fast_is_refused_after_its_shutdown_and_priced_at_the_cut_rate_before() {
+    // Issue 21: $0.12/s at 1080p after the cut of 2026-04-07; shut down 2026-10-22.
+    credits(&[
+        "estimate",
+        "google",
+        "veo-3.1-fast",
+        "--duration",
+        "10",
+        "--resolution",
+        "1080p",
+    ])
+    .error()
+    .stderr_has("shut down on 2026-10-22")
+    .stderr_has("gemini-omni-1.1-flash");
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&[
+            "--json",
+            "log",
+            "google",
+            "veo-3.1-fast",
+            "--duration",
+            "10",
+            "--resolution",
+            "1080p",
+            "--at",
+            "2026-09-01",
+        ])
+        .success()
+        .json_decimal_eq("/cost", "1.2");
 }
 
 #[test]
