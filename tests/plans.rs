@@ -276,32 +276,32 @@ fn annual_billing_wins_and_billing_monthly_keeps_only_monthly_plans() {
 
 #[test]
 fn a_pay_per_use_platform_beats_every_subscription() {
-    // 20 × any video 5 s, every platform. Cheapest: fal's pixverse-v6 at 360p without sound,
-    // $0.025/s × 5 s = $0.125 a clip × 20 = $2.50 a month, pay per use. No free plan covers
+    // 20 × any video 5 s, every platform. Cheapest: Krea's Kling 1.0 in standard mode,
+    // $0.0221/s × 5 s = $0.1105 a clip × 20 = $2.21 a month, pay per use. No free plan covers
     // it (pika Free's 80 credits and videodraft Starter's 200 fall short, no pack sold to
-    // them), and the cheapest paid plan anywhere costs more than $2.50 a month.
+    // them), and the cheapest paid plan anywhere costs more than $2.21 a month.
     let sandbox = Sandbox::new();
     let run = plans_json(&sandbox, &["--usage", "20x video 5s"]);
     run.json_eq("/options/0/rank", json!(1))
         .json_eq("/options/0/kind", json!("per-use"))
-        .json_eq("/options/0/platform", json!("fal"))
+        .json_eq("/options/0/platform", json!("krea"))
         .json_eq("/options/0/plan", Value::Null)
         .json_eq("/options/0/packs", json!([]))
         .json_eq("/options/0/covers_all", json!(true))
         .json_eq("/options/0/currency", json!("USD"))
-        .json_eq("/options/0/items/0/model", json!("pixverse-v6"))
-        .json_decimal_eq("/options/0/items/0/each", "0.125")
+        .json_eq("/options/0/items/0/model", json!("kling-1.0"))
+        .json_decimal_eq("/options/0/items/0/each", "0.1105")
         .json_decimal_eq("/options/0/items/0/generations", "20")
-        .json_decimal_eq("/options/0/items/0/total", "2.5")
-        .json_decimal_eq("/options/0/cost_per_month", "2.5")
-        .json_decimal_eq("/options/0/cost_per_kept_second", "0.025");
+        .json_decimal_eq("/options/0/items/0/total", "2.21")
+        .json_decimal_eq("/options/0/cost_per_month", "2.21")
+        .json_decimal_eq("/options/0/cost_per_kept_second", "0.0221");
     let all = options(&run);
     let plans: Vec<&Value> = all.iter().filter(|o| o["kind"] == json!("plan")).collect();
     run.check(!plans.is_empty(), "subscriptions among the options");
     for o in plans {
         run.check(
-            dec(&run, o, "cost_per_month") > d("2.5"),
-            "every subscription dearer than $2.50 a month",
+            dec(&run, o, "cost_per_month") > d("2.21"),
+            "every subscription dearer than $2.21 a month",
         );
     }
     let left_out = run.json_at("/left_out");
@@ -319,8 +319,8 @@ fn a_pay_per_use_platform_beats_every_subscription() {
     let text = plans_text(&sandbox, &["--usage", "20x video 5s"]);
     let first = text.line("1 ");
     text.check(
-        first.contains("fal") && first.contains("pay per use") && first.contains("$2.50"),
-        "row 1: fal, pay per use, $2.50",
+        first.contains("krea") && first.contains("pay per use") && first.contains("$2.21"),
+        "row 1: krea, pay per use, $2.21",
     );
 }
 

@@ -398,3 +398,46 @@ fn compare_at_ten_seconds_ranks_at_least_twenty_priced_rows_across_platforms() {
         );
     }
 }
+
+#[test]
+fn the_december_2026_tables_ship_28_platforms_and_rank_40_rows_at_1080p() {
+    // Issue 21: at least 28 platforms, and `compare --duration 10 --resolution 1080p`
+    // ranks at least 40 priced rows, none of them a model shut down before today.
+    let sandbox = Sandbox::new();
+    let list = sandbox.run(&["pricing", "list", "--json"]);
+    list.success();
+    list.check(
+        list.json().as_array().unwrap().len() >= 28,
+        "at least 28 shipped platforms",
+    );
+    let run = sandbox.run(&[
+        "compare",
+        "--duration",
+        "10",
+        "--resolution",
+        "1080p",
+        "--json",
+    ]);
+    run.success();
+    let rows = run.json();
+    let priced: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["cost_per_second"] != Value::Null || r["min_cost_per_second"] != Value::Null)
+        .collect();
+    run.check(priced.len() >= 40, "at least 40 priced rows at 1080p");
+    for gone in [
+        "veo-3.1",
+        "veo-3.1-fast",
+        "veo-3.1-lite",
+        "veo-3.0-generate-001",
+    ] {
+        run.check(
+            !priced
+                .iter()
+                .any(|r| r["platform"] == "google" && r["model"] == gone),
+            &format!("google {gone} (shut down) left out"),
+        );
+    }
+}
