@@ -5,7 +5,8 @@
 //! logged once whatever the copies and names, and `--watch` stopped by SIGINT and SIGTERM.
 //!
 //! Prices from the shipped tables: Runway Gen-4 is 12 credits a second in 5 s and 10 s
-//! clips, Gen-4 Turbo 5; Google's veo-3.1 is money-billed, $0.40 a second with sound.
+//! clips, Gen-4 Turbo 5; fal's pixverse-v6 is money-billed, $0.115 a second at 1080p with
+//! sound (Google's veo-3.1 and Imagen 4, used here before, shut down in 2026).
 
 mod common;
 
@@ -233,16 +234,16 @@ fn sound_is_read_from_the_file_and_priced_or_refused_by_the_table() {
         "scan",
         "clips/veo",
         "--platform",
-        "google",
+        "fal",
         "--model",
-        "veo-3.1",
+        "pixverse-v6",
     ]);
     run.success();
     let files = json_files(&run);
     let f = file_named(&files, "with-sound.mp4");
     assert_eq!(f["audio"], true);
     assert_eq!(f["status"], "logged");
-    assert_eq!(common::decimal(&f["cost"]).unwrap().to_string(), "3.2");
+    assert_eq!(common::decimal(&f["cost"]).unwrap().to_string(), "0.92");
     // Gen-4's table has no price for sound: not logged, and said why.
     write_mp4(&dir.join("runway/sound.mp4"), 1280, 720, 5000, true);
     let run = sandbox.run(&[
@@ -326,7 +327,7 @@ fn images_broken_files_and_other_files() {
         "--platform",
         "google",
         "--model",
-        "imagen-4-fast",
+        "gemini-3.1-flash-image",
     ]);
     run.success();
     let files = json_files(&run);
@@ -1013,9 +1014,9 @@ fn webm_clips_are_read_too() {
         "scan",
         "clips",
         "--platform",
-        "google",
+        "fal",
         "--model",
-        "veo-3.1",
+        "pixverse-v6",
     ]);
     run.success();
     let files = json_files(&run);
@@ -1029,7 +1030,7 @@ fn webm_clips_are_read_too() {
         ),
         ("1080p".into(), true.into(), "8".into())
     );
-    assert_eq!(common::decimal(&a["cost"]).unwrap().to_string(), "3.2");
+    assert_eq!(common::decimal(&a["cost"]).unwrap().to_string(), "0.92");
     let b = file_named(&files, "b.webm");
     assert_eq!(
         (b["seconds"].clone(), b["audio"].clone()),
@@ -1069,9 +1070,9 @@ fn a_half_written_file_is_never_logged_by_scan() {
         "scan",
         "clips",
         "--platform",
-        "google",
+        "fal",
         "--model",
-        "veo-3.1",
+        "pixverse-v6",
     ]);
     run.success();
     let files = json_files(&run);
@@ -1094,7 +1095,7 @@ fn watch_logs_a_download_that_paused_once_when_it_is_whole() {
     let sandbox = Sandbox::with_db();
     let (mut child, lines) = start_watch_with(
         &sandbox,
-        &["--platform", "google", "--model", "imagen-4-fast"],
+        &["--platform", "google", "--model", "gemini-3.1-flash-image"],
     );
     let dir = clips(&sandbox);
     // Written under its own name, with a pause longer than a short settle time: readable
