@@ -22,6 +22,7 @@ mod maintenance;
 mod migrate;
 mod report;
 mod summary;
+mod sums;
 mod units;
 
 use std::path::Path;

@@ -14,8 +14,10 @@
 //!
 //! Days, ISO weeks and months are in the offset the user had when each entry was logged.
 
+use crate::sums::{self, SUMS};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
@@ -328,21 +330,6 @@ fn tag_plan(filter: &Filter, by: &[GroupKey]) -> TagPlan {
     }
 }
 
-/// The sums of a `tag_day` row, in [`AGGREGATES_OF_DAYS`]'s column names.
-const SUM_COLUMNS: [&str; 11] = [
-    "entries",
-    "clips",
-    "seconds_hi",
-    "seconds_lo",
-    "credits_hi",
-    "credits_lo",
-    "cost_hi",
-    "cost_lo",
-    "unpriced",
-    "priced_hi",
-    "priced_lo",
-];
-
 /// The columns `entry_day` and `tag_day` share, as `e`, under the tag value `value`, every
 /// sum multiplied by `sign` (`""` or `"-"`); of `entry_month` and `tag_month` when `months`
 /// (their first day, offset 0: neither is read when months answer).
@@ -362,21 +349,21 @@ fn tag_day_columns(value: &str, sign: &str, months: bool) -> String {
         "e.currency AS currency".to_string(),
         "e.price_table AS price_table".to_string(),
     ];
-    columns.extend(SUM_COLUMNS.iter().map(|c| format!("{sign}e.{c} AS {c}")));
+    columns.extend(
+        SUMS.iter()
+            .map(|s| format!("{sign}e.{c} AS {c}", c = s.column)),
+    );
     columns.join(", ")
 }
 
 /// One entry as a `tag_day` row of its own (its value of the key read by the caller).
-const ENTRY_AS_TAG_DAY: &str = "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, \
-    e.platform, e.status, e.kept, coalesce(e.currency, ''), coalesce(e.price_table, 0), 1, \
-    e.count, \
-    coalesce(e.duration_ms * e.count / 1000000000, 0), \
-    coalesce(e.duration_ms * e.count % 1000000000, 0), \
-    e.credits_milli / 1000000000, e.credits_milli % 1000000000, \
-    coalesce(e.cost_micro / 1000000000, 0), coalesce(e.cost_micro % 1000000000, 0), \
-    e.cost_micro IS NULL, \
-    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli / 1000000000 ELSE 0 END, \
-    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli % 1000000000 ELSE 0 END";
+static ENTRY_AS_TAG_DAY: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, e.platform, e.status, \
+         e.kept, coalesce(e.currency, ''), coalesce(e.price_table, 0), {}",
+        *sums::OF_ENTRY
+    )
+});
 
 /// A report with one tag key from the sums (schema 9's `tag_day`, or `tag_month` for whole
 /// months): filtered to one value,
@@ -510,7 +497,8 @@ fn tag_days_query(
         for (cut, cut_params) in cut_days(filter, &low, &high) {
             parts.push(format!(
                 "SELECT (SELECT t.value FROM entry_tag t WHERE t.entry_id = e.id AND t.key = ?), \
-                 {ENTRY_AS_TAG_DAY} FROM entry e{}{cut}",
+                 {} FROM entry e{}{cut}",
+                *ENTRY_AS_TAG_DAY,
                 and(&tw.sql)
             ));
             params.push(Value::Text(key.to_string()));
@@ -547,7 +535,10 @@ fn tag_days_query(
         ]
         .map(String::from),
     );
-    inner_select.extend(SUM_COLUMNS.iter().map(|c| format!("sum(p.{c}) AS {c}")));
+    inner_select.extend(
+        SUMS.iter()
+            .map(|s| format!("sum(p.{c}) AS {c}", c = s.column)),
+    );
     let inner_group: Vec<String> = (1..=inner_keys.len() + 5).map(|i| i.to_string()).collect();
     let inner = format!(
         "SELECT {} FROM ({}) p GROUP BY {} HAVING sum(p.entries) <> 0",
@@ -596,28 +587,33 @@ const AGGREGATES_OF_DAYS: &str = "sum(p.entries), \
     count(DISTINCT p.platform)";
 
 /// The columns of an `entry_day` row.
-const DAY_COLUMNS: &str = "e.day, e.utc_offset_min, e.platform, e.model, e.project, e.status, \
-    e.kept, e.currency, e.price_table, e.entries, e.clips, e.seconds_hi, e.seconds_lo, \
-    e.credits_hi, e.credits_lo, e.cost_hi, e.cost_lo, e.unpriced, e.priced_hi, e.priced_lo";
+static DAY_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "e.day, e.utc_offset_min, e.platform, e.model, e.project, e.status, e.kept, \
+         e.currency, e.price_table, {}",
+        sums::columns_of("e")
+    )
+});
 
 /// One entry as an `entry_day` row of its own (see `0006_speed.sql`).
-const ENTRY_AS_DAY: &str = "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, \
-    e.platform, e.model, coalesce(e.project, ''), e.status, e.kept, coalesce(e.currency, ''), \
-    coalesce(e.price_table, 0), 1, e.count, \
-    coalesce(e.duration_ms * e.count / 1000000000, 0), \
-    coalesce(e.duration_ms * e.count % 1000000000, 0), \
-    e.credits_milli / 1000000000, e.credits_milli % 1000000000, \
-    coalesce(e.cost_micro / 1000000000, 0), coalesce(e.cost_micro % 1000000000, 0), \
-    e.cost_micro IS NULL, \
-    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli / 1000000000 ELSE 0 END, \
-    CASE WHEN e.cost_micro IS NOT NULL THEN e.credits_milli % 1000000000 ELSE 0 END";
+static ENTRY_AS_DAY: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, e.platform, e.model, \
+         coalesce(e.project, ''), e.status, e.kept, coalesce(e.currency, ''), \
+         coalesce(e.price_table, 0), {}",
+        *sums::OF_ENTRY
+    )
+});
 
 /// The columns of an `entry_month` row as an `entry_day` row (its first day, offset 0;
 /// neither is read when months answer).
-const MONTH_COLUMNS: &str =
-    "e.month || '-01' AS day, 0 AS utc_offset_min, e.platform, e.model, e.project, e.status, \
-    e.kept, e.currency, e.price_table, e.entries, e.clips, e.seconds_hi, e.seconds_lo, \
-    e.credits_hi, e.credits_lo, e.cost_hi, e.cost_lo, e.unpriced, e.priced_hi, e.priced_lo";
+static MONTH_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "e.month || '-01' AS day, 0 AS utc_offset_min, e.platform, e.model, e.project, \
+         e.status, e.kept, e.currency, e.price_table, {}",
+        sums::columns_of("e")
+    )
+});
 
 /// The entries of the local days a window `[low, high)` cuts (`filter`'s `since` and
 /// `until`, in stored form), as conditions on `entry e` with their parameters: within a day
@@ -743,7 +739,11 @@ fn days_query(
         .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
     if since.is_none() && until.is_none() {
         let table = if by_month { "entry_month" } else { "entry_day" };
-        let columns = if by_month { MONTH_COLUMNS } else { DAY_COLUMNS };
+        let columns: &str = if by_month {
+            &MONTH_COLUMNS
+        } else {
+            &DAY_COLUMNS
+        };
         parts.push(format!("SELECT {columns} FROM {table} e{}", w.sql));
         params.extend(w.params.clone());
     } else {
@@ -759,7 +759,8 @@ fn days_query(
         let mut not_in_months = String::new();
         if let Some((first, last)) = &months {
             parts.push(format!(
-                "SELECT {MONTH_COLUMNS} FROM entry_month e{}e.month BETWEEN ? AND ?",
+                "SELECT {} FROM entry_month e{}e.month BETWEEN ? AND ?",
+                *MONTH_COLUMNS,
                 and(&w.sql)
             ));
             params.extend(w.params.clone());
@@ -768,7 +769,8 @@ fn days_query(
             not_in_months = "NOT (substr(e.day, 1, 7) BETWEEN ? AND ?) AND ".to_string();
         }
         parts.push(format!(
-            "SELECT {DAY_COLUMNS} FROM entry_day e{}{not_in_months}{}",
+            "SELECT {} FROM entry_day e{}{not_in_months}{}",
+            *DAY_COLUMNS,
             and(&w.sql),
             day_rows_inside("e.day", "e.utc_offset_min")
         ));
@@ -781,7 +783,8 @@ fn days_query(
         // The entries of the days cut by each bound.
         for (cut, cut_params) in cut_days(filter, &low, &high) {
             parts.push(format!(
-                "SELECT {ENTRY_AS_DAY} FROM entry e{}{cut}",
+                "SELECT {} FROM entry e{}{cut}",
+                *ENTRY_AS_DAY,
                 and(&w.sql)
             ));
             params.extend(w.params.clone());

@@ -11,6 +11,8 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
 
 use super::entries::Encoded;
+use crate::sums::SUMS;
+use std::sync::LazyLock;
 
 /// The insert triggers a bulk write pauses: what they do is redone per range afterwards.
 const PAUSED: [&str; 3] = [
@@ -20,20 +22,18 @@ const PAUSED: [&str; 3] = [
 ];
 
 /// Adds a bulk write's tag sums to `tag_day`, as its insert trigger would have row by row.
-const ADD_TAG_DAY: &str = "INSERT INTO tag_day (key, value, day, utc_offset_min, platform, \
-    status, kept, currency, price_table, entries, clips, seconds_hi, seconds_lo, credits_hi, \
-    credits_lo, cost_hi, cost_lo, unpriced, priced_hi, priced_lo) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-            ?19, ?20) \
-    ON CONFLICT DO UPDATE SET \
-        entries = entries + excluded.entries, clips = clips + excluded.clips, \
-        seconds_hi = seconds_hi + excluded.seconds_hi, \
-        seconds_lo = seconds_lo + excluded.seconds_lo, \
-        credits_hi = credits_hi + excluded.credits_hi, \
-        credits_lo = credits_lo + excluded.credits_lo, \
-        cost_hi = cost_hi + excluded.cost_hi, cost_lo = cost_lo + excluded.cost_lo, \
-        unpriced = unpriced + excluded.unpriced, \
-        priced_hi = priced_hi + excluded.priced_hi, priced_lo = priced_lo + excluded.priced_lo";
+static ADD_TAG_DAY: LazyLock<String> = LazyLock::new(|| {
+    let sums: Vec<&str> = SUMS.iter().map(|s| s.column).collect();
+    let keys = 9;
+    let params: Vec<String> = (1..=keys + sums.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO tag_day (key, value, day, utc_offset_min, platform, status, kept, \
+         currency, price_table, {}) VALUES ({}) ON CONFLICT DO UPDATE SET {}",
+        sums.join(", "),
+        params.join(", "),
+        *crate::sums::ADD_EXCLUDED
+    )
+});
 
 /// A `tag_day` row's key: tag key and value, local day, offset, platform, status, kept,
 /// currency, price table id (0 for none). The texts as ids of [`Names`]: a million-row
@@ -66,12 +66,12 @@ impl Names {
 /// One entry's sums as `tag_day` (and `entry_day`) hold them, in column order: entries,
 /// clips, seconds, credits and money (each split at 10^9, as the SQL's `/` and `%` split
 /// them), entries with no money, credits of the priced ones.
-fn entry_sums(
+pub fn entry_sums(
     count: i64,
     duration_ms: Option<i64>,
     credits_milli: i64,
     cost_micro: Option<i64>,
-) -> [i64; 11] {
+) -> [i64; SUMS.len()] {
     const SPLIT: i128 = 1_000_000_000;
     let split = |v: i128| [(v / SPLIT) as i64, (v % SPLIT) as i64];
     let seconds = split(i128::from(duration_ms.unwrap_or(0)) * i128::from(count));
@@ -190,7 +190,7 @@ impl Paused {
 
     /// Adds the tag sums held to `tag_day`, as its insert trigger would have row by row.
     fn write_tag_sums(&mut self, conn: &Connection) -> Result<()> {
-        let mut add = conn.prepare_cached(ADD_TAG_DAY)?;
+        let mut add = conn.prepare_cached(&ADD_TAG_DAY)?;
         let text = |id: u32| self.names.text(id);
         for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
             &self.tag_sums
