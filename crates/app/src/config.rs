@@ -57,7 +57,7 @@ impl ScanFolder {
 
 /// The `[scan]` folders of the config file, `~/` expanded, as written (not resolved: a
 /// folder that does not exist yet maps nothing and is no error).
-pub fn scan_folders() -> Result<Vec<(PathBuf, ScanFolder)>> {
+pub(crate) fn scan_folders() -> Result<Vec<(PathBuf, ScanFolder)>> {
     let config = load(path().as_deref())?;
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let mut out = Vec::new();

@@ -18,7 +18,7 @@ pub mod shot_lists;
 pub mod tables;
 
 /// Per-user directories (`~/.config/credits`, `~/.local/share/credits` on Linux).
-pub fn project_dirs() -> Option<directories::ProjectDirs> {
+pub(crate) fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "credits")
 }
 

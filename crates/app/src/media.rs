@@ -287,7 +287,7 @@ pub fn seconds(units: u64, timescale: u32) -> Option<Decimal> {
 
 /// The SHA-256 of a file's bytes: its identity, whatever its name or folder. `stop` is
 /// looked at between blocks, so that an interrupt ends a long hash at once: `Ok(None)`.
-pub fn content_hash(
+pub(crate) fn content_hash(
     path: &Path,
     stop: &std::sync::atomic::AtomicBool,
 ) -> std::io::Result<Option<[u8; 32]>> {
@@ -310,7 +310,7 @@ pub fn content_hash(
 
 /// Whether a file holds all of itself, as far as its format says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Completeness {
+pub(crate) enum Completeness {
     /// Its end marker is there, or its header's sizes fit in the file.
     Complete,
     /// Its end marker is missing, or its header says it is longer than it is: still
@@ -330,7 +330,7 @@ pub enum Completeness {
 /// - MP4/MOV/M4V and HEIF/AVIF (ISO boxes): each top-level box's size fits in the file;
 /// - WebM/MKV: the segment's size in the EBML header fits in the file (an unknown size,
 ///   which live recordings write, cannot tell).
-pub fn completeness(path: &Path) -> std::io::Result<Completeness> {
+pub(crate) fn completeness(path: &Path) -> std::io::Result<Completeness> {
     use std::io::{Seek, SeekFrom};
     let ext = path
         .extension()

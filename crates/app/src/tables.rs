@@ -70,7 +70,7 @@ pub fn load(options: &LoadOptions) -> Catalog {
 }
 
 /// The largest pricing file read: a real table is a few kilobytes.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The text of a pricing file: only a regular file (a symlink is followed, and must lead to
 /// one) of at most [`MAX_FILE_BYTES`]. A device, a FIFO or a directory is refused before it

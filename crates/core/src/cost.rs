@@ -494,7 +494,7 @@ fn check_resolution_offered(
 }
 
 /// Credits a plan grants in a month: daily grants count 30 days (the written rule).
-pub fn monthly_credits(plan: &Plan) -> Option<Decimal> {
+pub(crate) fn monthly_credits(plan: &Plan) -> Option<Decimal> {
     let credits = plan.credits?;
     match plan.grant {
         Grant::Monthly | Grant::Once => Some(credits),

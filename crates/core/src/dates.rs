@@ -20,22 +20,22 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime
 use rust_decimal::Decimal;
 
 /// The forms a time flag takes, for `help:` lines.
-pub const TIME_FORMS: &str = "use RFC 3339 (2026-11-21T09:30:00Z), a local date and time \
+pub(crate) const TIME_FORMS: &str = "use RFC 3339 (2026-11-21T09:30:00Z), a local date and time \
      (2026-11-21 09:30, 2026-11-21T09:30:00), a date (2026-11-21, today, yesterday), \
      or a span back from now (3d, 2w, 3m)";
 
 /// The forms a duration flag takes, for error messages.
-pub const DURATION_FORMS: &str =
+pub(crate) const DURATION_FORMS: &str =
     "use seconds (10, 2.5, 10s, 2.5s) or minutes and seconds (1m30s, 90s, 2m)";
 
 /// The first and last years a date may fall in, anywhere (flags, filters, import): a time
 /// before 1970 or after 2100 is a typo (`0000-01-01`, `20266-01-01`), not a generation.
-pub const FIRST_YEAR: i32 = 1970;
-pub const LAST_YEAR: i32 = 2100;
+pub(crate) const FIRST_YEAR: i32 = 1970;
+pub(crate) const LAST_YEAR: i32 = 2100;
 
 /// Refuses a time whose date (in its own offset) is before [`FIRST_YEAR`] or after
 /// [`LAST_YEAR`], naming the value as written and the limit.
-pub fn check_range<Tz: TimeZone>(text: &str, at: &DateTime<Tz>) -> Result<()> {
+pub(crate) fn check_range<Tz: TimeZone>(text: &str, at: &DateTime<Tz>) -> Result<()> {
     let year = at.naive_local().date().year();
     check_year(text, year)
 }
@@ -170,7 +170,7 @@ fn parse_any_time(
 
 /// Refuses a time more than a day ahead of `now` (a mistyped year, a wrong month), naming
 /// the value as typed and `override_flag`, the flag that accepts it anyway.
-pub fn check_not_future(
+pub(crate) fn check_not_future(
     text: &str,
     at: &DateTime<FixedOffset>,
     now: &DateTime<FixedOffset>,

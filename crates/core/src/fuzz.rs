@@ -9,6 +9,7 @@
 //! The generators are public behind the `fuzzing` feature, so the application's import
 //! parsers (`credits_app::exchange`) are fuzzed with the same inputs.
 
+#[cfg(test)]
 use crate::cost::Request;
 #[cfg(test)]
 use crate::cost::{self, BillingPeriod, PricingChoice};
@@ -17,6 +18,7 @@ use crate::pricing::{schema, Origin};
 #[cfg(test)]
 use chrono::DateTime;
 use proptest::prelude::*;
+#[cfg(test)]
 use rust_decimal::Decimal;
 
 /// Cases per target: `FUZZ_CASES`, else 64 (bounded for `cargo test`).
@@ -66,7 +68,8 @@ pub fn number() -> BoxedStrategy<String> {
 }
 
 /// A model's rate in one of the forms the schema knows, with random numbers.
-pub fn rate() -> BoxedStrategy<String> {
+#[cfg(test)]
+fn rate() -> BoxedStrategy<String> {
     prop_oneof![
         number().prop_map(|n| format!("credits = {n}")),
         (number(), number()).prop_map(|(a, b)| format!("credits = {{ min = {a}, max = {b} }}")),
@@ -85,7 +88,8 @@ pub fn rate() -> BoxedStrategy<String> {
 
 /// A whole pricing file: plans (with promotions), packs, models (with variants and
 /// surcharges), billed in credits or money; some keys random, some missing.
-pub fn pricing_file() -> impl Strategy<Value = String> {
+#[cfg(test)]
+fn pricing_file() -> impl Strategy<Value = String> {
     let plan = (number(), number(), number(), number(), any::<bool>()).prop_map(
         |(price, annual, credits, bonus, daily)| {
             format!(
@@ -145,7 +149,8 @@ pub fn pricing_file() -> impl Strategy<Value = String> {
 }
 
 /// A request as flags could make it.
-pub fn request() -> impl Strategy<Value = Request> {
+#[cfg(test)]
+fn request() -> impl Strategy<Value = Request> {
     (
         prop::option::of(number()),
         any::<bool>(),

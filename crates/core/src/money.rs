@@ -315,11 +315,11 @@ pub fn parse_non_negative(text: &str) -> Result<Decimal> {
 /// A TOML float reaches us as an `f64`; Rust prints an `f64` as the shortest text that
 /// reads back to the same value, which is the literal the user wrote whenever it has at
 /// most 15 significant digits, so `0.084` stays exactly `0.084`.
-pub fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+pub(crate) fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     d.deserialize_any(DecimalVisitor)
 }
 
-pub struct DecimalVisitor;
+pub(crate) struct DecimalVisitor;
 
 impl Visitor<'_> for DecimalVisitor {
     type Value = Decimal;

@@ -117,7 +117,7 @@ impl Usage {
 /// Rounds up to a whole number after dropping the last digits' noise: a measured rate is a
 /// 28-digit quotient (2 of 13 is 15.384615…%), and 13 × 1.15384615… must give 15, not 16.
 /// `Decimal::ceil` adds one with `+`, so this rounds toward positive infinity instead.
-pub fn round_up_whole(value: Decimal) -> Decimal {
+pub(crate) fn round_up_whole(value: Decimal) -> Decimal {
     value
         .round_dp(12)
         .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity)

@@ -676,7 +676,7 @@ impl Store {
 }
 
 /// How many of a platform's newest entries [`Store::most_logged`] reads.
-pub const USUAL_FROM_NEWEST: i64 = 1000;
+pub(crate) const USUAL_FROM_NEWEST: i64 = 1000;
 
 /// The shape of a request as logged (see [`Store::most_logged`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

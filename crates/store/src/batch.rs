@@ -21,7 +21,7 @@ const BULK_CACHE_KIB: i64 = -32 * 1024;
 
 /// Entries per multi-row `INSERT`: one statement per row spends much of its time opening
 /// cursors on the table and its indexes; batches share that cost.
-pub const BATCH: usize = 64;
+pub(crate) const BATCH: usize = 64;
 
 impl Store {
     /// [`Store::write`] with a larger page cache for one big transaction, put back

@@ -18,7 +18,7 @@ use credits_core::records::{LedgerRecords, SpendRow, Status};
 
 /// A platform's entries as spends, oldest first (then by id): those dated at or after
 /// `from`, after `after` (exclusive) when given, and at or before `upto` when given.
-pub fn read_spends(
+pub(crate) fn read_spends(
     conn: &Connection,
     platform: &str,
     from: DateTime<Utc>,

@@ -22,15 +22,15 @@ use credits_core::records::{
 };
 
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
-pub const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
 /// The columns `bind_entry` fills, in order.
-pub const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
+pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
     resolution, audio, refs, mode, chars, count, upscale, credits_milli, cost_micro, currency, \
     pricing, price_source, project, note, status, refunded_at, kept, dedup_key, price_table";
 
 /// How many parameters `bind_entry` binds.
-pub const ENTRY_PARAMS: usize = 24;
+pub(crate) const ENTRY_PARAMS: usize = 24;
 
 const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
 
@@ -58,7 +58,7 @@ const MAX_COUNT: u32 = 1_000_000;
 const MAX_DURATION_MS: i64 = 1_000_000_000_000;
 
 /// A `NewEntry` checked and converted to storage units.
-pub struct Encoded {
+pub(crate) struct Encoded {
     pub at: String,
     pub offset_min: i32,
     pub duration_ms: Option<i64>,
@@ -68,7 +68,7 @@ pub struct Encoded {
 }
 
 /// Validates an entry and converts it to storage units. Errors name the offending value.
-pub fn encode(e: &NewEntry) -> Result<Encoded> {
+pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
     if e.platform.trim().is_empty() {
         bail!("the platform is empty");
     }
@@ -141,7 +141,7 @@ pub fn encode(e: &NewEntry) -> Result<Encoded> {
 }
 
 /// A table stamp as the schema stores it: a platform, and a hash of 64 lowercase hex digits.
-pub fn check_stamp(t: &TableStamp) -> Result<()> {
+pub(crate) fn check_stamp(t: &TableStamp) -> Result<()> {
     if t.platform.trim().is_empty() {
         bail!("the price table has no platform");
     }
@@ -158,7 +158,7 @@ pub fn check_stamp(t: &TableStamp) -> Result<()> {
 
 /// The id of a stamp's `price_table` row, inside the caller's transaction: found, or added
 /// the first time. One table per (platform, hash); its date is the one first recorded.
-pub fn price_table_id(conn: &Connection, t: &TableStamp) -> Result<i64> {
+pub(crate) fn price_table_id(conn: &Connection, t: &TableStamp) -> Result<i64> {
     check_stamp(t)?;
     let as_of = t.as_of.format("%Y-%m-%d").to_string();
     conn.prepare_cached(INSERT_PRICE_TABLE)?
@@ -196,7 +196,7 @@ fn check_tag(key: &str, value: &str) -> Result<()> {
 
 /// UTC text and offset minutes for a local time. Sub-second parts are dropped: the log keeps
 /// whole seconds.
-pub fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
+pub(crate) fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
     let offset = at.offset().local_minus_utc();
     if offset % 60 != 0 {
         bail!("the UTC offset of {at} is not a whole number of minutes");
@@ -210,7 +210,7 @@ pub fn encode_at(at: &DateTime<FixedOffset>) -> Result<(String, i32)> {
 
 /// `AT_FORMAT` by hand: chrono's formatter parses its pattern on every call, which showed in
 /// the profile of a million-row import.
-pub fn format_at(t: &DateTime<Utc>) -> String {
+pub(crate) fn format_at(t: &DateTime<Utc>) -> String {
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         t.year(),
@@ -224,7 +224,7 @@ pub fn format_at(t: &DateTime<Utc>) -> String {
 
 /// A bound for `at` comparisons: entries sit on whole seconds, so `at >= t` and `at < t` both
 /// mean `at >= ceil(t)` and `at < ceil(t)`.
-pub fn encode_bound(t: &DateTime<Utc>) -> String {
+pub(crate) fn encode_bound(t: &DateTime<Utc>) -> String {
     let whole = t.trunc_subsecs(0);
     let ceil = if whole < *t {
         whole + chrono::Duration::seconds(1)
@@ -258,7 +258,7 @@ fn fresh_dedup_key() -> String {
 /// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..=
 /// base + ENTRY_PARAMS`, so a multi-row `INSERT` can bind many entries. `price_table` is the
 /// id of the entry's table stamp ([`price_table_id`]).
-pub fn bind_entry(
+pub(crate) fn bind_entry(
     stmt: &mut Statement<'_>,
     base: usize,
     e: &NewEntry,
@@ -303,7 +303,7 @@ pub fn bind_entry(
 }
 
 /// Where each column of `SELECT_ENTRY` sits, looked up by name once per statement.
-pub struct EntryColumns {
+pub(crate) struct EntryColumns {
     id: usize,
     at: usize,
     offset: usize,
@@ -434,7 +434,7 @@ impl EntryColumns {
 }
 
 /// One entry by id, or `None`.
-pub fn get_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT_ENTRY} WHERE e.id = ?1"))?;
     let columns = EntryColumns::of(&stmt)?;
     let mut rows = stmt.query([id])?;
@@ -458,7 +458,7 @@ pub struct Where {
     pub params: Vec<Value>,
 }
 
-pub fn where_clause(f: &Filter) -> Where {
+pub(crate) fn where_clause(f: &Filter) -> Where {
     let mut terms: Vec<&str> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     let mut text = |terms: &mut Vec<&str>, sql, v: &Option<String>| {
@@ -495,7 +495,7 @@ pub fn where_clause(f: &Filter) -> Where {
 
 /// Inserts one entry (and its tags) inside the caller's transaction. A dedup key already in
 /// the database is an error (`import` skips such rows instead, see `exchange`).
-pub fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
+pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
     let enc = encode(entry)?;
     let key = match &entry.dedup_key {
         Some(key) => key.clone(),
@@ -526,7 +526,7 @@ pub fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
 /// Sets an entry's status and refund time (`None` unless refunded). The caller decides which
 /// transitions are allowed (`ops::entries`); the schema refuses a refund time on an entry that
 /// is not refunded. Returns whether the entry exists.
-pub fn set_status_in(
+pub(crate) fn set_status_in(
     conn: &Connection,
     id: i64,
     status: Status,
@@ -542,7 +542,7 @@ pub fn set_status_in(
 
 /// Replaces an entry's money, how it was priced and the table that priced it (`credits
 /// reprice`). Returns whether it exists.
-pub fn set_price_in(
+pub(crate) fn set_price_in(
     conn: &Connection,
     id: i64,
     cost: Option<&Money>,
@@ -571,7 +571,7 @@ pub fn set_price_in(
 
 /// Changes project, tags, note or kept of an entry. Removals apply before additions. Returns
 /// whether the entry exists.
-pub fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bool> {
+pub(crate) fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bool> {
     check_tags(&edit.tags_set)?;
     let exists = conn
         .query_row("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))
@@ -614,7 +614,7 @@ pub fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bool> {
 }
 
 /// Deletes an entry (its tags go by the foreign key) and returns what it was.
-pub fn remove_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+pub(crate) fn remove_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let entry = get_in(conn, id)?;
     if entry.is_some() {
         conn.execute("DELETE FROM entry WHERE id = ?1", [id])?;

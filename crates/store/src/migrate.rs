@@ -10,7 +10,7 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use std::path::Path;
 
 /// `PRAGMA application_id` of a credits database: "CRDT" in ASCII.
-pub const APPLICATION_ID: i32 = 0x4352_4454;
+pub(crate) const APPLICATION_ID: i32 = 0x4352_4454;
 
 /// Every migration, oldest first; migration `n` (1-based) brings the schema to version `n`.
 const MIGRATIONS: &[&str] = &[
@@ -39,7 +39,7 @@ pub enum Found {
 
 /// Reads the header and refuses anything that is not a credits database this build can use.
 /// Only reads: a refused file is left byte-for-byte as it was.
-pub fn inspect(conn: &Connection, name: &str) -> Result<Found> {
+pub(crate) fn inspect(conn: &Connection, name: &str) -> Result<Found> {
     // One statement, so one read snapshot: read separately, a concurrent first open could
     // commit between the reads and a half-seen header look like a foreign database.
     let read = || -> rusqlite::Result<(i32, i64, i64)> {
@@ -283,7 +283,7 @@ pub mod sidecar {
 /// `-wal` or `-journal` beside it that does not belong to it: SQLite would replay such a file
 /// into the database on open (and a `-wal` beside an empty file would be deleted), so a
 /// refused file must be refused here, from the bytes, while nothing has been written.
-pub fn preflight(path: &Path, name: &str) -> Result<()> {
+pub(crate) fn preflight(path: &Path, name: &str) -> Result<()> {
     let read = |p: &Path| format!("cannot read {}", p.display());
     let db = sidecar::head(path, 100).with_context(|| read(path))?;
     let header = match db.as_deref() {

@@ -246,7 +246,7 @@ fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<
 
 /// A report read both ways, from the entries and from the sums (tests of the migration).
 #[cfg(test)]
-pub fn both_ways(
+pub(crate) fn both_ways(
     conn: &Connection,
     filter: &Filter,
     by: &[GroupKey],

@@ -66,7 +66,7 @@ impl Names {
 /// One entry's sums as `tag_day` (and `entry_day`) hold them, in column order: entries,
 /// clips, seconds, credits and money (each split at 10^9, as the SQL's `/` and `%` split
 /// them), entries with no money, credits of the priced ones.
-pub fn entry_sums(
+pub(crate) fn entry_sums(
     count: i64,
     duration_ms: Option<i64>,
     credits_milli: i64,
@@ -117,7 +117,7 @@ const REBUILD_DAYS: &str = "INSERT INTO entry_day \
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
 
 /// What [`pause_insert_triggers`] took away, to put back.
-pub struct Paused {
+pub(crate) struct Paused {
     /// (name, CREATE statement) of each trigger dropped.
     triggers: Vec<(String, String)>,
     /// The highest entry id before the bulk write: the new rows are the ones above it.
@@ -218,7 +218,7 @@ impl Paused {
 }
 
 /// Drops the per-row insert triggers for a bulk write (inside its transaction).
-pub fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
+pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
     let max_id_before: i64 =
         conn.query_row("SELECT coalesce(max(id), 0) FROM entry", [], |r| r.get(0))?;
     let mut triggers = Vec::new();
@@ -249,7 +249,7 @@ pub fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
 
 /// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
 /// gone, the days the new entries fall on are summed again, and the triggers are back.
-pub fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Result<()> {
+pub(crate) fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Result<()> {
     let mut stmt = conn
         .prepare("SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform")?;
     let ranges: Vec<(String, String, String)> = stmt

@@ -13,7 +13,7 @@
 use std::sync::LazyLock;
 
 /// One summed column.
-pub struct Sum {
+pub(crate) struct Sum {
     /// The column's name in every sum table.
     pub column: &'static str,
     /// What one entry (`entry e`) adds to it, as SQL over the entry's row.
@@ -21,7 +21,7 @@ pub struct Sum {
 }
 
 /// The summed columns, in the order the tables hold them.
-pub const SUMS: [Sum; 11] = [
+pub(crate) const SUMS: [Sum; 11] = [
     Sum {
         column: "entries",
         of_entry: "1",
@@ -69,7 +69,7 @@ pub const SUMS: [Sum; 11] = [
 ];
 
 /// The summed columns of a row aliased `alias`: `e.entries, e.clips, …`.
-pub fn columns_of(alias: &str) -> String {
+pub(crate) fn columns_of(alias: &str) -> String {
     SUMS.iter()
         .map(|s| format!("{alias}.{}", s.column))
         .collect::<Vec<_>>()
@@ -77,7 +77,7 @@ pub fn columns_of(alias: &str) -> String {
 }
 
 /// What one entry `e` adds to each sum, in column order.
-pub static OF_ENTRY: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static OF_ENTRY: LazyLock<String> = LazyLock::new(|| {
     SUMS.iter()
         .map(|s| s.of_entry)
         .collect::<Vec<_>>()
@@ -85,7 +85,7 @@ pub static OF_ENTRY: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The `SET` list of an upsert that adds the new row's sums to the existing ones.
-pub static ADD_EXCLUDED: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static ADD_EXCLUDED: LazyLock<String> = LazyLock::new(|| {
     SUMS.iter()
         .map(|s| format!("{c} = {c} + excluded.{c}", c = s.column))
         .collect::<Vec<_>>()

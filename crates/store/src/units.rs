@@ -27,7 +27,7 @@ const MICRO: i64 = 1_000_000;
 
 /// The most any one stored amount may be: credits of an entry, a top-up or a budget, money
 /// of an entry or a purchase, seconds of a generation. See the module comment for why.
-pub const MAX_STORED: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+pub(crate) const MAX_STORED: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
 /// The error for an amount above [`MAX_STORED`], naming the value and the limit.
 fn above_limit(what: &str, value: Decimal) -> anyhow::Error {
@@ -59,7 +59,7 @@ pub fn to_milli(value: Decimal, what: &str) -> Result<i64> {
 }
 
 /// Milli-units back to a decimal, without trailing zeros (`1500` → `1.5`).
-pub fn from_milli(value: i64) -> Decimal {
+pub(crate) fn from_milli(value: i64) -> Decimal {
     Decimal::new(value, 3).normalize()
 }
 
@@ -85,7 +85,7 @@ pub fn round_money(value: Decimal) -> Result<Decimal> {
 }
 
 /// Micro-units back to a decimal, without trailing zeros.
-pub fn from_micro(value: i64) -> Decimal {
+pub(crate) fn from_micro(value: i64) -> Decimal {
     Decimal::new(value, 6).normalize()
 }
 

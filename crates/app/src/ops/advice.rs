@@ -33,7 +33,7 @@ pub struct LogUsage {
 }
 
 /// The default window of `--from-log`.
-pub const DEFAULT_WINDOW: &str = "30d";
+pub(crate) const DEFAULT_WINDOW: &str = "30d";
 
 /// What the log shows was made in the window `since` (default the last 30 days) up to now,
 /// on `platforms` (canonical ids; empty: all), scaled to a month (not rounded: generations

@@ -75,7 +75,7 @@ pub fn uses(session: &Session, store: &impl BudgetSource) -> Result<Vec<BudgetUs
 }
 
 /// The use of every budget, or of one project's budgets, as of now.
-pub fn uses_of(
+pub(crate) fn uses_of(
     session: &Session,
     store: &impl BudgetSource,
     project: Option<&str>,
@@ -266,7 +266,7 @@ pub enum Level {
 }
 
 /// The share of a budget from which `log` and `estimate` warn, in percent.
-pub const WARN_PERCENT: u32 = 80;
+pub(crate) const WARN_PERCENT: u32 = 80;
 
 /// A budget an entry takes past a threshold, with its use after the entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -306,7 +306,7 @@ fn adds(budget: &BudgetUse, entry: &NewEntry) -> Option<Decimal> {
 
 /// The budgets of `entry`'s project that it takes past 80%, or leaves over 100%, given
 /// their use before it (`uses_of` the project).
-pub fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Crossing>> {
+pub(crate) fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Crossing>> {
     let mut out = Vec::new();
     for budget in before {
         let Some(used) = budget.used else {

@@ -61,7 +61,7 @@ pub fn log(session: &Session, req: &LogRequest) -> Result<Logged> {
 /// Logs a generation inside the caller's transaction (`log`, and `scan`, which writes the
 /// entry's file in the same transaction): priced in context, budgets checked, inserted.
 /// Returns the new entry's id, how it was priced and the budgets it crossed.
-pub fn log_in(
+pub(crate) fn log_in(
     session: &Session,
     tx: &credits_store::Tx<'_>,
     req: &LogRequest,
@@ -108,7 +108,7 @@ pub fn log_in(
 }
 
 /// The error for an id that is not in the log.
-pub fn no_such_entry(id: i64) -> anyhow::Error {
+pub(crate) fn no_such_entry(id: i64) -> anyhow::Error {
     fail_with_help(
         format!("no entry with id {id}"),
         "`credits history` lists the ids",

@@ -47,7 +47,7 @@ pub fn build(
 
 /// [`build`] whose spends include every entry dated at or after `keep_from` (a checkpoint
 /// folds older ones away), for a caller that reads one entry's part in the ledger.
-pub fn build_keeping(
+pub(crate) fn build_keeping(
     session: &Session,
     src: &impl LedgerRead,
     platform: &Platform,
@@ -85,7 +85,7 @@ pub fn build_keeping(
 
 /// The ledger as of `as_of` with every entry of the platform in it, later ones too (not yet
 /// happened), for `reprice`, which prices each of them.
-pub fn build_every_entry(
+pub(crate) fn build_every_entry(
     session: &Session,
     src: &impl LedgerRead,
     platform: &Platform,
@@ -125,7 +125,7 @@ fn fitting(
 /// Entries between two checkpoints: a replay never holds more than this many (plus the ones
 /// logged since the newest), whatever the size of the log. The unit tests use 3, so every
 /// history they make crosses several checkpoints.
-pub const CHECKPOINT_EVERY: u32 = if cfg!(test) { 3 } else { 2000 };
+pub(crate) const CHECKPOINT_EVERY: u32 = if cfg!(test) { 3 } else { 2000 };
 
 /// [`CHECKPOINT_EVERY`], or `CREDITS_CHECKPOINT_EVERY` when set (tests make many small
 /// checkpoints with it; `0` turns checkpoints off: none made, none read, every balance a
@@ -146,7 +146,11 @@ const CHECKPOINT_LAG_HOURS: i64 = 1;
 /// [`CHECKPOINT_EVERY`] entries up to an hour ago, each replayed from the one before, so
 /// only that many entries are in memory at once. Cheap when nothing changed: two indexed
 /// reads.
-pub fn refresh_checkpoints(session: &Session, tx: &Tx<'_>, platform: &Platform) -> Result<()> {
+pub(crate) fn refresh_checkpoints(
+    session: &Session,
+    tx: &Tx<'_>,
+    platform: &Platform,
+) -> Result<()> {
     let offset = session.offset();
     let records = tx.ledger_facts(&platform.id)?;
     let Some(start) = build::start(&records, &offset)? else {
@@ -193,7 +197,7 @@ pub fn refresh_checkpoints(session: &Session, tx: &Tx<'_>, platform: &Platform) 
 
 /// [`refresh_checkpoints`] for every platform with a balance in the pricing tables (after an
 /// import, which may touch any of them).
-pub fn refresh_all_checkpoints(session: &Session, tx: &Tx<'_>) -> Result<()> {
+pub(crate) fn refresh_all_checkpoints(session: &Session, tx: &Tx<'_>) -> Result<()> {
     for id in tx.checkpointed_platforms()? {
         if let Ok(platform) = session.catalog.platform(&id) {
             refresh_checkpoints(session, tx, platform)?;
@@ -223,7 +227,7 @@ pub fn before_start(session: &Session, platform: &str, start: DateTime<Utc>) -> 
 
 /// Refuses a time before the account's start, when the platform has a plan history (with
 /// only top-ups and adjustments, the first of them is the start and any date may come first).
-pub fn check_not_before_start(
+pub(crate) fn check_not_before_start(
     session: &Session,
     platform: &str,
     records: &LedgerRecords,

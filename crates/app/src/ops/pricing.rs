@@ -125,7 +125,11 @@ impl Priced {
 /// `import` does per row, where replaying the ledger for each of a million rows would not
 /// do). Unless the user gives the credits (`--credits`, which also lets an unknown platform
 /// or model be logged, unpriced), the table must know the model.
-pub fn by_plan(session: &Session, accounts: &[Account], req: &PriceRequest) -> Result<Priced> {
+pub(crate) fn by_plan(
+    session: &Session,
+    accounts: &[Account],
+    req: &PriceRequest,
+) -> Result<Priced> {
     let (platform, model) = match resolve::generation(&session.catalog, &req.platform, &req.model) {
         Generation::Known { platform, model } => (platform, model),
         Generation::Unknown {
@@ -405,7 +409,7 @@ fn describe(platform: &Platform, quote: &Quote, source: &PriceSource) -> String 
 /// Prices a generation in the user's whole context, as `log` records it: [`by_plan`], then
 /// the platform's balance at the generation's time (see the module docs). `estimate` calls
 /// this too, so it predicts exactly what `log` would store.
-pub fn in_context(session: &Session, tx: &Tx<'_>, req: &PriceRequest) -> Result<Priced> {
+pub(crate) fn in_context(session: &Session, tx: &Tx<'_>, req: &PriceRequest) -> Result<Priced> {
     let accounts = tx.accounts()?;
     let mut priced = by_plan(session, &accounts, req)?;
     let Some(platform) = session
@@ -535,7 +539,7 @@ fn why_unknown(l: &Ledger, i: usize, platform: &str) -> MoneyUnknown {
 }
 
 /// What the ledger says one stored entry's credits cost.
-pub struct LedgerPrice {
+pub(crate) struct LedgerPrice {
     pub entry_id: i64,
     /// `None`: unknown, for `why`.
     pub money: Option<Ratio>,
@@ -546,7 +550,7 @@ pub struct LedgerPrice {
 
 /// The money of every stored entry of a platform as the ledger prices it now (`reprice`):
 /// one replay for all of them.
-pub fn ledger_money(
+pub(crate) fn ledger_money(
     session: &Session,
     src: &impl LedgerRead,
     platform: &Platform,
@@ -574,7 +578,7 @@ pub fn ledger_money(
 
 /// A quote with its money replaced by what the ledger says the credits cost (`estimate` on a
 /// platform with a balance), so per clip and per second follow from the same money.
-pub fn quote_with_cost(quote: &Quote, cost: &Money) -> Result<Quote> {
+pub(crate) fn quote_with_cost(quote: &Quote, cost: &Money) -> Result<Quote> {
     let total = money::ratio(cost.amount);
     let mut q = quote.clone();
     q.cost_total = Some(MoneyRange::exact(total));

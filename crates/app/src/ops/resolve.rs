@@ -60,7 +60,7 @@ pub fn generation<'c>(catalog: &'c Catalog, platform: &str, model: &str) -> Gene
 }
 
 /// Canonical ids for a platform and model as typed (or as stored by an older version).
-pub fn canonical_names(catalog: &Catalog, platform: &str, model: &str) -> (String, String) {
+pub(crate) fn canonical_names(catalog: &Catalog, platform: &str, model: &str) -> (String, String) {
     generation(catalog, platform, model).ids()
 }
 

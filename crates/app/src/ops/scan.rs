@@ -52,7 +52,7 @@ use std::path::{Path, PathBuf};
 
 /// How far over a length the model offers a container's duration may run and still be
 /// priced as that length: a quarter of a second (6 frames at 24 fps).
-pub const TOLERANCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+pub(crate) const TOLERANCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
 
 /// What the user asked `scan` to do.
 #[derive(Debug, Clone, Default)]
@@ -224,7 +224,7 @@ pub struct Scanned {
 pub type Stamp = (u64, Option<std::time::SystemTime>);
 
 /// A file's [`Stamp`] now.
-pub fn stamp_of(path: &Path) -> Option<Stamp> {
+pub(crate) fn stamp_of(path: &Path) -> Option<Stamp> {
     std::fs::metadata(path)
         .ok()
         .map(|m| (m.len(), m.modified().ok()))
@@ -822,7 +822,7 @@ impl<'a> Scanner<'a> {
 /// tool writes under a `.part` name, so a short pause must not pass for the end: 3 s, and
 /// the file must also be whole as far as its format tells (`media::completeness`). A file
 /// whose format cannot tell (a WebM of unknown length) is taken after this time alone.
-pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(3);
+pub(crate) const SETTLE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// How long `--watch` walks a folder again after it appears: the watcher starts watching a
 /// new folder only once it has seen it, so a file copied in at once (`mkdir d; cp x d/`)

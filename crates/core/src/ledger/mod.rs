@@ -222,7 +222,11 @@ fn live_key(g: &Grant, index: usize) -> LiveKey {
 }
 
 /// Replays `grants` and `spends` up to and including `as_of`.
-pub fn compute(grants: Vec<Grant>, spends: Vec<Spend>, as_of: DateTime<Utc>) -> Result<Ledger> {
+pub(crate) fn compute(
+    grants: Vec<Grant>,
+    spends: Vec<Spend>,
+    as_of: DateTime<Utc>,
+) -> Result<Ledger> {
     check_inputs(&grants, &spends)?;
     let mut events: Vec<Event> = Vec::new();
     for (i, g) in grants.iter().enumerate() {

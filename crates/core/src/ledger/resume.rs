@@ -35,7 +35,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// The label of a lump: owing spends from before a checkpoint, merged.
-pub const LUMP_LABEL: &str = "earlier credits beyond the balance";
+pub(crate) const LUMP_LABEL: &str = "earlier credits beyond the balance";
 
 /// Sums of the spends a checkpoint no longer keeps (every spend by its time that is not
 /// carried). Zero for a full replay.
@@ -117,7 +117,7 @@ pub struct Checkpoint {
 
 /// The result of [`compute_from`].
 #[derive(Clone, Debug)]
-pub enum Resumed {
+pub(crate) enum Resumed {
     Ledger(Box<Ledger>),
     /// The checkpoint does not fit the inputs (why): replay everything instead.
     Stale(String),
@@ -243,7 +243,7 @@ impl Ledger {
 /// spends and lumps, then `spends_after`.
 ///
 /// [`Resumed::Stale`] when the checkpoint does not fit: replay everything with `compute`.
-pub fn compute_from(
+pub(crate) fn compute_from(
     checkpoint: &Checkpoint,
     grants: Vec<Grant>,
     adjustments: Vec<Spend>,

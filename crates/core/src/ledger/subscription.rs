@@ -33,7 +33,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 
 /// Most periods computed for one platform (about 270 years of daily grants).
-pub const MAX_GRANTS: usize = 100_000;
+pub(crate) const MAX_GRANTS: usize = 100_000;
 
 /// One recorded plan change: the plan in effect from `effective_on`.
 #[derive(Clone, Debug)]

@@ -26,7 +26,7 @@ use std::fmt;
 use std::path::Path;
 
 /// The `format` value that says "this JSON is a pricing bundle".
-pub const FORMAT: &str = "credits-pricing-bundle";
+pub(crate) const FORMAT: &str = "credits-pricing-bundle";
 /// The one version this build reads and writes.
 pub const VERSION: u64 = 1;
 /// The installed bundle's file name in the user data dir.
@@ -153,7 +153,7 @@ struct RawTable {
 }
 
 /// Lowercase hex SHA-256 of `text`'s bytes.
-pub fn sha256_hex(text: &str) -> String {
+pub(crate) fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -18,14 +18,14 @@ use serde::Deserialize;
 /// Far above any real price list, and small enough that the cost math on it (× a count,
 /// × a percent, + a bonus, ÷ a plan's credits) stays inside a Decimal; anything larger is
 /// a typo, refused with the field named rather than overflowing later.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+pub(crate) const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
 
 /// The smallest `per_input.per`: a millionth of a unit. A smaller block size turns any
 /// input into more blocks than a Decimal holds.
-pub const MIN_PER_INPUT: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+pub(crate) const MIN_PER_INPUT: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 
 /// The largest promotion bonus, in percent (100× the plan's credits).
-pub const MAX_BONUS_PERCENT: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+pub(crate) const MAX_BONUS_PERCENT: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 
 /// A problem in a file that parsed but means something impossible.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1216,12 +1216,12 @@ fn merge_by_id<T>(mut base: Vec<T>, patch: Vec<T>, id: impl Fn(&T) -> &String) -
 
 /// The oldest verification date among a table's numbers: its plans, promotions, packs,
 /// models and variants. `None` when no number has a date.
-pub fn derived_as_of(p: &Platform) -> Option<NaiveDate> {
+pub(crate) fn derived_as_of(p: &Platform) -> Option<NaiveDate> {
     every_provenance(p).filter_map(|prov| prov.verified).min()
 }
 
 /// Every number-carrying item's provenance, with a label saying which item it is.
-pub fn every_provenance(p: &Platform) -> impl Iterator<Item = &Provenance> {
+pub(crate) fn every_provenance(p: &Platform) -> impl Iterator<Item = &Provenance> {
     let plans = p.plans.iter().flat_map(|plan| {
         std::iter::once(&plan.provenance).chain(plan.promotion.iter().map(|pr| &pr.provenance))
     });

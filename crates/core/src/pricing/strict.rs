@@ -248,7 +248,7 @@ fn ordered<'a>(
 }
 
 /// The height a resolution label stands for: `720p` → 720, `4k` → 2160 (`Nk` ≈ N × 540).
-pub fn resolution_rank(label: &str) -> Option<u32> {
+pub(crate) fn resolution_rank(label: &str) -> Option<u32> {
     let label = label.to_ascii_lowercase();
     if let Some(n) = label.strip_suffix('p') {
         return n.parse().ok();
