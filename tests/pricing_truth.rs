@@ -441,3 +441,26 @@ fn the_december_2026_tables_ship_28_platforms_and_rank_40_rows_at_1080p() {
         );
     }
 }
+
+#[test]
+fn recording_and_reading_a_pika_entry_says_no_stale_or_third_party_note() {
+    // Issue 21: how fresh and how well sourced a table is helps choose (estimate, compare),
+    // not every later command on what was already recorded.
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["estimate", "pika", "extended-video", "--duration", "10"])
+        .success()
+        .stderr_has("third-party");
+    for args in [
+        &["log", "pika", "extended-video", "--duration", "10"][..],
+        &["history"],
+        &["report"],
+        &["report", "--by", "platform"],
+        &["balance"],
+    ] {
+        sandbox
+            .run(args)
+            .stderr_lacks("third-party")
+            .stderr_lacks("older than 90 days");
+    }
+}

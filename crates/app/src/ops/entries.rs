@@ -67,7 +67,9 @@ pub(crate) fn log_in(
     req: &LogRequest,
 ) -> Result<(i64, Priced, Vec<budgets::Crossing>)> {
     let at = req.price.at.unwrap_or(session.now);
-    let priced = pricing::in_context(session, tx, &req.price)?;
+    let mut priced = pricing::in_context(session, tx, &req.price)?;
+    // What was recorded is said; how well sourced the table is was for choosing.
+    priced.notes.retain(|n| !n.is_for_choosing());
     // The budgets are read in the transaction that writes, so a strict refusal and the
     // entry it would have allowed cannot disagree.
     let before = match &req.project {

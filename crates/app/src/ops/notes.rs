@@ -125,6 +125,14 @@ pub struct Renamed {
 }
 
 impl Note {
+    /// Whether this note helps someone choose where to generate (how fresh and how well
+    /// sourced a table's price is), and so belongs only to the commands that show prices to
+    /// choose by (`estimate`, `compare`, `plans`, `pricing`): said on every `log`, `scan` or
+    /// report it would repeat itself without changing what was recorded (issue 21).
+    pub fn is_for_choosing(&self) -> bool {
+        matches!(self, Note::Unvouched { .. } | Note::StaleTables { .. })
+    }
+
     /// Whether this is said as `warning:` rather than `note:`.
     pub fn is_warning(&self) -> bool {
         matches!(
