@@ -12,6 +12,7 @@
 //! - keys come out sorted, as they always have (the document goes through `serde_json::Value`,
 //!   whose maps are ordered by key).
 
+pub mod pricing;
 pub mod quote;
 
 use credits_core::money::{self, Amount, MoneyRange, Ratio};
