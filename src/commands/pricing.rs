@@ -6,11 +6,9 @@ use crate::render;
 use crate::views::{self, pricing as view};
 use anyhow::Result;
 use credits_app::ops::bundle::{self as bundles, BundleState, Source};
-use credits_core::cost::{self, BillingPeriod};
-use credits_core::money::{self, fmt_credits};
 use credits_core::pricing::bundle::Change;
 use credits_core::pricing::catalog::Catalog;
-use credits_core::pricing::{dump, strict, Expiry, Origin, Platform, Provenance};
+use credits_core::pricing::{dump, strict, Origin, Platform};
 use std::io::Write;
 
 pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i32> {
@@ -57,13 +55,11 @@ fn list(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
 fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
     let p = ctx.session.catalog.platform(name)?;
     ctx.say(&ctx.stale([p]).into_iter().collect::<Vec<_>>());
+    let v = view::PlatformView::new(&ctx.session.catalog, p);
     if ctx.json {
-        let value = view::PlatformView::new(&ctx.session.catalog, p);
-        out.write_all(views::json(&value).as_bytes())?;
+        out.write_all(views::json(&v).as_bytes())?;
         return Ok(0);
     }
-    let ppc = view::plan_price_per_credit;
-
     proseln!(
         out,
         "{} ({}) — prices as of {} (the oldest verification date of its numbers), from {}",
@@ -85,168 +81,27 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             "patched by your file {patch} (its numbers are marked [yours])"
         )?;
     }
-    let c = &p.currency;
-    let money_or = |v: Option<rust_decimal::Decimal>| {
-        v.map_or("unknown".to_string(), |d| money::fmt_money(d, c))
-    };
-    if !p.plans.is_empty() {
+    if !v.plans.is_empty() {
         proseln!(out, "\nPlans")?;
-        let rows = p
-            .plans
-            .iter()
-            .map(|x| {
-                vec![
-                    x.name.clone(),
-                    money_or(x.price),
-                    money_or(x.annual_price),
-                    x.credits.map_or("unknown".to_string(), |v| {
-                        format!("{} / {}", fmt_credits(v), x.grant.as_str())
-                    }),
-                    if x.is_free() {
-                        "no price (free)".to_string()
-                    } else {
-                        money_or(ppc(x, BillingPeriod::Monthly))
-                    },
-                    if x.is_free() {
-                        "-".to_string()
-                    } else {
-                        money_or(ppc(x, BillingPeriod::Annual))
-                    },
-                    match x.rollover {
-                        Some(true) => "yes",
-                        Some(false) => "no",
-                        None => "unknown",
-                    }
-                    .to_string(),
-                    provenance_label(p, &x.provenance),
-                ]
-            })
-            .collect();
-        out.write_all(
-            render::table(
-                &[
-                    render::Column::shrinkable("plan", 5, 12),
-                    render::Column::essential("monthly"),
-                    render::Column::optional("yearly", 3),
-                    render::Column::essential("credits"),
-                    render::Column::optional("$/credit", 6),
-                    render::Column::optional("$/credit annual", 2),
-                    render::Column::optional("rollover", 4),
-                    render::Column::optional("source", 1),
-                ],
-                rows,
-            )
-            .as_bytes(),
-        )?;
-        for x in &p.plans {
-            if let Some(note) = cost::promotion_note(x, c) {
+        let rows = v.plans.iter().map(|x| x.cells(&p.currency)).collect();
+        out.write_all(render::table(&view::PlanView::COLUMNS, rows).as_bytes())?;
+        for x in &v.plans {
+            if let Some(note) = &x.promotion {
                 proseln!(out, "promotion: {note}")?;
             }
         }
     }
-    if !p.packs.is_empty() {
+    if !v.packs.is_empty() {
         proseln!(out, "\nPacks")?;
-        let rows = p
-            .packs
-            .iter()
-            .map(|k| {
-                let per = money_or(view::pack_price_per_credit(k));
-                vec![
-                    k.name.clone(),
-                    money::fmt_money(k.price, c),
-                    fmt_credits(k.credits),
-                    fmt_credits(k.bonus),
-                    per,
-                    match k.expiry {
-                        Expiry::Never => "never".to_string(),
-                        Expiry::AfterDays(d) => format!("after {d} days"),
-                        Expiry::Unknown => "unknown".to_string(),
-                    },
-                    match k.min_plan {
-                        Some(t) => format!("{}+", p.plan_name(t)),
-                        None if p.plans.is_empty() => "anyone".to_string(),
-                        None => "not stated".to_string(),
-                    },
-                    provenance_label(p, &k.provenance),
-                ]
-            })
-            .collect();
-        out.write_all(
-            render::table(
-                &[
-                    render::Column::shrinkable("pack", 5, 12),
-                    render::Column::essential("price"),
-                    render::Column::essential("credits"),
-                    render::Column::optional("bonus", 3),
-                    render::Column::optional("$/credit", 6),
-                    render::Column::optional("expires", 4),
-                    render::Column::optional("sold to", 2),
-                    render::Column::optional("source", 1),
-                ],
-                rows,
-            )
-            .as_bytes(),
-        )?;
+        let rows = v.packs.iter().map(|k| k.cells(p)).collect();
+        out.write_all(render::table(&view::PackView::COLUMNS, rows).as_bytes())?;
     }
     proseln!(out, "\nModels")?;
-    let mut rows = Vec::new();
-    for m in &p.models {
-        for (i, ((variant, rate), v)) in view::model_rates(p, m)
-            .into_iter()
-            .zip(&m.variants)
-            .enumerate()
-        {
-            let source = if i == 0 || v.provenance != m.provenance {
-                provenance_label(p, &v.provenance)
-            } else {
-                String::new()
-            };
-            rows.push(vec![
-                if i == 0 { m.id.clone() } else { String::new() },
-                if i == 0 {
-                    m.kind.as_str().to_string()
-                } else {
-                    String::new()
-                },
-                variant,
-                rate,
-                if i == 0 {
-                    m.min_plan
-                        .map_or("-".to_string(), |t| p.plan_name(t).to_string())
-                } else {
-                    String::new()
-                },
-                source,
-            ]);
-        }
-        if let Some(t) = m.included_from {
-            rows.push(vec![
-                String::new(),
-                String::new(),
-                String::new(),
-                format!("included from {}", p.plan_name(t)),
-                String::new(),
-                String::new(),
-            ]);
-        }
-    }
+    let rows: Vec<Vec<String>> = v.models.iter().flat_map(|m| m.rows()).collect();
     if rows.is_empty() {
         proseln!(out, "(none in the table: see the notes)")?;
     } else {
-        out.write_all(
-            render::table(
-                &[
-                    render::Column::essential("model"),
-                    render::Column::optional("kind", 2),
-                    render::Column::shrinkable("variant", 4, 12),
-                    render::Column::essential("rate"),
-                    render::Column::optional("min plan", 3),
-                    render::Column::optional("source", 1),
-                ],
-                rows,
-            )
-            .as_bytes(),
-        )?;
+        out.write_all(render::table(&view::ModelView::COLUMNS, rows).as_bytes())?;
     }
     let lifecycle_notes = p
         .plans
@@ -287,14 +142,14 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             proseln!(out, "- {n}")?;
         }
     }
-    if !p.sources.is_empty() {
+    if !v.sources.is_empty() {
         proseln!(out, "\nSources")?;
-        for s in &p.sources {
+        for s in &v.sources {
             let mut about = Vec::new();
             if let Some(g) = s.grade {
-                about.push(g.as_str().to_string());
+                about.push(g.to_string());
             }
-            match (s.date, s.read) {
+            match (&s.date, &s.read) {
                 (Some(d), _) => about.push(format!("dated {d}")),
                 (None, Some(r)) => about.push(format!("undated, read {r}")),
                 (None, None) => about.push("undated".to_string()),
@@ -304,11 +159,7 @@ fn show(ctx: &Context, name: &str, out: &mut dyn Write) -> Result<i32> {
             } else {
                 format!("[{}] ", s.id)
             };
-            let url = s
-                .url
-                .as_ref()
-                .map(|u| format!(" <{u}>"))
-                .unwrap_or_default();
+            let url = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
             proseln!(out, "- {id}{} ({}){url}", s.title, about.join(", "))?;
         }
     }
@@ -450,23 +301,6 @@ fn dump_table(ctx: &Context, name: &str, effective: bool, out: &mut dyn Write) -
     let p = catalog.platform(name)?;
     out.write_all(dump::to_toml(p)?.as_bytes())?;
     Ok(0)
-}
-
-/// A number's provenance in a few words: `rw-credits (official, 2026-09-20)`, marked
-/// when it comes from the user's file rather than the table.
-fn provenance_label(p: &Platform, prov: &Provenance) -> String {
-    let mut label = if prov.sources.is_empty() {
-        "unsourced".to_string()
-    } else {
-        let ids: Vec<&str> = prov.sources.iter().map(|s| s.id.as_str()).collect();
-        let grade = prov.grade().map_or("ungraded", |g| g.as_str());
-        let date = prov.verified.map(|d| format!(", {d}")).unwrap_or_default();
-        format!("{} ({grade}{date})", ids.join(", "))
-    };
-    if prov.origin != p.origin {
-        label.push_str(" [yours]");
-    }
-    label
 }
 
 fn dirs(ctx: &Context, out: &mut dyn Write) -> Result<i32> {

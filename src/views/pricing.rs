@@ -131,6 +131,8 @@ pub struct PlanView<'a> {
     pub notes: &'a [String],
     pub provenance: ProvenanceView<'a>,
     pub lifecycle: LifecycleView<'a>,
+    #[serde(skip)]
+    pub item: &'a Plan,
 }
 
 #[derive(Serialize)]
@@ -147,6 +149,8 @@ pub struct PackView<'a> {
     pub min_plan: Option<String>,
     pub any_amount: bool,
     pub provenance: ProvenanceView<'a>,
+    #[serde(skip)]
+    pub item: &'a Pack,
 }
 
 #[derive(Serialize)]
@@ -162,6 +166,8 @@ pub struct ModelView<'a> {
     pub download_names: Vec<DownloadNameView<'a>>,
     pub provenance: ProvenanceView<'a>,
     pub lifecycle: LifecycleView<'a>,
+    #[serde(skip)]
+    pub item: &'a Model,
 }
 
 /// One variant of a model and its rate in words ([`describe_rate`]).
@@ -233,14 +239,14 @@ impl<'a> SourceView<'a> {
 }
 
 /// What a credit costs on a plan's `billing` period; `None` when free or unknown.
-pub fn plan_price_per_credit(plan: &Plan, billing: BillingPeriod) -> Option<rust_decimal::Decimal> {
+fn plan_price_per_credit(plan: &Plan, billing: BillingPeriod) -> Option<rust_decimal::Decimal> {
     cost::plan_price_per_credit(plan, billing)
         .ok()
         .map(|r| money::to_decimal(&r))
 }
 
 /// What a credit costs in a pack, bonus included; `None` when it cannot be told.
-pub fn pack_price_per_credit(k: &Pack) -> Option<rust_decimal::Decimal> {
+fn pack_price_per_credit(k: &Pack) -> Option<rust_decimal::Decimal> {
     k.total_credits()
         .and_then(|total| money::rdiv(&money::ratio(k.price), &money::ratio(total)).ok())
         .map(|r| money::to_decimal(&r))
@@ -263,6 +269,7 @@ impl<'a> PlanView<'a> {
             notes: &x.notes,
             provenance: ProvenanceView::new(p, &x.provenance),
             lifecycle: LifecycleView::new(&x.lifecycle),
+            item: x,
         }
     }
 }
@@ -288,6 +295,7 @@ impl<'a> PackView<'a> {
             min_plan: k.min_plan.map(|t| p.plan_name_id(t)),
             any_amount: k.any_amount,
             provenance: ProvenanceView::new(p, &k.provenance),
+            item: k,
         }
     }
 }
@@ -320,6 +328,7 @@ impl<'a> ModelView<'a> {
                 .collect(),
             provenance: ProvenanceView::new(p, &m.provenance),
             lifecycle: LifecycleView::new(&m.lifecycle),
+            item: m,
         }
     }
 }
@@ -346,8 +355,165 @@ impl<'a> PlatformView<'a> {
     }
 }
 
+impl ProvenanceView<'_> {
+    /// A number's provenance in a few words: `rw-credits (official, 2026-09-20)`, marked
+    /// when it comes from the user's file rather than the table.
+    pub fn label(&self) -> String {
+        let mut label = if self.sources.is_empty() {
+            "unsourced".to_string()
+        } else {
+            let grade = self.grade.unwrap_or("ungraded");
+            let date = self
+                .verified
+                .as_ref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default();
+            format!("{} ({grade}{date})", self.sources.join(", "))
+        };
+        if self.yours {
+            label.push_str(" [yours]");
+        }
+        label
+    }
+}
+
+/// Money in `currency`, or `unknown`.
+fn money_or(value: Option<Dec>, currency: &str) -> String {
+    value.map_or("unknown".to_string(), |d| money::fmt_money(d.0, currency))
+}
+
+impl PlanView<'_> {
+    /// The plans table of `pricing show`.
+    pub const COLUMNS: [Column<'static>; 8] = [
+        Column::shrinkable("plan", 5, 12),
+        Column::essential("monthly"),
+        Column::optional("yearly", 3),
+        Column::essential("credits"),
+        Column::optional("$/credit", 6),
+        Column::optional("$/credit annual", 2),
+        Column::optional("rollover", 4),
+        Column::optional("source", 1),
+    ];
+
+    pub fn cells(&self, currency: &str) -> Vec<String> {
+        let free = self.item.is_free();
+        vec![
+            self.name.to_string(),
+            money_or(self.price, currency),
+            money_or(self.annual_price, currency),
+            self.credits.map_or("unknown".to_string(), |v| {
+                format!("{} / {}", fmt_credits(v.0), self.item.grant.as_str())
+            }),
+            if free {
+                "no price (free)".to_string()
+            } else {
+                money_or(self.price_per_credit, currency)
+            },
+            if free {
+                "-".to_string()
+            } else {
+                money_or(self.annual_price_per_credit, currency)
+            },
+            match self.rollover {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            }
+            .to_string(),
+            self.provenance.label(),
+        ]
+    }
+}
+
+impl PackView<'_> {
+    /// The packs table of `pricing show`.
+    pub const COLUMNS: [Column<'static>; 8] = [
+        Column::shrinkable("pack", 5, 12),
+        Column::essential("price"),
+        Column::essential("credits"),
+        Column::optional("bonus", 3),
+        Column::optional("$/credit", 6),
+        Column::optional("expires", 4),
+        Column::optional("sold to", 2),
+        Column::optional("source", 1),
+    ];
+
+    pub fn cells(&self, p: &Platform) -> Vec<String> {
+        vec![
+            self.name.to_string(),
+            money::fmt_money(self.price.0, &p.currency),
+            fmt_credits(self.credits.0),
+            fmt_credits(self.bonus.0),
+            money_or(self.price_per_credit, &p.currency),
+            match self.item.expiry {
+                Expiry::Never => "never".to_string(),
+                Expiry::AfterDays(d) => format!("after {d} days"),
+                Expiry::Unknown => "unknown".to_string(),
+            },
+            match self.item.min_plan {
+                Some(t) => format!("{}+", p.plan_name(t)),
+                None if p.plans.is_empty() => "anyone".to_string(),
+                None => "not stated".to_string(),
+            },
+            self.provenance.label(),
+        ]
+    }
+}
+
+impl ModelView<'_> {
+    /// The models table of `pricing show`: a row per variant (the model's own cells on the
+    /// first), and one for the plan that includes it.
+    pub const COLUMNS: [Column<'static>; 6] = [
+        Column::essential("model"),
+        Column::optional("kind", 2),
+        Column::shrinkable("variant", 4, 12),
+        Column::essential("rate"),
+        Column::optional("min plan", 3),
+        Column::optional("source", 1),
+    ];
+
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let m = self.item;
+        let mut rows = Vec::new();
+        for (i, (rate, v)) in self.rates.iter().zip(&m.variants).enumerate() {
+            let first = |cell: &str| {
+                if i == 0 {
+                    cell.to_string()
+                } else {
+                    String::new()
+                }
+            };
+            // A variant's source is shown when it differs from its model's.
+            let source = if i == 0 || v.provenance != m.provenance {
+                rate.provenance.label()
+            } else {
+                String::new()
+            };
+            rows.push(vec![
+                first(self.model),
+                first(self.kind),
+                rate.variant.clone(),
+                rate.rate.clone(),
+                first(self.min_plan.unwrap_or("-")),
+                source,
+            ]);
+        }
+        if let Some(plan) = self.included_from {
+            rows.push(vec![
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("included from {plan}"),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        rows
+    }
+}
+
 /// A rate in words: `12 credits/s (5 s, 10 s)`, `5 s: 70 · 10 s: 140`.
-pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
+fn describe_rate(platform: &Platform, rate: &Rate) -> String {
     let money_billed = platform.billing == Billing::Money;
     // Money-billed rates read as money ($0.10/s); credit rates as credits (12 credits/s).
     let amount = |a: &money::Amount| {
@@ -403,7 +569,7 @@ pub fn describe_rate(platform: &Platform, rate: &Rate) -> String {
 }
 
 /// Each variant of a model in words, with its rate (gated ones marked `(Plan+)`).
-pub fn model_rates(platform: &Platform, model: &Model) -> Vec<(String, String)> {
+fn model_rates(platform: &Platform, model: &Model) -> Vec<(String, String)> {
     model
         .variants
         .iter()
