@@ -613,7 +613,7 @@ pub fn budget_amount(b: &Budget, value: Decimal) -> String {
 }
 
 /// Notes that qualify a budget's figures.
-fn budget_caveats(u: &BudgetUse) -> Vec<String> {
+pub(crate) fn budget_caveats(u: &BudgetUse) -> Vec<String> {
     let mut notes = Vec::new();
     if u.unpriced > 0 {
         notes.push(format!(
@@ -642,70 +642,41 @@ fn budget_caveats(u: &BudgetUse) -> Vec<String> {
 
 /// The budgets as a table, with their notes.
 pub fn budgets_table(uses: &[BudgetUse]) -> String {
-    let rows = uses
-        .iter()
-        .map(|u| {
-            let b = &u.budget;
-            vec![
-                b.project.clone(),
-                u.period.clone(),
-                budget_amount(b, b.amount),
-                u.used
-                    .map_or_else(|| "unknown".to_string(), |v| budget_amount(b, v)),
-                match u.left {
-                    Some(left) if u.exceeded => format!("over by {}", budget_amount(b, -left)),
-                    Some(left) => budget_amount(b, left),
-                    None => "unknown".to_string(),
-                },
-                match (u.exceeded, u.used) {
-                    (true, _) => "EXCEEDED",
-                    (false, Some(_)) => "ok",
-                    (false, None) => "unknown",
-                }
-                .to_string(),
-            ]
-        })
-        .collect();
-    let mut text = table(
-        &[
-            // What is left follows from limit and used: it gives way before them.
-            Column::shrinkable("budget", 3, 8),
-            Column::optional("period", 1),
-            Column::essential("limit"),
-            Column::essential("used"),
-            Column::optional("left", 2),
-            Column::essential("status"),
-        ],
-        rows,
-    );
+    use crate::views::columns::{self, ViewColumn};
+    let status = |u: &BudgetUse| match (u.exceeded, u.used) {
+        (true, _) => "EXCEEDED",
+        (false, Some(_)) => "ok",
+        (false, None) => "unknown",
+    };
+    let declared: [ViewColumn<BudgetUse>; 6] = [
+        // What is left follows from limit and used: it gives way before them.
+        ViewColumn::new(Column::shrinkable("budget", 3, 8), |u: &BudgetUse| {
+            u.budget.project.clone()
+        }),
+        ViewColumn::new(Column::optional("period", 1), |u: &BudgetUse| {
+            u.period.clone()
+        }),
+        ViewColumn::new(Column::essential("limit"), |u: &BudgetUse| {
+            budget_amount(&u.budget, u.budget.amount)
+        }),
+        ViewColumn::new(Column::essential("used"), |u: &BudgetUse| {
+            u.used
+                .map_or_else(|| "unknown".to_string(), |v| budget_amount(&u.budget, v))
+        }),
+        ViewColumn::new(Column::optional("left", 2), |u: &BudgetUse| match u.left {
+            Some(left) if u.exceeded => format!("over by {}", budget_amount(&u.budget, -left)),
+            Some(left) => budget_amount(&u.budget, left),
+            None => "unknown".to_string(),
+        }),
+        ViewColumn::new(Column::essential("status"), move |u: &BudgetUse| {
+            status(u).to_string()
+        }),
+    ];
+    let mut text = columns::table(&declared, uses);
     for u in uses {
         for note in budget_caveats(u) {
             text.push_str(&paragraph(&format!("note: {note}\n")));
         }
     }
     text
-}
-
-/// The budgets as JSON.
-pub fn budgets_json(uses: &[BudgetUse]) -> Value {
-    Value::Array(
-        uses.iter()
-            .map(|u| {
-                serde_json::json!({
-                    "project": u.budget.project,
-                    "unit": u.budget.unit.as_str(),
-                    "platform": u.budget.platform,
-                    "currency": u.budget.currency,
-                    "period": u.budget.period.as_str(),
-                    "current_period": u.period,
-                    "amount": json_decimal(u.budget.amount),
-                    "used": u.used.map(json_decimal),
-                    "left": u.left.map(json_decimal),
-                    "exceeded": u.exceeded,
-                    "unpriced": u.unpriced,
-                    "notes": budget_caveats(u),
-                })
-            })
-            .collect(),
-    )
 }

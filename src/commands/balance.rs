@@ -6,6 +6,7 @@ use super::Context;
 use crate::cli::BalanceArgs;
 use crate::error::fail_with_help;
 use crate::render;
+use crate::views::{self, balance::BalanceView, balance::PlatformBalanceView, budgets::BudgetView};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use credits_app::ops::ledger::{self as ledgers, Buys};
@@ -16,7 +17,6 @@ use credits_core::ledger::{Expires, Ledger};
 use credits_core::money;
 use credits_core::pricing::{Kind, Platform};
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
 use std::io::Write;
 
 /// A ledger time for people, in the user's offset.
@@ -169,92 +169,6 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
     Ok(text)
 }
 
-fn to_json(v: &View) -> Result<Value> {
-    let l = &v.built.ledger;
-    let t = &l.totals;
-    let mut map = Map::new();
-    map.insert("platform".into(), json!(v.platform.id));
-    map.insert("available".into(), render::json_decimal(t.available));
-    let mut by_source = Map::new();
-    for (source, credits) in l.available_by_source()? {
-        by_source.insert(source.as_str().into(), render::json_decimal(credits));
-    }
-    map.insert("by_source".into(), Value::Object(by_source));
-    map.insert(
-        "negative".into(),
-        json!(t.available.is_sign_negative() && !t.available.is_zero()),
-    );
-    map.insert("deficit".into(), render::json_decimal(t.deficit));
-    map.insert("granted".into(), render::json_decimal(t.granted));
-    map.insert("spent".into(), render::json_decimal(t.spent));
-    map.insert("refunded".into(), render::json_decimal(t.refunded));
-    map.insert("expired".into(), render::json_decimal(t.expired));
-    map.insert(
-        "lost_on_refund".into(),
-        render::json_decimal(l.lost_on_refund()?),
-    );
-    map.insert("start".into(), json!(v.built.start.to_rfc3339()));
-    map.insert(
-        "next_expiry".into(),
-        match l.next_expiry()? {
-            Some(n) => json!({"at": n.at.to_rfc3339(), "credits": render::json_decimal(n.credits)}),
-            None => Value::Null,
-        },
-    );
-    map.insert(
-        "next_renewal".into(),
-        match &v.built.next_renewal {
-            Some(r) => json!({
-                "at": r.at.to_rfc3339(),
-                "credits": r.credits.map(render::json_decimal),
-                "plan": r.plan,
-                "change": r.change,
-            }),
-            None => Value::Null,
-        },
-    );
-    map.insert(
-        "buys".into(),
-        match &v.buys {
-            Some(b) => json!({
-                "model": b.model,
-                "seconds": b.seconds.map(render::json_decimal),
-                "credits_each": render::json_decimal(b.each),
-                "count": render::json_decimal(b.count),
-            }),
-            None => Value::Null,
-        },
-    );
-    map.insert("currency".into(), json!(v.platform.currency));
-    let grants: Vec<Value> = l
-        .grants
-        .iter()
-        .zip(&l.grant_states)
-        .filter(|(_, st)| st.arrived)
-        .map(|(g, st)| {
-            json!({
-                "id": g.id,
-                "source": g.source.as_str(),
-                "label": g.label,
-                "at": g.at.to_rfc3339(),
-                "credits": render::json_decimal(g.credits),
-                "remaining": render::json_decimal(st.remaining),
-                "expired": render::json_decimal(st.expired),
-                "expires": match g.expires {
-                    Expires::At(t) => json!(t.to_rfc3339()),
-                    Expires::Never => json!("never"),
-                    Expires::Unknown => json!("unknown"),
-                },
-                "price_per_credit": g.price_per_credit.as_ref()
-                    .map(|r| render::json_decimal(money::to_decimal(r))),
-            })
-        })
-        .collect();
-    map.insert("grants".into(), Value::Array(grants));
-    map.insert("notes".into(), json!(v.built.notes));
-    Ok(Value::Object(map))
-}
-
 pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32> {
     let session = &ctx.session;
     let store = session.store_for_reading()?;
@@ -314,13 +228,15 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     }
     let budgets = budgets::uses(session, &store)?;
     if ctx.json {
-        let platforms: Vec<Value> = views.iter().map(to_json).collect::<Result<_>>()?;
-        let value = json!({
-            "as_of": as_of.to_rfc3339(),
-            "platforms": platforms,
-            "budgets": render::budgets_json(&budgets),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = BalanceView {
+            as_of: as_of.to_rfc3339(),
+            platforms: views
+                .iter()
+                .map(|v| PlatformBalanceView::new(v.platform, &v.built, v.buys.as_ref()))
+                .collect::<Result<_>>()?,
+            budgets: BudgetView::all(&budgets),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     if views.is_empty() {

@@ -84,7 +84,8 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             let uses = budgets::uses(session, &store)?;
             let check = matches!(cmd, BudgetCommand::Check);
             if ctx.json {
-                out.write_all(render::json(&render::budgets_json(&uses)).as_bytes())?;
+                let view = crate::views::budgets::BudgetView::all(&uses);
+                out.write_all(crate::views::json(&view).as_bytes())?;
             } else if uses.is_empty() {
                 proseln!(
                     out,

@@ -3,12 +3,13 @@
 use super::Context;
 use crate::cli::{ExportArgs, FormatArg, HistoryArgs};
 use crate::render;
+use crate::views::columns::{self, ViewColumn};
+use crate::views::{self, history::EntryView, history::ImportView};
 use anyhow::Result;
 use credits_app::exchange::Format;
 use credits_app::ops::exchange;
 use credits_core::money;
 use credits_core::records::Entry;
-use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -40,33 +41,44 @@ fn describe_request(e: &Entry) -> String {
     parts.join(", ")
 }
 
-fn entry_json(e: &Entry) -> Value {
-    json!({
-        "id": e.id,
-        "at": e.at.to_rfc3339(),
-        "platform": e.platform,
-        "model": e.model,
-        "duration": e.request.duration.map(render::json_decimal),
-        "resolution": e.request.resolution,
-        "audio": e.request.audio,
-        "refs": e.request.refs,
-        "mode": e.request.mode,
-        "chars": e.request.chars,
-        "count": e.request.count,
-        "upscale": e.request.upscale,
-        "credits": render::json_decimal(e.credits),
-        "cost": e.cost.as_ref().map(|m| render::json_decimal(m.amount)),
-        "currency": e.cost.as_ref().map(|m| m.currency.clone()),
-        "pricing": e.pricing,
-        "price_source": e.price_source.map(|s| s.as_str()),
-        "priced_with": render::priced_with_json(e.table.as_ref()),
-        "project": e.project,
-        "tags": e.tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
-        "note": e.note,
-        "status": e.status.as_str(),
-        "refunded_at": e.refunded_at.map(|t| t.to_rfc3339()),
-        "kept": e.kept,
-    })
+/// The columns of `history`'s table, declared once. (`--csv` is the export format, whose
+/// columns `credits_app::exchange` declares: a file `import` reads back.)
+fn history_columns() -> Vec<ViewColumn<'static, Entry>> {
+    vec![
+        // When it happened goes last: a history without times says little.
+        ViewColumn::new(render::Column::essential("id"), |e: &Entry| {
+            e.id.to_string()
+        }),
+        ViewColumn::new(render::Column::optional("time", 5), |e: &Entry| {
+            e.at.format("%Y-%m-%d %H:%M %:z").to_string()
+        }),
+        ViewColumn::new(render::Column::essential("platform"), |e: &Entry| {
+            e.platform.clone()
+        }),
+        ViewColumn::new(render::Column::shrinkable("model", 6, 12), |e: &Entry| {
+            e.model.clone()
+        }),
+        ViewColumn::new(render::Column::optional("request", 3), describe_request),
+        ViewColumn::new(render::Column::essential("credits"), |e: &Entry| {
+            money::fmt_credits(e.credits)
+        }),
+        ViewColumn::new(render::Column::essential("cost"), |e: &Entry| {
+            e.cost.as_ref().map_or_else(
+                || "unknown".to_string(),
+                |m| money::fmt_money(m.amount, &m.currency),
+            )
+        }),
+        ViewColumn::new(render::Column::shrinkable("project", 2, 10), |e: &Entry| {
+            e.project.clone().unwrap_or_default()
+        }),
+        ViewColumn::new(render::Column::optional("tags", 1), |e: &Entry| {
+            let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            tags.join(" ")
+        }),
+        ViewColumn::new(render::Column::optional("status", 4), |e: &Entry| {
+            format!("{}{}", e.status, if e.kept { "" } else { ", discarded" })
+        }),
+    ]
 }
 
 pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result<i32> {
@@ -82,61 +94,18 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
         // The file an entry was logged from (`credits scan`), or null.
         let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
         let paths = store.read(|tx| tx.entry_paths(&ids))?;
-        let rows: Vec<Value> = entries
+        let view: Vec<EntryView> = entries
             .iter()
-            .map(|e| {
-                let mut row = entry_json(e);
-                row["path"] = json!(paths.get(&e.id));
-                row
-            })
+            .map(|e| EntryView::new(e, paths.get(&e.id).map(String::as_str)))
             .collect();
-        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     if entries.is_empty() {
         proseln!(out, "no entries")?;
         return Ok(0);
     }
-    let rows = entries
-        .iter()
-        .map(|e| {
-            let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            vec![
-                e.id.to_string(),
-                e.at.format("%Y-%m-%d %H:%M %:z").to_string(),
-                e.platform.clone(),
-                e.model.clone(),
-                describe_request(e),
-                money::fmt_credits(e.credits),
-                e.cost.as_ref().map_or_else(
-                    || "unknown".to_string(),
-                    |m| money::fmt_money(m.amount, &m.currency),
-                ),
-                e.project.clone().unwrap_or_default(),
-                tags.join(" "),
-                format!("{}{}", e.status, if e.kept { "" } else { ", discarded" }),
-            ]
-        })
-        .collect();
-    out.write_all(
-        render::table(
-            &[
-                // When it happened goes last: a history without times says little.
-                render::Column::essential("id"),
-                render::Column::optional("time", 5),
-                render::Column::essential("platform"),
-                render::Column::shrinkable("model", 6, 12),
-                render::Column::optional("request", 3),
-                render::Column::essential("credits"),
-                render::Column::essential("cost"),
-                render::Column::shrinkable("project", 2, 10),
-                render::Column::optional("tags", 1),
-                render::Column::optional("status", 4),
-            ],
-            rows,
-        )
-        .as_bytes(),
-    )?;
+    out.write_all(columns::table(&history_columns(), &entries).as_bytes())?;
     Ok(0)
 }
 
@@ -193,20 +162,7 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
     }
     let summary = result?;
     if ctx.json {
-        let value = json!({
-            "file": path.display().to_string(),
-            "rows": summary.rows,
-            "added": summary.added,
-            "already_present": summary.present,
-            "conflicts": summary.conflicts.iter().map(|c| json!({
-                "line": c.line, "dedup_key": c.key, "field": c.field,
-                "in_log": c.in_log, "in_file": c.in_file,
-            })).collect::<Vec<_>>(),
-            "trimmed": summary.trimmed,
-            "records": summary.records,
-            "records_added": summary.records_added,
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        out.write_all(views::json(&ImportView::new(path, &summary)).as_bytes())?;
     } else {
         let conflicts = if summary.conflicts.is_empty() {
             String::new()

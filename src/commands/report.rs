@@ -18,13 +18,15 @@ use super::Context;
 use crate::cli::ReportArgs;
 use crate::error::fail_with_help;
 use crate::render;
+use crate::views;
+use crate::views::columns::{self, ViewColumn};
+use crate::views::report::{RefundView, ReportView};
 use anyhow::Result;
 use credits_app::ops::budgets;
 use credits_app::ops::reports::{self, Line, PlatformCredits, PricedWith};
 use credits_core::money;
 use credits_store::{GroupKey, ReportRow};
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -70,72 +72,6 @@ fn per_text(value: Option<rust_decimal::Decimal>, row: &ReportRow) -> String {
         ),
         None => "-".to_string(),
     }
-}
-
-fn row_json(keys: &[GroupKey], line: &Line) -> Value {
-    let row = &line.row;
-    let mut map = Map::new();
-    for (key, value) in keys.iter().zip(&row.keys) {
-        map.insert(key.to_string(), json!(value));
-    }
-    map.insert("entries".into(), json!(row.entries));
-    map.insert("clips".into(), json!(row.clips));
-    map.insert("seconds".into(), render::json_decimal(row.seconds));
-    map.insert(
-        "kept_seconds".into(),
-        render::json_decimal(row.kept_seconds),
-    );
-    // Credits of several platforms are not one number.
-    let single = line.single_unit();
-    let credits = |v: Decimal| {
-        if single {
-            render::json_decimal(v)
-        } else {
-            Value::Null
-        }
-    };
-    map.insert("credits".into(), credits(row.credits));
-    map.insert("credits_refunded".into(), credits(row.credits_refunded));
-    map.insert("credits_owed".into(), credits(row.credits_owed));
-    let mut per = Map::new();
-    for (platform, c) in &line.by_platform {
-        per.insert(
-            platform.clone(),
-            json!({
-                "credits": render::json_decimal(c.credits),
-                "credits_refunded": render::json_decimal(c.refunded),
-                "credits_owed": render::json_decimal(c.owed),
-            }),
-        );
-    }
-    map.insert("credits_by_platform".into(), Value::Object(per));
-    // Cost is the sum of known money; `unpriced` counts the entries it leaves out.
-    let known = row.currency.is_some() || row.unpriced == 0;
-    map.insert(
-        "cost".into(),
-        if known {
-            render::json_decimal(row.cost)
-        } else {
-            Value::Null
-        },
-    );
-    map.insert("currency".into(), json!(row.currency));
-    map.insert("unpriced".into(), json!(row.unpriced));
-    map.insert(
-        "cost_per_second".into(),
-        json!(row.cost_per_second().map(|d| d.normalize().to_string())),
-    );
-    map.insert(
-        "cost_per_kept_second".into(),
-        json!(row
-            .cost_per_kept_second()
-            .map(|d| d.normalize().to_string())),
-    );
-    map.insert(
-        "cost_per_credit".into(),
-        json!(row.cost_per_credit().map(|d| d.normalize().to_string())),
-    );
-    Value::Object(map)
 }
 
 fn n_entries(n: u64) -> String {
@@ -189,20 +125,144 @@ fn priced_with_lines(
     lines
 }
 
-fn priced_with_json(all: &[PricedWith]) -> Value {
-    Value::Array(
-        all.iter()
-            .map(|p| {
-                json!({
-                    "platform": p.table.platform,
-                    "as_of": p.table.as_of.to_string(),
-                    "sha256": p.table.sha256,
-                    "entries": p.entries,
-                    "current": p.current,
-                })
+/// A row of the report's table or CSV: a group, or the total.
+struct ReportLine<'a> {
+    line: &'a Line,
+    total: bool,
+}
+
+/// The report's columns, declared once: the table's and the CSV's, for the group keys `keys`.
+/// The table shows what people read (`$0.29`, `140 kling + 207 runway`); the CSV the exact
+/// values, with `currency` and `unpriced` beside the cost, and `cost_per_credit` last.
+fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine<'r>>> {
+    // The keys, credits and cost stay; the rest give way, the least read first.
+    let mut columns: Vec<ViewColumn<ReportLine>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let header = key.to_string();
+            ViewColumn::new(
+                render::Column::shrinkable(&header, 5, 12),
+                move |r: &ReportLine| match (r.total, r.line.row.keys.get(i)) {
+                    (true, _) if i == 0 => "total".to_string(),
+                    (true, _) => String::new(),
+                    (false, k) => k.cloned().flatten().unwrap_or_else(|| "(none)".into()),
+                },
+            )
+            // Project names and tags are the user's text: never a formula in a spreadsheet.
+            .csv(header, move |r: &ReportLine| {
+                if r.total {
+                    return "TOTAL".to_string();
+                }
+                let k = r.line.row.keys.get(i).cloned().flatten();
+                credits_app::exchange::formula::neutralise(k.unwrap_or_default().into())
+                    .into_owned()
             })
-            .collect(),
-    )
+        })
+        .collect();
+    if keys.is_empty() {
+        // The total's label, in the table only.
+        columns.push(ViewColumn::new(
+            render::Column::shrinkable("", 5, 12),
+            |r: &ReportLine| {
+                if r.total {
+                    "total".into()
+                } else {
+                    String::new()
+                }
+            },
+        ));
+    }
+    // Credits of several platforms are not one number: the table shows them side by side,
+    // the CSV leaves the cell empty.
+    let credits_text = |r: &ReportLine, v: Decimal, pick: fn(&PlatformCredits) -> Decimal| {
+        if r.line.single_unit() {
+            money::fmt_credits(v)
+        } else {
+            per_platform_text(&r.line.by_platform, pick)
+        }
+    };
+    let credits_csv = |r: &ReportLine, v: Decimal| {
+        if r.line.single_unit() {
+            v.normalize().to_string()
+        } else {
+            String::new()
+        }
+    };
+    let exact = |v: Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default();
+    columns.extend([
+        ViewColumn::new(render::Column::optional("clips", 6), |r: &ReportLine| {
+            money::fmt_credits(Decimal::from(r.line.row.clips))
+        })
+        .csv("clips", |r: &ReportLine| r.line.row.clips.to_string()),
+        ViewColumn::new(render::Column::optional("seconds", 8), |r: &ReportLine| {
+            money::fmt_credits(r.line.row.seconds)
+        })
+        .csv("seconds", |r: &ReportLine| {
+            r.line.row.seconds.normalize().to_string()
+        }),
+        ViewColumn::new(
+            render::Column::essential("credits"),
+            move |r: &ReportLine| credits_text(r, r.line.row.credits, |c| c.credits),
+        )
+        .csv("credits", move |r: &ReportLine| {
+            credits_csv(r, r.line.row.credits)
+        }),
+        ViewColumn::new(
+            render::Column::optional("refunded", 3),
+            move |r: &ReportLine| credits_text(r, r.line.row.credits_refunded, |c| c.refunded),
+        )
+        .csv("credits_refunded", move |r: &ReportLine| {
+            credits_csv(r, r.line.row.credits_refunded)
+        }),
+        ViewColumn::new(
+            render::Column::optional("owed", 4),
+            move |r: &ReportLine| credits_text(r, r.line.row.credits_owed, |c| c.owed),
+        )
+        .csv("credits_owed", move |r: &ReportLine| {
+            credits_csv(r, r.line.row.credits_owed)
+        }),
+        ViewColumn::new(render::Column::essential("cost"), |r: &ReportLine| {
+            cost_text(&r.line.row)
+        })
+        .csv("cost", |r: &ReportLine| {
+            r.line.row.cost.normalize().to_string()
+        }),
+        ViewColumn::csv_only("currency", |r: &ReportLine| {
+            r.line.row.currency.clone().unwrap_or_default()
+        }),
+        ViewColumn::csv_only("unpriced", |r: &ReportLine| r.line.row.unpriced.to_string()),
+        // Unpriced entries are out of both sides, so this is exact, not a floor.
+        ViewColumn::new(
+            render::Column::optional("per credit", 2),
+            |r: &ReportLine| {
+                let row = &r.line.row;
+                row.cost_per_credit().map_or_else(
+                    || "-".to_string(),
+                    |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
+                )
+            },
+        ),
+        ViewColumn::new(
+            render::Column::optional("per second", 7),
+            |r: &ReportLine| per_text(r.line.row.cost_per_second(), &r.line.row),
+        )
+        .csv("cost_per_second", move |r: &ReportLine| {
+            exact(r.line.row.cost_per_second())
+        }),
+        ViewColumn::new(
+            render::Column::optional("per kept second", 1),
+            |r: &ReportLine| per_text(r.line.row.cost_per_kept_second(), &r.line.row),
+        )
+        .csv("cost_per_kept_second", move |r: &ReportLine| {
+            exact(r.line.row.cost_per_kept_second())
+        }),
+        // The CSV has the price per credit last (the table, after the cost).
+        ViewColumn::csv_only("cost_per_credit", move |r: &ReportLine| {
+            exact(r.line.row.cost_per_credit())
+        }),
+    ]);
+    columns
 }
 
 pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i32> {
@@ -228,124 +288,24 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let budgets = budgets::uses(session, &store)?;
 
     if ctx.json {
-        let value = json!({
-            "by": keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
-            "rows": rows.iter().map(|r| row_json(&keys, r)).collect::<Vec<_>>(),
-            "total": total.as_ref().map(|t| row_json(&[], t)),
-            "priced_with": priced_with_json(&priced_with),
-            "budgets": render::budgets_json(&budgets),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets);
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
-    let mut headers: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-    if headers.is_empty() {
-        headers.push(String::new());
-    }
-    let columns = [
-        "clips",
-        "seconds",
-        "credits",
-        "refunded",
-        "owed",
-        "cost",
-        "per credit",
-        "per second",
-        "per kept second",
-    ];
-    let to_cells = |line: &Line| -> Vec<String> {
-        let row = &line.row;
-        let credits = |v: Decimal, pick: fn(&PlatformCredits) -> Decimal| {
-            if line.single_unit() {
-                money::fmt_credits(v)
-            } else {
-                per_platform_text(&line.by_platform, pick)
-            }
-        };
-        vec![
-            money::fmt_credits(Decimal::from(row.clips)),
-            money::fmt_credits(row.seconds),
-            credits(row.credits, |c| c.credits),
-            credits(row.credits_refunded, |c| c.refunded),
-            credits(row.credits_owed, |c| c.owed),
-            cost_text(row),
-            // Unpriced entries are out of both sides, so this is exact, not a floor.
-            row.cost_per_credit().map_or_else(
-                || "-".to_string(),
-                |v| money::fmt_money(v, row.currency.as_deref().unwrap_or("USD")),
-            ),
-            per_text(row.cost_per_second(), row),
-            per_text(row.cost_per_kept_second(), row),
-        ]
-    };
     if args.csv {
-        let mut w = csv::Writer::from_writer(&mut *out);
-        let mut header: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        header.extend(
-            [
-                "clips",
-                "seconds",
-                "credits",
-                "credits_refunded",
-                "credits_owed",
-                "cost",
-                "currency",
-                "unpriced",
-                "cost_per_second",
-                "cost_per_kept_second",
-                "cost_per_credit",
-            ]
-            .map(String::from),
-        );
-        w.write_record(&header)?;
         // No TOTAL record unless asked: a pivot table over the rows would count it twice.
-        let all = rows.iter().map(|l| (l.row.keys.clone(), l)).chain(
-            total
-                .iter()
-                // With no --by the total is the only row: the data, not a sum of rows.
-                .filter(|_| args.total || keys.is_empty())
-                .map(|t| (keys.iter().map(|_| Some("TOTAL".to_string())).collect(), t)),
-        );
-        for (key_values, line) in all {
-            let r = &line.row;
-            // Project names and tags are the user's text: never a formula in a spreadsheet.
-            let mut record: Vec<String> = key_values
-                .into_iter()
-                .map(|k| {
-                    credits_app::exchange::formula::neutralise(k.unwrap_or_default().into())
-                        .into_owned()
-                })
-                .collect();
-            // Credits of several platforms are not one number: left empty.
-            let credits = |v: Decimal| {
-                if line.single_unit() {
-                    v.normalize().to_string()
-                } else {
-                    String::new()
-                }
-            };
-            record.extend([
-                r.clips.to_string(),
-                r.seconds.normalize().to_string(),
-                credits(r.credits),
-                credits(r.credits_refunded),
-                credits(r.credits_owed),
-                r.cost.normalize().to_string(),
-                r.currency.clone().unwrap_or_default(),
-                r.unpriced.to_string(),
-                r.cost_per_second()
-                    .map(|d| d.normalize().to_string())
-                    .unwrap_or_default(),
-                r.cost_per_kept_second()
-                    .map(|d| d.normalize().to_string())
-                    .unwrap_or_default(),
-                r.cost_per_credit()
-                    .map(|d| d.normalize().to_string())
-                    .unwrap_or_default(),
-            ]);
-            w.write_record(&record)?;
-        }
-        w.flush()?;
+        let lines: Vec<ReportLine> = rows
+            .iter()
+            .map(|line| ReportLine { line, total: false })
+            .chain(
+                total
+                    .iter()
+                    // With no --by the total is the only row: the data, not a sum of rows.
+                    .filter(|_| args.total || keys.is_empty())
+                    .map(|line| ReportLine { line, total: true }),
+            )
+            .collect();
+        columns::write_csv(&report_columns(&keys), &lines, &mut *out)?;
         return Ok(0);
     }
     let Some(total) = total.filter(|t| t.row.entries > 0) else {
@@ -356,39 +316,15 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         }
         return Ok(0);
     };
-    let mut table_rows = Vec::new();
-    for row in &rows {
-        let mut cells: Vec<String> = row
-            .row
-            .keys
-            .iter()
-            .map(|k| k.clone().unwrap_or_else(|| "(none)".into()))
-            .collect();
-        cells.extend(to_cells(row));
-        table_rows.push(cells);
-    }
-    let mut total_cells = vec!["total".to_string()];
-    total_cells.extend((1..headers.len()).map(|_| String::new()));
-    total_cells.extend(to_cells(&total));
-    table_rows.push(total_cells);
-    // The keys, credits and cost stay; the rest give way, the least read first.
-    let mut all_columns: Vec<render::Column> = headers
+    let lines: Vec<ReportLine> = rows
         .iter()
-        .map(|h| render::Column::shrinkable(h, 5, 12))
+        .map(|line| ReportLine { line, total: false })
+        .chain([ReportLine {
+            line: &total,
+            total: true,
+        }])
         .collect();
-    all_columns.extend([
-        render::Column::optional("clips", 6),
-        render::Column::optional("seconds", 8),
-        render::Column::essential("credits"),
-        render::Column::optional("refunded", 3),
-        render::Column::optional("owed", 4),
-        render::Column::essential("cost"),
-        render::Column::optional("per credit", 2),
-        render::Column::optional("per second", 7),
-        render::Column::optional("per kept second", 1),
-    ]);
-    debug_assert_eq!(all_columns.len(), headers.len() + columns.len());
-    out.write_all(render::table(&all_columns, table_rows).as_bytes())?;
+    out.write_all(columns::table(&report_columns(&keys), &lines).as_bytes())?;
     if total.row.unpriced > 0 {
         let has = if total.row.unpriced == 1 {
             "has"
@@ -471,20 +407,11 @@ pub fn refunds(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
         rows.push((o, money_sum, unknown));
     }
     if ctx.json {
-        let rows: Vec<Value> = rows
+        let view: Vec<RefundView> = rows
             .iter()
-            .map(|(o, m, unknown)| {
-                json!({
-                    "platform": o.platform,
-                    "entries": o.entries,
-                    "credits_owed": render::json_decimal(o.credits),
-                    "money_owed": m.as_ref().map(|m| render::json_decimal(m.amount)),
-                    "currency": m.as_ref().map(|m| m.currency.clone()),
-                    "unpriced": unknown,
-                })
-            })
+            .map(|(o, m, unknown)| RefundView::new(o, m.as_ref(), *unknown))
             .collect();
-        out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     if owed.is_empty() {

@@ -12,8 +12,13 @@
 //! - keys come out sorted, as they always have (the document goes through `serde_json::Value`,
 //!   whose maps are ordered by key).
 
+pub mod balance;
+pub mod budgets;
+pub mod columns;
+pub mod history;
 pub mod pricing;
 pub mod quote;
+pub mod report;
 
 use credits_core::money::{self, Amount, MoneyRange, Ratio};
 use rust_decimal::Decimal;

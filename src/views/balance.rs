@@ -1,0 +1,146 @@
+//! `balance --json`: each platform's ledger as of a time, and the budgets.
+
+use super::budgets::BudgetView;
+use super::{dec, ratio, Dec};
+use anyhow::Result;
+use credits_app::ops::ledger::Buys;
+use credits_core::ledger::build::Built;
+use credits_core::ledger::Expires;
+use credits_core::pricing::Platform;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+pub struct BalanceView<'a> {
+    pub as_of: String,
+    pub platforms: Vec<PlatformBalanceView<'a>>,
+    pub budgets: Vec<BudgetView<'a>>,
+}
+
+/// One platform's balance: the totals of its ledger, what comes next, its grants.
+#[derive(Serialize)]
+pub struct PlatformBalanceView<'a> {
+    pub platform: &'a str,
+    pub available: Dec,
+    /// Every source, also those at zero.
+    pub by_source: BTreeMap<&'static str, Dec>,
+    pub negative: bool,
+    pub deficit: Dec,
+    pub granted: Dec,
+    pub spent: Dec,
+    pub refunded: Dec,
+    pub expired: Dec,
+    pub lost_on_refund: Dec,
+    pub start: String,
+    pub next_expiry: Option<NextExpiryView>,
+    pub next_renewal: Option<NextRenewalView<'a>>,
+    pub buys: Option<BuysView<'a>>,
+    pub currency: &'a str,
+    pub grants: Vec<GrantView<'a>>,
+    pub notes: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct NextExpiryView {
+    pub at: String,
+    pub credits: Dec,
+}
+
+#[derive(Serialize)]
+pub struct NextRenewalView<'a> {
+    pub at: String,
+    pub credits: Option<Dec>,
+    pub plan: &'a str,
+    pub change: bool,
+}
+
+/// What the balance buys of the most-logged model.
+#[derive(Serialize)]
+pub struct BuysView<'a> {
+    pub model: &'a str,
+    pub seconds: Option<Dec>,
+    pub credits_each: Dec,
+    pub count: Dec,
+}
+
+/// A grant that has arrived.
+#[derive(Serialize)]
+pub struct GrantView<'a> {
+    pub id: &'a str,
+    pub source: &'static str,
+    pub label: &'a str,
+    pub at: String,
+    pub credits: Dec,
+    pub remaining: Dec,
+    pub expired: Dec,
+    /// A time, `never` or `unknown`.
+    pub expires: String,
+    pub price_per_credit: Option<Dec>,
+}
+
+impl<'a> PlatformBalanceView<'a> {
+    pub fn new(
+        platform: &'a Platform,
+        built: &'a Built,
+        buys: Option<&'a Buys>,
+    ) -> Result<PlatformBalanceView<'a>> {
+        let l = &built.ledger;
+        let t = &l.totals;
+        Ok(PlatformBalanceView {
+            platform: &platform.id,
+            available: Dec(t.available),
+            by_source: l
+                .available_by_source()?
+                .into_iter()
+                .map(|(source, credits)| (source.as_str(), Dec(credits)))
+                .collect(),
+            negative: t.available.is_sign_negative() && !t.available.is_zero(),
+            deficit: Dec(t.deficit),
+            granted: Dec(t.granted),
+            spent: Dec(t.spent),
+            refunded: Dec(t.refunded),
+            expired: Dec(t.expired),
+            lost_on_refund: Dec(l.lost_on_refund()?),
+            start: built.start.to_rfc3339(),
+            next_expiry: l.next_expiry()?.map(|n| NextExpiryView {
+                at: n.at.to_rfc3339(),
+                credits: Dec(n.credits),
+            }),
+            next_renewal: built.next_renewal.as_ref().map(|r| NextRenewalView {
+                at: r.at.to_rfc3339(),
+                credits: dec(r.credits),
+                plan: &r.plan,
+                change: r.change,
+            }),
+            buys: buys.map(|b| BuysView {
+                model: &b.model,
+                seconds: dec(b.seconds),
+                credits_each: Dec(b.each),
+                count: Dec(b.count),
+            }),
+            currency: &platform.currency,
+            grants: l
+                .grants
+                .iter()
+                .zip(&l.grant_states)
+                .filter(|(_, st)| st.arrived)
+                .map(|(g, st)| GrantView {
+                    id: &g.id,
+                    source: g.source.as_str(),
+                    label: &g.label,
+                    at: g.at.to_rfc3339(),
+                    credits: Dec(g.credits),
+                    remaining: Dec(st.remaining),
+                    expired: Dec(st.expired),
+                    expires: match g.expires {
+                        Expires::At(t) => t.to_rfc3339(),
+                        Expires::Never => "never".to_string(),
+                        Expires::Unknown => "unknown".to_string(),
+                    },
+                    price_per_credit: ratio(g.price_per_credit.as_ref()),
+                })
+                .collect(),
+            notes: &built.notes,
+        })
+    }
+}
