@@ -6,6 +6,7 @@ use super::Context;
 use crate::cli::BalanceArgs;
 use crate::error::fail_with_help;
 use crate::render;
+use crate::views::columns::{self, ViewColumn};
 use crate::views::{self, balance::BalanceView, balance::PlatformBalanceView, budgets::BudgetView};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -62,6 +63,32 @@ struct View<'a> {
     platform: &'a Platform,
     built: Built,
     buys: Option<Buys>,
+}
+
+/// The columns of the table of live grants (a row is a grant's index in the ledger).
+fn grant_columns<'c>(
+    session: &'c Session,
+    l: &'c Ledger,
+    currency: &'c str,
+) -> Vec<ViewColumn<'c, usize>> {
+    vec![
+        ViewColumn::new(render::Column::shrinkable("grant", 3, 16), |&i: &usize| {
+            l.grants[i].label.clone()
+        }),
+        ViewColumn::new(render::Column::optional("source", 2), |&i: &usize| {
+            l.grants[i].source.as_str().to_string()
+        }),
+        ViewColumn::new(render::Column::essential("left"), |&i: &usize| {
+            money::fmt_credits(l.grant_states[i].remaining)
+        }),
+        ViewColumn::new(render::Column::optional("expires", 4), move |&i: &usize| {
+            expires_text(session, &l.grants[i].expires)
+        }),
+        ViewColumn::new(
+            render::Column::optional("per credit", 1),
+            move |&i: &usize| ratio_text(l.grants[i].price_per_credit.as_ref(), currency),
+        ),
+    ]
 }
 
 fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
@@ -137,31 +164,9 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
         ),
     ));
     text.push_str(&render::key_values(rows));
-    let live = l.live_grants();
+    let live: Vec<usize> = l.live_grants();
     if !live.is_empty() {
-        let grant_rows = live
-            .iter()
-            .map(|&i| {
-                let g = &l.grants[i];
-                vec![
-                    g.label.clone(),
-                    g.source.as_str().to_string(),
-                    money::fmt_credits(l.grant_states[i].remaining),
-                    expires_text(session, &g.expires),
-                    ratio_text(g.price_per_credit.as_ref(), currency),
-                ]
-            })
-            .collect();
-        text.push_str(&render::table(
-            &[
-                render::Column::shrinkable("grant", 3, 16),
-                render::Column::optional("source", 2),
-                render::Column::essential("left"),
-                render::Column::optional("expires", 4),
-                render::Column::optional("per credit", 1),
-            ],
-            grant_rows,
-        ));
+        text.push_str(&columns::table(&grant_columns(session, l, currency), &live));
     }
     for note in &v.built.notes {
         text.push_str(&render::paragraph(&format!("note: {note}\n")));
