@@ -4,7 +4,8 @@
 
 use super::Context;
 use crate::cli::{OptionKindArg, PlansArgs};
-use crate::render::{self, json_decimal, put_amount, put_money};
+use crate::render;
+use crate::views::{self, plans::PlansView};
 use anyhow::Result;
 use credits_app::ops::advice::{self as read, LogUsage};
 use credits_core::advice::{self, Advice, OptionKind, Purchase, Why};
@@ -12,7 +13,6 @@ use credits_core::money::{self, MoneyRange, Ratio};
 use credits_core::records::Account;
 use credits_core::usage::{self, Usage};
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
 use std::io::Write;
 
 /// Where the usage came from, for the header and `--json`.
@@ -88,8 +88,8 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
         .collect();
     ctx.say(&ctx.stale(listed).into_iter().collect::<Vec<_>>());
     if ctx.json {
-        let value = to_json(&usage, &sources, &advice, shown, &accounts)?;
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = to_view(&usage, &sources, &advice, shown, &accounts)?;
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     let view = View {
@@ -709,166 +709,29 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
     Ok(out)
 }
 
-fn to_json(
-    usage: &Usage,
-    sources: &Sources,
-    advice: &Advice,
+fn to_view<'a>(
+    usage: &'a Usage,
+    sources: &'a Sources,
+    advice: &'a Advice,
     shown: usize,
-    accounts: &[Yours],
-) -> Result<Value> {
-    let mut items = Vec::new();
-    for item in &usage.items {
-        let (kind, platform, model) = match &item.target {
-            usage::Target::Kind(k) => (Some(k.as_str()), None, None),
-            usage::Target::Model { platform, model } => (None, platform.clone(), Some(model)),
-        };
-        items.push(json!({
-            "item": item.label(),
-            "kind": kind,
-            "platform": platform,
-            "model": model,
-            "seconds": item.request.duration.map(json_decimal),
-            "resolution": item.request.resolution,
-            "audio": item.request.audio,
-            "mode": item.request.mode,
-            "kept": json_decimal(item.kept),
-            "generations": json_decimal(usage.generations(item)?),
-        }));
-    }
-    let log = sources.log.as_ref().map(|l| {
-        json!({
-            "since": l.since.to_rfc3339(),
-            "until": l.until.to_rfc3339(),
-            "days": json_decimal(l.days),
-            "kept": json_decimal(l.kept),
-            "discarded": json_decimal(l.discarded),
-            "failed": json_decimal(l.failed),
-            "refunded": json_decimal(l.refunded),
-            "retry_percent": json_decimal(l.retry_percent),
-        })
-    });
-    let options: Vec<Value> = advice
-        .options
+    accounts: &'a [Yours],
+) -> Result<PlansView<'a>> {
+    let usage_view =
+        views::plans::UsageView::new(usage, sources.log.as_ref(), sources.retries_typed)?;
+    let yours = accounts
         .iter()
-        .take(shown)
-        .enumerate()
-        .map(|(i, o)| option_json(i + 1, o, usage))
-        .collect();
-    let left_out: Vec<Value> = advice
-        .left_out
-        .iter()
-        .map(|l| json!({"platform": l.platform, "option": l.option, "why": l.why.as_str(), "detail": l.detail}))
-        .collect();
-    let yours: Vec<Value> = accounts
-        .iter()
-        .map(|y| {
-            json!({
-                "platform": y.account.platform,
-                "plan": y.account.plan,
-                "billing": y.account.billing.as_str(),
-                "rank": y.rank.map(|r| r + 1),
-                "cost_per_month": y.option.as_ref().map(|o| json_decimal(money::to_decimal(&o.monthly.min))),
-                "saving_per_month": y.saving.map(|s| json_decimal(money::to_decimal(&s))),
-                "left_out": y.left_out,
-            })
+        .map(|y| views::plans::YourPlanView {
+            platform: &y.account.platform,
+            plan: &y.account.plan,
+            billing: y.account.billing.as_str(),
+            rank: y.rank.map(|r| r + 1),
+            cost_per_month: y
+                .option
+                .as_ref()
+                .and_then(|o| views::plans::per_month(&o.monthly)),
+            saving_per_month: views::ratio(y.saving.as_ref()),
+            left_out: y.left_out.as_deref(),
         })
         .collect();
-    Ok(json!({
-        "usage": {
-            "items": items,
-            "retry_percent": json_decimal(usage.retry_percent),
-            "retries_from": if sources.retries_typed { "flag" } else if sources.log.is_some() { "log" } else { "default" },
-            "log": log,
-        },
-        "options": options,
-        "more": advice.options.len().saturating_sub(shown),
-        "left_out": left_out,
-        "make_none": advice.make_none,
-        "cannot": advice.cannot.iter().map(|(p, why)| json!({"platform": p, "why": why})).collect::<Vec<_>>(),
-        "your_plans": yours,
-    }))
-}
-
-fn option_json(rank: usize, o: &Purchase, usage: &Usage) -> Value {
-    let mut map = Map::new();
-    map.insert("rank".into(), json!(rank));
-    map.insert("platform".into(), json!(o.platform));
-    map.insert("kind".into(), json!(o.kind.as_str()));
-    map.insert("buy".into(), json!(o.describe()));
-    map.insert(
-        "plan".into(),
-        o.plan.as_ref().map_or(Value::Null, |p| {
-            json!({
-                "plan": p.id, "name": p.name, "billing": p.billing.as_str(),
-                "billed": json_decimal(p.billed), "credits_per_month": json_decimal(p.credits),
-                "rollover": p.rollover,
-            })
-        }),
-    );
-    map.insert(
-        "packs".into(),
-        json!(o
-            .packs
-            .iter()
-            .map(|k| json!({
-                "pack": k.id, "name": k.name, "count": json_decimal(k.count),
-                "price": json_decimal(k.price), "credits": json_decimal(k.credits),
-            }))
-            .collect::<Vec<_>>()),
-    );
-    map.insert("covers_all".into(), json!(o.covers_all()));
-    map.insert(
-        "missing".into(),
-        json!(o
-            .missing
-            .iter()
-            .map(|(i, why)| json!({
-                "item": usage.items.get(*i).map(|u| u.label()),
-                "why": why,
-            }))
-            .collect::<Vec<_>>()),
-    );
-    map.insert(
-        "items".into(),
-        json!(o
-            .items
-            .iter()
-            .map(|c| {
-                let mut m = Map::new();
-                m.insert(
-                    "item".into(),
-                    json!(usage.items.get(c.item).map(|u| u.label())),
-                );
-                m.insert("model".into(), json!(c.model));
-                m.insert("variant".into(), json!(c.variant));
-                m.insert("generations".into(), json_decimal(c.generations));
-                m.insert("included".into(), json!(c.included));
-                put_amount(&mut m, "each", Some(c.each));
-                put_amount(&mut m, "total", Some(c.total));
-                Value::Object(m)
-            })
-            .collect::<Vec<_>>()),
-    );
-    map.insert("currency".into(), json!(o.currency));
-    map.insert(
-        "unit".into(),
-        json!(if o.kind == OptionKind::PerUse {
-            &o.currency
-        } else {
-            &o.credit_word
-        }),
-    );
-    put_amount(&mut map, "credits_needed", o.credits_needed);
-    map.insert(
-        "credits_got".into(),
-        o.credits_bought.map_or(Value::Null, json_decimal),
-    );
-    put_amount(&mut map, "leftover", o.leftover);
-    map.insert("leftover_fate".into(), json!(o.leftover_fate));
-    put_money(&mut map, "cost_per_month", Some(&o.monthly));
-    put_money(&mut map, "cost_per_kept_second", o.per_kept_second.as_ref());
-    put_money(&mut map, "cost_per_kept_output", o.per_kept_output.as_ref());
-    map.insert("as_of".into(), json!(o.as_of.to_string()));
-    map.insert("notes".into(), json!(o.notes));
-    Value::Object(map)
+    Ok(PlansView::new(usage_view, advice, shown, usage, yours))
 }

@@ -16,6 +16,7 @@ pub mod balance;
 pub mod budgets;
 pub mod columns;
 pub mod history;
+pub mod plans;
 pub mod pricing;
 pub mod quote;
 pub mod report;
