@@ -6,13 +6,12 @@
 
 use super::Context;
 use crate::cli::{EditArgs, LogArgs};
-use crate::render;
+use crate::views::{self, entries::LoggedView};
 use anyhow::Result;
 use credits_app::ops::entries::{self, LogRequest, StatusAction, StatusChanged};
 use credits_app::ops::pricing::PriceRequest;
 use credits_core::money;
 use credits_core::records::{EntryEdit, Status};
-use serde_json::json;
 use std::io::Write;
 
 pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
@@ -60,20 +59,8 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
     ctx.say(&notes);
     let e = &logged.entry;
     if ctx.json {
-        let value = json!({
-            "id": e.id,
-            "platform": e.platform,
-            "model": e.model,
-            "credits": render::json_decimal(e.credits),
-            "cost": e.cost.as_ref().map(|m| render::json_decimal(m.amount)),
-            "currency": e.cost.as_ref().map(|m| m.currency.clone()),
-            "pricing": e.pricing,
-            "price_source": logged.priced.source.as_str(),
-            "priced_with": render::priced_with_json(e.table.as_ref()),
-            "project": e.project,
-            "status": e.status.as_str(),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = LoggedView::new(e, logged.priced.source.as_str());
+        out.write_all(views::json(&view).as_bytes())?;
     } else {
         let cost_text = match &e.cost {
             Some(m) => money::fmt_money(m.amount, &m.currency),

@@ -7,11 +7,11 @@
 use super::Context;
 use crate::cli::RepriceArgs;
 use crate::render;
+use crate::views::{self, entries::RepriceView};
 use anyhow::Result;
 use credits_app::ops::entries;
 use credits_core::money;
 use credits_core::records::Money;
-use serde_json::json;
 use std::io::Write;
 
 fn money_text(m: Option<&Money>) -> String {
@@ -62,43 +62,8 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
     let filter = args.filter.filter(&ctx.session)?;
     let outcome = entries::reprice(&ctx.session, &filter, args.dry_run)?;
     if ctx.json {
-        let changes: Vec<_> = outcome
-            .changed
-            .iter()
-            .map(|c| {
-                json!({
-                    "id": c.id,
-                    "platform": c.platform,
-                    "model": c.model,
-                    "cost_before": c.before.as_ref().map(|m| render::json_decimal(m.amount)),
-                    "cost_after": c.after.as_ref().map(|m| render::json_decimal(m.amount)),
-                    "currency": c.after.as_ref().or(c.before.as_ref()).map(|m| m.currency.clone()),
-                    "pricing_before": c.pricing_before,
-                    "pricing_after": c.pricing_after,
-                    "priced_with_before": render::priced_with_json(c.table_before.as_ref()),
-                    "priced_with_after": render::priced_with_json(c.table_after.as_ref()),
-                    "notes": c.notes.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        let value = json!({
-            "dry_run": args.dry_run,
-            "examined": outcome.examined,
-            "kept_by_choice": outcome.kept_by_choice,
-            "changed": changes,
-            "restamped": outcome.restamped,
-            "tables": outcome.tables.iter().map(|t| json!({
-                "platform": t.platform,
-                "older": t.older.iter().map(|u| json!({
-                    "as_of": u.table.as_of.to_string(),
-                    "sha256": u.table.sha256,
-                    "entries": u.entries,
-                })).collect::<Vec<_>>(),
-                "unrecorded": t.unrecorded,
-                "current": render::priced_with_json(Some(&t.current)),
-            })).collect::<Vec<_>>(),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = RepriceView::new(&outcome, args.dry_run);
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     for c in &outcome.changed {

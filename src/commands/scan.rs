@@ -8,11 +8,14 @@
 use super::Context;
 use crate::cli::ScanArgs;
 use crate::render::{self, Column};
+use crate::views::{
+    self,
+    entries::{ScanFileView, ScanView},
+};
 use anyhow::Result;
 use credits_app::ops::notes::Note;
 use credits_app::ops::scan::{Outcome, ScanOutcome, ScanRequest, Scanned, Scanner, Stamp};
 use credits_core::money;
-use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -48,11 +51,11 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         let mut out = out.borrow_mut();
         let quiet = ctx.json || (args.watch && outcome.files.is_empty());
         if ctx.json && !args.watch {
-            out.write_all(render::json(&outcome_json(&outcome)).as_bytes())?;
+            out.write_all(views::json(&ScanView::new(&outcome, reason)).as_bytes())?;
         } else if ctx.json {
             // `--watch --json`: one object per file, as the new files will come.
             for f in &outcome.files {
-                out.write_all(json_line(&file_json(f, false)).as_bytes())?;
+                out.write_all(json_line(f).as_bytes())?;
             }
         } else if !quiet {
             // (In `--watch`, an empty folder starts with no table: new files come as lines.)
@@ -92,7 +95,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
         );
         let mut out = out.borrow_mut();
         if ctx.json {
-            out.write_all(json_line(&file_json(scanned, false)).as_bytes())?;
+            out.write_all(json_line(scanned).as_bytes())?;
         } else {
             proseln!(out, "{}", render::safe_line(&line(scanned)))?;
         }
@@ -388,73 +391,11 @@ fn line(f: &Scanned) -> String {
 }
 
 /// One JSON object on one line: `--watch --json` is a stream a script reads line by line.
-fn json_line(value: &Value) -> String {
-    let mut text = serde_json::to_string(value).unwrap_or_else(|_| "null".to_string());
+/// Its keys are sorted, as in every `--json` (through `serde_json::Value`).
+fn json_line(f: &Scanned) -> String {
+    let view = ScanFileView::new(f, false, reason(f));
+    let value = serde_json::to_value(&view).unwrap_or(serde_json::Value::Null);
+    let mut text = serde_json::to_string(&value).unwrap_or_else(|_| "null".to_string());
     text.push('\n');
     text
-}
-
-fn file_json(f: &Scanned, dry_run: bool) -> Value {
-    let probe = f.probe.as_ref();
-    let (entry, priced) = match &f.outcome {
-        Outcome::Logged { entry, priced, .. } => (Some(entry), Some(priced)),
-        _ => (None, None),
-    };
-    // As the table shows them: the entry's canonical ids, else what identified the file.
-    let (platform, model) = match &f.outcome {
-        Outcome::Logged { entry, .. } => (Some(entry.platform.clone()), Some(entry.model.clone())),
-        Outcome::AlreadyLogged {
-            platform, model, ..
-        } => (Some(platform.clone()), Some(model.clone())),
-        _ => (
-            f.identity.platform.as_ref().map(|(p, _)| p.clone()),
-            f.identity.model.as_ref().map(|(m, _)| m.clone()),
-        ),
-    };
-    json!({
-        "path": shown(f),
-        "status": f.outcome.status(dry_run),
-        "reason": reason(f),
-        "kind": probe.map(|p| p.kind.as_str()),
-        "seconds": probe.and_then(|p| p.duration).map(render::json_decimal),
-        "priced_seconds": f.priced_seconds.map(render::json_decimal),
-        "billed_seconds": priced
-            .and_then(|p| p.quote.as_ref())
-            .and_then(|q| q.charge.billed_seconds)
-            .map(render::json_decimal),
-        "width": probe.map(|p| p.width),
-        "height": probe.map(|p| p.height),
-        "resolution": probe.map(|p| p.resolution()),
-        "audio": probe.map(|p| p.audio),
-        "platform": platform,
-        "model": model,
-        // A file found in the log was not identified again: its entry says what it is.
-        "identified_by": match &f.outcome {
-            Outcome::AlreadyLogged { .. } => None,
-            _ => Some(f.identity.describe()),
-        },
-        "project": f.project,
-        "id": if dry_run { None } else { entry.map(|e| e.id) },
-        "same_as": match &f.outcome {
-            Outcome::SameAs(first) => Some(first.display().to_string()),
-            _ => None,
-        },
-        "already_logged_as": match &f.outcome {
-            Outcome::AlreadyLogged { entry_id, .. } => Some(*entry_id),
-            _ => None,
-        },
-        "at": entry.map(|e| e.at.to_rfc3339()),
-        "credits": entry.map(|e| render::json_decimal(e.credits)),
-        "cost": entry.and_then(|e| e.cost.as_ref()).map(|m| render::json_decimal(m.amount)),
-        "currency": entry.and_then(|e| e.cost.as_ref()).map(|m| m.currency.clone()),
-        "pricing": entry.map(|e| e.pricing.clone()),
-    })
-}
-
-fn outcome_json(outcome: &ScanOutcome) -> Value {
-    json!({
-        "dry_run": outcome.dry_run,
-        "logged": outcome.logged(),
-        "files": outcome.files.iter().map(|f| file_json(f, outcome.dry_run)).collect::<Vec<_>>(),
-    })
 }

@@ -15,6 +15,7 @@
 pub mod balance;
 pub mod budgets;
 pub mod columns;
+pub mod entries;
 pub mod history;
 pub mod plans;
 pub mod pricing;
