@@ -9,6 +9,10 @@ use super::Context;
 use crate::cli::AccountCommand;
 use crate::error::fail_with_help;
 use crate::render;
+use crate::views::{
+    self,
+    account::{AccountSetView, AccountView, TermsView},
+};
 use anyhow::Result;
 use chrono::NaiveDate;
 use credits_app::ops::balances;
@@ -18,7 +22,6 @@ use credits_core::ledger::subscription::{first_bonus, period_price};
 use credits_core::money;
 use credits_core::pricing::{Grant as Every, Plan, Platform};
 use credits_core::records::{AccountChange, PlanTerms};
-use serde_json::{json, Value};
 use std::io::Write;
 
 /// `--since`: a day (`2026-11-01`, `today`, `yesterday`), or the day of a time or of a
@@ -96,18 +99,17 @@ fn set(
         (Every::Once, _) => String::new(),
     };
     if ctx.json {
-        let value = json!({
-            "platform": p.id,
-            "plan": plan.id,
-            "billing": billing.as_str(),
-            "since": effective_on.to_string(),
-            "renews_on": renews_on,
-            "price": terms.price.map(render::json_decimal),
-            "credits": terms.credits.map(render::json_decimal),
-            "replaced": replaced.as_ref().map(|r| r.plan.clone()),
-            "previous": previous.as_ref().map(|r| r.plan.clone()),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = AccountSetView {
+            platform: &p.id,
+            plan: &plan.id,
+            billing: billing.as_str(),
+            since: effective_on.to_string(),
+            renews_on,
+            terms: TermsView::new(&terms),
+            replaced: replaced.as_ref().map(|r| r.plan.as_str()),
+            previous: previous.as_ref().map(|r| r.plan.as_str()),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     proseln!(
@@ -230,36 +232,11 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             let accounts = store.accounts()?;
             let history = store.account_changes(None)?;
             if ctx.json {
-                let rows: Vec<Value> = accounts
+                let rows: Vec<AccountView> = accounts
                     .iter()
-                    .map(|a| {
-                        let changes: Vec<Value> = history
-                            .iter()
-                            .filter(|c| c.platform == a.platform)
-                            .map(|c| {
-                                json!({
-                                    "plan": c.plan,
-                                    "billing": c.billing.as_str(),
-                                    "effective_on": c.effective_on.to_string(),
-                                    "renews_on": c.renews_on,
-                                    "price": c.terms.price.map(render::json_decimal),
-                                    "credits": c.terms.credits.map(render::json_decimal),
-                                })
-                            })
-                            .collect();
-                        json!({
-                            "platform": a.platform,
-                            "plan": a.plan,
-                            "billing": a.billing.as_str(),
-                            "since": a.since.map(|d| d.to_string()),
-                            "renews_on": a.renews_on,
-                            "price": a.terms.price.map(render::json_decimal),
-                            "credits": a.terms.credits.map(render::json_decimal),
-                            "history": changes,
-                        })
-                    })
+                    .map(|a| AccountView::new(a, &history))
                     .collect();
-                out.write_all(render::json(&Value::Array(rows)).as_bytes())?;
+                out.write_all(views::json(&rows).as_bytes())?;
                 return Ok(0);
             }
             if accounts.is_empty() {

@@ -3,11 +3,11 @@
 use super::Context;
 use crate::cli::CalcArgs;
 use crate::render;
+use crate::views::{self, calc::CalcView, Dec};
 use anyhow::Result;
 use credits_core::cost;
 use credits_core::money::{self, Ratio};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde_json::json;
 use std::io::Write;
 
 /// The price per credit as the factor of `K credits × $P = $T`.
@@ -46,19 +46,19 @@ pub fn run(ctx: &Context, args: &CalcArgs, out: &mut dyn Write) -> Result<i32> {
         args.seconds,
     )?;
     let show = |r: &Ratio| money::fmt_money(money::to_decimal(r), &args.currency);
-    let exact = |r: &Ratio| render::json_decimal(money::to_decimal(r));
+    let exact = |r: &Ratio| Dec(money::to_decimal(r));
     if ctx.json {
-        let value = json!({
-            "currency": args.currency,
-            "plan_price": render::json_decimal(args.plan_price),
-            "plan_credits": render::json_decimal(args.plan_credits),
-            "credits": render::json_decimal(args.clip_credits),
-            "seconds": args.seconds.map(render::json_decimal),
-            "price_per_credit": exact(&result.price_per_credit),
-            "cost_per_clip": exact(&result.cost_per_clip),
-            "cost_per_second": result.cost_per_second.as_ref().map(exact),
-        });
-        out.write_all(render::json(&value).as_bytes())?;
+        let view = CalcView {
+            currency: &args.currency,
+            plan_price: Dec(args.plan_price),
+            plan_credits: Dec(args.plan_credits),
+            credits: Dec(args.clip_credits),
+            seconds: args.seconds.map(Dec),
+            price_per_credit: exact(&result.price_per_credit),
+            cost_per_clip: exact(&result.cost_per_clip),
+            cost_per_second: result.cost_per_second.as_ref().map(exact),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
     let mut rows = vec![

@@ -5,6 +5,11 @@
 use super::Context;
 use crate::cli::{AdjustArgs, TopupArgs};
 use crate::error::{fail, fail_with_help};
+use crate::views::{
+    self,
+    account::{AdjustView, TopupView},
+    Dec,
+};
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use credits_app::ops::balances;
@@ -16,7 +21,6 @@ use credits_core::pricing::{Expiry, Platform};
 use credits_core::records::{Adjustment, Topup, TopupExpiry};
 use credits_core::slug;
 use rust_decimal::Decimal;
-use serde_json::json;
 use std::io::Write;
 
 fn credit_platform<'a>(ctx: &'a Context, name: &str) -> Result<&'a Platform> {
@@ -169,20 +173,23 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
         TopupExpiry::Unknown => "expiry unknown".to_string(),
     };
     if ctx.json {
-        let value = json!({
-            "id": id,
-            "platform": p.id,
-            "pack": topup.pack,
-            "credits": crate::render::json_decimal(credits),
-            "bonus": crate::render::json_decimal(bonus),
-            "price": crate::render::json_decimal(price),
-            "currency": p.currency,
-            "price_per_credit": crate::render::json_decimal(per_credit),
-            "at": at.to_rfc3339(),
-            "expires_at": match expiry { TopupExpiry::At(t) => Some(t.to_rfc3339()), _ => None },
-            "available": available.map(|(_, a)| crate::render::json_decimal(a)),
-        });
-        out.write_all(crate::render::json(&value).as_bytes())?;
+        let view = TopupView {
+            id,
+            platform: &p.id,
+            pack: topup.pack.as_deref(),
+            credits: Dec(credits),
+            bonus: Dec(bonus),
+            price: Dec(price),
+            currency: &p.currency,
+            price_per_credit: Dec(per_credit),
+            at: at.to_rfc3339(),
+            expires_at: match expiry {
+                TopupExpiry::At(t) => Some(t.to_rfc3339()),
+                _ => None,
+            },
+            available: available.map(|(_, a)| Dec(a)),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
     } else {
         let what = match (&name, bonus.is_zero()) {
             (Some(name), true) => format!(" ({name})"),
@@ -241,15 +248,15 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     ctx.say(&recorded.notes);
     let (id, after) = (recorded.id, recorded.available);
     if ctx.json {
-        let value = json!({
-            "id": id,
-            "platform": p.id,
-            "credits": crate::render::json_decimal(args.credits),
-            "note": adjustment.note,
-            "at": at.to_rfc3339(),
-            "available": after.map(|(_, a)| crate::render::json_decimal(a)),
-        });
-        out.write_all(crate::render::json(&value).as_bytes())?;
+        let view = AdjustView {
+            id,
+            platform: &p.id,
+            credits: Dec(args.credits),
+            note: &adjustment.note,
+            at: at.to_rfc3339(),
+            available: after.map(|(_, a)| Dec(a)),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
     } else {
         let sign = if taking { "" } else { "+" };
         proseln!(

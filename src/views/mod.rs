@@ -12,8 +12,10 @@
 //! - keys come out sorted, as they always have (the document goes through `serde_json::Value`,
 //!   whose maps are ordered by key).
 
+pub mod account;
 pub mod balance;
 pub mod budgets;
+pub mod calc;
 pub mod columns;
 pub mod entries;
 pub mod history;
