@@ -2339,7 +2339,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__status)
-            opts="-h --json --wide --pricing-dir --db --help"
+            opts="-h --stale --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

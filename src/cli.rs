@@ -377,8 +377,14 @@ pub enum PricingCommand {
     },
     /// Where tables are looked for, and which files were loaded.
     Dirs,
-    /// Where each platform's table comes from (built-in, bundle, your file) and its date.
-    Status,
+    /// Where each platform's table comes from (built-in, bundle, your file) and its date,
+    /// and which models of your log have shut down since.
+    Status {
+        /// Instead: every table and model by the date of its newest source, oldest first
+        /// (where a refresh of the prices starts).
+        #[arg(long)]
+        stale: bool,
+    },
     /// Install a pricing bundle from a file or URL after checking it, or remove it.
     #[command(group(ArgGroup::new("what").required(true).args(["from", "remove"])))]
     Update {

@@ -17,7 +17,7 @@
 
 use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
 use credits_core::money::{self, Amount, MoneyRange};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -542,51 +542,6 @@ pub fn credits_cell(value: Option<&Amount>) -> String {
     }
 }
 
-/// A decimal as an exact JSON string.
-pub fn json_decimal(value: rust_decimal::Decimal) -> Value {
-    Value::String(value.normalize().to_string())
-}
-
-/// Puts an amount in a JSON object: `name` when exact; `name: null` with `min_name` and
-/// `max_name` while a range is open (`max_name: null` when its upper end is unknown);
-/// `name: null` when unknown.
-pub fn put_amount(map: &mut Map<String, Value>, name: &str, value: Option<Amount>) {
-    match value {
-        Some(v) if v.is_exact() => {
-            map.insert(name.to_string(), json_decimal(v.min));
-        }
-        Some(v) => {
-            map.insert(name.to_string(), Value::Null);
-            map.insert(format!("min_{name}"), json_decimal(v.min));
-            map.insert(
-                format!("max_{name}"),
-                if v.open {
-                    Value::Null
-                } else {
-                    json_decimal(v.max)
-                },
-            );
-        }
-        None => {
-            map.insert(name.to_string(), Value::Null);
-        }
-    }
-}
-
-/// [`put_amount`] for money held as exact fractions.
-pub fn put_money(map: &mut Map<String, Value>, name: &str, value: Option<&MoneyRange>) {
-    put_amount(map, name, value.map(MoneyRange::to_amount));
-}
-
-/// The table that priced an entry, for `--json`: `{"as_of", "sha256"}`, or null when none is
-/// recorded.
-pub fn priced_with_json(table: Option<&credits_core::records::TableStamp>) -> Value {
-    match table {
-        Some(t) => serde_json::json!({"as_of": t.as_of.to_string(), "sha256": t.sha256}),
-        None => Value::Null,
-    }
-}
-
 /// A table in a line of text: its date and the first 8 digits of its hash, `2026-05-04
 /// (a1b2c3d4)`, enough to tell two tables of one date apart.
 pub fn table_text(t: &credits_core::records::TableStamp) -> String {
@@ -597,86 +552,5 @@ pub fn table_text(t: &credits_core::records::TableStamp) -> String {
 pub fn json(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
     text.push('\n');
-    text
-}
-
-// ----------------------------------------------------------------------------------------------
-// Budgets: shown by `budget list`, `report` and `balance` alike.
-
-use credits_app::ops::budgets::BudgetUse;
-use credits_core::records::Budget;
-use rust_decimal::Decimal;
-
-/// A budget's limit, use or remainder in its unit.
-pub fn budget_amount(b: &Budget, value: Decimal) -> String {
-    credits_app::ops::budgets::amount_text(b, value)
-}
-
-/// Notes that qualify a budget's figures.
-pub(crate) fn budget_caveats(u: &BudgetUse) -> Vec<String> {
-    let mut notes = Vec::new();
-    if u.unpriced > 0 {
-        notes.push(format!(
-            "{} of {}'s entries {} unknown money and {} not counted",
-            money::fmt_credits(u.unpriced.into()),
-            u.budget.project,
-            if u.unpriced == 1 { "has" } else { "have" },
-            if u.unpriced == 1 { "is" } else { "are" }
-        ));
-    }
-    if u.other_currency {
-        notes.push(format!(
-            "{}'s entries in other currencies are not counted",
-            u.budget.project
-        ));
-    }
-    if u.used.is_none() {
-        notes.push(format!(
-            "{}'s credits are on {} platforms, which are different units: give the budget a \
-             platform (`credits budget set {} AMOUNT --credits --platform P`)",
-            u.budget.project, u.platforms, u.budget.project
-        ));
-    }
-    notes
-}
-
-/// The budgets as a table, with their notes.
-pub fn budgets_table(uses: &[BudgetUse]) -> String {
-    use crate::views::columns::{self, ViewColumn};
-    let status = |u: &BudgetUse| match (u.exceeded, u.used) {
-        (true, _) => "EXCEEDED",
-        (false, Some(_)) => "ok",
-        (false, None) => "unknown",
-    };
-    let declared: [ViewColumn<BudgetUse>; 6] = [
-        // What is left follows from limit and used: it gives way before them.
-        ViewColumn::new(Column::shrinkable("budget", 3, 8), |u: &BudgetUse| {
-            u.budget.project.clone()
-        }),
-        ViewColumn::new(Column::optional("period", 1), |u: &BudgetUse| {
-            u.period.clone()
-        }),
-        ViewColumn::new(Column::essential("limit"), |u: &BudgetUse| {
-            budget_amount(&u.budget, u.budget.amount)
-        }),
-        ViewColumn::new(Column::essential("used"), |u: &BudgetUse| {
-            u.used
-                .map_or_else(|| "unknown".to_string(), |v| budget_amount(&u.budget, v))
-        }),
-        ViewColumn::new(Column::optional("left", 2), |u: &BudgetUse| match u.left {
-            Some(left) if u.exceeded => format!("over by {}", budget_amount(&u.budget, -left)),
-            Some(left) => budget_amount(&u.budget, left),
-            None => "unknown".to_string(),
-        }),
-        ViewColumn::new(Column::essential("status"), move |u: &BudgetUse| {
-            status(u).to_string()
-        }),
-    ];
-    let mut text = columns::table(&declared, uses);
-    for u in uses {
-        for note in budget_caveats(u) {
-            text.push_str(&paragraph(&format!("note: {note}\n")));
-        }
-    }
     text
 }

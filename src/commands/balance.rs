@@ -259,7 +259,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     }
     if !budgets.is_empty() {
         proseln!(out)?;
-        out.write_all(render::budgets_table(&budgets).as_bytes())?;
+        out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)
 }

@@ -4,7 +4,6 @@
 use super::Context;
 use crate::cli::BudgetCommand;
 use crate::error::{fail_with_help, EXIT_BUDGET_EXCEEDED, EXIT_OK};
-use crate::render;
 use anyhow::Result;
 use credits_app::ops::{budgets, resolve};
 use credits_core::records::{Budget, BudgetPeriod, BudgetUnit};
@@ -47,7 +46,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             proseln!(
                 out,
                 "budget for {project}: {}{per}",
-                render::budget_amount(&budget, budget.amount)
+                crate::views::budgets::budget_amount(&budget, budget.amount)
             )?;
             Ok(EXIT_OK)
         }
@@ -92,7 +91,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                     "no budgets; `credits budget set PROJECT AMOUNT --money` sets one"
                 )?;
             } else {
-                out.write_all(render::budgets_table(&uses).as_bytes())?;
+                out.write_all(crate::views::budgets::budgets_table(&uses).as_bytes())?;
             }
             let exceeded: Vec<String> = uses
                 .iter()

@@ -21,7 +21,13 @@ pub fn run(ctx: &Context, cmd: &PricingCommand, out: &mut dyn Write) -> Result<i
             effective,
         } => dump_table(ctx, platform, *effective, out),
         PricingCommand::Dirs => dirs(ctx, out),
-        PricingCommand::Status => status(ctx, out),
+        PricingCommand::Status { stale } => {
+            if *stale {
+                stale_sources(ctx, out)
+            } else {
+                status(ctx, out)
+            }
+        }
         PricingCommand::Update {
             from: Some(source),
             force,
@@ -353,7 +359,8 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             .map(|p| p.patches.iter().map(|o| o.to_string()).collect())
             .unwrap_or_default()
     };
-    let value = view::StatusView::new(&status, patches);
+    let shut_down = credits_app::ops::reports::logged_shut_down(&ctx.session)?;
+    let value = view::StatusView::new(&status, patches, &shut_down);
     if ctx.json {
         out.write_all(views::json(&value).as_bytes())?;
         return Ok(0);
@@ -388,6 +395,22 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             );
         }
     }
+    Ok(0)
+}
+
+/// `pricing status --stale`: every table and model by the age of its newest source, oldest
+/// first, so a refresh of the tables starts from a list.
+fn stale_sources(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
+    let today = ctx.session.now.date_naive();
+    let rows =
+        credits_core::pricing::freshness::by_source_age(ctx.session.catalog.platforms(), today);
+    let value = view::StaleView::new(today, &rows);
+    if ctx.json {
+        out.write_all(views::json(&value).as_bytes())?;
+        return Ok(0);
+    }
+    let cells = value.tables.iter().map(|r| r.cells()).collect();
+    out.write_all(render::table(&view::SourceAgeView::COLUMNS, cells).as_bytes())?;
     Ok(0)
 }
 

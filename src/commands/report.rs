@@ -312,7 +312,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         proseln!(out, "no entries")?;
         if !budgets.is_empty() {
             proseln!(out)?;
-            out.write_all(render::budgets_table(&budgets).as_bytes())?;
+            out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
         }
         return Ok(0);
     };
@@ -360,7 +360,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     }
     if !budgets.is_empty() {
         proseln!(out)?;
-        out.write_all(render::budgets_table(&budgets).as_bytes())?;
+        out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
     }
     Ok(0)
 }

@@ -3,6 +3,8 @@
 
 use super::{dec, Dec};
 use credits_app::ops::budgets::BudgetUse;
+use credits_core::records::Budget;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -36,7 +38,7 @@ impl<'a> BudgetView<'a> {
             left: dec(u.left),
             exceeded: u.exceeded,
             unpriced: u.unpriced,
-            notes: crate::render::budget_caveats(u),
+            notes: budget_caveats(u),
         }
     }
 
@@ -44,4 +46,87 @@ impl<'a> BudgetView<'a> {
     pub fn all(uses: &'a [BudgetUse]) -> Vec<BudgetView<'a>> {
         uses.iter().map(BudgetView::new).collect()
     }
+}
+
+// The budget table, shown by `budget list`, `report` and `balance` alike.
+
+/// A budget's limit, use or remainder in its unit.
+pub fn budget_amount(b: &Budget, value: Decimal) -> String {
+    credits_app::ops::budgets::amount_text(b, value)
+}
+
+/// Notes that qualify a budget's figures.
+pub(crate) fn budget_caveats(u: &BudgetUse) -> Vec<String> {
+    let mut notes = Vec::new();
+    if u.unpriced > 0 {
+        notes.push(format!(
+            "{} of {}'s entries {} unknown money and {} not counted",
+            credits_core::money::fmt_credits(u.unpriced.into()),
+            u.budget.project,
+            if u.unpriced == 1 { "has" } else { "have" },
+            if u.unpriced == 1 { "is" } else { "are" }
+        ));
+    }
+    if u.other_currency {
+        notes.push(format!(
+            "{}'s entries in other currencies are not counted",
+            u.budget.project
+        ));
+    }
+    if u.used.is_none() {
+        notes.push(format!(
+            "{}'s credits are on {} platforms, which are different units: give the budget a \
+             platform (`credits budget set {} AMOUNT --credits --platform P`)",
+            u.budget.project, u.platforms, u.budget.project
+        ));
+    }
+    notes
+}
+
+/// The budgets as a table, with their notes.
+pub fn budgets_table(uses: &[BudgetUse]) -> String {
+    use super::columns::{self, ViewColumn};
+    let status = |u: &BudgetUse| match (u.exceeded, u.used) {
+        (true, _) => "EXCEEDED",
+        (false, Some(_)) => "ok",
+        (false, None) => "unknown",
+    };
+    let declared: [ViewColumn<BudgetUse>; 6] = [
+        // What is left follows from limit and used: it gives way before them.
+        ViewColumn::new(
+            crate::render::Column::shrinkable("budget", 3, 8),
+            |u: &BudgetUse| u.budget.project.clone(),
+        ),
+        ViewColumn::new(
+            crate::render::Column::optional("period", 1),
+            |u: &BudgetUse| u.period.clone(),
+        ),
+        ViewColumn::new(
+            crate::render::Column::essential("limit"),
+            |u: &BudgetUse| budget_amount(&u.budget, u.budget.amount),
+        ),
+        ViewColumn::new(crate::render::Column::essential("used"), |u: &BudgetUse| {
+            u.used
+                .map_or_else(|| "unknown".to_string(), |v| budget_amount(&u.budget, v))
+        }),
+        ViewColumn::new(
+            crate::render::Column::optional("left", 2),
+            |u: &BudgetUse| match u.left {
+                Some(left) if u.exceeded => format!("over by {}", budget_amount(&u.budget, -left)),
+                Some(left) => budget_amount(&u.budget, left),
+                None => "unknown".to_string(),
+            },
+        ),
+        ViewColumn::new(
+            crate::render::Column::essential("status"),
+            move |u: &BudgetUse| status(u).to_string(),
+        ),
+    ];
+    let mut text = columns::table(&declared, uses);
+    for u in uses {
+        for note in budget_caveats(u) {
+            text.push_str(&crate::render::paragraph(&format!("note: {note}\n")));
+        }
+    }
+    text
 }

@@ -654,6 +654,93 @@ pub struct StatusView<'a> {
     pub bundle_path: Option<String>,
     pub builtin_date: Option<String>,
     pub platforms: Vec<TableSourceView<'a>>,
+    /// Models in the log that the tables now say are shut down (none without a log).
+    pub logged_shut_down: Vec<LoggedShutDownView<'a>>,
+}
+
+/// A model in the log that has shut down since.
+#[derive(Serialize)]
+pub struct LoggedShutDownView<'a> {
+    pub platform: &'a str,
+    pub model: &'a str,
+    pub entries: u64,
+    pub lifecycle: &'a str,
+}
+
+impl<'a> LoggedShutDownView<'a> {
+    pub fn new(l: &'a credits_app::ops::reports::LoggedShutDown) -> LoggedShutDownView<'a> {
+        LoggedShutDownView {
+            platform: &l.platform,
+            model: &l.model,
+            entries: l.entries,
+            lifecycle: &l.lifecycle,
+        }
+    }
+}
+
+/// `pricing status --stale`: every table and model by the age of its newest source.
+#[derive(Serialize)]
+pub struct StaleView<'a> {
+    pub today: String,
+    pub tables: Vec<SourceAgeView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SourceAgeView<'a> {
+    pub platform: &'a str,
+    /// Null for the table's own facts (plans, packs).
+    pub model: Option<&'a str>,
+    pub newest_source: Option<String>,
+    pub age_days: Option<i64>,
+    pub grade: Option<&'static str>,
+    pub lifecycle: Option<&'a str>,
+}
+
+impl<'a> StaleView<'a> {
+    pub fn new(
+        today: chrono::NaiveDate,
+        rows: &'a [credits_core::pricing::freshness::SourceAge],
+    ) -> StaleView<'a> {
+        StaleView {
+            today: today.to_string(),
+            tables: rows
+                .iter()
+                .map(|r| SourceAgeView {
+                    platform: &r.platform,
+                    model: r.model.as_deref(),
+                    newest_source: r.newest_source.map(|d| d.to_string()),
+                    age_days: r.age_days,
+                    grade: r.grade,
+                    lifecycle: r.lifecycle.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl SourceAgeView<'_> {
+    /// The text table of `pricing status --stale`.
+    pub const COLUMNS: [Column<'static>; 6] = [
+        Column::essential("platform"),
+        Column::shrinkable("model", 1, 16),
+        Column::essential("newest source"),
+        Column::essential("days"),
+        Column::optional("grade", 2),
+        Column::optional("lifecycle", 3),
+    ];
+
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.platform.to_string(),
+            self.model.unwrap_or("(plans, packs)").to_string(),
+            self.newest_source
+                .clone()
+                .unwrap_or_else(|| "none dated".into()),
+            self.age_days.map_or_else(|| "-".into(), |d| d.to_string()),
+            self.grade.unwrap_or("-").to_string(),
+            self.lifecycle.unwrap_or("").to_string(),
+        ]
+    }
 }
 
 /// The installed bundle: its date and table count, or why it is not used.
@@ -712,7 +799,11 @@ pub fn source_label(origin: &Origin) -> String {
 
 impl<'a> StatusView<'a> {
     /// `patches` gives the user files patching a platform's table.
-    pub fn new(status: &'a Status, patches: impl Fn(&str) -> Vec<String>) -> StatusView<'a> {
+    pub fn new(
+        status: &'a Status,
+        patches: impl Fn(&str) -> Vec<String>,
+        logged_shut_down: &'a [credits_app::ops::reports::LoggedShutDown],
+    ) -> StatusView<'a> {
         let path = status
             .path
             .as_ref()
@@ -736,6 +827,10 @@ impl<'a> StatusView<'a> {
             },
             bundle_path: status.path.as_ref().map(|p| p.display().to_string()),
             builtin_date: status.builtin_date.map(|d| d.to_string()),
+            logged_shut_down: logged_shut_down
+                .iter()
+                .map(LoggedShutDownView::new)
+                .collect(),
             platforms: status
                 .platforms
                 .iter()

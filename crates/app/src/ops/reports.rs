@@ -269,3 +269,47 @@ fn fold(line: &mut Line, d: &ReportRow, platform: &str, credits: &PlatformCredit
     }
     Ok(())
 }
+
+/// A model in the log that the tables now say is shut down (`credits pricing status`):
+/// said there once, not on every command that reads the entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedShutDown {
+    pub platform: String,
+    pub model: String,
+    /// Entries logged with it.
+    pub entries: u64,
+    /// "shut down on … (replaced by …)".
+    pub lifecycle: String,
+}
+
+/// The models of the log (if there is one) shut down by `session`'s today.
+pub fn logged_shut_down(session: &super::Session) -> Result<Vec<LoggedShutDown>> {
+    let Some(store) = session.existing_store()? else {
+        return Ok(Vec::new());
+    };
+    let today = session.now.date_naive();
+    let rows = store.report(&Filter::default(), &[GroupKey::Platform, GroupKey::Model])?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (Some(Some(platform)), Some(Some(model))) = (row.keys.first(), row.keys.get(1)) else {
+            continue;
+        };
+        let Some(found) = session
+            .catalog
+            .platforms()
+            .find(|p| p.id == *platform)
+            .and_then(|p| p.models.iter().find(|m| m.id == *model))
+        else {
+            continue;
+        };
+        if found.lifecycle.is_shut_down(today) {
+            out.push(LoggedShutDown {
+                platform: platform.clone(),
+                model: model.clone(),
+                entries: row.entries,
+                lifecycle: found.lifecycle.describe().unwrap_or_default(),
+            });
+        }
+    }
+    Ok(out)
+}

@@ -12,6 +12,7 @@
 pub mod bundle;
 pub mod catalog;
 pub mod dump;
+pub mod freshness;
 pub mod schema;
 pub mod strict;
 

@@ -14,6 +14,10 @@ use crate::money::{deserialize_decimal, DecimalVisitor};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
+/// The standard video resolutions, lowest first: `max_resolution = "1080p"` means every one
+/// of them up to 1080p (a source saying "up to 1080p" says no more than that).
+pub const RESOLUTION_LADDER: [&str; 7] = ["360p", "480p", "540p", "720p", "1080p", "1440p", "4k"];
+
 /// The largest amount a table may give (credits, prices, rates, seconds): a quadrillion.
 /// Far above any real price list, and small enough that the cost math on it (× a count,
 /// × a percent, + a bonus, ÷ a plan's credits) stays inside a Decimal; anything larger is
@@ -293,6 +297,8 @@ struct RawModel {
     included_from: Option<String>,
     audio: Option<String>,
     resolutions: Option<Vec<String>>,
+    /// "Up to 1080p": every step of [`RESOLUTION_LADDER`] up to this one.
+    max_resolution: Option<String>,
     max_refs: Option<u32>,
     #[serde(default)]
     notes: Vec<String>,
@@ -990,13 +996,37 @@ impl Checker {
                 self.check_variant_overlap(&here, &variants);
             }
 
+            let up_to = match m.max_resolution.as_deref().map(str::to_lowercase) {
+                Some(max) => match RESOLUTION_LADDER.iter().position(|r| *r == max) {
+                    Some(i) => RESOLUTION_LADDER.get(..=i).map(<[&str]>::to_vec),
+                    None => {
+                        self.problem(
+                            format!("{here}, field max_resolution"),
+                            format!(
+                                "`{max}` is not one of {}",
+                                RESOLUTION_LADDER.join(", ")
+                            ),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            if up_to.is_some() && m.resolutions.is_some() {
+                self.problem(
+                    format!("{here}, field max_resolution"),
+                    "give either resolutions or max_resolution, not both",
+                );
+            }
             let resolutions_complete = m.resolutions.is_some()
+                || up_to.is_some()
                 || (!variants.is_empty() && variants.iter().all(|v| v.resolution.is_some()));
             let mut resolutions: Vec<String> = m
                 .resolutions
                 .unwrap_or_default()
                 .into_iter()
                 .map(|r| r.to_lowercase())
+                .chain(up_to.into_iter().flatten().map(str::to_string))
                 .collect();
             for v in &variants {
                 if let Some(r) = &v.resolution {
@@ -1388,5 +1418,25 @@ credits = {{ min = 1, max = "{MAX}" }}
         let err = parse("name = \"X\"\nas_of = 2026-01-01\n[[model]]\nname = \"m\"\ncredit = 5\n")
             .unwrap_err();
         assert!(err.to_string().contains("credit"), "{err}");
+    }
+
+    #[test]
+    fn max_resolution_states_every_standard_resolution_up_to_it() {
+        let file = |extra: &str| {
+            format!(
+                "name = \"P\"\nas_of = 2026-12-01\nbilling = \"money\"\n[[model]]\nname = \"m\"\n\
+                 per_second = 0.1\n{extra}\n"
+            )
+        };
+        let p = parse(&file("max_resolution = \"1080P\"")).unwrap();
+        let m = &p.models[0];
+        assert_eq!(m.resolutions, ["360p", "480p", "540p", "720p", "1080p"]);
+        assert!(m.resolutions_complete);
+        let err = parse(&file("max_resolution = \"8k\"")).unwrap_err().to_string();
+        assert!(err.contains("`8k` is not one of 360p"), "{err}");
+        let err = parse(&file("max_resolution = \"720p\"\nresolutions = [\"720p\"]"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("either resolutions or max_resolution"), "{err}");
     }
 }
