@@ -20,7 +20,7 @@
 #        mode. Wall time, and peak memory (max RSS from /usr/bin/time) of each.
 #     b. report: `credits report --by project --by month` on the database credits wrote,
 #        vs sqlite3 running the same SQL on the same file: credits' own aggregates and
-#        local-month key, read out of src/store/report.rs (`AGGREGATES`, `GroupKey::Month`)
+#        local-month key, read out of crates/store/src/report.rs (`AGGREGATES`, `GroupKey::Month`)
 #        so the two cannot drift, plus the totals query credits also runs. Best of 5.
 #     c. log: one `credits log runway gen-4 --duration 5` vs one sqlite3 INSERT of the same
 #        row into the same (now ROWS-entry) database. Best of 20: a single write is mostly
@@ -143,13 +143,13 @@ fi
 
 # credits' own SQL, from the source, so the comparison follows the code.
 read_sql() {
-    python3 - "$ROOT/src/store/report.rs" "$1" <<'PY'
+    python3 - "$ROOT/crates/store/src/report.rs" "$1" <<'PY'
 import re, sys
 src = open(sys.argv[1]).read()
 def grab(pattern):
     m = re.search(pattern, src, re.S)
     if not m:
-        sys.exit(f"bench: cannot find {pattern!r} in src/store/report.rs")
+        sys.exit(f"bench: cannot find {pattern!r} in crates/store/src/report.rs")
     return re.sub(r'\\\n\s*', '', m.group(1))
 if sys.argv[2] == "aggregates":
     print(grab(r'const AGGREGATES: &str = "(.*?)";'))

@@ -5,7 +5,7 @@
 //! MP4/MOV top-level `uuid` box with the C2PA UUID; a PNG `caBX` chunk; JPEG APP11 segments),
 //! its JUMBF boxes are walked by their labels, and the claim and actions are decoded with
 //! `ciborium` (CBOR). Signatures and hashes are not checked (that needs the `c2pa` crate,
-//! too heavy for this tool's build, see the README): a manifest identifies a file as its
+//! too heavy for this tool's build, see docs/guide.md): a manifest identifies a file as its
 //! name or folder would, and `scan` says it came from the manifest.
 
 use std::io::{Read, Seek, SeekFrom};

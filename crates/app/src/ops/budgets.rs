@@ -1,6 +1,6 @@
 //! Budgets and what each has used, for `budget`, `report` and `balance`.
 //!
-//! What a budget counts (README, "Balances and budgets"):
+//! What a budget counts (docs/guide.md, "Balances and budgets"):
 //! - money: the known money of the project's `ok` and `failed` entries in the budget's
 //!   currency (a refunded generation cost nothing); entries with unknown money are counted
 //!   and said, never added as 0;

@@ -7,7 +7,7 @@
 //! grants and spends; `resume` continues a replay from a checkpoint (the state at an
 //! earlier time), so that only the spends after it are replayed.
 //!
-//! The rules (README, "Balances and budgets"):
+//! The rules (docs/guide.md, "Balances and budgets"):
 //! - **Order of events** at the same instant: expiries, then arrivals, then spends, then
 //!   refunds. A grant that expires at `t` is gone at `t`; one that arrives at `t` can pay for
 //!   a spend at `t`; a spend refunded at its own time is spent, then returned.

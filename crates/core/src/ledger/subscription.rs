@@ -1,6 +1,6 @@
 //! A platform's plan history as ledger grants (issue 4). Pure: computed, never stored.
 //!
-//! Rules (README, "Balances and budgets"):
+//! Rules (docs/guide.md, "Balances and budgets"):
 //! - Each plan change starts the new plan's period on its date, at midnight in the user's
 //!   UTC offset. A monthly plan then renews every month on its renewal day (`--renews-on`,
 //!   default the day it started), clamped to the month's length (31 → 28 February); a daily

@@ -1002,10 +1002,7 @@ impl Checker {
                     None => {
                         self.problem(
                             format!("{here}, field max_resolution"),
-                            format!(
-                                "`{max}` is not one of {}",
-                                RESOLUTION_LADDER.join(", ")
-                            ),
+                            format!("`{max}` is not one of {}", RESOLUTION_LADDER.join(", ")),
                         );
                         None
                     }
@@ -1432,11 +1429,16 @@ credits = {{ min = 1, max = "{MAX}" }}
         let m = &p.models[0];
         assert_eq!(m.resolutions, ["360p", "480p", "540p", "720p", "1080p"]);
         assert!(m.resolutions_complete);
-        let err = parse(&file("max_resolution = \"8k\"")).unwrap_err().to_string();
+        let err = parse(&file("max_resolution = \"8k\""))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("`8k` is not one of 360p"), "{err}");
         let err = parse(&file("max_resolution = \"720p\"\nresolutions = [\"720p\"]"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("either resolutions or max_resolution"), "{err}");
+        assert!(
+            err.contains("either resolutions or max_resolution"),
+            "{err}"
+        );
     }
 }
