@@ -171,7 +171,7 @@ pub struct RequestArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "N")]
     pub chars: Option<u64>,
     /// How many generations.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, value_parser = parse_count::<u32>, allow_negative_numbers = true)]
     pub count: u32,
     /// Upscale the output.
     #[arg(long)]
@@ -285,7 +285,7 @@ pub struct PlansArgs {
     #[arg(long, value_name = "FILE")]
     pub shots: Option<PathBuf>,
     /// How many times a month the shot list is made.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, requires = "shots", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", default_value_t = 1, requires = "shots", value_parser = parse_count::<u32>, allow_negative_numbers = true)]
     pub times: u32,
     /// What your log shows you made: kept outputs, and the retry rate it measures.
     #[arg(long)]
@@ -315,7 +315,7 @@ pub struct PlansArgs {
     #[arg(long, value_parser = billing_parser())]
     pub billing: Option<BillingPeriod>,
     /// Show the N cheapest options.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_count::<u64>, allow_negative_numbers = true)]
     pub top: Option<u64>,
     /// Show the working for the cheapest option (credits per item × count, prices, leftover).
     #[arg(long)]
@@ -452,7 +452,7 @@ pub struct LogArgs {
     #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
     pub tags: Vec<(String, String)>,
     /// Credits the platform actually charged (overrides the table; logs unknown models).
-    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_non_negative)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub credits: Option<Decimal>,
     /// The generation failed (charged, refund not yet seen).
     #[arg(long)]
@@ -476,7 +476,7 @@ pub struct LogArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "PLAN")]
     pub plan: Option<String>,
     /// Your own price per credit for this entry.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative)]
+    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, allow_negative_numbers = true)]
     pub price_per_credit: Option<Decimal>,
 }
 
@@ -890,6 +890,22 @@ fn parse_positive(text: &str) -> Result<Decimal, String> {
 }
 
 /// `--duration`, `--seconds`: seconds as people type them (`credits_core::dates::parse_seconds`).
+/// A count typed as people type it: `-2` reaches here (`allow_negative_numbers`) and gets the
+/// same message as `0`, rather than clap's tip about `--` or its integer range.
+fn parse_count<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
+    let trimmed = text.trim();
+    let Ok(n) = trimmed.parse::<i128>() else {
+        return Err(format!("`{trimmed}` is not a whole number"));
+    };
+    if n < 1 {
+        return Err(format!("must be at least 1, got {n}"));
+    }
+    u64::try_from(n)
+        .ok()
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| format!("{n} is too large"))
+}
+
 fn parse_seconds(text: &str) -> Result<Decimal, String> {
     credits_core::dates::parse_seconds(text)
 }

@@ -50,6 +50,39 @@ fn a_duration_that_is_not_a_number_is_a_usage_error_saying_so() {
 }
 
 #[test]
+fn a_negative_or_zero_count_gets_one_message_however_it_is_typed() {
+    // Issue 22: `--count -2` once said "unexpected argument '-2' … use '-- -2'", `--count=-2`
+    // "not in 0..=4294967295", and `--count 0` a third thing.
+    for args in [
+        ["--count", "-2"],
+        ["--count=-2", "--upscale"],
+        ["--count", "0"],
+    ] {
+        let mut all = vec!["estimate", "runway", "gen-4", "--duration", "5"];
+        all.extend(args.iter().filter(|a| **a != "--upscale"));
+        credits(&all)
+            .usage_error()
+            .stderr_has("for '--count <N>': must be at least 1, got ")
+            .stderr_lacks("'-- -2'");
+    }
+    credits(&["plans", "--usage", "3x video 5s", "--top", "-1"])
+        .usage_error()
+        .stderr_has("must be at least 1, got -1");
+    credits(&[
+        "log",
+        "runway",
+        "gen-4",
+        "--duration",
+        "5",
+        "--credits",
+        "-50",
+    ])
+    .usage_error()
+    .stderr_has("`-50` is negative")
+    .stderr_lacks("-5'");
+}
+
+#[test]
 fn help_and_version_exit_0() {
     credits(&["--help"]).success().stdout_has("estimate");
     credits(&["--version"]).success().stdout_has("credits ");
@@ -196,8 +229,9 @@ fn a_zero_count_or_plan_credits_is_an_error() {
         "--count",
         "0",
     ])
-    .error()
-    .stderr_has("count");
+    // A usage error like `--count -2` (exit 2), since issue 22: one message for both.
+    .usage_error()
+    .stderr_has("must be at least 1, got 0");
     credits(&[
         "calc",
         "--plan-price",
