@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;estimate' {
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation: 10, 2.5, 10s, 1m30s')
-            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k')
+            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)')
             [CompletionResult]::new('--refs', '--refs', [CompletionResultType]::ParameterName, 'Number of reference images')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
             [CompletionResult]::new('--chars', '--chars', [CompletionResultType]::ParameterName, 'Characters of input (text to speech)')
@@ -94,7 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;compare' {
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of the standard shot: 10, 2.5, 10s, 1m30s')
-            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Resolution of the standard shot')
+            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Resolution of the standard shot (720p, 1080p, 4k; a bare 1080 is read as 1080p)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode, where models have modes')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What to compare')
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only these platforms (repeatable)')
@@ -269,7 +269,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;log' {
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds of output per generation: 10, 2.5, 10s, 1m30s')
-            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k')
+            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)')
             [CompletionResult]::new('--refs', '--refs', [CompletionResultType]::ParameterName, 'Number of reference images')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
             [CompletionResult]::new('--chars', '--chars', [CompletionResultType]::ParameterName, 'Characters of input (text to speech)')

@@ -54,7 +54,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;estimate'= {
             cand --duration 'Seconds of output per generation: 10, 2.5, 10s, 1m30s'
-            cand --resolution 'Output resolution, e.g. 720p, 1080p, 4k'
+            cand --resolution 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)'
             cand --refs 'Number of reference images'
             cand --mode 'Model mode or quality, e.g. standard, pro, low, high'
             cand --chars 'Characters of input (text to speech)'
@@ -88,7 +88,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;compare'= {
             cand --duration 'Seconds of the standard shot: 10, 2.5, 10s, 1m30s'
-            cand --resolution 'Resolution of the standard shot'
+            cand --resolution 'Resolution of the standard shot (720p, 1080p, 4k; a bare 1080 is read as 1080p)'
             cand --mode 'Model mode, where models have modes'
             cand --kind 'What to compare'
             cand --platform 'Only these platforms (repeatable)'
@@ -242,7 +242,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;log'= {
             cand --duration 'Seconds of output per generation: 10, 2.5, 10s, 1m30s'
-            cand --resolution 'Output resolution, e.g. 720p, 1080p, 4k'
+            cand --resolution 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)'
             cand --refs 'Number of reference images'
             cand --mode 'Model mode or quality, e.g. standard, pro, low, high'
             cand --chars 'Characters of input (text to speech)'

@@ -56,7 +56,7 @@ complete -c credits -n "__fish_credits_needs_command" -f -a "completions" -d 'Pr
 complete -c credits -n "__fish_credits_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write every page into a folder'
 complete -c credits -n "__fish_credits_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l duration -d 'Seconds of output per generation: 10, 2.5, 10s, 1m30s' -r -f
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l refs -d 'Number of reference images' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l chars -d 'Characters of input (text to speech)' -r -f
@@ -85,7 +85,7 @@ complete -c credits -n "__fish_credits_using_subcommand calc" -l json -d 'Print 
 complete -c credits -n "__fish_credits_using_subcommand calc" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l duration -d 'Seconds of the standard shot: 10, 2.5, 10s, 1m30s' -r -f
-complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot' -r -f
+complete -c credits -n "__fish_credits_using_subcommand compare" -l resolution -d 'Resolution of the standard shot (720p, 1080p, 4k; a bare 1080 is read as 1080p)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand compare" -l mode -d 'Model mode, where models have modes' -r -f
 complete -c credits -n "__fish_credits_using_subcommand compare" -l kind -d 'What to compare' -r -f -a "video\t''
 image\t''
@@ -193,7 +193,7 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand log" -l duration -d 'Seconds of output per generation: 10, 2.5, 10s, 1m30s' -r -f
-complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l resolution -d 'Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l refs -d 'Number of reference images' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l chars -d 'Characters of input (text to speech)' -r -f

@@ -155,8 +155,8 @@ pub struct RequestArgs {
     /// Seconds of output per generation: 10, 2.5, 10s, 1m30s.
     #[arg(value_hint = ValueHint::Other, long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub duration: Option<Decimal>,
-    /// Output resolution, e.g. 720p, 1080p, 4k.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "RES")]
+    /// Output resolution, e.g. 720p, 1080p, 4k, 1024x1024 (a bare 1080 is read as 1080p).
+    #[arg(value_hint = ValueHint::Other, long, value_name = "RES", value_parser = parse_resolution)]
     pub resolution: Option<String>,
     /// Generate sound with the video.
     #[arg(long)]
@@ -236,8 +236,8 @@ pub struct CompareArgs {
     /// Seconds of the standard shot: 10, 2.5, 10s, 1m30s.
     #[arg(value_hint = ValueHint::Other, long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub duration: Option<Decimal>,
-    /// Resolution of the standard shot.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "RES")]
+    /// Resolution of the standard shot (720p, 1080p, 4k; a bare 1080 is read as 1080p).
+    #[arg(value_hint = ValueHint::Other, long, value_name = "RES", value_parser = parse_resolution)]
     pub resolution: Option<String>,
     /// The shot has sound.
     #[arg(long)]
@@ -904,6 +904,34 @@ fn parse_count<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
         .ok()
         .and_then(|n| T::try_from(n).ok())
         .ok_or_else(|| format!("{n} is too large"))
+}
+
+/// A resolution as the tables write them: `720p` (a bare `720` is that), `4k`, or `WxH`.
+/// One no video or image is made at (`99999p`) is refused rather than priced at a base rate.
+fn parse_resolution(text: &str) -> Result<String, String> {
+    let r = text.trim().to_lowercase();
+    let number = |s: &str, range: std::ops::RangeInclusive<u32>| {
+        s.parse::<u32>().ok().filter(|n| range.contains(n))
+    };
+    let ok = if let Some(lines) = r.strip_suffix('p') {
+        number(lines, 144..=4320).is_some()
+    } else if let Some(k) = r.strip_suffix('k') {
+        number(k, 1..=16).is_some()
+    } else if let Some((w, h)) = r.split_once('x') {
+        number(w, 16..=16384).is_some() && number(h, 16..=16384).is_some()
+    } else if number(&r, 144..=4320).is_some() {
+        return Ok(format!("{r}p"));
+    } else {
+        false
+    };
+    if ok {
+        Ok(r)
+    } else {
+        Err(format!(
+            "`{text}` is not a resolution: give it as 720p or 1080p (144p to 4320p), 4k, or \
+             WIDTHxHEIGHT such as 1024x1024"
+        ))
+    }
 }
 
 fn parse_seconds(text: &str) -> Result<Decimal, String> {

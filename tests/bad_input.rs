@@ -83,6 +83,32 @@ fn a_negative_or_zero_count_gets_one_message_however_it_is_typed() {
 }
 
 #[test]
+fn a_bare_number_is_a_resolution_in_p_and_an_impossible_one_is_refused() {
+    let with = |res: &str| {
+        credits(&[
+            "--json",
+            "estimate",
+            "fal",
+            "pixverse-v6",
+            "--duration",
+            "5",
+            "--resolution",
+            res,
+        ])
+    };
+    let bare = with("1080");
+    let named = with("1080p");
+    bare.success();
+    assert_eq!(bare.json_at("/cost"), named.json_at("/cost"));
+    assert_eq!(bare.json_at("/variant"), named.json_at("/variant"));
+    assert_eq!(named.json_at("/variant"), "1080p, no audio");
+    with("99999p")
+        .usage_error()
+        .stderr_has("`99999p` is not a resolution")
+        .stderr_has("1024x1024");
+}
+
+#[test]
 fn help_and_version_exit_0() {
     credits(&["--help"]).success().stdout_has("estimate");
     credits(&["--version"]).success().stdout_has("credits ");
