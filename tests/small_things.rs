@@ -68,3 +68,17 @@ fn report_csv_has_no_total_unless_asked() {
         .usage_error()
         .stderr_has("--csv");
 }
+
+#[test]
+fn a_budget_too_small_to_keep_says_so_rather_than_above_zero() {
+    // Issue 22: 0.0000001 is above 0, but rounds to nothing in the stored micro-units.
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["budget", "set", "p1", "0.0000001", "--money"])
+        .error()
+        .stderr_has("a money budget of 0.0000001 is below the smallest amount kept (0.000001)")
+        .stderr_lacks("must be above 0");
+    sandbox
+        .run(&["budget", "set", "p1", "0.000001", "--money"])
+        .success();
+}

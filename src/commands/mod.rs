@@ -105,13 +105,12 @@ fn write_generated(
 
 /// `--pricing-dir` / `CREDITS_PRICING_DIR` must name a folder: a typo is not ignored.
 fn check_pricing_dir(dir: &std::path::Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let what = if dir.exists() {
-        "is not a directory"
-    } else {
-        "does not exist"
+    let what = match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => "is not a directory".to_string(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist".to_string(),
+        // A folder on the way that may not be entered is not "does not exist" (issue 22).
+        Err(e) => format!("cannot be read: {e}"),
     };
     Err(crate::error::fail_with_help(
         format!("pricing dir `{}` {what}", dir.display()),

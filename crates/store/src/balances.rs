@@ -315,8 +315,18 @@ impl Tx<'_> {
             BudgetUnit::Money => (Some(to_micro(b.amount, "budget")?), None),
             BudgetUnit::Credits => (None, Some(to_milli(b.amount, "budget")?)),
         };
-        if micro == Some(0) || milli == Some(0) {
-            bail!("a budget must be above 0");
+        // Above 0 as typed but 0 once rounded to what is stored: say so, not "above 0".
+        if micro == Some(0) {
+            bail!(
+                "a money budget of {} is below the smallest amount kept (0.000001)",
+                b.amount.normalize()
+            );
+        }
+        if milli == Some(0) {
+            bail!(
+                "a credits budget of {} is below the smallest amount kept (0.001 credits)",
+                b.amount.normalize()
+            );
         }
         self.conn
             .execute(

@@ -493,6 +493,15 @@ impl Checker {
                 format!("{place}, field id"),
                 format!("`{id}` is not a slug (lowercase, no spaces or parentheses)"),
             );
+        } else if id.starts_with('.')
+            || id.contains(['/', '\\'])
+            || id.chars().any(char::is_control)
+        {
+            // Ids name files (`pricing dump`, bundles) and appear in paths: `../../etc` is not one.
+            self.problem(
+                format!("{place}, field id"),
+                format!("`{id}` is not a slug (no leading dot, slash or control character)"),
+            );
         }
         id
     }
@@ -1440,5 +1449,17 @@ credits = {{ min = 1, max = "{MAX}" }}
             err.contains("either resolutions or max_resolution"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn an_id_that_reads_as_a_path_is_refused() {
+        for id in ["../../etc", "a/b", ".hidden"] {
+            let text = format!(
+                "name = \"P\"\nid = \"{id}\"\nas_of = 2026-12-01\nbilling = \"money\"\n\
+                 [[model]]\nname = \"m\"\nper_second = 0.1\n"
+            );
+            let err = parse(&text).unwrap_err().to_string();
+            assert!(err.contains("is not a slug"), "{id}: {err}");
+        }
     }
 }
