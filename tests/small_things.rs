@@ -82,3 +82,23 @@ fn a_budget_too_small_to_keep_says_so_rather_than_above_zero() {
         .run(&["budget", "set", "p1", "0.000001", "--money"])
         .success();
 }
+
+#[test]
+fn calc_shows_a_cost_per_second_that_divides_out() {
+    // Issue 22: "$0.093 ($0.47 ÷ 5 s)" does not divide out (0.47 ÷ 5 = 0.094).
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&[
+            "calc",
+            "--plan-price",
+            "28",
+            "--plan-credits",
+            "1500",
+            "--clip-credits",
+            "25",
+            "--seconds",
+            "5",
+        ])
+        .success()
+        .stdout_has("cost per second   $0.093  ($0.4666… ÷ 5 s)");
+}

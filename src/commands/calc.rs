@@ -20,22 +20,38 @@ use std::io::Write;
 /// and as many more as make K × the digits shown round to the total shown, so a user who
 /// checks the line with a calculator gets the total.
 fn factor_text(per_credit: &Ratio, credits: Decimal, total: &str, currency: &str) -> String {
-    let value = money::to_decimal(per_credit);
+    operand_text(per_credit, currency, |cut| {
+        credits
+            .checked_mul(cut)
+            .is_some_and(|product| money::fmt_money(product, currency) == total)
+    })
+}
+
+/// The clip's cost as the dividend of `$C ÷ S s = $P`, by [`factor_text`]'s rule: the rounded
+/// cost ($0.47) ÷ 5 s would read $0.094, not the $0.093 shown; `$0.4666… ÷ 5 s` reads true.
+fn dividend_text(cost: &Ratio, seconds: Decimal, per_second: &str, currency: &str) -> String {
+    operand_text(cost, currency, |cut| {
+        cut.checked_div(seconds)
+            .is_some_and(|q| money::fmt_money(q, currency) == per_second)
+    })
+}
+
+/// `value` as an operand: its exact decimal when it ends within 12 significant digits, else
+/// its first digits (at least 4, or as many more as make the line read true) and `…`.
+fn operand_text(value: &Ratio, currency: &str, reads_true: impl Fn(Decimal) -> bool) -> String {
+    let exact = money::to_decimal(value);
     for digits in 1..=12 {
-        let Some(cut) = value.round_sf_with_strategy(digits, RoundingStrategy::ToZero) else {
+        let Some(cut) = exact.round_sf_with_strategy(digits, RoundingStrategy::ToZero) else {
             break;
         };
-        if money::ratio(cut) == *per_credit {
+        if money::ratio(cut) == *value {
             return money::fmt_money_digits(cut, currency);
         }
-        let reads_true = credits
-            .checked_mul(cut)
-            .is_some_and(|product| money::fmt_money(product, currency) == total);
-        if digits >= 4 && reads_true {
+        if digits >= 4 && reads_true(cut) {
             return format!("{}…", money::fmt_money_digits(cut, currency));
         }
     }
-    format!("{}…", money::fmt_money_digits(value, currency))
+    format!("{}…", money::fmt_money_digits(exact, currency))
 }
 
 pub fn run(ctx: &Context, args: &CalcArgs, out: &mut dyn Write) -> Result<i32> {
@@ -92,7 +108,12 @@ pub fn run(ctx: &Context, args: &CalcArgs, out: &mut dyn Write) -> Result<i32> {
             format!(
                 "{}  ({} ÷ {} s)",
                 show(per_second),
-                show(&result.cost_per_clip),
+                dividend_text(
+                    &result.cost_per_clip,
+                    seconds,
+                    &show(per_second),
+                    &args.currency
+                ),
                 seconds.normalize()
             ),
         ));
