@@ -32,6 +32,9 @@ pub fn main_with_exit_code() -> i32 {
             return e.exit_code();
         }
     };
+    credits_store::on_long_wait(|| {
+        eprintln!("note: waiting for another credits process to finish writing (up to 30 s)");
+    });
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = run(cli, &mut out).and_then(|code| {

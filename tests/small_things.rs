@@ -102,3 +102,28 @@ fn calc_shows_a_cost_per_second_that_divides_out() {
         .success()
         .stdout_has("cost per second   $0.093  ($0.4666… ÷ 5 s)");
 }
+
+#[test]
+fn a_write_that_waits_for_another_process_says_so_after_a_second() {
+    // Issue 20: a writer waiting on another process's lock once waited up to 30 s in silence.
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&["log", "runway", "gen-4", "--duration", "5"])
+        .success();
+    let holder = rusqlite::Connection::open(sandbox.db()).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(2500));
+        holder.execute_batch("COMMIT").unwrap();
+    });
+    sandbox
+        .run(&["log", "runway", "gen-4", "--duration", "5"])
+        .success()
+        .stderr_has("waiting for another credits process to finish writing");
+    release.join().unwrap();
+    // Without a wait, nothing is said.
+    sandbox
+        .run(&["log", "runway", "gen-4", "--duration", "5"])
+        .success()
+        .stderr_lacks("waiting for another");
+}

@@ -47,6 +47,50 @@ pub use units::{to_micro, to_milli};
 /// build), where every other write went through.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// What SQLite's own busy handler sleeps before each retry, in ms (`delays` in sqlite3.c),
+/// then 100 ms each: the same schedule, so that queueing writers behave as before.
+const BUSY_DELAYS_MS: [u64; 12] = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
+/// After how long a waiting write says so (issue 20: "says after a second of waiting").
+const WAIT_NOTICE_AFTER_MS: u64 = 1000;
+
+static WAIT_NOTICE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// What to do once a write has waited a second for another process's transaction (the binary
+/// says so on stderr; the store never prints). Set once per process.
+pub fn on_long_wait(notice: fn()) {
+    let _ = WAIT_NOTICE.set(notice);
+}
+
+/// SQLite's busy handler: `retries` is how often this lock attempt has been refused so far.
+/// Sleeps by [`BUSY_DELAYS_MS`], tells [`on_long_wait`]'s notice once when the wait crosses a
+/// second, and gives up (SQLITE_BUSY) after [`BUSY_TIMEOUT`].
+fn busy(retries: i32) -> bool {
+    let n = usize::try_from(retries).unwrap_or(0);
+    let waited: u64 = match BUSY_DELAYS_MS.get(..n) {
+        Some(done) => done.iter().sum(),
+        None => {
+            let extra = u64::try_from(n - BUSY_DELAYS_MS.len()).unwrap_or(u64::MAX);
+            BUSY_DELAYS_MS
+                .iter()
+                .sum::<u64>()
+                .saturating_add(extra.saturating_mul(100))
+        }
+    };
+    let timeout = u64::try_from(BUSY_TIMEOUT.as_millis()).unwrap_or(u64::MAX);
+    if waited >= timeout {
+        return false;
+    }
+    let delay = BUSY_DELAYS_MS.get(n).copied().unwrap_or(100);
+    if waited < WAIT_NOTICE_AFTER_MS && waited.saturating_add(delay) >= WAIT_NOTICE_AFTER_MS {
+        if let Some(notice) = WAIT_NOTICE.get() {
+            notice();
+        }
+    }
+    std::thread::sleep(Duration::from_millis(delay));
+    true
+}
+
 /// An open credits database.
 #[derive(Debug)]
 pub struct Store {
@@ -164,7 +208,7 @@ impl Store {
     fn init(mut conn: Connection, name: impl Into<String>) -> Result<Store> {
         let name: String = name.into();
         let name = name.as_str();
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(busy))?;
         // Inspect before any pragma that writes: switching to WAL rewrites the header, and a
         // refused file must stay byte-for-byte as it was.
         let found = migrate::inspect(&conn, name)?;
