@@ -808,6 +808,8 @@ impl RequestArgs {
             count: self.count,
             upscale: self.upscale,
             pinned_credits: None,
+            // The day comes with `--at` (or today), where the request is priced.
+            on: None,
         }
         .normalized()
     }

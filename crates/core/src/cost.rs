@@ -37,6 +37,9 @@ pub struct Request {
     /// Credits the user pins for one generation (a ranged operation's actual cost, or
     /// what the platform really charged); replaces the table's amount.
     pub pinned_credits: Option<Decimal>,
+    /// The day the generation runs (or ran), which chooses among a model's earlier rates
+    /// (`[[model.before]]`); `None`: today's rates, the newest in the table.
+    pub on: Option<chrono::NaiveDate>,
 }
 
 impl Request {
@@ -88,11 +91,15 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
     let count = request.count.max(1);
     let mut notes = Vec::new();
     let variant = pick_variant(model, request, &mut notes)?;
+    let (rate, provenance, ended) = variant.rate_on(request.on);
+    if let Some(until) = ended {
+        notes.push(format!("priced at the rate before {until}"));
+    }
     let mut min_plan = max_tier(model.min_plan, variant.min_plan);
     let mut seconds = request.duration;
     let mut billed_seconds = None;
 
-    let base = match &variant.rate {
+    let base = match rate {
         Rate::Flat(amount) => *amount,
         Rate::Buckets(buckets) => {
             // A validated table has at least one bucket; one built in code may not.
@@ -291,7 +298,7 @@ pub fn charge(model: &Model, request: &Request) -> Result<Charge> {
         min_plan,
         included_from: model.included_from,
         variant: describe_variant(variant),
-        provenance: variant.provenance.clone(),
+        provenance: provenance.clone(),
         notes,
     })
 }
@@ -1074,6 +1081,86 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
             ..Request::default()
         };
         assert!(quote(&p, m, &one, &choice).is_err());
+    }
+
+    const EARLIER: &str = r#"
+name = "Veo"
+billing = "money"
+sources = [
+  { id = "now", title = "Now", date = 2026-06-01, grade = "official" },
+  { id = "then", title = "Then", date = 2026-03-01, grade = "third-party" },
+]
+[[model]]
+name = "fast"
+source = "now"
+[[model.variant]]
+resolution = "720p"
+per_second = 0.10
+[[model.variant.before]]
+until = 2026-01-01
+per_second = 0.20
+source = "then"
+[[model.variant.before]]
+until = 2026-04-07
+per_second = 0.15
+source = "then"
+[[model.variant]]
+resolution = "1080p"
+per_second = 0.12
+"#;
+
+    #[test]
+    fn the_rate_in_force_on_the_generations_day_prices_it() {
+        let p = platform(EARLIER);
+        let m = &p.models[0];
+        let on = |day: Option<&str>, resolution: &str| {
+            let req = Request {
+                duration: Some(dec("10")),
+                resolution: Some(resolution.into()),
+                count: 1,
+                on: day.map(|d| d.parse().unwrap()),
+                ..Request::default()
+            };
+            charge(m, &req).unwrap()
+        };
+        // `until` is the first day of the next rate: the day before still has the old one.
+        let before = on(Some("2026-04-06"), "720p");
+        assert_eq!(before.per_item, Amount::exact(dec("1.5")));
+        assert_eq!(before.notes, ["priced at the rate before 2026-04-07"]);
+        assert_eq!(before.provenance.sources[0].id, "then");
+        let cut = on(Some("2026-04-07"), "720p");
+        assert_eq!(cut.per_item, Amount::exact(dec("1.0")));
+        assert!(cut.notes.is_empty(), "{:?}", cut.notes);
+        assert_eq!(cut.provenance.sources[0].id, "now");
+        // Several earlier rates: each holds from the previous one's `until` to its own.
+        let older = on(Some("2025-12-31"), "720p");
+        assert_eq!(older.per_item, Amount::exact(dec("2")));
+        assert_eq!(older.notes, ["priced at the rate before 2026-01-01"]);
+        assert_eq!(
+            on(Some("2026-01-01"), "720p").per_item,
+            Amount::exact(dec("1.5"))
+        );
+        // No day: today's rate. A variant with no earlier rates has one rate on every day.
+        assert_eq!(on(None, "720p").per_item, Amount::exact(dec("1.0")));
+        assert_eq!(
+            on(Some("2025-01-01"), "1080p").per_item,
+            Amount::exact(dec("1.2"))
+        );
+        // The quote carries the note.
+        let req = Request {
+            duration: Some(dec("10")),
+            resolution: Some("720p".into()),
+            count: 1,
+            on: Some("2026-03-01".parse().unwrap()),
+            ..Request::default()
+        };
+        let q = quote(&p, m, &req, &PricingChoice::default()).unwrap();
+        assert!(
+            q.notes
+                .contains(&"priced at the rate before 2026-04-07".to_string()),
+            "{:?}",
+            q.notes
+        );
     }
 
     #[test]

@@ -137,6 +137,8 @@ pub fn price_with_text(
             count: shot.count.unwrap_or(1),
             upscale: shot.upscale,
             pinned_credits: shot.credits,
+            // A plan made now: priced at today's rates.
+            on: None,
         }
         .normalized()
         .with_context(|| here.clone())?;

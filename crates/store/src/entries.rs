@@ -406,6 +406,8 @@ impl EntryColumns {
                     count: row.get(self.count)?,
                     upscale: row.get(self.upscale)?,
                     pinned_credits: None,
+                    // The entry's `at` says when it ran; pricing takes the day from it.
+                    on: None,
                 },
                 credits: from_milli(row.get(self.credits)?),
                 cost: match (cost_micro, currency) {

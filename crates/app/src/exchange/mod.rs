@@ -530,6 +530,8 @@ fn build_row<'v>(
             count,
             upscale: boolean(col::UPSCALE)?.unwrap_or(false),
             pinned_credits: None,
+            // The row's `at` says when it ran; pricing takes the day from it.
+            on: None,
         },
         credits: credits.unwrap_or_default(),
         cost,

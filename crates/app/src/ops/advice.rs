@@ -167,6 +167,8 @@ pub fn usage_from_shots(path: &Path, times: u32) -> Result<Vec<Item>> {
             count: 1,
             upscale: shot.upscale,
             pinned_credits: shot.credits,
+            // A plan for the months ahead: today's rates.
+            on: None,
         }
         .normalized()?;
         let kept = Decimal::from(shot.count.unwrap_or(1).max(1))

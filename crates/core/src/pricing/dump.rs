@@ -311,9 +311,21 @@ struct DumpModel {
     #[serde(skip_serializing_if = "Option::is_none")]
     extra: Option<DumpExtras>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    before: Vec<DumpEarlier>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     variant: Vec<DumpVariant>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     download_names: Vec<DumpDownloadName>,
+}
+
+/// `[[model.before]]` / `[[model.variant.before]]`: an earlier rate and the day it ended.
+#[derive(Serialize)]
+struct DumpEarlier {
+    until: Datetime,
+    #[serde(flatten)]
+    rate: DumpRate,
+    #[serde(flatten)]
+    provenance: DumpProvenance,
 }
 
 #[derive(Serialize)]
@@ -347,6 +359,8 @@ struct DumpVariant {
     provenance: DumpProvenance,
     #[serde(flatten)]
     rate: DumpRate,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    before: Vec<DumpEarlier>,
 }
 
 impl From<&Platform> for DumpPlatform {
@@ -387,6 +401,21 @@ impl From<&Platform> for DumpPlatform {
                     ..DumpRate::default()
                 },
             }
+        };
+        // A variant's earlier rates; their sources are written when not the variant's.
+        let before = |v: &Variant| -> Vec<DumpEarlier> {
+            v.before
+                .iter()
+                .map(|e| DumpEarlier {
+                    until: date(e.until),
+                    rate: rate(&e.rate),
+                    provenance: if e.provenance == v.provenance {
+                        DumpProvenance::default()
+                    } else {
+                        provenance(&e.provenance, declared)
+                    },
+                })
+                .collect()
         };
         let mut sources: Vec<DumpSource> = Vec::new();
         for s in &p.sources {
@@ -497,6 +526,7 @@ impl From<&Platform> for DumpPlatform {
                         max_refs: m.max_refs,
                         meta: meta(&m.provenance, declared, &m.lifecycle, &m.notes, &m.allow),
                         rate: direct.map(|v| rate(&v.rate)).unwrap_or_default(),
+                        before: direct.map(before).unwrap_or_default(),
                         extra: (m.extra != Extras::default()).then(|| DumpExtras {
                             audio: m.extra.audio.as_ref().map(amount),
                             per_ref: m.extra.per_ref.as_ref().map(amount),
@@ -518,6 +548,7 @@ impl From<&Platform> for DumpPlatform {
                                         provenance(&v.provenance, declared)
                                     },
                                     rate: rate(&v.rate),
+                                    before: before(v),
                                 })
                                 .collect()
                         },
@@ -561,6 +592,9 @@ mod tests {
             m.provenance.origin = o.clone();
             for v in &mut m.variants {
                 v.provenance.origin = o.clone();
+                for e in &mut v.before {
+                    e.provenance.origin = o.clone();
+                }
             }
         }
         p
@@ -579,5 +613,50 @@ mod tests {
                 p.id
             );
         }
+    }
+
+    #[test]
+    fn earlier_rates_dump_and_load_back_the_same() {
+        let text = r#"
+name = "P"
+billing = "money"
+sources = [
+  { id = "now", title = "Now", date = 2026-06-01, grade = "official" },
+  { id = "then", title = "Then", date = 2026-03-01, grade = "third-party" },
+]
+[[model]]
+name = "direct"
+per_second = 0.1
+source = "now"
+[[model.before]]
+until = 2026-01-01
+credits = 2
+[[model.before]]
+until = 2026-04-07
+per_second = 0.15
+durations = [4, 8]
+source = "then"
+[[model]]
+name = "variants"
+source = "now"
+[[model.variant]]
+resolution = "720p"
+per_second = 0.1
+[[model.variant.before]]
+until = 2026-04-07
+buckets = [{ seconds = 5, credits = 1 }]
+source = "then"
+verified = 2026-03-15
+[[model.variant]]
+resolution = "1080p"
+per_second = 0.12
+"#;
+        let p = parse_platform(text, Origin::Builtin("t".into())).unwrap();
+        let dumped = to_toml(&p).unwrap();
+        assert!(dumped.contains("[[model.before]]"), "{dumped}");
+        assert!(dumped.contains("[[model.variant.before]]"), "{dumped}");
+        let back = parse_platform(&dumped, Origin::Builtin("dump".into()))
+            .unwrap_or_else(|e| panic!("{e}\n{dumped}"));
+        assert_eq!(without_origins(back), without_origins(p));
     }
 }

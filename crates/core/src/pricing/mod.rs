@@ -488,6 +488,31 @@ pub struct Variant {
     pub rate: Rate,
     /// The model's provenance unless the variant cites its own sources.
     pub provenance: Provenance,
+    /// Rates that applied before `rate` (`[[model.before]]`, `[[model.variant.before]]`),
+    /// oldest first, their `until` dates strictly increasing.
+    pub before: Vec<EarlierRate>,
+}
+
+/// A rate that applied to generations made before `until` (and on or after the previous
+/// earlier rate's `until`, if any): a price that changed keeps its old value for its dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EarlierRate {
+    /// The first day this rate no longer applied (exclusive).
+    pub until: NaiveDate,
+    pub rate: Rate,
+    /// The variant's provenance unless the earlier rate cites its own sources.
+    pub provenance: Provenance,
+}
+
+impl Variant {
+    /// The rate in force on `day`, with its provenance and, for an earlier rate, the day it
+    /// ended; `None` (no day known) is today's rate.
+    pub fn rate_on(&self, day: Option<NaiveDate>) -> (&Rate, &Provenance, Option<NaiveDate>) {
+        day.and_then(|d| self.before.iter().find(|e| d < e.until))
+            .map_or((&self.rate, &self.provenance, None), |e| {
+                (&e.rate, &e.provenance, Some(e.until))
+            })
+    }
 }
 
 /// The forms a rate takes (issue 2's table).

@@ -319,6 +319,24 @@ struct RawModel {
     allow: Vec<RawAllow>,
     #[serde(default)]
     download_names: Vec<RawDownloadName>,
+    /// Rates that applied before the current one, oldest first (`[[model.before]]`).
+    #[serde(default)]
+    before: Vec<RawEarlier>,
+}
+
+/// `[[model.before]]` / `[[model.variant.before]]`: a rate that applied to generations made
+/// before `until`, in any form a model's rate takes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEarlier {
+    until: Option<RawDate>,
+    credits: Option<RawAmount>,
+    buckets: Option<Vec<RawBucket>>,
+    per_second: Option<RawAmount>,
+    durations: Option<Vec<RawDecimal>>,
+    per_input: Option<RawPerInput>,
+    source: Option<RawSourceRef>,
+    verified: Option<RawDate>,
 }
 
 /// `download_names = [{ pattern = "Gen-4 Turbo *", source = "id" }]` on a model.
@@ -351,6 +369,8 @@ struct RawVariant {
     per_input: Option<RawPerInput>,
     source: Option<RawSourceRef>,
     verified: Option<RawDate>,
+    #[serde(default)]
+    before: Vec<RawEarlier>,
 }
 
 /// A file that is valid TOML of the right shape, not yet checked for meaning.
@@ -974,7 +994,14 @@ impl Checker {
                     "give a rate on the model or in [[model.variant]], not both",
                 );
             }
+            if !m.before.is_empty() && !m.variant.is_empty() {
+                self.problem(
+                    format!("{here}, field before"),
+                    "a model with variants gives its earlier rates on each variant ([[model.variant.before]])",
+                );
+            }
             if m.variant.is_empty() {
+                let before = self.earlier_rates(&here, m.before, plans, &provenance);
                 if let Some(rate) = self.rate(&here, model_rate, plans) {
                     variants.push(Variant {
                         mode: None,
@@ -983,6 +1010,7 @@ impl Checker {
                         min_plan: None,
                         rate,
                         provenance: provenance.clone(),
+                        before,
                     });
                 }
             } else {
@@ -991,6 +1019,7 @@ impl Checker {
                     let vhere = format!("{here}, variant {}", i.saturating_add(1));
                     let min_plan = self.plan_ref(&vhere, "min_plan", v.min_plan.as_deref(), plans);
                     let vprov = self.provenance(&vhere, v.source, v.verified, Some(&provenance));
+                    let before = self.earlier_rates(&vhere, v.before, plans, &vprov);
                     if let Some(rate) = self.rate(&vhere, rate_of!(v), plans) {
                         variants.push(Variant {
                             mode: v.mode.map(|s| s.to_lowercase()),
@@ -999,6 +1028,7 @@ impl Checker {
                             min_plan,
                             rate,
                             provenance: vprov,
+                            before,
                         });
                     }
                 }
@@ -1104,6 +1134,53 @@ impl Checker {
                 pattern: d.pattern,
                 sources,
             });
+        }
+        out
+    }
+
+    /// A rate's earlier values: each with its `until` date (strictly increasing, oldest
+    /// first) and one rate form; its provenance is `inherit`'s unless it cites its own.
+    fn earlier_rates(
+        &mut self,
+        here: &str,
+        raw: Vec<RawEarlier>,
+        plans: &[Plan],
+        inherit: &Provenance,
+    ) -> Vec<EarlierRate> {
+        let mut out: Vec<EarlierRate> = Vec::new();
+        for (i, e) in raw.into_iter().enumerate() {
+            // 1-based for people; `i` is a Vec index, so saturating never changes it.
+            let ehere = format!("{here}, earlier rate {}", i.saturating_add(1));
+            let until = match e.until {
+                Some(raw) => self.date(&ehere, "until", Some(raw)),
+                None => {
+                    self.problem(
+                        format!("{ehere}, field until"),
+                        "an earlier rate needs `until`: the first day it no longer applied",
+                    );
+                    None
+                }
+            };
+            if let (Some(day), Some(last)) = (until, out.last()) {
+                if day <= last.until {
+                    self.problem(
+                        format!("{ehere}, field until"),
+                        format!(
+                            "{day} is not after {} (the previous earlier rate's): list earlier rates oldest first",
+                            last.until
+                        ),
+                    );
+                }
+            }
+            let provenance = self.provenance(&ehere, e.source, e.verified, Some(inherit));
+            let rate = self.rate(&ehere, rate_of!(e), plans);
+            if let (Some(until), Some(rate)) = (until, rate) {
+                out.push(EarlierRate {
+                    until,
+                    rate,
+                    provenance,
+                });
+            }
         }
         out
     }
@@ -1461,5 +1538,87 @@ credits = {{ min = 1, max = "{MAX}" }}
             let err = parse(&text).unwrap_err().to_string();
             assert!(err.contains("is not a slug"), "{id}: {err}");
         }
+    }
+
+    /// A money table whose model `m` is written with `body` (its rates and earlier rates).
+    fn earlier_file(body: &str) -> String {
+        format!("name = \"P\"\nas_of = 2026-12-01\nbilling = \"money\"\n[[model]]\nname = \"m\"\n{body}")
+    }
+
+    #[test]
+    fn earlier_rates_are_read_on_a_model_and_on_its_variants_oldest_first() {
+        let p = parse(&earlier_file(
+            "per_second = 0.10\n\
+             [[model.before]]\nuntil = 2026-01-01\ncredits = 2\n\
+             [[model.before]]\nuntil = 2026-04-07\nper_second = 0.15\ndurations = [4, 8]\n",
+        ))
+        .unwrap();
+        let v = &p.models[0].variants[0];
+        let untils: Vec<String> = v.before.iter().map(|e| e.until.to_string()).collect();
+        assert_eq!(untils, ["2026-01-01", "2026-04-07"]);
+        assert!(matches!(v.before[0].rate, Rate::Flat(_)));
+        assert!(
+            matches!(&v.before[1].rate, Rate::PerSecond { durations, .. } if durations.len() == 2)
+        );
+        // With no source of its own, an earlier rate rests on its variant's.
+        assert_eq!(v.before[0].provenance, v.provenance);
+
+        let p = parse(&earlier_file(
+            "[[model.variant]]\nresolution = \"720p\"\nper_second = 0.10\n\
+             [[model.variant.before]]\nuntil = 2026-04-07\nper_second = 0.15\n\
+             [[model.variant]]\nresolution = \"1080p\"\nper_second = 0.12\n",
+        ))
+        .unwrap();
+        let m = &p.models[0];
+        assert_eq!(m.variants[0].before.len(), 1);
+        assert!(m.variants[1].before.is_empty());
+    }
+
+    #[test]
+    fn earlier_rates_need_an_until_in_order_and_one_rate_form() {
+        let err = parse(&earlier_file(
+            "per_second = 0.10\n\
+             [[model.before]]\nuntil = 2026-04-07\nper_second = 0.15\n\
+             [[model.before]]\nuntil = 2026-04-07\nper_second = 0.20\n\
+             [[model.before]]\nper_second = 0.30\n\
+             [[model.before]]\nuntil = 2026-05-01\n\
+             [[model.before]]\nuntil = 2026-06-01\ncredits = 1\nper_second = 0.2\n",
+        ))
+        .unwrap_err()
+        .to_string();
+        for want in [
+            "model m, earlier rate 2, field until: 2026-04-07 is not after 2026-04-07",
+            "model m, earlier rate 3, field until: an earlier rate needs `until`",
+            "model m, earlier rate 4, field rate: no rate",
+            "model m, earlier rate 5, field rate: more than one rate form",
+        ] {
+            assert!(err.contains(want), "{want}\n{err}");
+        }
+        let err = parse(&earlier_file(
+            "per_second = 0.10\n[[model.before]]\nuntil = 2026-04-07T10:00:00\nper_second = 0.15\n",
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("earlier rate 1, field until: `2026-04-07T10:00:00` is not a date"),
+            "{err}"
+        );
+        // On a model with variants, each variant says its own earlier rates.
+        let err = parse(&earlier_file(
+            "[[model.before]]\nuntil = 2026-04-07\nper_second = 0.15\n\
+             [[model.variant]]\nresolution = \"720p\"\nper_second = 0.10\n",
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("model m, field before: a model with variants gives its earlier rates on each variant"),
+            "{err}"
+        );
+        let err = parse(&earlier_file(
+            "per_second = 0.10\n[[model.before]]\nuntil = 2026-04-07\nper_second = 0.15\nprice = 1\n",
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("price"), "{err}");
     }
 }

@@ -69,6 +69,34 @@ pub fn problems(p: &Platform) -> Vec<Problem> {
                 );
             }
         }
+        // An earlier rate is a number of its own: the sources of today's rate do not show
+        // what it cost before, so it cites its own.
+        let direct = matches!(model.variants.as_slice(),
+            [v] if v.mode.is_none() && v.resolution.is_none() && v.audio.is_none());
+        for (i, v) in model.variants.iter().enumerate() {
+            for (j, e) in v.before.iter().enumerate() {
+                let place = if direct {
+                    format!("{here}, earlier rate {}", j.saturating_add(1))
+                } else {
+                    format!(
+                        "{here}, variant {}, earlier rate {}",
+                        i.saturating_add(1),
+                        j.saturating_add(1)
+                    )
+                };
+                if e.provenance == v.provenance {
+                    found.add(
+                        format!("{place}, field source"),
+                        format!(
+                            "the rate before {} rests on the sources of today's rate: cite the page that shows the earlier price",
+                            e.until
+                        ),
+                    );
+                } else {
+                    found.sourced(&place, &e.provenance);
+                }
+            }
+        }
         found.variant_rules(&here, model);
         // A download name says which model made a file: it needs a source showing that the
         // platform names its downloads so, like any number.
@@ -471,5 +499,27 @@ per_second = 12
         assert!(resolution_rank("1080P") > resolution_rank("768p"));
         assert!(resolution_rank("2k") > resolution_rank("1k"));
         assert_eq!(resolution_rank("square"), None);
+    }
+
+    #[test]
+    fn every_earlier_rate_cites_a_source_of_its_own() {
+        let text = strict(&format!(
+            "{SOURCES}billing = \"money\"\n[[model]]\nname = \"a\"\nper_second = 0.1\nsource = \"own\"\n\
+             [[model.before]]\nuntil = 2026-04-07\nper_second = 0.15\n\
+             [[model.before]]\nuntil = 2026-05-07\nper_second = 0.12\nsource = \"shop\"\n\
+             [[model]]\nname = \"b\"\nsource = \"own\"\n\
+             [[model.variant]]\nresolution = \"720p\"\nper_second = 0.1\n\
+             [[model.variant.before]]\nuntil = 2026-04-07\nper_second = 0.15\nsource = \"blog\"\n"
+        ))
+        .join("\n");
+        assert!(
+            text.contains("model a, earlier rate 1, field source: the rate before 2026-04-07 rests on the sources of today's rate"),
+            "{text}"
+        );
+        assert!(
+            text.contains("model a, earlier rate 2, field source: rests only on a reseller"),
+            "{text}"
+        );
+        assert!(!text.contains("model b"), "{text}");
     }
 }
