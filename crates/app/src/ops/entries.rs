@@ -468,6 +468,8 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
                         model: e.model.clone(),
                         request: e.request.clone(),
                         credits: Some(e.credits),
+                        // Priced as of when it ran: the rate in force that day.
+                        at: Some(e.at),
                         ..PriceRequest::default()
                     };
                     match pricing::by_plan(session, &accounts, &req) {

@@ -465,6 +465,8 @@ fn price(
             model: entry.model.clone(),
             request,
             credits,
+            // Priced as of when it ran: the rate in force that day.
+            at: Some(entry.at),
             unpriced_hint: UnpricedHint::CreditsColumn,
             ..PriceRequest::default()
         },

@@ -142,8 +142,11 @@ pub(crate) fn by_plan(
     if model.lifecycle.is_shut_down(day) {
         return Err(shut_down(platform, model));
     }
+    // Priced at the rate in force that day: a rate that changed since prices an earlier
+    // generation as it was then (`[[model.before]]`).
     let request = Request {
         pinned_credits: None,
+        on: Some(day),
         ..req.request.clone()
     };
     let account = accounts.iter().find(|a| a.platform == platform.id);
