@@ -559,6 +559,48 @@ fn google_veo_3_1_fast_is_refused_after_its_shutdown_and_priced_at_the_cut_rate_
 }
 
 #[test]
+fn google_veo_3_1_fast_logged_before_the_cut_is_priced_at_the_rate_of_then() {
+    // Issue 21: $0.15/s at 1080p (and $0.35 at 4K) before the cut of 2026-04-07, $0.12 after;
+    // the table's `[[model.variant.before]]` says so, and `log --at` prices by the entry's day.
+    let sandbox = Sandbox::with_db();
+    let log = |at: &str, resolution: &str| {
+        sandbox.run(&[
+            "--json",
+            "log",
+            "google",
+            "veo-3.1-fast",
+            "--duration",
+            "10",
+            "--resolution",
+            resolution,
+            "--at",
+            at,
+        ])
+    };
+    log("2026-03-01", "1080p")
+        .success()
+        .json_decimal_eq("/cost", "1.5")
+        .stderr_has("priced at the rate before 2026-04-07");
+    log("2026-04-06", "4k")
+        .success()
+        .json_decimal_eq("/cost", "3.5");
+    // The cut's own day has the new rate.
+    log("2026-04-07", "1080p")
+        .success()
+        .json_decimal_eq("/cost", "1.2")
+        .stderr_lacks("priced at the rate before");
+    log("2026-09-01", "1080p")
+        .success()
+        .json_decimal_eq("/cost", "1.2");
+    // `reprice` prices each entry as of its own day: nothing changes.
+    sandbox
+        .run(&["--json", "reprice"])
+        .success()
+        .json_eq("/examined", json!(4))
+        .json_eq("/changed", json!([]));
+}
+
+#[test]
 fn kling_plans_and_packs_match_the_facts() {
     let run = show("kling");
     let json = run.json();
