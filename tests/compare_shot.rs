@@ -94,7 +94,7 @@ fn a_per_clip_price_with_no_length_is_not_ranked_per_second() {
 
 #[test]
 fn a_resolution_the_table_does_not_state_is_marked_in_the_text() {
-    // Runway's table gives no resolutions for Gen-4: asked for 1080p, it is priced at its
+    // Runway's table gives no resolutions for Gen-4.5: asked for 1080p, it is priced at its
     // base rate and marked †; fal's pixverse-v6 has a 1080p variant and is not marked.
     let run = credits(&[
         "compare",
@@ -106,7 +106,10 @@ fn a_resolution_the_table_does_not_state_is_marked_in_the_text() {
         "fal",
     ]);
     run.success();
-    run.check(row(&run, "runway", "gen-4").contains('†'), "gen-4 marked †");
+    run.check(
+        row(&run, "runway", "gen-4.5").contains('†'),
+        "gen-4.5 marked †",
+    );
     let pixverse = run
         .stdout
         .lines()
