@@ -274,7 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality, e.g. standard, pro, low, high')
             [CompletionResult]::new('--chars', '--chars', [CompletionResultType]::ParameterName, 'Characters of input (text to speech)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many generations')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project [default: CREDITS_PROJECT, or `project` in config.toml in your config folder: $XDG_CONFIG_HOME/credits, else ~/.config/credits on Linux]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, e.g. client=acme (repeatable)')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the platform actually charged (overrides the table; logs unknown models)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')

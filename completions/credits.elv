@@ -247,7 +247,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --mode 'Model mode or quality, e.g. standard, pro, low, high'
             cand --chars 'Characters of input (text to speech)'
             cand --count 'How many generations'
-            cand --project 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]'
+            cand --project 'Project [default: CREDITS_PROJECT, or `project` in config.toml in your config folder: $XDG_CONFIG_HOME/credits, else ~/.config/credits on Linux]'
             cand --tag 'A tag, e.g. client=acme (repeatable)'
             cand --credits 'Credits the platform actually charged (overrides the table; logs unknown models)'
             cand --at 'When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'

@@ -198,7 +198,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l refs -d 'Number 
 complete -c credits -n "__fish_credits_using_subcommand log" -l mode -d 'Model mode or quality, e.g. standard, pro, low, high' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l chars -d 'Characters of input (text to speech)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l count -d 'How many generations' -r -f
-complete -c credits -n "__fish_credits_using_subcommand log" -l project -d 'Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand log" -l project -d 'Project [default: CREDITS_PROJECT, or `project` in config.toml in your config folder: $XDG_CONFIG_HOME/credits, else ~/.config/credits on Linux]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l tag -d 'A tag, e.g. client=acme (repeatable)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l credits -d 'Credits the platform actually charged (overrides the table; logs unknown models)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l at -d 'When it ran (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f

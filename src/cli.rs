@@ -445,7 +445,7 @@ pub struct LogArgs {
     pub model: String,
     #[command(flatten)]
     pub request: RequestArgs,
-    /// Project [default: CREDITS_PROJECT, or `project` in ~/.config/credits/config.toml].
+    /// Project [default: CREDITS_PROJECT, or `project` in config.toml in your config folder: $XDG_CONFIG_HOME/credits, else ~/.config/credits on Linux].
     #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// A tag, e.g. client=acme (repeatable).
