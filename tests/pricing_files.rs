@@ -220,3 +220,21 @@ fn a_plan_since_year_zero_is_out_of_range() {
         .error()
         .stderr_has("`soon` is not a date");
 }
+
+#[test]
+fn a_dump_loaded_back_over_its_table_does_not_repeat_the_tables_notes() {
+    // Issue 22: `pricing dump pika > dir/pika.toml` loaded back patched pika with its own
+    // notes, and every note was said twice.
+    let mut sandbox = Sandbox::new();
+    let notes = |run: &common::Run| run.json_at("/notes").as_array().unwrap().len();
+    let shipped = sandbox.run(&["pricing", "show", "pika", "--json"]);
+    shipped.success();
+    let dump = sandbox.run(&["pricing", "dump", "pika"]);
+    sandbox.write("mine/pika.toml", &dump.stdout);
+    let dir = sandbox.path().join("mine");
+    sandbox.env("CREDITS_PRICING_DIR", dir.to_str().unwrap());
+    let patched = sandbox.run(&["pricing", "show", "pika", "--json"]);
+    patched.success();
+    assert!(notes(&shipped) > 0);
+    assert_eq!(notes(&patched), notes(&shipped));
+}

@@ -752,7 +752,13 @@ impl Checker {
             }
         }
         let mut notes = base.map(|b| b.notes.clone()).unwrap_or_default();
-        notes.extend(raw.notes);
+        // A patch adds its notes; one the table already says (a `pricing dump` loaded back
+        // over the table it came from) is not said twice.
+        for note in raw.notes {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
         let (origin, patches) = match base {
             Some(b) => {
                 let mut patches = b.patches.clone();
