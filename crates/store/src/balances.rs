@@ -442,6 +442,58 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Deletes top-up `id` and returns what it was (`None`: no such top-up).
+    pub fn remove_topup(&self, id: i64) -> Result<Option<Topup>> {
+        let Some(topup) = topup_in(self.conn, id)? else {
+            return Ok(None);
+        };
+        self.conn
+            .execute("DELETE FROM topup WHERE id = ?1", [id])
+            .with_context(|| format!("cannot remove top-up #{id}"))?;
+        Ok(Some(topup))
+    }
+
+    /// Deletes adjustment `id` and returns what it was (`None`: no such adjustment).
+    pub fn remove_adjustment(&self, id: i64) -> Result<Option<Adjustment>> {
+        let Some(adjustment) = adjustment_in(self.conn, id)? else {
+            return Ok(None);
+        };
+        self.conn
+            .execute("DELETE FROM adjustment WHERE id = ?1", [id])
+            .with_context(|| format!("cannot remove adjustment #{id}"))?;
+        Ok(Some(adjustment))
+    }
+
+    /// Deletes the plan change of `platform` on `on` (its key) and makes the latest change
+    /// left the current plan (none left: no account). Returns what it was.
+    pub fn remove_account_change(
+        &self,
+        platform: &str,
+        on: NaiveDate,
+    ) -> Result<Option<AccountChange>> {
+        let on = on.format("%Y-%m-%d").to_string();
+        let removed = self
+            .conn
+            .query_row(
+                &format!("{SELECT_CHANGE} WHERE platform = ?1 AND effective_on = ?2"),
+                params![platform, on],
+                |r| Ok(read_change(r)),
+            )
+            .optional()?
+            .transpose()?;
+        if removed.is_none() {
+            return Ok(None);
+        }
+        self.conn
+            .execute(
+                "DELETE FROM account_change WHERE platform = ?1 AND effective_on = ?2",
+                params![platform, on],
+            )
+            .with_context(|| format!("cannot remove the {platform} plan change of {on}"))?;
+        sync_account(self.conn, platform)?;
+        Ok(removed)
+    }
+
     /// Every plan change, by platform, oldest first.
     pub fn account_changes(&self) -> Result<Vec<AccountChange>> {
         changes(self.conn, None)
@@ -589,6 +641,22 @@ impl Tx<'_> {
     }
 }
 
+/// Top-up `id`, if there is one.
+fn topup_in(conn: &Connection, id: i64) -> Result<Option<Topup>> {
+    Ok(collect(conn, &format!("{SELECT_TOPUP} WHERE id = ?1"), [id], read_topup)?.pop())
+}
+
+/// Adjustment `id`, if there is one.
+fn adjustment_in(conn: &Connection, id: i64) -> Result<Option<Adjustment>> {
+    Ok(collect(
+        conn,
+        &format!("{SELECT_ADJUSTMENT} WHERE id = ?1"),
+        [id],
+        read_adjustment,
+    )?
+    .pop())
+}
+
 impl Store {
     /// Everything stored about one platform's balance: its plan history, top-ups and
     /// adjustments, and its entries from the time `spends_from` gives for those facts on.
@@ -608,6 +676,30 @@ impl Store {
              UNION SELECT platform FROM adjustment ORDER BY 1",
             [],
             |r| Ok(r.get(0)?),
+        )
+    }
+
+    /// Top-ups, for one platform or all, by platform, time, then id.
+    pub fn topups(&self, platform: Option<&str>) -> Result<Vec<Topup>> {
+        collect(
+            &self.conn,
+            &format!(
+                "{SELECT_TOPUP} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"
+            ),
+            [platform],
+            read_topup,
+        )
+    }
+
+    /// Adjustments, for one platform or all, by platform, time, then id.
+    pub fn adjustments(&self, platform: Option<&str>) -> Result<Vec<Adjustment>> {
+        collect(
+            &self.conn,
+            &format!(
+                "{SELECT_ADJUSTMENT} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"
+            ),
+            [platform],
+            read_adjustment,
         )
     }
 
@@ -838,6 +930,80 @@ mod tests {
             store.test_records("kling").unwrap().spends[0].refunded_at,
             None
         );
+    }
+
+    #[test]
+    fn topups_adjustments_and_plan_changes_are_removed_by_their_keys() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|w| w.set_account_change(&change("standard", "2026-11-01")))
+            .unwrap();
+        store
+            .write(|w| w.set_account_change(&change("pro", "2026-11-15")))
+            .unwrap();
+        let topup = Topup {
+            id: 0,
+            platform: "kling".into(),
+            pack: None,
+            credits: d("100"),
+            bonus: d("0"),
+            price: d("1"),
+            currency: "USD".into(),
+            at: utc("2026-11-02T10:00:00Z"),
+            expiry: TopupExpiry::Never,
+        };
+        let gift = Adjustment {
+            id: 0,
+            platform: "kling".into(),
+            credits: d("5"),
+            note: "gift".into(),
+            at: utc("2026-11-04T10:00:00Z"),
+        };
+        let (t1, t2, a1) = store
+            .write(|w| {
+                Ok((
+                    w.insert_topup(&topup)?,
+                    w.insert_topup(&topup)?,
+                    w.insert_adjustment(&gift)?,
+                ))
+            })
+            .unwrap();
+        assert_eq!(store.topups(Some("kling")).unwrap().len(), 2);
+        assert!(store.topups(Some("runway")).unwrap().is_empty());
+        assert_eq!(store.adjustments(None).unwrap()[0].id, a1);
+
+        let removed = store.write(|w| w.remove_topup(t2)).unwrap().unwrap();
+        assert_eq!((removed.id, removed.credits), (t2, d("100")));
+        assert_eq!(store.write(|w| w.remove_topup(t2)).unwrap(), None);
+        let left: Vec<i64> = store.topups(None).unwrap().iter().map(|t| t.id).collect();
+        assert_eq!(left, [t1]);
+
+        assert_eq!(
+            store.write(|w| w.remove_adjustment(a1)).unwrap().unwrap().note,
+            "gift"
+        );
+        assert!(store.adjustments(None).unwrap().is_empty());
+
+        // Removing the latest plan change makes the one before it the current plan; removing
+        // the last one leaves no account.
+        let on = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let pro = store
+            .write(|w| w.remove_account_change("kling", on("2026-11-15")))
+            .unwrap();
+        assert_eq!(pro.unwrap().plan, "pro");
+        assert_eq!(store.account("kling").unwrap().unwrap().plan, "standard");
+        assert_eq!(
+            store
+                .write(|w| w.remove_account_change("kling", on("2026-11-15")))
+                .unwrap(),
+            None
+        );
+        store
+            .write(|w| w.remove_account_change("kling", on("2026-11-01")))
+            .unwrap()
+            .unwrap();
+        assert_eq!(store.account("kling").unwrap(), None);
+        assert!(store.account_changes(None).unwrap().is_empty());
     }
 
     #[test]
