@@ -442,6 +442,16 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Top-up `id`, if there is one.
+    pub fn topup(&self, id: i64) -> Result<Option<Topup>> {
+        topup_in(self.conn, id)
+    }
+
+    /// Adjustment `id`, if there is one.
+    pub fn adjustment(&self, id: i64) -> Result<Option<Adjustment>> {
+        adjustment_in(self.conn, id)
+    }
+
     /// Deletes top-up `id` and returns what it was (`None`: no such top-up).
     pub fn remove_topup(&self, id: i64) -> Result<Option<Topup>> {
         let Some(topup) = topup_in(self.conn, id)? else {
@@ -643,7 +653,13 @@ impl Tx<'_> {
 
 /// Top-up `id`, if there is one.
 fn topup_in(conn: &Connection, id: i64) -> Result<Option<Topup>> {
-    Ok(collect(conn, &format!("{SELECT_TOPUP} WHERE id = ?1"), [id], read_topup)?.pop())
+    Ok(collect(
+        conn,
+        &format!("{SELECT_TOPUP} WHERE id = ?1"),
+        [id],
+        read_topup,
+    )?
+    .pop())
 }
 
 /// Adjustment `id`, if there is one.
@@ -683,9 +699,7 @@ impl Store {
     pub fn topups(&self, platform: Option<&str>) -> Result<Vec<Topup>> {
         collect(
             &self.conn,
-            &format!(
-                "{SELECT_TOPUP} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"
-            ),
+            &format!("{SELECT_TOPUP} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"),
             [platform],
             read_topup,
         )
@@ -979,7 +993,11 @@ mod tests {
         assert_eq!(left, [t1]);
 
         assert_eq!(
-            store.write(|w| w.remove_adjustment(a1)).unwrap().unwrap().note,
+            store
+                .write(|w| w.remove_adjustment(a1))
+                .unwrap()
+                .unwrap()
+                .note,
             "gift"
         );
         assert!(store.adjustments(None).unwrap().is_empty());

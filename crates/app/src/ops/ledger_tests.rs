@@ -43,6 +43,11 @@ enum Op {
         day: u32,
         pro: bool,
     },
+    /// `topup rm`, `adjust rm` or `account rm` (forced) of one recorded.
+    Undo {
+        pick: usize,
+        kind: u8,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -56,6 +61,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_filter("an adjustment is never 0", |(_, c)| *c != 0)
             .prop_map(|(hours, credits)| Op::Adjust { hours, credits }),
         1 => (0u32..60, any::<bool>()).prop_map(|(day, pro)| Op::Plan { day, pro }),
+        1 => (0usize..100, 0u8..3).prop_map(|(pick, kind)| Op::Undo { pick, kind }),
     ]
 }
 
@@ -162,6 +168,31 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
                 terms: PlanTerms::default(),
             };
             let _ = balances::set_plan(&s, &change);
+        }
+        Op::Undo { pick, kind } => {
+            let Some(store) = s.existing_store().unwrap() else {
+                return;
+            };
+            match kind {
+                0 => {
+                    let all = store.topups(None).unwrap();
+                    if let Some(t) = all.get(pick % all.len().max(1)) {
+                        let _ = balances::remove_topup(&s, t.id, true);
+                    }
+                }
+                1 => {
+                    let all = store.adjustments(None).unwrap();
+                    if let Some(a) = all.get(pick % all.len().max(1)) {
+                        let _ = balances::remove_adjustment(&s, a.id, true);
+                    }
+                }
+                _ => {
+                    let all = store.account_changes(None).unwrap();
+                    if let Some(c) = all.get(pick % all.len().max(1)) {
+                        let _ = balances::remove_plan_change(&s, "runway", c.effective_on, true);
+                    }
+                }
+            }
         }
     }
 }
