@@ -94,9 +94,12 @@ pub enum Command {
         /// When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
         #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
         at: Option<String>,
-        /// Accept an --at more than a day in the future.
-        #[arg(long, visible_alias = "allow-future")]
+        /// Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future.
+        #[arg(long)]
         force: bool,
+        /// Accept an --at more than a day in the future.
+        #[arg(long)]
+        allow_future: bool,
     },
     /// Change an entry's project, tags, note, kept flag or status.
     Edit(EditArgs),
@@ -638,14 +641,29 @@ pub enum AccountCommand {
     },
     /// The plans you are on, with their history.
     List,
+    /// Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on.
+    Rm {
+        /// Platform id or name.
+        #[arg(value_hint = ValueHint::Other)]
+        platform: String,
+        /// The date the change took effect (the `from` column of `account list`).
+        #[arg(value_name = "DATE", value_hint = ValueHint::Other)]
+        date: String,
+        /// Also when generations were already paid from its credits (the balance goes below zero).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("bought").required(true).args(["pack", "credits"])))]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct TopupArgs {
+    #[command(subcommand)]
+    pub command: Option<TopupCommand>,
     /// Platform id or name.
-    #[arg(value_hint = ValueHint::Other)]
-    pub platform: String,
+    #[arg(value_hint = ValueHint::Other, required = true)]
+    pub platform: Option<String>,
     /// A pack from the platform's table (`credits pricing show PLATFORM` lists them).
     #[arg(value_hint = ValueHint::Other, long, value_name = "PACK")]
     pub pack: Option<String>,
@@ -677,17 +695,40 @@ pub struct TopupArgs {
     pub force: bool,
 }
 
+/// `topup list | rm`: the top-ups recorded, and undoing one.
+#[derive(Debug, Subcommand)]
+pub enum TopupCommand {
+    /// The top-ups recorded, with their ids and the credits left of each.
+    List {
+        /// Only this platform.
+        #[arg(value_hint = ValueHint::Other)]
+        platform: Option<String>,
+    },
+    /// Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it.
+    Rm {
+        /// Top-up id (`credits topup list`).
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
+        id: i64,
+        /// Also when generations were already paid from its credits (the balance goes below zero).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct AdjustArgs {
+    #[command(subcommand)]
+    pub command: Option<AdjustCommand>,
     /// Platform id or name.
-    #[arg(value_hint = ValueHint::Other)]
-    pub platform: String,
+    #[arg(value_hint = ValueHint::Other, required = true)]
+    pub platform: Option<String>,
     /// Credits to add (e.g. 100) or, negative, to take away (e.g. -50).
-    #[arg(value_hint = ValueHint::Other, value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true)]
-    pub credits: Decimal,
+    #[arg(value_hint = ValueHint::Other, value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true, required = true)]
+    pub credits: Option<Decimal>,
     /// Why, e.g. "signup bonus", "daily reward", "support refund".
-    #[arg(value_hint = ValueHint::Other, long, value_name = "TEXT")]
-    pub note: String,
+    #[arg(value_hint = ValueHint::Other, long, value_name = "TEXT", required = true)]
+    pub note: Option<String>,
     /// When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
     #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub at: Option<String>,
@@ -697,6 +738,26 @@ pub struct AdjustArgs {
     /// Accept an --at more than a day in the future (--force here is about the balance).
     #[arg(long)]
     pub allow_future: bool,
+}
+
+/// `adjust list | rm`: the adjustments recorded, and undoing one.
+#[derive(Debug, Subcommand)]
+pub enum AdjustCommand {
+    /// The adjustments recorded, with their ids and the credits left of each one that added some.
+    List {
+        /// Only this platform.
+        #[arg(value_hint = ValueHint::Other)]
+        platform: Option<String>,
+    },
+    /// Remove an adjustment recorded by mistake; the balance is replayed without it.
+    Rm {
+        /// Adjustment id (`credits adjust list`).
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
+        id: i64,
+        /// Also when generations were already paid from its credits (the balance goes below zero).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 //! period starts then, and the old plan's unused credits expire then unless it rolls over
 //! (`credits_core::ledger::subscription`). Setting a plan again on the same date corrects that
 //! change. Nothing (no top-up, no adjustment) may be dated before the account's start.
+//! `rm` removes a change recorded by mistake (`ops::balances::remove_plan_change`).
 
 use super::Context;
 use crate::cli::AccountCommand;
@@ -11,7 +12,7 @@ use crate::error::fail_with_help;
 use crate::render;
 use crate::views::{
     self,
-    account::{AccountSetView, AccountView, TermsView},
+    account::{AccountChangeView, AccountSetView, AccountView, RemovedView, TermsView},
 };
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -199,6 +200,81 @@ fn set(
     Ok(0)
 }
 
+/// `account rm PLATFORM DATE [--force]`: the plan change on that date goes; the plan before
+/// it runs on (with none, the platform has no account).
+fn remove(
+    ctx: &Context,
+    platform: &str,
+    date: &str,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    // A platform no table knows any more is taken as typed: its history is still stored.
+    let id = credits_app::ops::resolve::credit_platform(&ctx.session.catalog, platform)
+        .map_or_else(|_| platform.to_string(), |p| p.id.clone());
+    let on = parse_date(date, &ctx.session.now)?;
+    let removed = balances::remove_plan_change(&ctx.session, &id, on, force)?;
+    let c = &removed.record;
+    if ctx.json {
+        let view = RemovedView::new(AccountChangeView::new(c), &removed);
+        out.write_all(views::json(&view).as_bytes())?;
+        return Ok(0);
+    }
+    let name = ctx
+        .session
+        .catalog
+        .platform(&c.platform)
+        .ok()
+        .and_then(|p| p.plan(&c.plan).ok())
+        .map_or_else(|| c.plan.clone(), |p| p.name.clone());
+    proseln!(
+        out,
+        "removed the {} plan change of {}: {name} ({})",
+        c.platform,
+        c.effective_on,
+        c.billing
+    )?;
+    let store = ctx.session.store_for_reading()?;
+    match store.account(&c.platform)? {
+        Some(a) => proseln!(
+            out,
+            "  current plan: {} (from {})",
+            ctx.session
+                .catalog
+                .platform(&a.platform)
+                .ok()
+                .and_then(|p| p.plan(&a.plan).ok())
+                .map_or_else(|| a.plan.clone(), |p| p.name.clone()),
+            a.since.map_or_else(|| "-".to_string(), |d| d.to_string())
+        )?,
+        None => proseln!(out, "  no {} plan recorded now", c.platform)?,
+    }
+    let credits =
+        |v: Option<rust_decimal::Decimal>| v.map_or("none".to_string(), money::fmt_credits);
+    if removed.before.is_some() || removed.after.is_some() {
+        proseln!(
+            out,
+            "{} balance: {} → {} credits as of {}",
+            removed.platform,
+            credits(removed.before),
+            credits(removed.after),
+            credits_app::ops::notes::fmt_time(&credits_app::ops::ledger::local(
+                &ctx.session,
+                removed.as_of
+            ))
+        )?;
+    }
+    if !removed.uncovered.is_zero() {
+        eproseln!(
+            "note: --force: {} credits of {} generations paid from its credits are now beyond the balance; `credits reprice --platform {}` prices them again",
+            money::fmt_credits(removed.uncovered),
+            removed.platform,
+            removed.platform
+        );
+    }
+    Ok(0)
+}
+
 pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i32> {
     match cmd {
         AccountCommand::Set {
@@ -227,6 +303,11 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 out,
             )
         }
+        AccountCommand::Rm {
+            platform,
+            date,
+            force,
+        } => remove(ctx, platform, date, *force, out),
         AccountCommand::List => {
             let store = ctx.session.store_for_reading()?;
             let accounts = store.accounts()?;

@@ -138,18 +138,27 @@ pub fn fail(ctx: &Context, id: i64, force: bool, out: &mut dyn Write) -> Result<
     Ok(0)
 }
 
-/// `credits refund ID [--at TIME] [--force]`: `force` accepts an `--at` in the future.
+/// `credits refund ID [--at TIME] [--force] [--allow-future]`: `force` refunds an entry
+/// marked ok, and (as it always has) accepts an `--at` in the future, as `allow_future` does.
 pub fn refund(
     ctx: &Context,
     id: i64,
     at: Option<&str>,
     force: bool,
+    allow_future: bool,
     out: &mut dyn Write,
 ) -> Result<i32> {
     let at = at
-        .map(|text| credits_core::dates::parse_past_time(text, &ctx.session.now, force, "--force"))
+        .map(|text| {
+            credits_core::dates::parse_past_time(
+                text,
+                &ctx.session.now,
+                force || allow_future,
+                "--force",
+            )
+        })
         .transpose()?;
-    let changed = entries::change_status(&ctx.session, id, StatusAction::Refund { at })?;
+    let changed = entries::change_status(&ctx.session, id, StatusAction::Refund { at, force })?;
     say_status(out, &changed)?;
     Ok(0)
 }

@@ -183,7 +183,12 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Log(args) => log::log(ctx, &args, out),
         Command::Scan(args) => scan::run(ctx, &args, out),
         Command::Fail { id, force } => log::fail(ctx, id, force, out),
-        Command::Refund { id, at, force } => log::refund(ctx, id, at.as_deref(), force, out),
+        Command::Refund {
+            id,
+            at,
+            force,
+            allow_future,
+        } => log::refund(ctx, id, at.as_deref(), force, allow_future, out),
         Command::Edit(args) => log::edit(ctx, &args, out),
         Command::Rm { id } => log::remove(ctx, id, out),
         Command::Reprice(args) => reprice::run(ctx, &args, out),

@@ -1,13 +1,17 @@
 //! `credits topup` and `credits adjust`: credits that arrive outside the subscription, and
 //! corrections. This module turns the flags into the record (pack, price, expiry) and says
-//! what happened; the checks and the write are `ops::balances`.
+//! what happened; the checks and the write are `ops::balances`. `topup list | rm` and
+//! `adjust list | rm` list them and undo one, saying the balance before → after.
 
 use super::Context;
-use crate::cli::{AdjustArgs, TopupArgs};
+use crate::cli::{AdjustArgs, AdjustCommand, TopupArgs, TopupCommand};
 use crate::error::{fail, fail_with_help};
 use crate::views::{
     self,
-    account::{AdjustView, TopupView},
+    account::{
+        adjustments_table, topups_table, AdjustView, AdjustmentRowView, RemovedView, TopupRowView,
+        TopupView,
+    },
     Dec,
 };
 use anyhow::Result;
@@ -89,7 +93,13 @@ fn table_expiry(p: &Platform) -> Option<Expiry> {
 }
 
 pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32> {
-    let p = credit_platform(ctx, &args.platform)?;
+    match &args.command {
+        Some(TopupCommand::List { platform }) => return list_topups(ctx, platform.as_deref(), out),
+        Some(TopupCommand::Rm { id, force }) => return remove_topup(ctx, *id, *force, out),
+        None => {}
+    }
+    let platform = args.platform.as_deref().unwrap_or_default();
+    let p = credit_platform(ctx, platform)?;
     let at = when(ctx, args.at.as_deref(), args.force, "--force")?;
     let mut notes = Vec::new();
     let (pack, name, credits, bonus, price, expiry) = match (&args.pack, args.credits, args.price) {
@@ -225,11 +235,21 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
 }
 
 pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i32> {
-    let p = credit_platform(ctx, &args.platform)?;
-    if args.credits.is_zero() {
+    match &args.command {
+        Some(AdjustCommand::List { platform }) => {
+            return list_adjustments(ctx, platform.as_deref(), out)
+        }
+        Some(AdjustCommand::Rm { id, force }) => return remove_adjustment(ctx, *id, *force, out),
+        None => {}
+    }
+    let platform = args.platform.as_deref().unwrap_or_default();
+    let p = credit_platform(ctx, platform)?;
+    let credits = args.credits.unwrap_or_default();
+    if credits.is_zero() {
         return Err(fail("an adjustment of 0 credits changes nothing"));
     }
-    if args.note.trim().is_empty() {
+    let note = args.note.as_deref().unwrap_or_default();
+    if note.trim().is_empty() {
         return Err(fail_with_help(
             "the note is empty",
             "say why, e.g. --note \"signup bonus\"",
@@ -239,11 +259,11 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     let adjustment = Adjustment {
         id: 0,
         platform: p.id.clone(),
-        credits: args.credits,
-        note: args.note.trim().to_string(),
+        credits: credits,
+        note: note.trim().to_string(),
         at,
     };
-    let taking = args.credits.is_sign_negative();
+    let taking = credits.is_sign_negative();
     let recorded = balances::record_adjustment(&ctx.session, p, &adjustment, args.force)?;
     ctx.say(&recorded.notes);
     let (id, after) = (recorded.id, recorded.available);
@@ -251,7 +271,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
         let view = AdjustView {
             id,
             platform: &p.id,
-            credits: Dec(args.credits),
+            credits: Dec(credits),
             note: &adjustment.note,
             at: at.to_rfc3339(),
             available: after.map(|(_, a)| Dec(a)),
@@ -263,7 +283,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
             out,
             "adjustment #{id} on {}: {sign}{} credits ({})",
             p.id,
-            money::fmt_credits(args.credits),
+            money::fmt_credits(credits),
             adjustment.note
         )?;
         if let Some((as_of, available)) = after {
@@ -296,4 +316,127 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
 /// A ledger time for people, in the user's offset.
 fn fmt_time(session: &Session, t: chrono::DateTime<chrono::Utc>) -> String {
     fmt_local(&ledgers::local(session, t))
+}
+
+/// A platform typed on `list`, resolved to its id (one no table knows is taken as typed: its
+/// records may predate the table's removal).
+fn platform_filter(ctx: &Context, typed: Option<&str>) -> Option<String> {
+    typed.map(|t| {
+        credit_platform(ctx, t)
+            .map(|p| p.id.clone())
+            .unwrap_or_else(|_| t.to_string())
+    })
+}
+
+fn list_topups(ctx: &Context, platform: Option<&str>, out: &mut dyn Write) -> Result<i32> {
+    let platform = platform_filter(ctx, platform);
+    let rows = balances::topups(&ctx.session, platform.as_deref())?;
+    if ctx.json {
+        let view: Vec<TopupRowView> = rows.iter().map(TopupRowView::new).collect();
+        out.write_all(views::json(&view).as_bytes())?;
+    } else if rows.is_empty() {
+        proseln!(
+            out,
+            "no top-ups recorded; `credits topup PLATFORM --pack PACK` records one"
+        )?;
+    } else {
+        out.write_all(topups_table(&rows, ctx.session.offset()).as_bytes())?;
+    }
+    Ok(0)
+}
+
+fn list_adjustments(ctx: &Context, platform: Option<&str>, out: &mut dyn Write) -> Result<i32> {
+    let platform = platform_filter(ctx, platform);
+    let rows = balances::adjustments(&ctx.session, platform.as_deref())?;
+    if ctx.json {
+        let view: Vec<AdjustmentRowView> = rows.iter().map(AdjustmentRowView::new).collect();
+        out.write_all(views::json(&view).as_bytes())?;
+    } else if rows.is_empty() {
+        proseln!(
+            out,
+            "no adjustments recorded; `credits adjust PLATFORM N --note TEXT` records one"
+        )?;
+    } else {
+        out.write_all(adjustments_table(&rows, ctx.session.offset()).as_bytes())?;
+    }
+    Ok(0)
+}
+
+/// The balance line after a removal (`2,505 → 1,505 credits`) and, when forced, what it left
+/// beyond the balance.
+fn say_removed<T>(ctx: &Context, r: &balances::Removed<T>, out: &mut dyn Write) -> Result<()> {
+    let credits = |v: Option<Decimal>| v.map_or("none".to_string(), money::fmt_credits);
+    if r.before.is_some() || r.after.is_some() {
+        proseln!(
+            out,
+            "{} balance: {} → {} credits as of {}",
+            r.platform,
+            credits(r.before),
+            credits(r.after),
+            fmt_time(&ctx.session, r.as_of)
+        )?;
+    }
+    if !r.uncovered.is_zero() {
+        eproseln!(
+            "note: --force: {} credits of {} generations paid from it are now beyond the balance; `credits reprice --platform {}` prices them again",
+            money::fmt_credits(r.uncovered),
+            r.platform,
+            r.platform
+        );
+    }
+    Ok(())
+}
+
+fn remove_topup(ctx: &Context, id: i64, force: bool, out: &mut dyn Write) -> Result<i32> {
+    let removed = balances::remove_topup(&ctx.session, id, force)?;
+    let t = &removed.record;
+    if ctx.json {
+        let listed = balances::Listed {
+            record: t.clone(),
+            left: None,
+        };
+        let view = RemovedView::new(TopupRowView::new(&listed), &removed);
+        out.write_all(views::json(&view).as_bytes())?;
+        return Ok(0);
+    }
+    let total = money::add(t.credits, t.bonus)?;
+    proseln!(
+        out,
+        "removed top-up #{id} on {}: +{} credits for {}, bought {}",
+        t.platform,
+        money::fmt_credits(total),
+        money::fmt_money(t.price, &t.currency),
+        fmt_time(&ctx.session, t.at)
+    )?;
+    say_removed(ctx, &removed, out)?;
+    Ok(0)
+}
+
+fn remove_adjustment(ctx: &Context, id: i64, force: bool, out: &mut dyn Write) -> Result<i32> {
+    let removed = balances::remove_adjustment(&ctx.session, id, force)?;
+    let a = &removed.record;
+    if ctx.json {
+        let listed = balances::Listed {
+            record: a.clone(),
+            left: None,
+        };
+        let view = RemovedView::new(AdjustmentRowView::new(&listed), &removed);
+        out.write_all(views::json(&view).as_bytes())?;
+        return Ok(0);
+    }
+    let sign = if a.credits.is_sign_negative() {
+        ""
+    } else {
+        "+"
+    };
+    proseln!(
+        out,
+        "removed adjustment #{id} on {}: {sign}{} credits ({}), {}",
+        a.platform,
+        money::fmt_credits(a.credits),
+        a.note,
+        fmt_time(&ctx.session, a.at)
+    )?;
+    say_removed(ctx, &removed, out)?;
+    Ok(0)
 }

@@ -3,8 +3,9 @@
 //!
 //! Status changes are explicit (issue 7):
 //! - `fail`: ok → failed; a refunded entry is refused unless forced (the refund is undone);
-//! - `refund`: ok or failed → refunded at a time (default now); refunding again keeps the
-//!   first refund time, so the ledger does not move;
+//! - `refund`: failed → refunded at a time (default now); an ok entry (it succeeded: most
+//!   likely a mistyped id) is refused unless forced; refunding again keeps the first refund
+//!   time, so the ledger does not move;
 //! - `edit --status`: any status, any refund time: how a wrong `fail` or refund is undone.
 
 use super::notes::Note;
@@ -127,8 +128,11 @@ fn store_with_entries(session: &Session, id: i64) -> Result<Store> {
 pub enum StatusAction {
     /// `credits fail ID [--force]`.
     Fail { force: bool },
-    /// `credits refund ID [--at T]`.
-    Refund { at: Option<DateTime<FixedOffset>> },
+    /// `credits refund ID [--at T] [--force]`: `force` refunds an entry marked ok.
+    Refund {
+        at: Option<DateTime<FixedOffset>>,
+        force: bool,
+    },
     /// `credits edit ID --status S [--at T]`.
     Set {
         status: Status,
@@ -165,7 +169,7 @@ pub fn change_status(session: &Session, id: i64, action: StatusAction) -> Result
         // A refund cannot come back before the generation ran: a time given before it is an
         // error; the default, now, is never before it.
         let given = match action {
-            StatusAction::Refund { at } => at,
+            StatusAction::Refund { at, .. } => at,
             StatusAction::Set {
                 status: Status::Refunded,
                 at,
@@ -194,16 +198,34 @@ pub fn change_status(session: &Session, id: i64, action: StatusAction) -> Result
                     return Err(fail_with_help(
                         format!("#{id} was refunded: marking it failed would undo the refund"),
                         format!(
-                            "`credits fail {id} --force` does that; `credits edit {id} --status \
-                             ok` if it did not fail at all"
+                            "`credits fail {id} --force` does that (undone by `credits refund \
+                             {id}`); `credits edit {id} --status ok` if it did not fail at all"
                         ),
                     ));
                 }
                 (Status::Failed, None)
             }
-            StatusAction::Refund { at } => match before.status {
+            StatusAction::Refund { at, force } => match before.status {
                 // Refunding again keeps the first refund time: the ledger does not move.
                 Status::Refunded => (Status::Refunded, before.refunded_at),
+                // A generation that succeeded is rarely refunded: most likely a mistyped id.
+                Status::Ok if !force => {
+                    return Err(fail_with_help(
+                        format!(
+                            "#{id} ({} {}, {}) is marked ok: refunding it would return {} \
+                             credits for a generation that succeeded",
+                            before.platform,
+                            before.model,
+                            before.at.format("%Y-%m-%d %H:%M"),
+                            money::fmt_credits(before.credits)
+                        ),
+                        format!(
+                            "check the id (`credits history`); if it failed and was refunded, \
+                             `credits refund {id} --force` (undone by `credits edit {id} --status \
+                             ok`)"
+                        ),
+                    ));
+                }
                 Status::Ok | Status::Failed => (Status::Refunded, Some(refund_time(at))),
             },
             StatusAction::Set { status, at } => match status {

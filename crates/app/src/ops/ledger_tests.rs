@@ -114,7 +114,14 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
                     let at = (e.at.with_timezone(&Utc) + Duration::hours(i64::from(*later)))
                         .min(now)
                         .with_timezone(&offset);
-                    let _ = entries::change_status(&s, *id, StatusAction::Refund { at: Some(at) });
+                    let _ = entries::change_status(
+                        &s,
+                        *id,
+                        StatusAction::Refund {
+                            at: Some(at),
+                            force: true,
+                        },
+                    );
                 }
             }
         }
