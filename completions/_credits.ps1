@@ -326,7 +326,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future')
             [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -462,6 +462,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -489,9 +490,20 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'credits;account;rm' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'credits;account;help' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -499,6 +511,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;account;help;list' {
+            break
+        }
+        'credits;account;help;rm' {
             break
         }
         'credits;account;help;help' {
@@ -519,6 +534,43 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The top-ups recorded, with their ids and the credits left of each')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;topup;list' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;topup;rm' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;topup;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The top-ups recorded, with their ids and the credits left of each')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;topup;help;list' {
+            break
+        }
+        'credits;topup;help;rm' {
+            break
+        }
+        'credits;topup;help;help' {
             break
         }
         'credits;adjust' {
@@ -532,6 +584,43 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The adjustments recorded, with their ids and the credits left of each one that added some')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an adjustment recorded by mistake; the balance is replayed without it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;adjust;list' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;adjust;rm' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'credits;adjust;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The adjustments recorded, with their ids and the credits left of each one that added some')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an adjustment recorded by mistake; the balance is replayed without it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'credits;adjust;help;list' {
+            break
+        }
+        'credits;adjust;help;rm' {
+            break
+        }
+        'credits;adjust;help;help' {
             break
         }
         'credits;balance' {
@@ -758,6 +847,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;help;account' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record the plan you are on for a platform')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The plans you are on, with their history')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on')
             break
         }
         'credits;help;account;set' {
@@ -766,10 +856,29 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;help;account;list' {
             break
         }
+        'credits;help;account;rm' {
+            break
+        }
         'credits;help;topup' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The top-ups recorded, with their ids and the credits left of each')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it')
+            break
+        }
+        'credits;help;topup;list' {
+            break
+        }
+        'credits;help;topup;rm' {
             break
         }
         'credits;help;adjust' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The adjustments recorded, with their ids and the credits left of each one that added some')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an adjustment recorded by mistake; the balance is replayed without it')
+            break
+        }
+        'credits;help;adjust;list' {
+            break
+        }
+        'credits;help;adjust;rm' {
             break
         }
         'credits;help;balance' {

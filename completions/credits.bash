@@ -97,6 +97,9 @@ _credits() {
             credits__subcmd__account,list)
                 cmd="credits__subcmd__account__subcmd__list"
                 ;;
+            credits__subcmd__account,rm)
+                cmd="credits__subcmd__account__subcmd__rm"
+                ;;
             credits__subcmd__account,set)
                 cmd="credits__subcmd__account__subcmd__set"
                 ;;
@@ -106,8 +109,29 @@ _credits() {
             credits__subcmd__account__subcmd__help,list)
                 cmd="credits__subcmd__account__subcmd__help__subcmd__list"
                 ;;
+            credits__subcmd__account__subcmd__help,rm)
+                cmd="credits__subcmd__account__subcmd__help__subcmd__rm"
+                ;;
             credits__subcmd__account__subcmd__help,set)
                 cmd="credits__subcmd__account__subcmd__help__subcmd__set"
+                ;;
+            credits__subcmd__adjust,help)
+                cmd="credits__subcmd__adjust__subcmd__help"
+                ;;
+            credits__subcmd__adjust,list)
+                cmd="credits__subcmd__adjust__subcmd__list"
+                ;;
+            credits__subcmd__adjust,rm)
+                cmd="credits__subcmd__adjust__subcmd__rm"
+                ;;
+            credits__subcmd__adjust__subcmd__help,help)
+                cmd="credits__subcmd__adjust__subcmd__help__subcmd__help"
+                ;;
+            credits__subcmd__adjust__subcmd__help,list)
+                cmd="credits__subcmd__adjust__subcmd__help__subcmd__list"
+                ;;
+            credits__subcmd__adjust__subcmd__help,rm)
+                cmd="credits__subcmd__adjust__subcmd__help__subcmd__rm"
                 ;;
             credits__subcmd__budget,check)
                 cmd="credits__subcmd__budget__subcmd__check"
@@ -217,8 +241,17 @@ _credits() {
             credits__subcmd__help__subcmd__account,list)
                 cmd="credits__subcmd__help__subcmd__account__subcmd__list"
                 ;;
+            credits__subcmd__help__subcmd__account,rm)
+                cmd="credits__subcmd__help__subcmd__account__subcmd__rm"
+                ;;
             credits__subcmd__help__subcmd__account,set)
                 cmd="credits__subcmd__help__subcmd__account__subcmd__set"
+                ;;
+            credits__subcmd__help__subcmd__adjust,list)
+                cmd="credits__subcmd__help__subcmd__adjust__subcmd__list"
+                ;;
+            credits__subcmd__help__subcmd__adjust,rm)
+                cmd="credits__subcmd__help__subcmd__adjust__subcmd__rm"
                 ;;
             credits__subcmd__help__subcmd__budget,check)
                 cmd="credits__subcmd__help__subcmd__budget__subcmd__check"
@@ -255,6 +288,12 @@ _credits() {
                 ;;
             credits__subcmd__help__subcmd__pricing,validate)
                 cmd="credits__subcmd__help__subcmd__pricing__subcmd__validate"
+                ;;
+            credits__subcmd__help__subcmd__topup,list)
+                cmd="credits__subcmd__help__subcmd__topup__subcmd__list"
+                ;;
+            credits__subcmd__help__subcmd__topup,rm)
+                cmd="credits__subcmd__help__subcmd__topup__subcmd__rm"
                 ;;
             credits__subcmd__pricing,bundle)
                 cmd="credits__subcmd__pricing__subcmd__bundle"
@@ -310,6 +349,24 @@ _credits() {
             credits__subcmd__pricing__subcmd__help,validate)
                 cmd="credits__subcmd__pricing__subcmd__help__subcmd__validate"
                 ;;
+            credits__subcmd__topup,help)
+                cmd="credits__subcmd__topup__subcmd__help"
+                ;;
+            credits__subcmd__topup,list)
+                cmd="credits__subcmd__topup__subcmd__list"
+                ;;
+            credits__subcmd__topup,rm)
+                cmd="credits__subcmd__topup__subcmd__rm"
+                ;;
+            credits__subcmd__topup__subcmd__help,help)
+                cmd="credits__subcmd__topup__subcmd__help__subcmd__help"
+                ;;
+            credits__subcmd__topup__subcmd__help,list)
+                cmd="credits__subcmd__topup__subcmd__help__subcmd__list"
+                ;;
+            credits__subcmd__topup__subcmd__help,rm)
+                cmd="credits__subcmd__topup__subcmd__help__subcmd__rm"
+                ;;
             *)
                 ;;
         esac
@@ -339,7 +396,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account)
-            opts="-h --json --wide --pricing-dir --db --help set list help"
+            opts="-h --json --wide --pricing-dir --db --help set list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,7 +418,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__help)
-            opts="set list help"
+            opts="set list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +459,20 @@ _credits() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        credits__subcmd__account__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         credits__subcmd__account__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -418,6 +489,28 @@ _credits() {
             ;;
         credits__subcmd__account__subcmd__list)
             opts="-h --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__account__subcmd__rm)
+            opts="-h --force --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,7 +593,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__adjust)
-            opts="-h --note --at --force --allow-future --json --wide --pricing-dir --db --help"
+            opts="-h --note --at --force --allow-future --json --wide --pricing-dir --db --help list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,6 +613,106 @@ _credits() {
                     fi
                     return 0
                     ;;
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__help)
+            opts="list rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__list)
+            opts="-h --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__adjust__subcmd__rm)
+            opts="-h --force --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1198,7 +1391,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__account)
-            opts="set list"
+            opts="set list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,6 +1405,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__account__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__account__subcmd__rm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1240,8 +1447,36 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__adjust)
-            opts=""
+            opts="list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__adjust__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__adjust__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1730,8 +1965,36 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__topup)
-            opts=""
+            opts="list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__topup__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__topup__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2420,7 +2683,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__refund)
-            opts="-h --at --allow-future --force --json --wide --pricing-dir --db --help"
+            opts="-h --at --force --allow-future --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2690,7 +2953,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__topup)
-            opts="-h --pack --credits --price --expires-in --never-expires --at --allow-future --force --json --wide --pricing-dir --db --help"
+            opts="-h --pack --credits --price --expires-in --never-expires --at --allow-future --force --json --wide --pricing-dir --db --help list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,6 +2994,106 @@ _credits() {
                     fi
                     return 0
                     ;;
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__help)
+            opts="list rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__list)
+            opts="-h --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__topup__subcmd__rm)
+            opts="-h --force --json --wide --pricing-dir --db --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

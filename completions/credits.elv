@@ -296,7 +296,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --at 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
-            cand --force 'Accept an --at more than a day in the future'
+            cand --force 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future'
             cand --allow-future 'Accept an --at more than a day in the future'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -423,6 +423,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
             cand set 'Record the plan you are on for a platform'
             cand list 'The plans you are on, with their history'
+            cand rm 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;account;set'= {
@@ -447,14 +448,26 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'credits;account;rm'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'credits;account;help'= {
             cand set 'Record the plan you are on for a platform'
             cand list 'The plans you are on, with their history'
+            cand rm 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'credits;account;help;set'= {
         }
         &'credits;account;help;list'= {
+        }
+        &'credits;account;help;rm'= {
         }
         &'credits;account;help;help'= {
         }
@@ -473,6 +486,37 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand list 'The top-ups recorded, with their ids and the credits left of each'
+            cand rm 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;topup;list'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;topup;rm'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;topup;help'= {
+            cand list 'The top-ups recorded, with their ids and the credits left of each'
+            cand rm 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;topup;help;list'= {
+        }
+        &'credits;topup;help;rm'= {
+        }
+        &'credits;topup;help;help'= {
         }
         &'credits;adjust'= {
             cand --note 'Why, e.g. "signup bonus", "daily reward", "support refund"'
@@ -485,6 +529,37 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand list 'The adjustments recorded, with their ids and the credits left of each one that added some'
+            cand rm 'Remove an adjustment recorded by mistake; the balance is replayed without it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;adjust;list'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;adjust;rm'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'credits;adjust;help'= {
+            cand list 'The adjustments recorded, with their ids and the credits left of each one that added some'
+            cand rm 'Remove an adjustment recorded by mistake; the balance is replayed without it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'credits;adjust;help;list'= {
+        }
+        &'credits;adjust;help;rm'= {
+        }
+        &'credits;adjust;help;help'= {
         }
         &'credits;balance'= {
             cand --as-of 'The balance at this date or time (a date means the end of that day) [default: now]'
@@ -670,14 +745,29 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;account'= {
             cand set 'Record the plan you are on for a platform'
             cand list 'The plans you are on, with their history'
+            cand rm 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
         }
         &'credits;help;account;set'= {
         }
         &'credits;help;account;list'= {
         }
+        &'credits;help;account;rm'= {
+        }
         &'credits;help;topup'= {
+            cand list 'The top-ups recorded, with their ids and the credits left of each'
+            cand rm 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+        }
+        &'credits;help;topup;list'= {
+        }
+        &'credits;help;topup;rm'= {
         }
         &'credits;help;adjust'= {
+            cand list 'The adjustments recorded, with their ids and the credits left of each one that added some'
+            cand rm 'Remove an adjustment recorded by mistake; the balance is replayed without it'
+        }
+        &'credits;help;adjust;list'= {
+        }
+        &'credits;help;adjust;rm'= {
         }
         &'credits;help;balance'= {
         }

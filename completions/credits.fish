@@ -237,7 +237,8 @@ complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'P
 complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand refund" -l force -l allow-future -d 'Accept an --at more than a day in the future'
+complete -c credits -n "__fish_credits_using_subcommand refund" -l force -d 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future'
+complete -c credits -n "__fish_credits_using_subcommand refund" -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand refund" -s h -l help -d 'Print help'
@@ -343,14 +344,15 @@ complete -c credits -n "__fish_credits_using_subcommand import" -l db -d 'The ge
 complete -c credits -n "__fish_credits_using_subcommand import" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand import" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand import" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "set" -d 'Record the plan you are on for a platform'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "list" -d 'The plans you are on, with their history'
-complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -f -a "set" -d 'Record the plan you are on for a platform'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -f -a "list" -d 'The plans you are on, with their history'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -f -a "rm" -d 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l plan -d 'Plan id or name' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l billing -d 'Monthly or annual billing' -r -f -a "monthly\t''
 annual\t''"
@@ -368,30 +370,71 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "list" -d 'The plans you are on, with their history'
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c credits -n "__fish_credits_using_subcommand topup" -l pack -d 'A pack from the platform\'s table (`credits pricing show PLATFORM` lists them)' -r -f
-complete -c credits -n "__fish_credits_using_subcommand topup" -l credits -d 'Credits bought, when the purchase is not a pack in the table (needs --price)' -r -f
-complete -c credits -n "__fish_credits_using_subcommand topup" -l price -d 'What you paid for --credits, in the platform\'s currency' -r -f
-complete -c credits -n "__fish_credits_using_subcommand topup" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r -f
-complete -c credits -n "__fish_credits_using_subcommand topup" -l at -d 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
-complete -c credits -n "__fish_credits_using_subcommand topup" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand topup" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand topup" -l never-expires -d '--credits never expire'
-complete -c credits -n "__fish_credits_using_subcommand topup" -l force -l allow-future -d 'Accept an --at more than a day in the future'
-complete -c credits -n "__fish_credits_using_subcommand topup" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand topup" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
-complete -c credits -n "__fish_credits_using_subcommand topup" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r -f
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l at -d 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l force -d 'Take credits away even if the balance goes below zero'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l allow-future -d 'Accept an --at more than a day in the future (--force here is about the balance)'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
-complete -c credits -n "__fish_credits_using_subcommand adjust" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l pack -d 'A pack from the platform\'s table (`credits pricing show PLATFORM` lists them)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l credits -d 'Credits bought, when the purchase is not a pack in the table (needs --price)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l price -d 'What you paid for --credits, in the platform\'s currency' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l expires-in -d 'Days until --credits expire [default: the table\'s packs\' expiry, when they agree]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l at -d 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l never-expires -d '--credits never expire'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l force -l allow-future -d 'Accept an --at more than a day in the future'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -a "list" -d 'The top-ups recorded, with their ids and the credits left of each'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -a "rm" -d 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from help" -f -a "list" -d 'The top-ups recorded, with their ids and the credits left of each'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l note -d 'Why, e.g. "signup bonus", "daily reward", "support refund"' -r -f
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l at -d 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l force -d 'Take credits away even if the balance goes below zero'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l allow-future -d 'Accept an --at more than a day in the future (--force here is about the balance)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -a "list" -d 'The adjustments recorded, with their ids and the credits left of each one that added some'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -a "rm" -d 'Remove an adjustment recorded by mistake; the balance is replayed without it'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from help" -f -a "list" -d 'The adjustments recorded, with their ids and the credits left of each one that added some'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove an adjustment recorded by mistake; the balance is replayed without it'
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
@@ -488,6 +531,11 @@ complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_su
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from pricing" -f -a "bundle" -d 'Make a pricing bundle (one dated file) of every *.toml table in DIR'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Record the plan you are on for a platform'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "list" -d 'The plans you are on, with their history'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "rm" -d 'Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from topup" -f -a "list" -d 'The top-ups recorded, with their ids and the credits left of each'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from topup" -f -a "rm" -d 'Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from adjust" -f -a "list" -d 'The adjustments recorded, with their ids and the credits left of each one that added some'
+complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from adjust" -f -a "rm" -d 'Remove an adjustment recorded by mistake; the balance is replayed without it'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "set" -d 'Set (or replace) a project\'s budget'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'Every budget with what is used and left'
 complete -c credits -n "__fish_credits_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "check" -d 'Exit 3 if any budget is exceeded, 0 if none is (for scripts)'
