@@ -451,8 +451,8 @@ fn budget_check_exits_3_when_a_budget_is_exceeded() {
         .json_decimal_eq("/0/used", "0")
         .json_eq("/0/current_period", "2026-12".into())
         .json_eq("/1/exceeded", Value::Bool(true));
-    // A refund brings the money back under.
-    s.run(&["refund", "2"]).success();
+    // A refund brings the money back under (the entry was logged ok: `--force`).
+    s.run(&["refund", "2", "--force"]).success();
     s.run(&["budget", "check"]).code(0);
     // `report` and `balance` show the budgets too.
     s.run(&["report"]).success().stdout_has("budget  period");

@@ -427,7 +427,7 @@ fn status_changes_follow_the_rules() {
             "2026-11-05",
         ],
     );
-    ok(&sandbox, &["refund", "1", "--at", "2026-11-06"]);
+    ok(&sandbox, &["refund", "1", "--at", "2026-11-06", "--force"]);
     assert_eq!(
         entry(&sandbox, 1)["refunded_at"],
         json!("2026-11-06T00:00:00+00:00")

@@ -173,7 +173,7 @@ fn a_refund_before_its_entry_is_an_error() {
         &["edit", "1", "--status", "refunded", "--at", "2026-11-09"],
         "would come before #1 ran",
     );
-    ok(&sandbox, &["refund", "1", "--at", "2026-11-11"]);
+    ok(&sandbox, &["refund", "1", "--at", "2026-11-11", "--force"]);
 }
 
 #[test]
