@@ -259,7 +259,7 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     let adjustment = Adjustment {
         id: 0,
         platform: p.id.clone(),
-        credits: credits,
+        credits,
         note: note.trim().to_string(),
         at,
     };
