@@ -48,7 +48,7 @@ fn varied() -> Sandbox {
         "log openai sora-2 --duration 8 --at 2026-09-10T10:00:00Z",
         "log acme-video turbo --credits 12.5 --project ad --at 2026-11-11T10:00:00Z",
         "fail 3",
-        "refund 4",
+        "refund 4 --force",
     ] {
         ok(&sandbox, line);
     }
