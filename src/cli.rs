@@ -38,6 +38,13 @@ pub struct Cli {
           default_value = from_env("CREDITS_DB"), hide_default_value = true)]
     pub db: Option<PathBuf>,
 
+    /// Who records what this command logs (entries, top-ups, adjustments, plan changes)
+    /// [default: CREDITS_USER, `user` in the config file, else the login name]. On history,
+    /// report, export and reprice it picks whose entries instead.
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL,
+          value_hint = ValueHint::Other)]
+    pub user: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -412,7 +419,7 @@ pub enum PricingCommand {
     },
 }
 
-/// Filters shared by `history`, `report` and `export`.
+/// Filters shared by `history`, `report`, `export` and `reprice`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// Only this project.
@@ -436,6 +443,9 @@ pub struct FilterArgs {
     /// Up to this date or time (the same forms; a date includes its whole day).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub until: Option<String>,
+    /// Only entries logged by this user (the global --user, as a filter here).
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Other)]
+    pub user: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -582,7 +592,7 @@ pub struct HistoryArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order).
+    /// Group by project, platform, model, day, week, month, user or tag:KEY (repeatable, in order).
     #[arg(long = "by", value_name = "KEY", value_parser = GroupKeyParser)]
     pub by: Vec<String>,
     #[command(flatten)]
@@ -914,6 +924,7 @@ impl FilterArgs {
                 .map(|t| credits_core::dates::parse_until(t, &session.now))
                 .transpose()?,
             limit: None,
+            user: self.user.clone().filter(|u| !u.trim().is_empty()),
         })
     }
 }
@@ -1007,8 +1018,8 @@ fn parse_seconds(text: &str) -> Result<Decimal, String> {
 pub struct GroupKeyParser;
 
 /// The keys `report --by` offers (besides `tag:KEY`).
-pub const GROUP_KEYS: [&str; 7] = [
-    "project", "platform", "model", "day", "week", "month", "tag:",
+pub const GROUP_KEYS: [&str; 8] = [
+    "project", "platform", "model", "day", "week", "month", "user", "tag:",
 ];
 
 impl clap::builder::TypedValueParser for GroupKeyParser {

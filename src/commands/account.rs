@@ -78,6 +78,8 @@ fn set(
         None => ctx.session.now.date_naive(),
     };
     let change = AccountChange {
+        // The workflow records who, on which machine (`Session::who`).
+        who: Default::default(),
         platform: p.id.clone(),
         plan: plan.id.clone(),
         billing,

@@ -42,9 +42,10 @@ fn describe_request(e: &Entry) -> String {
 }
 
 /// The columns of `history`'s table, declared once. (`--csv` is the export format, whose
-/// columns `credits_app::exchange` declares: a file `import` reads back.)
-fn history_columns() -> Vec<ViewColumn<'static, Entry>> {
-    vec![
+/// columns `credits_app::exchange` declares: a file `import` reads back.) `by`, who logged
+/// the entry, only when some entry says: a log of one unknown user looks as it did.
+fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
+    let mut columns = vec![
         // When it happened goes last: a history without times says little.
         ViewColumn::new(render::Column::essential("id"), |e: &Entry| {
             e.id.to_string()
@@ -71,6 +72,14 @@ fn history_columns() -> Vec<ViewColumn<'static, Entry>> {
         ViewColumn::new(render::Column::shrinkable("project", 2, 10), |e: &Entry| {
             e.project.clone().unwrap_or_default()
         }),
+    ];
+    if by {
+        columns.push(ViewColumn::new(
+            render::Column::optional("by", 2),
+            |e: &Entry| e.who.logged_by.clone().unwrap_or_default(),
+        ));
+    }
+    columns.extend([
         ViewColumn::new(render::Column::optional("tags", 1), |e: &Entry| {
             let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
             tags.join(" ")
@@ -78,7 +87,8 @@ fn history_columns() -> Vec<ViewColumn<'static, Entry>> {
         ViewColumn::new(render::Column::optional("status", 4), |e: &Entry| {
             format!("{}{}", e.status, if e.kept { "" } else { ", discarded" })
         }),
-    ]
+    ]);
+    columns
 }
 
 pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result<i32> {
@@ -105,7 +115,8 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
         proseln!(out, "no entries")?;
         return Ok(0);
     }
-    out.write_all(columns::table(&history_columns(), &entries).as_bytes())?;
+    let by = entries.iter().any(|e| e.who.logged_by.is_some());
+    out.write_all(columns::table(&history_columns(by), &entries).as_bytes())?;
     Ok(0)
 }
 

@@ -152,7 +152,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     }
     render::set_wide(cli.wide);
     let ctx = Context {
-        session: Session::new(catalog, credits_app::clock::now()?, cli.db.clone()),
+        session: Session::new(catalog, credits_app::clock::now()?, cli.db.clone())
+            .with_user(cli.user.clone()),
         json: cli.json,
     };
     // Text for people passes through `SafeOut`; data keeps its bytes exactly (export, CSV) or

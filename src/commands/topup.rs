@@ -163,6 +163,8 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
     }
     let total = money::add(credits, bonus)?;
     let topup = Topup {
+        // The workflow records who, on which machine (`Session::who`).
+        who: Default::default(),
         id: 0,
         platform: p.id.clone(),
         pack,
@@ -257,6 +259,8 @@ pub fn adjust(ctx: &Context, args: &AdjustArgs, out: &mut dyn Write) -> Result<i
     }
     let at = when(ctx, args.at.as_deref(), args.allow_future, "--allow-future")?;
     let adjustment = Adjustment {
+        // The workflow records who, on which machine (`Session::who`).
+        who: Default::default(),
         id: 0,
         platform: p.id.clone(),
         credits,

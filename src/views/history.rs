@@ -35,6 +35,10 @@ pub struct EntryView<'a> {
     pub kept: bool,
     /// The file it was logged from (`credits scan`), or null.
     pub path: Option<&'a str>,
+    /// Who logged it (schema 10), or null when unknown.
+    pub logged_by: Option<&'a str>,
+    /// The host it was logged on, or null when unknown.
+    pub machine: Option<&'a str>,
 }
 
 /// The table that priced an entry.
@@ -85,6 +89,8 @@ impl<'a> EntryView<'a> {
             refunded_at: e.refunded_at.map(|t| t.to_rfc3339()),
             kept: e.kept,
             path,
+            logged_by: e.who.logged_by.as_deref(),
+            machine: e.who.machine.as_deref(),
         }
     }
 }

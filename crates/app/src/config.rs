@@ -5,6 +5,7 @@
 //! ```toml
 //! project = "spring-campaign"   # default --project for `credits log`
 //! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
+//! user = "alice"                 # who records (`logged_by`), see `crate::who`
 //!
 //! [scan]                         # `credits scan`: what a folder's files are
 //! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
@@ -24,6 +25,8 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub project: Option<String>,
     pub strict_budget: Option<bool>,
+    /// Who records (`logged_by`): under `--user` and `CREDITS_USER`, over the login name.
+    pub user: Option<String>,
     /// Folder (`~/` for the home folder) → what `credits scan` takes its files to be.
     #[serde(default)]
     pub scan: BTreeMap<String, ScanFolder>,

@@ -1,8 +1,8 @@
 //! The application layer of `credits`: the workflows every command shares ([`ops`]), and
 //! everything that touches the world: pricing tables and shot lists read from files
 //! ([`tables`], [`shot_lists`]), the config file ([`config`]), media and C2PA metadata
-//! ([`media`], [`c2pa`]), import and export file formats ([`exchange`]), and the clock
-//! ([`clock`]).
+//! ([`media`], [`c2pa`]), import and export file formats ([`exchange`]), the clock
+//! ([`clock`]), and who is recording on which machine ([`who`]).
 //!
 //! It returns typed results and notes as data; it never formats text for a terminal (that is
 //! the binary's `render`). It opens the database only through `credits_store`, so it names
@@ -16,6 +16,7 @@ pub mod media;
 pub mod ops;
 pub mod shot_lists;
 pub mod tables;
+pub mod who;
 
 /// Per-user directories (`~/.config/credits`, `~/.local/share/credits` on Linux).
 pub(crate) fn project_dirs() -> Option<directories::ProjectDirs> {

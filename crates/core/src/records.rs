@@ -64,6 +64,23 @@ pub struct Money {
     pub currency: String,
 }
 
+/// Who recorded a fact, and on which machine (schema 10): `logged_by` the user (`--user`,
+/// `CREDITS_USER`, the config file's `user`, else the login name), `machine` the host name.
+/// `None` is unknown: a row imported from a file that did not say, or a platform that would
+/// not tell. The application fills it in (`ops::Session::who`); the core never looks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Who {
+    pub logged_by: Option<String>,
+    pub machine: Option<String>,
+}
+
+impl Who {
+    /// Whether neither is known.
+    pub fn is_unknown(&self) -> bool {
+        self.logged_by.is_none() && self.machine.is_none()
+    }
+}
+
 /// A generation to log. `at` carries the user's offset, which is kept for local-day reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEntry {
@@ -100,6 +117,8 @@ pub struct NewEntry {
     pub kept: bool,
     /// Unique in the database; `None` on insert makes one up. Imports derive a stable one.
     pub dedup_key: Option<String>,
+    /// Who logged it, where (schema 10); never part of a dedup key.
+    pub who: Who,
 }
 
 impl Default for NewEntry {
@@ -125,6 +144,7 @@ impl Default for NewEntry {
             refunded_at: None,
             kept: true,
             dedup_key: None,
+            who: Who::default(),
         }
     }
 }
@@ -229,6 +249,8 @@ pub struct Filter {
     pub until: Option<DateTime<Utc>>,
     /// The newest N entries (for `report`: aggregate over the newest N).
     pub limit: Option<u64>,
+    /// Only entries logged by this user (`Who::logged_by`, schema 10).
+    pub user: Option<String>,
 }
 
 /// The stored text of a billing period is its `as_str`.
@@ -289,6 +311,8 @@ pub struct AccountChange {
     pub renews_on: Option<u8>,
     /// What the user pays from this change on (`None`s: the table's).
     pub terms: PlanTerms,
+    /// Who recorded the change, where (schema 10).
+    pub who: Who,
 }
 
 /// When a top-up's credits expire.
@@ -315,6 +339,8 @@ pub struct Topup {
     pub currency: String,
     pub at: DateTime<Utc>,
     pub expiry: TopupExpiry,
+    /// Who recorded the purchase, where (schema 10).
+    pub who: Who,
 }
 
 /// A correction to a balance: positive (signup bonus, daily reward, credits from support)
@@ -328,6 +354,8 @@ pub struct Adjustment {
     pub credits: Decimal,
     pub note: String,
     pub at: DateTime<Utc>,
+    /// Who recorded the correction, where (schema 10).
+    pub who: Who,
 }
 
 /// A logged generation as the ledger sees it: credits out, maybe back.

@@ -13,14 +13,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
 use super::entries::{
-    edit_in, format_at, get_in, insert_entry_in, remove_in, set_price_in, set_status_in, AT_FORMAT,
+    check_who, edit_in, format_at, get_in, insert_entry_in, remove_in, set_price_in, set_status_in,
+    AT_FORMAT,
 };
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::{Store, Tx};
 use credits_core::records::{
     AccountChange, Adjustment, BillingPeriod, Budget, BudgetPeriod, BudgetUnit, Entry, EntryEdit,
     LedgerRecords, Money, NewEntry, PlanTerms, PriceSource, SpendRow, Status, TableStamp, Topup,
-    TopupExpiry,
+    TopupExpiry, Who,
 };
 
 fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
@@ -59,6 +60,15 @@ fn read_change(row: &Row<'_>) -> Result<AccountChange> {
         effective_on: decode_date(&on)?,
         renews_on: row.get("renews_on")?,
         terms: read_terms(row)?,
+        who: read_who(row)?,
+    })
+}
+
+/// The `logged_by` and `machine` columns of a plan change, top-up or adjustment (schema 10).
+fn read_who(row: &Row<'_>) -> Result<Who> {
+    Ok(Who {
+        logged_by: row.get("logged_by")?,
+        machine: row.get("machine")?,
     })
 }
 
@@ -99,6 +109,7 @@ fn read_topup(row: &Row<'_>) -> Result<Topup> {
             ("at", Some(t)) => TopupExpiry::At(decode_utc(&t)?),
             (other, _) => bail!("bad top-up expiry `{other}` in the database"),
         },
+        who: read_who(row)?,
     })
 }
 
@@ -116,6 +127,7 @@ fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
         credits: if milli < 0 { -credits } else { credits },
         note: row.get("note")?,
         at: decode_utc(&at)?,
+        who: read_who(row)?,
     })
 }
 
@@ -154,10 +166,11 @@ fn collect<T>(
 }
 
 const SELECT_CHANGE: &str = "SELECT platform, plan, billing, effective_on, renews_on, \
-    price_micro, credits_milli FROM account_change";
+    price_micro, credits_milli, logged_by, machine FROM account_change";
 const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_milli, price_micro, \
-    currency, at, expiry, expires_at FROM topup";
-const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at FROM adjustment";
+    currency, at, expiry, expires_at, logged_by, machine FROM topup";
+const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at, logged_by, machine \
+    FROM adjustment";
 const SELECT_BUDGET: &str =
     "SELECT project, unit, platform, amount_micro, amount_milli, currency, period FROM budget";
 
@@ -368,13 +381,16 @@ impl Tx<'_> {
             .optional()?
             .transpose()?;
         let (price, credits) = terms_columns(&change.terms)?;
+        check_who(&change.who)?;
         self.conn
             .execute(
                 "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on, \
-                 price_micro, credits_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 price_micro, credits_milli, logged_by, machine) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
                  ON CONFLICT (platform, effective_on) DO UPDATE SET plan = excluded.plan, \
                  billing = excluded.billing, renews_on = excluded.renews_on, \
-                 price_micro = excluded.price_micro, credits_milli = excluded.credits_milli",
+                 price_micro = excluded.price_micro, credits_milli = excluded.credits_milli, \
+                 logged_by = excluded.logged_by, machine = excluded.machine",
                 params![
                     change.platform,
                     change.plan,
@@ -383,6 +399,8 @@ impl Tx<'_> {
                     change.renews_on,
                     price,
                     credits,
+                    change.who.logged_by,
+                    change.who.machine,
                 ],
             )
             .with_context(|| format!("cannot record the plan for {}", change.platform))?;
@@ -422,10 +440,12 @@ impl Tx<'_> {
                 ("at", Some(format_at(&e)))
             }
         };
+        check_who(&t.who)?;
         self.conn
             .execute(
                 "INSERT INTO topup (platform, pack, credits_milli, bonus_milli, price_micro, \
-                 currency, at, expiry, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 currency, at, expiry, expires_at, logged_by, machine) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     t.platform,
                     t.pack,
@@ -436,6 +456,8 @@ impl Tx<'_> {
                     format_at(&at),
                     expiry,
                     expires_at,
+                    t.who.logged_by,
+                    t.who.machine,
                 ],
             )
             .with_context(|| format!("cannot record the top-up on {}", t.platform))?;
@@ -635,15 +657,18 @@ impl Tx<'_> {
 
     /// Records an adjustment and returns its id.
     pub fn insert_adjustment(&self, a: &Adjustment) -> Result<i64> {
+        check_who(&a.who)?;
         self.conn
             .execute(
-                "INSERT INTO adjustment (platform, credits_milli, note, at) \
-                 VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO adjustment (platform, credits_milli, note, at, logged_by, machine) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     a.platform,
                     signed_milli(a.credits, "credits")?,
                     a.note,
                     format_at(&whole_seconds(&a.at)),
+                    a.who.logged_by,
+                    a.who.machine,
                 ],
             )
             .with_context(|| format!("cannot record the adjustment on {}", a.platform))?;
@@ -822,6 +847,7 @@ mod tests {
 
     fn change(plan: &str, on: &str) -> AccountChange {
         AccountChange {
+            who: Default::default(),
             platform: "kling".into(),
             plan: plan.into(),
             billing: BillingPeriod::Monthly,
@@ -867,6 +893,7 @@ mod tests {
     fn topups_adjustments_and_spends_read_back_exactly() {
         let mut store = Store::open_in_memory().unwrap();
         let topup = Topup {
+            who: Default::default(),
             id: 0,
             platform: "kling".into(),
             pack: Some("50-usd-pack".into()),
@@ -884,6 +911,7 @@ mod tests {
             ..topup.clone()
         };
         let minus = Adjustment {
+            who: Default::default(),
             id: 0,
             platform: "kling".into(),
             credits: d("-12.5"),
@@ -1029,6 +1057,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let result: Result<()> = store.write(|w| {
             w.insert_adjustment(&Adjustment {
+                who: Default::default(),
                 id: 0,
                 platform: "kling".into(),
                 credits: d("10"),
@@ -1041,6 +1070,7 @@ mod tests {
         assert!(!store.test_records("kling").unwrap().has_ledger());
         // Zero credits and an empty note are refused by the schema.
         let zero = Adjustment {
+            who: Default::default(),
             id: 0,
             platform: "kling".into(),
             credits: d("0"),
@@ -1150,6 +1180,7 @@ mod tests {
         assert_eq!(
             history,
             vec![AccountChange {
+                who: Default::default(),
                 platform: "kling".into(),
                 plan: "pro".into(),
                 billing: BillingPeriod::Annual,

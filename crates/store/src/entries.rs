@@ -18,7 +18,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Sta
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
 use credits_core::records::{
-    Entry, EntryEdit, Filter, Money, NewEntry, PriceSource, Request, Status, TableStamp,
+    Entry, EntryEdit, Filter, Money, NewEntry, PriceSource, Request, Status, TableStamp, Who,
 };
 
 /// The one text form of `entry.at`: UTC, whole seconds, so text order is time order.
@@ -27,10 +27,11 @@ pub(crate) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 /// The columns `bind_entry` fills, in order.
 pub(crate) const ENTRY_COLUMNS: &str = "at, utc_offset_min, platform, model, duration_ms, \
     resolution, audio, refs, mode, chars, count, upscale, credits_milli, cost_micro, currency, \
-    pricing, price_source, project, note, status, refunded_at, kept, dedup_key, price_table";
+    pricing, price_source, project, note, status, refunded_at, kept, dedup_key, price_table, \
+    logged_by, machine";
 
 /// How many parameters `bind_entry` binds.
-pub(crate) const ENTRY_PARAMS: usize = 24;
+pub(crate) const ENTRY_PARAMS: usize = 26;
 
 const INSERT_TAG: &str = "INSERT INTO entry_tag (entry_id, key, value) VALUES (?1, ?2, ?3)";
 
@@ -41,7 +42,7 @@ const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.m
     e.duration_ms, e.resolution, e.audio, e.refs, e.mode, e.chars, e.count, e.upscale, \
     e.credits_milli, e.cost_micro, e.currency, e.pricing, e.price_source, e.project, e.note, \
     e.status, \
-    e.refunded_at, e.kept, e.dedup_key, \
+    e.refunded_at, e.kept, e.dedup_key, e.logged_by, e.machine, \
     pt.as_of AS table_as_of, pt.sha256 AS table_sha256, \
     (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
      WHERE t.entry_id = e.id) AS tags \
@@ -103,6 +104,7 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
         }
     }
     check_tags(&e.tags)?;
+    check_who(&e.who)?;
     if let Some(t) = &e.table {
         check_stamp(t)?;
         if t.platform != e.platform {
@@ -138,6 +140,22 @@ pub(crate) fn encode(e: &NewEntry) -> Result<Encoded> {
             .map(|c| to_micro(c.amount, "cost"))
             .transpose()?,
     })
+}
+
+/// A user or machine name is unknown (`None`) or some text: never empty, which the schema
+/// refuses.
+pub(crate) fn check_who(who: &Who) -> Result<()> {
+    if who
+        .logged_by
+        .as_deref()
+        .is_some_and(|u| u.trim().is_empty())
+    {
+        bail!("the user (logged_by) is empty");
+    }
+    if who.machine.as_deref().is_some_and(|m| m.trim().is_empty()) {
+        bail!("the machine is empty");
+    }
+    Ok(())
 }
 
 /// A table stamp as the schema stores it: a platform, and a hash of 64 lowercase hex digits.
@@ -295,6 +313,8 @@ pub(crate) fn bind_entry(
         &e.kept,
         &dedup_key,
         &price_table,
+        &e.who.logged_by,
+        &e.who.machine,
     ];
     for (i, value) in values.into_iter().enumerate() {
         stmt.raw_bind_parameter(base + i + 1, value)?;
@@ -328,6 +348,8 @@ pub(crate) struct EntryColumns {
     refunded_at: usize,
     kept: usize,
     dedup_key: usize,
+    logged_by: usize,
+    machine: usize,
     table_as_of: usize,
     table_sha256: usize,
     tags: usize,
@@ -361,6 +383,8 @@ impl EntryColumns {
             refunded_at: c("refunded_at")?,
             kept: c("kept")?,
             dedup_key: c("dedup_key")?,
+            logged_by: c("logged_by")?,
+            machine: c("machine")?,
             table_as_of: c("table_as_of")?,
             table_sha256: c("table_sha256")?,
             tags: c("tags")?,
@@ -430,6 +454,10 @@ impl EntryColumns {
                 kept: row.get(self.kept)?,
                 dedup_key: Some(row.get(self.dedup_key)?),
                 tags: serde_json::from_str(&tags).context("bad tags in the database")?,
+                who: Who {
+                    logged_by: row.get(self.logged_by)?,
+                    machine: row.get(self.machine)?,
+                },
             },
         })
     }
@@ -472,6 +500,7 @@ pub(crate) fn where_clause(f: &Filter) -> Where {
     text(&mut terms, "e.project = ?", &f.project);
     text(&mut terms, "e.platform = ?", &f.platform);
     text(&mut terms, "e.model = ?", &f.model);
+    text(&mut terms, "e.logged_by = ?", &f.user);
     text(
         &mut terms,
         "e.status = ?",

@@ -127,6 +127,11 @@ impl Store {
         Ok(value)
     }
 
+    /// Whether this database was opened for reading only ([`Store::open_read_only`]).
+    pub fn is_read_only(&self) -> Result<bool> {
+        Ok(self.conn.is_readonly(rusqlite::DatabaseName::Main)?)
+    }
+
     /// Runs `f` on one consistent snapshot (a deferred transaction, rolled back at the end).
     /// The methods that write fail here on a read-only file, and are never called from it.
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {

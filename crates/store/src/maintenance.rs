@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use rusqlite::params;
 
 use super::{Store, Tx};
+use credits_core::records::Who;
 
 /// A pending task, as named in the `maintenance` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,12 +14,16 @@ pub enum Task {
     /// Entries imported by schema 1 and 2 kept platform and model names as typed; they
     /// become the tables' canonical ids.
     CanonicalNames,
+    /// Entries, plan changes, top-ups and adjustments recorded before schema 10 get the local
+    /// user and host ([`Tx::fill_who`]): they were recorded here.
+    FillWho,
 }
 
 impl Task {
     fn as_str(self) -> &'static str {
         match self {
             Task::CanonicalNames => "canonical_names",
+            Task::FillWho => "fill_who",
         }
     }
 }
@@ -44,6 +49,7 @@ impl Store {
         for name in names {
             match name?.as_str() {
                 "canonical_names" => tasks.push(Task::CanonicalNames),
+                "fill_who" => tasks.push(Task::FillWho),
                 other => bail!("unknown maintenance task `{other}` in the database"),
             }
         }
@@ -57,6 +63,25 @@ impl Tx<'_> {
         self.conn
             .execute("DELETE FROM maintenance WHERE task = ?1", [task.as_str()])?;
         Ok(())
+    }
+
+    /// Gives every entry, plan change, top-up and adjustment whose user or machine is unknown
+    /// `who`'s (an unknown part of `who` leaves the column NULL). Returns how many rows
+    /// changed. Run once, by the `fill_who` task, on the rows recorded before schema 10.
+    pub fn fill_who(&self, who: &Who) -> Result<u64> {
+        let mut n = 0;
+        for table in ["entry", "account_change", "topup", "adjustment"] {
+            n += self.conn.execute(
+                &format!(
+                    "UPDATE {table} SET logged_by = coalesce(logged_by, ?1), \
+                     machine = coalesce(machine, ?2) \
+                     WHERE (logged_by IS NULL AND ?1 IS NOT NULL) \
+                        OR (machine IS NULL AND ?2 IS NOT NULL)"
+                ),
+                params![who.logged_by, who.machine],
+            )?;
+        }
+        Ok(n as u64)
     }
 
     /// Every distinct (platform, model) of the entries, with how many entries have it.

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_scan.sql"),
     include_str!("migrations/0008_scan_stamp.sql"),
     include_str!("migrations/0009_tag_sums.sql"),
+    include_str!("migrations/0010_who.sql"),
 ];
 
 /// The schema version this build writes.

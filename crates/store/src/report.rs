@@ -44,6 +44,9 @@ pub enum GroupKey {
     Month,
     /// The value of one tag key; entries without that tag group under `None`.
     Tag(String),
+    /// Who logged the entry (`logged_by`, schema 10); `None` when unknown. The sums do not
+    /// hold it: a report by user reads the entries.
+    User,
     /// The id of the `price_table` that priced the entry (schema 4), as text; `None` when
     /// none is recorded. Not a `--by` key: `ops::reports` groups by it in the same scan to
     /// say which tables a report's entries were priced with, then folds it away.
@@ -60,6 +63,7 @@ impl fmt::Display for GroupKey {
             GroupKey::Week => f.write_str("week"),
             GroupKey::Month => f.write_str("month"),
             GroupKey::Tag(key) => write!(f, "tag:{key}"),
+            GroupKey::User => f.write_str("user"),
             GroupKey::PriceTable => f.write_str("price_table"),
         }
     }
@@ -67,7 +71,8 @@ impl fmt::Display for GroupKey {
 
 impl FromStr for GroupKey {
     type Err = anyhow::Error;
-    /// The `--by` spelling: `project`, `platform`, `model`, `day`, `week`, `month`, `tag:KEY`.
+    /// The `--by` spelling: `project`, `platform`, `model`, `day`, `week`, `month`, `user`,
+    /// `tag:KEY`.
     fn from_str(s: &str) -> Result<GroupKey> {
         Ok(match s {
             "project" => GroupKey::Project,
@@ -76,11 +81,12 @@ impl FromStr for GroupKey {
             "day" => GroupKey::Day,
             "week" => GroupKey::Week,
             "month" => GroupKey::Month,
+            "user" => GroupKey::User,
             _ => match s.strip_prefix("tag:") {
                 Some(key) if !key.is_empty() => GroupKey::Tag(key.to_string()),
                 _ => bail!(
                     "cannot group by `{s}` (expected project, platform, model, day, week, \
-                     month or tag:KEY)"
+                     month, user or tag:KEY)"
                 ),
             },
         })
@@ -151,7 +157,7 @@ impl GroupKey {
             GroupKey::Day => "p.day".into(),
             GroupKey::Week => "strftime('%G-W%V', p.day)".into(),
             GroupKey::Month => "substr(p.day, 1, 7)".into(),
-            GroupKey::Tag(_) => return None,
+            GroupKey::Tag(_) | GroupKey::User => return None,
             GroupKey::PriceTable => "CAST(nullif(p.price_table, 0) AS TEXT)".into(),
         })
     }
@@ -168,6 +174,7 @@ impl GroupKey {
             GroupKey::Week => format!("strftime('%G-W%V', {LOCAL})"),
             GroupKey::Month => format!("strftime('%Y-%m', {LOCAL})"),
             GroupKey::Tag(_) => format!("{alias}.value"),
+            GroupKey::User => "e.logged_by".into(),
             GroupKey::PriceTable => "CAST(e.price_table AS TEXT)".into(),
         }
     }
@@ -265,7 +272,7 @@ fn from_sums(
     by: &[GroupKey],
     by_currency: bool,
 ) -> Result<Vec<(ReportRow, bool)>> {
-    if !days_can_answer(filter) {
+    if !days_can_answer(filter, by) {
         return report_query(conn, filter, by, by_currency);
     }
     match tag_plan(filter, by) {
@@ -554,13 +561,15 @@ fn tag_days_query(
 }
 
 /// Whether the daily sums (`entry_day`, and `tag_day` for tags: [`tag_plan`]) can answer:
-/// not for the newest N entries, and not worth it for a window of three days or less.
-fn days_can_answer(filter: &Filter) -> bool {
+/// not for the newest N entries, not worth it for a window of three days or less, and not
+/// by or for a user, whom the sums do not hold (`0010_who.sql`: who logged an entry is a
+/// fact of the entry, not a sum; a per-user sum would double every sum table's rows).
+fn days_can_answer(filter: &Filter, by: &[GroupKey]) -> bool {
     let short = match (filter.since, filter.until) {
         (Some(s), Some(u)) => u.signed_duration_since(s) <= chrono::Duration::days(3),
         _ => false,
     };
-    filter.limit.is_none() && !short
+    filter.limit.is_none() && !short && filter.user.is_none() && !by.contains(&GroupKey::User)
 }
 
 /// The aggregates of [`AGGREGATES`] over partial sums (`entry_day` rows, and entries put in
@@ -1374,7 +1383,7 @@ mod tests {
                     };
                     for by in &groupings {
                         if matches!(tag_plan(&filter, by), TagPlan::Key { .. })
-                            && days_can_answer(&filter)
+                            && days_can_answer(&filter, by)
                         {
                             from_tag_sums += 1;
                         }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{build_row, col, parse_tags, ExportRow, Item, ReadOptions, State, COLUMNS};
 use credits_core::records::{
-    Account, AccountChange, Adjustment, Budget, Entry, PlanTerms, Topup, TopupExpiry,
+    Account, AccountChange, Adjustment, Budget, Entry, PlanTerms, Topup, TopupExpiry, Who,
 };
 
 /// `"format"` of a state file.
@@ -67,6 +67,11 @@ struct ChangeRecord {
     price: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     credits: Option<String>,
+    /// Who recorded it, where (schema 10); absent in older files, and when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    logged_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    machine: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -81,6 +86,11 @@ struct TopupRecord {
     at: String,
     /// `never`, `unknown`, or an RFC 3339 time.
     expiry: String,
+    /// Who recorded it, where (schema 10); absent in older files, and when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    logged_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    machine: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,6 +100,11 @@ struct AdjustmentRecord {
     credits: String,
     note: String,
     at: String,
+    /// Who recorded it, where (schema 10); absent in older files, and when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    logged_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    machine: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -119,6 +134,15 @@ fn parse_time(s: &str) -> Result<DateTime<Utc>> {
 
 fn parse_day(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| anyhow!("`{s}` is not a YYYY-MM-DD date"))
+}
+
+/// Who recorded a state record, as the file says: an empty name is unknown.
+fn who(logged_by: Option<String>, machine: Option<String>) -> Who {
+    let known = |n: Option<String>| n.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    Who {
+        logged_by: known(logged_by),
+        machine: known(machine),
+    }
 }
 
 fn parse_decimal(s: &str) -> Result<Decimal> {
@@ -170,6 +194,8 @@ impl From<&AccountChange> for ChangeRecord {
             renews_on: c.renews_on,
             price: c.terms.price.map(|p| p.to_string()),
             credits: c.terms.credits.map(|c| c.to_string()),
+            logged_by: c.who.logged_by.clone(),
+            machine: c.who.machine.clone(),
         }
     }
 }
@@ -183,6 +209,7 @@ impl ChangeRecord {
             effective_on: parse_day(&self.effective_on)?,
             renews_on: self.renews_on,
             terms: terms(self.price.as_deref(), self.credits.as_deref())?,
+            who: who(self.logged_by, self.machine),
         })
     }
 }
@@ -202,6 +229,8 @@ impl From<&Topup> for TopupRecord {
                 TopupExpiry::Unknown => "unknown".to_string(),
                 TopupExpiry::At(e) => time(&e),
             },
+            logged_by: t.who.logged_by.clone(),
+            machine: t.who.machine.clone(),
         }
     }
 }
@@ -222,6 +251,7 @@ impl TopupRecord {
                 "unknown" => TopupExpiry::Unknown,
                 t => TopupExpiry::At(parse_time(t)?),
             },
+            who: who(self.logged_by, self.machine),
         })
     }
 }
@@ -233,6 +263,8 @@ impl From<&Adjustment> for AdjustmentRecord {
             credits: a.credits.to_string(),
             note: a.note.clone(),
             at: time(&a.at),
+            logged_by: a.who.logged_by.clone(),
+            machine: a.who.machine.clone(),
         }
     }
 }
@@ -245,6 +277,7 @@ impl AdjustmentRecord {
             credits: parse_decimal(&self.credits)?,
             note: self.note,
             at: parse_time(&self.at)?,
+            who: who(self.logged_by, self.machine),
         })
     }
 }

@@ -6,12 +6,17 @@
 //! Both formats use the same entry columns, in this order ([`COLUMNS`]):
 //! `at, platform, model, duration, resolution, audio, refs, mode, chars, count, credits, cost,
 //! currency, pricing, project, tags, note, status, kept, dedup_key, refunded_at, upscale,
-//! price_source, priced_with_as_of, priced_with_sha256`. `at` is RFC 3339 in the user's offset at log time, `refunded_at` RFC 3339
+//! price_source, priced_with_as_of, priced_with_sha256, logged_by, machine`. `at` is RFC 3339 in the user's offset at log time, `refunded_at` RFC 3339
 //! UTC; decimals are written as text (strings in JSON) so nothing passes through a binary
 //! float; `tags` is `k=v;k2=v2` in CSV and an object in JSON; booleans are `true`/`false`; an
 //! empty cell (or JSON `null`) is "not given". `priced_with_as_of` (`YYYY-MM-DD`) and
 //! `priced_with_sha256` are the table that priced the entry, given together or not at all;
 //! like every column added after the first release they never enter a dedup key.
+//! `logged_by` and `machine` (schema 10) are who logged the entry and where; a file without
+//! them (older exports, a CSV filled in by hand) imports them as unknown (NULL), not as the
+//! importer: a file moves records made elsewhere, and saying the importer made them would be
+//! wrong. They are not compared either: the same entry imported again with or without them
+//! is already present.
 //!
 //! Import reads an export, or a minimal CSV filled in by hand: any subset of the columns with
 //! `platform` and `model` required, in any order, header names case-insensitive. An unknown
@@ -39,7 +44,7 @@ use sha2::{Digest, Sha256};
 
 use credits_core::records::{
     Account, AccountChange, Adjustment, Budget, Entry, Money, NewEntry, PriceSource, Request,
-    Status, TableStamp, Topup,
+    Status, TableStamp, Topup, Who,
 };
 use credits_store::{check_tags, to_micro, to_milli};
 
@@ -82,7 +87,7 @@ impl fmt::Display for Format {
 
 /// The entry columns of an export, in order; import accepts any subset with platform and
 /// model. New columns go at the end, so files and scripts that index columns keep working.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 27] = [
     "at",
     "platform",
     "model",
@@ -108,6 +113,8 @@ pub const COLUMNS: [&str; 25] = [
     "price_source",
     "priced_with_as_of",
     "priced_with_sha256",
+    "logged_by",
+    "machine",
 ];
 
 /// Indexes into `COLUMNS`.
@@ -137,6 +144,8 @@ mod col {
     pub const PRICE_SOURCE: usize = 22;
     pub const PRICED_WITH_AS_OF: usize = 23;
     pub const PRICED_WITH_SHA256: usize = 24;
+    pub const LOGGED_BY: usize = 25;
+    pub const MACHINE: usize = 26;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -545,6 +554,10 @@ fn build_row<'v>(
         refunded_at,
         kept: boolean(col::KEPT)?.unwrap_or(true),
         dedup_key: text(col::DEDUP_KEY),
+        who: Who {
+            logged_by: text(col::LOGGED_BY),
+            machine: text(col::MACHINE),
+        },
     };
     Ok(ImportRow {
         line,
@@ -611,6 +624,8 @@ struct ExportRow<'a, T> {
     price_source: Option<&'a str>,
     priced_with_as_of: Option<String>,
     priced_with_sha256: Option<&'a str>,
+    logged_by: Option<Cow<'a, str>>,
+    machine: Option<Cow<'a, str>>,
 }
 
 impl<'a, T> ExportRow<'a, T> {
@@ -644,6 +659,8 @@ impl<'a, T> ExportRow<'a, T> {
             price_source: e.price_source.map(PriceSource::as_str),
             priced_with_as_of: e.table.as_ref().map(|t| t.as_of.to_string()),
             priced_with_sha256: e.table.as_ref().map(|t| t.sha256.as_str()),
+            logged_by: e.who.logged_by.as_deref().map(Cow::Borrowed),
+            machine: e.who.machine.as_deref().map(Cow::Borrowed),
         }
     }
 }
@@ -667,6 +684,8 @@ impl ExportRow<'_, String> {
             tags: n(Cow::Owned(self.tags)).into_owned(),
             note: opt(self.note),
             dedup_key: n(self.dedup_key),
+            logged_by: opt(self.logged_by),
+            machine: opt(self.machine),
             ..self
         }
     }

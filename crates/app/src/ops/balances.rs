@@ -46,8 +46,13 @@ fn balance_after(
     Ok(built.map(|b| (as_of, b.ledger.totals.available)))
 }
 
-/// Records a purchase of credits on `platform`.
+/// Records a purchase of credits on `platform`, by the session's user on this machine
+/// (`topup.who` is replaced by [`Session::who`]).
 pub fn record_topup(session: &Session, platform: &Platform, topup: &Topup) -> Result<Recorded> {
+    let topup = &Topup {
+        who: session.who()?,
+        ..topup.clone()
+    };
     let mut store = session.store()?;
     let notes = ledger::undated_plan(&store, &platform.id)?
         .into_iter()
@@ -66,14 +71,19 @@ pub fn record_topup(session: &Session, platform: &Platform, topup: &Topup) -> Re
     })
 }
 
-/// Records a correction to `platform`'s balance. Taking credits away below zero needs
-/// `force` (the platform really shows that).
+/// Records a correction to `platform`'s balance, by the session's user (`adjustment.who` is
+/// replaced by [`Session::who`]). Taking credits away below zero needs `force` (the
+/// platform really shows that).
 pub fn record_adjustment(
     session: &Session,
     platform: &Platform,
     adjustment: &Adjustment,
     force: bool,
 ) -> Result<Recorded> {
+    let adjustment = &Adjustment {
+        who: session.who()?,
+        ..adjustment.clone()
+    };
     let mut store = session.store()?;
     let notes = ledger::undated_plan(&store, &platform.id)?
         .into_iter()
@@ -130,8 +140,13 @@ pub struct PlanSet {
     pub first: bool,
 }
 
-/// Records a plan change (`account set`).
+/// Records a plan change (`account set`), by the session's user (`change.who` is replaced by
+/// [`Session::who`]).
 pub fn set_plan(session: &Session, change: &AccountChange) -> Result<PlanSet> {
+    let change = &AccountChange {
+        who: session.who()?,
+        ..change.clone()
+    };
     let offset = session.offset();
     let start_at = midnight(change.effective_on, &offset)?;
     let mut store = session.store()?;

@@ -98,6 +98,7 @@ pub(crate) fn log_in(
         refunded_at: None,
         kept: !req.discarded,
         dedup_key: None,
+        who: session.who()?,
     };
     let crossed = budgets::crossings(&before, &entry)?;
     if req.strict_budget {

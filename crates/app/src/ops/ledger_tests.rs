@@ -138,6 +138,7 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
         } => {
             let at = time(*hours).min(now);
             let topup = Topup {
+                who: Default::default(),
                 id: 0,
                 platform: "runway".into(),
                 pack: None,
@@ -156,6 +157,7 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
         }
         Op::Adjust { hours, credits } => {
             let adjustment = Adjustment {
+                who: Default::default(),
                 id: 0,
                 platform: "runway".into(),
                 credits: (*credits).into(),
@@ -166,6 +168,7 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
         }
         Op::Plan { day, pro } => {
             let change = AccountChange {
+                who: Default::default(),
                 platform: "runway".into(),
                 plan: if *pro { "pro" } else { "standard" }.into(),
                 billing: BillingPeriod::Monthly,

@@ -35,9 +35,10 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
 use credits_core::error::fail;
 use credits_core::pricing::catalog::Catalog;
+use credits_core::records::Who;
 use credits_store::{Store, Task};
 use notes::Note;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::path::PathBuf;
 
 /// What every workflow may use, loaded once per run: the pricing tables, the time, and where
@@ -55,6 +56,10 @@ pub struct Session {
     created_dirs: RefCell<Vec<PathBuf>>,
     /// Notes from opening the database (a repair a migration asked for).
     notes: RefCell<Vec<Note>>,
+    /// `--user`, if given.
+    user: Option<String>,
+    /// Who records on which machine ([`Session::who`]), found on first use.
+    who: OnceCell<Who>,
 }
 
 /// `--db` and `CREDITS_DB` name a file: SQLite's `:memory:` and `file:` URIs would log to
@@ -85,7 +90,26 @@ impl Session {
             created: Cell::new(false),
             created_dirs: RefCell::new(Vec::new()),
             notes: RefCell::new(Vec::new()),
+            user: None,
+            who: OnceCell::new(),
         }
+    }
+
+    /// The session of `--user NAME`: what it records is logged by NAME.
+    pub fn with_user(mut self, user: Option<String>) -> Session {
+        self.user = user;
+        self
+    }
+
+    /// Who records what this run writes, on which machine (`crate::who`: `--user`,
+    /// `CREDITS_USER`, the config file, the login name; the host name). Found once, when
+    /// first needed, so a command that records nothing never reads the config file for it.
+    pub fn who(&self) -> Result<Who> {
+        if let Some(who) = self.who.get() {
+            return Ok(who.clone());
+        }
+        let who = crate::who::resolve(self.user.as_deref())?;
+        Ok(self.who.get_or_init(|| who).clone())
     }
 
     /// The user's UTC offset: days, months and subscription periods are in it.
@@ -208,6 +232,18 @@ impl Session {
     fn maintain(&self, mut store: Store) -> Result<Store> {
         for task in store.pending_tasks()? {
             match task {
+                // Rows recorded before schema 10 were recorded here: they get the local user
+                // and host. A file opened read-only keeps the task for the next open that
+                // may write.
+                Task::FillWho => {
+                    if !store.is_read_only()? {
+                        let who = self.who()?;
+                        store.write(|tx| {
+                            tx.fill_who(&who)?;
+                            tx.finish_task(task)
+                        })?;
+                    }
+                }
                 Task::CanonicalNames => {
                     let renamed = store.write(|tx| {
                         let mut renamed = Vec::new();

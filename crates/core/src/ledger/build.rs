@@ -371,6 +371,7 @@ mod tests {
 
     fn topup(id: i64, at: &str) -> Topup {
         Topup {
+            who: Default::default(),
             id,
             platform: "kling".into(),
             pack: Some("50-usd-pack".into()),
@@ -399,6 +400,7 @@ mod tests {
         assert_eq!(start(&r, &utc0()).unwrap(), None);
         r.topups.push(topup(1, "2026-11-05T10:00:00Z"));
         r.adjustments.push(Adjustment {
+            who: Default::default(),
             id: 1,
             platform: "kling".into(),
             credits: d("10"),
@@ -407,6 +409,7 @@ mod tests {
         });
         assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-03T10:00:00Z")));
         r.changes.push(AccountChange {
+            who: Default::default(),
             platform: "kling".into(),
             plan: "standard".into(),
             billing: BillingPeriod::Monthly,
@@ -423,6 +426,7 @@ mod tests {
             topups: vec![topup(1, "2026-11-01T10:00:00Z")],
             adjustments: vec![
                 Adjustment {
+                    who: Default::default(),
                     id: 1,
                     platform: "kling".into(),
                     credits: d("-100"),
@@ -430,6 +434,7 @@ mod tests {
                     at: t("2026-11-02T10:00:00Z"),
                 },
                 Adjustment {
+                    who: Default::default(),
                     id: 2,
                     platform: "kling".into(),
                     credits: d("66"),
@@ -489,6 +494,7 @@ mod tests {
     /// Records with a deficit, a refund after the checkpoint and adjustments on both sides.
     fn history() -> LedgerRecords {
         let adjustment = |id: i64, credits: &str, at: &str| Adjustment {
+            who: Default::default(),
             id,
             platform: "kling".into(),
             credits: d(credits),
@@ -622,6 +628,7 @@ mod tests {
         // A plan with no pricing table grants nothing, but moves the start.
         let mut changed = r.clone();
         changed.changes.push(AccountChange {
+            who: Default::default(),
             platform: "kling".into(),
             plan: "standard".into(),
             billing: BillingPeriod::Monthly,
