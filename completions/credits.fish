@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_credits_global_optspecs
-    string join \n json wide pricing-dir= db= h/help V/version
+    string join \n json wide pricing-dir= db= user= h/help V/version
 end
 
 function __fish_credits_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c credits -n "__fish_credits_needs_command" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_needs_command" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_needs_command" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_needs_command" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_needs_command" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_needs_command" -s h -l help -d 'Print help'
@@ -69,6 +70,7 @@ complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'P
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l audio -d 'Generate sound with the video'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l upscale -d 'Upscale the output'
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -81,6 +83,7 @@ complete -c credits -n "__fish_credits_using_subcommand calc" -l seconds -d 'Sec
 complete -c credits -n "__fish_credits_using_subcommand calc" -l currency -d 'Currency of the plan price' -r -f
 complete -c credits -n "__fish_credits_using_subcommand calc" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand calc" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand calc" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand calc" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand calc" -s h -l help -d 'Print help'
@@ -98,6 +101,7 @@ complete -c credits -n "__fish_credits_using_subcommand compare" -l billing -d '
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand compare" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand compare" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand compare" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand compare" -l audio -d 'The shot has sound'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand compare" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -116,6 +120,7 @@ annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand plans" -l top -d 'Show the N cheapest options' -r -f
 complete -c credits -n "__fish_credits_using_subcommand plans" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand plans" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand plans" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand plans" -l from-log -d 'What your log shows you made: kept outputs, and the retry rate it measures'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l any-model -d 'Let any model of the same kind make a named model\'s items (compare across platforms)'
 complete -c credits -n "__fish_credits_using_subcommand plans" -l explain -d 'Show the working for the cheapest option (credits per item × count, prices, leftover)'
@@ -124,6 +129,7 @@ complete -c credits -n "__fish_credits_using_subcommand plans" -l wide -d 'Show 
 complete -c credits -n "__fish_credits_using_subcommand plans" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -s h -l help -d 'Print help'
@@ -138,33 +144,39 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_
 complete -c credits -n "__fish_credits_using_subcommand pricing; and not __fish_seen_subcommand_from list show validate dump dirs status update bundle help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l strict -d 'Also require sources, grades, dates and the sanity rules'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l effective -d 'The table as loaded, with your files\' patches applied'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from dirs" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l stale -d 'Instead: every table and model by the date of its newest source, oldest first (where a refresh of the prices starts)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from status" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -172,6 +184,7 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l from -d 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l force -d 'Install a bundle even if it is older than the built-in tables'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l remove -d 'Remove the installed bundle: the built-in tables apply again'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from update" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -180,6 +193,7 @@ complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s o -l output -d 'The bundle file to write' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand pricing; and __fish_seen_subcommand_from bundle" -s h -l help -d 'Print help'
@@ -207,6 +221,7 @@ complete -c credits -n "__fish_credits_using_subcommand log" -l plan -d 'Price t
 complete -c credits -n "__fish_credits_using_subcommand log" -l price-per-credit -d 'Your own price per credit for this entry' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand log" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand log" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand log" -l audio -d 'Generate sound with the video'
 complete -c credits -n "__fish_credits_using_subcommand log" -l upscale -d 'Upscale the output'
 complete -c credits -n "__fish_credits_using_subcommand log" -l failed -d 'The generation failed (charged, refund not yet seen)'
@@ -223,6 +238,7 @@ complete -c credits -n "__fish_credits_using_subcommand scan" -l tag -d 'A tag f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l mode -d 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder\'s `mode`, else the cheapest, and said]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand scan" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand scan" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l dry-run -d 'List what would be logged, and why, without writing anything'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l watch -d 'Keep running: log each new file once it has finished downloading, until interrupted'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -230,6 +246,7 @@ complete -c credits -n "__fish_credits_using_subcommand scan" -l wide -d 'Show e
 complete -c credits -n "__fish_credits_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand fail" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand fail" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand fail" -l force -d 'Also when the entry was refunded (undoes the refund)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand fail" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -237,6 +254,7 @@ complete -c credits -n "__fish_credits_using_subcommand fail" -s h -l help -d 'P
 complete -c credits -n "__fish_credits_using_subcommand refund" -l at -d 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand refund" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refund" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refund" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand refund" -l force -d 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand refund" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -252,6 +270,7 @@ refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand edit" -l at -d 'With --status refunded: when the credits came back (a time, date or 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand edit" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand edit" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand edit" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand edit" -l kept -d 'Mark the output as used'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l discarded -d 'Mark the output as not used'
 complete -c credits -n "__fish_credits_using_subcommand edit" -l force -l allow-future -d 'Accept an --at more than a day in the future'
@@ -260,6 +279,7 @@ complete -c credits -n "__fish_credits_using_subcommand edit" -l wide -d 'Show e
 complete -c credits -n "__fish_credits_using_subcommand edit" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand rm" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand rm" -s h -l help -d 'Print help'
@@ -272,6 +292,7 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand reprice" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand reprice" -l dry-run -d 'Show what would change without writing'
@@ -287,6 +308,7 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand history" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand history" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand history" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand history" -l limit -d 'At most N entries' -r -f
 complete -c credits -n "__fish_credits_using_subcommand history" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand history" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
@@ -294,12 +316,13 @@ complete -c credits -n "__fish_credits_using_subcommand history" -l csv -d 'CSV 
 complete -c credits -n "__fish_credits_using_subcommand history" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand history" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand history" -s h -l help -d 'Print help'
-complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month or tag:KEY (repeatable, in order)' -r -f -a "project\t''
+complete -c credits -n "__fish_credits_using_subcommand report" -l by -d 'Group by project, platform, model, day, week, month, user or tag:KEY (repeatable, in order)' -r -f -a "project\t''
 platform\t''
 model\t''
 day\t''
 week\t''
 month\t''
+user\t''
 tag:\t''"
 complete -c credits -n "__fish_credits_using_subcommand report" -l project -d 'Only this project' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l platform -d 'Only this platform' -r -f
@@ -310,6 +333,7 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'
@@ -319,6 +343,7 @@ complete -c credits -n "__fish_credits_using_subcommand report" -l wide -d 'Show
 complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand refunds" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand refunds" -s h -l help -d 'Print help'
@@ -334,6 +359,7 @@ failed\t''
 refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand export" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand export" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand export" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand export" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand export" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand export" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -341,11 +367,13 @@ complete -c credits -n "__fish_credits_using_subcommand export" -l wide -d 'Show
 complete -c credits -n "__fish_credits_using_subcommand export" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand import" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand import" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand import" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand import" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand import" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand import" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and not __fish_seen_subcommand_from set list rm help" -s h -l help -d 'Print help'
@@ -362,16 +390,19 @@ complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l credits -d 'Credits the plan gives each grant period, when the table does not say (or says otherwise)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand account; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -387,6 +418,7 @@ complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_se
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l at -d 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l never-expires -d '--credits never expire'
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l force -l allow-future -d 'Accept an --at more than a day in the future'
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -397,11 +429,13 @@ complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_se
 complete -c credits -n "__fish_credits_using_subcommand topup; and not __fish_seen_subcommand_from list rm help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand topup; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -413,6 +447,7 @@ complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_s
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l at -d 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l force -d 'Take credits away even if the balance goes below zero'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l allow-future -d 'Accept an --at more than a day in the future (--force here is about the balance)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -423,11 +458,13 @@ complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_s
 complete -c credits -n "__fish_credits_using_subcommand adjust; and not __fish_seen_subcommand_from list rm help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l force -d 'Also when generations were already paid from its credits (the balance goes below zero)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_subcommand_from rm" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -438,11 +475,13 @@ complete -c credits -n "__fish_credits_using_subcommand adjust; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand balance" -l as-of -d 'The balance at this date or time (a date means the end of that day) [default: now]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand balance" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand balance" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand balance" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand balance" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand balance" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand balance" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and not __fish_seen_subcommand_from set list check rm help" -s h -l help -d 'Print help'
@@ -457,6 +496,7 @@ total\t''"
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'Currency of a money budget' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l money -d 'AMOUNT is money (in --currency)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l credits -d 'AMOUNT is credits (of --platform: credits of different platforms never add up)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -464,17 +504,20 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l platform -d 'Only the credits budget of this platform' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l money -d 'Only the money budget'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l credits -d 'Only the credits budget(s)'
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
@@ -487,12 +530,14 @@ complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_
 complete -c credits -n "__fish_credits_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand completions" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand completions" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand completions" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c credits -n "__fish_credits_using_subcommand man" -l dir -d 'Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR' -r -f -a "(__fish_complete_directories)"
 complete -c credits -n "__fish_credits_using_subcommand man" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand man" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
+complete -c credits -n "__fish_credits_using_subcommand man" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand man" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand man" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
 complete -c credits -n "__fish_credits_using_subcommand man" -s h -l help -d 'Print help'

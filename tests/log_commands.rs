@@ -541,7 +541,7 @@ fn history_lists_newest_first_as_a_table_json_or_csv() {
         Some(
             "at,platform,model,duration,resolution,audio,refs,mode,chars,count,credits,cost,\
              currency,pricing,project,tags,note,status,kept,dedup_key,refunded_at,upscale,price_source,\
-             priced_with_as_of,priced_with_sha256",
+             priced_with_as_of,priced_with_sha256,logged_by,machine",
         ),
         lines.next(),
     );
