@@ -40,6 +40,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The default --project of credits log (before project in the config file).",
     ),
     (
+        "CREDITS_USER",
+        "Who records entries, top-ups, adjustments and plan changes, as --user (before user in \
+         the config file, then the login name).",
+    ),
+    (
         "CREDITS_NOW",
         "An RFC 3339 time that stands in for the clock (for tests and dated scenarios).",
     ),
@@ -53,7 +58,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 const FILES: &[(&str, &str)] = &[
     (
         "~/.config/credits/config.toml",
-        "The config file (project: the default project of credits log).",
+        "The config file (project: the default project of credits log; user: who records).",
     ),
     (
         "~/.config/credits/pricing/",
