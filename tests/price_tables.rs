@@ -287,8 +287,8 @@ fn export_and_import_keep_the_recorded_table_out_of_the_dedup_key() {
     let csv = ok(&sandbox, &["export"]);
     let header = csv.stdout.lines().next().unwrap_or_default();
     csv.check(
-        header.ends_with(",price_source,priced_with_as_of,priced_with_sha256"),
-        "the two columns at the end of the header",
+        header.ends_with(",price_source,priced_with_as_of,priced_with_sha256,logged_by,machine"),
+        "the two columns after price_source (then who logged it, schema 10)",
     );
     sandbox.write("log.csv", &csv.stdout);
     let json = ok(&sandbox, &["export", "--format", "json"]);
