@@ -993,6 +993,7 @@ mod tests {
             currency: "USD".into(),
             at: utc("2026-11-02T10:00:00Z"),
             expiry: TopupExpiry::Never,
+            who: Default::default(),
         };
         let gift = Adjustment {
             id: 0,
@@ -1000,6 +1001,7 @@ mod tests {
             credits: d("5"),
             note: "gift".into(),
             at: utc("2026-11-04T10:00:00Z"),
+            who: Default::default(),
         };
         let (t1, t2, a1) = store
             .write(|w| {

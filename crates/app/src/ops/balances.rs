@@ -575,6 +575,7 @@ mod tests {
             currency: "USD".into(),
             at,
             expiry: TopupExpiry::At(at + Duration::days(365)),
+            who: Default::default(),
         }
     }
 
@@ -601,6 +602,7 @@ mod tests {
                 effective_on: NaiveDate::from_ymd_opt(2026, 11, on).unwrap(),
                 renews_on: None,
                 terms: PlanTerms::default(),
+                who: Default::default(),
             },
         )
         .unwrap();
@@ -655,6 +657,7 @@ mod tests {
             credits: 500.into(),
             note: "gift".into(),
             at: day(11),
+            who: Default::default(),
         };
         let gift = record_adjustment(&s, runway, &adjustment, false).unwrap();
         spend(&s, day(12), 100);
