@@ -467,3 +467,48 @@ fn recording_and_reading_a_pika_entry_says_no_stale_or_third_party_note() {
             .stderr_lacks("older than 90 days");
     }
 }
+
+#[test]
+fn pricing_status_says_which_logged_models_have_shut_down_and_stale_lists_oldest_first() {
+    let sandbox = Sandbox::with_db();
+    sandbox
+        .run(&[
+            "log",
+            "google",
+            "veo-3.1-fast",
+            "--duration",
+            "10",
+            "--resolution",
+            "1080p",
+            "--at",
+            "2026-09-01",
+        ])
+        .success();
+    sandbox
+        .run(&["pricing", "status"])
+        .success()
+        .stderr_has("note: google veo-3.1-fast of your log (1 entry) has shut down on 2026-10-22");
+    let json = sandbox.run(&["pricing", "status", "--json"]);
+    json.success();
+    assert_eq!(json.json_at("/logged_shut_down/0/model"), "veo-3.1-fast");
+    assert_eq!(json.json_at("/logged_shut_down/0/entries"), 1);
+    // Without a log there is nothing to say.
+    Sandbox::new()
+        .run(&["pricing", "status"])
+        .success()
+        .stderr_lacks("of your log");
+
+    let stale = sandbox.run(&["pricing", "status", "--stale", "--json"]);
+    stale.success();
+    let rows = stale.json_at("/tables").as_array().unwrap().clone();
+    assert!(rows.len() > 100, "every table and model: {}", rows.len());
+    let dates: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r["newest_source"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    sandbox
+        .run(&["pricing", "status", "--stale"])
+        .success()
+        .stdout_has("newest source");
+}

@@ -385,6 +385,17 @@ fn status(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     }
     let rows = value.platforms.iter().map(|t| t.cells()).collect();
     out.write_all(render::table(&view::TableSourceView::COLUMNS, rows).as_bytes())?;
+    // Said here, once, rather than on every command that reads those entries (issue 21).
+    for s in &value.logged_shut_down {
+        let n = if s.entries == 1 { "entry" } else { "entries" };
+        eproseln!(
+            "note: {} {} of your log ({} {n}) has {}",
+            s.platform,
+            s.model,
+            s.entries,
+            s.lifecycle
+        );
+    }
     if let (BundleState::Installed { date, .. }, Some(builtin)) =
         (&status.bundle, status.builtin_date)
     {

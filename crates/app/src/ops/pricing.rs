@@ -322,8 +322,13 @@ fn shut_down(platform: &Platform, model: &credits_core::pricing::Model) -> anyho
     }
     if !elsewhere.is_empty() {
         let names: Vec<&str> = elsewhere.iter().map(|s| s.as_str()).collect();
+        let successors = if names.len() == 1 {
+            "successor"
+        } else {
+            "successors"
+        };
         instead.push_str(&format!(
-            "{} named its successors {} (not in the table); ",
+            "{} named its {successors} {} (not in the table); ",
             platform.name,
             names.join(" and ")
         ));

@@ -39,7 +39,18 @@ pub fn by_source_age<'a>(
     };
     let mut rows = Vec::new();
     for p in platforms {
-        rows.push(row(&p.id, None, &p.facts, None));
+        // The table's own facts (plans, packs): the sources the platform cites for them and
+        // those each plan and pack cites; a table with neither has no such row.
+        if !p.plans.is_empty() || !p.packs.is_empty() {
+            let mut prov = p.facts.clone();
+            for plan in &p.plans {
+                prov.sources.extend(plan.provenance.sources.iter().cloned());
+            }
+            for pack in &p.packs {
+                prov.sources.extend(pack.provenance.sources.iter().cloned());
+            }
+            rows.push(row(&p.id, None, &prov, None));
+        }
         for m in &p.models {
             // A model's own sources, and those of variants citing their own: the newest of
             // them all is what a refresh would re-read.
@@ -69,7 +80,10 @@ mod tests {
         let catalog = Catalog::builtin();
         let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
         let rows = by_source_age(catalog.platforms(), today);
-        let models: usize = catalog.platforms().map(|p| p.models.len() + 1).sum();
+        let models: usize = catalog
+            .platforms()
+            .map(|p| p.models.len() + usize::from(!p.plans.is_empty() || !p.packs.is_empty()))
+            .sum();
         assert_eq!(rows.len(), models);
         let dated: Vec<NaiveDate> = rows.iter().filter_map(|r| r.newest_source).collect();
         assert!(
@@ -85,6 +99,15 @@ mod tests {
             .as_deref()
             .unwrap()
             .starts_with("shut down on 2026-10-22"));
+        // Runway's plans cite dated pages: its table row is dated.
+        let runway = rows
+            .iter()
+            .find(|r| r.platform == "runway" && r.model.is_none())
+            .unwrap();
+        assert!(runway.newest_source.is_some(), "{runway:?}");
+        assert!(!rows
+            .iter()
+            .any(|r| r.platform == "fal" && r.model.is_none()));
         assert_eq!(
             fast.age_days,
             fast.newest_source
