@@ -270,20 +270,18 @@ pub struct CompareArgs {
 }
 
 /// The usage grammar and the rules, under `credits plans --help`.
+// Prose is one line per paragraph, so `--help` wraps it to the terminal and the man page fills
+// it; indented lines are examples, kept as written (so each stays within 80 columns).
 const PLANS_HELP: &str = "\
-Usage items (--usage, comma-separated):
-  [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N] [chars=N]
-  WHAT is [PLATFORM/]MODEL, or a kind (video, image, audio) for the cheapest model of that kind.
-  e.g. --usage \"40x gen-4 10s, 100x image\"   --usage \"20x kling-v2-6 10s mode=pro\"
+Usage items (--usage, comma-separated): [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N] [chars=N], where WHAT is [PLATFORM/]MODEL, or a kind (video, image, audio) for the cheapest model of that kind.
 
-Each item's generations are COUNT x (1 + retries), rounded up. Plans are priced monthly and
-annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest
-mix of at most two pack sizes sold to it covers the rest. Money-billed platforms are pay per use.
+Each item's generations are COUNT x (1 + retries), rounded up. Plans are priced monthly and annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest mix of at most two pack sizes sold to it covers the rest. Money-billed platforms are pay per use.
 
 Examples:
   credits plans --usage \"40x gen-4 10s, 100x image\" --retries 30
+  credits plans --usage \"20x kling-v2-6 10s mode=pro\"
   credits plans --from-log --since 30d --explain
-  credits plans --shots episode.toml --times 4 --platform runway --platform kling-api";
+  credits plans --shots episode.toml --times 4 --platform runway";
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("source").required(true).multiple(true).args(["usage", "shots", "from_log"])))]
@@ -495,17 +493,13 @@ pub struct LogArgs {
 
 /// Where `scan` looks, shown under `credits scan --help`.
 const SCAN_HELP: &str = "\
-Identified, each of platform and model, by the first that names it: the flags, the file's C2PA
-manifest (read, not verified), a download-name pattern of a pricing table, the [scan] folder
-mappings of the config file (config.toml in the config folder: $XDG_CONFIG_HOME/credits, else
-~/.config/credits, on Linux; ~/Library/Application Support/credits on macOS; `credits pricing
-dirs` shows its pricing folder inside it), e.g.
+Identified, each of platform and model, by the first that names it: the flags, the file's C2PA manifest (read, not verified), a download-name pattern of a pricing table, the [scan] folder mappings of the config file (config.toml in the config folder: $XDG_CONFIG_HOME/credits, else ~/.config/credits, on Linux; ~/Library/Application Support/credits on macOS; `credits pricing dirs` shows its pricing folder inside it), e.g.:
+
   [scan]
-  \"~/Videos/runway\" = { platform = \"runway\", model = \"gen-4\", project = \"teaser\" }
-  \"~/Videos/runway/turbo\" = { model = \"gen-4-turbo\", mode = \"pro\" }   # the rest inherited
-A model given without a platform names the platform of the only pricing table that has it.
-A file still downloading or cut short is never logged; a strict budget warns but does not refuse
-(the platform already charged the clip).";
+  \"~/Videos/ad\" = { platform = \"runway\", model = \"gen-4\", project = \"ad\" }
+  \"~/Videos/ad/turbo\" = { model = \"gen-4-turbo\" }  # the rest inherited
+
+A model given without a platform names the platform of the only pricing table that has it. A file still downloading or cut short is never logged; a strict budget warns but does not refuse (the platform already charged the clip).";
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {

@@ -279,10 +279,7 @@ pub fn main_page(root: &Command) -> Result<String> {
             arguments(&mut roff, &args);
         }
         if let Some(after) = sub.get_after_long_help().or_else(|| sub.get_after_help()) {
-            roff.control("PP", []);
-            roff.control("nf", []);
-            roff.text([roman(after.to_string())]);
-            roff.control("fi", []);
+            after_help(&mut roff, &after.to_string());
         }
     }
     definitions(&mut roff, "EXIT STATUS", EXIT_STATUS, true);
@@ -343,6 +340,38 @@ pub fn write_pages(dir: &Path) -> Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// A command's text after its options, as `--help` shows it: a line of prose is one paragraph
+/// (filled to the reader's width, as clap wraps it on a terminal), and lines indented by two
+/// spaces (examples, a TOML snippet) are kept exactly as written, never re-wrapped.
+fn after_help(roff: &mut Roff, text: &str) {
+    let mut example = false;
+    for line in text.lines() {
+        let indented = line.starts_with("  ");
+        if line.trim().is_empty() {
+            if example {
+                roff.control("fi", []);
+                example = false;
+            }
+            continue;
+        }
+        if indented && !example {
+            roff.control("PP", []);
+            roff.control("nf", []);
+            example = true;
+        } else if !indented {
+            if example {
+                roff.control("fi", []);
+                example = false;
+            }
+            roff.control("PP", []);
+        }
+        roff.text([roman(line.to_string())]);
+    }
+    if example {
+        roff.control("fi", []);
+    }
 }
 
 #[cfg(test)]

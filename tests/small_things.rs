@@ -127,3 +127,45 @@ fn a_write_that_waits_for_another_process_says_so_after_a_second() {
         .success()
         .stderr_lacks("waiting for another");
 }
+
+/// The lines of `text` from the one equal to `start` to the next blank line, unindented.
+fn block_from(text: &str, start: &str) -> String {
+    text.lines()
+        .skip_while(|l| l.trim() != start)
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim_start())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_examples_stay_whole_at_80_columns_and_their_toml_parses() {
+    // Issue 22: `scan --help` once put a TOML example's closing `}` on a line of its own
+    // (invalid when copied) and `plans --help` split an example command.
+    let mut sandbox = Sandbox::new();
+    sandbox.env("COLUMNS", "80");
+    for command in ["scan", "plans"] {
+        let run = sandbox.run(&[command, "--help"]);
+        run.success();
+        for line in run.stdout.lines() {
+            assert!(line.chars().count() <= 80, "{command} --help: {line:?}");
+        }
+    }
+    let scan = sandbox.run(&["scan", "--help"]);
+    let example = block_from(&scan.stdout, "[scan]");
+    let parsed: toml::Table = example.parse().unwrap_or_else(|e| panic!("{example}\n{e}"));
+    assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
+    let plans = sandbox.run(&["plans", "--help"]);
+    assert!(plans
+        .stdout
+        .contains("\n  credits plans --shots episode.toml --times 4 --platform runway\n"));
+
+    // The man page keeps the same lines as written (no-fill), and fills the prose.
+    let man = sandbox.run(&["man"]);
+    man.success();
+    let page = man.stdout.replace("\\-", "-");
+    let example = block_from(&page, "[scan]");
+    let example = example.split("\n.fi").next().unwrap();
+    let parsed: toml::Table = example.parse().unwrap_or_else(|e| panic!("{example}\n{e}"));
+    assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
+}
