@@ -45,7 +45,8 @@ pub fn main_with_exit_code() -> i32 {
         Ok(code) => code,
         Err(e) if error::is_broken_pipe(&e) => error::EXIT_OK,
         Err(e) => {
-            eprint!("{}", error::render(&e));
+            // Wrapped to the output width like every other line of prose (issue 22).
+            eprint!("{}", render::paragraph(&error::render(&e)));
             error::exit_code(&e)
         }
     }

@@ -169,3 +169,16 @@ fn help_examples_stay_whole_at_80_columns_and_their_toml_parses() {
     let parsed: toml::Table = example.parse().unwrap_or_else(|e| panic!("{example}\n{e}"));
     assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
 }
+
+#[test]
+fn errors_and_their_help_wrap_at_the_output_width() {
+    // Issue 22: a date's `help:` line was 181 characters whatever the width.
+    let mut sandbox = Sandbox::new();
+    sandbox.env("COLUMNS", "80");
+    let run = sandbox.run(&["log", "runway", "gen-4", "--at", "20266-01-01"]);
+    run.error().stderr_has("help: use RFC 3339");
+    for line in run.stderr.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    assert!(run.stderr.lines().count() > 2, "{}", run.stderr);
+}
