@@ -331,7 +331,10 @@ fn report_by_project_fits_with_credits_and_cost_whole() {
 }
 
 #[test]
-fn history_fits_with_credits_and_cost_whole() {
+fn history_fits_with_what_a_row_is_read_for_and_numbers_whole() {
+    // Issue 22: at 80 columns `history` once hid time and status, so failed entries could not
+    // be told apart. The id, time, model, status and cost stay at every width; the credits
+    // give way at 60 (hidden whole, never cut).
     let sandbox = logged();
     let json = ok(&sandbox, &["history", "--json"]).json();
     let entries = json.as_array().unwrap();
@@ -346,7 +349,19 @@ fn history_fits_with_credits_and_cost_whole() {
         run.check_eq("one row per entry", entries.len(), rows.len());
         for (row, e) in rows.iter().zip(entries) {
             run.check_eq("id", e["id"].to_string().as_str(), cell(row, "id").unwrap());
-            assert_credits(&run, cell(row, "credits").unwrap(), e, "credits");
+            for essential in ["time", "model", "status"] {
+                run.check(cell(row, essential).is_some(), essential);
+            }
+            let status = cell(row, "status").unwrap();
+            run.check(
+                status.starts_with(e["status"].as_str().unwrap()),
+                "the entry's status",
+            );
+            if width >= 80 {
+                assert_credits(&run, cell(row, "credits").unwrap(), e, "credits");
+            } else if let Some(credits) = cell(row, "credits") {
+                assert_credits(&run, credits, e, "credits");
+            }
             assert_money(&run, cell(row, "cost").unwrap(), e, "cost");
         }
     }

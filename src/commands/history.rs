@@ -46,21 +46,23 @@ fn describe_request(e: &Entry) -> String {
 /// the entry, only when some entry says: a log of one unknown user looks as it did.
 fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
     let mut columns = vec![
-        // When it happened goes last: a history without times says little.
+        // What a reader reads a row for stays at any width (issue 22): which entry (id),
+        // when, what (model), how it went (status) and what it cost. The platform and the
+        // credits give way before them; a number is hidden whole, never cut.
         ViewColumn::new(render::Column::essential("id"), |e: &Entry| {
             e.id.to_string()
         }),
-        ViewColumn::new(render::Column::optional("time", 5), |e: &Entry| {
+        ViewColumn::new(render::Column::essential("time"), |e: &Entry| {
             e.at.format("%Y-%m-%d %H:%M %:z").to_string()
         }),
-        ViewColumn::new(render::Column::essential("platform"), |e: &Entry| {
+        ViewColumn::new(render::Column::optional("platform", 4), |e: &Entry| {
             e.platform.clone()
         }),
-        ViewColumn::new(render::Column::shrinkable("model", 6, 12), |e: &Entry| {
+        ViewColumn::new(render::Column::shrinkable("model", 6, 8), |e: &Entry| {
             e.model.clone()
         }),
-        ViewColumn::new(render::Column::optional("request", 3), describe_request),
-        ViewColumn::new(render::Column::essential("credits"), |e: &Entry| {
+        ViewColumn::new(render::Column::optional("request", 2), describe_request),
+        ViewColumn::new(render::Column::optional("credits", 5), |e: &Entry| {
             money::fmt_credits(e.credits)
         }),
         ViewColumn::new(render::Column::essential("cost"), |e: &Entry| {
@@ -69,7 +71,7 @@ fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
                 |m| money::fmt_money(m.amount, &m.currency),
             )
         }),
-        ViewColumn::new(render::Column::shrinkable("project", 2, 10), |e: &Entry| {
+        ViewColumn::new(render::Column::shrinkable("project", 3, 8), |e: &Entry| {
             e.project.clone().unwrap_or_default()
         }),
     ];
@@ -84,7 +86,7 @@ fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
             let tags: Vec<String> = e.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
             tags.join(" ")
         }),
-        ViewColumn::new(render::Column::optional("status", 4), |e: &Entry| {
+        ViewColumn::new(render::Column::essential("status"), |e: &Entry| {
             format!("{}{}", e.status, if e.kept { "" } else { ", discarded" })
         }),
     ]);
