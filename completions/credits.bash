@@ -3176,7 +3176,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__scan)
-            opts="-h --platform --model --project --tag --mode --dry-run --watch --json --wide --pricing-dir --db --user --help"
+            opts="-h --platform --model --project --tag --mode --dry-run --no-audio-price --watch --json --wide --pricing-dir --db --user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -293,6 +293,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --db 'The generation log database [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --dry-run 'List what would be logged, and why, without writing anything'
+            cand --no-audio-price 'Log a clip with a sound track at its model''s price without audio when the table has no price for audio (the sound was added later), saying so in the entry''s note [default: the `[scan]` folder''s `no_audio_price`]'
             cand --watch 'Keep running: log each new file once it has finished downloading, until interrupted'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'

@@ -240,6 +240,7 @@ complete -c credits -n "__fish_credits_using_subcommand scan" -l pricing-dir -d 
 complete -c credits -n "__fish_credits_using_subcommand scan" -l db -d 'The generation log database [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand scan" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f
 complete -c credits -n "__fish_credits_using_subcommand scan" -l dry-run -d 'List what would be logged, and why, without writing anything'
+complete -c credits -n "__fish_credits_using_subcommand scan" -l no-audio-price -d 'Log a clip with a sound track at its model\'s price without audio when the table has no price for audio (the sound was added later), saying so in the entry\'s note [default: the `[scan]` folder\'s `no_audio_price`]'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l watch -d 'Keep running: log each new file once it has finished downloading, until interrupted'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand scan" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'

@@ -524,6 +524,11 @@ pub struct ScanArgs {
     /// List what would be logged, and why, without writing anything.
     #[arg(long, conflicts_with = "watch")]
     pub dry_run: bool,
+    /// Log a clip with a sound track at its model's price without audio when the table has
+    /// no price for audio (the sound was added later), saying so in the entry's note
+    /// [default: the `[scan]` folder's `no_audio_price`].
+    #[arg(long)]
+    pub no_audio_price: bool,
     /// Keep running: log each new file once it has finished downloading, until interrupted.
     #[arg(long)]
     pub watch: bool,

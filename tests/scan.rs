@@ -1558,3 +1558,58 @@ fn a_subfolder_of_a_mapped_folder_is_the_same_project() {
         "{why}"
     );
 }
+
+#[test]
+fn no_audio_price_logs_a_clip_with_sound_at_the_price_without_audio_and_says_so() {
+    // Issue 22: every clip with a sound track was refused on models with no audio price,
+    // with no way to say "the sound was added later, log the video".
+    let sandbox = Sandbox::with_db();
+    let dir = clips(&sandbox);
+    write_mp4(&dir.join("runway/sound.mp4"), 1280, 720, 5000, true);
+    let args = [
+        "scan",
+        "clips/runway",
+        "--platform",
+        "runway",
+        "--model",
+        "gen-4",
+    ];
+    sandbox
+        .run(&args)
+        .success()
+        .stdout_has("not logged")
+        .stdout_has("--no-audio-price logs it");
+    assert_eq!(entry_count(&sandbox.db()), 0);
+
+    let mut flagged = args.to_vec();
+    flagged.push("--no-audio-price");
+    sandbox.run(&flagged).success().stdout_has("logged #1");
+    let history = sandbox.run(&["--json", "history"]);
+    let entry = &history.json()[0];
+    assert_eq!(entry["model"], "gen-4");
+    assert_eq!(
+        common::decimal(&entry["credits"]).unwrap().to_string(),
+        "60"
+    );
+    assert!(
+        entry["note"]
+            .as_str()
+            .unwrap()
+            .contains("sound track is not priced"),
+        "{entry:#}"
+    );
+
+    // The same from the folder's mapping.
+    write_mp4(&dir.join("mapped/sound.mp4"), 1280, 720, 10000, true);
+    map_folders(
+        &sandbox,
+        &[(
+            &dir.join("mapped"),
+            "platform = \"runway\", model = \"gen-4\", no_audio_price = true",
+        )],
+    );
+    sandbox
+        .run(&["scan", "clips/mapped"])
+        .success()
+        .stdout_has("logged #2");
+}

@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, args: &ScanArgs, out: &mut dyn Write) -> Result<i32> {
             tags: args.tags.clone(),
             mode: args.mode.clone(),
             dry_run: args.dry_run,
+            no_audio_price: args.no_audio_price,
             stop: Arc::clone(&stop),
         },
     )?;

@@ -44,6 +44,9 @@ pub struct ScanFolder {
     pub project: Option<String>,
     /// The model's mode (`standard`, `pro` …), as `log --mode`.
     pub mode: Option<String>,
+    /// A clip's sound track was added later (or is not what the platform billed): log it at
+    /// the model's price without audio, as `scan --no-audio-price`.
+    pub no_audio_price: Option<bool>,
 }
 
 impl ScanFolder {
@@ -54,6 +57,7 @@ impl ScanFolder {
             model: self.model.clone().or_else(|| outer.model.clone()),
             project: self.project.clone().or_else(|| outer.project.clone()),
             mode: self.mode.clone().or_else(|| outer.mode.clone()),
+            no_audio_price: self.no_audio_price.or(outer.no_audio_price),
         }
     }
 }

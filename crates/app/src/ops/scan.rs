@@ -64,6 +64,9 @@ pub struct ScanRequest {
     pub tags: Vec<(String, String)>,
     /// `--mode`, for every file (else the folder mapping's `mode`).
     pub mode: Option<String>,
+    /// `--no-audio-price`: a clip with a sound track on a model with no price for audio is
+    /// logged at the price without audio, said in its note (else the folder's setting).
+    pub no_audio_price: bool,
     pub dry_run: bool,
     /// Set by SIGINT/SIGTERM (`--watch`): looked at between files and while hashing.
     pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -623,7 +626,25 @@ impl<'a> Scanner<'a> {
             // Never strict: the platform already charged a downloaded clip (module docs).
             strict_budget: false,
         };
-        let (id, priced, budgets) = match entries::log_in(self.session, tx, &req) {
+        let no_audio_price = self.req.no_audio_price
+            || folder
+                .as_ref()
+                .and_then(|(_, f)| f.no_audio_price)
+                .unwrap_or(false);
+        let logged = match entries::log_in(self.session, tx, &req) {
+            Err(e) if probe.audio && no_audio_price && e.downcast_ref::<UserError>().is_some() => {
+                // Asked for: the sound is not priced, and the entry says so.
+                let mut silent = req.clone();
+                silent.price.request.audio = false;
+                silent.note = Some(format!(
+                    "the file's sound track is not priced: {model} has no price for audio \
+                     (--no-audio-price)"
+                ));
+                entries::log_in(self.session, tx, &silent).map_err(|_| e)
+            }
+            other => other,
+        };
+        let (id, priced, budgets) = match logged {
             Ok(done) => done,
             Err(e) => match e.downcast_ref::<UserError>() {
                 Some(u) => {
@@ -636,8 +657,9 @@ impl<'a> Scanner<'a> {
                     scanned.outcome = Outcome::NotLogged(if audio_is_why {
                         format!(
                             "the file has a sound track and {model} has no price for audio \
-                             (add it to your own pricing file, or pass --model for a model \
-                             that prices sound)"
+                             (--no-audio-price logs it at the price without audio; or add \
+                             audio to your own pricing file, or pass --model for a model that \
+                             prices sound)"
                         )
                     } else {
                         match &u.help {
