@@ -33,8 +33,10 @@ pub struct Cli {
           default_value = from_env("CREDITS_PRICING_DIR"), hide_default_value = true)]
     pub pricing_dir: Option<PathBuf>,
 
-    /// The generation log database [default: the user data dir's credits.db] [env: CREDITS_DB].
-    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL,
+    /// The generation log: a SQLite file, or a studio ledger as
+    /// postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user
+    /// data dir's credits.db] [env: CREDITS_DB].
+    #[arg(long, global = true, value_name = "PATH|URL", help_heading = GLOBAL,
           default_value = from_env("CREDITS_DB"), hide_default_value = true)]
     pub db: Option<PathBuf>,
 
@@ -143,6 +145,9 @@ pub enum Command {
     /// Spending limits per project, in money or credits.
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// The log's database: where it is and what it holds; copy a whole ledger between two.
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -1100,4 +1105,25 @@ mod tests {
             bad.join("\n")
         );
     }
+}
+
+/// `credits db status | copy`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// The backend (SQLite or PostgreSQL), where the database is (password hidden), its
+    /// schema version, entries and size.
+    Status,
+    /// Copy a whole ledger (entries with their tags and price tables, accounts and plan
+    /// history, top-ups, adjustments, budgets) from one database to another, SQLite or
+    /// PostgreSQL. Copying again adds nothing; into a ledger that already holds part of it,
+    /// only what is new.
+    #[command(after_help = "Examples:\n  credits db copy --from ~/.local/share/credits/credits.db --to postgres://ann@db.studio/credits\n  credits db copy --from postgres://ann@db.studio/credits --to backup.db")]
+    Copy {
+        /// The database to copy from: a file or a postgres:// URL (it is only read).
+        #[arg(long, value_name = "PATH|URL", value_hint = ValueHint::AnyPath)]
+        from: PathBuf,
+        /// The database to copy into: a file (made if missing) or a postgres:// URL.
+        #[arg(long, value_name = "PATH|URL", value_hint = ValueHint::AnyPath)]
+        to: PathBuf,
+    },
 }

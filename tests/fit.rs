@@ -622,7 +622,7 @@ fn global_options_have_their_own_heading_and_an_env_value_is_not_a_usage_require
         .find("Global options:")
         .expect("a Global options heading");
     help.check(own < global, "the command's own options first");
-    for flag in ["--json", "--wide", "--pricing-dir <DIR>", "--db <PATH>"] {
+    for flag in ["--json", "--wide", "--pricing-dir <DIR>", "--db <PATH|URL>"] {
         help.check(
             text[global..].contains(flag),
             &format!("{flag} under Global options"),

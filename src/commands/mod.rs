@@ -35,6 +35,7 @@ pub mod balance;
 pub mod budget;
 pub mod calc;
 pub mod compare;
+pub mod db;
 pub mod estimate;
 pub mod history;
 pub mod log;
@@ -203,6 +204,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Adjust(args) => topup::adjust(ctx, &args, out),
         Command::Balance(args) => balance::run(ctx, &args, out),
         Command::Budget(cmd) => budget::run(ctx, &cmd, out),
+        Command::Db(cmd) => db::run(ctx, &cmd, out),
         Command::Completions { shell } => write_generated(out, |buf| {
             clap_complete::generate(shell, &mut Cli::command(), "credits", buf);
             Ok(())

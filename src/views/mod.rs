@@ -17,6 +17,7 @@ pub mod balance;
 pub mod budgets;
 pub mod calc;
 pub mod columns;
+pub mod db;
 pub mod entries;
 pub mod history;
 pub mod plans;

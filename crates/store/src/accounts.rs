@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row};
+use crate::db::{params, Db, Row};
 
 use super::Store;
 use credits_core::records::{Account, BillingPeriod};
@@ -29,14 +29,12 @@ fn read_account(row: &Row<'_>) -> Result<Account> {
     })
 }
 
-fn accounts_in(conn: &rusqlite::Connection) -> Result<Vec<Account>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT_ACCOUNT} ORDER BY platform"))?;
-    let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(read_account(row)?);
-    }
-    Ok(out)
+fn accounts_in(conn: &Db) -> Result<Vec<Account>> {
+    conn.query_map(
+        &format!("{SELECT_ACCOUNT} ORDER BY platform"),
+        (),
+        read_account,
+    )
 }
 
 impl super::Tx<'_> {
@@ -99,13 +97,11 @@ impl Store {
 
     /// The account for one platform, if recorded.
     pub fn account(&self, platform: &str) -> Result<Option<Account>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT_ACCOUNT} WHERE platform = ?1"))?;
-        let row = stmt
-            .query_row([platform], |r| Ok(read_account(r)))
-            .optional()?;
-        row.transpose()
+        self.conn.query_opt(
+            &format!("{SELECT_ACCOUNT} WHERE platform = ?1"),
+            [platform],
+            read_account,
+        )
     }
 }
 

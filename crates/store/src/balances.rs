@@ -9,7 +9,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::db::{params, Db, Row};
 use rust_decimal::Decimal;
 
 use super::entries::{
@@ -132,8 +132,8 @@ fn read_adjustment(row: &Row<'_>) -> Result<Adjustment> {
 }
 
 fn read_budget(row: &Row<'_>) -> Result<Budget> {
-    let unit: BudgetUnit = row.get::<_, String>("unit")?.parse()?;
-    let period: BudgetPeriod = row.get::<_, String>("period")?.parse()?;
+    let unit: BudgetUnit = row.get::<String>("unit")?.parse()?;
+    let period: BudgetPeriod = row.get::<String>("period")?.parse()?;
     let amount = match unit {
         BudgetUnit::Money => from_micro(row.get("amount_micro")?),
         BudgetUnit::Credits => from_milli(row.get("amount_milli")?),
@@ -151,18 +151,12 @@ fn read_budget(row: &Row<'_>) -> Result<Budget> {
 
 /// Collects query rows through a fallible reader.
 fn collect<T>(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::Params,
     read: impl Fn(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut rows = stmt.query(params)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(read(row)?);
-    }
-    Ok(out)
+    conn.query_map(sql, params, read)
 }
 
 const SELECT_CHANGE: &str = "SELECT platform, plan, billing, effective_on, renews_on, \
@@ -174,7 +168,7 @@ const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at, l
 const SELECT_BUDGET: &str =
     "SELECT project, unit, platform, amount_micro, amount_milli, currency, period FROM budget";
 
-fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChange>> {
+fn changes(conn: &Db, platform: Option<&str>) -> Result<Vec<AccountChange>> {
     match platform {
         Some(p) => collect(
             conn,
@@ -185,7 +179,7 @@ fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChang
         None => collect(
             conn,
             &format!("{SELECT_CHANGE} ORDER BY platform, effective_on"),
-            [],
+            (),
             read_change,
         ),
     }
@@ -196,7 +190,7 @@ fn changes(conn: &Connection, platform: Option<&str>) -> Result<Vec<AccountChang
 /// the same facts), so entries before it, which the ledger ignores, are never read: `log`
 /// stays fast on a million-entry log.
 pub fn records(
-    conn: &Connection,
+    conn: &Db,
     platform: &str,
     spends_from: impl FnOnce(&LedgerRecords) -> Result<Option<DateTime<Utc>>>,
 ) -> Result<LedgerRecords> {
@@ -241,14 +235,13 @@ pub fn records(
 
 /// The plan, renewal day and billing of the most recent change become the `account` row
 /// (the current plan), so `log` keeps pricing with it.
-fn sync_account(conn: &Connection, platform: &str) -> Result<()> {
+fn sync_account(conn: &Db, platform: &str) -> Result<()> {
     let latest = conn
-        .query_row(
+        .query_opt(
             &format!("{SELECT_CHANGE} WHERE platform = ?1 ORDER BY effective_on DESC LIMIT 1"),
             [platform],
             |r| Ok(read_change(r)),
-        )
-        .optional()?
+        )?
         .transpose()?;
     match latest {
         Some(c) => {
@@ -373,12 +366,11 @@ impl Tx<'_> {
         let on = change.effective_on.format("%Y-%m-%d").to_string();
         let replaced = self
             .conn
-            .query_row(
+            .query_opt(
                 &format!("{SELECT_CHANGE} WHERE platform = ?1 AND effective_on = ?2"),
                 params![change.platform, on],
                 |r| Ok(read_change(r)),
-            )
-            .optional()?
+            )?
             .transpose()?;
         let (price, credits) = terms_columns(&change.terms)?;
         check_who(&change.who)?;
@@ -442,10 +434,10 @@ impl Tx<'_> {
         };
         check_who(&t.who)?;
         self.conn
-            .execute(
+            .query_row(
                 "INSERT INTO topup (platform, pack, credits_milli, bonus_milli, price_micro, \
                  currency, at, expiry, expires_at, logged_by, machine) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                 params![
                     t.platform,
                     t.pack,
@@ -459,9 +451,9 @@ impl Tx<'_> {
                     t.who.logged_by,
                     t.who.machine,
                 ],
+                |r| r.get(0),
             )
-            .with_context(|| format!("cannot record the top-up on {}", t.platform))?;
-        Ok(self.conn.last_insert_rowid())
+            .with_context(|| format!("cannot record the top-up on {}", t.platform))
     }
 
     /// Top-up `id`, if there is one.
@@ -506,12 +498,11 @@ impl Tx<'_> {
         let on = on.format("%Y-%m-%d").to_string();
         let removed = self
             .conn
-            .query_row(
+            .query_opt(
                 &format!("{SELECT_CHANGE} WHERE platform = ?1 AND effective_on = ?2"),
                 params![platform, on],
                 |r| Ok(read_change(r)),
-            )
-            .optional()?
+            )?
             .transpose()?;
         if removed.is_none() {
             return Ok(None);
@@ -536,7 +527,7 @@ impl Tx<'_> {
         collect(
             self.conn,
             &format!("{SELECT_TOPUP} ORDER BY at, id"),
-            [],
+            (),
             read_topup,
         )
     }
@@ -546,7 +537,7 @@ impl Tx<'_> {
         collect(
             self.conn,
             &format!("{SELECT_ADJUSTMENT} ORDER BY at, id"),
-            [],
+            (),
             read_adjustment,
         )
     }
@@ -556,17 +547,16 @@ impl Tx<'_> {
         collect(
             self.conn,
             &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
-            [],
+            (),
             read_budget,
         )
     }
 
     /// Whether the query finds a row.
-    fn exists(&self, sql: &str, params: impl rusqlite::Params) -> Result<bool> {
+    fn exists(&self, sql: &str, params: impl crate::db::Params) -> Result<bool> {
         Ok(self
             .conn
-            .query_row(sql, params, |_| Ok(()))
-            .optional()?
+            .query_opt(sql, params, |_| Ok(()))?
             .is_some())
     }
 
@@ -613,9 +603,9 @@ impl Tx<'_> {
             TopupExpiry::At(e) => ("at", Some(format_at(&whole_seconds(&e)))),
         };
         let exists = self.exists(
-            "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS ?2 AND credits_milli = ?3 \
+            "SELECT 1 FROM topup WHERE platform = ?1 AND pack IS NOT DISTINCT FROM ?2 AND credits_milli = ?3 \
                  AND bonus_milli = ?4 AND price_micro = ?5 AND currency = ?6 AND at = ?7 \
-                 AND expiry = ?8 AND expires_at IS ?9",
+                 AND expiry = ?8 AND expires_at IS NOT DISTINCT FROM ?9",
             params![
                 t.platform,
                 t.pack,
@@ -659,9 +649,9 @@ impl Tx<'_> {
     pub fn insert_adjustment(&self, a: &Adjustment) -> Result<i64> {
         check_who(&a.who)?;
         self.conn
-            .execute(
+            .query_row(
                 "INSERT INTO adjustment (platform, credits_milli, note, at, logged_by, machine) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                 params![
                     a.platform,
                     signed_milli(a.credits, "credits")?,
@@ -670,14 +660,14 @@ impl Tx<'_> {
                     a.who.logged_by,
                     a.who.machine,
                 ],
+                |r| r.get(0),
             )
-            .with_context(|| format!("cannot record the adjustment on {}", a.platform))?;
-        Ok(self.conn.last_insert_rowid())
+            .with_context(|| format!("cannot record the adjustment on {}", a.platform))
     }
 }
 
 /// Top-up `id`, if there is one.
-fn topup_in(conn: &Connection, id: i64) -> Result<Option<Topup>> {
+fn topup_in(conn: &Db, id: i64) -> Result<Option<Topup>> {
     Ok(collect(
         conn,
         &format!("{SELECT_TOPUP} WHERE id = ?1"),
@@ -688,7 +678,7 @@ fn topup_in(conn: &Connection, id: i64) -> Result<Option<Topup>> {
 }
 
 /// Adjustment `id`, if there is one.
-fn adjustment_in(conn: &Connection, id: i64) -> Result<Option<Adjustment>> {
+fn adjustment_in(conn: &Db, id: i64) -> Result<Option<Adjustment>> {
     Ok(collect(
         conn,
         &format!("{SELECT_ADJUSTMENT} WHERE id = ?1"),
@@ -715,7 +705,7 @@ impl Store {
             &self.conn,
             "SELECT platform FROM account_change UNION SELECT platform FROM topup \
              UNION SELECT platform FROM adjustment ORDER BY 1",
-            [],
+            (),
             |r| Ok(r.get(0)?),
         )
     }
@@ -724,7 +714,7 @@ impl Store {
     pub fn topups(&self, platform: Option<&str>) -> Result<Vec<Topup>> {
         collect(
             &self.conn,
-            &format!("{SELECT_TOPUP} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"),
+            &format!("{SELECT_TOPUP} WHERE CAST(?1 AS TEXT) IS NULL OR platform = ?1 ORDER BY platform, at, id"),
             [platform],
             read_topup,
         )
@@ -735,7 +725,7 @@ impl Store {
         collect(
             &self.conn,
             &format!(
-                "{SELECT_ADJUSTMENT} WHERE ?1 IS NULL OR platform = ?1 ORDER BY platform, at, id"
+                "{SELECT_ADJUSTMENT} WHERE CAST(?1 AS TEXT) IS NULL OR platform = ?1 ORDER BY platform, at, id"
             ),
             [platform],
             read_adjustment,
@@ -757,7 +747,7 @@ impl Store {
         collect(
             &self.conn,
             &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
-            [],
+            (),
             read_budget,
         )
     }
@@ -772,8 +762,8 @@ impl Store {
     ) -> Result<usize> {
         self.write(|w| {
             Ok(w.conn.execute(
-                "DELETE FROM budget WHERE project = ?1 AND (?2 IS NULL OR unit = ?2) \
-                 AND (?3 IS NULL OR platform = ?3)",
+                "DELETE FROM budget WHERE project = ?1 AND (CAST(?2 AS TEXT) IS NULL OR unit = ?2) \
+                 AND (CAST(?3 AS TEXT) IS NULL OR platform = ?3)",
                 params![project, unit.map(BudgetUnit::as_str), platform],
             )?)
         })
@@ -786,26 +776,25 @@ impl Store {
     pub fn most_logged(&self, platform: &str) -> Result<Option<LoggedShape>> {
         let row = self
             .conn
-            .query_row(
+            .query_opt(
                 "WITH recent AS (SELECT model, duration_ms, resolution, mode, audio, at \
                  FROM entry WHERE platform = ?1 ORDER BY at DESC LIMIT ?2) \
                  SELECT model, duration_ms, resolution, mode, audio FROM recent \
                  WHERE model = (SELECT model FROM recent \
                  GROUP BY model ORDER BY count(*) DESC, max(at) DESC LIMIT 1) \
-                 GROUP BY duration_ms, resolution, mode, audio \
+                 GROUP BY model, duration_ms, resolution, mode, audio \
                  ORDER BY count(*) DESC, max(at) DESC LIMIT 1",
                 params![platform, USUAL_FROM_NEWEST],
                 |r| {
                     Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, Option<i64>>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<bool>>(4)?,
+                        r.get::<String>(0)?,
+                        r.get::<Option<i64>>(1)?,
+                        r.get::<Option<String>>(2)?,
+                        r.get::<Option<String>>(3)?,
+                        r.get::<Option<bool>>(4)?,
                     ))
                 },
-            )
-            .optional()?;
+            )?;
         Ok(row.map(|(model, ms, resolution, mode, audio)| LoggedShape {
             model,
             duration: ms.map(from_milli),
@@ -1158,7 +1147,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
         {
-            let conn = Connection::open(&path).unwrap();
+            let conn = rusqlite::Connection::open(&path).unwrap();
             conn.execute_batch(include_str!("migrations/0001_init.sql"))
                 .unwrap();
             conn.pragma_update(

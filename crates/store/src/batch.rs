@@ -8,9 +8,9 @@
 //! queries, not a million.
 
 use anyhow::{anyhow, bail, Context, Result};
-use rusqlite::OptionalExtension;
+use crate::db::{Db, Value};
 
-use super::entries::{bind_entry, encode, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
+use super::entries::{encode, entry_values, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
 use super::{Store, Tx};
 use credits_core::records::NewEntry;
 
@@ -27,11 +27,16 @@ impl Store {
     /// [`Store::write`] with a larger page cache for one big transaction, put back
     /// afterwards, error or not.
     pub fn write_bulk<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn
-            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let Some(sqlite) = self.conn.sqlite() else {
+            // PostgreSQL's buffers are the server's to size.
+            return self.write(f);
+        };
+        let cache: i64 = sqlite.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        sqlite.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
         let result = self.write(f);
-        self.conn.pragma_update(None, "cache_size", cache)?;
+        if let Some(sqlite) = self.conn.sqlite() {
+            sqlite.pragma_update(None, "cache_size", cache)?;
+        }
         result
     }
 }
@@ -91,7 +96,7 @@ pub struct Conflict {
 /// Inserts entries in batches of [`BATCH`], skipping those whose dedup key is already in the
 /// database (or earlier in the batch). Call [`Batch::finish`] to insert the last batch.
 pub struct Batch<'t> {
-    conn: &'t rusqlite::Connection,
+    conn: &'t Db,
     source: String,
     pending: Vec<Pending>,
     /// `price_table` ids already looked up: (platform, sha256, id). A handful per import, so
@@ -199,10 +204,12 @@ impl Batch<'_> {
             "SELECT count(*) FROM entry WHERE dedup_key IN ({})",
             vec!["?"; self.pending.len()].join(", ")
         );
-        let present: usize = self.conn.prepare_cached(&sql)?.query_row(
-            rusqlite::params_from_iter(self.pending.iter().map(|p| p.key.as_str())),
-            |r| r.get(0),
-        )?;
+        let keys: Vec<Value> = self
+            .pending
+            .iter()
+            .map(|p| Value::Text(p.key.clone()))
+            .collect();
+        let present: usize = self.conn.query_row(&sql, keys, |r| r.get(0))?;
         if present < self.pending.len() {
             self.paused = Some(super::summary::pause_insert_triggers(self.conn)?);
         }
@@ -225,10 +232,9 @@ impl Batch<'_> {
     fn differs(&self, p: &Pending) -> Result<Option<Conflict>> {
         let id: Option<i64> = self
             .conn
-            .query_row("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
+            .query_opt("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
                 r.get(0)
-            })
-            .optional()?;
+            })?;
         let Some(stored) = id
             .map(|id| super::entries::get_in(self.conn, id))
             .transpose()?
@@ -283,25 +289,15 @@ impl Batch<'_> {
 
     fn insert_pending(&mut self) -> Result<()> {
         self.pause_if_new()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(&insert_entries_sql(self.pending.len()))?;
-        for (i, p) in self.pending.iter().enumerate() {
-            bind_entry(
-                &mut stmt,
-                i * ENTRY_PARAMS,
-                &p.entry,
-                &p.enc,
-                &p.key,
-                p.table,
-            )?;
+        let mut values = Vec::with_capacity(self.pending.len() * ENTRY_PARAMS);
+        for p in &self.pending {
+            entry_values(&mut values, &p.entry, &p.enc, &p.key, p.table);
         }
-        let mut inserted: Vec<(i64, String)> = Vec::with_capacity(self.pending.len());
-        let mut rows = stmt.raw_query();
-        while let Some(row) = rows.next()? {
-            inserted.push((row.get(0)?, row.get(1)?));
-        }
-        drop(rows);
+        let mut inserted: Vec<(i64, String)> = self.conn.query_map(
+            &insert_entries_sql(self.pending.len()),
+            values,
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
         self.added += inserted.len() as u64;
         // Which pending rows went in: new ids ascend in VALUES order, so the inserted rows,
         // sorted by id, pair with the pending ones in order (as for the tags below).
@@ -359,13 +355,13 @@ impl Batch<'_> {
             paused.write_tag_sums_if_many(self.conn)?;
         }
         for chunk in tags.chunks(BATCH) {
-            let mut stmt = self.conn.prepare_cached(&insert_tags_sql(chunk.len()))?;
-            for (i, (id, k, v)) in chunk.iter().enumerate() {
-                stmt.raw_bind_parameter(i * 3 + 1, id)?;
-                stmt.raw_bind_parameter(i * 3 + 2, k)?;
-                stmt.raw_bind_parameter(i * 3 + 3, v)?;
+            let mut values = Vec::with_capacity(chunk.len() * 3);
+            for (id, k, v) in chunk {
+                values.push(Value::Int(*id));
+                values.push(Value::Text(k.to_string()));
+                values.push(Value::Text(v.to_string()));
             }
-            stmt.raw_execute()?;
+            self.conn.execute(&insert_tags_sql(chunk.len()), values)?;
         }
         Ok(())
     }
@@ -441,7 +437,7 @@ mod tests {
         }
         let rows: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM price_table", (), |r| r.get(0))
             .unwrap();
         assert_eq!(rows, 2);
     }

@@ -8,8 +8,8 @@
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection};
+use crate::db::Value;
+use crate::db::{params, Db};
 
 use super::entries::{format_at, AT_FORMAT};
 use super::units::from_milli;
@@ -19,7 +19,7 @@ use credits_core::records::{LedgerRecords, SpendRow, Status};
 /// A platform's entries as spends, oldest first (then by id): those dated at or after
 /// `from`, after `after` (exclusive) when given, and at or before `upto` when given.
 pub(crate) fn read_spends(
-    conn: &Connection,
+    conn: &Db,
     platform: &str,
     from: DateTime<Utc>,
     after: Option<DateTime<Utc>>,
@@ -38,10 +38,8 @@ pub(crate) fn read_spends(
         args.push(Value::Text(format_at(&upto)));
     }
     sql.push_str(" ORDER BY at, id");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(args))?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
+    conn.for_each(&sql, args, |row| {
         let at: String = row.get(1)?;
         let status: String = row.get(3)?;
         let refunded_at: Option<String> = row.get(4)?;
@@ -52,7 +50,8 @@ pub(crate) fn read_spends(
             status: status.parse::<Status>()?,
             refunded_at: refunded_at.as_deref().map(decode).transpose()?,
         });
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -88,7 +87,7 @@ fn decode(text: &str) -> Result<DateTime<Utc>> {
 /// connection, the reads are written once.
 pub trait LedgerRead {
     /// The connection the reads go through.
-    fn connection(&self) -> &Connection;
+    fn connection(&self) -> &Db;
 
     /// The platform's plan history, top-ups and adjustments; no entries (`spends` empty).
     fn ledger_facts(&self, platform: &str) -> Result<LedgerRecords> {
@@ -132,19 +131,19 @@ pub trait LedgerRead {
 }
 
 impl LedgerRead for Store {
-    fn connection(&self) -> &Connection {
+    fn connection(&self) -> &Db {
         &self.conn
     }
 }
 
 impl LedgerRead for Tx<'_> {
-    fn connection(&self) -> &Connection {
+    fn connection(&self) -> &Db {
         self.conn
     }
 }
 
 fn checkpoints_in(
-    conn: &Connection,
+    conn: &Db,
     platform: &str,
     upto: DateTime<Utc>,
     before: Option<DateTime<Utc>>,
@@ -152,49 +151,40 @@ fn checkpoints_in(
 ) -> Result<Vec<(DateTime<Utc>, String)>> {
     // Without a `before`, a bound past every stored time.
     let before = before.map_or_else(|| "9".to_string(), |b| format_at(&b));
-    let mut stmt = conn.prepare_cached(
+    conn.query_map(
         "SELECT at, state FROM ledger_checkpoint WHERE platform = ?1 AND at <= ?2 AND at < ?3 \
          ORDER BY at DESC LIMIT ?4",
-    )?;
-    let mut rows = stmt.query(params![platform, format_at(&upto), before, limit])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let at: String = row.get(0)?;
-        out.push((decode(&at)?, row.get(1)?));
-    }
-    Ok(out)
+        params![platform, format_at(&upto), before, limit],
+        |row| {
+            let at: String = row.get(0)?;
+            Ok((decode(&at)?, row.get(1)?))
+        },
+    )
 }
 
 fn nth_in(
-    conn: &Connection,
+    conn: &Db,
     platform: &str,
     from: DateTime<Utc>,
     after: Option<DateTime<Utc>>,
     n: u32,
 ) -> Result<Option<DateTime<Utc>>> {
     let lower = lower_bound(from, after);
-    let mut stmt = conn.prepare_cached(
+    conn.query_opt(
         "SELECT at FROM entry WHERE platform = ?1 AND at >= ?2 ORDER BY at LIMIT 1 OFFSET ?3",
-    )?;
-    let mut rows = stmt.query(params![platform, lower, n.saturating_sub(1)])?;
-    match rows.next()? {
-        Some(row) => {
-            let at: String = row.get(0)?;
-            Ok(Some(decode(&at)?))
-        }
-        None => Ok(None),
-    }
+        params![platform, lower, n.saturating_sub(1)],
+        |row| decode(&row.get::<String>(0)?),
+    )
 }
 
 impl Tx<'_> {
     /// Stores a checkpoint (replacing one at the same time).
     pub fn save_checkpoint(&self, platform: &str, at: DateTime<Utc>, state: &str) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT OR REPLACE INTO ledger_checkpoint (platform, at, state) \
-                 VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![platform, format_at(&at), state])?;
+        self.conn.execute(
+            "INSERT INTO ledger_checkpoint (platform, at, state) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (platform, at) DO UPDATE SET state = excluded.state",
+            params![platform, format_at(&at), state],
+        )?;
         Ok(())
     }
 
@@ -209,11 +199,11 @@ impl Tx<'_> {
 
     /// Platforms that have checkpoints or a balance (plan, top-up, adjustment).
     pub fn checkpointed_platforms(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
+        self.conn.query_map(
             "SELECT platform FROM ledger_checkpoint UNION SELECT platform FROM account_change \
              UNION SELECT platform FROM topup UNION SELECT platform FROM adjustment ORDER BY 1",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            (),
+            |r| r.get(0),
+        )
     }
 }

@@ -12,8 +12,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SubsecRound, Timelike, Utc,
 };
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Statement, ToSql};
+use crate::db::{params, Db, Row, ToValue, Value};
 
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
@@ -176,15 +175,13 @@ pub(crate) fn check_stamp(t: &TableStamp) -> Result<()> {
 
 /// The id of a stamp's `price_table` row, inside the caller's transaction: found, or added
 /// the first time. One table per (platform, hash); its date is the one first recorded.
-pub(crate) fn price_table_id(conn: &Connection, t: &TableStamp) -> Result<i64> {
+pub(crate) fn price_table_id(conn: &Db, t: &TableStamp) -> Result<i64> {
     check_stamp(t)?;
     let as_of = t.as_of.format("%Y-%m-%d").to_string();
-    conn.prepare_cached(INSERT_PRICE_TABLE)?
-        .execute(params![t.platform, as_of, t.sha256])?;
-    let id = conn
-        .prepare_cached(SELECT_PRICE_TABLE)?
-        .query_row(params![t.platform, t.sha256], |r| r.get(0))?;
-    Ok(id)
+    conn.execute(INSERT_PRICE_TABLE, params![t.platform, as_of, t.sha256])?;
+    conn.query_row(SELECT_PRICE_TABLE, params![t.platform, t.sha256], |r| {
+        r.get(0)
+    })
 }
 
 /// Tags must survive the CSV form `k=v;k2=v2`, so keys hold neither `=` nor `;` and values no
@@ -273,22 +270,21 @@ fn fresh_dedup_key() -> String {
     format!("log:{nanos:x}-{:x}-{n:x}", std::process::id())
 }
 
-/// Binds the `ENTRY_COLUMNS` values of one entry to parameters `base + 1 ..=
-/// base + ENTRY_PARAMS`, so a multi-row `INSERT` can bind many entries. `price_table` is the
-/// id of the entry's table stamp ([`price_table_id`]).
-pub(crate) fn bind_entry(
-    stmt: &mut Statement<'_>,
-    base: usize,
+/// The `ENTRY_COLUMNS` values of one entry, appended to `out` in order, so a multi-row
+/// `INSERT` can bind many entries. `price_table` is the id of the entry's table stamp
+/// ([`price_table_id`]).
+pub(crate) fn entry_values(
+    out: &mut Vec<Value>,
     e: &NewEntry,
     enc: &Encoded,
     dedup_key: &str,
     price_table: Option<i64>,
-) -> rusqlite::Result<()> {
+) {
     let currency = e.cost.as_ref().map(|c| c.currency.as_str());
     let r = &e.request;
     // `encode` checked that `chars` fits.
     let chars = r.chars.and_then(|c| i64::try_from(c).ok());
-    let values: [&dyn ToSql; ENTRY_PARAMS] = [
+    let values: [&dyn ToValue; ENTRY_PARAMS] = [
         &enc.at,
         &enc.offset_min,
         &e.platform,
@@ -316,10 +312,7 @@ pub(crate) fn bind_entry(
         &e.who.logged_by,
         &e.who.machine,
     ];
-    for (i, value) in values.into_iter().enumerate() {
-        stmt.raw_bind_parameter(base + i + 1, value)?;
-    }
-    Ok(())
+    out.extend(values.iter().map(|v| v.to_value()));
 }
 
 /// Where each column of `SELECT_ENTRY` sits, looked up by name once per statement.
@@ -356,8 +349,8 @@ pub(crate) struct EntryColumns {
 }
 
 impl EntryColumns {
-    pub fn of(stmt: &Statement<'_>) -> rusqlite::Result<EntryColumns> {
-        let c = |name: &str| stmt.column_index(name);
+    pub fn of(row: &Row<'_>) -> Result<EntryColumns> {
+        let c = |name: &str| row.column_index(name);
         Ok(EntryColumns {
             id: c("id")?,
             at: c("at")?,
@@ -404,7 +397,7 @@ impl EntryColumns {
         let table_as_of: Option<String> = row.get(self.table_as_of)?;
         let table = match (
             table_as_of,
-            row.get::<_, Option<String>>(self.table_sha256)?,
+            row.get::<Option<String>>(self.table_sha256)?,
         ) {
             (Some(as_of), Some(sha256)) => Some(TableStamp {
                 platform: platform.clone(),
@@ -421,10 +414,10 @@ impl EntryColumns {
                 platform,
                 model: row.get(self.model)?,
                 request: Request {
-                    duration: row.get::<_, Option<i64>>(self.duration)?.map(from_milli),
+                    duration: row.get::<Option<i64>>(self.duration)?.map(from_milli),
                     resolution: row.get(self.resolution)?,
-                    audio: row.get::<_, Option<bool>>(self.audio)?.unwrap_or(false),
-                    refs: row.get::<_, Option<u32>>(self.refs)?.unwrap_or(0),
+                    audio: row.get::<Option<bool>>(self.audio)?.unwrap_or(false),
+                    refs: row.get::<Option<u32>>(self.refs)?.unwrap_or(0),
                     mode: row.get(self.mode)?,
                     chars: chars.and_then(|c| u64::try_from(c).ok()),
                     count: row.get(self.count)?,
@@ -464,14 +457,10 @@ impl EntryColumns {
 }
 
 /// One entry by id, or `None`.
-pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT_ENTRY} WHERE e.id = ?1"))?;
-    let columns = EntryColumns::of(&stmt)?;
-    let mut rows = stmt.query([id])?;
-    match rows.next()? {
-        Some(row) => columns.read(row).map(Some),
-        None => Ok(None),
-    }
+pub(crate) fn get_in(conn: &Db, id: i64) -> Result<Option<Entry>> {
+    conn.query_opt(&format!("{SELECT_ENTRY} WHERE e.id = ?1"), [id], |row| {
+        EntryColumns::of(row)?.read(row)
+    })
 }
 
 /// Which way `entries` are listed.
@@ -526,7 +515,7 @@ pub(crate) fn where_clause(f: &Filter) -> Where {
 
 /// Inserts one entry (and its tags) inside the caller's transaction. A dedup key already in
 /// the database is an error (`import` skips such rows instead, see `exchange`).
-pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64> {
+pub(crate) fn insert_entry_in(conn: &Db, entry: &NewEntry) -> Result<i64> {
     let enc = encode(entry)?;
     let key = match &entry.dedup_key {
         Some(key) => key.clone(),
@@ -537,19 +526,23 @@ pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64
         .as_ref()
         .map(|t| price_table_id(conn, t))
         .transpose()?;
-    let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({}) ON CONFLICT (dedup_key) DO NOTHING",
-        ["?"; ENTRY_PARAMS].join(", ")
-    ))?;
-    bind_entry(&mut insert, 0, entry, &enc, &key, table)?;
-    // The conflict is detected by the row count, not by reading SQLite's message.
-    if insert.raw_execute()? == 0 {
+    let mut values = Vec::with_capacity(ENTRY_PARAMS);
+    entry_values(&mut values, entry, &enc, &key, table);
+    // The conflict is detected by the missing row, not by reading the driver's message.
+    let Some(id) = conn.query_opt(
+        &format!(
+            "INSERT INTO entry ({ENTRY_COLUMNS}) VALUES ({}) \
+             ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+            ["?"; ENTRY_PARAMS].join(", ")
+        ),
+        values,
+        |r| r.get::<i64>(0),
+    )?
+    else {
         bail!("an entry with the dedup key `{key}` already exists");
-    }
-    let id = conn.last_insert_rowid();
-    let mut insert_tag = conn.prepare_cached(INSERT_TAG)?;
+    };
     for (k, v) in &entry.tags {
-        insert_tag.execute(params![id, k, v])?;
+        conn.execute(INSERT_TAG, params![id, k, v])?;
     }
     Ok(id)
 }
@@ -558,7 +551,7 @@ pub(crate) fn insert_entry_in(conn: &Connection, entry: &NewEntry) -> Result<i64
 /// transitions are allowed (`ops::entries`); the schema refuses a refund time on an entry that
 /// is not refunded. Returns whether the entry exists.
 pub(crate) fn set_status_in(
-    conn: &Connection,
+    conn: &Db,
     id: i64,
     status: Status,
     refunded_at: Option<DateTime<Utc>>,
@@ -574,7 +567,7 @@ pub(crate) fn set_status_in(
 /// Replaces an entry's money, how it was priced and the table that priced it (`credits
 /// reprice`). Returns whether it exists.
 pub(crate) fn set_price_in(
-    conn: &Connection,
+    conn: &Db,
     id: i64,
     cost: Option<&Money>,
     pricing: &str,
@@ -602,11 +595,10 @@ pub(crate) fn set_price_in(
 
 /// Changes project, tags, note or kept of an entry. Removals apply before additions. Returns
 /// whether the entry exists.
-pub(crate) fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bool> {
+pub(crate) fn edit_in(conn: &Db, id: i64, edit: &EntryEdit) -> Result<bool> {
     check_tags(&edit.tags_set)?;
     let exists = conn
-        .query_row("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))
-        .optional()?;
+        .query_opt("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))?;
     if exists.is_none() {
         return Ok(false);
     }
@@ -645,7 +637,7 @@ pub(crate) fn edit_in(conn: &Connection, id: i64, edit: &EntryEdit) -> Result<bo
 }
 
 /// Deletes an entry (its tags go by the foreign key) and returns what it was.
-pub(crate) fn remove_in(conn: &Connection, id: i64) -> Result<Option<Entry>> {
+pub(crate) fn remove_in(conn: &Db, id: i64) -> Result<Option<Entry>> {
     let entry = get_in(conn, id)?;
     if entry.is_some() {
         conn.execute("DELETE FROM entry WHERE id = ?1", [id])?;
@@ -708,7 +700,7 @@ impl super::Tx<'_> {
 }
 
 fn for_each_entry_in(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     order: Order,
     mut f: impl FnMut(Entry) -> Result<()>,
@@ -719,25 +711,26 @@ fn for_each_entry_in(
     let sql = match (order, filter.limit) {
         (Order::NewestFirst, None) => newest,
         (Order::NewestFirst, Some(n)) => {
-            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            params.push(Value::Int(n.min(i64::MAX as u64) as i64));
             format!("{newest} LIMIT ?")
         }
         (Order::OldestFirst, None) => {
             format!("{SELECT_ENTRY}{} ORDER BY e.at, e.id", w.sql)
         }
         (Order::OldestFirst, Some(n)) => {
-            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            params.push(Value::Int(n.min(i64::MAX as u64) as i64));
             // The newest N, listed oldest first.
-            format!("SELECT * FROM ({newest} LIMIT ?) ORDER BY at, id")
+            format!("SELECT * FROM ({newest} LIMIT ?) AS newest ORDER BY at, id")
         }
     };
-    let mut stmt = conn.prepare(&sql)?;
-    let columns = EntryColumns::of(&stmt)?;
-    let mut rows = stmt.query(params_from_iter(params))?;
-    while let Some(row) = rows.next()? {
-        f(columns.read(row)?)?;
-    }
-    Ok(())
+    let mut columns: Option<EntryColumns> = None;
+    conn.for_each(&sql, params, |row| {
+        let columns = match &columns {
+            Some(c) => c,
+            None => columns.insert(EntryColumns::of(row)?),
+        };
+        f(columns.read(row)?)
+    })
 }
 
 /// A time from RFC 3339 text, for tests.
@@ -874,7 +867,7 @@ mod tests {
     fn price_tables(store: &Store) -> i64 {
         store
             .conn
-            .query_row("SELECT count(*) FROM price_table", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM price_table", (), |r| r.get(0))
             .unwrap()
     }
 
@@ -985,7 +978,7 @@ mod tests {
         assert!(store.remove(id).unwrap().is_none());
         let tags: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM entry_tag", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM entry_tag", (), |r| r.get(0))
             .unwrap();
         assert_eq!(tags, 0, "tags go with their entry");
     }

@@ -9,7 +9,7 @@
 
 use super::Tx;
 use anyhow::Result;
-use rusqlite::{params, OptionalExtension};
+use crate::db::{params, Row};
 
 /// The file an entry was logged from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +44,9 @@ impl FileStamp {
 
 const COLUMNS: &str = "entry_id, sha256, path, identified_by, size, modified_ns";
 
-fn entry_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntryFile> {
+fn entry_file(r: &Row<'_>) -> Result<EntryFile> {
     let sha: Vec<u8> = r.get(1)?;
-    let stamp = match (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?) {
+    let stamp = match (r.get::<Option<i64>>(4)?, r.get::<Option<i64>>(5)?) {
         (Some(size), Some(modified_ns)) => Some(FileStamp { size, modified_ns }),
         _ => None,
     };
@@ -65,27 +65,25 @@ impl Tx<'_> {
     pub fn file_by_hash(&self, sha256: &[u8; 32]) -> Result<Option<EntryFile>> {
         Ok(self
             .conn
-            .query_row(
+            .query_opt(
                 &format!("SELECT {COLUMNS} FROM entry_file WHERE sha256 = ?1"),
                 params![&sha256[..]],
                 entry_file,
-            )
-            .optional()?)
+            )?)
     }
 
     /// The file logged from `path` when it had this size and modification time, if any.
     pub fn file_at(&self, path: &str, stamp: FileStamp) -> Result<Option<EntryFile>> {
         Ok(self
             .conn
-            .query_row(
+            .query_opt(
                 &format!(
                     "SELECT {COLUMNS} FROM entry_file \
                      WHERE path = ?1 AND size = ?2 AND modified_ns = ?3"
                 ),
                 params![path, stamp.size, stamp.modified_ns],
                 entry_file,
-            )
-            .optional()?)
+            )?)
     }
 
     /// Records the size and modification time the file logged as `entry_id` has now (after
@@ -118,14 +116,12 @@ impl Tx<'_> {
     /// The paths of the files entries were logged from, by entry id (for `history`).
     pub fn entry_paths(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
         let mut out = std::collections::HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT path FROM entry_file WHERE entry_id = ?1")?;
         for id in ids {
-            if let Some(path) = stmt
-                .query_row(params![id], |r| r.get::<_, String>(0))
-                .optional()?
-            {
+            if let Some(path) = self.conn.query_opt(
+                "SELECT path FROM entry_file WHERE entry_id = ?1",
+                params![id],
+                |r| r.get::<String>(0),
+            )? {
                 out.insert(*id, path);
             }
         }

@@ -13,6 +13,11 @@ mod accounts;
 mod balances;
 mod batch;
 mod checkpoints;
+mod db;
+mod postgres_ledger;
+pub use postgres_ledger::{hide_password, is_postgres_url, PgLocation};
+pub use db::Backend;
+use db::Db;
 pub use batch::{Conflict, KeyCheck};
 pub use checkpoints::LedgerRead;
 mod entries;
@@ -29,7 +34,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 /// The store's own checks, for `crate::exchange` to report them where a file's column is known.
 pub use entries::check_tags;
@@ -94,7 +99,7 @@ fn busy(retries: i32) -> bool {
 /// An open credits database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    conn: Db,
     /// The file, as messages name it.
     name: String,
 }
@@ -105,7 +110,7 @@ pub struct Store {
 /// both in one, so nothing another process writes in between can make the check stale, and
 /// an error leaves nothing written.
 pub struct Tx<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
 }
 
 impl Store {
@@ -113,32 +118,113 @@ impl Store {
     /// it succeeds, rolled back (nothing written) if it fails. A deferred transaction that
     /// reads first fails with SQLITE_BUSY under concurrent writers even with a busy timeout.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        if self.conn.is_readonly(rusqlite::DatabaseName::Main)? {
+        if self.is_read_only()? {
             return Err(credits_core::error::fail_with_help(
                 format!("{} is read-only: this command writes to the log", self.name),
                 "make the file and its folder writable (or pass --db a copy), then run it again",
             ));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&Tx { conn: &tx })?;
-        tx.commit()?;
-        Ok(value)
+        match &self.conn {
+            Db::Sqlite(_) => self.conn.execute_batch("BEGIN IMMEDIATE")?,
+            Db::Postgres(_) => postgres_ledger::begin_write(&self.conn)?,
+        }
+        finish(&self.conn, f(&Tx { conn: &self.conn }))
     }
 
     /// Whether this database was opened for reading only ([`Store::open_read_only`]).
     pub fn is_read_only(&self) -> Result<bool> {
-        Ok(self.conn.is_readonly(rusqlite::DatabaseName::Main)?)
+        Ok(match &self.conn {
+            Db::Sqlite(c) => c.is_readonly(rusqlite::DatabaseName::Main)?,
+            // A role's missing privileges show on the write itself, named by the server.
+            Db::Postgres(_) => false,
+        })
     }
 
     /// Runs `f` on one consistent snapshot (a deferred transaction, rolled back at the end).
     /// The methods that write fail here on a read-only file, and are never called from it.
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
+        match &self.conn {
+            Db::Sqlite(_) => self.conn.execute_batch("BEGIN DEFERRED")?,
+            // Repeatable read: every statement of `f` sees the same snapshot, as on SQLite.
+            Db::Postgres(_) => self
+                .conn
+                .execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?,
+        }
+        let value = f(&Tx { conn: &self.conn });
+        self.conn.execute_batch("ROLLBACK")?;
+        value
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.conn.backend()
+    }
+
+    /// The database as messages name it: a file's path, or a URL without its password.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// What `credits db status` shows of a database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DbStatus {
+    pub backend: Backend,
+    /// The file, or the URL without its password.
+    pub location: String,
+    pub schema: u32,
+    pub entries: u64,
+    /// Bytes on disk: the file (and its write-ahead log), or the PostgreSQL database.
+    pub size_bytes: Option<u64>,
+}
+
+impl Store {
+    /// The backend, where the database is, its schema version, entries and size.
+    pub fn status(&self) -> Result<DbStatus> {
+        let entries: i64 = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        f(&Tx { conn: &tx })
+            .query_row("SELECT count(*) FROM entry", (), |r| r.get(0))?;
+        let (schema, size_bytes) = match &self.conn {
+            Db::Sqlite(c) => {
+                let (version, pages, page_size): (u32, i64, i64) = c.query_row(
+                    "SELECT (SELECT user_version FROM pragma_user_version), \
+                            (SELECT page_count FROM pragma_page_count), \
+                            (SELECT page_size FROM pragma_page_size)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?;
+                (version, u64::try_from(pages * page_size).ok())
+            }
+            Db::Postgres(_) => self.conn.query_row(
+                "SELECT (SELECT version FROM credits_schema), \
+                        pg_database_size(current_database())",
+                (),
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?,
+        };
+        Ok(DbStatus {
+            backend: self.backend(),
+            location: self.name.clone(),
+            schema,
+            entries: u64::try_from(entries).unwrap_or(0),
+            size_bytes,
+        })
+    }
+}
+
+/// Commits when `value` is a success, rolls back (nothing written) when it is an error.
+fn finish<T>(conn: &Db, value: Result<T>) -> Result<T> {
+    match value {
+        Ok(v) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(v)
+        }
+        Err(e) => {
+            // The error says what went wrong; a failed rollback (a dropped connection) adds
+            // nothing the user can act on, and the server rolls back on disconnect anyway.
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
     }
 }
 
@@ -202,7 +288,23 @@ impl Store {
             Err(e) => return Err(e),
         };
         conn.pragma_update(None, "foreign_keys", true)?;
-        Ok(Some(Store { conn, name }))
+        Ok(Some(Store {
+            conn: Db::Sqlite(conn),
+            name,
+        }))
+    }
+
+    /// Opens the PostgreSQL ledger at `location`, creating the schema in an empty database
+    /// (`migrate`), or `Ok(None)` for an empty one opened by a command that only reads.
+    pub fn open_postgres(location: &PgLocation, migrate: bool) -> Result<Option<Store>> {
+        let conn = Db::Postgres(db::Pg::new(location.connect()?));
+        if !postgres_ledger::open_schema(&conn, location.shown(), migrate)? {
+            return Ok(None);
+        }
+        Ok(Some(Store {
+            conn,
+            name: location.shown().to_string(),
+        }))
     }
 
     /// A fresh database in memory, for tests.
@@ -223,7 +325,7 @@ impl Store {
             migrate::apply(&mut conn, name)?;
         }
         Ok(Store {
-            conn,
+            conn: Db::Sqlite(conn),
             name: name.to_string(),
         })
     }
@@ -412,12 +514,12 @@ mod tests {
         let store = Store::open(&path).unwrap();
         let version: u32 = store
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .query_row("PRAGMA user_version", (), |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
         let mode: String = store
             .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .query_row("PRAGMA journal_mode", (), |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
         drop(store);
@@ -501,9 +603,7 @@ mod tests {
                     })
                     .unwrap();
             }
-            store
-                .conn
-                .pragma_update(None, "journal_mode", "DELETE")
+            store.conn.sqlite().unwrap().pragma_update(None, "journal_mode", "DELETE")
                 .unwrap();
         }
         let bytes = fs::read(&good).unwrap();
@@ -549,7 +649,7 @@ mod tests {
         let mut store = Store::open(&path).unwrap();
         let version: u32 = store
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .query_row("PRAGMA user_version", (), |r| r.get(0))
             .unwrap();
         assert_eq!((SCHEMA_VERSION, version), (SCHEMA_VERSION, SCHEMA_VERSION));
         let old = store.entries(&Filter::default()).unwrap();

@@ -3,7 +3,7 @@
 //! right after opening, in one transaction that also marks it done.
 
 use anyhow::{bail, Result};
-use rusqlite::params;
+use crate::db::params;
 
 use super::{Store, Tx};
 use credits_core::records::Who;
@@ -35,7 +35,7 @@ impl Store {
             "SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM account) \
              + (SELECT count(*) FROM account_change) + (SELECT count(*) FROM topup) \
              + (SELECT count(*) FROM adjustment) + (SELECT count(*) FROM budget)",
-            [],
+            (),
             |r| r.get(0),
         )?;
         Ok(n == 0)
@@ -43,11 +43,12 @@ impl Store {
 
     /// The tasks a migration left to do.
     pub fn pending_tasks(&self) -> Result<Vec<Task>> {
-        let mut stmt = self.conn.prepare("SELECT task FROM maintenance")?;
-        let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let names = self
+            .conn
+            .query_map("SELECT task FROM maintenance", (), |r| r.get::<String>(0))?;
         let mut tasks = Vec::new();
         for name in names {
-            match name?.as_str() {
+            match name.as_str() {
                 "canonical_names" => tasks.push(Task::CanonicalNames),
                 "fill_who" => tasks.push(Task::FillWho),
                 other => bail!("unknown maintenance task `{other}` in the database"),
@@ -86,11 +87,11 @@ impl Tx<'_> {
 
     /// Every distinct (platform, model) of the entries, with how many entries have it.
     pub fn entry_names(&self) -> Result<Vec<(String, String, u64)>> {
-        let mut stmt = self.conn.prepare(
+        self.conn.query_map(
             "SELECT platform, model, count(*) FROM entry GROUP BY platform, model ORDER BY 1, 2",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            (),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     /// Gives a credits budget without a platform (schema 2) its project's platform, when the
@@ -103,7 +104,7 @@ impl Tx<'_> {
              WHERE unit = 'credits' AND platform = '' \
                AND (SELECT count(DISTINCT platform) FROM entry \
                     WHERE project = budget.project) = 1",
-            [],
+            (),
         )?;
         Ok(n as u64)
     }

@@ -21,8 +21,8 @@ use std::sync::LazyLock;
 
 use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
-use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection};
+use crate::db::Value;
+use crate::db::Db;
 use rust_decimal::Decimal;
 
 use super::entries::where_clause;
@@ -189,8 +189,8 @@ const AGGREGATES: &str = "count(*), \
     sum(e.count), \
     sum(CASE WHEN e.status = 'ok' THEN e.duration_ms * e.count END / 1000000000), \
     sum(CASE WHEN e.status = 'ok' THEN e.duration_ms * e.count END % 1000000000), \
-    sum(CASE WHEN e.status = 'ok' AND e.kept THEN e.duration_ms * e.count END / 1000000000), \
-    sum(CASE WHEN e.status = 'ok' AND e.kept THEN e.duration_ms * e.count END % 1000000000), \
+    sum(CASE WHEN e.status = 'ok' AND e.kept = 1 THEN e.duration_ms * e.count END / 1000000000), \
+    sum(CASE WHEN e.status = 'ok' AND e.kept = 1 THEN e.duration_ms * e.count END % 1000000000), \
     sum(e.credits_milli / 1000000000), \
     sum(e.credits_milli % 1000000000), \
     sum(CASE WHEN e.status = 'refunded' THEN e.credits_milli END / 1000000000), \
@@ -199,7 +199,7 @@ const AGGREGATES: &str = "count(*), \
     sum(CASE WHEN e.status = 'failed' THEN e.credits_milli END % 1000000000), \
     sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END / 1000000000), \
     sum(CASE WHEN e.status <> 'refunded' THEN e.cost_micro END % 1000000000), \
-    sum(e.status <> 'refunded' AND e.cost_micro IS NULL), \
+    sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NULL THEN 1 ELSE 0 END), \
     min(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
     max(CASE WHEN e.status <> 'refunded' THEN e.currency END), \
     sum(CASE WHEN e.status <> 'refunded' AND e.cost_micro IS NOT NULL THEN e.credits_milli END \
@@ -241,7 +241,7 @@ impl super::Tx<'_> {
     }
 }
 
-fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
+fn report_in(conn: &Db, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
     let query = |by_currency| from_sums(conn, filter, by, by_currency);
     let rows = query(false)?;
     if rows.iter().any(|(_, mixed)| *mixed) {
@@ -254,7 +254,7 @@ fn report_in(conn: &Connection, filter: &Filter, by: &[GroupKey]) -> Result<Vec<
 /// A report read both ways, from the entries and from the sums (tests of the migration).
 #[cfg(test)]
 pub(crate) fn both_ways(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
 ) -> (Vec<ReportRow>, Vec<ReportRow>) {
@@ -267,7 +267,7 @@ pub(crate) fn both_ways(
 
 /// A report from the sums when they can answer it, else from the entries.
 fn from_sums(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
     by_currency: bool,
@@ -380,7 +380,7 @@ static ENTRY_AS_TAG_DAY: LazyLock<String> = LazyLock::new(|| {
 /// so the currencies and platforms a group shows are those of entries it really has. A
 /// window's cut days are read from the entries, as in [`days_query`].
 fn tag_days_query(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
     by_currency: bool,
@@ -420,7 +420,7 @@ fn tag_days_query(
     // window, the months wholly inside it, then the days inside but not in those months;
     // the entries of the days it cuts come after.
     let spans: Vec<(bool, String, Vec<Value>)> = match (windowed, by_month) {
-        (false, months) => vec![(months, "1".to_string(), Vec::new())],
+        (false, months) => vec![(months, "1 = 1".to_string(), Vec::new())],
         (true, false) => vec![(
             false,
             day_rows_inside("e.day", "e.utc_offset_min"),
@@ -578,8 +578,8 @@ const AGGREGATES_OF_DAYS: &str = "sum(p.entries), \
     sum(p.clips), \
     sum(CASE WHEN p.status = 'ok' THEN p.seconds_hi END), \
     sum(CASE WHEN p.status = 'ok' THEN p.seconds_lo END), \
-    sum(CASE WHEN p.status = 'ok' AND p.kept THEN p.seconds_hi END), \
-    sum(CASE WHEN p.status = 'ok' AND p.kept THEN p.seconds_lo END), \
+    sum(CASE WHEN p.status = 'ok' AND p.kept = 1 THEN p.seconds_hi END), \
+    sum(CASE WHEN p.status = 'ok' AND p.kept = 1 THEN p.seconds_lo END), \
     sum(p.credits_hi), \
     sum(p.credits_lo), \
     sum(CASE WHEN p.status = 'refunded' THEN p.credits_hi END), \
@@ -718,7 +718,7 @@ fn day_inside(day: &str, offset: &str) -> String {
 /// index): a local day spans less than 48 hours of UTC around its date, so those entries
 /// lie within a day of each bound.
 fn days_query(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
     by_currency: bool,
@@ -823,7 +823,7 @@ fn days_query(
 
 /// Runs the report SQL; each row comes with whether its group mixes currencies.
 fn report_query(
-    conn: &Connection,
+    conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
     by_currency: bool,
@@ -856,7 +856,7 @@ fn report_query(
         }
         Some(n) => {
             params.extend(w.params);
-            params.push(Value::Integer(n.min(i64::MAX as u64) as i64));
+            params.push(Value::Int(n.min(i64::MAX as u64) as i64));
             params.extend(join_params);
             format!(
                 "(SELECT * FROM entry e{} ORDER BY e.at DESC, e.id DESC LIMIT ?) e{joins}",
@@ -875,24 +875,27 @@ fn report_query(
 fn group_and_order(sql: &mut String, keys: usize) {
     if keys > 0 {
         let positions: Vec<String> = (1..=keys).map(|i| i.to_string()).collect();
-        let positions = positions.join(", ");
-        sql.push_str(&format!(" GROUP BY {positions} ORDER BY {positions}"));
+        // NULL (no project, no tag) first, as SQLite sorts it; PostgreSQL would put it last.
+        let order: Vec<String> = positions.iter().map(|p| format!("{p} NULLS FIRST")).collect();
+        sql.push_str(&format!(
+            " GROUP BY {} ORDER BY {}",
+            positions.join(", "),
+            order.join(", ")
+        ));
     }
 }
 
 /// Reads a report query's rows: the group keys, then the aggregates in [`AGGREGATES`] order.
 fn read_rows(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
     params: Vec<Value>,
     by: &[GroupKey],
     by_currency: bool,
 ) -> Result<Vec<(ReportRow, bool)>> {
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query(params_from_iter(params))?;
-    let n = by.len() + usize::from(by_currency);
+        let n = by.len() + usize::from(by_currency);
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
+    conn.for_each(sql, params, |row| {
         let int = |i: usize| -> Result<i64> {
             let v: Option<i64> = row.get(n + i)?;
             Ok(v.unwrap_or(0))
@@ -928,19 +931,16 @@ fn read_rows(
             },
             mixed,
         ));
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
 impl Store {
     /// Every recorded price table by its id (`GroupKey::PriceTable`): a handful of rows.
     pub fn price_tables(&self) -> Result<Vec<(i64, TableStamp)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, platform, as_of, sha256 FROM price_table ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
+                let mut out = Vec::new();
+        self.conn.for_each("SELECT id, platform, as_of, sha256 FROM price_table ORDER BY id", (), |row| {
             let as_of: String = row.get(2)?;
             out.push((
                 row.get(0)?,
@@ -951,26 +951,24 @@ impl Store {
                     sha256: row.get(3)?,
                 },
             ));
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 
     /// Failed generations with no refund yet, per platform: the credits each platform owes.
     pub fn refunds_owed(&self) -> Result<Vec<RefundsOwed>> {
         // From the daily sums: a few thousand rows, not every failed entry.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT platform, sum(entries), sum(credits_hi), sum(credits_lo) FROM entry_day \
-             WHERE status = 'failed' GROUP BY platform ORDER BY platform",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
+                let mut out = Vec::new();
+        self.conn.for_each("SELECT platform, sum(entries), sum(credits_hi), sum(credits_lo) FROM entry_day \
+             WHERE status = 'failed' GROUP BY platform ORDER BY platform", (), |r| {
             out.push(RefundsOwed {
                 platform: r.get(0)?,
-                entries: r.get::<_, i64>(1)? as u64,
+                entries: r.get::<i64>(1)? as u64,
                 credits: split_sum(r.get(2)?, r.get(3)?, 3)?,
             });
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
@@ -1406,11 +1404,11 @@ mod tests {
         // Removing and changing entries keeps the sums in step (the triggers).
         store
             .conn
-            .execute("DELETE FROM entry WHERE id % 7 = 0", [])
+            .execute("DELETE FROM entry WHERE id % 7 = 0", ())
             .unwrap();
         store
             .conn
-            .execute("UPDATE entry SET status = 'refunded' WHERE id % 5 = 0", [])
+            .execute("UPDATE entry SET status = 'refunded' WHERE id % 5 = 0", ())
             .unwrap();
         // Tags changed, removed and added, and entries moved in time, keep the tag sums in
         // step too.

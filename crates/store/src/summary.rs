@@ -8,7 +8,7 @@
 
 use anyhow::{Context, Result};
 use chrono::{Duration, NaiveDate};
-use rusqlite::{params, Connection};
+use crate::db::{params, Backend, Db, ToValue};
 
 use super::entries::Encoded;
 use crate::sums::SUMS;
@@ -28,7 +28,8 @@ static ADD_TAG_DAY: LazyLock<String> = LazyLock::new(|| {
     let params: Vec<String> = (1..=keys + sums.len()).map(|i| format!("?{i}")).collect();
     format!(
         "INSERT INTO tag_day (key, value, day, utc_offset_min, platform, status, kept, \
-         currency, price_table, {}) VALUES ({}) ON CONFLICT DO UPDATE SET {}",
+         currency, price_table, {}) VALUES ({}) ON CONFLICT (key, value, day, utc_offset_min, \
+         platform, status, kept, currency, price_table) DO UPDATE SET {}",
         sums.join(", "),
         params.join(", "),
         *crate::sums::ADD_EXCLUDED
@@ -109,7 +110,7 @@ const REBUILD_DAYS: &str = "INSERT INTO entry_day \
            sum(credits_milli / 1000000000), sum(credits_milli % 1000000000), \
            coalesce(sum(cost_micro / 1000000000), 0), \
            coalesce(sum(cost_micro % 1000000000), 0), \
-           sum(cost_micro IS NULL), \
+           sum(CASE WHEN cost_micro IS NULL THEN 1 ELSE 0 END), \
            coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli / 1000000000 END), 0), \
            coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli % 1000000000 END), 0) \
     FROM entry \
@@ -181,7 +182,7 @@ impl Paused {
     }
 
     /// Adds the tag sums held to `tag_day` once there are [`TAG_SUMS_HELD`] of them.
-    pub fn write_tag_sums_if_many(&mut self, conn: &Connection) -> Result<()> {
+    pub fn write_tag_sums_if_many(&mut self, conn: &Db) -> Result<()> {
         if self.tag_sums.len() >= TAG_SUMS_HELD {
             self.write_tag_sums(conn)?;
         }
@@ -189,8 +190,7 @@ impl Paused {
     }
 
     /// Adds the tag sums held to `tag_day`, as its insert trigger would have row by row.
-    fn write_tag_sums(&mut self, conn: &Connection) -> Result<()> {
-        let mut add = conn.prepare_cached(&ADD_TAG_DAY)?;
+    fn write_tag_sums(&mut self, conn: &Db) -> Result<()> {
         let text = |id: u32| self.names.text(id);
         for ((key, value, day, offset, platform, status, kept, currency, table), sums) in
             &self.tag_sums
@@ -203,11 +203,11 @@ impl Paused {
                 text(*status),
                 text(*currency),
             );
-            let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+            let mut values: Vec<&dyn ToValue> = vec![
                 &key, &value, &day, offset, &platform, &status, kept, &currency, table,
             ];
-            values.extend(sums.iter().map(|s| s as &dyn rusqlite::ToSql));
-            add.execute(values.as_slice())?;
+            values.extend(sums.iter().map(|s| s as &dyn ToValue));
+            conn.execute(&ADD_TAG_DAY, values.as_slice())?;
         }
         // The names go with the sums that used them: a `shot=N` on every entry would
         // otherwise keep every N.
@@ -217,27 +217,31 @@ impl Paused {
     }
 }
 
-/// Drops the per-row insert triggers for a bulk write (inside its transaction).
-pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
+/// Pauses the per-row insert triggers for a bulk write (inside its transaction). SQLite has
+/// no way to switch a trigger off: they are dropped and re-created from their text, which
+/// only this transaction's writer can see (it holds the write lock). PostgreSQL's trigger
+/// functions skip their work while the transaction-local setting `credits.bulk` is on: no
+/// `DROP TRIGGER` (which would lock every reader out for the whole import) and nothing to put
+/// back, since the setting ends with the transaction whatever happens.
+pub(crate) fn pause_insert_triggers(conn: &Db) -> Result<Paused> {
     let max_id_before: i64 =
-        conn.query_row("SELECT coalesce(max(id), 0) FROM entry", [], |r| r.get(0))?;
+        conn.query_row("SELECT coalesce(max(id), 0) FROM entry", (), |r| r.get(0))?;
     let mut triggers = Vec::new();
-    for name in PAUSED {
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
-        if let Some(sql) = sql {
-            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
-            triggers.push((name.to_string(), sql));
+    match conn.backend() {
+        Backend::Sqlite => {
+            for name in PAUSED {
+                let sql: Option<String> = conn.query_opt(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )?;
+                if let Some(sql) = sql {
+                    conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+                    triggers.push((name.to_string(), sql));
+                }
+            }
         }
+        Backend::Postgres => conn.execute_batch("SET LOCAL credits.bulk = 'on'")?,
     }
     Ok(Paused {
         triggers,
@@ -249,14 +253,12 @@ pub(crate) fn pause_insert_triggers(conn: &Connection) -> Result<Paused> {
 
 /// After a bulk insert: the checkpoints at or after each platform's earliest new entry are
 /// gone, the days the new entries fall on are summed again, and the triggers are back.
-pub(crate) fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Result<()> {
-    let mut stmt = conn
-        .prepare("SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform")?;
-    let ranges: Vec<(String, String, String)> = stmt
-        .query_map([paused.max_id_before], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+pub(crate) fn after_bulk_insert(conn: &Db, paused: &mut Paused) -> Result<()> {
+    let ranges: Vec<(String, String, String)> = conn.query_map(
+        "SELECT platform, min(at), max(at) FROM entry WHERE id > ?1 GROUP BY platform",
+        [paused.max_id_before],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     for (platform, first, _) in &ranges {
         conn.execute(
             "DELETE FROM ledger_checkpoint WHERE platform = ?1 AND at >= ?2",
@@ -273,12 +275,15 @@ pub(crate) fn after_bulk_insert(conn: &Connection, paused: &mut Paused) -> Resul
         conn.execute_batch(sql)
             .with_context(|| format!("cannot re-create trigger {name}"))?;
     }
+    if conn.backend() == Backend::Postgres {
+        conn.execute_batch("SET LOCAL credits.bulk = 'off'")?;
+    }
     Ok(())
 }
 
 /// Sums again every local day an entry dated `first..=last` (UTC, stored form) can fall on:
 /// an offset moves a day by less than 24 hours either way.
-fn rebuild_days(conn: &Connection, first: &str, last: &str) -> Result<()> {
+fn rebuild_days(conn: &Db, first: &str, last: &str) -> Result<()> {
     let day = |at: &str| -> Result<NaiveDate> {
         NaiveDate::parse_from_str(at.get(..10).unwrap_or(at), "%Y-%m-%d")
             .with_context(|| format!("bad time `{at}` in the database"))
@@ -334,13 +339,13 @@ mod tests {
     }
 
     fn day_rows(store: &Store) -> Vec<(String, i64, i64)> {
-        let mut stmt = store
+        store
             .conn
-            .prepare("SELECT day, entries, credits_lo FROM entry_day ORDER BY day, utc_offset_min")
-            .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
+            .query_map(
+                "SELECT day, entries, credits_lo FROM entry_day ORDER BY day, utc_offset_min",
+                (),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .unwrap()
     }
 
@@ -388,18 +393,28 @@ mod tests {
     }
 
     /// Every row of `tag_day`, then every row of `tag_month`.
-    fn tag_rows(store: &Store) -> Vec<Vec<rusqlite::types::Value>> {
+    fn tag_rows(store: &Store) -> Vec<Vec<crate::db::Value>> {
         let mut rows = Vec::new();
         for table in ["tag_day", "tag_month"] {
-            let mut stmt = store
-                .conn
-                .prepare(&format!(
+            let mut stmt = store.conn.sqlite().unwrap().prepare(&format!(
                     "SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
                 ))
                 .unwrap();
             let n = stmt.column_count();
-            let these: Vec<Vec<rusqlite::types::Value>> = stmt
-                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+            let these: Vec<Vec<crate::db::Value>> = stmt
+                .query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            Ok(match r.get_ref(i)? {
+                                rusqlite::types::ValueRef::Integer(v) => crate::db::Value::Int(v),
+                                rusqlite::types::ValueRef::Text(t) => {
+                                    crate::db::Value::Text(String::from_utf8_lossy(t).into())
+                                }
+                                other => panic!("unexpected {other:?}"),
+                            })
+                        })
+                        .collect()
+                })
                 .unwrap()
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();

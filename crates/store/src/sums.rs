@@ -99,9 +99,7 @@ mod tests {
 
     /// The columns of a table, in order.
     fn table_columns(store: &Store, table: &str) -> Vec<String> {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+        let mut stmt = store.conn.sqlite().unwrap().prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
             .unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()
@@ -124,9 +122,7 @@ mod tests {
     #[test]
     fn every_trigger_that_writes_a_sum_table_keeps_every_declared_sum() {
         let store = Store::open_in_memory().unwrap();
-        let mut stmt = store
-            .conn
-            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        let mut stmt = store.conn.sqlite().unwrap().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
             .unwrap();
         let triggers: Vec<(String, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -186,8 +182,8 @@ mod tests {
                 .conn
                 .query_row(
                     &sql,
-                    rusqlite::params![count, duration_ms, credits_milli, cost_micro],
-                    |r| (0..SUMS.len()).map(|i| r.get::<_, i64>(i)).collect(),
+                    crate::db::params![count, duration_ms, credits_milli, cost_micro],
+                    |r| (0..SUMS.len()).map(|i| r.get::<i64>(i)).collect(),
                 )
                 .unwrap();
             let from_rust =

@@ -375,8 +375,7 @@ fn out_of_space(session: &Session, err: anyhow::Error) -> anyhow::Error {
         return err;
     }
     let db = session
-        .db_path()
-        .map(|p| p.display().to_string())
+        .db_name()
         .unwrap_or_else(|_| "the database".to_string());
     // A new error, not a context: the `help:` is found on a `UserError` in the chain.
     credits_core::error::fail_with_help(

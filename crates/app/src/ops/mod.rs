@@ -133,8 +133,31 @@ impl Session {
         }
     }
 
+    /// The studio ledger, when `--db` (or `CREDITS_DB`) is a `postgres://` URL.
+    pub fn postgres(&self) -> Result<Option<credits_store::PgLocation>> {
+        match self.db.as_deref().and_then(|p| p.to_str()) {
+            Some(text) if credits_store::is_postgres_url(text) => {
+                credits_store::PgLocation::parse(text).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The database as messages name it: the file, or the URL without its password.
+    pub fn db_name(&self) -> Result<String> {
+        match self.postgres()? {
+            Some(location) => Ok(location.shown().to_string()),
+            None => Ok(self.db_path()?.display().to_string()),
+        }
+    }
+
     /// The database for a command that writes: opened, or created if there is none yet.
     pub fn store(&self) -> Result<Store> {
+        if let Some(location) = self.postgres()? {
+            let store = Store::open_postgres(&location, true)?
+                .ok_or_else(|| fail("the ledger's schema could not be created"))?;
+            return self.maintain(store);
+        }
         let path = self.db_path()?;
         if !path.exists() {
             // Noted before opening: an open that fails half-way leaves nothing either.
@@ -171,6 +194,14 @@ impl Session {
 
     /// The existing database, or `None` when there is none yet.
     pub fn existing_store(&self) -> Result<Option<Store>> {
+        if let Some(location) = self.postgres()? {
+            // An empty database stays empty until a command writes (a read-only role could
+            // not create the schema anyway).
+            return match Store::open_postgres(&location, false)? {
+                Some(store) => self.maintain(store).map(Some),
+                None => Ok(None),
+            };
+        }
         let path = self.db_path()?;
         if !path.exists() {
             return Ok(None);

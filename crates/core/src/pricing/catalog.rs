@@ -30,7 +30,7 @@ pub struct SearchDir {
 }
 
 /// A file that was read, and what became of it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LoadedFile {
     pub origin: Origin,
     pub platform_id: Option<String>,
@@ -54,7 +54,7 @@ enum Layer {
 /// id and name a lookup needs are read from the file's first lines). Every built-in table
 /// is valid (`cargo test` checks each, strictly), so deferring cannot hide a broken one.
 /// Bundle and user files are parsed at load, so a broken one is reported at once.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Catalog {
     /// One per platform, sorted by id.
     slots: Vec<Slot>,
@@ -63,7 +63,7 @@ pub struct Catalog {
 }
 
 /// One platform: its table, parsed now or on first use, and its stamp.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Slot {
     id: String,
     name: String,
