@@ -379,12 +379,21 @@ impl Server {
     /// # Panics
     /// When the server refuses to create it.
     pub fn fresh_database(&self) -> String {
+        self.database_url(&self.fresh_database_name())
+    }
+
+    /// Like [`Server::fresh_database`], for tests that need the name (`GRANT … ON DATABASE`):
+    /// the new database's name, `credits_test_<pid>_<n>`; [`Server::database_url`] makes its URL.
+    ///
+    /// # Panics
+    /// When the server refuses to create it.
+    pub fn fresh_database_name(&self) -> String {
         let mut client = self.connect(&self.admin_url);
         loop {
             let n = self.counter.fetch_add(1, Ordering::Relaxed);
             let name = format!("credits_test_{}_{n}", std::process::id());
             match client.batch_execute(&format!("CREATE DATABASE {name}")) {
-                Ok(()) => return self.database_url(&name),
+                Ok(()) => return name,
                 // A server given by URL can keep a database of an earlier run whose process
                 // had the same pid: take the next number rather than drop what may be in use.
                 Err(e) if e.code() == Some(&postgres::error::SqlState::DUPLICATE_DATABASE) => {}
@@ -453,10 +462,14 @@ impl Server {
     }
 }
 
-/// The server's own words: `postgres::Error` displays a server error as just "db error".
+/// The server's own words: `postgres::Error` displays a server error as just "db error", and a
+/// connection error without its cause.
 fn describe(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => db.to_string(),
+    if let Some(db) = e.as_db_error() {
+        return db.to_string();
+    }
+    match std::error::Error::source(e) {
+        Some(cause) => format!("{e}: {cause}"),
         None => e.to_string(),
     }
 }

@@ -60,14 +60,18 @@ fn the_admin_database_takes_roles_and_the_binaries_are_there() {
         return;
     };
     let role = format!("credits_reader_{}", std::process::id());
-    pg.run_sql(&pg.admin_url(), &format!("CREATE ROLE {role} LOGIN"));
-    let db = pg.fresh_database();
+    // Roles outlive databases on a server given by URL: a pid can come round again.
     pg.run_sql(
-        &db,
+        &pg.admin_url(),
         &format!(
-            "GRANT CONNECT ON DATABASE {} TO {role}",
-            db.rsplit('/').next().unwrap()
+            "DO $$ BEGIN CREATE ROLE {role} LOGIN; \
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$"
         ),
+    );
+    let name = pg.fresh_database_name();
+    pg.run_sql(
+        &pg.database_url(&name),
+        &format!("GRANT CONNECT ON DATABASE {name} TO {role}"),
     );
     if let Some(bin) = pg.bin_dir() {
         assert!(bin.join("pg_ctl").is_file(), "{}", bin.display());
