@@ -1117,7 +1117,9 @@ pub enum DbCommand {
     /// history, top-ups, adjustments, budgets) from one database to another, SQLite or
     /// PostgreSQL. Copying again adds nothing; into a ledger that already holds part of it,
     /// only what is new.
-    #[command(after_help = "Examples:\n  credits db copy --from ~/.local/share/credits/credits.db --to postgres://ann@db.studio/credits\n  credits db copy --from postgres://ann@db.studio/credits --to backup.db")]
+    #[command(
+        after_help = "Examples:\n  credits db copy --from ~/.local/share/credits/credits.db --to postgres://ann@db.studio/credits\n  credits db copy --from postgres://ann@db.studio/credits --to backup.db"
+    )]
     Copy {
         /// The database to copy from: a file or a postgres:// URL (it is only read).
         #[arg(long, value_name = "PATH|URL", value_hint = ValueHint::AnyPath)]

@@ -109,10 +109,8 @@ fn copy(ctx: &Context, from: &Path, to: &Path, out: &mut dyn Write) -> Result<i3
         n
     };
     drop(store);
-    let summary = exchange::import(&target, &file, None).map_err(|e| {
-        target.discard_if_created();
-        e
-    })?;
+    let summary =
+        exchange::import(&target, &file, None).inspect_err(|_| target.discard_if_created())?;
     let view = DbCopyView {
         from: &from_name,
         to: &to_name,

@@ -1,9 +1,9 @@
 //! Which plan the user is on with each platform (`credits account set/list`), used to price
 //! the money value of a logged generation.
 
+use crate::db::{params, Db, Row};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use crate::db::{params, Db, Row};
 
 use super::Store;
 use credits_core::records::{Account, BillingPeriod};
@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn accounts_are_recorded_and_replaced() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         assert_eq!(store.account("runway").unwrap(), None);
         let mut runway = Account {
             platform: "runway".into(),

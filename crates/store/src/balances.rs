@@ -7,9 +7,9 @@
 //! one `BEGIN IMMEDIATE` transaction through [`Store::write`], so nothing another process
 //! writes in between can make the check stale, and an error leaves nothing half-written.
 
+use crate::db::{params, Db, Row};
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
-use crate::db::{params, Db, Row};
 use rust_decimal::Decimal;
 
 use super::entries::{
@@ -554,10 +554,7 @@ impl Tx<'_> {
 
     /// Whether the query finds a row.
     fn exists(&self, sql: &str, params: impl crate::db::Params) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_opt(sql, params, |_| Ok(()))?
-            .is_some())
+        Ok(self.conn.query_opt(sql, params, |_| Ok(()))?.is_some())
     }
 
     /// Records a plan change unless its platform already has one on that date (its primary
@@ -706,7 +703,7 @@ impl Store {
             "SELECT platform FROM account_change UNION SELECT platform FROM topup \
              UNION SELECT platform FROM adjustment ORDER BY 1",
             (),
-            |r| Ok(r.get(0)?),
+            |r| r.get(0),
         )
     }
 
@@ -761,11 +758,11 @@ impl Store {
         platform: Option<&str>,
     ) -> Result<usize> {
         self.write(|w| {
-            Ok(w.conn.execute(
+            w.conn.execute(
                 "DELETE FROM budget WHERE project = ?1 AND (CAST(?2 AS TEXT) IS NULL OR unit = ?2) \
                  AND (CAST(?3 AS TEXT) IS NULL OR platform = ?3)",
                 params![project, unit.map(BudgetUnit::as_str), platform],
-            )?)
+            )
         })
     }
 
@@ -774,27 +771,25 @@ impl Store {
     /// [`USUAL_FROM_NEWEST`] entries there (what the user does now, read in the same time
     /// on any size of log). Ties go to the most recent.
     pub fn most_logged(&self, platform: &str) -> Result<Option<LoggedShape>> {
-        let row = self
-            .conn
-            .query_opt(
-                "WITH recent AS (SELECT model, duration_ms, resolution, mode, audio, at \
+        let row = self.conn.query_opt(
+            "WITH recent AS (SELECT model, duration_ms, resolution, mode, audio, at \
                  FROM entry WHERE platform = ?1 ORDER BY at DESC LIMIT ?2) \
                  SELECT model, duration_ms, resolution, mode, audio FROM recent \
                  WHERE model = (SELECT model FROM recent \
                  GROUP BY model ORDER BY count(*) DESC, max(at) DESC LIMIT 1) \
                  GROUP BY model, duration_ms, resolution, mode, audio \
                  ORDER BY count(*) DESC, max(at) DESC LIMIT 1",
-                params![platform, USUAL_FROM_NEWEST],
-                |r| {
-                    Ok((
-                        r.get::<String>(0)?,
-                        r.get::<Option<i64>>(1)?,
-                        r.get::<Option<String>>(2)?,
-                        r.get::<Option<String>>(3)?,
-                        r.get::<Option<bool>>(4)?,
-                    ))
-                },
-            )?;
+            params![platform, USUAL_FROM_NEWEST],
+            |r| {
+                Ok((
+                    r.get::<String>(0)?,
+                    r.get::<Option<i64>>(1)?,
+                    r.get::<Option<String>>(2)?,
+                    r.get::<Option<String>>(3)?,
+                    r.get::<Option<bool>>(4)?,
+                ))
+            },
+        )?;
         Ok(row.map(|(model, ms, resolution, mode, audio)| LoggedShape {
             model,
             duration: ms.map(from_milli),
@@ -848,7 +843,7 @@ mod tests {
 
     #[test]
     fn plan_changes_keep_history_and_the_current_plan() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         store
             .write(|w| w.set_account_change(&change("standard", "2026-11-01")))
             .unwrap();
@@ -880,7 +875,7 @@ mod tests {
 
     #[test]
     fn topups_adjustments_and_spends_read_back_exactly() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let topup = Topup {
             who: Default::default(),
             id: 0,
@@ -965,7 +960,7 @@ mod tests {
 
     #[test]
     fn topups_adjustments_and_plan_changes_are_removed_by_their_keys() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         store
             .write(|w| w.set_account_change(&change("standard", "2026-11-01")))
             .unwrap();
@@ -1045,7 +1040,7 @@ mod tests {
 
     #[test]
     fn a_failed_write_leaves_nothing_behind() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let result: Result<()> = store.write(|w| {
             w.insert_adjustment(&Adjustment {
                 who: Default::default(),
@@ -1073,7 +1068,7 @@ mod tests {
 
     #[test]
     fn budgets_are_set_replaced_listed_and_removed() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let money = Budget {
             project: "ad".into(),
             unit: BudgetUnit::Money,
@@ -1111,7 +1106,7 @@ mod tests {
 
     #[test]
     fn the_most_logged_model_and_its_usual_shape() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         assert_eq!(store.most_logged("runway").unwrap(), None);
         for (model, secs) in [
             ("gen-4", "10"),

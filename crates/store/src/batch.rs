@@ -7,8 +7,8 @@
 //! database once and remembers it, so a million rows priced by a dozen tables cost a dozen
 //! queries, not a million.
 
-use anyhow::{anyhow, bail, Context, Result};
 use crate::db::{Db, Value};
+use anyhow::{anyhow, bail, Context, Result};
 
 use super::entries::{encode, entry_values, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
 use super::{Store, Tx};
@@ -230,11 +230,11 @@ impl Batch<'_> {
 
     /// The first difference between a skipped row and the entry already under its key.
     fn differs(&self, p: &Pending) -> Result<Option<Conflict>> {
-        let id: Option<i64> = self
-            .conn
-            .query_opt("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
-                r.get(0)
-            })?;
+        let id: Option<i64> =
+            self.conn
+                .query_opt("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
+                    r.get(0)
+                })?;
         let Some(stored) = id
             .map(|id| super::entries::get_in(self.conn, id))
             .transpose()?
@@ -293,11 +293,11 @@ impl Batch<'_> {
         for p in &self.pending {
             entry_values(&mut values, &p.entry, &p.enc, &p.key, p.table);
         }
-        let mut inserted: Vec<(i64, String)> = self.conn.query_map(
-            &insert_entries_sql(self.pending.len()),
-            values,
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
+        let mut inserted: Vec<(i64, String)> =
+            self.conn
+                .query_map(&insert_entries_sql(self.pending.len()), values, |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?;
         self.added += inserted.len() as u64;
         // Which pending rows went in: new ids ascend in VALUES order, so the inserted rows,
         // sorted by id, pair with the pending ones in order (as for the tags below).
@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn batched_entries_record_their_tables_with_one_row_per_table() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let table = |sha: &str| credits_core::records::TableStamp {
             platform: "runway".into(),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn batched_inserts_pair_each_row_with_its_own_tags() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let first: Vec<NewEntry> = (0..50)
             .map(|i| entry(&format!("k{i}"), &[("from", "first".into())]))
             .collect();

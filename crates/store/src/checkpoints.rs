@@ -6,10 +6,10 @@
 //! only keeps the text. The triggers of `0006_speed.sql` delete the checkpoints an entry
 //! write makes wrong; `crate::ops::ledger` checks the rest (plans, top-ups) when it reads one.
 
-use anyhow::{Context, Result};
-use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::db::Value;
 use crate::db::{params, Db};
+use anyhow::{Context, Result};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::entries::{format_at, AT_FORMAT};
 use super::units::from_milli;

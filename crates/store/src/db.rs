@@ -26,7 +26,7 @@ pub enum Backend {
 /// An open connection.
 pub enum Db {
     Sqlite(rusqlite::Connection),
-    Postgres(Pg),
+    Postgres(Box<Pg>),
 }
 
 /// A PostgreSQL connection and the statements prepared on it, keyed by their SQLite text.
@@ -523,7 +523,9 @@ pub(crate) fn pg_error(e: postgres::Error) -> anyhow::Error {
     }
     if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) {
         return fail_with_help(
-            format!("the connection to PostgreSQL was lost ({e}); nothing of this command was written"),
+            format!(
+                "the connection to PostgreSQL was lost ({e}); nothing of this command was written"
+            ),
             "check the server and the network, then run the command again",
         );
     }

@@ -8,11 +8,11 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::db::{params, Db, Row, ToValue, Value};
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SubsecRound, Timelike, Utc,
 };
-use crate::db::{params, Db, Row, ToValue, Value};
 
 use super::units::{from_micro, from_milli, to_micro, to_milli};
 use super::Store;
@@ -43,8 +43,8 @@ const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.utc_offset_min, e.platform, e.m
     e.status, \
     e.refunded_at, e.kept, e.dedup_key, e.logged_by, e.machine, \
     pt.as_of AS table_as_of, pt.sha256 AS table_sha256, \
-    (SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t \
-     WHERE t.entry_id = e.id) AS tags \
+    (SELECT json_group_array(json_array(t.key, t.value)) FROM (SELECT key, value FROM entry_tag \
+     WHERE entry_id = e.id ORDER BY key) t) AS tags \
     FROM entry e LEFT JOIN price_table pt ON pt.id = e.price_table";
 
 /// Finds the `price_table` row of a stamp, adding it the first time (schema 4).
@@ -395,10 +395,7 @@ impl EntryColumns {
         let price_source: Option<String> = row.get(self.price_source)?;
         let platform: String = row.get(self.platform)?;
         let table_as_of: Option<String> = row.get(self.table_as_of)?;
-        let table = match (
-            table_as_of,
-            row.get::<Option<String>>(self.table_sha256)?,
-        ) {
+        let table = match (table_as_of, row.get::<Option<String>>(self.table_sha256)?) {
             (Some(as_of), Some(sha256)) => Some(TableStamp {
                 platform: platform.clone(),
                 as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
@@ -597,8 +594,7 @@ pub(crate) fn set_price_in(
 /// whether the entry exists.
 pub(crate) fn edit_in(conn: &Db, id: i64, edit: &EntryEdit) -> Result<bool> {
     check_tags(&edit.tags_set)?;
-    let exists = conn
-        .query_opt("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))?;
+    let exists = conn.query_opt("SELECT 1 FROM entry WHERE id = ?1", [id], |_| Ok(()))?;
     if exists.is_none() {
         return Ok(false);
     }
@@ -774,7 +770,7 @@ mod tests {
 
     #[test]
     fn an_entry_reads_back_as_written() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let mut new = clip("ad", "12.5");
         new.tags = vec![
             ("shot".into(), "3".into()),
@@ -818,7 +814,7 @@ mod tests {
 
     #[test]
     fn unknown_cost_stays_unknown_not_zero() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let mut new = clip("ad", "10");
         new.cost = None;
         new.pricing = "unpriced".into();
@@ -835,7 +831,7 @@ mod tests {
 
     #[test]
     fn bad_values_are_refused_and_nothing_is_written() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let err = store.insert_entry(&clip("ad", "0.0005")).unwrap_err();
         assert!(err.to_string().contains("0.0005"), "{err}");
         let mut dup = clip("ad", "1");
@@ -873,7 +869,7 @@ mod tests {
 
     #[test]
     fn an_entry_records_its_table_once_per_table() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let (a, b) = (stamp("a1", 4), stamp("b2", 20));
         let mut ids = Vec::new();
         for table in [Some(&a), Some(&a), None, Some(&b)] {
@@ -906,7 +902,7 @@ mod tests {
 
     #[test]
     fn a_bad_table_stamp_is_refused_and_nothing_is_written() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let mut e = clip("ad", "10");
         e.table = Some(TableStamp {
             sha256: "not a hash".into(),
@@ -926,7 +922,7 @@ mod tests {
 
     #[test]
     fn status_changes_are_written_and_a_missing_entry_says_so() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let id = store.insert_entry(&clip("ad", "10")).unwrap();
         assert!(store.set_status(id, Status::Failed).unwrap());
         assert_eq!(store.get(id).unwrap().unwrap().status, Status::Failed);
@@ -943,7 +939,7 @@ mod tests {
 
     #[test]
     fn edit_and_remove() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let mut new = clip("ad", "10");
         new.tags = vec![
             ("client".into(), "acme".into()),
@@ -985,7 +981,7 @@ mod tests {
 
     #[test]
     fn filters_select_and_order_newest_first() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let mut ids = Vec::new();
         for (i, (project, platform, client)) in [
             ("ad", "runway", "acme"),

@@ -8,8 +8,8 @@
 //! reading it again.
 
 use super::Tx;
-use anyhow::Result;
 use crate::db::{params, Row};
+use anyhow::Result;
 
 /// The file an entry was logged from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,27 +63,23 @@ fn entry_file(r: &Row<'_>) -> Result<EntryFile> {
 impl Tx<'_> {
     /// The file logged with this content, if any.
     pub fn file_by_hash(&self, sha256: &[u8; 32]) -> Result<Option<EntryFile>> {
-        Ok(self
-            .conn
-            .query_opt(
-                &format!("SELECT {COLUMNS} FROM entry_file WHERE sha256 = ?1"),
-                params![&sha256[..]],
-                entry_file,
-            )?)
+        self.conn.query_opt(
+            &format!("SELECT {COLUMNS} FROM entry_file WHERE sha256 = ?1"),
+            params![&sha256[..]],
+            entry_file,
+        )
     }
 
     /// The file logged from `path` when it had this size and modification time, if any.
     pub fn file_at(&self, path: &str, stamp: FileStamp) -> Result<Option<EntryFile>> {
-        Ok(self
-            .conn
-            .query_opt(
-                &format!(
-                    "SELECT {COLUMNS} FROM entry_file \
+        self.conn.query_opt(
+            &format!(
+                "SELECT {COLUMNS} FROM entry_file \
                      WHERE path = ?1 AND size = ?2 AND modified_ns = ?3"
-                ),
-                params![path, stamp.size, stamp.modified_ns],
-                entry_file,
-            )?)
+            ),
+            params![path, stamp.size, stamp.modified_ns],
+            entry_file,
+        )
     }
 
     /// Records the size and modification time the file logged as `entry_id` has now (after
@@ -158,7 +154,7 @@ mod tests {
 
     #[test]
     fn a_hash_is_logged_once_and_freed_when_its_entry_is_removed() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let id = store.insert_entry(&entry()).unwrap();
         store
             .write(|tx| tx.insert_entry_file(&file(id, 7)))
@@ -176,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_file_is_known_at_its_path_only_with_the_same_size_and_time() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let id = store.insert_entry(&entry()).unwrap();
         let logged = file(id, 7);
         store.write(|tx| tx.insert_entry_file(&logged)).unwrap();

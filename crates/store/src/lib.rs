@@ -15,11 +15,11 @@ mod batch;
 mod checkpoints;
 mod db;
 mod postgres_ledger;
-pub use postgres_ledger::{hide_password, is_postgres_url, PgLocation};
-pub use db::Backend;
-use db::Db;
 pub use batch::{Conflict, KeyCheck};
 pub use checkpoints::LedgerRead;
+pub use db::Backend;
+use db::Db;
+pub use postgres_ledger::{hide_password, is_postgres_url, PgLocation};
 mod entries;
 mod files;
 pub use files::{EntryFile, FileStamp};
@@ -297,7 +297,7 @@ impl Store {
     /// Opens the PostgreSQL ledger at `location`, creating the schema in an empty database
     /// (`migrate`), or `Ok(None)` for an empty one opened by a command that only reads.
     pub fn open_postgres(location: &PgLocation, migrate: bool) -> Result<Option<Store>> {
-        let conn = Db::Postgres(db::Pg::new(location.connect()?));
+        let conn = Db::Postgres(Box::new(db::Pg::new(location.connect()?)));
         if !postgres_ledger::open_schema(&conn, location.shown(), migrate)? {
             return Ok(None);
         }
@@ -424,9 +424,30 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
+/// Which backend the store's own tests run on: SQLite in memory, or, when
+/// `CREDITS_TEST_BACKEND=postgres` (set by [`tests::the_store_tests_pass_on_postgres`] for a
+/// second run of this test binary), a fresh database of the throwaway PostgreSQL server.
+#[cfg(test)]
+pub(crate) fn testing_postgres() -> bool {
+    std::env::var("CREDITS_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
 /// Shorthands for the store's own tests: each is one write through [`Store::write`].
 #[cfg(test)]
 impl Store {
+    /// A new, empty database on the backend under test ([`testing_postgres`]).
+    pub fn open_for_tests() -> Store {
+        if !testing_postgres() {
+            return Store::open_in_memory().expect("an in-memory database");
+        }
+        let server = credits_testpg::server().expect("a PostgreSQL server for the second run");
+        let url = format!("{}?sslmode=disable", server.fresh_database());
+        let location = PgLocation::parse(&url).expect("the test server's URL");
+        Store::open_postgres(&location, true)
+            .expect("the test database opens")
+            .expect("its schema is made")
+    }
+
     pub fn set_status(&mut self, id: i64, status: credits_core::records::Status) -> Result<bool> {
         self.write(|tx| tx.set_status(id, status, None))
     }
@@ -499,6 +520,35 @@ pub fn is_out_of_space(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every test of this crate again, on PostgreSQL: this test binary run a second time with
+    /// `CREDITS_TEST_BACKEND=postgres`, so plain `cargo test` checks both backends whenever a
+    /// server can be had (`credits_testpg`: one is started when its binaries are installed;
+    /// without, it says loudly that these were skipped). Tests that look at SQLite's own
+    /// files or pragmas return early there.
+    #[test]
+    fn the_store_tests_pass_on_postgres() {
+        if testing_postgres() || credits_testpg::server().is_none() {
+            return;
+        }
+        let exe = std::env::current_exe().expect("the test binary");
+        let out = std::process::Command::new(exe)
+            .env("CREDITS_TEST_BACKEND", "postgres")
+            .args([
+                "--skip",
+                "the_store_tests_pass_on_postgres",
+                "--test-threads",
+                "4",
+            ])
+            .output()
+            .expect("the second run starts");
+        assert!(
+            out.status.success(),
+            "the store tests failed on PostgreSQL:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     #[allow(unused_imports)]
     use credits_core::records::{Filter, NewEntry, Request};
     use std::fs;
@@ -603,7 +653,11 @@ mod tests {
                     })
                     .unwrap();
             }
-            store.conn.sqlite().unwrap().pragma_update(None, "journal_mode", "DELETE")
+            store
+                .conn
+                .sqlite()
+                .unwrap()
+                .pragma_update(None, "journal_mode", "DELETE")
                 .unwrap();
         }
         let bytes = fs::read(&good).unwrap();

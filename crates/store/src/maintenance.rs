@@ -2,8 +2,8 @@
 //! needs the pricing tables, which SQL cannot read. `ops::Session` runs each pending task
 //! right after opening, in one transaction that also marks it done.
 
-use anyhow::{bail, Result};
 use crate::db::params;
+use anyhow::{bail, Result};
 
 use super::{Store, Tx};
 use credits_core::records::Who;

@@ -112,7 +112,10 @@ pub(crate) fn begin_write(conn: &Db) -> Result<()> {
     }
     // ...then queue on the server for the rest of the timeout (no polling, fair order).
     let rest = LOCK_TIMEOUT.saturating_sub(started.elapsed());
-    conn.execute_batch(&format!("SET LOCAL lock_timeout = {}", rest.as_millis().max(1)))?;
+    conn.execute_batch(&format!(
+        "SET LOCAL lock_timeout = {}",
+        rest.as_millis().max(1)
+    ))?;
     match conn.execute("SELECT pg_advisory_xact_lock(?1)", [WRITE_LOCK]) {
         Ok(_) => {
             conn.execute_batch("SET LOCAL lock_timeout = 0")?;
@@ -305,15 +308,23 @@ impl PgLocation {
             let code = db_error.code().code();
             let (message, help) = match code {
                 "28P01" | "28000" => (
-                    format!("PostgreSQL at {at} refused user `{user}`: {}", db_error.message()),
+                    format!(
+                        "PostgreSQL at {at} refused user `{user}`: {}",
+                        db_error.message()
+                    ),
                     "check the user and password (in the URL, PGPASSWORD or ~/.pgpass)".into(),
                 ),
                 "3D000" => (
                     format!("PostgreSQL at {at} has no database `{db}`"),
-                    format!("create it first: createdb -h HOST -U USER {db} (or CREATE DATABASE {db};)"),
+                    format!(
+                        "create it first: createdb -h HOST -U USER {db} (or CREATE DATABASE {db};)"
+                    ),
                 ),
                 _ => (
-                    format!("PostgreSQL at {at} refused the connection: {}", db_error.message()),
+                    format!(
+                        "PostgreSQL at {at} refused the connection: {}",
+                        db_error.message()
+                    ),
                     format!("check {}", self.shown),
                 ),
             };
@@ -383,7 +394,12 @@ fn password_from_env_or_pgpass(config: &postgres::Config) -> Option<Vec<u8>> {
         Some(postgres::config::Host::Tcp(h)) => h.clone(),
         _ => "localhost".into(),
     };
-    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
     let db = config.get_dbname().unwrap_or_default().to_string();
     let user = config.get_user().unwrap_or_default().to_string();
     pgpass_lookup(&text, [&host, &port, &db, &user])

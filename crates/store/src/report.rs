@@ -19,10 +19,10 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use crate::db::Db;
+use crate::db::Value;
 use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
-use crate::db::Value;
-use crate::db::Db;
 use rust_decimal::Decimal;
 
 use super::entries::where_clause;
@@ -405,7 +405,7 @@ fn tag_days_query(
     let low = filter
         .since
         .map(|t| super::entries::encode_bound(&t))
-        .unwrap_or_else(|| "0000-01-01T00:00:00Z".into());
+        .unwrap_or_else(|| "0001-01-01T00:00:00Z".into());
     let high = filter
         .until
         .map(|t| super::entries::encode_bound(&t))
@@ -758,7 +758,7 @@ fn days_query(
     } else {
         let low = since
             .clone()
-            .unwrap_or_else(|| "0000-01-01T00:00:00Z".into());
+            .unwrap_or_else(|| "0001-01-01T00:00:00Z".into());
         let high = until
             .clone()
             .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
@@ -876,7 +876,10 @@ fn group_and_order(sql: &mut String, keys: usize) {
     if keys > 0 {
         let positions: Vec<String> = (1..=keys).map(|i| i.to_string()).collect();
         // NULL (no project, no tag) first, as SQLite sorts it; PostgreSQL would put it last.
-        let order: Vec<String> = positions.iter().map(|p| format!("{p} NULLS FIRST")).collect();
+        let order: Vec<String> = positions
+            .iter()
+            .map(|p| format!("{p} NULLS FIRST"))
+            .collect();
         sql.push_str(&format!(
             " GROUP BY {} ORDER BY {}",
             positions.join(", "),
@@ -893,7 +896,7 @@ fn read_rows(
     by: &[GroupKey],
     by_currency: bool,
 ) -> Result<Vec<(ReportRow, bool)>> {
-        let n = by.len() + usize::from(by_currency);
+    let n = by.len() + usize::from(by_currency);
     let mut out = Vec::new();
     conn.for_each(sql, params, |row| {
         let int = |i: usize| -> Result<i64> {
@@ -939,36 +942,44 @@ fn read_rows(
 impl Store {
     /// Every recorded price table by its id (`GroupKey::PriceTable`): a handful of rows.
     pub fn price_tables(&self) -> Result<Vec<(i64, TableStamp)>> {
-                let mut out = Vec::new();
-        self.conn.for_each("SELECT id, platform, as_of, sha256 FROM price_table ORDER BY id", (), |row| {
-            let as_of: String = row.get(2)?;
-            out.push((
-                row.get(0)?,
-                TableStamp {
-                    platform: row.get(1)?,
-                    as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
-                        .map_err(|_| anyhow!("bad table date `{as_of}` in the database"))?,
-                    sha256: row.get(3)?,
-                },
-            ));
-            Ok(())
-        })?;
+        let mut out = Vec::new();
+        self.conn.for_each(
+            "SELECT id, platform, as_of, sha256 FROM price_table ORDER BY id",
+            (),
+            |row| {
+                let as_of: String = row.get(2)?;
+                out.push((
+                    row.get(0)?,
+                    TableStamp {
+                        platform: row.get(1)?,
+                        as_of: NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
+                            .map_err(|_| anyhow!("bad table date `{as_of}` in the database"))?,
+                        sha256: row.get(3)?,
+                    },
+                ));
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
     /// Failed generations with no refund yet, per platform: the credits each platform owes.
     pub fn refunds_owed(&self) -> Result<Vec<RefundsOwed>> {
         // From the daily sums: a few thousand rows, not every failed entry.
-                let mut out = Vec::new();
-        self.conn.for_each("SELECT platform, sum(entries), sum(credits_hi), sum(credits_lo) FROM entry_day \
-             WHERE status = 'failed' GROUP BY platform ORDER BY platform", (), |r| {
-            out.push(RefundsOwed {
-                platform: r.get(0)?,
-                entries: r.get::<i64>(1)? as u64,
-                credits: split_sum(r.get(2)?, r.get(3)?, 3)?,
-            });
-            Ok(())
-        })?;
+        let mut out = Vec::new();
+        self.conn.for_each(
+            "SELECT platform, sum(entries), sum(credits_hi), sum(credits_lo) FROM entry_day \
+             WHERE status = 'failed' GROUP BY platform ORDER BY platform",
+            (),
+            |r| {
+                out.push(RefundsOwed {
+                    platform: r.get(0)?,
+                    entries: r.get::<i64>(1)? as u64,
+                    credits: split_sum(r.get(2)?, r.get(3)?, 3)?,
+                });
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 }
@@ -1008,7 +1019,7 @@ mod tests {
 
     #[test]
     fn sums_are_exact() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         for (credits, cost) in [("0.1", "0.1"), ("0.2", "0.2")] {
             store
                 .insert_entry(&entry("p", "2026-05-04T10:00:00Z", credits, Some(cost)))
@@ -1024,7 +1035,7 @@ mod tests {
 
     #[test]
     fn statuses_count_where_the_issue_says() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         let ok = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
         let mut discarded = entry("p", "2026-05-04T10:00:00Z", "10", Some("1"));
         discarded.kept = false;
@@ -1066,7 +1077,7 @@ mod tests {
 
     #[test]
     fn grouping_by_project_local_month_and_tag() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         // 23:30 on 30 April in New York is already May in UTC: the local month is April.
         let mut late = entry("ad", "2026-04-30T23:30:00-04:00", "1", Some("1"));
         late.tags = vec![("client".into(), "acme".into())];
@@ -1137,7 +1148,7 @@ mod tests {
 
     #[test]
     fn an_empty_log_has_zero_totals_and_no_groups() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::open_for_tests();
         let totals = store.report(&Filter::default(), &[]).unwrap();
         assert_eq!(totals.len(), 1);
         assert_eq!(totals[0].credits, Decimal::ZERO);
@@ -1151,7 +1162,7 @@ mod tests {
 
     #[test]
     fn currencies_are_never_added_together() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         store
             .insert_entry(&entry("p", "2026-05-04T10:00:00Z", "1", Some("1")))
             .unwrap();
@@ -1171,7 +1182,7 @@ mod tests {
 
     #[test]
     fn the_price_per_credit_paid_is_per_platform_and_leaves_unknown_money_out() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         // 100 credits for $1, 300 for $1.50, 50 unpriced, 40 refunded: $2.50 ÷ 400.
         for (credits, cost) in [("100", Some("1")), ("300", Some("1.5")), ("50", None)] {
             store
@@ -1300,8 +1311,8 @@ mod tests {
         );
         assert_eq!(months("2026-06-10T00:00:00Z", "2026-07-05T00:00:00Z"), None);
         assert_eq!(
-            months("0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"),
-            pair("0000-02", "9999-11")
+            months("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"),
+            pair("0001-02", "9999-11")
         );
         assert_eq!(months("not a time", "9999-12-31T23:59:59Z"), None);
     }
@@ -1310,7 +1321,7 @@ mod tests {
     /// cut local days included.
     #[test]
     fn the_daily_sums_answer_as_the_entries_do() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_for_tests();
         varied_log(&mut store);
         let t = |s: &str| at(s).with_timezone(&chrono::Utc);
         let windows = [
@@ -1417,8 +1428,9 @@ mod tests {
             .execute_batch(
                 "UPDATE entry_tag SET value = 'dune' WHERE entry_id % 3 = 0 AND key = 'client'; \
                  DELETE FROM entry_tag WHERE entry_id % 4 = 0 AND key = 'kind'; \
-                 INSERT OR IGNORE INTO entry_tag (entry_id, key, value) \
-                     SELECT id, 'kind', 'hero' FROM entry WHERE id % 11 = 0; \
+                 INSERT INTO entry_tag (entry_id, key, value) \
+                     SELECT id, 'kind', 'hero' FROM entry WHERE id % 11 = 0 \
+                     ON CONFLICT (entry_id, key) DO NOTHING; \
                  UPDATE entry SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '+20 hours'), \
                      kept = 1 - kept WHERE id % 13 = 0;",
             )

@@ -6,9 +6,9 @@
 //! `0009_tag_sums.sql`; this module is only for an import's `store::batch::Batch`, which
 //! pauses the three insert triggers around its rows.
 
+use crate::db::{params, Backend, Db, ToValue};
 use anyhow::{Context, Result};
 use chrono::{Duration, NaiveDate};
-use crate::db::{params, Backend, Db, ToValue};
 
 use super::entries::Encoded;
 use crate::sums::SUMS;
@@ -102,7 +102,7 @@ pub(crate) fn entry_sums(
 /// the entries dated within a day of it (`?3..?4`, UTC times) so the `at` index bounds the
 /// scan. The same sums as the migration that created the table and as its triggers.
 const REBUILD_DAYS: &str = "INSERT INTO entry_day \
-    SELECT date(at, utc_offset_min || ' minutes') AS local_day, utc_offset_min, platform, \
+    SELECT date(at, utc_offset_min || ' minutes'), utc_offset_min, platform, \
            model, coalesce(project, ''), status, kept, coalesce(currency, ''), \
            coalesce(price_table, 0), count(*), sum(count), \
            coalesce(sum(duration_ms * count / 1000000000), 0), \
@@ -114,7 +114,7 @@ const REBUILD_DAYS: &str = "INSERT INTO entry_day \
            coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli / 1000000000 END), 0), \
            coalesce(sum(CASE WHEN cost_micro IS NOT NULL THEN credits_milli % 1000000000 END), 0) \
     FROM entry \
-    WHERE at >= ?3 AND at < ?4 AND local_day BETWEEN ?1 AND ?2 \
+    WHERE at >= ?3 AND at < ?4 AND date(at, utc_offset_min || ' minutes') BETWEEN ?1 AND ?2 \
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
 
 /// What [`pause_insert_triggers`] took away, to put back.
@@ -359,11 +359,11 @@ mod tests {
             entry("2026-03-01T23:30:00+01:00", "5"),
             entry("2026-03-02T05:00:00-05:00", "7"),
         ];
-        let mut by_trigger = Store::open_in_memory().unwrap();
+        let mut by_trigger = Store::open_for_tests();
         for r in &rows {
             by_trigger.insert_entry(r).unwrap();
         }
-        let mut in_bulk = Store::open_in_memory().unwrap();
+        let mut in_bulk = Store::open_for_tests();
         in_bulk
             .write_bulk(|tx| {
                 let mut batch = tx.batch("test");
@@ -396,27 +396,13 @@ mod tests {
     fn tag_rows(store: &Store) -> Vec<Vec<crate::db::Value>> {
         let mut rows = Vec::new();
         for table in ["tag_day", "tag_month"] {
-            let mut stmt = store.conn.sqlite().unwrap().prepare(&format!(
-                    "SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
-                ))
-                .unwrap();
-            let n = stmt.column_count();
-            let these: Vec<Vec<crate::db::Value>> = stmt
-                .query_map([], |r| {
-                    (0..n)
-                        .map(|i| {
-                            Ok(match r.get_ref(i)? {
-                                rusqlite::types::ValueRef::Integer(v) => crate::db::Value::Int(v),
-                                rusqlite::types::ValueRef::Text(t) => {
-                                    crate::db::Value::Text(String::from_utf8_lossy(t).into())
-                                }
-                                other => panic!("unexpected {other:?}"),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
+            let these: Vec<Vec<crate::db::Value>> = store
+                .conn
+                .query_map(
+                    &format!("SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"),
+                    (),
+                    |r| (0..r.len()).map(|i| r.value(i)).collect(),
+                )
                 .unwrap();
             rows.extend(these);
         }
@@ -457,8 +443,8 @@ mod tests {
     #[test]
     fn a_bulk_insert_sums_the_tags_as_the_triggers_do() {
         let (before, imported): (Vec<u32>, Vec<u32>) = (0..40).partition(|n| n % 4 == 0);
-        let mut by_trigger = Store::open_in_memory().unwrap();
-        let mut in_bulk = Store::open_in_memory().unwrap();
+        let mut by_trigger = Store::open_for_tests();
+        let mut in_bulk = Store::open_for_tests();
         for n in &before {
             by_trigger.insert_entry(&tagged(*n)).unwrap();
             in_bulk.insert_entry(&tagged(*n)).unwrap();

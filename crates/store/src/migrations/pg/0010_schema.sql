@@ -70,21 +70,25 @@ CREATE TABLE credits_schema (
 -- whatever its arguments are. SQL-standard bodies (RETURN) are bound when created, so they
 -- do not depend on the search_path when run (a pg_dump restore checks the CHECKs below with
 -- an empty one).
--- `date(x)` with one text argument is this function, not a cast to PostgreSQL's date type:
--- for a text column or parameter it is the exact match, and for an untyped literal
--- (`date('2026-01-02T03:04:05Z')`) PostgreSQL prefers a candidate taking text over the
--- built-in date(timestamp) and date(timestamptz); either way the result is text.
+-- One argument and an untyped literal: `date('2026-01-02T03:04:05Z')` is NOT this function but
+-- PostgreSQL's cast to its own date type (a one-argument call named like a type, of an untyped
+-- literal, is taken as a cast before any function is looked at): it gives a value of type
+-- date, and `text_column = date('…')` then fails (no text = date operator). Every other
+-- one-argument call is this function: a text column or expression, a text parameter, an
+-- untyped parameter (`date($1)` as a client prepares it). For a literal write
+-- `date(CAST('…' AS TEXT))`, or give a modifier: `date('…', '+0 days')`. The store's SQL
+-- only calls date() on columns and parameters.
 CREATE FUNCTION date(t text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp, 'YYYY-MM-DD');
+    RETURN to_char(least(t::timestamp, TIMESTAMP '9999-12-31 23:59:59'), 'YYYY-MM-DD');
 
 CREATE FUNCTION date(t text, m1 text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp + m1::interval, 'YYYY-MM-DD');
+    RETURN to_char(least(t::timestamp + m1::interval, TIMESTAMP '9999-12-31 23:59:59'), 'YYYY-MM-DD');
 
 CREATE FUNCTION date(t text, m1 text, m2 text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp + m1::interval + m2::interval, 'YYYY-MM-DD');
+    RETURN to_char(least(t::timestamp + m1::interval + m2::interval, TIMESTAMP '9999-12-31 23:59:59'), 'YYYY-MM-DD');
 
 -- The to_char pattern of a strftime format, for the formats the store uses (and a few more);
 -- any other raises an error, at planning when the format is a constant (it always is in the
@@ -114,15 +118,15 @@ CREATE FUNCTION credits_strftime_pattern(f text) RETURNS text
 
 CREATE FUNCTION strftime(f text, t text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp, credits_strftime_pattern(f));
+    RETURN to_char(least(t::timestamp, TIMESTAMP '9999-12-31 23:59:59'), credits_strftime_pattern(f));
 
 CREATE FUNCTION strftime(f text, t text, m1 text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp + m1::interval, credits_strftime_pattern(f));
+    RETURN to_char(least(t::timestamp + m1::interval, TIMESTAMP '9999-12-31 23:59:59'), credits_strftime_pattern(f));
 
 CREATE FUNCTION strftime(f text, t text, m1 text, m2 text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN to_char(t::timestamp + m1::interval + m2::interval, credits_strftime_pattern(f));
+    RETURN to_char(least(t::timestamp + m1::interval + m2::interval, TIMESTAMP '9999-12-31 23:59:59'), credits_strftime_pattern(f));
 
 -- SQLite's JSON functions as `entries.rs` uses them, giving the same text:
 -- `(SELECT json_group_array(json_array(t.key, t.value)) FROM entry_tag t WHERE …)` is
