@@ -163,3 +163,69 @@ fn every_console_example_in_the_readme_and_docs_prints_what_it_shows() {
         "found {blocks} blocks, {commands} commands: {counts:?}"
     );
 }
+
+/// Every documented command answers the same on a PostgreSQL ledger as on a SQLite file
+/// (issue 20): each console block is replayed twice in lockstep, once with the log in the
+/// sandbox's data dir and once with `CREDITS_DB` a fresh database of the throwaway server,
+/// and every command's exit code, stdout and stderr must match (where the database is named,
+/// both say `<db>`). `db status` says which backend it is, so it is the one exception.
+#[test]
+fn every_console_example_answers_the_same_on_postgresql() {
+    let Some(server) = credits_testpg::server() else {
+        return;
+    };
+    let mut compared = 0;
+    for path in pages() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for block in text.split("```console\n").skip(1) {
+            let block = &block[..block.find("```").expect("closed code block")];
+            let sqlite = Sandbox::new();
+            let mut postgres = Sandbox::new();
+            let url = format!("{}?sslmode=disable", server.fresh_database());
+            postgres.env("CREDITS_DB", &url);
+            for sandbox in [&sqlite, &postgres] {
+                for example in ["marketing-60s.toml", "educational-3min.toml"] {
+                    let text = std::fs::read_to_string(format!("examples/{example}")).unwrap();
+                    sandbox.write(&format!("examples/{example}"), &text);
+                }
+            }
+            let normal = |text: &str, sandbox: &Sandbox, db: &str| {
+                text.replace(db, "<db>")
+                    .replace(&sandbox.path().display().to_string(), "<sandbox>")
+            };
+            for line in block.lines() {
+                let Some(command) = line.strip_prefix("$ credits ") else {
+                    continue;
+                };
+                if command.starts_with("db status") {
+                    continue;
+                }
+                let args = words(command);
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let (a, b) = (sqlite.run(&args), postgres.run(&args));
+                let sqlite_db = sqlite.default_db().display().to_string();
+                let on_sqlite = (
+                    a.code,
+                    normal(&a.stdout, &sqlite, &sqlite_db),
+                    normal(&a.stderr, &sqlite, &sqlite_db),
+                );
+                let on_postgres = (
+                    b.code,
+                    normal(&b.stdout, &postgres, &url),
+                    normal(&b.stderr, &postgres, &url),
+                );
+                if on_sqlite != on_postgres {
+                    b.fail(
+                        format!("`credits {command}` as on SQLite: {on_sqlite:#?}"),
+                        format!("on PostgreSQL: {on_postgres:#?}"),
+                    );
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(
+        compared >= 60,
+        "only {compared} documented commands compared"
+    );
+}

@@ -1,0 +1,318 @@
+//! The studio ledger on PostgreSQL (issue 20), through the binary: moving a ledger in and out
+//! with `db copy`, `db status`, who recorded what, and passwords that never show. Every test
+//! needs a server (`credits_testpg`: a throwaway one when PostgreSQL's binaries are
+//! installed); without one they return early and the harness says loudly that they were
+//! skipped. The concurrency and fault tests are in `postgres_concurrency.rs`; every
+//! documented command is compared between the backends in `readme.rs`.
+
+mod common;
+
+use common::{ok, Sandbox};
+
+/// A fresh database of the test server, as `--db` takes it, or `None` (skipped).
+fn fresh_url() -> Option<String> {
+    let server = credits_testpg::server()?;
+    Some(format!("{}?sslmode=disable", server.fresh_database()))
+}
+
+/// A month of a small studio's log: two platforms, projects, a client tag, a failure and a
+/// refund, a plan, a top-up, an adjustment and budgets.
+fn fill(sandbox: &Sandbox, db: &str) {
+    let steps: &[&[&str]] = &[
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+        &[
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--project",
+            "spring",
+            "--at",
+            "2026-11-02 10:00",
+        ],
+        &[
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "10",
+            "--project",
+            "spring",
+            "--tag",
+            "client=acme",
+            "--at",
+            "2026-11-03 11:00",
+        ],
+        &[
+            "log",
+            "pika",
+            "pika-2.5-turbo",
+            "--duration",
+            "5",
+            "--project",
+            "summer",
+            "--at",
+            "2026-11-04 09:00",
+        ],
+        &[
+            "log",
+            "runway",
+            "gen-4-turbo",
+            "--duration",
+            "10",
+            "--at",
+            "2026-11-05 12:00",
+        ],
+        &["fail", "2"],
+        &["refund", "2", "--at", "2026-11-06 10:00"],
+        &[
+            "topup",
+            "runway",
+            "--credits",
+            "500",
+            "--price",
+            "10",
+            "--at",
+            "2026-11-07 10:00",
+        ],
+        &[
+            "adjust",
+            "runway",
+            "100",
+            "--note",
+            "bonus",
+            "--at",
+            "2026-11-08 10:00",
+        ],
+        &["budget", "set", "spring", "50", "--money"],
+        &[
+            "budget",
+            "set",
+            "summer",
+            "300",
+            "--credits",
+            "--platform",
+            "pika",
+        ],
+    ];
+    for step in steps {
+        let mut args = vec!["--db", db];
+        args.extend_from_slice(step);
+        ok(sandbox, &args);
+    }
+}
+
+/// What a user reads of a ledger: balance, reports, budgets and every entry.
+fn views(sandbox: &Sandbox, db: &str) -> Vec<String> {
+    let reads: &[&[&str]] = &[
+        &["balance", "--json"],
+        &["report", "--by", "project", "--by", "month", "--json"],
+        &["report", "--by", "tag:client", "--json"],
+        &["budget", "list", "--json"],
+        &["history", "--json"],
+        &["topup", "list", "--json"],
+        &["adjust", "list", "--json"],
+    ];
+    reads
+        .iter()
+        .map(|read| {
+            let mut args = vec!["--db", db];
+            args.extend_from_slice(read);
+            ok(sandbox, &args).stdout
+        })
+        .collect()
+}
+
+#[test]
+fn a_ledger_copied_to_postgresql_and_back_reads_the_same_and_copying_twice_adds_nothing() {
+    let Some(url) = fresh_url() else { return };
+    let sandbox = Sandbox::new();
+    let original = sandbox.path().join("laptop.db").display().to_string();
+    let back = sandbox.path().join("back.db").display().to_string();
+    fill(&sandbox, &original);
+
+    let first = ok(
+        &sandbox,
+        &["db", "copy", "--from", &original, "--to", &url, "--json"],
+    );
+    first
+        .json_eq("/entries", 4.into())
+        .json_eq("/added", 4.into());
+    ok(&sandbox, &["db", "copy", "--from", &url, "--to", &back]);
+    let expected = views(&sandbox, &original);
+    assert_eq!(views(&sandbox, &url), expected, "the PostgreSQL copy");
+    assert_eq!(views(&sandbox, &back), expected, "copied back to SQLite");
+
+    // Twice: nothing new, in either direction.
+    let again = ok(
+        &sandbox,
+        &["db", "copy", "--from", &original, "--to", &url, "--json"],
+    );
+    again
+        .json_eq("/added", 0.into())
+        .json_eq("/present", 4.into())
+        .json_eq("/records_added", 0.into());
+    ok(
+        &sandbox,
+        &["db", "copy", "--from", &url, "--to", &back, "--json"],
+    )
+    .json_eq("/added", 0.into());
+    assert_eq!(views(&sandbox, &url), expected, "after copying twice");
+
+    // A laptop log that holds some of the ledger and something new adds only the new.
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            &original,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--project",
+            "autumn",
+            "--at",
+            "2026-11-09 10:00",
+        ],
+    );
+    ok(
+        &sandbox,
+        &["db", "copy", "--from", &original, "--to", &url, "--json"],
+    )
+    .json_eq("/added", 1.into())
+    .json_eq("/present", 4.into());
+}
+
+#[test]
+fn db_status_names_the_backend_and_hides_the_password() {
+    let Some(url) = fresh_url() else { return };
+    let sandbox = Sandbox::new();
+    let with_password = url.replacen("postgres://postgres@", "postgres://postgres:s3cret@", 1);
+    // The test server trusts every connection: the password is carried, never checked.
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            &with_password,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+        ],
+    );
+    let status = ok(
+        &sandbox,
+        &["--db", &with_password, "db", "status", "--json"],
+    );
+    status
+        .json_eq("/backend", "postgresql".into())
+        .json_eq("/schema", 10.into())
+        .json_eq("/entries", 1.into());
+    let location = status.json_at("/location");
+    assert_eq!(
+        location.as_str(),
+        Some(with_password.replace(":s3cret@", ":***@").as_str())
+    );
+    let text = ok(&sandbox, &["--db", &with_password, "db", "status"]);
+    text.stdout_has("postgresql")
+        .stdout_has(":***@")
+        .stdout_lacks("s3cret");
+    for args in [
+        vec!["--db", &with_password, "history", "--json"],
+        vec!["--db", &with_password, "log", "nowhere", "x"],
+    ] {
+        let run = sandbox.run(&args);
+        run.stdout_lacks("s3cret").stderr_lacks("s3cret");
+    }
+
+    let file = Sandbox::with_db();
+    ok(&file, &["log", "runway", "gen-4", "--duration", "5"]);
+    ok(&file, &["db", "status", "--json"])
+        .json_eq("/backend", "sqlite".into())
+        .json_eq("/entries", 1.into());
+}
+
+#[test]
+fn who_logged_each_entry_is_recorded_and_reported_on_postgresql() {
+    let Some(url) = fresh_url() else { return };
+    let mut ann = Sandbox::new();
+    ann.env("CREDITS_USER", "ann").env("HOSTNAME", "studio-1");
+    let mut bob = Sandbox::new();
+    bob.env("CREDITS_USER", "bob").env("HOSTNAME", "studio-2");
+    ok(
+        &ann,
+        &[
+            "--db",
+            &url,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--project",
+            "spring",
+        ],
+    );
+    ok(
+        &bob,
+        &[
+            "--db",
+            &url,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "10",
+            "--project",
+            "spring",
+        ],
+    );
+    ok(
+        &bob,
+        &[
+            "--db",
+            &url,
+            "topup",
+            "runway",
+            "--credits",
+            "100",
+            "--price",
+            "5",
+        ],
+    );
+    let history = ok(&ann, &["--db", &url, "history", "--json"]);
+    let entries = history.json();
+    let who: Vec<(String, String)> = entries
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| {
+            (
+                e["logged_by"].as_str().unwrap_or("?").to_string(),
+                e["machine"].as_str().unwrap_or("?").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("bob".to_string(), "studio-2".to_string()),
+            ("ann".to_string(), "studio-1".to_string())
+        ]
+    );
+    let report = ok(&ann, &["--db", &url, "report", "--by", "user"]);
+    report.stdout_has("ann").stdout_has("bob");
+    ok(&ann, &["--db", &url, "history", "--user", "bob", "--json"])
+        .json_eq("/0/logged_by", "bob".into());
+}
