@@ -6,6 +6,7 @@
 //! project = "spring-campaign"   # default --project for `credits log`
 //! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
 //! user = "alice"                 # who records (`logged_by`), see `crate::who`
+//! db = "postgres://alice@db.studio.example/credits"  # the log, when no --db or CREDITS_DB
 //!
 //! [scan]                         # `credits scan`: what a folder's files are
 //! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
@@ -27,6 +28,8 @@ pub struct Config {
     pub strict_budget: Option<bool>,
     /// Who records (`logged_by`): under `--user` and `CREDITS_USER`, over the login name.
     pub user: Option<String>,
+    /// The log: a file or a studio ledger's `postgres://` URL, under `--db` and `CREDITS_DB`.
+    pub db: Option<String>,
     /// Folder (`~/` for the home folder) → what `credits scan` takes its files to be.
     #[serde(default)]
     pub scan: BTreeMap<String, ScanFolder>,
@@ -87,6 +90,18 @@ pub(crate) fn scan_folders() -> Result<Vec<(PathBuf, ScanFolder)>> {
         out.push((dir, what));
     }
     Ok(out)
+}
+
+/// The config file's `db`, `~/` expanded for a file; `None` when it names none.
+pub fn db() -> Result<Option<PathBuf>> {
+    let Some(db) = load(path().as_deref())?.db else {
+        return Ok(None);
+    };
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    Ok(Some(match (db.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(db),
+    }))
 }
 
 /// Where the config file lives.

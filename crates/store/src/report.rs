@@ -409,7 +409,7 @@ fn tag_days_query(
     let high = filter
         .until
         .map(|t| super::entries::encode_bound(&t))
-        .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
+        .unwrap_or_else(|| OPEN_END.into());
     let windowed = filter.since.is_some() || filter.until.is_some();
     // Whole months are enough unless the report groups by day or week.
     let by_month = !by
@@ -759,9 +759,7 @@ fn days_query(
         let low = since
             .clone()
             .unwrap_or_else(|| "0001-01-01T00:00:00Z".into());
-        let high = until
-            .clone()
-            .unwrap_or_else(|| "9999-12-31T23:59:59Z".into());
+        let high = until.clone().unwrap_or_else(|| OPEN_END.into());
         // Months wholly inside (by a day's margin, whatever the offsets), then the days
         // inside but not in those months, then the entries of the days cut.
         let months = whole_months(&low, &high).filter(|_| by_month);
@@ -887,6 +885,12 @@ fn group_and_order(sql: &mut String, keys: usize) {
         ));
     }
 }
+
+/// The upper bound of a report without `--until`: past every entry (they stop at 2100), and a
+/// day short of the year 10000, so that `date(bound, '+1 day')` is a real date on both
+/// backends (SQLite's is NULL past 9999, PostgreSQL's the text `10000-01-01`, which sorts
+/// before every date).
+const OPEN_END: &str = "9999-12-30T00:00:00Z";
 
 /// Reads a report query's rows: the group keys, then the aggregates in [`AGGREGATES`] order.
 fn read_rows(

@@ -123,7 +123,7 @@ impl Session {
 
     /// Where the log database is.
     pub fn db_path(&self) -> Result<PathBuf> {
-        match &self.db {
+        match &self.db_setting()? {
             Some(p) => check_db_path(p).map(|()| p.clone()),
             None => crate::project_dirs()
                 .map(|d| d.data_dir().join("credits.db"))
@@ -133,9 +133,18 @@ impl Session {
         }
     }
 
-    /// The studio ledger, when `--db` (or `CREDITS_DB`) is a `postgres://` URL.
+    /// `--db` or `CREDITS_DB`, else the config file's `db` (read only when neither is given).
+    fn db_setting(&self) -> Result<Option<PathBuf>> {
+        match &self.db {
+            Some(db) => Ok(Some(db.clone())),
+            None => crate::config::db(),
+        }
+    }
+
+    /// The studio ledger, when `--db` (or `CREDITS_DB`, or the config's `db`) is a
+    /// `postgres://` URL.
     pub fn postgres(&self) -> Result<Option<credits_store::PgLocation>> {
-        match self.db.as_deref().and_then(|p| p.to_str()) {
+        match self.db_setting()?.as_deref().and_then(|p| p.to_str()) {
             Some(text) if credits_store::is_postgres_url(text) => {
                 credits_store::PgLocation::parse(text).map(Some)
             }
