@@ -94,6 +94,12 @@ const LOCK_TIMEOUT: Duration = super::BUSY_TIMEOUT;
 /// [`super::on_long_wait`]) once it has waited a second for another writer.
 pub(crate) fn begin_write(conn: &Db) -> Result<()> {
     conn.execute_batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+    // A test hook, not a feature: `CREDITS_TEST_NO_WRITE_LOCK=1` writes without the lock. It
+    // exists only so that tests/postgres_concurrency.rs can show that the lock is what holds a
+    // strict budget (without it, 16 writers overspend one); it is in no help or README.
+    if std::env::var_os("CREDITS_TEST_NO_WRITE_LOCK").is_some_and(|v| v == "1") {
+        return Ok(());
+    }
     let started = Instant::now();
     let try_lock = || -> Result<bool> {
         conn.query_row("SELECT pg_try_advisory_xact_lock(?1)", [WRITE_LOCK], |r| {
