@@ -515,6 +515,18 @@ pub(crate) fn pg_error(e: postgres::Error) -> anyhow::Error {
                  UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO …), or run a command that reads",
             );
         }
+        // The server ended the session (an administrator's pg_terminate_backend, a shutdown,
+        // a crash): as much a lost connection as a cut network, and the server rolls back.
+        if db.code().code().starts_with("57P") || db.code().code().starts_with("08") {
+            return fail_with_help(
+                format!(
+                    "the connection to PostgreSQL was lost ({}); nothing of this command was \
+                     written",
+                    db.message()
+                ),
+                "check the server and the network, then run the command again",
+            );
+        }
         let mut message = format!("PostgreSQL: {}", db.message());
         if let Some(detail) = db.detail() {
             message.push_str(&format!(" ({detail})"));
