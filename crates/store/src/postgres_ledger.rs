@@ -140,6 +140,9 @@ pub(crate) fn begin_write(conn: &Db) -> Result<()> {
     }
 }
 
+/// How long connecting (TCP, TLS, startup and password) may take in all.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Where a PostgreSQL ledger is, parsed from `postgres://user[:password]@host[:port]/db`
 /// (`postgresql://` too) and its `sslmode` and `sslrootcert` parameters.
 pub struct PgLocation {
@@ -224,7 +227,7 @@ impl PgLocation {
                 config.user(&user);
             }
         }
-        config.connect_timeout(Duration::from_secs(10));
+        config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("credits");
         Ok(PgLocation {
             config,
@@ -258,18 +261,40 @@ impl PgLocation {
                 config.password(password);
             }
         }
-        let result = match self.tls {
-            TlsMode::Disable => config.connect(postgres::NoTls),
+        let tls = match self.tls {
+            TlsMode::Disable => None,
             TlsMode::Prefer | TlsMode::Require => {
                 if self.tls == TlsMode::Require {
                     config.ssl_mode(postgres::config::SslMode::Require);
                 } else {
                     config.ssl_mode(postgres::config::SslMode::Prefer);
                 }
-                config.connect(self.rustls()?)
+                Some(self.rustls()?)
             }
         };
-        result.map_err(|e| self.connect_error(e))
+        // The driver's connect timeout covers the TCP connection only: a server (or a proxy,
+        // a port forward) that accepts it and then never answers the startup would hang the
+        // command for good. The whole handshake gets the same 10 s, on a thread of its own
+        // that is left behind when it runs over (the command ends with the error anyway).
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = match tls {
+                None => config.connect(postgres::NoTls),
+                Some(tls) => config.connect(tls),
+            };
+            let _ = send.send(result);
+        });
+        match receive.recv_timeout(CONNECT_TIMEOUT) {
+            Ok(result) => result.map_err(|e| self.connect_error(e)),
+            Err(_) => Err(credits_core::error::fail_with_help(
+                format!(
+                    "cannot reach PostgreSQL at {}: no answer within {} s",
+                    self.host_port(),
+                    CONNECT_TIMEOUT.as_secs()
+                ),
+                "check that host and port are a PostgreSQL server's and that it is not stuck",
+            )),
+        }
     }
 
     fn rustls(&self) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
