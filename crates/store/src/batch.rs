@@ -7,7 +7,7 @@
 //! database once and remembers it, so a million rows priced by a dozen tables cost a dozen
 //! queries, not a million.
 
-use crate::db::{Db, Value};
+use crate::db::{Backend, Db, Value};
 use anyhow::{anyhow, bail, Context, Result};
 
 use super::entries::{encode, entry_values, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
@@ -22,6 +22,11 @@ const BULK_CACHE_KIB: i64 = -32 * 1024;
 /// Entries per multi-row `INSERT`: one statement per row spends much of its time opening
 /// cursors on the table and its indexes; batches share that cost.
 pub(crate) const BATCH: usize = 64;
+
+/// Entries per `COPY` on PostgreSQL: each chunk is a round trip to the server (COPY into a
+/// temporary table, then one `INSERT … SELECT … ON CONFLICT DO NOTHING`), so chunks are
+/// large; 10,000 rows of the import's columns are a few MB in memory.
+const COPY_BATCH: usize = 10_000;
 
 impl Store {
     /// [`Store::write`] with a larger page cache for one big transaction, put back
@@ -144,6 +149,55 @@ fn insert_tags_sql(rows: usize) -> String {
 }
 
 impl Batch<'_> {
+    /// How many entries go in one write: a multi-row `INSERT` on SQLite, a `COPY` on
+    /// PostgreSQL.
+    fn chunk(&self) -> usize {
+        match self.conn.backend() {
+            Backend::Sqlite => BATCH,
+            Backend::Postgres => COPY_BATCH,
+        }
+    }
+
+    /// Inserts the pending entries, skipping dedup keys already present, and says which went
+    /// in (id and key). On PostgreSQL through `COPY` into a temporary table of the entry's
+    /// columns (dropped at commit), then one `INSERT … SELECT` in file order.
+    fn insert_rows(&self) -> Result<Vec<(i64, String)>> {
+        if self.conn.backend() == Backend::Sqlite {
+            let mut values = Vec::with_capacity(self.pending.len() * ENTRY_PARAMS);
+            for p in &self.pending {
+                entry_values(&mut values, &p.entry, &p.enc, &p.key, p.table);
+            }
+            return self
+                .conn
+                .query_map(&insert_entries_sql(self.pending.len()), values, |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                });
+        }
+        self.conn.execute_batch(&format!(
+            "CREATE TEMP TABLE IF NOT EXISTS credits_import ON COMMIT DROP AS \
+             SELECT 0::bigint AS seq, {ENTRY_COLUMNS} FROM entry WITH NO DATA; \
+             TRUNCATE credits_import"
+        ))?;
+        let rows = self.pending.iter().enumerate().map(|(i, p)| {
+            let mut row = Vec::with_capacity(ENTRY_PARAMS + 1);
+            row.push(Value::Int(i as i64));
+            entry_values(&mut row, &p.entry, &p.enc, &p.key, p.table);
+            row
+        });
+        self.conn.copy_in(
+            &format!("COPY credits_import (seq, {ENTRY_COLUMNS}) FROM STDIN"),
+            rows,
+        )?;
+        self.conn.query_map(
+            &format!(
+                "INSERT INTO entry ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} FROM credits_import \
+                 ORDER BY seq ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key"
+            ),
+            (),
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+    }
+
     /// Checks `entry` (from line `line` of the source) and queues it; it must carry its
     /// dedup key. Errors name the line.
     pub fn add(&mut self, line: u64, entry: NewEntry, check: KeyCheck) -> Result<()> {
@@ -175,7 +229,7 @@ impl Batch<'_> {
             table,
             check,
         });
-        if self.pending.len() == BATCH {
+        if self.pending.len() >= self.chunk() {
             self.flush()?;
         }
         Ok(())
@@ -289,15 +343,7 @@ impl Batch<'_> {
 
     fn insert_pending(&mut self) -> Result<()> {
         self.pause_if_new()?;
-        let mut values = Vec::with_capacity(self.pending.len() * ENTRY_PARAMS);
-        for p in &self.pending {
-            entry_values(&mut values, &p.entry, &p.enc, &p.key, p.table);
-        }
-        let mut inserted: Vec<(i64, String)> =
-            self.conn
-                .query_map(&insert_entries_sql(self.pending.len()), values, |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                })?;
+        let mut inserted = self.insert_rows()?;
         self.added += inserted.len() as u64;
         // Which pending rows went in: new ids ascend in VALUES order, so the inserted rows,
         // sorted by id, pair with the pending ones in order (as for the tags below).
@@ -353,6 +399,18 @@ impl Batch<'_> {
         }
         if let Some(paused) = &mut self.paused {
             paused.write_tag_sums_if_many(self.conn)?;
+        }
+        if self.conn.backend() == Backend::Postgres {
+            let rows = tags.iter().map(|(id, k, v)| {
+                vec![
+                    Value::Int(*id),
+                    Value::Text(k.to_string()),
+                    Value::Text(v.to_string()),
+                ]
+            });
+            self.conn
+                .copy_in("COPY entry_tag (entry_id, key, value) FROM STDIN", rows)?;
+            return Ok(());
         }
         for chunk in tags.chunks(BATCH) {
             let mut values = Vec::with_capacity(chunk.len() * 3);

@@ -455,6 +455,55 @@ impl Db {
     }
 }
 
+impl Db {
+    /// PostgreSQL's bulk path: `COPY table (columns) FROM STDIN` (`sql`) fed `rows` in COPY's
+    /// text format. Returns how many rows went in. SQLite has no COPY: its callers insert in
+    /// multi-row statements instead.
+    pub fn copy_in(&self, sql: &str, rows: impl IntoIterator<Item = Vec<Value>>) -> Result<u64> {
+        use std::io::Write;
+        let Db::Postgres(pg) = self else {
+            bail!("COPY is PostgreSQL's; this is a SQLite database");
+        };
+        let mut client = pg.client.borrow_mut();
+        let mut writer = client.copy_in(sql).map_err(pg_error)?;
+        let mut line = Vec::with_capacity(512);
+        for row in rows {
+            line.clear();
+            for (i, value) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push(b'\t');
+                }
+                copy_text(value, &mut line)?;
+            }
+            line.push(b'\n');
+            writer.write_all(&line)?;
+        }
+        writer.finish().map_err(pg_error)
+    }
+}
+
+/// One value in COPY's text format: `\N` for NULL, text with backslash, tab, newline and
+/// carriage return escaped (so a note holding them comes back as it was).
+fn copy_text(value: &Value, out: &mut Vec<u8>) -> Result<()> {
+    match value {
+        Value::Null => out.extend_from_slice(b"\\N"),
+        Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Value::Text(s) => {
+            for b in s.bytes() {
+                match b {
+                    b'\\' => out.extend_from_slice(b"\\\\"),
+                    b'\t' => out.extend_from_slice(b"\\t"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    b => out.push(b),
+                }
+            }
+        }
+        Value::Blob(_) => bail!("COPY of bytes is not needed by the store, so not written"),
+    }
+    Ok(())
+}
+
 /// SQLite's `?NNN` and `?` placeholders as PostgreSQL's `$NNN`, outside quoted text.
 pub(crate) fn placeholders(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 16);
@@ -646,6 +695,16 @@ use pg_types::PgValue;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_text_escapes_what_would_split_a_row() {
+        let mut out = Vec::new();
+        copy_text(&Value::Text("a\tb\nc\\d\re".into()), &mut out).unwrap();
+        assert_eq!(out, b"a\\tb\\nc\\\\d\\re");
+        out.clear();
+        copy_text(&Value::Null, &mut out).unwrap();
+        assert_eq!(out, b"\\N");
+    }
 
     #[test]
     fn placeholders_are_numbered_outside_quotes() {
