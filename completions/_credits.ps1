@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
     $completions = @(switch ($command) {
         'credits' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--shots', '--shots', [CompletionResultType]::ParameterName, 'Price a whole shot list (TOML with [[shot]] tables) instead of one request')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'Generate sound with the video')
             [CompletionResult]::new('--upscale', '--upscale', [CompletionResultType]::ParameterName, 'Upscale the output')
@@ -88,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Seconds of video in the clip, for the cost per second: 10, 2.5, 10s, 1m30s')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of the plan price')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -105,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--max-plan', '--max-plan', [CompletionResultType]::ParameterName, 'Only plans up to this one (by name on each platform; `free` means free tiers)')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing of the plans')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'The shot has sound')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -125,7 +125,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Only plans billed this way (pay-per-use and packs are kept)')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Show the N cheapest options')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--from-log', '--from-log', [CompletionResultType]::ParameterName, 'What your log shows you made: kept outputs, and the retry rate it measures')
             [CompletionResult]::new('--any-model', '--any-model', [CompletionResultType]::ParameterName, 'Let any model of the same kind make a named model''s items (compare across platforms)')
@@ -138,7 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -157,7 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;list' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -167,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;show' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -177,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;validate' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Also require sources, grades, dates and the sanity rules')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -188,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;dump' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'The table as loaded, with your files'' patches applied')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -199,7 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;dirs' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -209,7 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;pricing;status' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Instead: every table and model by the date of its newest source, oldest first (where a refresh of the prices starts)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;pricing;update' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Install a bundle even if it is older than the built-in tables')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove the installed bundle: the built-in tables apply again')
@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The bundle file to write')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The bundle file to write')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -297,7 +297,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Price the money with this plan instead of your account''s')
             [CompletionResult]::new('--price-per-credit', '--price-per-credit', [CompletionResultType]::ParameterName, 'Your own price per credit for this entry')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--audio', '--audio', [CompletionResultType]::ParameterName, 'Generate sound with the video')
             [CompletionResult]::new('--upscale', '--upscale', [CompletionResultType]::ParameterName, 'Upscale the output')
@@ -319,7 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag for every entry, e.g. client=acme (repeatable)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder''s `mode`, else the cheapest, and said]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be logged, and why, without writing anything')
             [CompletionResult]::new('--no-audio-price', '--no-audio-price', [CompletionResultType]::ParameterName, 'Log a clip with a sound track at its model''s price without audio when the table has no price for audio (the sound was added later), saying so in the entry''s note [default: the `[scan]` folder''s `no_audio_price`]')
@@ -332,7 +332,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;fail' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when the entry was refunded (undoes the refund)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -344,7 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;refund' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future')
             [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
@@ -362,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'With --status refunded: when the credits came back (a time, date or 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--kept', '--kept', [CompletionResultType]::ParameterName, 'Mark the output as used')
             [CompletionResult]::new('--discarded', '--discarded', [CompletionResultType]::ParameterName, 'Mark the output as not used')
@@ -376,7 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;rm' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -394,7 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only entries logged by this user (the global --user, as a filter here)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -413,7 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only entries logged by this user (the global --user, as a filter here)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -432,7 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only entries logged by this user (the global --user, as a filter here)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)')
             [CompletionResult]::new('--total', '--total', [CompletionResultType]::ParameterName, 'With --csv: end with a TOTAL record')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -443,7 +443,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;refunds' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -464,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only entries logged by this user (the global --user, as a filter here)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -473,7 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;import' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -483,7 +483,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;account' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -503,7 +503,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the plan gives each grant period, when the table does not say (or says otherwise)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -513,7 +513,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;account;list' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -523,7 +523,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;account;rm' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -558,7 +558,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--never-expires', '--never-expires', [CompletionResultType]::ParameterName, '--credits never expire')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future')
@@ -574,7 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;topup;list' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -584,7 +584,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;topup;rm' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -612,7 +612,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, e.g. "signup bonus", "daily reward", "support refund"')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Take credits away even if the balance goes below zero')
             [CompletionResult]::new('--allow-future', '--allow-future', [CompletionResultType]::ParameterName, 'Accept an --at more than a day in the future (--force here is about the balance)')
@@ -627,7 +627,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;adjust;list' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -637,7 +637,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;adjust;rm' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when generations were already paid from its credits (the balance goes below zero)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
@@ -664,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;balance' {
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The balance at this date or time (a date means the end of that day) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -674,7 +674,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;budget' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -692,7 +692,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Count per calendar month, or everything logged')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of a money budget')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'AMOUNT is money (in --currency)')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'AMOUNT is credits (of --platform: credits of different platforms never add up)')
@@ -704,7 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;budget;list' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -714,7 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;budget;check' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -725,7 +725,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;budget;rm' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only the credits budget of this platform')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--money', '--money', [CompletionResultType]::ParameterName, 'Only the money budget')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Only the credits budget(s)')
@@ -760,7 +760,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;db' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -773,7 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;db;status' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -785,7 +785,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The database to copy from: a file or a postgres:// URL (it is only read)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The database to copy into: a file (made if missing) or a postgres:// URL')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -810,7 +810,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;completions' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
@@ -821,7 +821,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')

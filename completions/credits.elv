@@ -19,7 +19,7 @@ set edit:completion:arg-completer[credits] = {|@words|
     var completions = [
         &'credits'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -67,7 +67,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --shots 'Price a whole shot list (TOML with [[shot]] tables) instead of one request'
             cand --project 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --audio 'Generate sound with the video'
             cand --upscale 'Upscale the output'
@@ -83,7 +83,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --seconds 'Seconds of video in the clip, for the cost per second: 10, 2.5, 10s, 1m30s'
             cand --currency 'Currency of the plan price'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -99,7 +99,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --max-plan 'Only plans up to this one (by name on each platform; `free` means free tiers)'
             cand --billing 'Monthly or annual billing of the plans'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --audio 'The shot has sound'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -118,7 +118,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --billing 'Only plans billed this way (pay-per-use and packs are kept)'
             cand --top 'Show the N cheapest options'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --from-log 'What your log shows you made: kept outputs, and the retry rate it measures'
             cand --any-model 'Let any model of the same kind make a named model''s items (compare across platforms)'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -148,7 +148,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;list'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -157,7 +157,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;show'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -166,7 +166,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;validate'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --strict 'Also require sources, grades, dates and the sanity rules'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -176,7 +176,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;dump'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --effective 'The table as loaded, with your files'' patches applied'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -186,7 +186,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;dirs'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -195,7 +195,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;pricing;status'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --stale 'Instead: every table and model by the date of its newest source, oldest first (where a refresh of the prices starts)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -206,7 +206,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;pricing;update'= {
             cand --from 'The bundle: a file, or an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Install a bundle even if it is older than the built-in tables'
             cand --remove 'Remove the installed bundle: the built-in tables apply again'
@@ -219,7 +219,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -o 'The bundle file to write'
             cand --output 'The bundle file to write'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -270,7 +270,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --plan 'Price the money with this plan instead of your account''s'
             cand --price-per-credit 'Your own price per credit for this entry'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --audio 'Generate sound with the video'
             cand --upscale 'Upscale the output'
@@ -291,7 +291,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --tag 'A tag for every entry, e.g. client=acme (repeatable)'
             cand --mode 'Model mode or quality of every file, e.g. standard, pro [default: the `[scan]` folder''s `mode`, else the cheapest, and said]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --dry-run 'List what would be logged, and why, without writing anything'
             cand --no-audio-price 'Log a clip with a sound track at its model''s price without audio when the table has no price for audio (the sound was added later), saying so in the entry''s note [default: the `[scan]` folder''s `no_audio_price`]'
@@ -303,7 +303,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;fail'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Also when the entry was refunded (undoes the refund)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -314,7 +314,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;refund'= {
             cand --at 'When the credits came back (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Also refund an entry marked ok (it succeeded), and accept an --at more than a day in the future'
             cand --allow-future 'Accept an --at more than a day in the future'
@@ -331,7 +331,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --status 'Set the status: ok, failed or refunded (undoes a wrong `fail` or `refund`)'
             cand --at 'With --status refunded: when the credits came back (a time, date or 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --kept 'Mark the output as used'
             cand --discarded 'Mark the output as not used'
@@ -344,7 +344,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;rm'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -361,7 +361,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --until 'Up to this date or time (the same forms; a date includes its whole day)'
             cand --user 'Only entries logged by this user (the global --user, as a filter here)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --dry-run 'Show what would change without writing'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -379,7 +379,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --user 'Only entries logged by this user (the global --user, as a filter here)'
             cand --limit 'At most N entries'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --csv 'CSV instead of a table'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -397,7 +397,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --until 'Up to this date or time (the same forms; a date includes its whole day)'
             cand --user 'Only entries logged by this user (the global --user, as a filter here)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --csv 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'
             cand --total 'With --csv: end with a TOTAL record'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -407,7 +407,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;refunds'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -427,7 +427,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --until 'Up to this date or time (the same forms; a date includes its whole day)'
             cand --user 'Only entries logged by this user (the global --user, as a filter here)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
             cand -h 'Print help'
@@ -435,7 +435,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;import'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -444,7 +444,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;account'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -463,7 +463,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --price 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one'
             cand --credits 'Credits the plan gives each grant period, when the table does not say (or says otherwise)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -472,7 +472,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;account;list'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -481,7 +481,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;account;rm'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -510,7 +510,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --expires-in 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]'
             cand --at 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --never-expires '--credits never expire'
             cand --force 'Accept an --at more than a day in the future'
@@ -525,7 +525,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;topup;list'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -534,7 +534,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;topup;rm'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -557,7 +557,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --note 'Why, e.g. "signup bonus", "daily reward", "support refund"'
             cand --at 'When (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Take credits away even if the balance goes below zero'
             cand --allow-future 'Accept an --at more than a day in the future (--force here is about the balance)'
@@ -571,7 +571,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;adjust;list'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -580,7 +580,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;adjust;rm'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --force 'Also when generations were already paid from its credits (the balance goes below zero)'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
@@ -602,7 +602,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;balance'= {
             cand --as-of 'The balance at this date or time (a date means the end of that day) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -611,7 +611,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;budget'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -628,7 +628,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --period 'Count per calendar month, or everything logged'
             cand --currency 'Currency of a money budget'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --money 'AMOUNT is money (in --currency)'
             cand --credits 'AMOUNT is credits (of --platform: credits of different platforms never add up)'
@@ -639,7 +639,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;budget;list'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -648,7 +648,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;budget;check'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -658,7 +658,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;budget;rm'= {
             cand --platform 'Only the credits budget of this platform'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --money 'Only the money budget'
             cand --credits 'Only the credits budget(s)'
@@ -686,7 +686,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;db'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -698,7 +698,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;db;status'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -709,7 +709,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --from 'The database to copy from: a file or a postgres:// URL (it is only read)'
             cand --to 'The database to copy into: a file (made if missing) or a postgres:// URL'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -729,7 +729,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;completions'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
@@ -739,7 +739,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;man'= {
             cand --dir 'Write credits.1 and one page per command (credits-log.1, credits-pricing-show.1, …) into DIR'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
-            cand --db 'The generation log: a SQLite file, or a studio ledger as postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
             cand --json 'Print JSON instead of a table (exact decimals as strings)'
             cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'

@@ -33,9 +33,9 @@ pub struct Cli {
           default_value = from_env("CREDITS_PRICING_DIR"), hide_default_value = true)]
     pub pricing_dir: Option<PathBuf>,
 
-    /// The generation log: a SQLite file, or a studio ledger as
-    /// postgres://user[:password]@host[:port]/database[?sslmode=require] [default: the user
-    /// data dir's credits.db] [env: CREDITS_DB].
+    /// The generation log: a SQLite file, or a studio ledger's URL, postgres://user@host/db
+    /// (see the README, "A ledger for a studio") [default: the user data dir's credits.db]
+    /// [env: CREDITS_DB].
     #[arg(long, global = true, value_name = "PATH|URL", help_heading = GLOBAL,
           default_value = from_env("CREDITS_DB"), hide_default_value = true)]
     pub db: Option<PathBuf>,
