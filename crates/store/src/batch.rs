@@ -389,6 +389,7 @@ impl Batch<'_> {
             // Its tag sums, added at the end while the tag insert trigger is paused.
             if let Some(paused) = &mut self.paused {
                 paused.add_tagged(&p.entry, &p.enc, p.table);
+                paused.add_day(&p.entry, &p.enc, p.table);
             }
             tags.extend(
                 p.entry

@@ -84,15 +84,15 @@ pub(crate) static OF_ENTRY: LazyLock<String> = LazyLock::new(|| {
         .join(", ")
 });
 
-/// The `SET` list of an upsert into `tag_day` that adds the new row's sums to the existing
+/// The `SET` list of an upsert into `table` that adds the new row's sums to the existing
 /// ones. The existing row's column is named with its table: PostgreSQL finds a bare name
 /// ambiguous beside `excluded`.
-pub(crate) static ADD_EXCLUDED: LazyLock<String> = LazyLock::new(|| {
+pub(crate) fn add_excluded(table: &str) -> String {
     SUMS.iter()
-        .map(|s| format!("{c} = tag_day.{c} + excluded.{c}", c = s.column))
+        .map(|s| format!("{c} = {table}.{c} + excluded.{c}", c = s.column))
         .collect::<Vec<_>>()
         .join(", ")
-});
+}
 
 #[cfg(test)]
 mod tests {
