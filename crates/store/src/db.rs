@@ -476,7 +476,8 @@ impl Db {
                 copy_text(value, &mut line)?;
             }
             line.push(b'\n');
-            writer.write_all(&line)?;
+            // A write fails only when the server went away mid-COPY.
+            writer.write_all(&line).map_err(|e| lost_connection(&e))?;
         }
         writer.finish().map_err(pg_error)
     }
@@ -583,14 +584,19 @@ pub(crate) fn pg_error(e: postgres::Error) -> anyhow::Error {
         return anyhow::Error::new(e).context(message);
     }
     if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) {
-        return fail_with_help(
-            format!(
-                "the connection to PostgreSQL was lost ({e}); nothing of this command was written"
-            ),
-            "check the server and the network, then run the command again",
-        );
+        return lost_connection(&e);
     }
     anyhow::Error::new(e)
+}
+
+/// The connection went away mid-command: the server rolls the transaction back.
+fn lost_connection(cause: &dyn std::fmt::Display) -> anyhow::Error {
+    credits_core::error::fail_with_help(
+        format!(
+            "the connection to PostgreSQL was lost ({cause}); nothing of this command was written"
+        ),
+        "check the server and the network, then run the command again",
+    )
 }
 
 fn pg_params(values: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
