@@ -316,3 +316,164 @@ fn who_logged_each_entry_is_recorded_and_reported_on_postgresql() {
     ok(&ann, &["--db", &url, "history", "--user", "bob", "--json"])
         .json_eq("/0/logged_by", "bob".into());
 }
+
+/// `sslmode=require` and `verify-full` connect over TLS (rustls) to a server whose
+/// certificate a CA named by `sslrootcert` signed, and refuse it without that CA, saying how
+/// to name it. The test makes the CA and the certificate with the `openssl` command (skipped
+/// without it, or on a server given by URL, whose files are not ours) and turns TLS on in
+/// the throwaway server: every other test of this file connects with `sslmode=disable`.
+#[test]
+fn tls_connects_with_the_named_ca_and_says_how_without_it() {
+    let Some(server) = credits_testpg::server() else {
+        return;
+    };
+    if server.bin_dir().is_none()
+        || std::process::Command::new("openssl")
+            .arg("version")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: needs the openssl command and a throwaway server");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path();
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl runs");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=credits test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ]);
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "ext.cnf",
+        "-out",
+        "server.crt",
+    ]);
+
+    // The server reads its certificate from its data directory, as its own user.
+    let admin = format!("{}?sslmode=disable", server.admin_url());
+    let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("admin connection");
+    let data: String = client.query_one("SHOW data_directory", &[]).unwrap().get(0);
+    let data = std::path::Path::new(&data);
+    for file in ["server.crt", "server.key"] {
+        std::fs::copy(dir.join(file), data.join(file))
+            .expect("the certificate goes in the data dir");
+    }
+    // The server refuses a key others may read, and one its user (postgres, when the tests
+    // run as root) does not own.
+    let _ = std::process::Command::new("chmod")
+        .arg("600")
+        .arg(data.join("server.key"))
+        .status();
+    if runs_as_root() {
+        let _ = std::process::Command::new("chown")
+            .args([
+                "postgres",
+                &data.join("server.crt").display().to_string(),
+                &data.join("server.key").display().to_string(),
+            ])
+            .status();
+    }
+    client
+        .batch_execute("ALTER SYSTEM SET ssl = on")
+        .and_then(|()| client.batch_execute("SELECT pg_reload_conf()"))
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+
+    let name = server.fresh_database_name();
+    let base = format!("postgres://postgres@localhost:{}/{name}", server.port());
+    let ca = dir.join("ca.crt").display().to_string();
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            &format!("{base}?sslmode=require&sslrootcert={ca}"),
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            &format!("{base}?sslmode=verify-full&sslrootcert={ca}"),
+            "history",
+            "--json",
+        ],
+    )
+    .json_eq("/0/model", "gen-4".into());
+    let refused = sandbox.run(&["--db", &format!("{base}?sslmode=require"), "history"]);
+    refused
+        .error()
+        .stderr_has("certificate is not trusted")
+        .stderr_has("sslrootcert=");
+    client
+        .batch_execute("ALTER SYSTEM SET ssl = off")
+        .and_then(|()| client.batch_execute("SELECT pg_reload_conf()"))
+        .unwrap();
+}
+
+/// Whether this test process runs as root (then the server runs as `postgres`).
+fn runs_as_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}

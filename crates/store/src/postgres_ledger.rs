@@ -364,6 +364,15 @@ impl PgLocation {
         let detail = std::error::Error::source(&e)
             .map(|s| s.to_string())
             .unwrap_or_else(|| e.to_string());
+        if detail.contains("certificate") {
+            // rustls checks every certificate, also with sslmode=prefer (libpq's prefer would
+            // take any): a server with its own CA needs that CA named.
+            return credits_core::error::fail_with_help(
+                format!("PostgreSQL at {at}: its TLS certificate is not trusted here ({detail})"),
+                "name the CA that signed it: add sslrootcert=/path/to/ca.pem to the URL (or add \
+                 it to the system's roots); sslmode=disable only on a network you trust",
+            );
+        }
         credits_core::error::fail_with_help(
             format!("cannot reach PostgreSQL at {at}: {detail}"),
             "check that the server runs and that host and port are right (it waits 10 s at most)",
