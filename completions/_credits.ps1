@@ -691,6 +691,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose credits a credits budget counts')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Count per calendar month, or everything logged')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency of a money budget')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Count only the entries NAME logged (their `logged_by`): one person''s budget on a shared ledger, beside the team''s [default: everyone''s]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
@@ -724,6 +725,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         }
         'credits;budget;rm' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only the credits budget of this platform')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Only NAME''s budget (set with `budget set … --for NAME`)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')

@@ -1022,13 +1022,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__rm)
-            opts="-h --money --credits --platform --json --wide --pricing-dir --db --user --help"
+            opts="-h --money --credits --platform --for --json --wide --pricing-dir --db --user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --platform)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -1058,7 +1065,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__budget__subcmd__set)
-            opts="-h --money --credits --platform --period --currency --json --wide --pricing-dir --db --user --help"
+            opts="-h --money --credits --platform --period --currency --for --json --wide --pricing-dir --db --user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,6 +1083,13 @@ _credits() {
                     return 0
                     ;;
                 --currency)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

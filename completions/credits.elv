@@ -627,6 +627,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --platform 'The platform whose credits a credits budget counts'
             cand --period 'Count per calendar month, or everything logged'
             cand --currency 'Currency of a money budget'
+            cand --for 'Count only the entries NAME logged (their `logged_by`): one person''s budget on a shared ledger, beside the team''s [default: everyone''s]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
@@ -657,6 +658,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;budget;rm'= {
             cand --platform 'Only the credits budget of this platform'
+            cand --for 'Only NAME''s budget (set with `budget set … --for NAME`)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'

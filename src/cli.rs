@@ -812,6 +812,10 @@ pub enum BudgetCommand {
         #[arg(value_hint = ValueHint::Other, long, value_name = "CODE", default_value = "USD", requires = "money",
               conflicts_with = "credits", value_parser = parse_currency)]
         currency: String,
+        /// Count only the entries NAME logged (their `logged_by`): one person's budget on a
+        /// shared ledger, beside the team's [default: everyone's].
+        #[arg(long = "for", value_name = "NAME", value_hint = ValueHint::Other)]
+        for_user: Option<String>,
     },
     /// Every budget with what is used and left.
     List,
@@ -831,6 +835,9 @@ pub enum BudgetCommand {
         /// Only the credits budget of this platform.
         #[arg(value_hint = ValueHint::Other, long, value_name = "P", conflicts_with = "money")]
         platform: Option<String>,
+        /// Only NAME's budget (set with `budget set … --for NAME`).
+        #[arg(long = "for", value_name = "NAME", value_hint = ValueHint::Other)]
+        for_user: Option<String>,
     },
 }
 

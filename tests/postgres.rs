@@ -217,7 +217,7 @@ fn db_status_names_the_backend_and_hides_the_password() {
     );
     status
         .json_eq("/backend", "postgresql".into())
-        .json_eq("/schema", 10.into())
+        .json_eq("/schema", 11.into())
         .json_eq("/entries", 1.into());
     let location = status.json_at("/location");
     assert_eq!(
@@ -476,4 +476,51 @@ fn runs_as_root() -> bool {
         .arg("-u")
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// A budget for one person on the shared ledger counts only what they logged, from any
+/// machine (`budget set … --for NAME`, schema 11 on PostgreSQL as on SQLite).
+#[test]
+fn a_budget_for_one_person_holds_on_the_shared_ledger() {
+    let Some(url) = fresh_url() else { return };
+    let sandbox = Sandbox::new();
+    ok(
+        &sandbox,
+        &[
+            "--db",
+            &url,
+            "budget",
+            "set",
+            "spring",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+            "--for",
+            "ann",
+        ],
+    );
+    let log = |user: &str| {
+        sandbox.run(&[
+            "--db",
+            &url,
+            "--user",
+            user,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--project",
+            "spring",
+            "--strict-budget",
+        ])
+    };
+    log("ann").success();
+    log("bob").success();
+    log("ann").code(3).stderr_has("budget for ann");
+    ok(&sandbox, &["--db", &url, "budget", "list", "--json"])
+        .json_eq("/0/user", "ann".into())
+        .json_decimal_eq("/0/used", "60");
+    ok(&sandbox, &["--db", &url, "db", "status", "--json"]).json_eq("/schema", 11.into());
 }

@@ -361,3 +361,91 @@ fn a_schema_9_log_gets_the_local_user_and_host_on_open() {
         "filled once"
     );
 }
+
+/// A budget can count one person's entries (`budget set … --for NAME`, schema 11): beside
+/// the team's budget of the same project, it counts only what NAME logged, a strict log over
+/// it is refused naming whose budget (exit 3), other people's logs pass it by, it travels in
+/// a JSON export, and `budget rm --for NAME` removes it alone.
+#[test]
+fn a_budget_for_one_person_counts_only_their_entries() {
+    let s = sandbox();
+    ok(
+        &s,
+        &[
+            "budget",
+            "set",
+            "spring",
+            "200",
+            "--credits",
+            "--platform",
+            "runway",
+        ],
+    );
+    ok(
+        &s,
+        &[
+            "budget",
+            "set",
+            "spring",
+            "100",
+            "--credits",
+            "--platform",
+            "runway",
+            "--for",
+            "ann",
+        ],
+    )
+    .stdout_has("budget for spring (ann's entries): 100 runway credits in total");
+    let log = |user: &str| {
+        s.run(&[
+            "--user",
+            user,
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--project",
+            "spring",
+            "--strict-budget",
+        ])
+    };
+    log("ann").success(); // 60 of ann's 100, 60 of the team's 200
+    log("bob").success(); // bob's pass ann's budget by: 120 of 200
+    log("ann")
+        .code(3)
+        .stderr_has("spring's total budget for ann to 120 runway credits of 100 runway credits");
+    let list = ok(&s, &["budget", "list", "--json"]);
+    list.json_eq("/0/user", Value::Null)
+        .json_decimal_eq("/0/used", "120")
+        .json_eq("/1/user", "ann".into())
+        .json_decimal_eq("/1/used", "60");
+    ok(&s, &["budget", "list"]).stdout_has("spring (ann)");
+
+    let export = s.path().join("ledger.json");
+    ok(
+        &s,
+        &[
+            "export",
+            "--format",
+            "json",
+            "-o",
+            &export.display().to_string(),
+        ],
+    );
+    let other = Sandbox::with_db();
+    ok(&other, &["import", &export.display().to_string()]);
+    ok(&other, &["budget", "list", "--json"]).json_eq("/1/user", "ann".into());
+
+    ok(&s, &["budget", "rm", "spring", "--for", "ann"]).stdout_has("removed 1 budget of spring");
+    ok(&s, &["budget", "list", "--json"])
+        .json_eq("/0/user", Value::Null)
+        .check_eq(
+            "budgets left",
+            1,
+            s.run(&["budget", "list", "--json"])
+                .json()
+                .as_array()
+                .map_or(0, Vec::len),
+        );
+}

@@ -20,6 +20,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             platform,
             period,
             currency,
+            for_user,
         } => {
             let unit = if *is_money {
                 BudgetUnit::Money
@@ -37,15 +38,20 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                 currency: is_money.then(|| currency.trim().to_uppercase()),
                 platform,
                 period: *period,
+                user: for_user.clone(),
             };
             budgets::set(session, &budget)?;
             let per = match budget.period {
                 BudgetPeriod::Month => " a month",
                 BudgetPeriod::Total => " in total",
             };
+            let whose = match &budget.user {
+                Some(user) => format!(" ({user}'s entries)"),
+                None => String::new(),
+            };
             proseln!(
                 out,
-                "budget for {project}: {}{per}",
+                "budget for {project}{whose}: {}{per}",
                 crate::views::budgets::budget_amount(&budget, budget.amount)
             )?;
             Ok(EXIT_OK)
@@ -55,6 +61,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             money: m,
             credits: c,
             platform,
+            for_user,
         } => {
             let unit = match (*m, *c || platform.is_some()) {
                 (true, _) => Some(BudgetUnit::Money),
@@ -64,7 +71,13 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
             let platform = platform
                 .as_deref()
                 .map(|p| resolve::platform_id(&session.catalog, p));
-            let n = budgets::remove(session, project, unit, platform.as_deref())?;
+            let n = budgets::remove(
+                session,
+                project,
+                unit,
+                platform.as_deref(),
+                for_user.as_deref(),
+            )?;
             if n == 0 {
                 return Err(fail_with_help(
                     format!("no such budget for `{project}`"),

@@ -12,6 +12,8 @@ pub struct BudgetView<'a> {
     pub project: &'a str,
     pub unit: &'static str,
     pub platform: Option<&'a str>,
+    /// Whose entries it counts (`budget set --for NAME`); null: everyone's.
+    pub user: Option<&'a str>,
     pub currency: Option<&'a str>,
     pub period: &'static str,
     pub current_period: &'a str,
@@ -30,6 +32,7 @@ impl<'a> BudgetView<'a> {
             project: &u.budget.project,
             unit: u.budget.unit.as_str(),
             platform: u.budget.platform.as_deref(),
+            user: u.budget.user.as_deref(),
             currency: u.budget.currency.as_deref(),
             period: u.budget.period.as_str(),
             current_period: &u.period,
@@ -95,7 +98,10 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
         // What is left follows from limit and used: it gives way before them.
         ViewColumn::new(
             crate::render::Column::shrinkable("budget", 3, 8),
-            |u: &BudgetUse| u.budget.project.clone(),
+            |u: &BudgetUse| match &u.budget.user {
+                Some(user) => format!("{} ({user})", u.budget.project),
+                None => u.budget.project.clone(),
+            },
         ),
         ViewColumn::new(
             crate::render::Column::optional("period", 1),

@@ -460,6 +460,9 @@ pub struct Budget {
     /// project was on several platforms.
     pub platform: Option<String>,
     pub period: BudgetPeriod,
+    /// Whose entries it counts (their `logged_by`): one person's on a shared ledger; `None`
+    /// counts everyone's.
+    pub user: Option<String>,
 }
 
 /// Failed generations not yet refunded on one platform: what it owes the user.

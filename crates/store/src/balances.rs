@@ -146,6 +146,7 @@ fn read_budget(row: &Row<'_>) -> Result<Budget> {
         currency: row.get("currency")?,
         platform: Some(platform).filter(|p| !p.is_empty()),
         period,
+        user: Some(row.get::<String>("logged_by")?).filter(|u| !u.is_empty()),
     })
 }
 
@@ -166,7 +167,8 @@ const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_mill
 const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at, logged_by, machine \
     FROM adjustment";
 const SELECT_BUDGET: &str =
-    "SELECT project, unit, platform, amount_micro, amount_milli, currency, period FROM budget";
+    "SELECT project, unit, platform, amount_micro, amount_milli, currency, period, logged_by \
+     FROM budget";
 
 fn changes(conn: &Db, platform: Option<&str>) -> Result<Vec<AccountChange>> {
     match platform {
@@ -337,8 +339,8 @@ impl Tx<'_> {
         self.conn
             .execute(
                 "INSERT INTO budget (project, unit, platform, amount_micro, amount_milli, \
-                 currency, period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
-                 ON CONFLICT (project, unit, platform) DO UPDATE SET \
+                 currency, period, logged_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                 ON CONFLICT (project, unit, platform, logged_by) DO UPDATE SET \
                  amount_micro = excluded.amount_micro, amount_milli = excluded.amount_milli, \
                  currency = excluded.currency, period = excluded.period",
                 params![
@@ -348,7 +350,8 @@ impl Tx<'_> {
                     micro,
                     milli,
                     b.currency,
-                    b.period.as_str()
+                    b.period.as_str(),
+                    b.user.as_deref().unwrap_or("")
                 ],
             )
             .with_context(|| format!("cannot record the budget of {}", b.project))?;
@@ -546,7 +549,7 @@ impl Tx<'_> {
     pub fn budgets(&self) -> Result<Vec<Budget>> {
         collect(
             self.conn,
-            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform, logged_by"),
             (),
             read_budget,
         )
@@ -577,11 +580,13 @@ impl Tx<'_> {
     /// primary key). Returns whether it was recorded.
     pub fn insert_budget_if_absent(&self, b: &Budget) -> Result<bool> {
         let exists = self.exists(
-            "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3",
+            "SELECT 1 FROM budget WHERE project = ?1 AND unit = ?2 AND platform = ?3 \
+             AND logged_by = ?4",
             params![
                 b.project,
                 b.unit.as_str(),
-                b.platform.as_deref().unwrap_or("")
+                b.platform.as_deref().unwrap_or(""),
+                b.user.as_deref().unwrap_or("")
             ],
         )?;
         if exists {
@@ -743,7 +748,7 @@ impl Store {
     pub fn budgets(&self) -> Result<Vec<Budget>> {
         collect(
             &self.conn,
-            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform"),
+            &format!("{SELECT_BUDGET} ORDER BY project, unit, platform, logged_by"),
             (),
             read_budget,
         )
@@ -756,12 +761,14 @@ impl Store {
         project: &str,
         unit: Option<BudgetUnit>,
         platform: Option<&str>,
+        user: Option<&str>,
     ) -> Result<usize> {
         self.write(|w| {
             w.conn.execute(
                 "DELETE FROM budget WHERE project = ?1 AND (CAST(?2 AS TEXT) IS NULL OR unit = ?2) \
-                 AND (CAST(?3 AS TEXT) IS NULL OR platform = ?3)",
-                params![project, unit.map(BudgetUnit::as_str), platform],
+                 AND (CAST(?3 AS TEXT) IS NULL OR platform = ?3) \
+                 AND (CAST(?4 AS TEXT) IS NULL OR logged_by = ?4)",
+                params![project, unit.map(BudgetUnit::as_str), platform, user],
             )
         })
     }
@@ -1076,6 +1083,7 @@ mod tests {
             currency: Some("USD".into()),
             platform: None,
             period: BudgetPeriod::Month,
+            user: None,
         };
         let credits = Budget {
             project: "ad".into(),
@@ -1084,23 +1092,34 @@ mod tests {
             currency: None,
             platform: Some("runway".into()),
             period: BudgetPeriod::Total,
+            user: None,
         };
         store.set_budget(&money).unwrap();
         store.set_budget(&credits).unwrap();
         let mut more = money.clone();
         more.amount = d("75");
         store.set_budget(&more).unwrap();
-        assert_eq!(store.budgets().unwrap(), vec![credits.clone(), more]);
+        // One person's budget beside the team's: another key, not a replacement.
+        let anns = Budget {
+            user: Some("ann".into()),
+            ..money.clone()
+        };
+        store.set_budget(&anns).unwrap();
+        assert_eq!(store.budgets().unwrap(), vec![credits.clone(), more, anns]);
+        assert_eq!(
+            store.remove_budget("ad", None, None, Some("ann")).unwrap(),
+            1
+        );
         let mut zero = credits.clone();
         zero.amount = d("0");
         assert!(store.set_budget(&zero).is_err());
         assert_eq!(
             store
-                .remove_budget("ad", Some(BudgetUnit::Money), None)
+                .remove_budget("ad", Some(BudgetUnit::Money), None, None)
                 .unwrap(),
             1
         );
-        assert_eq!(store.remove_budget("ad", None, None).unwrap(), 1);
+        assert_eq!(store.remove_budget("ad", None, None, None).unwrap(), 1);
         assert!(store.budgets().unwrap().is_empty());
     }
 

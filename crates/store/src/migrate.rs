@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_scan_stamp.sql"),
     include_str!("migrations/0009_tag_sums.sql"),
     include_str!("migrations/0010_who.sql"),
+    include_str!("migrations/0011_budget_user.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,7 +11,10 @@ use crate::SCHEMA_VERSION;
 /// The PostgreSQL schema by version: a ledger starts at schema 10 in one migration (there
 /// were no PostgreSQL ledgers before it); later schema changes add a file here as they add
 /// one to SQLite's list, so both reach the same version.
-const MIGRATIONS: &[(u32, &str)] = &[(10, include_str!("migrations/pg/0010_schema.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (10, include_str!("migrations/pg/0010_schema.sql")),
+    (11, include_str!("migrations/pg/0011_budget_user.sql")),
+];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is
 /// not a credits ledger or that a newer build wrote. Only reads.

@@ -116,6 +116,9 @@ struct BudgetRecord {
     currency: Option<String>,
     platform: Option<String>,
     period: String,
+    /// Whose entries it counts (schema 11); absent: everyone's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user: Option<String>,
 }
 
 fn time(t: &DateTime<Utc>) -> String {
@@ -291,6 +294,7 @@ impl From<&Budget> for BudgetRecord {
             currency: b.currency.clone(),
             platform: b.platform.clone(),
             period: b.period.as_str().to_string(),
+            user: b.user.clone(),
         }
     }
 }
@@ -304,6 +308,7 @@ impl BudgetRecord {
             currency: self.currency,
             platform: self.platform,
             period: self.period.parse()?,
+            user: self.user.filter(|u| !u.is_empty()),
         })
     }
 }

@@ -95,6 +95,9 @@ pub(crate) fn uses_of(
         let mut filter = Filter {
             project: Some(budget.project.clone()),
             platform: budget.platform.clone(),
+            // A person's budget counts their entries (read from the entries: the sums keep
+            // no user).
+            user: budget.user.clone(),
             ..Filter::default()
         };
         let mut window = None;
@@ -238,9 +241,12 @@ pub fn refusal(over: &Crossing) -> anyhow::Error {
     let (used, amount) = (over.after.used.unwrap_or_default(), b.amount);
     credits_core::error::UserError {
         message: format!(
-            "not logged: this entry would take {}'s {} budget to {} of {}",
+            "not logged: this entry would take {}'s {} budget{} to {} of {}",
             b.project,
             over.after.period,
+            b.user
+                .as_ref()
+                .map_or_else(String::new, |u| format!(" for {u}")),
             amount_text(b, used),
             amount_text(b, amount),
         ),
@@ -285,6 +291,9 @@ fn adds(budget: &BudgetUse, entry: &NewEntry) -> Option<Decimal> {
     if !in_window
         || entry.status == Status::Refunded
         || entry.project.as_deref() != Some(&b.project)
+        || b.user
+            .as_ref()
+            .is_some_and(|u| entry.who.logged_by.as_ref() != Some(u))
     {
         return Some(Decimal::ZERO);
     }
@@ -361,6 +370,11 @@ pub fn set(session: &Session, budget: &Budget) -> Result<()> {
     if budget.amount.is_zero() {
         return Err(fail("a budget must be above 0"));
     }
+    if budget.user.as_deref().is_some_and(|u| u.trim().is_empty()) {
+        return Err(fail(
+            "--for names no one: give the name entries are logged by",
+        ));
+    }
     session.store()?.set_budget(budget)
 }
 
@@ -370,9 +384,10 @@ pub fn remove(
     project: &str,
     unit: Option<BudgetUnit>,
     platform: Option<&str>,
+    user: Option<&str>,
 ) -> Result<usize> {
     match session.existing_store()? {
-        Some(mut store) => store.remove_budget(project, unit, platform),
+        Some(mut store) => store.remove_budget(project, unit, platform, user),
         None => Ok(0),
     }
 }
