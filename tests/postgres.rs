@@ -524,3 +524,66 @@ fn a_budget_for_one_person_holds_on_the_shared_ledger() {
         .json_decimal_eq("/0/used", "60");
     ok(&sandbox, &["--db", &url, "db", "status", "--json"]).json_eq("/schema", 11.into());
 }
+
+/// The sums a report reads are the same on both backends after the same writes (issue 20,
+/// item 2): the same month of commands on a SQLite file and a PostgreSQL ledger, then every
+/// row of `entry_day`, `entry_month`, `tag_day` and `tag_month` compared, read as text.
+#[test]
+fn the_sums_tables_match_between_the_backends_after_the_same_writes() {
+    let Some(url) = fresh_url() else { return };
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("laptop.db").display().to_string();
+    for db in [file.as_str(), url.as_str()] {
+        fill(&sandbox, db);
+        // Edits, a removal and a status change, which the triggers keep summed.
+        ok(
+            &sandbox,
+            &[
+                "--db",
+                db,
+                "edit",
+                "1",
+                "--project",
+                "summer",
+                "--tag",
+                "client=bolt",
+            ],
+        );
+        ok(&sandbox, &["--db", db, "rm", "4"]);
+        ok(&sandbox, &["--db", db, "fail", "3"]);
+    }
+    let sqlite = common::open_db(std::path::Path::new(&file));
+    let mut pg = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    for table in ["entry_day", "entry_month", "tag_day", "tag_month"] {
+        let columns: Vec<String> = sqlite
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let text = columns
+            .iter()
+            .map(|c| format!("CAST({c} AS TEXT)"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let sql = format!("SELECT {text} FROM {table} ORDER BY 1");
+        let on_sqlite: Vec<String> = sqlite
+            .prepare(&sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let on_postgres: Vec<String> = pg
+            .query(&sql, &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert!(!on_sqlite.is_empty(), "{table} holds rows");
+        assert_eq!(on_postgres, on_sqlite, "{table}");
+    }
+}

@@ -178,6 +178,13 @@ pub(crate) fn check_stamp(t: &TableStamp) -> Result<()> {
 pub(crate) fn price_table_id(conn: &Db, t: &TableStamp) -> Result<i64> {
     check_stamp(t)?;
     let as_of = t.as_of.format("%Y-%m-%d").to_string();
+    // Looked up before it is added: on PostgreSQL an insert that meets the existing row
+    // still takes a number from the id sequence, and the ids would drift from SQLite's.
+    if let Some(id) = conn.query_opt(SELECT_PRICE_TABLE, params![t.platform, t.sha256], |r| {
+        r.get(0)
+    })? {
+        return Ok(id);
+    }
     conn.execute(INSERT_PRICE_TABLE, params![t.platform, as_of, t.sha256])?;
     conn.query_row(SELECT_PRICE_TABLE, params![t.platform, t.sha256], |r| {
         r.get(0)
