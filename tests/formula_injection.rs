@@ -78,3 +78,42 @@ fn importing_the_csv_gives_back_the_text_exactly() {
         .json_eq("/0/note", json!(NOTE))
         .json_eq("/0/tags", json!({"client": "@acme"}));
 }
+
+/// A value that starts with a tab or a carriage return (both run as formulas) comes back from
+/// an export and import whole: the guard `'` says the leading character is the value's, so
+/// import does not take it for spreadsheet padding (issue 22, item 8).
+#[test]
+fn a_leading_tab_or_carriage_return_survives_the_round_trip() {
+    let sandbox = Sandbox::with_db();
+    for project in ["\t=1+1", "\r=2"] {
+        ok(
+            &sandbox,
+            &[
+                "log",
+                "runway",
+                "gen-4",
+                "--duration",
+                "5",
+                "--project",
+                project,
+            ],
+        );
+    }
+    let csv = ok(&sandbox, &["export"]).stdout;
+    assert!(csv.contains("'\t=1+1") && csv.contains("'\r=2"), "{csv:?}");
+    let file = sandbox.write("round.csv", &csv);
+    let fresh = Sandbox::with_db();
+    let import = ok(&fresh, &["import", &file.display().to_string()]);
+    import.stderr_lacks("spaces around them");
+    let projects = |s: &Sandbox| -> Vec<serde_json::Value> {
+        ok(s, &["history", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["project"].clone())
+            .collect()
+    };
+    assert_eq!(projects(&fresh), projects(&sandbox));
+    assert_eq!(projects(&fresh), vec![json!("\r=2"), json!("\t=1+1")]);
+}

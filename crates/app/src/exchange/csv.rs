@@ -61,9 +61,16 @@ pub(super) fn read(
         let get = |c: usize| -> Option<&str> {
             let i = field[c]?;
             // Notes keep their spaces; everything else is trimmed of spreadsheet padding.
-            // A cell export neutralised as a formula (`'=…`) comes back as it was.
-            let v = super::formula::restore(record.get(i)?);
-            let v = if c == col::NOTE { v } else { v.trim() };
+            // A cell export neutralised as a formula (`'=…`, `'\t…`) comes back as it was,
+            // untrimmed: its leading tab or carriage return is the value's, not padding.
+            let raw = record.get(i)?;
+            let v = super::formula::restore(raw);
+            let guarded = v.len() != raw.len();
+            let v = if c == col::NOTE || guarded {
+                v
+            } else {
+                v.trim()
+            };
             (!v.is_empty()).then_some(v)
         };
         let locate = |c: usize| match field[c] {
@@ -73,9 +80,10 @@ pub(super) fn read(
         let mut row = build_row(&get, None, line, opts, &locate)?;
         row.trimmed = (0..COLUMNS.len())
             .filter(|&c| {
-                field[c]
-                    .and_then(|i| record.get(i))
-                    .is_some_and(|raw| super::is_padded(c, super::formula::restore(raw)))
+                field[c].and_then(|i| record.get(i)).is_some_and(|raw| {
+                    let v = super::formula::restore(raw);
+                    v.len() == raw.len() && super::is_padded(c, v)
+                })
             })
             .collect();
         on(Item::Entry(row))?;
