@@ -116,4 +116,11 @@ fn a_leading_tab_or_carriage_return_survives_the_round_trip() {
     };
     assert_eq!(projects(&fresh), projects(&sandbox));
     assert_eq!(projects(&fresh), vec![json!("\r=2"), json!("\t=1+1")]);
+
+    // JSON keeps them too: spaces around a value are padding, a tab is the value's.
+    let json = ok(&sandbox, &["export", "--format", "json"]).stdout;
+    let file = sandbox.write("round.json", &json);
+    let again = Sandbox::with_db();
+    ok(&again, &["import", &file.display().to_string()]).stderr_lacks("spaces around them");
+    assert_eq!(projects(&again), projects(&sandbox));
 }

@@ -554,14 +554,24 @@ impl Walk<'_> {
                 }
             }
         }
+        // Spaces around a value are padding, taken off as in CSV; a tab or carriage return
+        // is the value's (JSON says exactly what it holds, and an export of a project that
+        // starts with one must come back whole).
         let get = |c: usize| -> Option<&str> {
             let v = values[c].as_deref()?;
-            let v = if c == col::NOTE { v } else { v.trim() };
+            let v = if c == col::NOTE {
+                v
+            } else {
+                v.trim_matches(' ')
+            };
             (!v.is_empty()).then_some(v)
         };
         let locate = |c: usize| format!("{source}: line {}, field `{}`", lines[c], COLUMNS[c]);
+        let space_padded = |c: usize, v: &str| {
+            c != col::NOTE && !v.trim_matches(' ').is_empty() && v.trim_matches(' ') != v
+        };
         let mut trimmed: Vec<usize> = (0..COLUMNS.len())
-            .filter(|&c| values[c].as_deref().is_some_and(|v| super::is_padded(c, v)))
+            .filter(|&c| values[c].as_deref().is_some_and(|v| space_padded(c, v)))
             .collect();
         let padded_tag = |s: &str| super::is_padded(col::TAGS, s);
         if tags.as_ref().is_some_and(|t: &Vec<(String, String)>| {
