@@ -561,7 +561,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__rm)
-            opts="-h --force --json --wide --pricing-dir --db --user --help"
+            opts="-h --force --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,7 +590,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__set)
-            opts="-h --plan --billing --since --renews-on --price --credits --json --wide --pricing-dir --db --user --help"
+            opts="-h --plan --billing --since --renews-on --price --credits --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,7 +658,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__adjust)
-            opts="-h --note --at --force --allow-future --json --wide --pricing-dir --db --user --help list rm help"
+            opts="-h --note --at --force --allow-future --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,7 +757,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__adjust__subcmd__list)
-            opts="-h --json --wide --pricing-dir --db --user --help"
+            opts="-h --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,7 +815,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__balance)
-            opts="-h --as-of --json --wide --pricing-dir --db --user --help"
+            opts="-h --as-of --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,10 +1029,7 @@ _credits() {
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --for)
@@ -1072,10 +1069,7 @@ _credits() {
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --period)
@@ -1503,7 +1497,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__estimate)
-            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --plan --billing --price-per-credit --shots --project --json --wide --pricing-dir --db --user --help"
+            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --plan --billing --price-per-credit --shots --project --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,17 +1623,11 @@ _credits() {
                     return 0
                     ;;
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -2405,17 +2393,11 @@ _credits() {
                     return 0
                     ;;
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -2502,7 +2484,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__log)
-            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --project --tag --credits --failed --discarded --strict-budget --at --allow-future --force --note --plan --price-per-credit --json --wide --pricing-dir --db --user --help"
+            opts="-h --duration --resolution --audio --refs --mode --chars --count --upscale --project --tag --credits --failed --discarded --strict-budget --at --allow-future --force --note --plan --price-per-credit --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2836,7 +2818,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__dump)
-            opts="-h --effective --json --wide --pricing-dir --db --user --help"
+            opts="-h --effective --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,7 +3016,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__pricing__subcmd__show)
-            opts="-h --json --wide --pricing-dir --db --user --help"
+            opts="-h --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3248,17 +3230,11 @@ _credits() {
                     return 0
                     ;;
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -3323,17 +3299,11 @@ _credits() {
                     return 0
                     ;;
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -3420,17 +3390,11 @@ _credits() {
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai" -- "${cur}"))
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=("${cur}")
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o nospace
-                    fi
+                    COMPREPLY=($(compgen -W "act_two ai-agent-consultations aleph avatar-video canvas conservative-upscale creative-upscale crisp-upscale eleven-flash-v2.5 eleven-multilingual-v2 eleven-turbo-v2.5 eleven-v3 eleven_multilingual_v2 erase-region extended-video fast-upscale finetuned-inference flux-1-fill-pro flux-1.1-pro flux-1.1-pro-raw flux-1.1-pro-ultra flux-2-flex flux-2-klein-4b flux-2-klein-9b flux-2-max flux-2-pro flux-dev flux-kontext-max flux-kontext-pro flux-pro flux-schnell frames gemini-2.5-flash-image gemini-3-pro-image gemini-3.1-flash-image gemini-3.1-flash-lite-image gemini-nano-banana-2.1 gemini-omni-flash-preview gemini_omni_flash gen-2 gen-3-alpha gen-3-alpha-turbo gen-4 gen-4-turbo gen-4.5 gen3a_turbo gen4.5 gen4_aleph gen4_image gen4_image_turbo gen4_turbo generate-video google-text-to-speech google-veo2 google-veo3 google-veo3-fast gpt-image gpt-image-1 gpt-image-1-mini gpt-image-1.5 gpt-image-2 grok-imagine-video grok-imagine-video-1.5 grok_imagine_1_5 h3_max hailuo3 hedra-avatar ideogram-1-default ideogram-1-turbo ideogram-2 ideogram-2a-default ideogram-2a-turbo ideogram-3 ideogram-3.0 ideogram-4 ideogram-4.5 ideogram-v3-quality image-expansion imagen-4 imagen-4-fast imagen-4-standard imagen-4-ultra inpaint kling-1.0 kling-2.5-turbo-pro kling-3.0 kling-ai kling-avatar kling-image-o1 kling-lip-sync kling-v1-5-image kling-v1-image kling-v2-1-image kling-v2-6 kling-v2-6-motion-control kling-v2-image kling-v2-new-image kling-v2.1 kling-v3 kling-v3-4k kling-v3-image kling-v3-motion-control kling-v3-omni kling-v3-omni-image kling-v3-pro kling-video-o1 kolors-virtual-try-on-v1 kolors-virtual-try-on-v1-5 layerize lip-sync luma-ray-2 luma-ray-flash minimax-h3 minimax-hailuo-02 minimax-hailuo-2.3-fast nano-banana outpaint ovi photon photon-flash pika-2.2 pika-2.5-pro pika-2.5-turbo pika-basic pika-effects pixverse-c1 pixverse-v5 pixverse-v6 ray-3.2-video-to-video ray1.6 ray2 ray2-flash recraft-v2 recraft-v3 recraft-v3-svg recraft-v4.1 recraft-v4.1-pro remove-background scene-enhancement script-generation sd3.5-large sd3.5-large-turbo sd3.5-medium seedance-2.0 seedance-2.5 seedance2_5 seedream-4.0 seedream-4.5 seedream-5.0-lite seedream-v4 silent-audio-generation simple-image-operation sora-2 sora-2-pro soul speak stable-image-core stable-image-ultra standard-generation standard-image-generation style-transfer text-to-image text-to-speech uni-1 uni-1-edit upscale vectorize veo-3 veo-3.0-fast-generate-001 veo-3.0-generate-001 veo-3.1 veo-3.1-fast veo-3.1-lite veo3 veo3.1 veo3.1_fast video voice-or-sound wan-2.5 wan-3 wan2.1-kf2v-plus wan2.2-s2v wan3 wan3.0" -- "${cur}"))
                     return 0
                     ;;
                 --project)
@@ -3477,7 +3441,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__topup)
-            opts="-h --pack --credits --price --expires-in --never-expires --at --allow-future --force --json --wide --pricing-dir --db --user --help list rm help"
+            opts="-h --pack --credits --price --expires-in --never-expires --at --allow-future --force --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3597,7 +3561,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__topup__subcmd__list)
-            opts="-h --json --wide --pricing-dir --db --user --help"
+            opts="-h --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

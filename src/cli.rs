@@ -210,10 +210,10 @@ pub struct PricingArgs {
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
     /// Platform id or name, e.g. runway.
-    #[arg(value_hint = ValueHint::Other, required_unless_present = "shots")]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, required_unless_present = "shots")]
     pub platform: Option<String>,
     /// Model id or name, e.g. gen-4.
-    #[arg(value_hint = ValueHint::Other, required_unless_present = "shots")]
+    #[arg(value_parser = known_names(Names::Models), hide_possible_values = true, required_unless_present = "shots")]
     pub model: Option<String>,
     #[command(flatten)]
     pub request: RequestArgs,
@@ -362,7 +362,7 @@ pub enum PricingCommand {
     /// One platform: plans with price per credit, packs, models with rates and minimum plans.
     Show {
         /// Platform id or name.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: String,
     },
     /// Check pricing files (or, with none, the shipped tables) and list every problem (exit 1 if any).
@@ -382,7 +382,7 @@ pub enum PricingCommand {
     /// --effective, as loaded with your files applied).
     Dump {
         /// Platform id or name.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: String,
         /// The table as loaded, with your files' patches applied.
         #[arg(long)]
@@ -429,10 +429,10 @@ pub struct FilterArgs {
     #[arg(value_hint = ValueHint::Other, long)]
     pub project: Option<String>,
     /// Only this platform.
-    #[arg(value_hint = ValueHint::Other, long)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, long)]
     pub platform: Option<String>,
     /// Only this model.
-    #[arg(value_hint = ValueHint::Other, long)]
+    #[arg(value_parser = known_names(Names::Models), hide_possible_values = true, long)]
     pub model: Option<String>,
     /// Only entries with this tag (K=V, repeatable: all must match).
     #[arg(value_hint = ValueHint::Other, long = "tag", value_name = "K=V", value_parser = parse_tag)]
@@ -454,10 +454,10 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Platform id or name.
-    #[arg(value_hint = ValueHint::Other)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
     pub platform: String,
     /// Model id or name.
-    #[arg(value_hint = ValueHint::Other)]
+    #[arg(value_parser = known_names(Names::Models), hide_possible_values = true)]
     pub model: String,
     #[command(flatten)]
     pub request: RequestArgs,
@@ -512,10 +512,10 @@ pub struct ScanArgs {
     #[arg(required = true, value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// The platform of every file (else: the file's C2PA manifest, its name, then `[scan]` in the config file).
-    #[arg(value_hint = ValueHint::Other, long)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, long)]
     pub platform: Option<String>,
     /// The model of every file (else: the file's C2PA manifest, its name, then `[scan]` in the config file).
-    #[arg(value_hint = ValueHint::Other, long)]
+    #[arg(value_parser = known_names(Names::Models), hide_possible_values = true, long)]
     pub model: Option<String>,
     /// Project [default: the `[scan]` folder's `project`, else the mapped folder's name, else the name of the folder holding the file].
     #[arg(value_hint = ValueHint::Other, long)]
@@ -632,7 +632,7 @@ pub enum AccountCommand {
     /// Record the plan you are on for a platform.
     Set {
         /// Platform id or name.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: String,
         /// Plan id or name.
         #[arg(value_hint = ValueHint::Other, long)]
@@ -658,7 +658,7 @@ pub enum AccountCommand {
     /// Remove a plan change recorded by mistake (the platform and its date, as `account list` shows them); the plan before it runs on.
     Rm {
         /// Platform id or name.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: String,
         /// The date the change took effect (the `from` column of `account list`).
         #[arg(value_name = "DATE", value_hint = ValueHint::Other)]
@@ -676,7 +676,7 @@ pub struct TopupArgs {
     #[command(subcommand)]
     pub command: Option<TopupCommand>,
     /// Platform id or name.
-    #[arg(value_hint = ValueHint::Other, required = true)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, required = true)]
     pub platform: Option<String>,
     /// A pack from the platform's table (`credits pricing show PLATFORM` lists them).
     #[arg(value_hint = ValueHint::Other, long, value_name = "PACK")]
@@ -715,7 +715,7 @@ pub enum TopupCommand {
     /// The top-ups recorded, with their ids and the credits left of each.
     List {
         /// Only this platform.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: Option<String>,
     },
     /// Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it.
@@ -735,7 +735,7 @@ pub struct AdjustArgs {
     #[command(subcommand)]
     pub command: Option<AdjustCommand>,
     /// Platform id or name.
-    #[arg(value_hint = ValueHint::Other, required = true)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, required = true)]
     pub platform: Option<String>,
     /// Credits to add (e.g. 100) or, negative, to take away (e.g. -50).
     #[arg(value_hint = ValueHint::Other, value_name = "N", value_parser = parse_decimal, allow_negative_numbers = true, required = true)]
@@ -760,7 +760,7 @@ pub enum AdjustCommand {
     /// The adjustments recorded, with their ids and the credits left of each one that added some.
     List {
         /// Only this platform.
-        #[arg(value_hint = ValueHint::Other)]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
         platform: Option<String>,
     },
     /// Remove an adjustment recorded by mistake; the balance is replayed without it.
@@ -777,7 +777,7 @@ pub enum AdjustCommand {
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
     /// Only this platform.
-    #[arg(value_hint = ValueHint::Other)]
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
     pub platform: Option<String>,
     /// The balance at this date or time (a date means the end of that day) [default: now].
     #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
@@ -803,7 +803,7 @@ pub enum BudgetCommand {
         #[arg(long, requires = "platform")]
         credits: bool,
         /// The platform whose credits a credits budget counts.
-        #[arg(value_hint = ValueHint::Other, long, value_name = "P", requires = "credits")]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, long, value_name = "P", requires = "credits")]
         platform: Option<String>,
         /// Count per calendar month, or everything logged.
         #[arg(long, value_parser = budget_period_parser(), default_value = "total")]
@@ -833,7 +833,7 @@ pub enum BudgetCommand {
         #[arg(long)]
         credits: bool,
         /// Only the credits budget of this platform.
-        #[arg(value_hint = ValueHint::Other, long, value_name = "P", conflicts_with = "money")]
+        #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true, long, value_name = "P", conflicts_with = "money")]
         platform: Option<String>,
         /// Only NAME's budget (set with `budget set … --for NAME`).
         #[arg(long = "for", value_name = "NAME", value_hint = ValueHint::Other)]
@@ -1135,4 +1135,50 @@ pub enum DbCommand {
         #[arg(long, value_name = "PATH|URL", value_hint = ValueHint::AnyPath)]
         to: PathBuf,
     },
+}
+
+/// Which names [`known_names`] offers.
+#[derive(Clone, Copy, Debug)]
+pub enum Names {
+    Platforms,
+    Models,
+}
+
+/// A platform or model argument: any text is taken (the user's own tables add names, and the
+/// commands resolve and suggest), but shell completions offer the built-in tables' ids. The
+/// tables are read only when clap asks for the names (completions), never on a normal run.
+pub fn known_names(names: Names) -> KnownNames {
+    KnownNames(names)
+}
+
+#[derive(Clone, Debug)]
+pub struct KnownNames(Names);
+
+impl clap::builder::TypedValueParser for KnownNames {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let catalog = credits_core::pricing::catalog::Catalog::builtin();
+        let mut ids: Vec<String> = match self.0 {
+            Names::Platforms => catalog.platforms().map(|p| p.id.clone()).collect(),
+            Names::Models => catalog
+                .platforms()
+                .flat_map(|p| p.models.iter().map(|m| m.id.clone()))
+                .collect(),
+        };
+        ids.sort();
+        ids.dedup();
+        Some(Box::new(ids.into_iter().map(clap::builder::PossibleValue::new)))
+    }
 }

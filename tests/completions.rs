@@ -100,3 +100,22 @@ fn man_prints_a_man_page_for_credits() {
         .stdout_has("compare")
         .stdout_has("pricing");
 }
+
+/// Platform and model arguments complete to the built-in tables' ids (issue 22, item 8): any
+/// name is still taken (a user's own table adds names), so the values are only offered.
+#[test]
+fn platform_and_model_names_complete_from_the_built_in_tables() {
+    for shell in ["bash", "zsh", "fish"] {
+        let run = credits(&["completions", shell]);
+        run.success();
+        for name in ["runway", "pika", "gen-4", "gen-4-turbo", "pika-2.5-turbo"] {
+            run.check(
+                run.stdout.contains(name),
+                &format!("{shell} completion offers `{name}`"),
+            );
+        }
+    }
+    // Offered, not enforced: an unknown name reaches the command, which says what it knows.
+    let run = credits(&["estimate", "nowhere", "x"]);
+    run.error().stderr_has("unknown platform `nowhere`");
+}
