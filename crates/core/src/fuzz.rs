@@ -217,6 +217,7 @@ proptest! {
             let usage = crate::usage::Usage {
                 items: crate::usage::parse("3x M0 5s, 2x video").unwrap_or_default(),
                 retry_percent: Decimal::from(30),
+                round_together: vec![vec![0, 1]],
             };
             let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
             let _ = crate::advice::advise(&[&platform], &usage, day);
@@ -246,10 +247,13 @@ proptest! {
         (number(), text(), number()).prop_map(|(n, m, s)| format!("{n}x {m} {s}s, video 10s 1080p audio")),
     ]) {
         if let Ok(items) = crate::usage::parse(&text) {
-            let usage = crate::usage::Usage { items, retry_percent: Decimal::from(1000) };
-            for item in &usage.items {
-                let _ = usage.generations(item);
-            }
+            let all: Vec<usize> = (0..items.len()).collect();
+            let usage = crate::usage::Usage {
+                items,
+                retry_percent: Decimal::from(1000),
+                round_together: vec![all],
+            };
+            let _ = usage.generations();
         }
     }
 }

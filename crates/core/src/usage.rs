@@ -88,23 +88,79 @@ impl Item {
 }
 
 /// A month of work and the share of extra generations (retries, reruns, failures).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Usage {
     pub items: Vec<Item>,
     /// Extra generations per 100 kept outputs (30 means 1.3 generations per kept output).
     pub retry_percent: Decimal,
+    /// Items (indexes) whose generations are rounded once, together: the log's items of one
+    /// platform, a month measured as a whole. An item in no group is rounded on its own.
+    pub round_together: Vec<Vec<usize>>,
 }
 
 impl Usage {
-    /// Generations an item takes a month: kept × (1 + retries), rounded up to a whole
-    /// generation per item (the written rule: a part of a retry is still a generation).
-    pub fn generations(&self, item: &Item) -> Result<Decimal> {
+    /// Generations of every item a month, in order: kept × (1 + retries). An item alone is
+    /// rounded up to a whole generation (a part of a retry is still a generation). A group
+    /// of `round_together` is rounded up once, on its total: each item gets the whole
+    /// generations of its exact share, and the generations left one each to the items with
+    /// the largest remainders (the first listed on a tie), so `1 × aleph 5 s` with 12.5%
+    /// retries stays 1 generation unless its remainder is among the largest.
+    pub fn generations(&self) -> Result<Vec<Decimal>> {
+        let exact = self
+            .items
+            .iter()
+            .map(|item| self.exact_generations(item))
+            .collect::<Result<Vec<_>>>()?;
+        let mut whole: Vec<Option<Decimal>> = vec![None; exact.len()];
+        for group in &self.round_together {
+            let members: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|i| *i < exact.len() && whole.get(*i) == Some(&None))
+                .collect();
+            let mut total = Decimal::ZERO;
+            let mut floors = Decimal::ZERO;
+            let mut remainders = Vec::new();
+            for i in &members {
+                let value = exact.get(*i).copied().unwrap_or_default();
+                let floor = value.trunc();
+                total = total.checked_add(value).ok_or_else(too_many)?;
+                floors = floors.checked_add(floor).ok_or_else(too_many)?;
+                remainders.push((*i, value.checked_sub(floor).unwrap_or_default()));
+                if let Some(slot) = whole.get_mut(*i) {
+                    *slot = Some(floor);
+                }
+            }
+            let mut left = round_up_whole(total)
+                .checked_sub(floors)
+                .unwrap_or_default();
+            // Largest remainder first; a stable sort keeps the first listed first on a tie.
+            remainders.sort_by(|a, b| b.1.cmp(&a.1));
+            for (i, _) in remainders {
+                if left <= Decimal::ZERO {
+                    break;
+                }
+                if let Some(Some(w)) = whole.get_mut(i) {
+                    *w = w.checked_add(Decimal::ONE).ok_or_else(too_many)?;
+                }
+                left = left.checked_sub(Decimal::ONE).unwrap_or_default();
+            }
+        }
+        Ok(exact
+            .into_iter()
+            .zip(whole)
+            .map(|(value, w)| w.unwrap_or_else(|| round_up_whole(value)))
+            .collect())
+    }
+
+    /// kept × (1 + retries), unrounded but for the last digits' noise (see `round_up_whole`).
+    fn exact_generations(&self, item: &Item) -> Result<Decimal> {
         let factor = Decimal::ONE_HUNDRED
             .checked_add(self.retry_percent)
             .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED));
         factor
             .and_then(|f| item.kept.checked_mul(f))
-            .map(round_up_whole)
+            .map(|v| v.round_dp(12))
             .ok_or_else(|| {
                 fail_with_help(
                     format!("{} generations of {} do not fit", item.kept, item.label()),
@@ -112,6 +168,13 @@ impl Usage {
                 )
             })
     }
+}
+
+fn too_many() -> anyhow::Error {
+    fail_with_help(
+        "a month's generations do not fit",
+        "pass a smaller count or --retries",
+    )
 }
 
 /// Rounds up to a whole number after dropping the last digits' noise: a measured rate is a
@@ -310,26 +373,50 @@ mod tests {
         let usage = Usage {
             items: parse("7x video 5s").unwrap(),
             retry_percent: Decimal::from(30),
+            ..Usage::default()
         };
         // 7 × 1.3 = 9.1 → 10 generations.
-        assert_eq!(
-            usage.generations(&usage.items[0]).unwrap(),
-            Decimal::from(10)
-        );
+        assert_eq!(usage.generations().unwrap(), vec![Decimal::from(10)]);
         let none = Usage {
             retry_percent: Decimal::ZERO,
             ..usage
         };
-        assert_eq!(none.generations(&none.items[0]).unwrap(), Decimal::from(7));
+        assert_eq!(none.generations().unwrap(), vec![Decimal::from(7)]);
         assert!(check_retries(Decimal::from(-1)).is_err());
         // A measured rate, 2 extra of 13 kept, gives back 15 generations exactly.
         let measured = Usage {
             items: parse("13x video 5s").unwrap(),
             retry_percent: Decimal::from(200) / Decimal::from(13),
+            ..Usage::default()
         };
-        assert_eq!(
-            measured.generations(&measured.items[0]).unwrap(),
-            Decimal::from(15)
-        );
+        assert_eq!(measured.generations().unwrap(), vec![Decimal::from(15)]);
+    }
+
+    #[test]
+    fn a_group_is_rounded_once_and_its_remainders_go_to_the_largest() {
+        // 12.5%: 8 × 1.125 = 9, 1 × 1.125 = 1.125, 3 × 1.125 = 3.375: 13.5 → 14 once.
+        // Floors 9 + 1 + 3 = 13; the one left goes to the largest remainder (0.375).
+        let items = parse("8x aleph 10s, 1x aleph 5s, 3x gen-4 5s").unwrap();
+        let alone = Usage {
+            items: items.clone(),
+            retry_percent: Decimal::new(125, 1),
+            ..Usage::default()
+        };
+        let each = [9, 2, 4].map(Decimal::from).to_vec();
+        assert_eq!(alone.generations().unwrap(), each);
+        let together = Usage {
+            round_together: vec![vec![0, 1, 2]],
+            ..alone
+        };
+        let once = [9, 1, 4].map(Decimal::from).to_vec();
+        assert_eq!(together.generations().unwrap(), once);
+        // Exact totals give no remainder to hand out: 8 × 1.25 = 10, 4 × 1.25 = 5.
+        let exact = Usage {
+            items: parse("8x a 5s, 4x b 5s").unwrap(),
+            retry_percent: Decimal::from(25),
+            round_together: vec![vec![0, 1]],
+        };
+        let whole = [10, 5].map(Decimal::from).to_vec();
+        assert_eq!(exact.generations().unwrap(), whole);
     }
 }

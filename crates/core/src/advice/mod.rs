@@ -337,10 +337,8 @@ fn item_costs(
     tier: Option<usize>,
 ) -> Result<Result<Vec<ItemCost>, (String, usize)>> {
     let mut costs = Vec::new();
+    let all_generations = usage.generations()?;
     for (index, candidates) in per_item {
-        let Some(item) = usage.items.get(*index) else {
-            continue;
-        };
         let (c, included) = match pick(candidates, tier) {
             Ok(found) => found,
             Err(needs) => {
@@ -348,7 +346,9 @@ fn item_costs(
                 return Ok(Err((model.to_string(), needs)));
             }
         };
-        let generations = usage.generations(item)?;
+        let Some(generations) = all_generations.get(*index).copied() else {
+            continue;
+        };
         let each = if included {
             Amount::ZERO
         } else {
@@ -379,6 +379,103 @@ pub fn advise(platforms: &[&Platform], usage: &Usage, today: NaiveDate) -> Resul
     }
     rank(&mut advice.options);
     Ok(advice)
+}
+
+/// A platform (canonical id) and the items (indexes into the usage) made there: the log's
+/// share of the month on that platform.
+pub type Share = (String, Vec<usize>);
+
+/// One option per platform, each making that platform's share of the month: the cheapest
+/// option there that makes all of its share. Its parts' item indexes are the whole usage's.
+#[derive(Clone, Debug)]
+pub struct Combination {
+    /// One per share, in the shares' order.
+    pub parts: Vec<Purchase>,
+    pub currency: String,
+    /// The parts' costs a month, added.
+    pub monthly: MoneyRange,
+}
+
+impl Combination {
+    /// `runway + pika`.
+    pub fn platforms(&self) -> String {
+        let ids: Vec<&str> = self.parts.iter().map(|p| p.platform.as_str()).collect();
+        ids.join(" + ")
+    }
+
+    /// `runway Standard (annual) + 1,070 credits (…); pika Standard (annual)`.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| format!("{} {}", p.platform, p.describe()))
+            .collect();
+        parts.join("; ")
+    }
+}
+
+/// The cheapest way to make each share on its own platform, added up; `Ok(Err(why))` when
+/// a share's platform is not among `platforms` or none of its options makes all of the
+/// share, or when the parts are billed in different currencies (money is never added
+/// across them). Each share is priced as a month of its own: its items' generations are
+/// rounded together (`Usage::round_together`), as the whole usage rounds them.
+pub fn combine(
+    platforms: &[&Platform],
+    usage: &Usage,
+    shares: &[Share],
+    today: NaiveDate,
+) -> Result<Result<Combination, String>> {
+    let mut parts = Vec::new();
+    for (id, indexes) in shares {
+        let Some(platform) = platforms.iter().find(|p| p.id == *id) else {
+            return Ok(Err(format!("{id} is not among the platforms asked")));
+        };
+        let items: Vec<Item> = indexes
+            .iter()
+            .filter_map(|i| usage.items.get(*i).cloned())
+            .collect();
+        let share = Usage {
+            round_together: vec![(0..items.len()).collect()],
+            items,
+            retry_percent: usage.retry_percent,
+        };
+        let advice = advise(&[*platform], &share, today)?;
+        let Some(mut best) = advice.options.into_iter().find(Purchase::covers_all) else {
+            return Ok(Err(format!("no option on {id} makes all of its share")));
+        };
+        for cost in &mut best.items {
+            if let Some(whole) = indexes.get(cost.item) {
+                cost.item = *whole;
+            }
+        }
+        parts.push(best);
+    }
+    let Some(first) = parts.first() else {
+        return Ok(Err("the month has no share".to_string()));
+    };
+    let currency = first.currency.clone();
+    if parts.iter().any(|p| p.currency != currency) {
+        return Ok(Err(
+            "its platforms bill in different currencies, which are not added".to_string(),
+        ));
+    }
+    let add = |a: &Ratio, b: &Ratio| {
+        num_traits::CheckedAdd::checked_add(a, b)
+            .ok_or_else(|| fail("a monthly cost does not fit"))
+    };
+    let mut monthly = MoneyRange::exact(Ratio::from_integer(0));
+    for p in &parts {
+        monthly = MoneyRange {
+            min: add(&monthly.min, &p.monthly.min)?,
+            max: add(&monthly.max, &p.monthly.max)?,
+            open: monthly.open || p.monthly.open,
+        };
+    }
+    Ok(Ok(Combination {
+        parts,
+        currency,
+        monthly,
+    }))
 }
 
 /// Cheapest first within "makes it all", then within "makes part"; ties by platform,

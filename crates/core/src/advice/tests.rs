@@ -72,6 +72,7 @@ fn month(text: &str, retries: u32) -> Usage {
     Usage {
         items: usage::parse(text).unwrap(),
         retry_percent: Decimal::from(retries),
+        ..Usage::default()
     }
 }
 
@@ -232,6 +233,7 @@ fn any_month() -> impl Strategy<Value = Usage> {
     (prop::collection::vec(item, 1..4), 0u32..80).prop_map(|(items, retries)| Usage {
         items: usage::parse(&items.join(", ")).unwrap(),
         retry_percent: Decimal::from(retries),
+        ..Usage::default()
     })
 }
 
@@ -257,12 +259,59 @@ proptest! {
                 prop_assert!(got >= needed.max, "{} {}: {} < {}", o.platform, o.describe(), got, needed.max);
             }
             // Every generation of every covered item is counted.
+            let generations = usage.generations().unwrap();
             for cost in &o.items {
-                let item = &usage.items[cost.item];
-                prop_assert_eq!(cost.generations, usage.generations(item).unwrap());
+                prop_assert_eq!(cost.generations, generations[cost.item]);
                 prop_assert_eq!(cost.total.max, cost.each.max * cost.generations);
             }
             prop_assert_eq!(o.items.len() + o.missing.len(), usage.items.len());
         }
     }
+}
+
+#[test]
+fn a_combination_makes_each_platforms_share_on_its_own_platform() {
+    // Runway: 10 × gen-4 10 s, 4 × gen-4 5 s, 1 × aleph 5 s; Pika: 10 × pika-2.5-pro 5 s,
+    // 12 × pika-2.5-turbo 5 s, 2 × extended-video 10 s; 5 extra of 39 kept (12.82…%).
+    // Runway, rounded once: 10 × 44/39 = 11.28, 4 → 4.51, 1 → 1.13: 16.92 → 17; floors
+    // 11 + 4 + 1, the one left to 4.51: 11 × 120 + 5 × 60 + 1 × 75 = 1,695 credits:
+    // Standard annual $12 + 1,070 credits at $0.01 = $22.70.
+    // Pika: 11.28, 13.54, 2.26: 27.08 → 28; floors 26, the two left to 13.54 and 11.28:
+    // 12 × 20 + 14 × 10 + 2 × 80 = 540 credits: Standard annual, 700 credits, $8.
+    let catalog = Catalog::builtin();
+    let platforms: Vec<&Platform> = ["runway", "pika"]
+        .iter()
+        .map(|p| catalog.platform(p).unwrap())
+        .collect();
+    let usage = Usage {
+        items: usage::parse(
+            "10x gen-4 10s, 4x gen-4 5s, 1x aleph 5s, 10x pika-2.5-pro 5s, 12x pika-2.5-turbo 5s, 2x extended-video 10s",
+        )
+        .unwrap(),
+        retry_percent: Decimal::from(500) / Decimal::from(39),
+        round_together: vec![vec![0, 1, 2], vec![3, 4, 5]],
+    };
+    let shares = vec![
+        ("runway".to_string(), vec![0, 1, 2]),
+        ("pika".to_string(), vec![3, 4, 5]),
+    ];
+    let combo = combine(&platforms, &usage, &shares, day()).unwrap().unwrap();
+    assert_eq!(combo.platforms(), "runway + pika");
+    let [runway, pika] = &combo.parts[..] else {
+        panic!("two parts: {combo:?}");
+    };
+    assert_eq!(runway.credits_needed.unwrap().max, Decimal::from(1695));
+    assert_eq!(dollars(&runway.monthly), Decimal::new(2270, 2));
+    assert_eq!(pika.credits_needed.unwrap().max, Decimal::from(540));
+    assert_eq!(dollars(&pika.monthly), Decimal::from(8));
+    assert_eq!(dollars(&combo.monthly), Decimal::new(3070, 2));
+    // The parts name the whole usage's items.
+    let items: Vec<usize> = pika.items.iter().map(|c| c.item).collect();
+    assert_eq!(items, vec![3, 4, 5]);
+    // No single platform makes all of it.
+    let advice = advise(&platforms, &usage, day()).unwrap();
+    assert!(advice.options.iter().all(|o| !o.covers_all()));
+    // A platform not asked about makes no combination.
+    let only_runway = [platforms[0]];
+    assert!(combine(&only_runway, &usage, &shares, day()).unwrap().is_err());
 }

@@ -449,6 +449,17 @@ pub struct Model {
     pub download_names: Vec<DownloadName>,
 }
 
+impl Model {
+    /// The resolution a request that names none is made at: the first a variant names (as
+    /// `cost::charge` picks it), else the first the table lists; `None` when it says none.
+    pub fn default_resolution(&self) -> Option<&str> {
+        self.variants
+            .iter()
+            .find_map(|v| v.resolution.as_deref())
+            .or_else(|| self.resolutions.first().map(String::as_str))
+    }
+}
+
 /// A file name a platform gives its downloads, as a glob (`Gen-4 Turbo *.mp4`: `*` any
 /// characters, `?` one, `[abc]` one of), matched against the whole name without regard to
 /// case. Kept as data with its sources, so users can add their own (issue 13).
