@@ -8,7 +8,7 @@ use crate::render;
 use crate::views::{self, plans::PlansView};
 use anyhow::Result;
 use credits_app::ops::advice::{self as read, LogUsage};
-use credits_core::advice::{self, Advice, OptionKind, Purchase, Why};
+use credits_core::advice::{self, Advice, Combination, OptionKind, Purchase, Share, Why};
 use credits_core::money::{self, MoneyRange, Ratio};
 use credits_core::records::Account;
 use credits_core::usage::{self, Usage};
@@ -20,6 +20,130 @@ struct Sources {
     log: Option<LogUsage>,
     /// The retry rate was typed (`--retries`), not measured.
     retries_typed: bool,
+    /// The log's shares of the month by platform, as indexes into the usage's items.
+    shares: Vec<Share>,
+}
+
+/// A ranked line: one option on one platform, or one option per platform.
+#[derive(Clone, Copy)]
+enum Row<'a> {
+    One(&'a Purchase),
+    Combo(&'a Combination),
+}
+
+impl Row<'_> {
+    fn covers_all(&self) -> bool {
+        match self {
+            Row::One(o) => o.covers_all(),
+            Row::Combo(_) => true,
+        }
+    }
+
+    fn platforms(&self) -> Vec<&Purchase> {
+        match self {
+            Row::One(o) => vec![*o],
+            Row::Combo(c) => c.parts.iter().collect(),
+        }
+    }
+}
+
+/// The options ranked, with the combination (if any) at its place among the options that
+/// make all of it: cheapest first, a tie to the combination.
+fn rows<'a>(advice: &'a Advice, combination: Option<&'a Combination>) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row> = advice.options.iter().map(Row::One).collect();
+    if let Some(c) = combination {
+        let at = advice
+            .options
+            .iter()
+            .take_while(|o| {
+                o.covers_all()
+                    && (o.currency.as_str(), o.monthly.min) < (c.currency.as_str(), c.monthly.min)
+            })
+            .count();
+        rows.insert(at, Row::Combo(c));
+    }
+    rows
+}
+
+/// One platform's share of the month: what the log charged there, and what the month
+/// priced here uses (the cheapest option there that makes all of the share).
+struct Gap {
+    platform: String,
+    /// Credits (money on a money-billed platform) charged in the log's window.
+    charged: Decimal,
+    /// `charged` scaled to 30 days, as the month is.
+    charged_month: Decimal,
+    /// What the month priced here uses there; `None` when no option there makes the share.
+    priced: Option<Decimal>,
+    /// `(priced − charged_month) × 100 ÷ charged_month`.
+    percent: Option<Decimal>,
+    unit: String,
+}
+
+/// Each platform's share priced on its own platform, beside what the log charged there.
+fn gaps(
+    platforms: &[&credits_core::pricing::Platform],
+    usage: &Usage,
+    sources: &Sources,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Gap>> {
+    let Some(log) = &sources.log else {
+        return Ok(Vec::new());
+    };
+    let mut gaps = Vec::new();
+    for share in &sources.shares {
+        let part = advice::combine(platforms, usage, std::slice::from_ref(share), today)?
+            .ok()
+            .and_then(|c| c.parts.into_iter().next());
+        let priced = match &part {
+            Some(o) => Some(match o.credits_needed {
+                Some(needed) => needed.max,
+                None => o
+                    .items
+                    .iter()
+                    .try_fold(Decimal::ZERO, |sum, c| money::add(sum, c.total.max))?,
+            }),
+            None => None,
+        };
+        let charged = log
+            .charged
+            .iter()
+            .find(|(p, _)| *p == share.0)
+            .map_or(Decimal::ZERO, |(_, c)| *c);
+        let month = Decimal::from(30);
+        let charged_month = if log.days == month {
+            charged
+        } else {
+            money::div(money::mul(charged, month)?, log.days)?
+        };
+        let percent = match priced {
+            Some(p) if !charged_month.is_zero() => Some(money::div(
+                money::mul(p.checked_sub(charged_month).unwrap_or_default(), Decimal::ONE_HUNDRED)?,
+                charged_month,
+            )?),
+            _ => None,
+        };
+        let unit = platforms
+            .iter()
+            .find(|p| p.id == share.0)
+            .map_or("credits", |p| {
+                if p.billing == credits_core::pricing::Billing::Money {
+                    p.currency.as_str()
+                } else {
+                    p.credit_word()
+                }
+            })
+            .to_string();
+        gaps.push(Gap {
+            platform: share.0.clone(),
+            charged,
+            charged_month,
+            priced,
+            percent,
+            unit,
+        });
+    }
+    Ok(gaps)
 }
 
 pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> {
@@ -38,6 +162,19 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
     // Your plan is priced before the filters: `--billing annual` is how you ask whether to
     // switch, and the answer needs what you pay now.
     let every_option = advice.options.clone();
+    let gaps = gaps(&platforms, &usage, &sources, today)?;
+    // Work logged on several platforms: one option per platform, each making its share,
+    // when every item of the month is in a share; then an option of one platform is listed
+    // only where it makes all of it.
+    let in_shares: usize = sources.shares.iter().map(|(_, i)| i.len()).sum();
+    let combination = if sources.shares.len() > 1 && in_shares == usage.items.len() {
+        advice::combine(&platforms, &usage, &sources.shares, today)?.ok()
+    } else {
+        None
+    };
+    if combination.is_some() {
+        advice.options.retain(Purchase::covers_all);
+    }
     advice.options.retain(|o| {
         args.kind.is_none_or(|k| {
             o.kind
@@ -50,7 +187,7 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             .billing
             .is_none_or(|b| o.plan.as_ref().is_none_or(|p| p.billing == b))
     });
-    let accounts = yours(
+    let mut accounts = yours(
         &session.catalog,
         &read::accounts(session)?,
         &advice,
@@ -70,7 +207,24 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             .is_none_or(|b| l.plan.as_ref().is_none_or(|(_, billing)| *billing == b));
         kind_ok && billing_ok
     });
-    let shown = args.top.map_or(advice.options.len(), |n| {
+    let ranked = rows(&advice, combination.as_ref());
+    if let Some(at) = ranked.iter().position(|r| matches!(r, Row::Combo(_))) {
+        for y in &mut accounts {
+            y.rank = y.rank.map(|r| if r >= at { r + 1 } else { r });
+            if at == 0 {
+                // #1 is the combination: the saving is against it.
+                y.saving = y
+                    .option
+                    .as_ref()
+                    .zip(combination.as_ref())
+                    .filter(|(mine, c)| mine.covers_all() && mine.currency == c.currency)
+                    .and_then(|(mine, c)| {
+                        num_traits::CheckedSub::checked_sub(&mine.monthly.min, &c.monthly.min)
+                    });
+            }
+        }
+    }
+    let shown = args.top.map_or(ranked.len(), |n| {
         usize::try_from(n).unwrap_or(usize::MAX)
     });
 
@@ -79,16 +233,15 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
         .iter()
         .copied()
         .filter(|p| {
-            advice
-                .options
+            ranked
                 .iter()
                 .take(shown)
-                .any(|o| o.platform == p.id)
+                .any(|r| r.platforms().iter().any(|o| o.platform == p.id))
         })
         .collect();
     ctx.say(&ctx.stale(listed).into_iter().collect::<Vec<_>>());
     if ctx.json {
-        let view = to_view(&usage, &sources, &advice, shown, &accounts)?;
+        let view = to_view(&usage, &sources, &advice, &ranked, shown, &accounts, &gaps)?;
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
@@ -98,6 +251,8 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
         explain: args.explain,
         any_model: args.any_model,
         filtered,
+        ranked: &ranked,
+        gaps: &gaps,
     };
     // Tables already fit the width; the prose around them is wrapped to it too.
     let text = text(&usage, &sources, &advice, &accounts, &view)?;
@@ -118,6 +273,7 @@ fn read_usage(
         items.extend(read::usage_from_shots(path, args.times)?);
     }
     read::check_models(&ctx.session.catalog, &items)?;
+    let mut shares: Vec<Share> = Vec::new();
     let log = if args.from_log {
         let only: Vec<String> = if args.platforms.is_empty() {
             Vec::new()
@@ -125,6 +281,13 @@ fn read_usage(
             platforms.iter().map(|p| p.id.clone()).collect()
         };
         let log = read::usage_from_log(&ctx.session, args.since.as_deref(), &only)?;
+        // The log's items follow the typed ones.
+        let offset = items.len();
+        shares = log
+            .shares
+            .iter()
+            .map(|(p, indexes)| (p.clone(), indexes.iter().map(|i| i + offset).collect()))
+            .collect();
         items.extend(log.items.iter().cloned());
         Some(log)
     } else {
@@ -142,10 +305,12 @@ fn read_usage(
         Usage {
             items,
             retry_percent,
+            round_together: shares.iter().map(|(_, i)| i.clone()).collect(),
         },
         Sources {
             log,
             retries_typed: args.retries.is_some(),
+            shares,
         },
     ))
 }
@@ -242,8 +407,7 @@ fn ratio_money(value: &Ratio, currency: &str) -> String {
 
 fn usage_line(usage: &Usage) -> Result<String> {
     let mut parts = Vec::new();
-    for item in &usage.items {
-        let generations = usage.generations(item)?;
+    for (item, generations) in usage.items.iter().zip(usage.generations()?) {
         let mut part = format!("{} × {}", kept_text(item.kept), item.label());
         if generations != item.kept {
             part.push_str(&format!(
@@ -325,12 +489,32 @@ fn per_kept_text(o: &Purchase) -> String {
 }
 
 /// The ranked options as a table; options that make only part of the month say which
-/// items they cannot make.
-fn options_table(options: &[(usize, &Purchase)], usage: &Usage) -> String {
+/// items they cannot make. A combination is one row, its platforms joined.
+fn options_table(options: &[(usize, Row)], usage: &Usage) -> String {
     let partial = options.iter().any(|(_, o)| !o.covers_all());
     let rows = options
         .iter()
-        .map(|(rank, o)| {
+        .map(|(rank, row)| {
+            let o = match row {
+                Row::One(o) => *o,
+                Row::Combo(c) => {
+                    let models: Vec<String> = c.parts.iter().map(models_text).collect();
+                    let mut cells = vec![
+                        format!("{}", rank + 1),
+                        c.platforms(),
+                        c.describe(),
+                        money_text(&c.monthly, &c.currency),
+                        "(by platform below)".to_string(),
+                        "-".to_string(),
+                        "-".to_string(),
+                        models.join(", "),
+                    ];
+                    if partial {
+                        cells.push(String::new());
+                    }
+                    return cells;
+                }
+            };
             let mut row = vec![
                 format!("{}", rank + 1),
                 o.platform.clone(),
@@ -377,6 +561,85 @@ struct View<'a> {
     any_model: bool,
     /// Options `--kind` or `--billing` removed.
     filtered: usize,
+    ranked: &'a [Row<'a>],
+    gaps: &'a [Gap],
+}
+
+/// `+2.4%`, `−1.9%`, `0%`: a gap to one decimal.
+fn signed_percent(value: Decimal) -> String {
+    let text = percent_text(value.abs());
+    if value > Decimal::ZERO && text != "0" {
+        format!("+{text}%")
+    } else if value < Decimal::ZERO && text != "0" {
+        format!("−{text}%")
+    } else {
+        "0%".to_string()
+    }
+}
+
+/// What the log charged on each platform beside what the month priced here uses there.
+fn gaps_line(gaps: &[Gap], days: Decimal) -> String {
+    let scaled = days != Decimal::from(30);
+    let parts: Vec<String> = gaps
+        .iter()
+        .map(|g| {
+            let charged = if scaled {
+                format!(
+                    "{} {} charged in {} days ({} a month)",
+                    money::fmt_credits(g.charged),
+                    g.unit,
+                    days.round_dp(1).normalize(),
+                    money::fmt_credits(g.charged_month.round_dp(1))
+                )
+            } else {
+                format!("{} {} charged", money::fmt_credits(g.charged), g.unit)
+            };
+            match (g.priced, g.percent) {
+                (Some(p), Some(pct)) => format!(
+                    "{} {charged}, {} priced ({})",
+                    g.platform,
+                    money::fmt_credits(p),
+                    signed_percent(pct)
+                ),
+                (Some(p), None) => {
+                    format!("{} {charged}, {} priced", g.platform, money::fmt_credits(p))
+                }
+                (None, _) => format!(
+                    "{} {charged}, no option there makes its share",
+                    g.platform
+                ),
+            }
+        })
+        .collect();
+    format!(
+        "The log against this month, by platform: {}.\n",
+        parts.join("; ")
+    )
+}
+
+/// The parts of a combination, one line each.
+fn breakdown_text(rank: usize, c: &Combination) -> String {
+    let mut out = format!("#{} by platform, each making its share:\n", rank + 1);
+    for o in &c.parts {
+        let mut line = format!(
+            "  {}: {}, {} a month",
+            o.platform,
+            o.describe(),
+            money_text(&o.monthly, &o.currency)
+        );
+        if o.credits_needed.is_some() {
+            line.push_str(&format!(
+                "; {} {} used of {}; left over {}",
+                credits_used(o).split(" / ").next().unwrap_or_default(),
+                o.credit_word,
+                o.credits_bought.map_or_else(|| "-".to_string(), money::fmt_credits),
+                leftover_text(o)
+            ));
+        }
+        line.push('\n');
+        out.push_str(&line);
+    }
+    out
 }
 
 fn text(
@@ -403,15 +666,20 @@ fn text(
         ));
     }
     out.push_str(&format!("{}.\n", retries_line(usage, sources)));
+    if let Some(log) = &sources.log {
+        if !view.gaps.is_empty() {
+            out.push_str(&gaps_line(view.gaps, log.days));
+        }
+    }
     if view.any_model {
         out.push_str(
             "With --any-model each item is made by the cheapest model of its kind, whatever its quality: drop it to compare like with like.\n",
         );
     }
 
-    let ranked: Vec<(usize, &Purchase)> = advice.options.iter().enumerate().take(shown).collect();
+    let ranked: Vec<(usize, Row)> = view.ranked.iter().copied().enumerate().take(shown).collect();
     let (all, part): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, o)| o.covers_all());
-    if advice.options.is_empty() {
+    if view.ranked.is_empty() {
         if view.filtered > 0 {
             out.push_str(&format!(
                 "\nNo option to rank: --kind or --billing filtered out the {} there are.\n",
@@ -428,7 +696,12 @@ fn text(
     if !all.is_empty() {
         out.push_str("\nMakes all of it, cheapest a month first:\n");
         out.push_str(&options_table(&all, usage));
-    } else if !advice.options.is_empty() {
+        for (rank, row) in &all {
+            if let Row::Combo(c) = row {
+                out.push_str(&breakdown_text(*rank, c));
+            }
+        }
+    } else if !view.ranked.is_empty() {
         out.push_str("\nNo platform makes all of it.\n");
     }
     if !part.is_empty() {
@@ -437,7 +710,7 @@ fn text(
         );
         out.push_str(&options_table(&part, usage));
     }
-    let hidden = advice.options.len().saturating_sub(shown);
+    let hidden = view.ranked.len().saturating_sub(shown);
     if hidden > 0 {
         let options = if hidden == 1 { "option" } else { "options" };
         out.push_str(&format!(
@@ -448,8 +721,14 @@ fn text(
         out.push_str(&yours_line(y));
     }
     if explain {
-        if let Some(top) = advice.options.first() {
-            out.push_str(&explain_text(top, usage)?);
+        match view.ranked.first() {
+            Some(Row::One(top)) => out.push_str(&explain_text(top, usage)?),
+            Some(Row::Combo(c)) => {
+                for part in &c.parts {
+                    out.push_str(&explain_text(part, usage)?);
+                }
+            }
+            None => {}
         }
     }
     out.push_str(&left_out_text(advice));
@@ -462,7 +741,7 @@ fn text(
         out.push_str(&format!("Cannot make it: {}.\n", list.join("; ")));
     }
     let mut dates: Vec<String> = Vec::new();
-    for o in advice.options.iter().take(shown) {
+    for o in view.ranked.iter().take(shown).flat_map(Row::platforms) {
         let d = format!("{} {}", o.platform, o.as_of);
         if !dates.contains(&d) {
             dates.push(d);
@@ -713,11 +992,26 @@ fn to_view<'a>(
     usage: &'a Usage,
     sources: &'a Sources,
     advice: &'a Advice,
+    ranked: &[Row<'a>],
     shown: usize,
     accounts: &'a [Yours],
+    gaps: &[Gap],
 ) -> Result<PlansView<'a>> {
-    let usage_view =
+    let mut usage_view =
         views::plans::UsageView::new(usage, sources.log.as_ref(), sources.retries_typed)?;
+    if let Some(log) = usage_view.log.as_mut() {
+        log.by_platform = gaps
+            .iter()
+            .map(|g| views::plans::LogPlatformView {
+                platform: g.platform.clone(),
+                charged: views::Dec(g.charged),
+                charged_per_month: views::Dec(g.charged_month),
+                priced_per_month: views::dec(g.priced),
+                gap_percent: views::dec(g.percent),
+                unit: g.unit.clone(),
+            })
+            .collect();
+    }
     let yours = accounts
         .iter()
         .map(|y| views::plans::YourPlanView {
@@ -733,5 +1027,22 @@ fn to_view<'a>(
             left_out: y.left_out.as_deref(),
         })
         .collect();
-    Ok(PlansView::new(usage_view, advice, shown, usage, yours))
+    let mut options = Vec::new();
+    let mut combination = None;
+    for (i, row) in ranked.iter().enumerate().take(shown) {
+        match row {
+            Row::One(o) => options.push(views::plans::OptionView::new(i + 1, o, usage)),
+            Row::Combo(c) => {
+                combination = Some(views::plans::CombinationView::new(i + 1, c, usage));
+            }
+        }
+    }
+    Ok(PlansView::new(
+        usage_view,
+        advice,
+        options,
+        combination,
+        ranked.len().saturating_sub(shown),
+        yours,
+    ))
 }

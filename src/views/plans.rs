@@ -11,6 +11,10 @@ use serde::Serialize;
 pub struct PlansView<'a> {
     pub usage: UsageView<'a>,
     pub options: Vec<OptionView<'a>>,
+    /// Work logged on several platforms: one option per platform, each making that
+    /// platform's share, at its rank among `options` (which then list only options of one
+    /// platform that make all of it); `None` otherwise.
+    pub combination: Option<CombinationView<'a>>,
     /// Options ranked but not shown (`--top`).
     pub more: usize,
     pub left_out: Vec<LeftOutView<'a>>,
@@ -54,6 +58,60 @@ pub struct LogView {
     pub failed: Dec,
     pub refunded: Dec,
     pub retry_percent: Dec,
+    /// Each platform's share: what the log charged there beside what the month priced uses.
+    pub by_platform: Vec<LogPlatformView>,
+}
+
+/// What the log charged on one platform, and what the month priced here uses there.
+#[derive(Serialize)]
+pub struct LogPlatformView {
+    pub platform: String,
+    /// In the window read (entries kept, discarded and failed; refunded ones charged nothing).
+    pub charged: Dec,
+    /// `charged` × 30 ÷ the window's days.
+    pub charged_per_month: Dec,
+    /// Credits (money on a money-billed platform) the cheapest option there that makes the
+    /// platform's share uses a month; `null` when none makes it.
+    pub priced_per_month: Option<Dec>,
+    /// (priced − charged a month) × 100 ÷ charged a month.
+    pub gap_percent: Option<Dec>,
+    /// `credits` (the table's credit word) or the currency.
+    pub unit: String,
+}
+
+/// One option per platform, each making that platform's share of the month.
+#[derive(Serialize)]
+pub struct CombinationView<'a> {
+    pub rank: usize,
+    pub platforms: Vec<&'a str>,
+    pub buy: String,
+    pub currency: &'a str,
+    #[serde(flatten)]
+    pub cost_per_month: AmountField,
+    /// One option per platform, each with the items of its share (`rank` is the
+    /// combination's).
+    pub parts: Vec<OptionView<'a>>,
+}
+
+impl<'a> CombinationView<'a> {
+    pub fn new(
+        rank: usize,
+        c: &'a credits_core::advice::Combination,
+        usage: &Usage,
+    ) -> CombinationView<'a> {
+        CombinationView {
+            rank,
+            platforms: c.parts.iter().map(|p| p.platform.as_str()).collect(),
+            buy: c.describe(),
+            currency: &c.currency,
+            cost_per_month: AmountField::money("cost_per_month", Some(&c.monthly)),
+            parts: c
+                .parts
+                .iter()
+                .map(|p| OptionView::new(rank, p, usage))
+                .collect(),
+        }
+    }
 }
 
 /// One ranked option.
@@ -162,10 +220,12 @@ impl<'a> UsageView<'a> {
         log: Option<&'a LogUsage>,
         retries_typed: bool,
     ) -> anyhow::Result<UsageView<'a>> {
+        let generations = usage.generations()?;
         let items = usage
             .items
             .iter()
-            .map(|item| {
+            .zip(generations)
+            .map(|(item, generations)| {
                 let (kind, platform, model) = match &item.target {
                     usage::Target::Kind(k) => (Some(k.as_str()), None, None),
                     usage::Target::Model { platform, model } => {
@@ -182,7 +242,7 @@ impl<'a> UsageView<'a> {
                     audio: item.request.audio,
                     mode: item.request.mode.as_deref(),
                     kept: Dec(item.kept),
-                    generations: Dec(usage.generations(item)?),
+                    generations: Dec(generations),
                 })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -205,6 +265,7 @@ impl<'a> UsageView<'a> {
                 failed: Dec(l.failed),
                 refunded: Dec(l.refunded),
                 retry_percent: Dec(l.retry_percent),
+                by_platform: Vec::new(),
             }),
         })
     }
@@ -297,24 +358,20 @@ impl<'a> LeftOutView<'a> {
 }
 
 impl<'a> PlansView<'a> {
-    /// The first `shown` options of `advice`; the user's plans are made by the command.
+    /// The options shown, ranked by the command; `more` were ranked and not shown.
     pub fn new(
         usage: UsageView<'a>,
         advice: &'a Advice,
-        shown: usize,
-        priced: &Usage,
+        options: Vec<OptionView<'a>>,
+        combination: Option<CombinationView<'a>>,
+        more: usize,
         your_plans: Vec<YourPlanView<'a>>,
     ) -> PlansView<'a> {
         PlansView {
             usage,
-            options: advice
-                .options
-                .iter()
-                .take(shown)
-                .enumerate()
-                .map(|(i, o)| OptionView::new(i + 1, o, priced))
-                .collect(),
-            more: advice.options.len().saturating_sub(shown),
+            options,
+            combination,
+            more,
             left_out: advice.left_out.iter().map(LeftOutView::new).collect(),
             make_none: &advice.make_none,
             cannot: advice

@@ -5,6 +5,7 @@
 use super::Session;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
+use credits_core::advice::Share;
 use credits_core::error::{fail, fail_with_help};
 use credits_core::money;
 use credits_core::pricing::catalog::Catalog;
@@ -30,6 +31,11 @@ pub struct LogUsage {
     pub refunded: Decimal,
     /// Extra charged generations per 100 kept: (discarded + failed) × 100 ÷ kept.
     pub retry_percent: Decimal,
+    /// Each platform's share of the month: the items (indexes into `items`) made there.
+    pub shares: Vec<Share>,
+    /// What the log says each platform charged in the window (entries kept, discarded and
+    /// failed; refunded ones charged nothing), by platform id, in the platform's unit.
+    pub charged: Vec<(String, Decimal)>,
 }
 
 /// The default window of `--from-log`.
@@ -37,7 +43,9 @@ pub(crate) const DEFAULT_WINDOW: &str = "30d";
 
 /// What the log shows was made in the window `since` (default the last 30 days) up to now,
 /// on `platforms` (canonical ids; empty: all), scaled to a month (not rounded: generations
-/// are, once). An item is one model at one length, resolution, sound and mode.
+/// are, once per platform's share). An item is one model on one platform at one length,
+/// effective resolution, sound and mode: an entry logged without a resolution and one
+/// stating the model's default (`scan` states it) are the same item.
 pub fn usage_from_log(
     session: &Session,
     since: Option<&str>,
@@ -71,8 +79,9 @@ pub fn usage_from_log(
         },
         ..Filter::default()
     };
-    // (model, request shape) → kept outputs; the rest counted for the rate.
-    let mut groups: BTreeMap<(String, String), Item> = BTreeMap::new();
+    // (platform, model, request shape) → kept outputs; the rest counted for the rate.
+    let mut groups: BTreeMap<(String, String, String), Item> = BTreeMap::new();
+    let mut charged: BTreeMap<String, Decimal> = BTreeMap::new();
     let (mut kept, mut discarded, mut failed, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     // Streamed, not collected: a busy month is tens of thousands of entries.
@@ -82,6 +91,10 @@ pub fn usage_from_log(
             return Ok(());
         }
         let count = Decimal::from(entry.request.count.max(1));
+        if entry.status != Status::Refunded {
+            let total = charged.entry(entry.platform.clone()).or_default();
+            *total = money::add(*total, entry.credits)?;
+        }
         let add = |total: &mut Decimal| money::add(*total, count).map(|t| *total = t);
         match entry.status {
             Status::Ok if entry.kept => add(&mut kept)?,
@@ -92,14 +105,24 @@ pub fn usage_from_log(
         if entry.status != Status::Ok || !entry.kept {
             return Ok(());
         }
-        let request = credits_core::cost::Request {
+        let mut request = credits_core::cost::Request {
             count: 1,
             pinned_credits: None,
             ..entry.request.clone()
         };
+        // The model's default resolution stated is the same request as none stated.
+        let default = session
+            .catalog
+            .platform(&entry.platform)
+            .ok()
+            .and_then(|p| p.model(&entry.model).ok())
+            .and_then(|m| m.default_resolution());
+        if request.resolution.is_some() && request.resolution.as_deref() == default {
+            request.resolution = None;
+        }
         let shape = format!("{request:?}");
         let item = groups
-            .entry((entry.model.clone(), shape))
+            .entry((entry.platform.clone(), entry.model.clone(), shape))
             .or_insert_with(|| Item {
                 // Any platform with this model may make it (sora-2 in an app and on an
                 // API); --any-model widens it to any model of the kind.
@@ -122,9 +145,14 @@ pub fn usage_from_log(
     }
     let month = Decimal::from(30);
     let mut items = Vec::new();
-    for (_, mut item) in groups {
+    let mut shares: Vec<Share> = Vec::new();
+    for ((platform, _, _), mut item) in groups {
         if days != month {
             item.kept = money::div(money::mul(item.kept, month)?, days)?;
+        }
+        match shares.last_mut() {
+            Some((last, indexes)) if *last == platform => indexes.push(items.len()),
+            _ => shares.push((platform, vec![items.len()])),
         }
         items.push(item);
     }
@@ -141,6 +169,8 @@ pub fn usage_from_log(
         failed,
         refunded,
         retry_percent,
+        shares,
+        charged: charged.into_iter().collect(),
     })
 }
 
