@@ -424,9 +424,11 @@ fn a_logged_month() -> Sandbox {
 #[test]
 fn from_log_reproduces_kept_counts_and_the_measured_retry_rate() {
     // Rate: (2 discarded + 1 failed) × 100 ÷ 10 kept = 30%; the refunded one is not counted.
-    // gen-4 10 s: 7 kept → ceil(7 × 1.3 = 9.1) = 10 generations × 120 = 1,200 credits.
-    // gen-4 5 s: 3 kept → ceil(3 × 1.3 = 3.9) = 4 generations × 60 = 240 credits.
-    // 1,440 credits: Standard 625 + one 1,000 pack; annual $12 + $10 = $22 is #1.
+    // Runway's items are rounded once: 7 × 1.3 = 9.1 and 3 × 1.3 = 3.9 make 13 exactly;
+    // floors 9 + 3, the one left to the larger remainder (3.9): gen-4 10 s 9 generations ×
+    // 120 = 1,080 credits, gen-4 5 s 4 × 60 = 240. 1,320 credits: Standard 625 + the least
+    // purchase, 1,000 credits; annual $12 + $10 = $22 is #1. The log charged 7 × 120 +
+    // 3 × 60 + 2 × 120 (discarded) + 120 (failed) = 1,380: −4.3%.
     let sandbox = a_logged_month();
     let run = plans_json(&sandbox, &["--from-log", "--platform", "runway"]);
     run.json_eq("/usage/retries_from", json!("log"))
@@ -450,15 +452,17 @@ fn from_log_reproduces_kept_counts_and_the_measured_retry_rate() {
     let ten = item("10");
     run.check_eq("10 s model", json!("gen-4"), ten["model"].clone());
     run.check_eq("10 s kept", d("7"), dec(&run, &ten, "kept"));
-    run.check_eq("10 s generations", d("10"), dec(&run, &ten, "generations"));
+    run.check_eq("10 s generations", d("9"), dec(&run, &ten, "generations"));
     let five = item("5");
     run.check_eq("5 s kept", d("3"), dec(&run, &five, "kept"));
     run.check_eq("5 s generations", d("4"), dec(&run, &five, "generations"));
-    run.json_decimal_eq("/options/0/credits_needed", "1440")
-        .json_decimal_eq("/options/0/cost_per_month", "22");
+    run.json_decimal_eq("/options/0/credits_needed", "1320")
+        .json_decimal_eq("/options/0/cost_per_month", "22")
+        .json_decimal_eq("/usage/log/by_platform/0/charged", "1380");
 
     plans_text(&sandbox, &["--from-log", "--platform", "runway"])
-        .stdout_has("7 × gen-4 10 s (10 generations)")
+        .stdout_has("7 × gen-4 10 s (9 generations)")
+        .stdout_has("runway 1,380 credits charged, 1,320 priced (−4.3%)")
         .stdout_has("3 × gen-4 5 s (4 generations)")
         .stdout_has("(30 days)")
         .stdout_has("Retries 30%")
@@ -469,8 +473,9 @@ fn from_log_reproduces_kept_counts_and_the_measured_retry_rate() {
 fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
     // --since 20d: 2026-11-01 12:00 to 2026-11-21 12:00, 20 days; every entry but October's
     // is in it, so the rate is still 30%. Counts × 30 ÷ 20 = × 1.5, not rounded (only the
-    // generations are, once): 10 s: 7 × 1.5 = 10.5 kept → ceil(10.5 × 1.3 = 13.65) = 14
-    // generations × 120 = 1,680; 5 s: 3 × 1.5 = 4.5 → ceil(5.85) = 6 × 60 = 360. 2,040
+    // generations are, once): 10 s: 7 × 1.5 = 10.5 kept × 1.3 = 13.65; 5 s: 3 × 1.5 = 4.5
+    // × 1.3 = 5.85; 19.5 → 20 generations: floors 13 + 5, the two left one each: 14 × 120
+    // = 1,680 and 6 × 60 = 360. 2,040
     // credits: Standard annual ($12, 625) + 1,415 credits bought at $0.01 = $26.15 beats Pro
     // annual ($28).
     let sandbox = a_logged_month();
@@ -512,7 +517,8 @@ fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
     .stdout_has("4.5 × gen-4 5 s (6 generations)")
     .stdout_has("From the log, 2026-11-01 12:00 to 2026-11-21 12:00 (20 days, scaled to 30)");
 
-    // --retries overrides the measured rate: 0% → ceil(10.5) = 11 and ceil(4.5) = 5.
+    // --retries overrides the measured rate: 0% → 10.5 + 4.5 = 15 exactly: floors 10 + 4,
+    // the one left to the first listed of the equal remainders (10 s): 11 and 4.
     let run = plans_json(
         &sandbox,
         &[
@@ -527,10 +533,346 @@ fn from_log_with_a_shorter_window_scales_counts_to_a_month_rounding_up() {
     );
     run.json_eq("/usage/retries_from", json!("flag"))
         .json_decimal_eq("/usage/retry_percent", "0")
-        // 11 × 120 + 5 × 60 = 1,620: Standard + the least purchase, 1,000 credits ($10):
+        // 11 × 120 + 4 × 60 = 1,560: Standard + the least purchase, 1,000 credits ($10):
         // 1,625, annual $22.
-        .json_decimal_eq("/options/0/credits_needed", "1620")
+        .json_decimal_eq("/options/0/credits_needed", "1560")
         .json_decimal_eq("/options/0/cost_per_month", "22");
+}
+
+/// A month on Runway and Pika, two projects (issue 22): every number from the tables in the
+/// header (Pika: Standard $10 or $96 a year ($8), 700 credits; no packs; pika-2.5-pro 20
+/// credits a 5 s clip, pika-2.5-turbo 10, extended-video 80 a 10 s clip at 1080p; aleph 15
+/// credits a second from Standard):
+/// - Runway kept: gen-4 10 s 4 + 3 (spring-ad) + 3 stated at 720p, its only resolution, as
+///   `scan` states it (client-x) = 10; gen-4 5 s 4; aleph 5 s 1. 1 discarded gen-4 10 s,
+///   1 failed gen-4 5 s, 1 failed gen-4 10 s refunded. Charged 10 × 120 + 4 × 60 + 75 +
+///   120 + 60 = 1,695 credits.
+/// - Pika kept: pika-2.5-pro 10, pika-2.5-turbo 12, extended-video 2 (one stated at 1080p,
+///   one not). 1 discarded turbo, 1 discarded and 1 failed pro, 1 failed pro refunded.
+///   Charged 200 + 120 + 160 + 10 + 20 + 20 = 530 credits.
+/// - 1 gen-4 10 s on 1 October, outside the window.
+///
+/// Retries: 5 of 39 kept = 12.82…%.
+fn a_two_platform_month() -> Sandbox {
+    let sandbox = Sandbox::with_db();
+    let at = |day: &str| format!("2026-11-{day}T10:00:00Z");
+    let entries: &[(&str, &[&str])] = &[
+        (
+            "02",
+            &[
+                "runway",
+                "gen-4",
+                "--duration",
+                "10",
+                "--count",
+                "4",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+        (
+            "03",
+            &[
+                "runway",
+                "gen-4",
+                "--duration",
+                "10",
+                "--count",
+                "3",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+        (
+            "04",
+            &[
+                "runway",
+                "gen-4",
+                "--duration",
+                "10",
+                "--resolution",
+                "720p",
+                "--count",
+                "3",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "05",
+            &[
+                "runway",
+                "gen-4",
+                "--duration",
+                "5",
+                "--count",
+                "4",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "06",
+            &[
+                "runway",
+                "aleph",
+                "--duration",
+                "5",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+        (
+            "07",
+            &[
+                "runway",
+                "gen-4",
+                "--duration",
+                "10",
+                "--discarded",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+        (
+            "10",
+            &[
+                "pika",
+                "pika-2.5-pro",
+                "--duration",
+                "5",
+                "--count",
+                "10",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+        (
+            "11",
+            &[
+                "pika",
+                "pika-2.5-turbo",
+                "--duration",
+                "5",
+                "--count",
+                "12",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "12",
+            &[
+                "pika",
+                "extended-video",
+                "--duration",
+                "10",
+                "--resolution",
+                "1080p",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "13",
+            &[
+                "pika",
+                "extended-video",
+                "--duration",
+                "10",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "14",
+            &[
+                "pika",
+                "pika-2.5-turbo",
+                "--duration",
+                "5",
+                "--discarded",
+                "--project",
+                "client-x",
+            ],
+        ),
+        (
+            "15",
+            &[
+                "pika",
+                "pika-2.5-pro",
+                "--duration",
+                "5",
+                "--discarded",
+                "--project",
+                "spring-ad",
+            ],
+        ),
+    ];
+    for (day, args) in entries {
+        let when = at(day);
+        let mut all = args.to_vec();
+        all.extend(["--at", when.as_str()]);
+        log(&sandbox, &all);
+    }
+    let failed = [
+        log(
+            &sandbox,
+            &["runway", "gen-4", "--duration", "5", "--at", &at("08")],
+        ),
+        log(
+            &sandbox,
+            &["pika", "pika-2.5-pro", "--duration", "5", "--at", &at("16")],
+        ),
+    ];
+    let refunded = [
+        log(
+            &sandbox,
+            &["runway", "gen-4", "--duration", "10", "--at", &at("09")],
+        ),
+        log(
+            &sandbox,
+            &["pika", "pika-2.5-pro", "--duration", "5", "--at", &at("17")],
+        ),
+    ];
+    log(
+        &sandbox,
+        &[
+            "runway",
+            "gen-4",
+            "--duration",
+            "10",
+            "--at",
+            "2026-10-01T10:00:00Z",
+        ],
+    );
+    for id in failed.iter().chain(&refunded) {
+        ok(&sandbox, &["fail", &id.to_string()]);
+    }
+    for id in refunded {
+        ok(&sandbox, &["refund", &id.to_string()]);
+    }
+    sandbox
+}
+
+#[test]
+fn from_log_on_two_platforms_prices_the_month_the_log_charged_and_ranks_a_combination_first() {
+    // Runway's share, rounded once: 10 × 44/39 = 11.28, 4 → 4.51, 1 → 1.13; 16.92 → 17
+    // generations: floors 11 + 4 + 1, the one left to the largest remainder (gen-4 5 s):
+    // 11 × 120 + 5 × 60 + 1 × 75 = 1,695 credits (the log charged 1,695: 0%). Standard
+    // annual $12 + 1,070 credits at $0.01 ($10.70) = $22.70 (Pro annual is $28).
+    // Pika's: 11.28, 13.54, 2.26; 27.08 → 28: floors 26, the two left to turbo (0.54) and
+    // pro (0.28): 12 × 20 + 14 × 10 + 2 × 80 = 540 credits (charged 530: +1.9%, within
+    // 5%). Standard annual, 700 credits: $8. Together $30.70, ranked first; no platform
+    // makes both shares, so no option of one platform is listed.
+    let sandbox = a_two_platform_month();
+    let run = plans_json(&sandbox, &["--from-log"]);
+    run.json_decimal_eq("/usage/log/kept", "39")
+        .json_decimal_eq("/usage/log/discarded", "3")
+        .json_decimal_eq("/usage/log/failed", "2")
+        .json_decimal_eq("/usage/log/refunded", "2");
+    let by_platform = run.json_at("/usage/log/by_platform");
+    let share = |platform: &str| -> Value {
+        by_platform
+            .as_array()
+            .and_then(|all| all.iter().find(|p| p["platform"] == json!(platform)))
+            .cloned()
+            .unwrap_or_else(|| run.fail(format!("{platform} in by_platform"), &by_platform))
+    };
+    for (platform, charged, priced) in [("runway", "1695", "1695"), ("pika", "530", "540")] {
+        let p = share(platform);
+        let charged = d(charged);
+        let priced = d(priced);
+        run.check_eq("charged", charged, dec(&run, &p, "charged"));
+        run.check_eq("priced", priced, dec(&run, &p, "priced_per_month"));
+        // Within 5% of what the log charged.
+        let gap = dec(&run, &p, "gap_percent");
+        run.check(
+            gap.abs() <= d("5"),
+            "the month priced is within 5% of the log's",
+        );
+    }
+    run.json_decimal_eq(
+        "/usage/log/by_platform/0/gap_percent",
+        "1.8867924528301886792452830189",
+    );
+    // Merged: gen-4 10 s stated at 720p and not is one item; extended-video at 1080p and
+    // not is one item; six items in all, and 1 × aleph 5 s stays 1 generation.
+    let items = run.json_at("/usage/items");
+    let items = items.as_array().cloned().unwrap_or_default();
+    run.check_eq("six items", 6, items.len());
+    let item = |model: &str, seconds: &str| -> Value {
+        items
+            .iter()
+            .find(|i| {
+                i["model"] == json!(model) && common::decimal(&i["seconds"]) == Some(d(seconds))
+            })
+            .cloned()
+            .unwrap_or_else(|| run.fail(format!("{model} {seconds} s"), &items))
+    };
+    for (model, seconds, kept, generations) in [
+        ("gen-4", "10", "10", "11"),
+        ("gen-4", "5", "4", "5"),
+        ("aleph", "5", "1", "1"),
+        ("pika-2.5-pro", "5", "10", "12"),
+        ("pika-2.5-turbo", "5", "12", "14"),
+        ("extended-video", "10", "2", "2"),
+    ] {
+        let i = item(model, seconds);
+        run.check_eq("kept", d(kept), dec(&run, &i, "kept"));
+        run.check_eq("generations", d(generations), dec(&run, &i, "generations"));
+        run.check_eq(
+            "no resolution kept apart",
+            Value::Null,
+            i["resolution"].clone(),
+        );
+    }
+    run.json_eq("/combination/rank", json!(1))
+        .json_eq("/combination/platforms", json!(["pika", "runway"]))
+        .json_decimal_eq("/combination/cost_per_month", "30.70")
+        .json_eq("/combination/parts/0/platform", json!("pika"))
+        .json_eq("/combination/parts/0/plan/plan", json!("standard"))
+        .json_eq("/combination/parts/0/plan/billing", json!("annual"))
+        .json_decimal_eq("/combination/parts/0/credits_needed", "540")
+        .json_decimal_eq("/combination/parts/0/cost_per_month", "8")
+        .json_eq("/combination/parts/1/platform", json!("runway"))
+        .json_decimal_eq("/combination/parts/1/credits_needed", "1695")
+        .json_decimal_eq("/combination/parts/1/packs/0/credits", "1070")
+        .json_decimal_eq("/combination/parts/1/cost_per_month", "22.70")
+        .json_eq("/options", json!([]));
+
+    plans_text(&sandbox, &["--from-log"])
+        .stdout_has("1 × aleph 5 s,")
+        .stdout_has("10 × gen-4 10 s (11 generations)")
+        .stdout_has("2 × extended-video 10 s,")
+        .stdout_lacks("720p")
+        .stdout_lacks("No platform makes all of it")
+        .stdout_has(
+            "The log against this month, by platform: pika 530 credits charged, 540 priced (+1.9%); runway 1,695 credits charged, 1,695 priced (0%).",
+        )
+        .stdout_has("Makes all of it, cheapest a month first:")
+        .stdout_has(" 1  pika + runway  pika Standard (annual); runway Standard (annual) + 1,070 credits")
+        .stdout_has("  pika: Standard (annual), $8.00 a month; 540 credits used of 700")
+        .stdout_has("  runway: Standard (annual) + 1,070 credits (Credits (min 1000)), $22.70 a month");
+}
+
+#[test]
+fn from_log_on_one_platform_shows_the_gap_and_no_combination() {
+    // --platform runway reads runway's entries only: its share alone, no combination.
+    let sandbox = a_two_platform_month();
+    let run = plans_json(&sandbox, &["--from-log", "--platform", "runway"]);
+    run.json_eq("/combination", Value::Null)
+        .json_decimal_eq("/usage/log/by_platform/0/charged", "1695")
+        .json_decimal_eq("/usage/log/by_platform/0/priced_per_month", "1695")
+        .json_decimal_eq("/options/0/credits_needed", "1695")
+        .json_decimal_eq("/options/0/cost_per_month", "22.70");
+    // A shorter window: 20 days (2026-11-01 12:00 on) holds every entry of November, so
+    // 1,695 charged is 2,542.5 a month.
+    plans_text(
+        &sandbox,
+        &["--from-log", "--platform", "runway", "--since", "20d"],
+    )
+    .stdout_has("runway 1,695 credits charged in 20 days (2,542.5 a month)");
 }
 
 // ---- 7. models gated above a plan ----

@@ -118,7 +118,10 @@ fn gaps(
         };
         let percent = match priced {
             Some(p) if !charged_month.is_zero() => Some(money::div(
-                money::mul(p.checked_sub(charged_month).unwrap_or_default(), Decimal::ONE_HUNDRED)?,
+                money::mul(
+                    p.checked_sub(charged_month).unwrap_or_default(),
+                    Decimal::ONE_HUNDRED,
+                )?,
                 charged_month,
             )?),
             _ => None,
@@ -224,9 +227,9 @@ pub fn run(ctx: &Context, args: &PlansArgs, out: &mut dyn Write) -> Result<i32> 
             }
         }
     }
-    let shown = args.top.map_or(ranked.len(), |n| {
-        usize::try_from(n).unwrap_or(usize::MAX)
-    });
+    let shown = args
+        .top
+        .map_or(ranked.len(), |n| usize::try_from(n).unwrap_or(usize::MAX));
 
     // Only the tables whose options are shown can mislead by their age.
     let listed: Vec<_> = platforms
@@ -604,10 +607,7 @@ fn gaps_line(gaps: &[Gap], days: Decimal) -> String {
                 (Some(p), None) => {
                     format!("{} {charged}, {} priced", g.platform, money::fmt_credits(p))
                 }
-                (None, _) => format!(
-                    "{} {charged}, no option there makes its share",
-                    g.platform
-                ),
+                (None, _) => format!("{} {charged}, no option there makes its share", g.platform),
             }
         })
         .collect();
@@ -632,7 +632,8 @@ fn breakdown_text(rank: usize, c: &Combination) -> String {
                 "; {} {} used of {}; left over {}",
                 credits_used(o).split(" / ").next().unwrap_or_default(),
                 o.credit_word,
-                o.credits_bought.map_or_else(|| "-".to_string(), money::fmt_credits),
+                o.credits_bought
+                    .map_or_else(|| "-".to_string(), money::fmt_credits),
                 leftover_text(o)
             ));
         }
@@ -677,7 +678,13 @@ fn text(
         );
     }
 
-    let ranked: Vec<(usize, Row)> = view.ranked.iter().copied().enumerate().take(shown).collect();
+    let ranked: Vec<(usize, Row)> = view
+        .ranked
+        .iter()
+        .copied()
+        .enumerate()
+        .take(shown)
+        .collect();
     let (all, part): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, o)| o.covers_all());
     if view.ranked.is_empty() {
         if view.filtered > 0 {

@@ -135,7 +135,7 @@ impl Usage {
                 .checked_sub(floors)
                 .unwrap_or_default();
             // Largest remainder first; a stable sort keeps the first listed first on a tie.
-            remainders.sort_by(|a, b| b.1.cmp(&a.1));
+            remainders.sort_by_key(|r| std::cmp::Reverse(r.1));
             for (i, _) in remainders {
                 if left <= Decimal::ZERO {
                     break;

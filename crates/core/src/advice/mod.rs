@@ -460,8 +460,7 @@ pub fn combine(
         ));
     }
     let add = |a: &Ratio, b: &Ratio| {
-        num_traits::CheckedAdd::checked_add(a, b)
-            .ok_or_else(|| fail("a monthly cost does not fit"))
+        num_traits::CheckedAdd::checked_add(a, b).ok_or_else(|| fail("a monthly cost does not fit"))
     };
     let mut monthly = MoneyRange::exact(Ratio::from_integer(0));
     for p in &parts {

@@ -295,7 +295,9 @@ fn a_combination_makes_each_platforms_share_on_its_own_platform() {
         ("runway".to_string(), vec![0, 1, 2]),
         ("pika".to_string(), vec![3, 4, 5]),
     ];
-    let combo = combine(&platforms, &usage, &shares, day()).unwrap().unwrap();
+    let combo = combine(&platforms, &usage, &shares, day())
+        .unwrap()
+        .unwrap();
     assert_eq!(combo.platforms(), "runway + pika");
     let [runway, pika] = &combo.parts[..] else {
         panic!("two parts: {combo:?}");
@@ -313,5 +315,7 @@ fn a_combination_makes_each_platforms_share_on_its_own_platform() {
     assert!(advice.options.iter().all(|o| !o.covers_all()));
     // A platform not asked about makes no combination.
     let only_runway = [platforms[0]];
-    assert!(combine(&only_runway, &usage, &shares, day()).unwrap().is_err());
+    assert!(combine(&only_runway, &usage, &shares, day())
+        .unwrap()
+        .is_err());
 }
