@@ -1179,6 +1179,8 @@ impl clap::builder::TypedValueParser for KnownNames {
         };
         ids.sort();
         ids.dedup();
-        Some(Box::new(ids.into_iter().map(clap::builder::PossibleValue::new)))
+        Some(Box::new(
+            ids.into_iter().map(clap::builder::PossibleValue::new),
+        ))
     }
 }

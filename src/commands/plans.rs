@@ -306,6 +306,14 @@ fn read_usage(
     };
     Ok((
         Usage {
+            // The log's items at their own measured rates, unless --retries says one rate;
+            // typed items (before them) take the one rate.
+            item_retries: match (&log, args.retries) {
+                (Some(log), None) => std::iter::repeat_n(None, items.len() - log.items.len())
+                    .chain(log.item_retries.iter().copied().map(Some))
+                    .collect(),
+                _ => Vec::new(),
+            },
             items,
             retry_percent,
             round_together: shares.iter().map(|(_, i)| i.clone()).collect(),

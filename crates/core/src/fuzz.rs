@@ -218,6 +218,7 @@ proptest! {
                 items: crate::usage::parse("3x M0 5s, 2x video").unwrap_or_default(),
                 retry_percent: Decimal::from(30),
                 round_together: vec![vec![0, 1]],
+                item_retries: Vec::new(),
             };
             let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
             let _ = crate::advice::advise(&[&platform], &usage, day);
@@ -252,6 +253,7 @@ proptest! {
                 items,
                 retry_percent: Decimal::from(1000),
                 round_together: vec![all],
+                item_retries: Vec::new(),
             };
             let _ = usage.generations();
         }

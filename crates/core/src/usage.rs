@@ -96,6 +96,10 @@ pub struct Usage {
     /// Items (indexes) whose generations are rounded once, together: the log's items of one
     /// platform, a month measured as a whole. An item in no group is rounded on its own.
     pub round_together: Vec<Vec<usize>>,
+    /// An item's own retries where the log measured them (its model and length: extra
+    /// generations per 100 of its kept outputs), by item index; an item without one (or
+    /// past the end) takes `retry_percent`. A typed `--retries` leaves this empty.
+    pub item_retries: Vec<Option<Decimal>>,
 }
 
 impl Usage {
@@ -109,7 +113,8 @@ impl Usage {
         let exact = self
             .items
             .iter()
-            .map(|item| self.exact_generations(item))
+            .enumerate()
+            .map(|(i, item)| self.exact_generations(i, item))
             .collect::<Result<Vec<_>>>()?;
         let mut whole: Vec<Option<Decimal>> = vec![None; exact.len()];
         for group in &self.round_together {
@@ -154,9 +159,15 @@ impl Usage {
     }
 
     /// kept × (1 + retries), unrounded but for the last digits' noise (see `round_up_whole`).
-    fn exact_generations(&self, item: &Item) -> Result<Decimal> {
+    fn exact_generations(&self, index: usize, item: &Item) -> Result<Decimal> {
+        let retries = self
+            .item_retries
+            .get(index)
+            .copied()
+            .flatten()
+            .unwrap_or(self.retry_percent);
         let factor = Decimal::ONE_HUNDRED
-            .checked_add(self.retry_percent)
+            .checked_add(retries)
             .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED));
         factor
             .and_then(|f| item.kept.checked_mul(f))
@@ -415,6 +426,7 @@ mod tests {
             items: parse("8x a 5s, 4x b 5s").unwrap(),
             retry_percent: Decimal::from(25),
             round_together: vec![vec![0, 1]],
+            item_retries: Vec::new(),
         };
         let whole = [10, 5].map(Decimal::from).to_vec();
         assert_eq!(exact.generations().unwrap(), whole);

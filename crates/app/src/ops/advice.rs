@@ -31,6 +31,10 @@ pub struct LogUsage {
     pub refunded: Decimal,
     /// Extra charged generations per 100 kept: (discarded + failed) × 100 ÷ kept.
     pub retry_percent: Decimal,
+    /// Each item's own rate, in `items` order: the reruns and failures of its model and
+    /// request shape per 100 of its kept outputs, plus its platform's share of the retries
+    /// of shapes it kept nothing of. Priced with these, the month is what the log charged.
+    pub item_retries: Vec<Decimal>,
     /// Each platform's share of the month: the items (indexes into `items`) made there.
     pub shares: Vec<Share>,
     /// What the log says each platform charged in the window (entries kept, discarded and
@@ -81,6 +85,9 @@ pub fn usage_from_log(
     };
     // (platform, model, request shape) → kept outputs; the rest counted for the rate.
     let mut groups: BTreeMap<(String, String, String), Item> = BTreeMap::new();
+    // The same key → reruns, failures and refunds are counted apart, since a shape may have
+    // retries and no kept output.
+    let mut retries: BTreeMap<(String, String, String), Decimal> = BTreeMap::new();
     let mut charged: BTreeMap<String, Decimal> = BTreeMap::new();
     let (mut kept, mut discarded, mut failed, mut refunded) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -102,7 +109,8 @@ pub fn usage_from_log(
             Status::Failed => add(&mut failed)?,
             Status::Refunded => add(&mut refunded)?,
         }
-        if entry.status != Status::Ok || !entry.kept {
+        let retry = entry.status == Status::Failed || (entry.status == Status::Ok && !entry.kept);
+        if !(entry.status == Status::Ok && entry.kept) && !retry {
             return Ok(());
         }
         let mut request = credits_core::cost::Request {
@@ -121,6 +129,13 @@ pub fn usage_from_log(
             request.resolution = None;
         }
         let shape = format!("{request:?}");
+        if retry {
+            let n = retries
+                .entry((entry.platform.clone(), entry.model.clone(), shape))
+                .or_default();
+            *n = money::add(*n, count)?;
+            return Ok(());
+        }
         let item = groups
             .entry((entry.platform.clone(), entry.model.clone(), shape))
             .or_insert_with(|| Item {
@@ -144,9 +159,32 @@ pub fn usage_from_log(
         ));
     }
     let month = Decimal::from(30);
+    // Retries of a shape with no kept output, by platform: shared over its items by kept.
+    let mut orphans: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut platform_kept: BTreeMap<String, Decimal> = BTreeMap::new();
+    for (key, n) in &retries {
+        if !groups.contains_key(key) {
+            let o = orphans.entry(key.0.clone()).or_default();
+            *o = money::add(*o, *n)?;
+        }
+    }
+    for ((platform, _, _), item) in &groups {
+        let k = platform_kept.entry(platform.clone()).or_default();
+        *k = money::add(*k, item.kept)?;
+    }
     let mut items = Vec::new();
+    let mut item_retries = Vec::new();
     let mut shares: Vec<Share> = Vec::new();
-    for ((platform, _, _), mut item) in groups {
+    for (key, mut item) in groups {
+        let own = retries.get(&key).copied().unwrap_or_default();
+        let platform = key.0;
+        let shared = match (orphans.get(&platform), platform_kept.get(&platform)) {
+            (Some(o), Some(k)) if !k.is_zero() => money::div(*o, *k)?,
+            _ => Decimal::ZERO,
+        };
+        // (own retries ÷ kept + the platform's orphans per kept output) × 100.
+        let rate = money::add(money::div(own, item.kept)?, shared)?;
+        item_retries.push(money::mul(rate, Decimal::ONE_HUNDRED)?.normalize());
         if days != month {
             item.kept = money::div(money::mul(item.kept, month)?, days)?;
         }
@@ -169,6 +207,7 @@ pub fn usage_from_log(
         failed,
         refunded,
         retry_percent,
+        item_retries,
         shares,
         charged: charged.into_iter().collect(),
     })

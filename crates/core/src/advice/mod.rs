@@ -434,10 +434,15 @@ pub fn combine(
             .iter()
             .filter_map(|i| usage.items.get(*i).cloned())
             .collect();
+        let item_retries = indexes
+            .iter()
+            .map(|i| usage.item_retries.get(*i).copied().flatten())
+            .collect();
         let share = Usage {
             round_together: vec![(0..items.len()).collect()],
             items,
             retry_percent: usage.retry_percent,
+            item_retries,
         };
         let advice = advise(&[*platform], &share, today)?;
         let Some(mut best) = advice.options.into_iter().find(Purchase::covers_all) else {

@@ -290,6 +290,7 @@ fn a_combination_makes_each_platforms_share_on_its_own_platform() {
         .unwrap(),
         retry_percent: Decimal::from(500) / Decimal::from(39),
         round_together: vec![vec![0, 1, 2], vec![3, 4, 5]],
+        item_retries: Vec::new(),
     };
     let shares = vec![
         ("runway".to_string(), vec![0, 1, 2]),
