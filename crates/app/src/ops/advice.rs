@@ -109,8 +109,11 @@ pub fn usage_from_log(
             Status::Failed => add(&mut failed)?,
             Status::Refunded => add(&mut refunded)?,
         }
+        // A rerun (discarded) or a failure charged: a retry of its item. A refund charged
+        // nothing and is left out, as in the measured rate.
         let retry = entry.status == Status::Failed || (entry.status == Status::Ok && !entry.kept);
-        if !(entry.status == Status::Ok && entry.kept) && !retry {
+        let kept_output = entry.status == Status::Ok && entry.kept;
+        if !kept_output && !retry {
             return Ok(());
         }
         let mut request = credits_core::cost::Request {
