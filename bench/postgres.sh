@@ -64,7 +64,16 @@ OUT=$ROOT/bench/out
 CREDITS=${CARGO_TARGET_DIR:-$ROOT/target}/release/credits
 GNU_TIME=/usr/bin/time
 
-for tool in python3 psql cargo; do
+# PostgreSQL's binaries: initdb's directory, on the PATH or Debian's newest.
+PG_BIN=${PG_BIN:-$(dirname "$(command -v initdb 2>/dev/null ||
+    find /usr/lib/postgresql/*/bin -name initdb 2>/dev/null | sort -V | tail -n 1 ||
+    echo /nonexistent/initdb)")}
+# psql itself, not Debian's /usr/bin/psql: that is a Perl wrapper choosing a cluster, which
+# adds ~25 ms of Perl start-up to every psql process (and would flatter credits' ratios).
+if [ -z "${PSQL:-}" ]; then
+    if [ -x "$PG_BIN/psql" ]; then PSQL=$PG_BIN/psql; else PSQL=psql; fi
+fi
+for tool in python3 "$PSQL" cargo; do
     command -v "$tool" >/dev/null || { echo "bench: needs $tool on the PATH" >&2; exit 1; }
 done
 [ -x "$GNU_TIME" ] || { echo "bench: needs GNU time at $GNU_TIME" >&2; exit 1; }
@@ -103,7 +112,7 @@ cleanup() {
         rm -rf "$PGDIR"
     elif [ -n "${BASE_URL:-}" ]; then
         for db in "${DATABASES[@]}"; do
-            psql -X -q -d "$BASE_URL" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+            "$PSQL" -X -q -d "$BASE_URL" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
         done
     fi
 }
@@ -113,8 +122,6 @@ if [ -n "${BENCH_PG_URL:-}" ]; then
     BASE_URL=$BENCH_PG_URL
     echo "using the server at BENCH_PG_URL (no server started)" >&2
 else
-    PG_BIN=${PG_BIN:-$(dirname "$(command -v initdb 2>/dev/null ||
-        find /usr/lib/postgresql/*/bin -name initdb 2>/dev/null | sort -V | tail -n 1)")}
     [ -x "$PG_BIN/initdb" ] || {
         echo "bench: needs PostgreSQL's server binaries (initdb, pg_ctl), or BENCH_PG_URL" >&2
         exit 1
@@ -140,7 +147,7 @@ SMALL_URL=$(db_url credits_bench_small)
 PSQL_DB=$(db_url credits_bench_psql)
 
 # psql without any ~/.psqlrc, stopping at the first error.
-pq() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+pq() { "$PSQL" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 for db in "${DATABASES[@]}"; do
     pq -d "$BASE_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
@@ -221,7 +228,7 @@ timed_with_memory "$CREDITS" --db "$BIG" import "$CSV"
 record import_c "$T_US"
 record mem_c "$MAXRSS_KIB"
 echo "import: psql \\copy…" >&2
-timed_with_memory psql -X -q -v ON_ERROR_STOP=1 -d "$PSQL_DB" -c "\\copy entry FROM '$CSV' CSV HEADER"
+timed_with_memory "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$PSQL_DB" -c "\\copy entry FROM '$CSV' CSV HEADER"
 record import_p "$T_US"
 record mem_p "$MAXRSS_KIB"
 
