@@ -12,9 +12,10 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use credits_app::ops::ledger::{self as ledgers, Buys};
 use credits_app::ops::notes::fmt_time as fmt_local;
+use credits_app::ops::pace::{self, Pace};
 use credits_app::ops::{budgets, resolve, Session};
 use credits_core::ledger::build::Built;
-use credits_core::ledger::{Expires, Ledger};
+use credits_core::ledger::{Expires, Ledger, Source};
 use credits_core::money;
 use credits_core::pricing::{Kind, Platform};
 use rust_decimal::Decimal;
@@ -63,6 +64,68 @@ struct View<'a> {
     platform: &'a Platform,
     built: Built,
     buys: Option<Buys>,
+    pace: Pace,
+}
+
+/// A rate of credits a day, to 2 places.
+fn per_day(rate: &pace::Rate) -> String {
+    money::fmt_credits(views::balance::two_places(rate.per_day))
+}
+
+/// What the credits are called, by where they came from.
+fn source_words(source: Source) -> &'static str {
+    match source {
+        Source::Subscription => "plan",
+        Source::Pack => "top-up",
+        Source::Bonus => "bonus",
+        Source::Adjustment => "adjustment",
+    }
+}
+
+/// The pace rows: the rates, when the balance runs out, what expires unused first.
+fn pace_rows(session: &Session, p: &Pace, rows: &mut Vec<(&str, String)>) {
+    let day = |t: DateTime<Utc>| ledgers::local(session, t).date_naive().to_string();
+    rows.push((
+        "pace",
+        format!(
+            "{} credits a day over the last {} days, {} this {} (since {})",
+            per_day(&p.recent),
+            views::balance::two_places(p.recent.days).normalize(),
+            per_day(&p.period),
+            if p.plan_period { "period" } else { "month" },
+            day(p.period.from)
+        ),
+    ));
+    let runs_out = match p.projection.runs_out {
+        None => "not at this pace".to_string(),
+        Some(t) if t <= p.recent.to => "now (nothing left)".to_string(),
+        Some(t) => format!("{} at this pace", day(t)),
+    };
+    rows.push(("runs out", runs_out));
+    if let Some(e) = p
+        .projection
+        .first_expiry
+        .as_ref()
+        .filter(|e| !e.unused.is_zero())
+    {
+        let what = if e.source == Source::Subscription {
+            "reset unused"
+        } else {
+            "expire unused"
+        };
+        let before = e.before.map_or_else(String::new, |b| {
+            format!(" — spend these before your {} credits", source_words(b))
+        });
+        rows.push((
+            "expires first",
+            format!(
+                "{} {} credits {what} on {} at this pace{before}",
+                money::fmt_credits(views::balance::two_places(e.unused)),
+                source_words(e.source),
+                day(e.at)
+            ),
+        ));
+    }
 }
 
 /// The columns of the table of live grants (a row is a grant's index in the ledger).
@@ -142,6 +205,7 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
     if let Some(b) = &v.buys {
         rows.push(("buys", buys_text(b)));
     }
+    pace_rows(session, &v.pace, &mut rows);
     let lost = l.lost_on_refund()?;
     if !lost.is_zero() {
         rows.push((
@@ -225,21 +289,24 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             built.notes.push(note.to_string());
         }
         let buys = ledgers::buys(&store, platform, built.ledger.totals.available)?;
+        let pace = pace::of(session, &store, id, &built)?;
         views.push(View {
             platform,
             built,
             buys,
+            pace,
         });
     }
     let budgets = budgets::uses(session, &store)?;
+    let warn = credits_app::config::budget_warn()?;
     if ctx.json {
         let view = BalanceView {
             as_of: as_of.to_rfc3339(),
             platforms: views
                 .iter()
-                .map(|v| PlatformBalanceView::new(v.platform, &v.built, v.buys.as_ref()))
+                .map(|v| PlatformBalanceView::new(v.platform, &v.built, v.buys.as_ref(), &v.pace))
                 .collect::<Result<_>>()?,
-            budgets: BudgetView::all(&budgets),
+            budgets: BudgetView::all(&budgets, &warn),
         };
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
@@ -259,7 +326,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
     }
     if !budgets.is_empty() {
         proseln!(out)?;
-        out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
+        out.write_all(views::budgets::budgets_table(&budgets, &warn).as_bytes())?;
     }
     Ok(0)
 }

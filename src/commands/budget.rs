@@ -94,9 +94,10 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
         BudgetCommand::List | BudgetCommand::Check => {
             let store = session.store_for_reading()?;
             let uses = budgets::uses(session, &store)?;
+            let warn = credits_app::config::budget_warn()?;
             let check = matches!(cmd, BudgetCommand::Check);
             if ctx.json {
-                let view = crate::views::budgets::BudgetView::all(&uses);
+                let view = crate::views::budgets::BudgetView::all(&uses, &warn);
                 out.write_all(crate::views::json(&view).as_bytes())?;
             } else if uses.is_empty() {
                 proseln!(
@@ -104,7 +105,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                     "no budgets; `credits budget set PROJECT AMOUNT --money` sets one"
                 )?;
             } else {
-                out.write_all(crate::views::budgets::budgets_table(&uses).as_bytes())?;
+                out.write_all(crate::views::budgets::budgets_table(&uses, &warn).as_bytes())?;
             }
             let exceeded: Vec<String> = uses
                 .iter()

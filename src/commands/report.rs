@@ -286,9 +286,10 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let (rows, total) = (report.rows, Some(report.total));
     let unpriced_platforms = report.unpriced_platforms;
     let budgets = budgets::uses(session, &store)?;
+    let warn = credits_app::config::budget_warn()?;
 
     if ctx.json {
-        let view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets);
+        let view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets, &warn);
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
@@ -312,7 +313,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         proseln!(out, "no entries")?;
         if !budgets.is_empty() {
             proseln!(out)?;
-            out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
+            out.write_all(views::budgets::budgets_table(&budgets, &warn).as_bytes())?;
         }
         return Ok(0);
     };
@@ -360,7 +361,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     }
     if !budgets.is_empty() {
         proseln!(out)?;
-        out.write_all(views::budgets::budgets_table(&budgets).as_bytes())?;
+        out.write_all(views::budgets::budgets_table(&budgets, &warn).as_bytes())?;
     }
     Ok(0)
 }

@@ -4,11 +4,18 @@ use super::budgets::BudgetView;
 use super::{dec, ratio, Dec};
 use anyhow::Result;
 use credits_app::ops::ledger::Buys;
+use credits_app::ops::pace::{Pace, Rate};
 use credits_core::ledger::build::Built;
 use credits_core::ledger::Expires;
 use credits_core::pricing::Platform;
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A derived figure (a rate, a share) rounded to 2 places for showing.
+pub fn two_places(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
 
 #[derive(Serialize)]
 pub struct BalanceView<'a> {
@@ -38,6 +45,80 @@ pub struct PlatformBalanceView<'a> {
     pub currency: &'a str,
     pub grants: Vec<GrantView<'a>>,
     pub notes: &'a [String],
+    pub pace: PaceView,
+}
+
+/// The pace of spending and the balance at the recent pace.
+#[derive(Serialize)]
+pub struct PaceView {
+    /// The last 14 days (from the account's start when younger).
+    pub recent: RateView,
+    /// The current plan period (or calendar month without a plan) so far.
+    pub period: RateView,
+    /// `plan` or `month`.
+    pub period_kind: &'static str,
+    /// When the balance runs out at the recent pace (its credits now, renewals not
+    /// counted); null when the pace is 0.
+    pub runs_out: Option<String>,
+    /// The soonest-expiring credits and what the recent pace leaves of them.
+    pub first_expiry: Option<ExpiryAtPaceView>,
+}
+
+#[derive(Serialize)]
+pub struct RateView {
+    pub from: String,
+    pub to: String,
+    /// Exact.
+    pub days: Dec,
+    /// Credits charged minus refunded, of the entries in the window (exact).
+    pub spent: Dec,
+    /// spent ÷ days, to 2 places.
+    pub per_day: Dec,
+}
+
+#[derive(Serialize)]
+pub struct ExpiryAtPaceView {
+    pub at: String,
+    pub credits: Dec,
+    /// Expiring unused at the pace (to 2 places).
+    pub unused: Dec,
+    pub source: &'static str,
+    /// The source spent after them, when another one.
+    pub before: Option<&'static str>,
+}
+
+impl RateView {
+    fn new(r: &Rate) -> RateView {
+        RateView {
+            from: r.from.to_rfc3339(),
+            to: r.to.to_rfc3339(),
+            days: Dec(r.days),
+            spent: Dec(r.spent),
+            per_day: Dec(two_places(r.per_day)),
+        }
+    }
+}
+
+impl PaceView {
+    pub fn new(p: &Pace) -> PaceView {
+        PaceView {
+            recent: RateView::new(&p.recent),
+            period: RateView::new(&p.period),
+            period_kind: if p.plan_period { "plan" } else { "month" },
+            runs_out: p.projection.runs_out.map(|t| t.to_rfc3339()),
+            first_expiry: p
+                .projection
+                .first_expiry
+                .as_ref()
+                .map(|e| ExpiryAtPaceView {
+                    at: e.at.to_rfc3339(),
+                    credits: Dec(e.credits),
+                    unused: Dec(two_places(e.unused)),
+                    source: e.source.as_str(),
+                    before: e.before.map(|b| b.as_str()),
+                }),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -83,6 +164,7 @@ impl<'a> PlatformBalanceView<'a> {
         platform: &'a Platform,
         built: &'a Built,
         buys: Option<&'a Buys>,
+        pace: &Pace,
     ) -> Result<PlatformBalanceView<'a>> {
         let l = &built.ledger;
         let t = &l.totals;
@@ -141,6 +223,7 @@ impl<'a> PlatformBalanceView<'a> {
                 })
                 .collect(),
             notes: &built.notes,
+            pace: PaceView::new(pace),
         })
     }
 }

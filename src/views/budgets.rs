@@ -21,13 +21,21 @@ pub struct BudgetView<'a> {
     pub used: Option<Dec>,
     pub left: Option<Dec>,
     pub exceeded: bool,
+    /// used ÷ amount × 100, to 2 places; null when `used` is.
+    pub percent_used: Option<Dec>,
+    /// A monthly budget's use at the month's end at its pace so far, to 2 places; null
+    /// for a total budget.
+    pub projected: Option<Dec>,
+    /// The highest `budget_warn` threshold (percent) reached, or null: one warning.
+    pub warning: Option<u32>,
     pub unpriced: u64,
     /// What qualifies its figures (the notes under the table).
     pub notes: Vec<String>,
 }
 
 impl<'a> BudgetView<'a> {
-    pub fn new(u: &'a BudgetUse) -> BudgetView<'a> {
+    /// `warn`: the thresholds of the config file's `budget_warn`.
+    pub fn new(u: &'a BudgetUse, warn: &[u32]) -> BudgetView<'a> {
         BudgetView {
             project: &u.budget.project,
             unit: u.budget.unit.as_str(),
@@ -40,14 +48,17 @@ impl<'a> BudgetView<'a> {
             used: dec(u.used),
             left: dec(u.left),
             exceeded: u.exceeded,
+            percent_used: dec(u.percent),
+            projected: dec(u.projected),
+            warning: u.warning(warn),
             unpriced: u.unpriced,
             notes: budget_caveats(u),
         }
     }
 
     /// Every budget's view, in order.
-    pub fn all(uses: &'a [BudgetUse]) -> Vec<BudgetView<'a>> {
-        uses.iter().map(BudgetView::new).collect()
+    pub fn all(uses: &'a [BudgetUse], warn: &[u32]) -> Vec<BudgetView<'a>> {
+        uses.iter().map(|u| BudgetView::new(u, warn)).collect()
     }
 }
 
@@ -86,15 +97,16 @@ pub(crate) fn budget_caveats(u: &BudgetUse) -> Vec<String> {
     notes
 }
 
-/// The budgets as a table, with their notes.
-pub fn budgets_table(uses: &[BudgetUse]) -> String {
+/// The budgets as a table, with their notes; `warn`: the `budget_warn` thresholds.
+pub fn budgets_table(uses: &[BudgetUse], warn: &[u32]) -> String {
     use super::columns::{self, ViewColumn};
-    let status = |u: &BudgetUse| match (u.exceeded, u.used) {
-        (true, _) => "EXCEEDED",
-        (false, Some(_)) => "ok",
-        (false, None) => "unknown",
+    let status = move |u: &BudgetUse| match (u.exceeded, u.used, u.warning(warn)) {
+        (true, _, _) => "EXCEEDED".to_string(),
+        (false, Some(_), Some(t)) => format!("past {t}%"),
+        (false, Some(_), None) => "ok".to_string(),
+        (false, None, _) => "unknown".to_string(),
     };
-    let declared: [ViewColumn<BudgetUse>; 6] = [
+    let declared: [ViewColumn<BudgetUse>; 8] = [
         // What is left follows from limit and used: it gives way before them.
         ViewColumn::new(
             crate::render::Column::shrinkable("budget", 3, 8),
@@ -116,6 +128,21 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
                 .map_or_else(|| "unknown".to_string(), |v| budget_amount(&u.budget, v))
         }),
         ViewColumn::new(
+            crate::render::Column::optional("used %", 3),
+            |u: &BudgetUse| {
+                u.percent
+                    .map_or_else(|| "unknown".to_string(), |p| format!("{}%", p.normalize()))
+            },
+        ),
+        ViewColumn::new(
+            crate::render::Column::optional("at month end", 1),
+            |u: &BudgetUse| match (u.projected, u.window) {
+                (Some(p), _) => budget_amount(&u.budget, p),
+                (None, Some(_)) => "unknown".to_string(),
+                (None, None) => String::new(),
+            },
+        ),
+        ViewColumn::new(
             crate::render::Column::optional("left", 2),
             |u: &BudgetUse| match u.left {
                 Some(left) if u.exceeded => format!("over by {}", budget_amount(&u.budget, -left)),
@@ -125,7 +152,7 @@ pub fn budgets_table(uses: &[BudgetUse]) -> String {
         ),
         ViewColumn::new(
             crate::render::Column::essential("status"),
-            move |u: &BudgetUse| status(u).to_string(),
+            move |u: &BudgetUse| status(u),
         ),
     ];
     let mut text = columns::table(&declared, uses);

@@ -66,6 +66,7 @@ impl<'a> ReportView<'a> {
         total: Option<&'a Line>,
         priced_with: &'a [PricedWith],
         budgets: &'a [credits_app::ops::budgets::BudgetUse],
+        warn: &[u32],
     ) -> ReportView<'a> {
         ReportView {
             by: keys.iter().map(|k| k.to_string()).collect(),
@@ -81,7 +82,7 @@ impl<'a> ReportView<'a> {
                     current: p.current,
                 })
                 .collect(),
-            budgets: BudgetView::all(budgets),
+            budgets: BudgetView::all(budgets, warn),
         }
     }
 }

@@ -7,6 +7,12 @@
 //! strict_budget = true           # `credits log` refuses an entry over a budget (exit 3)
 //! user = "alice"                 # who records (`logged_by`), see `crate::who`
 //! db = "postgres://alice@db.studio.example/credits"  # the log, when no --db or CREDITS_DB
+//! budget_warn = [50, 75, 90]    # budgets warn at the highest of these shares (percent) reached
+//!
+//! [status]                       # `credits status`: what the line shows (each key optional)
+//! platforms = ["runway"]         # default: every platform with a balance
+//! budgets = ["spring-ad"]        # default: every budget with a period (monthly)
+//! format = "{platforms} · {budgets}"
 //!
 //! [scan]                         # `credits scan`: what a folder's files are
 //! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
@@ -33,6 +39,38 @@ pub struct Config {
     /// Folder (`~/` for the home folder) → what `credits scan` takes its files to be.
     #[serde(default)]
     pub scan: BTreeMap<String, ScanFolder>,
+    /// The shares of a budget (percent) it warns at; default [`BUDGET_WARN`].
+    pub budget_warn: Option<Vec<u32>>,
+    /// What `credits status` shows.
+    #[serde(default)]
+    pub status: StatusConfig,
+}
+
+/// `[status]` in the config file: what `credits status` shows; each key optional.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusConfig {
+    /// Platform ids (default: every platform with a balance).
+    pub platforms: Option<Vec<String>>,
+    /// Budget projects (default: every budget with a period).
+    pub budgets: Option<Vec<String>>,
+    /// The line, with `{platforms}` and `{budgets}` in it (default `{platforms} · {budgets}`).
+    pub format: Option<String>,
+}
+
+/// The shares (percent) a budget warns at when the config file gives none.
+pub const BUDGET_WARN: [u32; 3] = [50, 75, 90];
+
+/// The config file's `budget_warn`, or [`BUDGET_WARN`].
+pub fn budget_warn() -> Result<Vec<u32>> {
+    Ok(load(path().as_deref())?
+        .budget_warn
+        .unwrap_or_else(|| BUDGET_WARN.to_vec()))
+}
+
+/// The config file's `[status]`.
+pub fn status() -> Result<StatusConfig> {
+    Ok(load(path().as_deref())?.status)
 }
 
 /// What the files under a folder are (`[scan]` in the config file); each part optional.

@@ -67,6 +67,54 @@ pub struct BudgetUse {
     pub platforms: u64,
     /// The times a monthly budget counts (this calendar month); `None`: everything.
     pub window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// used ÷ amount × 100, rounded to 2 places; `None` when `used` is.
+    pub percent: Option<Decimal>,
+    /// What a monthly budget will have used at the month's end at its pace so far
+    /// (used × the month's length ÷ the time gone), rounded to 2 places; `None` for a total
+    /// budget, an unknown use, or the month's first instant.
+    pub projected: Option<Decimal>,
+}
+
+impl BudgetUse {
+    /// The highest of `thresholds` (percent) the budget's use has reached, if any: one
+    /// warning, at the highest threshold crossed.
+    pub fn warning(&self, thresholds: &[u32]) -> Option<u32> {
+        let percent = self.percent?;
+        thresholds
+            .iter()
+            .copied()
+            .filter(|t| percent >= Decimal::from(*t))
+            .max()
+    }
+}
+
+/// used ÷ amount in percent, and the use projected to the window's end at `now`.
+fn pace(
+    used: Option<Decimal>,
+    amount: Decimal,
+    window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    now: DateTime<Utc>,
+) -> Result<(Option<Decimal>, Option<Decimal>)> {
+    let Some(used) = used else {
+        return Ok((None, None));
+    };
+    let two_places = |d: Decimal| {
+        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    let percent = two_places(money::div(money::mul(used, Decimal::ONE_HUNDRED)?, amount)?);
+    let projected = match window {
+        Some((from, to)) if now > from => {
+            let gone = Decimal::from((now.min(to) - from).num_seconds());
+            let length = Decimal::from((to - from).num_seconds());
+            if gone.is_zero() {
+                None
+            } else {
+                Some(two_places(money::div(money::mul(used, length)?, gone)?))
+            }
+        }
+        _ => None,
+    };
+    Ok((Some(percent), projected))
 }
 
 /// Every budget's use as of now.
@@ -152,7 +200,10 @@ pub(crate) fn uses_of(
                     .ok_or_else(|| fail("budget out of range"))
             })
             .transpose()?;
+        let (percent, projected) = pace(used, budget.amount, window, session.now_utc())?;
         out.push(BudgetUse {
+            percent,
+            projected,
             exceeded: used.is_some_and(|u| u > budget.amount),
             budget,
             period,

@@ -11,6 +11,7 @@
 //! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
 //! - [`notes`]: what the user should hear, as data until it is rendered;
+//! - [`pace`]: the rate of spending on a platform, and the balance at that rate;
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
 //! - [`advice`]: the month of work `plans` prices, from the log or a shot list;
 //! - [`scan`]: logging the clips and images found in folders (`credits scan`).
@@ -26,6 +27,7 @@ pub mod entries;
 pub mod exchange;
 pub mod ledger;
 pub mod notes;
+pub mod pace;
 pub mod pricing;
 pub mod reports;
 pub mod resolve;

@@ -32,6 +32,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod build;
+pub mod pace;
 pub mod resume;
 pub mod subscription;
 
