@@ -142,6 +142,8 @@ pub enum Command {
     Adjust(AdjustArgs),
     /// Credits available per platform: by source, what expires next, what they buy.
     Balance(BalanceArgs),
+    /// One short line for a prompt or status bar: balances, days left at this pace, budgets.
+    Status,
     /// Spending limits per project, in money or credits.
     #[command(subcommand)]
     Budget(BudgetCommand),

@@ -44,6 +44,7 @@ pub mod pricing;
 pub mod report;
 pub mod reprice;
 pub mod scan;
+pub mod status;
 pub mod topup;
 
 use crate::cli::{Cli, Command};
@@ -204,6 +205,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Adjust(args) => topup::adjust(ctx, &args, out),
         Command::Balance(args) => balance::run(ctx, &args, out),
         Command::Budget(cmd) => budget::run(ctx, &cmd, out),
+        Command::Status => status::run(ctx, out),
         Command::Db(cmd) => db::run(ctx, &cmd, out),
         Command::Completions { shell } => write_generated(out, |buf| {
             clap_complete::generate(shell, &mut Cli::command(), "credits", buf);

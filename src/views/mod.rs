@@ -24,6 +24,7 @@ pub mod plans;
 pub mod pricing;
 pub mod quote;
 pub mod report;
+pub mod status;
 
 use credits_core::money::{self, Amount, MoneyRange, Ratio};
 use rust_decimal::Decimal;
