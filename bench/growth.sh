@@ -75,6 +75,7 @@ commands=(
   "no|log runway gen-4 --duration 5|yes"
   "no|estimate runway gen-4 --duration 5|no"
   "no|balance runway|no"
+  "no|status|no"
   "no|report --by project --by month|no"
   "no|report --by tag:client|no"
   "no|report --by tag:client --since 2026-06-01|no"

@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One short line for a prompt or status bar: balances, days left at this pace, budgets')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The log''s database: where it is and what it holds; copy a whole ledger between two')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -672,6 +673,16 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'credits;status' {
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'credits;budget' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
@@ -853,6 +864,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Credits available per platform: by source, what expires next, what they buy')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One short line for a prompt or status bar: balances, days left at this pace, budgets')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Spending limits per project, in money or credits')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The log''s database: where it is and what it holds; copy a whole ledger between two')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -981,6 +993,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;balance' {
+            break
+        }
+        'credits;help;status' {
             break
         }
         'credits;help;budget' {

@@ -91,6 +91,9 @@ _credits() {
             credits,scan)
                 cmd="credits__subcmd__scan"
                 ;;
+            credits,status)
+                cmd="credits__subcmd__status"
+                ;;
             credits,topup)
                 cmd="credits__subcmd__topup"
                 ;;
@@ -259,6 +262,9 @@ _credits() {
             credits__subcmd__help,scan)
                 cmd="credits__subcmd__help__subcmd__scan"
                 ;;
+            credits__subcmd__help,status)
+                cmd="credits__subcmd__help__subcmd__status"
+                ;;
             credits__subcmd__help,topup)
                 cmd="credits__subcmd__help__subcmd__topup"
                 ;;
@@ -404,7 +410,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance budget db completions man help"
+            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,7 +1713,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance budget db completions man help"
+            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2323,6 +2329,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3418,6 +3438,35 @@ _credits() {
                     fi
                     return 0
                     ;;
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__status)
+            opts="-h --json --wide --pricing-dir --db --user --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
             cand balance 'Credits available per platform: by source, what expires next, what they buy'
+            cand status 'One short line for a prompt or status bar: balances, days left at this pace, budgets'
             cand budget 'Spending limits per project, in money or credits'
             cand db 'The log''s database: where it is and what it holds; copy a whole ledger between two'
             cand completions 'Print a shell completion script'
@@ -609,6 +610,15 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'credits;status'= {
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'credits;budget'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
@@ -770,6 +780,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
             cand balance 'Credits available per platform: by source, what expires next, what they buy'
+            cand status 'One short line for a prompt or status bar: balances, days left at this pace, budgets'
             cand budget 'Spending limits per project, in money or credits'
             cand db 'The log''s database: where it is and what it holds; copy a whole ledger between two'
             cand completions 'Print a shell completion script'
@@ -862,6 +873,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;adjust;rm'= {
         }
         &'credits;help;balance'= {
+        }
+        &'credits;help;status'= {
         }
         &'credits;help;budget'= {
             cand set 'Set (or replace) a project''s budget'
