@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     let uses: Vec<BudgetUse> = budgets::uses(session, &store)?
         .into_iter()
         .filter(|u| match &config.budgets {
-            Some(names) => names.iter().any(|n| *n == u.budget.project),
+            Some(names) => names.contains(&u.budget.project),
             None => u.budget.period == BudgetPeriod::Month,
         })
         .collect();
