@@ -317,9 +317,10 @@ fn who_logged_each_entry_is_recorded_and_reported_on_postgresql() {
         .json_eq("/0/logged_by", "bob".into());
 }
 
-/// `sslmode=require` and `verify-full` connect over TLS (rustls) to a server whose
-/// certificate a CA named by `sslrootcert` signed, and refuse it without that CA, saying how
-/// to name it. The test makes the CA and the certificate with the `openssl` command (skipped
+/// TLS with libpq's `sslmode`: `require` on a server without TLS is refused, saying so; with
+/// TLS on, `require` and the default `prefer` encrypt without checking the certificate,
+/// `verify-full` connects when `sslrootcert` names the CA that signed it and refuses it
+/// otherwise, saying how to name it. The test makes the CA and the certificate with the `openssl` command (skipped
 /// without it, or on a server given by URL, whose files are not ours) and turns TLS on in
 /// the throwaway server: every other test of this file connects with `sslmode=disable`.
 #[test]
@@ -404,6 +405,14 @@ fn tls_connects_with_the_named_ca_and_says_how_without_it() {
         "server.crt",
     ]);
 
+    let name = server.fresh_database_name();
+    let base = format!("postgres://postgres@localhost:{}/{name}", server.port());
+    sandbox
+        .run(&["--db", &format!("{base}?sslmode=require"), "history"])
+        .error()
+        .stderr_has("does not offer TLS")
+        .stderr_has("sslmode=prefer");
+
     // The server reads its certificate from its data directory, as its own user.
     let admin = format!("{}?sslmode=disable", server.admin_url());
     let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("admin connection");
@@ -434,8 +443,6 @@ fn tls_connects_with_the_named_ca_and_says_how_without_it() {
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
 
-    let name = server.fresh_database_name();
-    let base = format!("postgres://postgres@localhost:{}/{name}", server.port());
     let ca = dir.join("ca.crt").display().to_string();
     ok(
         &sandbox,
@@ -459,7 +466,11 @@ fn tls_connects_with_the_named_ca_and_says_how_without_it() {
         ],
     )
     .json_eq("/0/model", "gen-4".into());
-    let refused = sandbox.run(&["--db", &format!("{base}?sslmode=require"), "history"]);
+    for unchecked in [format!("{base}?sslmode=require"), base.clone()] {
+        ok(&sandbox, &["--db", &unchecked, "history", "--json"])
+            .json_eq("/0/model", "gen-4".into());
+    }
+    let refused = sandbox.run(&["--db", &format!("{base}?sslmode=verify-full"), "history"]);
     refused
         .error()
         .stderr_has("certificate is not trusted")

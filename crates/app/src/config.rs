@@ -153,8 +153,15 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
         return Ok(Config::default());
     };
     match std::fs::read_to_string(path) {
-        Ok(text) => toml::from_str(&text)
-            .map_err(|e| fail(format!("{}: {}", path.display(), e.to_string().trim_end()))),
+        // A `db = "postgres://user:password@…"` line quoted in a parse error keeps its
+        // password out of the message.
+        Ok(text) => toml::from_str(&text).map_err(|e| {
+            fail(credits_store::hide_passwords_in(&format!(
+                "{}: {}",
+                path.display(),
+                e.to_string().trim_end()
+            )))
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(fail(format!("cannot read {}: {e}", path.display()))),
     }

@@ -160,7 +160,9 @@ impl Batch<'_> {
 
     /// Inserts the pending entries, skipping dedup keys already present, and says which went
     /// in (id and key). On PostgreSQL through `COPY` into a temporary table of the entry's
-    /// columns (dropped at commit), then one `INSERT … SELECT` in file order.
+    /// columns (dropped at commit), then one `INSERT … SELECT` in file order, which leaves
+    /// out the keys already there first: an insert that meets a conflict still takes a
+    /// number from the id sequence, and importing a file again would leave gaps.
     fn insert_rows(&self) -> Result<Vec<(i64, String)>> {
         if self.conn.backend() == Backend::Sqlite {
             let mut values = Vec::with_capacity(self.pending.len() * ENTRY_PARAMS);
@@ -190,7 +192,8 @@ impl Batch<'_> {
         )?;
         self.conn.query_map(
             &format!(
-                "INSERT INTO entry ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} FROM credits_import \
+                "INSERT INTO entry ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} FROM credits_import t \
+                 WHERE NOT EXISTS (SELECT 1 FROM entry e WHERE e.dedup_key = t.dedup_key) \
                  ORDER BY seq ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key"
             ),
             (),

@@ -19,7 +19,7 @@ pub use batch::{Conflict, KeyCheck};
 pub use checkpoints::LedgerRead;
 pub use db::Backend;
 use db::Db;
-pub use postgres_ledger::{hide_password, is_postgres_url, PgLocation};
+pub use postgres_ledger::{hide_password, hide_passwords_in, is_postgres_url, PgLocation};
 mod entries;
 mod files;
 pub use files::{EntryFile, FileStamp};

@@ -28,7 +28,10 @@ fn inspect(conn: &Db, name: &str) -> Result<Option<u32>> {
     if !has_marker {
         if tables > 0 {
             return Err(credits_core::error::fail_with_help(
-                format!("{name} is not a credits ledger (its schema holds {tables} other tables)"),
+                format!(
+                    "{name} is not a credits ledger (its schema holds {tables} other table{})",
+                    if tables == 1 { "" } else { "s" }
+                ),
                 "give the URL of an empty database, or of one credits made",
             ));
         }
@@ -156,14 +159,17 @@ pub struct PgLocation {
     shown: String,
 }
 
-/// `sslmode`, as libpq spells it. With rustls every encrypted connection checks the server's
-/// certificate against the system's roots (or `sslrootcert`) and its name: `require` is as
-/// strict as `verify-full` (libpq's `require` would accept any certificate).
+/// `sslmode`, as libpq reads it: `prefer` (the default) and `require` encrypt without
+/// checking the server's certificate (so a server with a self-signed one, Debian's default,
+/// works); `verify-ca` and `verify-full` check it against the system's roots or
+/// `sslrootcert`, and its name (rustls always checks the name, so `verify-ca` is as strict
+/// as `verify-full`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TlsMode {
     Disable,
     Prefer,
     Require,
+    Verify,
 }
 
 /// Whether `text` names a PostgreSQL database rather than a file: a URL is never taken for a
@@ -176,6 +182,15 @@ pub fn is_postgres_url(text: &str) -> bool {
 impl PgLocation {
     /// Parses a URL; errors never repeat the password.
     pub fn parse(url: &str) -> Result<PgLocation> {
+        // The scheme in any case (`Postgres://`), as the driver takes it: lower case.
+        let lowered;
+        let url = match url.find("://") {
+            Some(i) if url[..i].bytes().any(|b| b.is_ascii_uppercase()) => {
+                lowered = format!("{}{}", url[..i].to_ascii_lowercase(), &url[i..]);
+                lowered.as_str()
+            }
+            _ => url,
+        };
         let bad = |why: String| {
             credits_core::error::fail_with_help(
                 format!("--db {}: {why}", hide_password(url)),
@@ -195,7 +210,8 @@ impl PgLocation {
                     tls = match v {
                         "disable" => TlsMode::Disable,
                         "allow" | "prefer" => TlsMode::Prefer,
-                        "require" | "verify-ca" | "verify-full" => TlsMode::Require,
+                        "require" => TlsMode::Require,
+                        "verify-ca" | "verify-full" => TlsMode::Verify,
                         other => {
                             return Err(bad(format!(
                                 "sslmode `{other}` is not one of disable, prefer, require, \
@@ -266,13 +282,17 @@ impl PgLocation {
         }
         let tls = match self.tls {
             TlsMode::Disable => None,
-            TlsMode::Prefer | TlsMode::Require => {
-                if self.tls == TlsMode::Require {
-                    config.ssl_mode(postgres::config::SslMode::Require);
-                } else {
-                    config.ssl_mode(postgres::config::SslMode::Prefer);
-                }
-                Some(self.rustls()?)
+            TlsMode::Prefer => {
+                config.ssl_mode(postgres::config::SslMode::Prefer);
+                Some(self.rustls(false)?)
+            }
+            TlsMode::Require => {
+                config.ssl_mode(postgres::config::SslMode::Require);
+                Some(self.rustls(false)?)
+            }
+            TlsMode::Verify => {
+                config.ssl_mode(postgres::config::SslMode::Require);
+                Some(self.rustls(true)?)
             }
         };
         // The driver's connect timeout covers the TCP connection only: a server (or a proxy,
@@ -300,7 +320,18 @@ impl PgLocation {
         }
     }
 
-    fn rustls(&self) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    fn rustls(&self, verify: bool) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        if !verify {
+            let config = rustls::ClientConfig::builder_with_provider(provider.clone())
+                .with_safe_default_protocol_versions()?
+                .dangerous()
+                .with_custom_certificate_verifier(std::sync::Arc::new(unchecked::Encrypted(
+                    provider,
+                )))
+                .with_no_client_auth();
+            return Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config));
+        }
         let mut roots = rustls::RootCertStore::empty();
         match &self.root_cert {
             Some(path) => {
@@ -308,10 +339,11 @@ impl PgLocation {
                 let certs = rustls::pki_types::CertificateDer::pem_file_iter(path)
                     .and_then(|i| i.collect::<Result<Vec<_>, _>>())
                     .map_err(|e| {
-                        credits_core::error::fail(format!(
-                            "cannot read the root certificate {}: {e}",
-                            path.display()
-                        ))
+                        credits_core::error::fail_with_help(
+                            format!("cannot read the root certificate {}: {e}", path.display()),
+                            "sslrootcert= names a PEM file holding the CA that signed the \
+                             server's certificate",
+                        )
                     })?;
                 for cert in certs {
                     roots.add(cert)?;
@@ -324,12 +356,10 @@ impl PgLocation {
                 }
             }
         }
-        let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
         Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
     }
 
@@ -368,18 +398,117 @@ impl PgLocation {
             .map(|s| s.to_string())
             .unwrap_or_else(|| e.to_string());
         if detail.contains("certificate") {
-            // rustls checks every certificate, also with sslmode=prefer (libpq's prefer would
-            // take any): a server with its own CA needs that CA named.
+            // sslmode=verify-full (or verify-ca): a server with its own CA needs it named.
             return credits_core::error::fail_with_help(
                 format!("PostgreSQL at {at}: its TLS certificate is not trusted here ({detail})"),
                 "name the CA that signed it: add sslrootcert=/path/to/ca.pem to the URL (or add \
-                 it to the system's roots); sslmode=disable only on a network you trust",
+                 it to the system's roots); sslmode=require encrypts without checking it",
+            );
+        }
+        if detail.contains("password missing") {
+            return credits_core::error::fail_with_help(
+                format!("PostgreSQL at {at} asks user `{user}` for a password, and none was given"),
+                "give it in the URL (postgres://user:password@host/db), in PGPASSWORD, or in \
+                 ~/.pgpass (host:port:database:user:password)",
+            );
+        }
+        if detail.contains("does not support TLS") {
+            return credits_core::error::fail_with_help(
+                format!("PostgreSQL at {at} does not offer TLS, which sslmode asks for"),
+                "use sslmode=prefer (TLS when offered) or turn TLS on in the server",
             );
         }
         credits_core::error::fail_with_help(
             format!("cannot reach PostgreSQL at {at}: {detail}"),
             "check that the server runs and that host and port are right (it waits 10 s at most)",
         )
+    }
+}
+
+/// Any text with the password of every URL in it (`scheme://user:password@…`) replaced by
+/// `***`: for messages that quote what the user wrote (a config file's line, a mistyped URL).
+pub fn hide_passwords_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (head, tail) = rest.split_at(at + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| c == '/' || c == '?' || c == '"' || c == '\'' || c.is_whitespace())
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority
+            .rfind('@')
+            .and_then(|a| authority[..a].split_once(':').map(|(u, _)| (a, u)))
+        {
+            Some((a, user)) => {
+                out.push_str(user);
+                out.push_str(":***");
+                out.push_str(&authority[a..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `sslmode=prefer` and `require` as libpq has them: the connection is encrypted, the
+/// server's certificate is not checked (its signature over the handshake still is).
+mod unchecked {
+    use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+    use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
+    use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+    use rustls::{DigitallySignedStruct, SignatureScheme};
+    use std::sync::Arc;
+
+    #[derive(Debug)]
+    pub struct Encrypted(pub Arc<CryptoProvider>);
+
+    impl ServerCertVerifier for Encrypted {
+        fn verify_server_cert(
+            &self,
+            _end_entity: &CertificateDer<'_>,
+            _intermediates: &[CertificateDer<'_>],
+            _server_name: &ServerName<'_>,
+            _ocsp: &[u8],
+            _now: UnixTime,
+        ) -> Result<ServerCertVerified, rustls::Error> {
+            Ok(ServerCertVerified::assertion())
+        }
+
+        fn verify_tls12_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            verify_tls12_signature(
+                message,
+                cert,
+                dss,
+                &self.0.signature_verification_algorithms,
+            )
+        }
+
+        fn verify_tls13_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            verify_tls13_signature(
+                message,
+                cert,
+                dss,
+                &self.0.signature_verification_algorithms,
+            )
+        }
+
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            self.0.signature_verification_algorithms.supported_schemes()
+        }
     }
 }
 

@@ -74,6 +74,19 @@ fn check_db_path(path: &std::path::Path) -> Result<()> {
             "give the path of a database file (a new one is made if it does not exist)",
         ));
     }
+    // A URL is never taken for a file name: a mistyped `postgres:/…` or another database's
+    // `mysql://…` would otherwise become folders named after it, the password among them.
+    let lower = text.to_ascii_lowercase();
+    if text.contains("://") || lower.starts_with("postgres:") || lower.starts_with("postgresql:") {
+        return Err(credits_core::error::fail_with_help(
+            format!(
+                "--db `{}` looks like a URL, but not one of a PostgreSQL ledger",
+                credits_store::hide_passwords_in(&text)
+            ),
+            "a studio ledger is postgres://user[:password]@host[:port]/database; a file is a \
+             path such as ~/credits.db",
+        ));
+    }
     if text.is_empty() || text == ":memory:" || text.starts_with("file:") {
         return Err(credits_core::error::fail_with_help(
             format!("--db `{text}` is not a file path"),
