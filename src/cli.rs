@@ -147,7 +147,8 @@ pub enum Command {
     /// Spending limits per project, in money or credits.
     #[command(subcommand)]
     Budget(BudgetCommand),
-    /// The log's database: where it is and what it holds; copy a whole ledger between two.
+    /// The log's database: where it is and what it holds, and copying a whole ledger to
+    /// another database.
     #[command(subcommand)]
     Db(DbCommand),
     /// Print a shell completion script.
