@@ -598,3 +598,39 @@ fn the_sums_tables_match_between_the_backends_after_the_same_writes() {
         assert_eq!(on_postgres, on_sqlite, "{table}");
     }
 }
+
+/// A URL is never taken for a file name (found by a new-user trial: a mistyped
+/// `postgres:/…` and a `mysql://…` became folders named after the password, and the command
+/// said it had logged), and a config file's parse error quoting a `db` line hides its
+/// password. No server needed.
+#[test]
+fn a_url_that_is_not_a_ledger_is_refused_and_its_password_never_shown() {
+    let sandbox = Sandbox::new();
+    for url in [
+        "postgres:/ann:s3cret@127.0.0.1/studio",
+        "mysql://ann:s3cret@127.0.0.1/studio",
+    ] {
+        let run = sandbox.run(&["--db", url, "log", "runway", "gen-4", "--duration", "5"]);
+        run.error()
+            .stderr_has("looks like a URL")
+            .stderr_lacks("s3cret")
+            .stdout_lacks("logged");
+    }
+    assert!(
+        std::fs::read_dir(sandbox.path())
+            .unwrap()
+            .flatten()
+            .all(|e| !e.file_name().to_string_lossy().contains("s3cret")),
+        "nothing is made under the URL's name"
+    );
+    sandbox.write(
+        ".config/credits/config.toml",
+        "db = \"postgres://ann:s3cret@127.0.0.1:5432/studio\n",
+    );
+    sandbox
+        .run(&["balance"])
+        .error()
+        .stderr_has("config.toml")
+        .stderr_has("ann:***@")
+        .stderr_lacks("s3cret");
+}

@@ -134,7 +134,12 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
             exchange::export(&mut store, &filter, format, &mut *out)?;
         }
         Some(path) => {
-            let database = ctx.session.db_path()?;
+            // The log's own file, which the export must not be written over (a
+            // PostgreSQL ledger has none).
+            let database = match ctx.session.postgres()? {
+                Some(_) => std::path::PathBuf::new(),
+                None => ctx.session.db_path()?,
+            };
             let n = exchange::export_to_file(&mut store, &filter, format, path, &database)?;
             eproseln!(
                 "exported {} to {}",

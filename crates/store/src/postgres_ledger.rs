@@ -425,13 +425,16 @@ impl PgLocation {
     }
 }
 
-/// Any text with the password of every URL in it (`scheme://user:password@…`) replaced by
+/// Any text with the password of every URL in it (`scheme://user:password@…`, also a
+/// mistyped `scheme:/…`) replaced by
 /// `***`: for messages that quote what the user wrote (a config file's line, a mistyped URL).
 pub fn hide_passwords_in(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find("://") {
-        let (head, tail) = rest.split_at(at + 3);
+    // `scheme://` or a mistyped `scheme:/`: the authority follows the slashes.
+    while let Some(at) = rest.find(":/") {
+        let slashes = rest[at + 1..].bytes().take_while(|b| *b == b'/').count();
+        let (head, tail) = rest.split_at(at + 1 + slashes);
         out.push_str(head);
         let end = tail
             .find(|c: char| c == '/' || c == '?' || c == '"' || c == '\'' || c.is_whitespace())
@@ -623,6 +626,20 @@ mod tests {
             .err()
             .unwrap();
         assert!(!format!("{err:#}").contains("s3cret"), "{err:#}");
+    }
+
+    #[test]
+    fn passwords_are_hidden_in_any_text() {
+        assert_eq!(
+            hide_passwords_in(
+                "1 | db = \"postgres://ann:s3cret@h:5432/db\" and postgres:/bob:pw@h/x"
+            ),
+            "1 | db = \"postgres://ann:***@h:5432/db\" and postgres:/bob:***@h/x"
+        );
+        assert_eq!(
+            hide_passwords_in("C:/Users/ann/credits.db"),
+            "C:/Users/ann/credits.db"
+        );
     }
 
     #[test]
