@@ -7,10 +7,12 @@
 //! database once and remembers it, so a million rows priced by a dozen tables cost a dozen
 //! queries, not a million.
 
-use crate::db::{Backend, Db, Value};
+use crate::db::{Backend, Db, ToValue, Value};
 use anyhow::{anyhow, bail, Context, Result};
 
-use super::entries::{encode, entry_values, price_table_id, Encoded, ENTRY_COLUMNS, ENTRY_PARAMS};
+use super::entries::{
+    encode, entry_values, price_table_id, Encoded, EntryRow, ENTRY_COLUMNS, ENTRY_PARAMS,
+};
 use super::{Store, Tx};
 use credits_core::records::NewEntry;
 
@@ -165,15 +167,17 @@ impl Batch<'_> {
     /// number from the id sequence, and importing a file again would leave gaps.
     fn insert_rows(&self) -> Result<Vec<(i64, String)>> {
         if self.conn.backend() == Backend::Sqlite {
-            let mut values = Vec::with_capacity(self.pending.len() * ENTRY_PARAMS);
-            for p in &self.pending {
-                entry_values(&mut values, &p.entry, &p.enc, &p.key, p.table);
-            }
-            return self
-                .conn
-                .query_map(&insert_entries_sql(self.pending.len()), values, |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                });
+            let rows: Vec<EntryRow<'_>> = self
+                .pending
+                .iter()
+                .map(|p| EntryRow::new(&p.entry, &p.enc, &p.key, p.table))
+                .collect();
+            let values: Vec<&dyn ToValue> = rows.iter().flat_map(|r| r.values()).collect();
+            return self.conn.query_map_borrowed(
+                &insert_entries_sql(self.pending.len()),
+                &values,
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            );
         }
         self.conn.execute_batch(&format!(
             "CREATE TEMP TABLE IF NOT EXISTS credits_import ON COMMIT DROP AS \

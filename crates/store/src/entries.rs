@@ -277,9 +277,76 @@ fn fresh_dedup_key() -> String {
     format!("log:{nanos:x}-{:x}-{n:x}", std::process::id())
 }
 
-/// The `ENTRY_COLUMNS` values of one entry, appended to `out` in order, so a multi-row
-/// `INSERT` can bind many entries. `price_table` is the id of the entry's table stamp
-/// ([`price_table_id`]).
+/// One entry's `ENTRY_COLUMNS` values, in order, borrowed from the entry: a multi-row
+/// `INSERT` binds many entries without copying their text (a million-row import). What is
+/// derived (currency, chars, names of enums) is held here.
+pub(crate) struct EntryRow<'e> {
+    e: &'e NewEntry,
+    enc: &'e Encoded,
+    dedup_key: &'e str,
+    price_table: Option<i64>,
+    currency: Option<&'e str>,
+    chars: Option<i64>,
+    price_source: Option<&'static str>,
+    status: &'static str,
+}
+
+impl<'e> EntryRow<'e> {
+    /// `price_table` is the id of the entry's table stamp ([`price_table_id`]).
+    pub(crate) fn new(
+        e: &'e NewEntry,
+        enc: &'e Encoded,
+        dedup_key: &'e str,
+        price_table: Option<i64>,
+    ) -> EntryRow<'e> {
+        EntryRow {
+            e,
+            enc,
+            dedup_key,
+            price_table,
+            currency: e.cost.as_ref().map(|c| c.currency.as_str()),
+            // `encode` checked that `chars` fits.
+            chars: e.request.chars.and_then(|c| i64::try_from(c).ok()),
+            price_source: e.price_source.map(PriceSource::as_str),
+            status: e.status.as_str(),
+        }
+    }
+
+    pub(crate) fn values(&self) -> [&dyn ToValue; ENTRY_PARAMS] {
+        let (e, enc, r) = (self.e, self.enc, &self.e.request);
+        [
+            &enc.at,
+            &enc.offset_min,
+            &e.platform,
+            &e.model,
+            &enc.duration_ms,
+            &r.resolution,
+            &r.audio,
+            &r.refs,
+            &r.mode,
+            &self.chars,
+            &r.count,
+            &r.upscale,
+            &enc.credits_milli,
+            &enc.cost_micro,
+            &self.currency,
+            &e.pricing,
+            &self.price_source,
+            &e.project,
+            &e.note,
+            &self.status,
+            &enc.refunded_at,
+            &e.kept,
+            &self.dedup_key,
+            &self.price_table,
+            &e.who.logged_by,
+            &e.who.machine,
+        ]
+    }
+}
+
+/// The `ENTRY_COLUMNS` values of one entry, owned, appended to `out` in order (COPY, and the
+/// single-row insert).
 pub(crate) fn entry_values(
     out: &mut Vec<Value>,
     e: &NewEntry,
@@ -287,39 +354,8 @@ pub(crate) fn entry_values(
     dedup_key: &str,
     price_table: Option<i64>,
 ) {
-    let currency = e.cost.as_ref().map(|c| c.currency.as_str());
-    let r = &e.request;
-    // `encode` checked that `chars` fits.
-    let chars = r.chars.and_then(|c| i64::try_from(c).ok());
-    let values: [&dyn ToValue; ENTRY_PARAMS] = [
-        &enc.at,
-        &enc.offset_min,
-        &e.platform,
-        &e.model,
-        &enc.duration_ms,
-        &r.resolution,
-        &r.audio,
-        &r.refs,
-        &r.mode,
-        &chars,
-        &r.count,
-        &r.upscale,
-        &enc.credits_milli,
-        &enc.cost_micro,
-        &currency,
-        &e.pricing,
-        &e.price_source.map(PriceSource::as_str),
-        &e.project,
-        &e.note,
-        &e.status.as_str(),
-        &enc.refunded_at,
-        &e.kept,
-        &dedup_key,
-        &price_table,
-        &e.who.logged_by,
-        &e.who.machine,
-    ];
-    out.extend(values.iter().map(|v| v.to_value()));
+    let row = EntryRow::new(e, enc, dedup_key, price_table);
+    out.extend(row.values().iter().map(|v| v.to_value()));
 }
 
 /// Where each column of `SELECT_ENTRY` sits, looked up by name once per statement.
