@@ -50,12 +50,21 @@ pub struct Pace {
     pub projection: Projection,
 }
 
-fn rate(store: &Store, platform: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Rate> {
+fn rate(
+    store: &Store,
+    platform: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    open_end: bool,
+) -> Result<Rate> {
     let filter = Filter {
         platform: Some(platform.to_string()),
         since: Some(from),
         // The balance counts a spend at its own time: the window takes in `to`'s second.
-        until: Some(to + Duration::seconds(1)),
+        // A balance as of now leaves the end open: nothing is logged after now (but for an
+        // entry dated ahead on purpose), and a window cut at now would read today's entries
+        // one by one instead of from the daily sums.
+        until: (!open_end).then(|| to + Duration::seconds(1)),
         ..Filter::default()
     };
     let mut spent = Decimal::ZERO;
@@ -86,7 +95,8 @@ pub fn of(session: &Session, store: &Store, platform: &str, built: &Built) -> Re
     let l = &built.ledger;
     let as_of = l.as_of;
     let recent_from = (as_of - Duration::days(WINDOW_DAYS)).max(built.start);
-    let recent = rate(store, platform, recent_from, as_of)?;
+    let open_end = as_of >= session.now_utc();
+    let recent = rate(store, platform, recent_from, as_of, open_end)?;
     let plan_start = l
         .grants
         .iter()
@@ -103,7 +113,7 @@ pub fn of(session: &Session, store: &Store, platform: &str, built: &Built) -> Re
             credits_core::ledger::subscription::midnight(first, &session.offset())?.max(built.start)
         }
     };
-    let period = rate(store, platform, period_from, as_of)?;
+    let period = rate(store, platform, period_from, as_of, open_end)?;
     let projection = pace::project(l, recent.per_day)?;
     Ok(Pace {
         recent,
