@@ -109,8 +109,11 @@ fn copy(ctx: &Context, from: &Path, to: &Path, out: &mut dyn Write) -> Result<i3
         n
     };
     drop(store);
-    let summary =
-        exchange::import(&target, &file, None).inspect_err(|_| target.discard_if_created())?;
+    // The import's own message names the temporary file; the user asked for a copy.
+    let summary = exchange::import(&target, &file, None).map_err(|e| {
+        target.discard_if_created();
+        e.context(format!("nothing was copied into {to_name}"))
+    })?;
     let view = DbCopyView {
         from: &from_name,
         to: &to_name,

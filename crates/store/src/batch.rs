@@ -284,7 +284,15 @@ impl Batch<'_> {
             return Ok(());
         };
         let lines = format!("{}: lines {}-{}", self.source, first.line, last.line);
-        self.insert_pending().with_context(|| lines)?;
+        // An error that already says what happened and what to do (a lost connection, a
+        // missing privilege) is not about these lines, and is not said to be.
+        self.insert_pending().map_err(|e| {
+            if e.chain().any(|c| c.is::<credits_core::error::UserError>()) {
+                e
+            } else {
+                e.context(lines)
+            }
+        })?;
         self.pending.clear();
         Ok(())
     }
