@@ -229,3 +229,22 @@ fn every_console_example_answers_the_same_on_postgresql() {
         "only {compared} documented commands compared"
     );
 }
+
+/// Every TOML example of the README, ARCHITECTURE.md and `docs/` parses as written, so a
+/// reader who copies one gets a valid file (issue 22, item 6; `--help` and the man page are
+/// checked in `small_things.rs`).
+#[test]
+fn every_toml_example_in_the_docs_parses() {
+    let mut blocks = 0;
+    for path in pages() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, block) in text.split("```toml\n").skip(1).enumerate() {
+            let block = &block[..block.find("```").expect("closed code block")];
+            if let Err(e) = block.parse::<toml::Table>() {
+                panic!("{} TOML example {}: {e}\n{block}", path.display(), i + 1);
+            }
+            blocks += 1;
+        }
+    }
+    assert!(blocks >= 5, "only {blocks} TOML examples found");
+}
