@@ -996,6 +996,11 @@ fn parse_count<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
 
 /// A resolution as the tables write them: `720p` (a bare `720` is that), `4k`, or `WxH`.
 /// One no video or image is made at (`99999p`) is refused rather than priced at a base rate.
+/// A bare number given as a resolution (`1080`), and what it was read as (`1080p`), for the
+/// command to say so once (issue 22, item 7): the value parser has no other way out.
+pub static BARE_RESOLUTION: std::sync::Mutex<Option<(String, String)>> =
+    std::sync::Mutex::new(None);
+
 fn parse_resolution(text: &str) -> Result<String, String> {
     let r = text.trim().to_lowercase();
     let number = |s: &str, range: std::ops::RangeInclusive<u32>| {
@@ -1008,7 +1013,11 @@ fn parse_resolution(text: &str) -> Result<String, String> {
     } else if let Some((w, h)) = r.split_once('x') {
         number(w, 16..=16384).is_some() && number(h, 16..=16384).is_some()
     } else if number(&r, 144..=4320).is_some() {
-        return Ok(format!("{r}p"));
+        let read = format!("{r}p");
+        if let Ok(mut bare) = BARE_RESOLUTION.lock() {
+            *bare = Some((text.to_string(), read.clone()));
+        }
+        return Ok(read);
     } else {
         false
     };

@@ -98,7 +98,10 @@ fn a_bare_number_is_a_resolution_in_p_and_an_impossible_one_is_refused() {
     };
     let bare = with("1080");
     let named = with("1080p");
-    bare.success();
+    // Read as 1080p, and said (issue 22, item 7); a resolution given whole is not remarked.
+    bare.success()
+        .stderr_has("note: --resolution 1080 read as 1080p");
+    named.stderr_lacks("read as");
     assert_eq!(bare.json_at("/cost"), named.json_at("/cost"));
     assert_eq!(bare.json_at("/variant"), named.json_at("/variant"));
     assert_eq!(named.json_at("/variant"), "1080p, no audio");

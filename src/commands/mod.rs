@@ -168,6 +168,13 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     };
     let mut safe = render::SafeOut { inner: out };
     let out: &mut dyn Write = if data { safe.inner } else { &mut safe };
+    let bare = crate::cli::BARE_RESOLUTION
+        .lock()
+        .ok()
+        .and_then(|mut b| b.take());
+    if let Some((typed, read)) = bare {
+        eproseln!("note: --resolution {typed} read as {read}");
+    }
     let result = run(&ctx, cli.command, out);
     ctx.say(&ctx.session.take_notes());
     if result.is_err() {
