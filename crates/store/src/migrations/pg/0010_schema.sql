@@ -35,8 +35,9 @@
 --   `entry_day_insert`, `entry_checkpoint_insert` and `tag_day_tag_insert` inside the import's
 --   transaction and re-sums afterwards (`store::summary`). Dropping a trigger here would take
 --   an ACCESS EXCLUSIVE lock on `entry` that blocks every reader until commit, so instead
---   these three functions return at once while `credits.bulk` is 'on'
---   (`SET LOCAL credits.bulk = 'on'` in the import's transaction; it ends with it). Every
+--   these three triggers are skipped while `credits.bulk` is 'on' (`SET LOCAL credits.bulk
+--   = 'on'` in the import's transaction; it ends with it): by a WHEN clause, so no plpgsql
+--   call is made per row (10% of an import's time), and in the functions too. Every
 --   other trigger keeps firing, as on SQLite: the month roll-ups follow the import's rebuild of
 --   `entry_day` and its `tag_day` upserts, and updates and deletes stay summed.
 
@@ -476,7 +477,8 @@ END
 $$;
 
 CREATE TRIGGER entry_day_insert AFTER INSERT ON entry
-    FOR EACH ROW EXECUTE FUNCTION entry_day_insert();
+    FOR EACH ROW WHEN (current_setting('credits.bulk', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION entry_day_insert();
 CREATE FUNCTION entry_day_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE entry_day SET
@@ -595,7 +597,8 @@ END
 $$;
 
 CREATE TRIGGER entry_checkpoint_insert AFTER INSERT ON entry
-    FOR EACH ROW EXECUTE FUNCTION entry_checkpoint_insert();
+    FOR EACH ROW WHEN (current_setting('credits.bulk', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION entry_checkpoint_insert();
 CREATE FUNCTION entry_checkpoint_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM ledger_checkpoint WHERE platform = OLD.platform AND at >= OLD.at;
@@ -772,7 +775,8 @@ END
 $$;
 
 CREATE TRIGGER tag_day_tag_insert AFTER INSERT ON entry_tag
-    FOR EACH ROW EXECUTE FUNCTION tag_day_tag_insert();
+    FOR EACH ROW WHEN (current_setting('credits.bulk', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION tag_day_tag_insert();
 
 -- A tag removed from an entry that stays. (When the entry itself goes, `tag_day_entry_delete`
 -- took it out first; the cascade removes its tags after it, and it is not found here.)
