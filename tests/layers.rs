@@ -244,7 +244,7 @@ fn the_crates_depend_one_way_and_only_the_store_names_an_sql_driver() {
             assert!(!d.contains(driver), "{name} depends on {driver}");
         }
     }
-    assert!(store.contains("rusqlite"));
+    assert!(store.contains("rusqlite") && store.contains("postgres"));
     // The core does no I/O: no HTTP, file watching or directory walking either.
     for outer in ["ureq", "notify", "walkdir", "directories", "tempfile"] {
         assert!(!core.contains(outer), "the core depends on {outer}");
