@@ -245,6 +245,25 @@ fn the_crates_depend_one_way_and_only_the_store_names_an_sql_driver() {
         }
     }
     assert!(store.contains("rusqlite") && store.contains("postgres"));
+    // The one other crate that names a driver is the tests' throwaway-server harness
+    // (`crates/testpg`: it makes a database per test): never a dependency of the product,
+    // only a dev-dependency, so the driver cannot reach the binary through it.
+    for (name, d) in [
+        ("core", &core),
+        ("store", &store),
+        ("app", &app),
+        ("credits", &binary),
+    ] {
+        assert!(
+            !d.contains("credits-testpg"),
+            "{name} depends on credits-testpg"
+        );
+    }
+    let testpg = deps("crates/testpg/Cargo.toml");
+    assert!(
+        ours(&testpg).is_empty(),
+        "the test harness depends on no crate of ours"
+    );
     // The core does no I/O: no HTTP, file watching or directory walking either.
     for outer in ["ureq", "notify", "walkdir", "directories", "tempfile"] {
         assert!(!core.contains(outer), "the core depends on {outer}");
