@@ -191,14 +191,6 @@ impl Paused {
     /// Adds the day sums held to `entry_day` (PostgreSQL): `COPY` into a temporary table
     /// and one upsert, whose update fires `entry_month`'s triggers as a rebuild would.
     fn copy_day_sums(&mut self, conn: &Db) -> Result<()> {
-        let key_columns = "day, utc_offset_min, platform, model, project, status, kept, \
-                           currency, price_table";
-        let sums: Vec<&str> = SUMS.iter().map(|s| s.column).collect();
-        let columns = format!("{key_columns}, {}", sums.join(", "));
-        conn.execute_batch(&format!(
-            "CREATE TEMP TABLE IF NOT EXISTS credits_day_sums ON COMMIT DROP AS \
-             SELECT {columns} FROM entry_day WITH NO DATA; TRUNCATE credits_day_sums"
-        ))?;
         let names = &self.day_names;
         let text = |id: u32| Value::Text(names.text(id).to_string());
         let rows = self.day_sums.iter().map(
@@ -218,17 +210,11 @@ impl Paused {
                 row
             },
         );
-        conn.copy_in(
-            &format!("COPY credits_day_sums ({columns}) FROM STDIN"),
+        add_sums_by_copy(
+            conn,
+            "entry_day",
+            "day, utc_offset_min, platform, model, project, status, kept, currency, price_table",
             rows,
-        )?;
-        conn.execute(
-            &format!(
-                "INSERT INTO entry_day ({columns}) SELECT {columns} FROM credits_day_sums \
-                 ON CONFLICT ({key_columns}) DO UPDATE SET {}",
-                crate::sums::add_excluded("entry_day")
-            ),
-            (),
         )?;
         self.day_sums.clear();
         Ok(())
@@ -317,48 +303,63 @@ impl Paused {
     /// table and one upsert from it, not one statement per row (each a round trip to the
     /// server: 20,000 of them were a third of a 100,000-row import).
     fn copy_tag_sums(&mut self, conn: &Db) -> Result<()> {
-        let key_columns = "key, value, day, utc_offset_min, platform, status, kept, currency, \
-                           price_table";
-        let sums: Vec<&str> = SUMS.iter().map(|s| s.column).collect();
-        let columns = format!("{key_columns}, {}", sums.join(", "));
-        conn.execute_batch(&format!(
-            "CREATE TEMP TABLE IF NOT EXISTS credits_tag_sums ON COMMIT DROP AS \
-             SELECT {columns} FROM tag_day WITH NO DATA; TRUNCATE credits_tag_sums"
-        ))?;
         let names = &self.names;
+        let text = |id: u32| Value::Text(names.text(id).to_string());
         let rows = self.tag_sums.iter().map(
             |((key, value, day, offset, platform, status, kept, currency, table), sums)| {
                 let mut row = vec![
-                    Value::Text(names.text(*key).to_string()),
-                    Value::Text(names.text(*value).to_string()),
+                    text(*key),
+                    text(*value),
                     Value::Text(day.to_string()),
                     Value::Int(i64::from(*offset)),
-                    Value::Text(names.text(*platform).to_string()),
-                    Value::Text(names.text(*status).to_string()),
+                    text(*platform),
+                    text(*status),
                     Value::Int(i64::from(*kept)),
-                    Value::Text(names.text(*currency).to_string()),
+                    text(*currency),
                     Value::Int(*table),
                 ];
                 row.extend(sums.iter().map(|s| Value::Int(*s)));
                 row
             },
         );
-        conn.copy_in(
-            &format!("COPY credits_tag_sums ({columns}) FROM STDIN"),
+        add_sums_by_copy(
+            conn,
+            "tag_day",
+            "key, value, day, utc_offset_min, platform, status, kept, currency, price_table",
             rows,
-        )?;
-        conn.execute(
-            &format!(
-                "INSERT INTO tag_day ({columns}) SELECT {columns} FROM credits_tag_sums \
-                 ON CONFLICT ({key_columns}) DO UPDATE SET {}",
-                crate::sums::add_excluded("tag_day")
-            ),
-            (),
         )?;
         self.tag_sums.clear();
         self.names = Names::default();
         Ok(())
     }
+}
+
+/// Adds `rows` (the key columns `keys`, then every declared sum) to the sums table `table`
+/// on PostgreSQL: `COPY` into a temporary table of its columns, then one upsert that adds
+/// each row's sums to the row of the same key (one round trip, not one statement per row).
+fn add_sums_by_copy(
+    conn: &Db,
+    table: &str,
+    keys: &str,
+    rows: impl IntoIterator<Item = Vec<Value>>,
+) -> Result<()> {
+    let sums: Vec<&str> = SUMS.iter().map(|s| s.column).collect();
+    let columns = format!("{keys}, {}", sums.join(", "));
+    let held = format!("credits_{table}_added");
+    conn.execute_batch(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS {held} ON COMMIT DROP AS \
+         SELECT {columns} FROM {table} WITH NO DATA; TRUNCATE {held}"
+    ))?;
+    conn.copy_in(&format!("COPY {held} ({columns}) FROM STDIN"), rows)?;
+    conn.execute(
+        &format!(
+            "INSERT INTO {table} ({columns}) SELECT {columns} FROM {held} \
+             ON CONFLICT ({keys}) DO UPDATE SET {}",
+            crate::sums::add_excluded(table)
+        ),
+        (),
+    )?;
+    Ok(())
 }
 
 /// Pauses the per-row insert triggers for a bulk write (inside its transaction). SQLite has
