@@ -416,7 +416,7 @@ fn draw(
     table.set_content_arrangement(ContentArrangement::Disabled);
     // Drawn plain; on a terminal a rule is added under the header (below), and nothing
     // else: no rule between rows doubling the height, no border taking width from cells.
-    table.load_preset(presets::NOTHING);
+    table.load_style(presets::NOTHING);
     let shown: Vec<usize> = (0..columns.len()).filter(|i| layout.shown[*i]).collect();
     table.set_header(shown.iter().map(|&i| {
         let cell = Cell::new(columns[i].header);

@@ -134,7 +134,7 @@ impl Store {
     /// Whether this database was opened for reading only ([`Store::open_read_only`]).
     pub fn is_read_only(&self) -> Result<bool> {
         Ok(match &self.conn {
-            Db::Sqlite(c) => c.is_readonly(rusqlite::DatabaseName::Main)?,
+            Db::Sqlite(c) => c.is_readonly(rusqlite::MAIN_DB)?,
             // A role's missing privileges show on the write itself, named by the server.
             Db::Postgres(_) => false,
         })

@@ -573,16 +573,22 @@ mod tests {
             &format!("{}.5", n + 1),
         );
         e.request.count = 1 + n % 3;
-        e.request.duration = (n % 5 != 0).then(|| Decimal::new(i64::from(n) * 1001 + 500, 3));
+        e.request.duration =
+            (!n.is_multiple_of(5)).then(|| Decimal::new(i64::from(n) * 1001 + 500, 3));
         e.status = [Status::Ok, Status::Failed, Status::Refunded, Status::Ok][(n % 4) as usize];
-        e.kept = n % 3 != 0;
-        e.cost = (n % 6 != 0).then(|| Money {
+        e.kept = !n.is_multiple_of(3);
+        e.cost = (!n.is_multiple_of(6)).then(|| Money {
             amount: Decimal::new(i64::from(n) * 12_345 + 1, 6),
-            currency: if n % 7 == 0 { "EUR" } else { "USD" }.into(),
+            currency: if n.is_multiple_of(7) { "EUR" } else { "USD" }.into(),
         });
-        e.platform = if n % 2 == 0 { "runway" } else { "kling" }.into();
+        e.platform = if n.is_multiple_of(2) {
+            "runway"
+        } else {
+            "kling"
+        }
+        .into();
         e.tags = vec![("client".into(), ["acme", "bolt"][(n % 2) as usize].into())];
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             e.tags.push(("kind".into(), "hero".into()));
         }
         e
