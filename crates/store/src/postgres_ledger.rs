@@ -229,9 +229,23 @@ impl PgLocation {
         } else {
             format!("{base}?{}", kept.join("&"))
         };
-        let mut config: postgres::Config = rebuilt
-            .parse()
-            .map_err(|e: postgres::Error| bad(format!("{e}")))?;
+        let mut config: postgres::Config = rebuilt.parse().map_err(|e: postgres::Error| {
+            // The driver says only "invalid connection string": name the parameter it
+            // refused, found by trying each one alone on the URL without the others.
+            let refused = kept.iter().find(|pair| {
+                format!("{base}?{pair}")
+                    .parse::<postgres::Config>()
+                    .is_err()
+            });
+            match refused {
+                Some(pair) => bad(format!(
+                    "the parameter `{}` is not one PostgreSQL connections take (or its value \
+                     is wrong)",
+                    pair.split('=').next().unwrap_or(pair)
+                )),
+                None => bad(format!("{e}")),
+            }
+        })?;
         if config.get_hosts().is_empty() {
             return Err(bad("it names no host".into()));
         }
@@ -626,6 +640,21 @@ mod tests {
             .err()
             .unwrap();
         assert!(!format!("{err:#}").contains("s3cret"), "{err:#}");
+    }
+
+    #[test]
+    fn a_parameter_the_driver_refuses_is_named() {
+        let err = PgLocation::parse("postgres://ann:s3cret@db/studio?sslmode=require&sslmod=x")
+            .err()
+            .unwrap();
+        let text = format!("{err:#}");
+        assert!(text.contains("parameter `sslmod`"), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+        // The ones it takes still work.
+        assert!(
+            PgLocation::parse("postgres://ann@db/studio?application_name=x&connect_timeout=3")
+                .is_ok()
+        );
     }
 
     #[test]
