@@ -432,14 +432,17 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this date or time (the same forms; a date includes its whole day)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only entries logged by this user (the global --user, as a filter here)')
+            [CompletionResult]::new('--chart', '--chart', [CompletionResultType]::ParameterName, 'Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)')
             [CompletionResult]::new('--total', '--total', [CompletionResultType]::ParameterName, 'With --csv: end with a TOTAL record')
+            [CompletionResult]::new('--ascii', '--ascii', [CompletionResultType]::ParameterName, 'With --chart: draw with ASCII characters only (the default where the locale is not UTF-8)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'credits;refunds' {

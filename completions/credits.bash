@@ -3232,7 +3232,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__report)
-            opts="-h --by --project --platform --model --tag --status --since --until --user --csv --total --json --wide --pricing-dir --db --help"
+            opts="-h --by --project --platform --model --tag --status --since --until --user --csv --total --chart --top --ascii --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3287,6 +3287,14 @@ _credits() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --chart)
+                    COMPREPLY=($(compgen -W "money credits" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --pricing-dir)

@@ -1189,13 +1189,17 @@ refunded\t''"
 complete -c credits -n "__fish_credits_using_subcommand report" -l since -d 'From this date or time (2026-11-21, 2026-11-21 15:00, RFC 3339, today, yesterday, or 7d / 2w / 3m ago)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up to this date or time (the same forms; a date includes its whole day)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l chart -d 'Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform)' -r -f -a "money\t'The known money, per currency'
+credits\t'The credits charged, per platform (never added across platforms)'"
+complete -c credits -n "__fish_credits_using_subcommand report" -l top -d 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)' -r
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log: a SQLite file, or a studio ledger\'s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'
 complete -c credits -n "__fish_credits_using_subcommand report" -l total -d 'With --csv: end with a TOTAL record'
+complete -c credits -n "__fish_credits_using_subcommand report" -l ascii -d 'With --chart: draw with ASCII characters only (the default where the locale is not UTF-8)'
 complete -c credits -n "__fish_credits_using_subcommand report" -l json -d 'Print JSON instead of a table (exact decimals as strings)'
 complete -c credits -n "__fish_credits_using_subcommand report" -l wide -d 'Show every column of a table, whatever the width (the lines may be longer than it)'
-complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help'
+complete -c credits -n "__fish_credits_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l db -d 'The generation log: a SQLite file, or a studio ledger\'s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand refunds" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f

@@ -610,6 +610,24 @@ pub struct ReportArgs {
     /// With --csv: end with a TOTAL record.
     #[arg(long, requires = "csv")]
     pub total: bool,
+    /// Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform).
+    #[arg(long, value_name = "WHAT", value_enum, num_args = 0..=1, default_missing_value = "money", conflicts_with = "csv")]
+    pub chart: Option<ChartMeasure>,
+    /// With --chart: the N largest groups get a series of their own, the rest are "other" (1-9).
+    #[arg(long, value_name = "N", requires = "chart", default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=9))]
+    pub top: u8,
+    /// With --chart: draw with ASCII characters only (the default where the locale is not UTF-8).
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+}
+
+/// What `report --chart` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartMeasure {
+    /// The known money, per currency.
+    Money,
+    /// The credits charged, per platform (never added across platforms).
+    Credits,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,10 @@
 //! Output: tables for people, JSON for scripts.
 //!
 //! Tables are plain space-aligned columns; on a terminal a rule underlines the header. No
-//! styling (no colour, no bold): every byte of text output passes through [`SafeOut`],
-//! which shows control characters as text.
+//! styling (no bold) but the colours of `report --chart`: every byte of text output passes
+//! through [`SafeOut`], which shows control characters as text, letting through only the
+//! colour codes the binary itself writes ([`sgr`]) and only once [`set_colour`] allowed them
+//! (a terminal, no `NO_COLOR`).
 //! Tables fit the width ([`output_width`]: `COLUMNS`, else the terminal's) without ever
 //! wrapping a cell: each table declares its [`Column`]s, which are essential, which may be
 //! hidden and in what order, which free text may be shortened; `--wide` shows all.
@@ -74,14 +76,41 @@ pub struct SafeOut<'a> {
     pub inner: &'a mut dyn std::io::Write,
 }
 
+/// The length of the colour code [`sgr`] writes at the start of `bytes` (`ESC [ digits m`,
+/// at most three digits), 0 when it is not one.
+fn sgr_len(bytes: &[u8]) -> usize {
+    let digits = bytes
+        .iter()
+        .skip(2)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let ok = bytes.starts_with(b"\x1b[")
+        && (1..=3).contains(&digits)
+        && bytes.get(2 + digits) == Some(&b'm');
+    if ok {
+        3 + digits
+    } else {
+        0
+    }
+}
+
 impl std::io::Write for SafeOut<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let unsafe_byte = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f;
         if !buf.iter().any(unsafe_byte) {
             return self.inner.write(buf);
         }
+        let colour = COLOUR.load(Ordering::Relaxed);
         let mut text = Vec::with_capacity(buf.len().saturating_add(16));
-        for b in buf {
+        let mut i = 0;
+        while let Some(b) = buf.get(i) {
+            let keep = if colour { sgr_len(&buf[i..]) } else { 0 };
+            if keep > 0 {
+                text.extend_from_slice(&buf[i..i + keep]);
+                i += keep;
+                continue;
+            }
+            i += 1;
             if unsafe_byte(b) {
                 let mut s = String::new();
                 escape_into(&mut s, char::from(*b));
@@ -102,6 +131,45 @@ impl std::io::Write for SafeOut<'_> {
 /// Whether stdout is a terminal (decides borders, styling and width).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
+}
+
+/// Whether colour codes may reach the output (see [`set_colour`]).
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+/// Whether colour is wanted: stdout is a terminal, `NO_COLOR` is unset or empty
+/// (no-color.org), and `TERM` is not `dumb`.
+pub fn colour_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    stdout_is_terminal() && !no_color && !dumb
+}
+
+/// Lets [`SafeOut`] pass the colour codes of [`sgr`] for the rest of the run: a command that
+/// colours calls it with [`colour_wanted`].
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// The SGR code `ESC [ n m` (a foreground colour, or 0 to reset).
+pub fn sgr(n: u8) -> String {
+    format!("\x1b[{n}m")
+}
+
+/// Whether the locale can show Unicode block characters: the first of `LC_ALL`, `LC_CTYPE`
+/// and `LANG` that is set and not empty names UTF-8. None set is the C locale: ASCII (but on
+/// Windows, whose consoles take Unicode without a locale variable).
+pub fn unicode_locale() -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty());
+    match locale {
+        Some(v) => {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        }
+        None => cfg!(windows),
+    }
 }
 
 /// `--wide`: tables show every column whole, whatever the width.
@@ -553,4 +621,32 @@ pub fn json(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn safe_out_passes_only_the_binarys_colour_codes_and_only_when_allowed() {
+        let text = format!("{}bar{} \x1b]0;title\x07 \x1b[2J", sgr(36), sgr(0));
+        let written = |colour: bool| {
+            set_colour(colour);
+            let mut buf = Vec::new();
+            SafeOut { inner: &mut buf }
+                .write_all(text.as_bytes())
+                .unwrap();
+            set_colour(false);
+            String::from_utf8(buf).unwrap()
+        };
+        assert_eq!(
+            written(true),
+            "\x1b[36mbar\x1b[0m \\u{1b}]0;title\\u{7} \\u{1b}[2J"
+        );
+        assert_eq!(
+            written(false),
+            "\\u{1b}[36mbar\\u{1b}[0m \\u{1b}]0;title\\u{7} \\u{1b}[2J"
+        );
+    }
 }

@@ -13,16 +13,22 @@
 //! Each entry records the pricing table that priced it (schema 4): when some were priced with
 //! a table other than the platform's current one, a line per such platform says which, and
 //! `--json` lists every table in `priced_with`.
+//!
+//! `--chart` draws the rows as bars over the report's time key instead of the table
+//! (`ops::chart` makes the series, `views::chart` draws them); the notes after it are the
+//! table's, and `--json` adds the chart's numbers under `chart`.
 
 use super::Context;
-use crate::cli::ReportArgs;
+use crate::cli::{ChartMeasure, ReportArgs};
 use crate::error::fail_with_help;
 use crate::render;
 use crate::views;
+use crate::views::chart::{ChartView, Style};
 use crate::views::columns::{self, ViewColumn};
 use crate::views::report::{RefundView, ReportView};
 use anyhow::Result;
 use credits_app::ops::budgets;
+use credits_app::ops::chart;
 use credits_app::ops::reports::{self, Line, PlatformCredits, PricedWith};
 use credits_core::money;
 use credits_store::{GroupKey, ReportRow};
@@ -265,6 +271,43 @@ fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine
     columns
 }
 
+/// The chart of a report by `keys`, which must hold exactly one time key.
+fn chart(
+    keys: &[GroupKey],
+    rows: &[Line],
+    measure: ChartMeasure,
+    top: u8,
+) -> Result<credits_app::ops::chart::Chart> {
+    let times: Vec<String> = keys
+        .iter()
+        .filter(|k| matches!(k, GroupKey::Day | GroupKey::Week | GroupKey::Month))
+        .map(ToString::to_string)
+        .collect();
+    match times.as_slice() {
+        [_] => {}
+        [] => {
+            return Err(fail_with_help(
+                "--chart draws spend over time: it needs --by day, --by week or --by month",
+                "e.g. credits report --by month --chart, or --by project --by week --chart",
+            ))
+        }
+        _ => {
+            return Err(fail_with_help(
+                format!(
+                    "--chart draws one time axis, and --by names {}",
+                    times.join(" and ")
+                ),
+                "keep one of --by day, --by week and --by month",
+            ))
+        }
+    }
+    let measure = match measure {
+        ChartMeasure::Money => chart::Measure::Money,
+        ChartMeasure::Credits => chart::Measure::Credits,
+    };
+    chart::chart(keys, rows, measure, usize::from(top))
+}
+
 pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i32> {
     let keys: Vec<GroupKey> = args
         .by
@@ -288,8 +331,13 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let budgets = budgets::uses(session, &store)?;
     let warn = credits_app::config::budget_warn()?;
 
+    let chart = match args.chart {
+        Some(measure) => Some(chart(&keys, &rows, measure, args.top)?),
+        None => None,
+    };
     if ctx.json {
-        let view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets, &warn);
+        let mut view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets, &warn);
+        view.chart = chart.as_ref().map(ChartView::new);
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
@@ -325,7 +373,19 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             total: true,
         }])
         .collect();
-    out.write_all(columns::table(&report_columns(&keys), &lines).as_bytes())?;
+    match &chart {
+        Some(chart) => {
+            let style = Style {
+                unicode: !args.ascii && render::unicode_locale(),
+                colour: render::colour_wanted(),
+            };
+            render::set_colour(style.colour);
+            // Unknown width (piped, no COLUMNS): the width of most terminals.
+            let width = render::output_width().unwrap_or(80);
+            out.write_all(views::chart::draw(chart, style, width).as_bytes())?;
+        }
+        None => out.write_all(columns::table(&report_columns(&keys), &lines).as_bytes())?,
+    }
     if total.row.unpriced > 0 {
         let has = if total.row.unpriced == 1 {
             "has"

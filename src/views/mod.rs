@@ -16,6 +16,7 @@ pub mod account;
 pub mod balance;
 pub mod budgets;
 pub mod calc;
+pub mod chart;
 pub mod columns;
 pub mod db;
 pub mod entries;

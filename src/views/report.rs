@@ -19,6 +19,9 @@ pub struct ReportView<'a> {
     pub total: Option<ReportRowView<'a>>,
     pub priced_with: Vec<PricedWithView<'a>>,
     pub budgets: Vec<BudgetView<'a>>,
+    /// With `--chart`: the chart's series (`views::chart`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<super::chart::ChartView<'a>>,
 }
 
 /// A row: its keys (`"project": "alpha"`, null for none) beside its sums.
@@ -83,6 +86,7 @@ impl<'a> ReportView<'a> {
                 })
                 .collect(),
             budgets: BudgetView::all(budgets, warn),
+            chart: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! lets `fuzz.rs` throw arbitrary input at every public parser.
 
 pub mod advice;
+pub mod chart;
 pub mod cost;
 pub mod dates;
 pub mod error;

@@ -10,6 +10,7 @@
 //! - [`entries`]: logging, importing, status changes, edits and repricing of entries;
 //! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
+//! - [`chart`]: a report's rows as series over time (`report --chart`);
 //! - [`notes`]: what the user should hear, as data until it is rendered;
 //! - [`pace`]: the rate of spending on a platform, and the balance at that rate;
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
@@ -23,6 +24,7 @@ pub mod advice;
 pub mod balances;
 pub mod budgets;
 pub mod bundle;
+pub mod chart;
 pub mod entries;
 pub mod exchange;
 pub mod ledger;

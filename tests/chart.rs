@@ -1,0 +1,250 @@
+//! `report --chart` (issue 24, item 1): spend over time as bars that fit the width, ASCII
+//! with `--ascii` or a locale without UTF-8, no colour code with `NO_COLOR` (the harness sets
+//! it), bars as long as the hand-computed amounts say, unknown money said as unknown, and
+//! the numbers behind the chart in `--json`.
+
+mod common;
+
+use common::{ok, Run, Sandbox};
+use serde_json::json;
+
+/// Runway standard ($0.024 a credit): a 10 s Gen-4 clip is 120 credits, $2.88; 5 s is 60
+/// credits, $1.44. September $2.88 + $1.44 = $4.32, October $2.88, November $2.88 × 2 =
+/// $5.76.
+fn logged() -> Sandbox {
+    let sandbox = Sandbox::with_db();
+    common::account_set(&sandbox, "runway", "standard", "2026-09-01");
+    for (at, project, seconds) in [
+        ("2026-09-05", "alpha", "10"),
+        ("2026-09-20", "beta", "5"),
+        ("2026-10-02", "alpha", "10"),
+        ("2026-11-03", "gamma", "10"),
+        ("2026-11-10", "alpha", "10"),
+    ] {
+        ok(
+            &sandbox,
+            &[
+                "log",
+                "runway",
+                "gen-4",
+                "--duration",
+                seconds,
+                "--project",
+                project,
+                "--at",
+                at,
+            ],
+        );
+    }
+    sandbox
+}
+
+/// `credits ARGS` with `COLUMNS` and the locale `lang` (none when `None`).
+fn at(sandbox: &Sandbox, width: usize, lang: Option<&str>, args: &[&str]) -> Run {
+    let mut cmd = sandbox.command(args);
+    cmd.env("COLUMNS", width.to_string());
+    if let Some(lang) = lang {
+        cmd.env("LANG", lang);
+    }
+    let run = sandbox.finished(args, cmd.output().expect("run credits"));
+    run.success();
+    run
+}
+
+#[test]
+fn the_chart_fits_60_80_and_120_columns() {
+    let sandbox = logged();
+    for width in [60, 80, 120] {
+        for args in [
+            &["report", "--by", "month", "--chart"][..],
+            &["report", "--by", "project", "--by", "month", "--chart"],
+            &["report", "--by", "month", "--chart", "--ascii"],
+            &[
+                "report", "--by", "project", "--by", "week", "--chart", "credits",
+            ],
+        ] {
+            let run = at(&sandbox, width, Some("C.UTF-8"), args);
+            for line in run.stdout.lines() {
+                let n = line.chars().count();
+                run.check(n <= width, &format!("a line of {n} > {width}: {line:?}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn ascii_and_no_color_print_no_escape_and_no_byte_above_ascii() {
+    let sandbox = logged();
+    // --ascii in a UTF-8 locale, and no flag in a locale without UTF-8 (LANG=C, or none).
+    for (lang, ascii) in [(Some("C.UTF-8"), true), (Some("C"), false), (None, false)] {
+        let mut args = vec!["report", "--by", "project", "--by", "month", "--chart"];
+        if ascii {
+            args.push("--ascii");
+        }
+        let run = at(&sandbox, 80, lang, &args);
+        run.check(run.stdout.contains('#'), "bars drawn with #");
+        run.check(
+            run.stdout.bytes().all(|b| b.is_ascii() && b != 0x1b),
+            "only ASCII, no escape byte",
+        );
+    }
+    // A UTF-8 locale without --ascii: block characters (still no colour: NO_COLOR is set and
+    // the output is not a terminal).
+    let run = at(
+        &sandbox,
+        80,
+        Some("en_US.UTF-8"),
+        &["report", "--by", "month", "--chart"],
+    );
+    run.check(run.stdout.contains('█'), "block characters");
+    run.check(!run.stdout.contains('\u{1b}'), "no escape byte");
+}
+
+/// How many `#` the line of `period` has.
+fn bar(run: &Run, period: &str) -> usize {
+    let line = run.line(period);
+    line.chars().filter(|c| *c == '#').count()
+}
+
+#[test]
+fn bars_are_as_long_as_the_amounts_say() {
+    let sandbox = logged();
+    // 80 columns: period 7 + 2 + bar + 2 + amount 5 ("$4.32"): a bar column of 64 cells,
+    // filled by November's $5.76. September $4.32 × 64 ÷ $5.76 = 48; October $2.88: 32.
+    let run = at(&sandbox, 80, None, &["report", "--by", "month", "--chart"]);
+    run.check_eq("November", 64, bar(&run, "2026-11"));
+    run.check_eq("September", 48, bar(&run, "2026-09"));
+    run.check_eq("October", 32, bar(&run, "2026-10"));
+    run.stdout_has("$4.32")
+        .stdout_has("$2.88")
+        .stdout_has("$5.76");
+
+    // By project, the largest first: alpha (3 × $2.88 = $8.64), gamma ($2.88), beta ($1.44).
+    // September stacks alpha's $2.88 (32 cells: 2.88 × 64 ÷ 5.76) and beta's $1.44 (running
+    // sum $4.32: 48, so 16 more).
+    let run = at(
+        &sandbox,
+        80,
+        None,
+        &["report", "--by", "project", "--by", "month", "--chart"],
+    );
+    run.stdout_has("# alpha  = gamma  * beta");
+    let september = run.line("2026-09");
+    run.check(
+        september.contains(&format!("  {}{} ", "#".repeat(32), "*".repeat(16))),
+        "September: 32 # then 16 *",
+    );
+    // --top 1: alpha, and the two others as "other" (2).
+    let run = at(
+        &sandbox,
+        80,
+        None,
+        &[
+            "report", "--by", "project", "--by", "month", "--chart", "--top", "1",
+        ],
+    );
+    run.stdout_has("# alpha  . other (2)");
+    let november = run.line("2026-11");
+    run.check(
+        november.contains(&format!("  {}{} ", "#".repeat(32), ".".repeat(32))),
+        "November: alpha 32, other 32",
+    );
+}
+
+#[test]
+fn unknown_money_is_said_not_drawn() {
+    let sandbox = logged();
+    // Not in the tables: 5 credits, money unknown, in December only.
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "acme",
+            "vid",
+            "--credits",
+            "5",
+            "--at",
+            "2026-11-20",
+            "--project",
+            "x",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "acme",
+            "vid",
+            "--credits",
+            "5",
+            "--at",
+            "2026-08-20",
+            "--project",
+            "x",
+        ],
+    );
+    let run = at(&sandbox, 80, None, &["report", "--by", "month", "--chart"]);
+    let august = run.line("2026-08");
+    run.check(
+        august.ends_with("unknown (1 unpriced)"),
+        "August is unknown",
+    );
+    run.check(!august.contains('#'), "August has no bar");
+    run.check(
+        run.line("2026-11").ends_with("$5.76 + 1 unpriced"),
+        "November's known part and its unknown entry",
+    );
+    let run = ok(&sandbox, &["report", "--by", "month", "--chart", "--json"]);
+    run.json_eq("/chart/periods/0", json!("2026-08"))
+        .json_eq("/chart/sections/0/totals/0/amount", json!(null))
+        .json_eq("/chart/sections/0/totals/0/unpriced", json!(1))
+        .json_eq("/chart/sections/0/totals/1/amount", json!("4.32"))
+        .json_eq("/chart/sections/0/totals/3/amount", json!("5.76"))
+        .json_eq("/chart/sections/0/totals/3/unpriced", json!(1))
+        // The report's own rows are still there.
+        .json_eq("/rows/0/month", json!("2026-08"));
+}
+
+#[test]
+fn credits_are_charted_per_platform_never_added() {
+    let sandbox = logged();
+    ok(
+        &sandbox,
+        &["log", "acme", "vid", "--credits", "5", "--at", "2026-10-20"],
+    );
+    let run = ok(
+        &sandbox,
+        &["report", "--by", "month", "--chart", "credits", "--json"],
+    );
+    run.json_eq("/chart/measure", json!("credits"))
+        .json_eq("/chart/sections/0/platform", json!("acme"))
+        .json_eq("/chart/sections/0/totals/1/amount", json!("5"))
+        .json_eq("/chart/sections/1/platform", json!("runway"))
+        .json_eq("/chart/sections/1/totals/0/amount", json!("180"))
+        .json_eq("/chart/sections/1/totals/1/amount", json!("120"));
+    let run = at(
+        &sandbox,
+        80,
+        None,
+        &["report", "--by", "month", "--chart", "credits"],
+    );
+    run.stdout_has("acme credits by month")
+        .stdout_has("runway credits by month");
+}
+
+#[test]
+fn a_chart_needs_one_time_key() {
+    let sandbox = logged();
+    sandbox
+        .run(&["report", "--by", "project", "--chart"])
+        .error()
+        .stderr_has("--by day, --by week or --by month");
+    sandbox
+        .run(&["report", "--by", "day", "--by", "month", "--chart"])
+        .error()
+        .stderr_has("day and month");
+    sandbox
+        .run(&["report", "--by", "month", "--ascii"])
+        .usage_error()
+        .stderr_has("--chart");
+}
