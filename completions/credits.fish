@@ -1192,6 +1192,9 @@ complete -c credits -n "__fish_credits_using_subcommand report" -l user -d 'Only
 complete -c credits -n "__fish_credits_using_subcommand report" -l chart -d 'Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform)' -r -f -a "money\t'The known money, per currency'
 credits\t'The credits charged, per platform (never added across platforms)'"
 complete -c credits -n "__fish_credits_using_subcommand report" -l top -d 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l html -d 'Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given' -r -F
+complete -c credits -n "__fish_credits_using_subcommand report" -l markup -d 'With --html: add a markup to what is billed, in percent (15 for 15%)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l rate -d 'With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log\'s currency = 0.92 EUR)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log: a SQLite file, or a studio ledger\'s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'

@@ -619,6 +619,15 @@ pub struct ReportArgs {
     /// With --chart: draw with ASCII characters only (the default where the locale is not UTF-8).
     #[arg(long, requires = "chart")]
     pub ascii: bool,
+    /// Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["csv", "chart", "by"])]
+    pub html: Option<PathBuf>,
+    /// With --html: add a markup to what is billed, in percent (15 for 15%).
+    #[arg(long, value_name = "PCT", requires = "html", value_parser = parse_non_negative, allow_negative_numbers = true, value_hint = ValueHint::Other)]
+    pub markup: Option<Decimal>,
+    /// With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log's currency = 0.92 EUR).
+    #[arg(long, value_name = "CUR=RATE@DATE", requires = "html", value_parser = parse_rate, value_hint = ValueHint::Other)]
+    pub rate: Option<credits_app::ops::sheet::Rate>,
 }
 
 /// What `report --chart` draws.
@@ -1082,6 +1091,39 @@ impl clap::builder::TypedValueParser for GroupKeyParser {
 
 fn parse_decimal(text: &str) -> Result<Decimal, String> {
     money::parse_decimal(text).map_err(|e| e.to_string())
+}
+
+/// `--rate EUR=0.92@2026-12-01`: a currency code, a positive rate and the rate's date.
+fn parse_rate(text: &str) -> Result<credits_app::ops::sheet::Rate, String> {
+    let form = "expected CUR=RATE@DATE, e.g. EUR=0.92@2026-12-01";
+    let (currency, rest) = text
+        .split_once('=')
+        .ok_or_else(|| format!("no `=` in `{text}`: {form}"))?;
+    let (rate, date) = rest
+        .split_once('@')
+        .ok_or_else(|| format!("no date in `{text}` (the day the rate is from): {form}"))?;
+    let currency = currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "`{currency}` is not a currency code (three letters): {form}"
+        ));
+    }
+    let rate = money::parse_non_negative(rate.trim())
+        .map_err(|e| e.to_string())
+        .and_then(|r| {
+            if r.is_zero() {
+                Err("a rate of 0 would bill nothing".to_string())
+            } else {
+                Ok(r)
+            }
+        })?;
+    let date = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD): {form}", date.trim()))?;
+    Ok(credits_app::ops::sheet::Rate {
+        currency,
+        rate,
+        date,
+    })
 }
 
 fn parse_non_negative(text: &str) -> Result<Decimal, String> {

@@ -17,6 +17,10 @@
 //! `--chart` draws the rows as bars over the report's time key instead of the table
 //! (`ops::chart` makes the series, `views::chart` draws them); the notes after it are the
 //! table's, and `--json` adds the chart's numbers under `chart`.
+//!
+//! `--html FILE` writes a cost sheet instead (`ops::sheet` has its numbers, `views::sheet`
+//! lays them out): a flag of `report` rather than a command of its own, because a sheet is
+//! a report of the same filters, for a reader outside.
 
 use super::Context;
 use crate::cli::{ChartMeasure, ReportArgs};
@@ -271,6 +275,102 @@ fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine
     columns
 }
 
+/// `report --html FILE`: the cost sheet of the filtered entries, written whole and private.
+fn sheet(
+    ctx: &Context,
+    args: &ReportArgs,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    let session = &ctx.session;
+    let filter = args.filter.filter(session)?;
+    let billing = credits_app::ops::sheet::Billing {
+        markup: args.markup,
+        rate: args.rate.clone(),
+    };
+    let sheet = credits_app::ops::sheet::sheet(session, &filter, billing)?;
+    // What the sheet covers, as the user typed it.
+    let f = &args.filter;
+    let mut scope: Vec<(String, String)> = Vec::new();
+    let mut add = |k: &str, v: Option<String>| {
+        if let Some(v) = v {
+            scope.push((k.to_string(), v));
+        }
+    };
+    add("project", f.project.clone());
+    for (k, v) in &f.tags {
+        add(k, Some(v.clone()));
+    }
+    add("platform", f.platform.clone());
+    add("model", f.model.clone());
+    add("status", f.status.map(|s| s.to_string()));
+    add("user", f.user.clone());
+    let period = match (&f.since, &f.until) {
+        (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+        (Some(a), None) => Some(format!("from {a}")),
+        (None, Some(b)) => Some(format!("up to {b}")),
+        (None, None) => None,
+    };
+    add("period", period);
+    if scope.is_empty() {
+        scope.push(("scope".into(), "every entry in the log".into()));
+    }
+    let made = format!(
+        "Made by credits {} on {} from the generations logged. Amounts are rounded for display only.",
+        env!("CARGO_PKG_VERSION"),
+        session.now.format("%Y-%m-%d %H:%M UTC")
+    );
+    let html = views::sheet::html(&sheet, &scope, &made)?;
+    credits_app::ops::sheet::write(path, &html)?;
+    let total = &sheet.total.row;
+    let known = total.currency.is_some() || total.unpriced == 0;
+    let billed = if known {
+        Some(sheet.billing.billed(total.cost)?)
+    } else {
+        None
+    };
+    if ctx.json {
+        let view = views::sheet::WrittenView {
+            path: path.display().to_string(),
+            entries: sheet.entries.len(),
+            cost: known.then_some(views::Dec(total.cost)),
+            currency: sheet.currency.as_deref(),
+            unpriced: total.unpriced,
+            billed: billed.map(views::Dec),
+            billed_currency: sheet.billed_currency(),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
+        return Ok(0);
+    }
+    let billed_text = match billed {
+        Some(b) if sheet.billing.changes() => format!(
+            ", billed {}",
+            money::fmt_money(b, sheet.billed_currency().unwrap_or("USD"))
+        ),
+        _ => String::new(),
+    };
+    let cost_text = if known {
+        money::fmt_money(total.cost, sheet.currency.as_deref().unwrap_or("USD"))
+    } else {
+        "unknown".into()
+    };
+    proseln!(
+        out,
+        "wrote {}: {}, cost {cost_text}{billed_text}{}",
+        path.display(),
+        money::fmt_count(sheet.entries.len() as u64, "generation", "generations"),
+        if total.unpriced > 0 {
+            format!(
+                " ({} of unknown money)",
+                money::fmt_count(total.unpriced, "entry", "entries")
+            )
+        } else {
+            String::new()
+        }
+    )?;
+    Ok(0)
+}
+
 /// The chart of a report by `keys`, which must hold exactly one time key.
 fn chart(
     keys: &[GroupKey],
@@ -322,6 +422,9 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         })
         .collect::<Result<_>>()?;
     let session = &ctx.session;
+    if let Some(path) = &args.html {
+        return sheet(ctx, args, path, out);
+    }
     let store = session.store_for_reading()?;
     let filter = args.filter.filter(session)?;
     let report = reports::report(&store, &filter, &keys)?;

@@ -25,6 +25,7 @@ pub mod plans;
 pub mod pricing;
 pub mod quote;
 pub mod report;
+pub mod sheet;
 pub mod status;
 
 use credits_core::money::{self, Amount, MoneyRange, Ratio};

@@ -430,8 +430,9 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Writes `bytes` to `path` whole or not at all: a temp file beside it (mode 0600), synced,
-/// then renamed over it.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+/// then renamed over it. Shared with the cost sheet (`ops::sheet`): every whole file the
+/// tool writes for the user goes through here.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -444,7 +445,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         )));
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".credits-bundle-")
+        .prefix(".credits-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     #[cfg(unix)]

@@ -15,7 +15,8 @@
 //! - [`pace`]: the rate of spending on a platform, and the balance at that rate;
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
 //! - [`advice`]: the month of work `plans` prices, from the log or a shot list;
-//! - [`scan`]: logging the clips and images found in folders (`credits scan`).
+//! - [`scan`]: logging the clips and images found in folders (`credits scan`);
+//! - [`sheet`]: the numbers of a cost sheet (`report --html`), and writing it.
 //!
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
@@ -34,6 +35,7 @@ pub mod pricing;
 pub mod reports;
 pub mod resolve;
 pub mod scan;
+pub mod sheet;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
