@@ -1191,7 +1191,7 @@ complete -c credits -n "__fish_credits_using_subcommand report" -l until -d 'Up 
 complete -c credits -n "__fish_credits_using_subcommand report" -l user -d 'Only entries logged by this user (the global --user, as a filter here)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l chart -d 'Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform)' -r -f -a "money\t'The known money, per currency'
 credits\t'The credits charged, per platform (never added across platforms)'"
-complete -c credits -n "__fish_credits_using_subcommand report" -l top -d 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)' -r
+complete -c credits -n "__fish_credits_using_subcommand report" -l top -d 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l html -d 'Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l markup -d 'With --html: add a markup to what is billed, in percent (15 for 15%)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l rate -d 'With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log\'s currency = 0.92 EUR)' -r -f

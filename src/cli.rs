@@ -614,7 +614,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "WHAT", value_enum, num_args = 0..=1, default_missing_value = "money", conflicts_with = "csv")]
     pub chart: Option<ChartMeasure>,
     /// With --chart: the N largest groups get a series of their own, the rest are "other" (1-9).
-    #[arg(long, value_name = "N", requires = "chart", default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=9))]
+    #[arg(long, value_name = "N", requires = "chart", default_value_t = 5, value_hint = ValueHint::Other, value_parser = clap::value_parser!(u8).range(1..=9))]
     pub top: u8,
     /// With --chart: draw with ASCII characters only (the default where the locale is not UTF-8).
     #[arg(long, requires = "chart")]

@@ -307,7 +307,7 @@ fn a_rate_needs_a_currency_a_number_and_a_date() {
         ("EUR=0.92", "no date"),
         ("EUR=x@2026-12-01", "not a decimal"),
         ("EURO=0.92@2026-12-01", "currency code"),
-        ("EUR=0@2026-12-01", "0"),
+        ("EUR=0@2026-12-01", "bill nothing"),
         ("EUR=0.92@tomorrow", "not a date"),
     ] {
         sandbox
