@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
@@ -479,6 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;import' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Read the file as this platform''s billing export (its API''s JSON): kept beside the tables'' estimate, matched to what you logged')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
@@ -865,7 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag')
             [CompletionResult]::new('refunds', 'refunds', [CompletionResultType]::ParameterValue, 'Failed generations with no refund yet: credits the platforms owe you')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')

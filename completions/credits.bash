@@ -2475,12 +2475,16 @@ _credits() {
             return 0
             ;;
         credits__subcmd__import)
-            opts="-h --json --wide --pricing-dir --db --user --help"
+            opts="-h --from --json --wide --pricing-dir --db --user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -W "fal replicate openai runway kling" -- "${cur}"))
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -43,7 +43,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
             cand export 'Write the log as CSV or JSON'
-            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)'
             cand account 'Which plan you are on, per platform, and since when (prices what you log)'
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
@@ -441,6 +441,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --help 'Print help'
         }
         &'credits;import'= {
+            cand --from 'Read the file as this platform''s billing export (its API''s JSON): kept beside the tables'' estimate, matched to what you logged'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
@@ -781,7 +782,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand report 'Clips, seconds, credits, refunds and money by project, platform, model, period or tag'
             cand refunds 'Failed generations with no refund yet: credits the platforms owe you'
             cand export 'Write the log as CSV or JSON'
-            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing)'
+            cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)'
             cand account 'Which plan you are on, per platform, and since when (prices what you log)'
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'

@@ -128,10 +128,16 @@ pub enum Command {
     Refunds,
     /// Write the log as CSV or JSON.
     Export(ExportArgs),
-    /// Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing).
+    /// Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or
+    /// what a platform billed, from its API's JSON (--from).
     Import {
-        /// The file (CSV, or JSON when it ends in .json).
+        /// The file (CSV, or JSON when it ends in .json; with --from, the platform's JSON: one
+        /// response, or a list of pages).
         file: PathBuf,
+        /// Read the file as this platform's billing export (its API's JSON): kept beside the
+        /// tables' estimate, matched to what you logged.
+        #[arg(long, value_name = "PLATFORM", value_parser = ["fal", "replicate", "openai", "runway", "kling"])]
+        from: Option<String>,
     },
     /// Which plan you are on, per platform, and since when (prices what you log).
     #[command(subcommand)]

@@ -32,6 +32,7 @@ macro_rules! eproseln {
 
 pub mod account;
 pub mod balance;
+pub mod billed;
 pub mod budget;
 pub mod calc;
 pub mod compare;
@@ -206,7 +207,11 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
         Command::Report(args) => report::report(ctx, &args, out),
         Command::Refunds => report::refunds(ctx, out),
         Command::Export(args) => history::export(ctx, &args, out),
-        Command::Import { file } => history::import(ctx, &file, out),
+        Command::Import { file, from: None } => history::import(ctx, &file, out),
+        Command::Import {
+            file,
+            from: Some(from),
+        } => billed::import(ctx, &from, &file, out),
         Command::Account(cmd) => account::run(ctx, &cmd, out),
         Command::Topup(args) => topup::topup(ctx, &args, out),
         Command::Adjust(args) => topup::adjust(ctx, &args, out),

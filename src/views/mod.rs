@@ -14,6 +14,7 @@
 
 pub mod account;
 pub mod balance;
+pub mod billed;
 pub mod budgets;
 pub mod calc;
 pub mod chart;

@@ -12,6 +12,8 @@
 mod accounts;
 mod balances;
 mod batch;
+mod billed;
+pub use billed::{Billed, BilledLine, LineWrite, Matched};
 mod checkpoints;
 mod db;
 mod postgres_ledger;

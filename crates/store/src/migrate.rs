@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_tag_sums.sql"),
     include_str!("migrations/0010_who.sql"),
     include_str!("migrations/0011_budget_user.sql"),
+    include_str!("migrations/0012_billed.sql"),
 ];
 
 /// The schema version this build writes.

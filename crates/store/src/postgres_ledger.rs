@@ -14,6 +14,7 @@ use crate::SCHEMA_VERSION;
 const MIGRATIONS: &[(u32, &str)] = &[
     (10, include_str!("migrations/pg/0010_schema.sql")),
     (11, include_str!("migrations/pg/0011_budget_user.sql")),
+    (12, include_str!("migrations/pg/0012_billed.sql")),
 ];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is

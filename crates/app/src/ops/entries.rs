@@ -330,7 +330,7 @@ pub fn remove(session: &Session, id: i64) -> Result<Entry> {
 
 /// After a write to a platform's entries: its checkpoints brought up to date (the write's
 /// triggers deleted the ones it made wrong). Platforms not in the tables have none.
-fn refresh_checkpoints(
+pub(crate) fn refresh_checkpoints(
     session: &Session,
     tx: &credits_store::Tx<'_>,
     platform: &str,

@@ -17,12 +17,15 @@
 //! - [`advice`]: the month of work `plans` prices, from the log or a shot list;
 //! - [`scan`]: logging the clips and images found in folders (`credits scan`);
 //! - [`sheet`]: the numbers of a cost sheet (`report --html`), and writing it.
+//! - [`billed`]: what the platforms really billed, imported beside the estimates (`import
+//!   --from`, `sync`).
 //!
 //! This layer may use the pure core (`money`, `cost`, `pricing`, `ledger`, `dates`), the
 //! records, and the store. It never prints: notes go back to the caller.
 
 pub mod advice;
 pub mod balances;
+pub mod billed;
 pub mod budgets;
 pub mod bundle;
 pub mod chart;

@@ -1,0 +1,1090 @@
+//! What the platforms really billed (issue 23): `credits import --from PLATFORM FILE`, and
+//! `credits sync`, which fetches the same documents over HTTPS and hands them here.
+//!
+//! [`import_billed`] reads the platform's own API responses (the shapes of its public docs)
+//! and keeps what the platform reported beside the table's estimate, never in place of it:
+//! - **per generation** (Replicate's predictions, OpenAI's `/v1/videos`): each generation is
+//!   matched to the entry logged for it, by the platform's id (an entry whose dedup key is
+//!   `billed:PLATFORM:ID`) or by the same model within [`MATCH_WINDOW_MINUTES`] of its time,
+//!   and enriched (its billed record, its status if the platform says it failed); an
+//!   unmatched one becomes a new entry priced by the tables like `log`. Its record is keyed
+//!   by the platform's id, so the same list imported twice adds nothing.
+//! - **aggregates** (fal's usage buckets, Runway's daily credits per model, OpenAI's daily
+//!   costs): kept as billed lines per platform, model and day. They are not generations, so
+//!   no entry is ever made from one; a day imported again takes the platform's latest word.
+//!
+//! Numbers are read from the JSON text exactly (never through a binary float): documents
+//! are text, parsed here into [`Json`], whose numbers keep their digits. Statuses: failed
+//! and canceled are `failed` (charged until the platform refunds); none becomes `refunded`,
+//! since fal, the one platform documented not to charge some failures, reports only
+//! aggregates. A generation still running is skipped, to be imported once it has finished.
+//! A model the tables do not know is kept under the platform's own name, with a note, and
+//! never priced at 0.
+
+use super::entries::refresh_checkpoints;
+use super::pricing::{self, PriceRequest};
+use super::resolve;
+use super::Session;
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use credits_core::error::fail_with_help;
+use credits_core::pricing::catalog::Catalog;
+use credits_core::records::{Money, NewEntry, PriceSource, Request, Status};
+use credits_store::{Billed, BilledLine, LineWrite, Matched};
+use rust_decimal::Decimal;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// How far apart an entry logged by hand (or by `scan`) and the platform's record of the
+/// same generation may be to be taken as one: logging happens after the download, and
+/// `scan` dates a clip by its file, so both lag the platform's `created_at` by minutes.
+pub const MATCH_WINDOW_MINUTES: i64 = 30;
+
+/// A platform whose billing export `credits import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BilledSource {
+    Fal,
+    Replicate,
+    Openai,
+    Runway,
+    Kling,
+}
+
+impl BilledSource {
+    pub const ALL: [BilledSource; 5] = [
+        BilledSource::Fal,
+        BilledSource::Replicate,
+        BilledSource::Openai,
+        BilledSource::Runway,
+        BilledSource::Kling,
+    ];
+
+    /// The name `--from` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BilledSource::Fal => "fal",
+            BilledSource::Replicate => "replicate",
+            BilledSource::Openai => "openai",
+            BilledSource::Runway => "runway",
+            BilledSource::Kling => "kling",
+        }
+    }
+
+    /// The platform of the tables whose entries it bills: the API platforms, not the web
+    /// apps (Runway's and Kling's exports are their APIs').
+    pub fn platform(self) -> &'static str {
+        match self {
+            BilledSource::Fal => "fal",
+            BilledSource::Replicate => "replicate",
+            BilledSource::Openai => "openai",
+            BilledSource::Runway => "runway-api",
+            BilledSource::Kling => "kling-api",
+        }
+    }
+}
+
+impl fmt::Display for BilledSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for BilledSource {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<BilledSource> {
+        let lower = s.trim().to_ascii_lowercase();
+        BilledSource::ALL
+            .into_iter()
+            .find(|b| b.as_str() == lower || b.platform() == lower)
+            .ok_or_else(|| {
+                fail_with_help(
+                    format!("`{s}` is not a platform whose billing can be imported"),
+                    "--from takes fal, replicate, openai, runway or kling",
+                )
+            })
+    }
+}
+
+/// What one item of a platform's document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BilledKind {
+    /// One generation (a prediction, a video).
+    Generation,
+    /// What one model cost on one day.
+    Line,
+    /// A prepaid resource pack (Kling).
+    Pack,
+}
+
+/// What the import did with one item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BilledAction {
+    /// No entry was logged for it: one was made.
+    Added { entry_id: i64 },
+    /// The entry logged for it now carries the platform's record; `status` is set when the
+    /// platform's status replaced the entry's.
+    Enriched {
+        entry_id: i64,
+        by: Matched,
+        status: Option<(Status, Status)>,
+    },
+    /// A billed line kept (new).
+    LineAdded,
+    /// A day imported before, now with the platform's newer numbers.
+    LineReplaced,
+    /// Imported before, unchanged: nothing added.
+    AlreadyThere,
+    /// Not imported, and why.
+    Skipped(String),
+}
+
+/// One item of the documents and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BilledItem {
+    pub kind: BilledKind,
+    /// The platform's id of a generation; `MODEL DAY [UNIT]` of a line; a pack's id.
+    pub reference: String,
+    /// The model as stored: the tables' id when they know it, else the platform's name.
+    pub model: String,
+    /// Whether the tables know the model.
+    pub known_model: bool,
+    /// When it ran (a line: the start of its day, UTC).
+    pub at: DateTime<Utc>,
+    pub status: Option<Status>,
+    /// What the platform said it billed; `None` when it did not say.
+    pub billed: Option<Money>,
+    pub billed_credits: Option<Decimal>,
+    pub action: BilledAction,
+}
+
+/// What [`import_billed`] did, item by item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BilledImport {
+    pub source: BilledSource,
+    /// The platform in the tables (`fal`, `runway-api`).
+    pub platform: String,
+    pub items: Vec<BilledItem>,
+}
+
+impl BilledImport {
+    /// How many items took each action: added, enriched, lines added or replaced, already
+    /// there, skipped.
+    pub fn counts(&self) -> BilledCounts {
+        let mut c = BilledCounts::default();
+        for item in &self.items {
+            match item.action {
+                BilledAction::Added { .. } => c.added += 1,
+                BilledAction::Enriched { .. } => c.enriched += 1,
+                BilledAction::LineAdded => c.lines_added += 1,
+                BilledAction::LineReplaced => c.lines_replaced += 1,
+                BilledAction::AlreadyThere => c.already += 1,
+                BilledAction::Skipped(_) => c.skipped += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The counts of [`BilledImport::counts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BilledCounts {
+    pub added: usize,
+    pub enriched: usize,
+    pub lines_added: usize,
+    pub lines_replaced: usize,
+    pub already: usize,
+    pub skipped: usize,
+}
+
+/// Imports what a platform reported it billed. `documents` are the API's response bodies as
+/// text, one per page (`sync`), or one file's text (`import --from`); a document that is a
+/// JSON array is taken as that many pages. Everything is written in one transaction: a
+/// document that cannot be read writes nothing.
+pub fn import_billed(
+    session: &Session,
+    source: BilledSource,
+    documents: &[String],
+) -> Result<BilledImport> {
+    let mut pages = Vec::new();
+    for (i, text) in documents.iter().enumerate() {
+        let doc = Json::parse(text).with_context(|| {
+            format!(
+                "{source} document {} of {} is not JSON",
+                i + 1,
+                documents.len()
+            )
+        })?;
+        match doc {
+            Json::Arr(items) => pages.extend(items),
+            other => pages.push(other),
+        }
+    }
+    // Read everything before the database is touched: a bad document changes nothing.
+    let mut parsed = Parsed::default();
+    for (i, page) in pages.iter().enumerate() {
+        read_page(&session.catalog, source, page, &mut parsed)
+            .with_context(|| format!("{source} page {} of {}", i + 1, pages.len()))?;
+    }
+    let platform = source.platform().to_string();
+    let mut store = session.store()?;
+    let items = store.write(|tx| {
+        let mut items = parsed.skipped;
+        let mut created = false;
+        for g in parsed.generations {
+            let (item, made) = import_generation(session, tx, source, g)?;
+            created |= made;
+            items.push(item);
+        }
+        for line in merge_lines(parsed.lines)? {
+            items.push(import_line(tx, line)?);
+        }
+        if created {
+            refresh_checkpoints(session, tx, &platform)?;
+        }
+        Ok(items)
+    })?;
+    Ok(BilledImport {
+        source,
+        platform,
+        items,
+    })
+}
+
+/// A generation as the platform reported it, before it is matched.
+#[derive(Debug, Clone)]
+struct Generation {
+    reference: String,
+    /// The platform's name for the model.
+    platform_model: String,
+    model: String,
+    known: bool,
+    at: DateTime<Utc>,
+    status: Status,
+    request: Request,
+    billed: Option<Money>,
+    export: &'static str,
+}
+
+/// A line before lines of the same platform, model, day and unit are summed.
+#[derive(Debug, Clone)]
+struct Line {
+    line: BilledLine,
+    known: bool,
+}
+
+#[derive(Default)]
+struct Parsed {
+    generations: Vec<Generation>,
+    lines: Vec<Line>,
+    skipped: Vec<BilledItem>,
+}
+
+fn read_page(catalog: &Catalog, source: BilledSource, page: &Json, out: &mut Parsed) -> Result<()> {
+    match source {
+        BilledSource::Fal => read_fal(catalog, page, out),
+        BilledSource::Replicate => read_replicate(catalog, page, out),
+        BilledSource::Openai => read_openai(catalog, page, out),
+        BilledSource::Runway => read_runway(catalog, page, out),
+        BilledSource::Kling => read_kling(page, out),
+    }
+}
+
+/// The tables' id of a model the platform names, or the platform's own name. Tried in turn:
+/// the whole name, its last path segment (`owner/name`), the segments after the first
+/// (`fal-ai/veo3` → `veo3`), each compared with the tables' ids and names ignoring case and
+/// punctuation (`veo3` is `veo-3`).
+fn model_of(catalog: &Catalog, platform: &str, name: &str) -> (String, bool) {
+    let Ok(p) = catalog.platform(platform) else {
+        return (name.to_string(), false);
+    };
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let segments: Vec<&str> = name.split('/').filter(|s| !s.is_empty()).collect();
+    let mut candidates = vec![name.to_string()];
+    if let Some(last) = segments.last() {
+        candidates.push((*last).to_string());
+    }
+    if segments.len() > 1 {
+        candidates.push(segments[1..].join("-"));
+        candidates.push(segments[1].to_string());
+    }
+    for c in &candidates {
+        if let Ok(m) = p.model(c) {
+            return (m.id.clone(), true);
+        }
+        let sq = squash(c);
+        if let Some(m) = p
+            .models
+            .iter()
+            .find(|m| !sq.is_empty() && (squash(&m.id) == sq || squash(&m.name) == sq))
+        {
+            return (m.id.clone(), true);
+        }
+    }
+    (name.to_string(), false)
+}
+
+fn skipped(
+    kind: BilledKind,
+    reference: String,
+    model: String,
+    at: DateTime<Utc>,
+    why: impl Into<String>,
+) -> BilledItem {
+    BilledItem {
+        kind,
+        reference,
+        model,
+        known_model: false,
+        at,
+        status: None,
+        billed: None,
+        billed_credits: None,
+        action: BilledAction::Skipped(why.into()),
+    }
+}
+
+/// fal's `GET /v1/models/usage`: `time_series[].bucket` and its `results[]` (`endpoint_id`,
+/// `unit`, `quantity`, `unit_price`, `cost`, `currency`).
+fn read_fal(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
+    let series = page.field("time_series")?.array("time_series")?;
+    for bucket in series {
+        let day = day_of(bucket.field("bucket")?)?;
+        for r in bucket.field("results")?.array("results")? {
+            let endpoint = r.text_field("endpoint_id")?;
+            let (model, known) = model_of(catalog, "fal", &endpoint);
+            let currency = r
+                .opt("currency")
+                .map(|c| c.text("currency"))
+                .transpose()?
+                .unwrap_or_else(|| "USD".to_string())
+                .to_ascii_uppercase();
+            out.lines.push(Line {
+                line: BilledLine {
+                    platform: "fal".into(),
+                    model,
+                    day,
+                    unit: r
+                        .opt("unit")
+                        .map(|u| u.text("unit"))
+                        .transpose()?
+                        .unwrap_or_default(),
+                    quantity: r
+                        .opt("quantity")
+                        .map(|q| q.decimal("quantity"))
+                        .transpose()?,
+                    amount: Some(Money {
+                        amount: r.field("cost")?.decimal("cost")?,
+                        currency,
+                    }),
+                    credits: None,
+                    source: "fal-usage".into(),
+                },
+                known,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Replicate's `GET /v1/predictions`: `results[]` (`id`, `model`, `status`, `created_at`,
+/// `metrics.predict_time`). No cost: Replicate bills time-billed models by the second of
+/// hardware and official models per output, and says neither in the list.
+fn read_replicate(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
+    for p in page.field("results")?.array("results")? {
+        let id = p.text_field("id")?;
+        let name = p.text_field("model")?;
+        let at = time_of(p.field("created_at")?)?;
+        let status = p.text_field("status")?;
+        let status = match status.as_str() {
+            "succeeded" => Status::Ok,
+            // Replicate bills the time a failed or canceled prediction ran.
+            "failed" | "canceled" => Status::Failed,
+            "starting" | "processing" => {
+                out.skipped.push(skipped(
+                    BilledKind::Generation,
+                    id,
+                    name,
+                    at,
+                    format!("still {status}: import it again once it has finished"),
+                ));
+                continue;
+            }
+            other => bail!("prediction {id}: unknown status `{other}`"),
+        };
+        let (model, known) = model_of(catalog, "replicate", &name);
+        out.generations.push(Generation {
+            reference: id,
+            platform_model: name,
+            model,
+            known,
+            at,
+            status,
+            request: Request {
+                count: 1,
+                ..Request::default()
+            },
+            billed: None,
+            export: "replicate-predictions",
+        });
+    }
+    Ok(())
+}
+
+/// OpenAI: a page of `GET /v1/videos` (`data[]` of `object: "video"`) or of
+/// `GET /v1/organization/costs` (`data[]` of `object: "bucket"`, each with `start_time` and
+/// `results[].amount {value, currency}`, `line_item`). The usage pages (images, requests)
+/// carry no money: their buckets are skipped, said per bucket.
+fn read_openai(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
+    for item in page.field("data")?.array("data")? {
+        match item.text_field("object")?.as_str() {
+            "video" => {
+                let id = item.text_field("id")?;
+                let name = item.text_field("model")?;
+                let at = time_of(item.field("created_at")?)?;
+                let status = item.text_field("status")?;
+                let status = match status.as_str() {
+                    "completed" => Status::Ok,
+                    "failed" => Status::Failed,
+                    "queued" | "in_progress" => {
+                        out.skipped.push(skipped(
+                            BilledKind::Generation,
+                            id,
+                            name,
+                            at,
+                            format!("still {status}: import it again once it has finished"),
+                        ));
+                        continue;
+                    }
+                    other => bail!("video {id}: unknown status `{other}`"),
+                };
+                let duration = item
+                    .opt("seconds")
+                    .map(|s| s.decimal("seconds"))
+                    .transpose()?;
+                let resolution = item
+                    .opt("size")
+                    .map(|s| s.text("size"))
+                    .transpose()?
+                    .and_then(|s| resolution_of(&s));
+                let (model, known) = model_of(catalog, "openai", &name);
+                out.generations.push(Generation {
+                    reference: id,
+                    platform_model: name,
+                    model,
+                    known,
+                    at,
+                    status,
+                    request: Request {
+                        count: 1,
+                        duration,
+                        resolution,
+                        ..Request::default()
+                    },
+                    billed: None,
+                    export: "openai-videos",
+                });
+            }
+            "bucket" => {
+                let day = day_of(item.field("start_time")?)?;
+                for r in item.field("results")?.array("results")? {
+                    let kind = r.text_field("object")?;
+                    if kind != "organization.costs.result" {
+                        out.skipped.push(skipped(
+                            BilledKind::Line,
+                            format!("{kind} {day}"),
+                            String::new(),
+                            start_of(day),
+                            "usage without money: import the costs list for what was billed",
+                        ));
+                        continue;
+                    }
+                    let amount = r.field("amount")?;
+                    let line_item = r
+                        .opt("line_item")
+                        .map(|l| l.text("line_item"))
+                        .transpose()?;
+                    // Grouped by line item, each names its model first ("sora-2, …");
+                    // ungrouped, the day's whole cost is one line.
+                    let (model, known) = match &line_item {
+                        Some(l) => {
+                            let first = l.split(',').next().unwrap_or(l).trim();
+                            match model_of(catalog, "openai", first) {
+                                (m, true) => (m, true),
+                                _ => (l.clone(), false),
+                            }
+                        }
+                        None => ("(all)".to_string(), false),
+                    };
+                    out.lines.push(Line {
+                        line: BilledLine {
+                            platform: "openai".into(),
+                            model,
+                            day,
+                            unit: String::new(),
+                            quantity: None,
+                            amount: Some(Money {
+                                amount: amount.field("value")?.decimal("amount.value")?,
+                                currency: amount.text_field("currency")?.to_ascii_uppercase(),
+                            }),
+                            credits: None,
+                            source: "openai-costs".into(),
+                        },
+                        known,
+                    });
+                }
+            }
+            other => bail!("an item of `object: {other}`, not a video or a costs bucket"),
+        }
+    }
+    Ok(())
+}
+
+/// `1280x720` → `720p`: the tables name resolutions by their short side.
+fn resolution_of(size: &str) -> Option<String> {
+    let (w, h) = size.split_once('x')?;
+    let (w, h): (u32, u32) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    Some(format!("{}p", w.min(h)))
+}
+
+/// Runway's `POST /v1/organization/usage`: `results[]` of `date` and `usedCredits[]`
+/// (`model`, `amount`). Credits, $0.01 each. A `GET /v1/organization` body (its balance) is
+/// for `credits balance`, not an import: refused with that said.
+fn read_runway(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
+    if page.opt("results").is_none() && page.opt("creditBalance").is_some() {
+        bail!(
+            "this is Runway's organization (its balance), not its usage: download \
+             POST /v1/organization/usage instead"
+        );
+    }
+    for day in page.field("results")?.array("results")? {
+        let date = day_of(day.field("date")?)?;
+        for used in day.field("usedCredits")?.array("usedCredits")? {
+            let name = used.text_field("model")?;
+            let (model, known) = model_of(catalog, "runway-api", &name);
+            out.lines.push(Line {
+                line: BilledLine {
+                    platform: "runway-api".into(),
+                    model,
+                    day: date,
+                    unit: String::new(),
+                    quantity: None,
+                    amount: None,
+                    credits: Some(used.field("amount")?.decimal("amount")?),
+                    source: "runway-usage".into(),
+                },
+                known,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Kling's `GET /account/costs`: `data.resource_pack_subscribe_infos[]`. Read and checked;
+/// kept as top-ups with their real expiry in a later step.
+fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
+    let data = page.field("data")?;
+    for pack in data
+        .field("resource_pack_subscribe_infos")?
+        .array("resource_pack_subscribe_infos")?
+    {
+        let name = pack.text_field("resource_pack_name")?;
+        let id = match pack.opt("resource_pack_id") {
+            Some(v) => v.text("resource_pack_id")?,
+            None => name.clone(),
+        };
+        let at = time_of(pack.field("purchase_time")?)?;
+        out.skipped.push(skipped(
+            BilledKind::Pack,
+            id,
+            name,
+            at,
+            "resource packs are not imported yet",
+        ));
+    }
+    Ok(())
+}
+
+/// Sums lines of the same platform, model, day and unit (fal gives one per auth method;
+/// two names the tables take as one model).
+fn merge_lines(lines: Vec<Line>) -> Result<Vec<Line>> {
+    let mut merged: BTreeMap<(String, NaiveDate, String), Line> = BTreeMap::new();
+    for l in lines {
+        let key = (l.line.model.clone(), l.line.day, l.line.unit.clone());
+        match merged.get_mut(&key) {
+            None => {
+                merged.insert(key, l);
+            }
+            Some(m) => {
+                let add = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+                    (Some(a), Some(b)) => a.checked_add(b).map(Some),
+                    (a, b) => Some(a.or(b)),
+                };
+                m.line.quantity = add(m.line.quantity, l.line.quantity)
+                    .ok_or_else(|| anyhow!("a quantity too large"))?;
+                m.line.credits = add(m.line.credits, l.line.credits)
+                    .ok_or_else(|| anyhow!("credits too large"))?;
+                m.line.amount = match (m.line.amount.take(), l.line.amount) {
+                    (Some(a), Some(b)) if a.currency == b.currency => Some(Money {
+                        amount: a
+                            .amount
+                            .checked_add(b.amount)
+                            .ok_or_else(|| anyhow!("an amount too large"))?,
+                        currency: a.currency,
+                    }),
+                    (Some(a), Some(b)) => bail!(
+                        "{} on {} is billed in both {} and {}",
+                        key.0,
+                        key.1,
+                        a.currency,
+                        b.currency
+                    ),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+    }
+    Ok(merged.into_values().collect())
+}
+
+fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+fn import_line(tx: &credits_store::Tx<'_>, l: Line) -> Result<BilledItem> {
+    let line = l.line;
+    let write = tx.put_billed_line(&line)?;
+    let reference = if line.unit.is_empty() {
+        format!("{} {}", line.model, line.day)
+    } else {
+        format!("{} {} {}", line.model, line.day, line.unit)
+    };
+    Ok(BilledItem {
+        kind: BilledKind::Line,
+        reference,
+        model: line.model.clone(),
+        known_model: l.known,
+        at: start_of(line.day),
+        status: None,
+        billed: line.amount.clone(),
+        billed_credits: line.credits,
+        action: match write {
+            LineWrite::Added => BilledAction::LineAdded,
+            LineWrite::Replaced => BilledAction::LineReplaced,
+            LineWrite::Unchanged => BilledAction::AlreadyThere,
+        },
+    })
+}
+
+/// The dedup key of an entry made from a platform's generation.
+pub fn dedup_key(platform: &str, reference: &str) -> String {
+    format!("billed:{platform}:{reference}")
+}
+
+/// Matches, enriches or makes the entry of one generation. Returns the item and whether an
+/// entry was made.
+fn import_generation(
+    session: &Session,
+    tx: &credits_store::Tx<'_>,
+    source: BilledSource,
+    g: Generation,
+) -> Result<(BilledItem, bool)> {
+    let platform = source.platform();
+    let mut item = BilledItem {
+        kind: BilledKind::Generation,
+        reference: g.reference.clone(),
+        model: g.model.clone(),
+        known_model: g.known,
+        at: g.at,
+        status: Some(g.status),
+        billed: g.billed.clone(),
+        billed_credits: None,
+        action: BilledAction::AlreadyThere,
+    };
+    if tx.billed(platform, &g.reference)?.is_some() {
+        return Ok((item, false));
+    }
+    let key = dedup_key(platform, &g.reference);
+    let found = match tx.entry_id_by_dedup_key(&key)? {
+        Some(id) => Some((id, Matched::Id)),
+        None => near_entry(tx, platform, &g)?.map(|id| (id, Matched::Time)),
+    };
+    let (entry_id, matched, made) = match found {
+        Some((id, by)) => {
+            let entry = tx
+                .get(id)?
+                .ok_or_else(|| anyhow!("entry {id} vanished during the import"))?;
+            // The platform's word on a failure wins over a hand-logged `ok`; a failure the
+            // user already marked (or refunded) stays as they said.
+            let status = if g.status == Status::Failed && entry.status == Status::Ok {
+                tx.set_status(id, Status::Failed, None)?;
+                Some((Status::Ok, Status::Failed))
+            } else {
+                None
+            };
+            item.action = BilledAction::Enriched {
+                entry_id: id,
+                by,
+                status,
+            };
+            (id, by, false)
+        }
+        None => {
+            let id = tx.insert_entry(&new_entry(session, tx, &g, platform)?)?;
+            item.action = BilledAction::Added { entry_id: id };
+            (id, Matched::Created, true)
+        }
+    };
+    tx.insert_billed(&Billed {
+        platform: platform.to_string(),
+        reference: g.reference.clone(),
+        entry_id: Some(entry_id),
+        source: g.export.to_string(),
+        model: g.platform_model.clone(),
+        at: g.at,
+        status: g.status,
+        amount: g.billed.clone(),
+        credits: None,
+        matched,
+    })?;
+    Ok((item, made))
+}
+
+/// The closest entry of the same platform and model within the window that no platform
+/// record has claimed yet.
+fn near_entry(tx: &credits_store::Tx<'_>, platform: &str, g: &Generation) -> Result<Option<i64>> {
+    let window = chrono::Duration::minutes(MATCH_WINDOW_MINUTES);
+    let filter = credits_core::records::Filter {
+        platform: Some(platform.to_string()),
+        model: Some(g.model.clone()),
+        since: g.at.checked_sub_signed(window),
+        until: g
+            .at
+            .checked_add_signed(window)
+            .and_then(|t| t.checked_add_signed(chrono::Duration::seconds(1))),
+        ..Default::default()
+    };
+    let mut best: Option<(i64, i64)> = None;
+    for e in tx.entries_matching(&filter)? {
+        if tx.entry_is_billed(e.id)? {
+            continue;
+        }
+        let gap = (e.at.to_utc() - g.at).num_seconds().abs();
+        if best.is_none_or(|(_, b)| gap < b) {
+            best = Some((e.id, gap));
+        }
+    }
+    Ok(best.map(|(id, _)| id))
+}
+
+/// The entry for a generation nobody logged: priced by the tables as `log` would, or
+/// unpriced (money unknown, never 0) when the tables cannot price it.
+fn new_entry(
+    session: &Session,
+    tx: &credits_store::Tx<'_>,
+    g: &Generation,
+    platform: &str,
+) -> Result<NewEntry> {
+    let at = g.at.with_timezone(&session.offset());
+    let mut entry = NewEntry {
+        at,
+        platform: platform.to_string(),
+        model: g.model.clone(),
+        request: g.request.clone(),
+        status: g.status,
+        dedup_key: Some(dedup_key(platform, &g.reference)),
+        who: session.who()?,
+        note: None,
+        ..NewEntry::default()
+    };
+    let req = PriceRequest {
+        platform: platform.to_string(),
+        model: g.model.clone(),
+        request: g.request.clone(),
+        at: Some(at),
+        ..PriceRequest::default()
+    };
+    match g.known.then(|| pricing::in_context(session, tx, &req)) {
+        Some(Ok(priced)) => {
+            entry.request = priced.request_as_priced(&g.request);
+            entry.credits = priced.credits;
+            entry.cost = priced.cost.clone();
+            entry.pricing = priced.pricing.clone();
+            entry.price_source = Some(priced.source);
+            entry.table = priced.table.clone();
+        }
+        Some(Err(why)) => {
+            entry.price_source = Some(PriceSource::Unpriced);
+            entry.note = Some(format!(
+                "imported from {}; not priced: {}",
+                g.export,
+                credits_core::error::describe(&why)
+            ));
+        }
+        None => {
+            // The tables do not know it: kept under the platform's own name, unpriced.
+            entry.model = resolve::model_id(&session.catalog, Some(platform), &g.model);
+            entry.price_source = Some(PriceSource::Unpriced);
+            entry.note = Some(format!(
+                "imported from {}: `{}` is not in the tables, so its cost is unknown",
+                g.export, g.platform_model
+            ));
+        }
+    }
+    Ok(entry)
+}
+
+/// A time: RFC 3339 text, or seconds (or, above 10^11, milliseconds) since 1970.
+fn time_of(v: &Json) -> Result<DateTime<Utc>> {
+    match v {
+        Json::Str(s) => DateTime::parse_from_rfc3339(s)
+            .map(|t| t.to_utc())
+            .map_err(|_| anyhow!("`{s}` is not a time (RFC 3339, e.g. 2026-11-20T10:00:00Z)")),
+        Json::Num(n) => {
+            let n: i64 = n
+                .parse()
+                .map_err(|_| anyhow!("`{n}` is not a time in whole seconds or milliseconds"))?;
+            let t = if n.abs() >= 100_000_000_000 {
+                Utc.timestamp_millis_opt(n).single()
+            } else {
+                Utc.timestamp_opt(n, 0).single()
+            };
+            t.ok_or_else(|| anyhow!("the time {n} is out of range"))
+        }
+        other => bail!("{} is not a time", other.kind()),
+    }
+}
+
+/// A day: `YYYY-MM-DD`, or the date an RFC 3339 time is written with (the platform's day,
+/// in the offset it wrote), or a time in seconds since 1970 (its UTC day).
+fn day_of(v: &Json) -> Result<NaiveDate> {
+    if let Json::Str(s) = v {
+        let head = s.get(..10).unwrap_or(s);
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+            return Ok(d);
+        }
+    }
+    Ok(time_of(v)?.date_naive())
+}
+
+/// A JSON value whose numbers keep their text, so amounts are read exactly
+/// (`rust_decimal` from the digits), never through a binary float.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// The number as written.
+    Num(String),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses JSON text. Each value is first taken as raw text (serde_json's `RawValue`),
+    /// so a number is never converted before its digits are kept.
+    pub fn parse(text: &str) -> Result<Json> {
+        let raw: Box<RawValue> = serde_json::from_str(text)?;
+        Json::from_raw(&raw, 0)
+    }
+
+    fn from_raw(raw: &RawValue, depth: usize) -> Result<Json> {
+        if depth > 64 {
+            bail!("nested more than 64 levels deep");
+        }
+        let text = raw.get().trim();
+        Ok(match text.as_bytes().first() {
+            Some(b'{') => {
+                let map = object_entries(text)?;
+                let mut out = Vec::with_capacity(map.len());
+                for (k, v) in map {
+                    out.push((k, Json::from_raw(&v, depth + 1)?));
+                }
+                Json::Obj(out)
+            }
+            Some(b'[') => {
+                let items: Vec<Box<RawValue>> = serde_json::from_str(text)?;
+                let mut out = Vec::with_capacity(items.len());
+                for v in items {
+                    out.push(Json::from_raw(&v, depth + 1)?);
+                }
+                Json::Arr(out)
+            }
+            Some(b'"') => Json::Str(serde_json::from_str(text)?),
+            Some(b't') | Some(b'f') => Json::Bool(serde_json::from_str(text)?),
+            Some(b'n') => Json::Null,
+            Some(_) => Json::Num(text.to_string()),
+            None => bail!("an empty value"),
+        })
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "true/false",
+            Json::Num(_) => "a number",
+            Json::Str(_) => "text",
+            Json::Arr(_) => "a list",
+            Json::Obj(_) => "an object",
+        }
+    }
+
+    /// A field of an object; `None` when absent or null.
+    pub fn opt(&self, name: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(fields) => fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v)
+                .filter(|v| **v != Json::Null),
+            _ => None,
+        }
+    }
+
+    fn field(&self, name: &str) -> Result<&Json> {
+        match self {
+            Json::Obj(_) => self
+                .opt(name)
+                .ok_or_else(|| anyhow!("no `{name}` where the platform's format has one")),
+            other => bail!(
+                "{} where an object with `{name}` was expected",
+                other.kind()
+            ),
+        }
+    }
+
+    fn array(&self, name: &str) -> Result<&[Json]> {
+        match self {
+            Json::Arr(items) => Ok(items),
+            other => bail!("`{name}` is {}, not a list", other.kind()),
+        }
+    }
+
+    fn text(&self, name: &str) -> Result<String> {
+        match self {
+            Json::Str(s) => Ok(s.clone()),
+            // Ids are sometimes numbers (Kling's pack ids): their text is the id.
+            Json::Num(n) => Ok(n.clone()),
+            other => bail!("`{name}` is {}, not text", other.kind()),
+        }
+    }
+
+    fn text_field(&self, name: &str) -> Result<String> {
+        self.field(name)?.text(name)
+    }
+
+    /// An exact decimal from a number's digits (or from text holding one).
+    fn decimal(&self, name: &str) -> Result<Decimal> {
+        let text = match self {
+            Json::Num(n) => n.as_str(),
+            Json::Str(s) => s.trim(),
+            other => bail!("`{name}` is {}, not a number", other.kind()),
+        };
+        let d = Decimal::from_str(text)
+            .or_else(|_| Decimal::from_scientific(text))
+            .map_err(|_| anyhow!("`{name}` {text} is not a number this tool can hold exactly"))?;
+        if d.is_sign_negative() && !d.is_zero() {
+            bail!("`{name}` {text} is negative");
+        }
+        Ok(d)
+    }
+}
+
+/// An object's fields in order, each value as raw text.
+fn object_entries(text: &str) -> serde_json::Result<Vec<(String, Box<RawValue>)>> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<(String, Box<RawValue>)>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((k, v)) = map.next_entry::<String, Box<RawValue>>()? {
+                out.push((k, v));
+            }
+            Ok(out)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::Deserializer::deserialize_map(&mut de, V)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        let j = Json::parse(r#"{"cost": 0.1000000000000000055511151231257827, "n": 3}"#).unwrap();
+        assert_eq!(
+            j.field("cost")
+                .unwrap()
+                .decimal("cost")
+                .unwrap()
+                .to_string(),
+            "0.1000000000000000055511151231"
+        );
+        assert_eq!(
+            j.field("n").unwrap().decimal("n").unwrap(),
+            Decimal::from(3)
+        );
+        let j = Json::parse(r#"[{"a": 1.10}, {"a": "2.20"}]"#).unwrap();
+        let Json::Arr(items) = j else { panic!() };
+        assert_eq!(
+            items[0]
+                .field("a")
+                .unwrap()
+                .decimal("a")
+                .unwrap()
+                .to_string(),
+            "1.10"
+        );
+        assert_eq!(
+            items[1]
+                .field("a")
+                .unwrap()
+                .decimal("a")
+                .unwrap()
+                .to_string(),
+            "2.20"
+        );
+    }
+
+    #[test]
+    fn bad_json_and_bad_numbers_are_errors() {
+        assert!(Json::parse("{").is_err());
+        let j = Json::parse(r#"{"cost": -1, "big": 1e400}"#).unwrap();
+        assert!(j.field("cost").unwrap().decimal("cost").is_err());
+        assert!(j.field("big").unwrap().decimal("big").is_err());
+    }
+
+    #[test]
+    fn sources_parse_by_name_or_platform() {
+        assert_eq!(
+            "Runway".parse::<BilledSource>().unwrap(),
+            BilledSource::Runway
+        );
+        assert_eq!(
+            "kling-api".parse::<BilledSource>().unwrap(),
+            BilledSource::Kling
+        );
+        assert!("luma".parse::<BilledSource>().is_err());
+    }
+
+    #[test]
+    fn sizes_become_resolutions() {
+        assert_eq!(resolution_of("1280x720").as_deref(), Some("720p"));
+        assert_eq!(resolution_of("720x1280").as_deref(), Some("720p"));
+        assert_eq!(resolution_of("big"), None);
+    }
+}
