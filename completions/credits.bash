@@ -73,6 +73,9 @@ _credits() {
             credits,pricing)
                 cmd="credits__subcmd__pricing"
                 ;;
+            credits,reconcile)
+                cmd="credits__subcmd__reconcile"
+                ;;
             credits,refund)
                 cmd="credits__subcmd__refund"
                 ;;
@@ -244,6 +247,9 @@ _credits() {
             credits__subcmd__help,pricing)
                 cmd="credits__subcmd__help__subcmd__pricing"
                 ;;
+            credits__subcmd__help,reconcile)
+                cmd="credits__subcmd__help__subcmd__reconcile"
+                ;;
             credits__subcmd__help,refund)
                 cmd="credits__subcmd__help__subcmd__refund"
                 ;;
@@ -410,7 +416,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance status budget db completions man help"
+            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,7 +1719,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import account topup adjust balance status budget db completions man help"
+            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2247,6 +2253,20 @@ _credits() {
         credits__subcmd__help__subcmd__pricing__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__reconcile)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3148,6 +3168,42 @@ _credits() {
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__reconcile)
+            opts="-h --since --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -139,6 +139,10 @@ pub enum Command {
         #[arg(long, value_name = "PLATFORM", value_parser = ["fal", "replicate", "openai", "runway", "kling"])]
         from: Option<String>,
     },
+    /// Estimated (the tables) against billed (what the platform reported, `import --from`),
+    /// per model and day: totals, the largest differences, what was billed but never logged,
+    /// logged but never billed, and failures charged.
+    Reconcile(ReconcileArgs),
     /// Which plan you are on, per platform, and since when (prices what you log).
     #[command(subcommand)]
     Account(AccountCommand),
@@ -164,6 +168,17 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout, or write every page into a folder.
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// Only this platform (fal, replicate, openai, runway, kling, or a platform id).
+    #[arg(value_parser = known_names(Names::Platforms), hide_possible_values = true)]
+    pub platform: Option<String>,
+    /// From this day (2026-11-21, today, yesterday, or 7d / 2w / 3m ago); days are UTC, as
+    /// the platforms bill them.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,14 +1,19 @@
 //! `credits import --from PLATFORM FILE`: what a platform billed, from its API's JSON
-//! (`credits_app::ops::billed`), said item by item.
+//! (`credits_app::ops::billed`), said item by item; and `credits reconcile`, the drift
+//! between the tables' estimate and what was billed, under one heading per kind.
 
 use super::Context;
-use crate::views::{self, billed::BilledImportView};
+use crate::cli::ReconcileArgs;
+use crate::render;
+use crate::views::{self, billed::BilledImportView, billed::ReconcileView};
 use anyhow::{Context as _, Result};
 use credits_app::ops::billed::{
-    self, BilledAction, BilledKind, BilledSource, MATCH_WINDOW_MINUTES,
+    self, BilledAction, BilledKind, BilledSource, DayDrift, DriftUnit, FailureEvidence,
+    MATCH_WINDOW_MINUTES,
 };
 use credits_core::money;
 use credits_store::Matched;
+use rust_decimal::Decimal;
 use std::io::Write;
 use std::path::Path;
 
@@ -116,6 +121,214 @@ pub fn import(ctx: &Context, from: &str, path: &Path, out: &mut dyn Write) -> Re
             import.platform,
             unknown.join(", ")
         );
+    }
+    Ok(0)
+}
+
+/// An amount in its unit: money with its currency's sign, credits as credits; `unknown`.
+fn amount(value: Option<Decimal>, unit: &DriftUnit) -> String {
+    match (value, unit) {
+        (None, _) => "unknown".into(),
+        (Some(v), DriftUnit::Money(c)) => money::fmt_money_digits(v, c),
+        (Some(v), DriftUnit::Credits) => format!("{} credits", money::fmt_credits(v)),
+    }
+}
+
+/// A difference with its sign: `+$0.10` (billed more than estimated), `-$0.10`.
+fn signed(value: Option<Decimal>, unit: &DriftUnit) -> String {
+    match value {
+        None => "unknown".into(),
+        Some(v) if v.is_sign_negative() && !v.is_zero() => format!("-{}", amount(Some(-v), unit)),
+        Some(v) if v.is_zero() => amount(Some(v), unit),
+        Some(v) => format!("+{}", amount(Some(v), unit)),
+    }
+}
+
+fn day_rows(days: &[DayDrift], with_difference: bool) -> Vec<Vec<String>> {
+    days.iter()
+        .map(|d| {
+            let mut row = vec![
+                d.day.to_string(),
+                d.platform.clone(),
+                d.model.clone(),
+                d.logged.to_string(),
+                if d.logged > 0 {
+                    amount(d.estimated, &d.unit)
+                } else {
+                    "-".into()
+                },
+                match d.billed {
+                    Some(_) => amount(d.billed, &d.unit),
+                    None => "-".into(),
+                },
+            ];
+            if with_difference {
+                row.push(signed(d.difference(), &d.unit));
+            }
+            row
+        })
+        .collect()
+}
+
+pub fn reconcile(ctx: &Context, args: &ReconcileArgs, out: &mut dyn Write) -> Result<i32> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|t| credits_core::dates::parse_since(t, &ctx.session.now))
+        .transpose()?
+        .map(|t| t.date_naive());
+    let r = billed::reconcile(&ctx.session, args.platform.as_deref(), since)?;
+    if ctx.json {
+        out.write_all(views::json(&ReconcileView::new(&r)).as_bytes())?;
+        return Ok(0);
+    }
+    if r.totals.is_empty()
+        && r.generations_not_logged.is_empty()
+        && r.logged_not_billed.is_empty()
+        && r.failures_charged.is_empty()
+    {
+        proseln!(
+            out,
+            "Nothing billed to set against the log{}: import what a platform billed first \
+             (credits import --from fal|replicate|openai|runway|kling FILE).",
+            since.map(|d| format!(" since {d}")).unwrap_or_default()
+        )?;
+        return Ok(0);
+    }
+    let day_columns = |with_difference: bool| {
+        let mut c = vec![
+            render::Column::essential("day"),
+            render::Column::optional("platform", 2),
+            render::Column::shrinkable("model", 3, 12),
+            render::Column::optional("logged", 1),
+            render::Column::essential("estimated"),
+            render::Column::essential("billed"),
+        ];
+        if with_difference {
+            c.push(render::Column::essential("difference"));
+        }
+        c
+    };
+    if !r.totals.is_empty() {
+        proseln!(
+            out,
+            "Totals (estimated: the tables' price of what you logged; billed: what the platform reported)"
+        )?;
+        let rows = r
+            .totals
+            .iter()
+            .map(|t| {
+                vec![
+                    t.platform.clone(),
+                    format!("{} to {}", t.from, t.to),
+                    amount(Some(t.estimated), &t.unit),
+                    if t.unpriced > 0 {
+                        t.unpriced.to_string()
+                    } else {
+                        "-".into()
+                    },
+                    amount(Some(t.billed), &t.unit),
+                    signed(t.difference(), &t.unit),
+                ]
+            })
+            .collect();
+        out.write_all(
+            render::table(
+                &[
+                    render::Column::essential("platform"),
+                    render::Column::optional("days", 1),
+                    render::Column::essential("estimated"),
+                    render::Column::optional("unpriced", 2),
+                    render::Column::essential("billed"),
+                    render::Column::essential("difference"),
+                ],
+                rows,
+            )
+            .as_bytes(),
+        )?;
+    }
+    let sections: [(&str, &[DayDrift], bool); 3] = [
+        ("Largest differences", &r.largest, true),
+        ("Billed but never logged", &r.billed_not_logged, false),
+        ("Logged but never billed", &r.logged_not_billed, false),
+    ];
+    for (title, days, diff) in sections {
+        if days.is_empty() {
+            continue;
+        }
+        proseln!(out)?;
+        proseln!(out, "{title}")?;
+        out.write_all(render::table(&day_columns(diff), day_rows(days, diff)).as_bytes())?;
+    }
+    if !r.generations_not_logged.is_empty() {
+        proseln!(out)?;
+        proseln!(
+            out,
+            "Generations billed but never logged (the import added them)"
+        )?;
+        let rows = r
+            .generations_not_logged
+            .iter()
+            .map(|g| {
+                vec![
+                    g.at.format("%Y-%m-%d %H:%M").to_string(),
+                    g.platform.clone(),
+                    g.model.clone(),
+                    g.reference.clone(),
+                    g.status.to_string(),
+                    g.entry_id.map(|i| i.to_string()).unwrap_or("-".into()),
+                ]
+            })
+            .collect();
+        out.write_all(
+            render::table(
+                &[
+                    render::Column::essential("time (UTC)"),
+                    render::Column::optional("platform", 2),
+                    render::Column::shrinkable("model", 3, 12),
+                    render::Column::shrinkable("platform's id", 4, 8),
+                    render::Column::essential("status"),
+                    render::Column::optional("entry", 1),
+                ],
+                rows,
+            )
+            .as_bytes(),
+        )?;
+    }
+    if !r.failures_charged.is_empty() {
+        proseln!(out)?;
+        proseln!(out, "Failures charged")?;
+        let rows = r
+            .failures_charged
+            .iter()
+            .map(|f| {
+                vec![
+                    f.entry_id.to_string(),
+                    f.at.format("%Y-%m-%d %H:%M").to_string(),
+                    f.platform.clone(),
+                    f.model.clone(),
+                    amount(f.estimated, &f.unit),
+                    match f.evidence {
+                        FailureEvidence::DayBilledInFull => "its day billed in full".into(),
+                        FailureEvidence::ListedFailed => "failed runs are billed".into(),
+                    },
+                ]
+            })
+            .collect();
+        out.write_all(
+            render::table(
+                &[
+                    render::Column::essential("entry"),
+                    render::Column::essential("time (UTC)"),
+                    render::Column::optional("platform", 2),
+                    render::Column::shrinkable("model", 3, 12),
+                    render::Column::essential("estimated"),
+                    render::Column::optional("why", 1),
+                ],
+                rows,
+            )
+            .as_bytes(),
+        )?;
     }
     Ok(0)
 }

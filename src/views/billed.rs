@@ -1,7 +1,9 @@
 //! `import --from PLATFORM --json`: what the platform's billing export brought, item by item.
 
 use super::Dec;
-use credits_app::ops::billed::{BilledAction, BilledImport, BilledKind};
+use credits_app::ops::billed::{
+    BilledAction, BilledImport, BilledKind, DayDrift, DriftUnit, FailureEvidence, Reconciliation,
+};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -102,6 +104,148 @@ impl<'a> BilledImportView<'a> {
                         status_changed,
                         reason,
                     }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `reconcile --json`: the same headings as the text, amounts as decimal strings.
+#[derive(Serialize)]
+pub struct ReconcileView<'a> {
+    pub totals: Vec<TotalView<'a>>,
+    pub largest_differences: Vec<DayView<'a>>,
+    pub billed_not_logged: Vec<DayView<'a>>,
+    pub generations_not_logged: Vec<GenerationView<'a>>,
+    pub logged_not_billed: Vec<DayView<'a>>,
+    pub failures_charged: Vec<FailureView<'a>>,
+}
+
+/// The unit of an amount: a currency code, or `credits`.
+fn unit_text(u: &DriftUnit) -> &str {
+    match u {
+        DriftUnit::Money(c) => c,
+        DriftUnit::Credits => "credits",
+    }
+}
+
+#[derive(Serialize)]
+pub struct TotalView<'a> {
+    pub platform: &'a str,
+    pub unit: &'a str,
+    pub from: String,
+    pub to: String,
+    pub estimated: Dec,
+    /// Entries whose estimate is unknown (not counted in `estimated`).
+    pub unpriced: usize,
+    pub billed: Dec,
+    pub difference: Option<Dec>,
+}
+
+#[derive(Serialize)]
+pub struct DayView<'a> {
+    pub platform: &'a str,
+    pub model: &'a str,
+    pub day: String,
+    pub unit: &'a str,
+    pub logged: usize,
+    /// Null when unknown (an unpriced entry) or nothing was logged.
+    pub estimated: Option<Dec>,
+    pub unpriced: usize,
+    /// Null when the platform billed nothing for it.
+    pub billed: Option<Dec>,
+    /// Billed minus estimated, when both are known.
+    pub difference: Option<Dec>,
+}
+
+#[derive(Serialize)]
+pub struct GenerationView<'a> {
+    pub platform: &'a str,
+    pub reference: &'a str,
+    pub model: &'a str,
+    pub at: String,
+    pub status: &'static str,
+    pub entry_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct FailureView<'a> {
+    pub entry_id: i64,
+    pub platform: &'a str,
+    pub model: &'a str,
+    pub at: String,
+    pub unit: &'a str,
+    pub estimated: Option<Dec>,
+    /// `day_billed_in_full` or `listed_failed`.
+    pub evidence: &'static str,
+}
+
+impl<'a> DayView<'a> {
+    pub fn new(d: &'a DayDrift) -> DayView<'a> {
+        DayView {
+            platform: &d.platform,
+            model: &d.model,
+            day: d.day.to_string(),
+            unit: unit_text(&d.unit),
+            logged: d.logged,
+            estimated: if d.logged > 0 {
+                d.estimated.map(Dec)
+            } else {
+                None
+            },
+            unpriced: d.unpriced,
+            billed: d.billed.map(Dec),
+            difference: d.difference().filter(|_| d.logged > 0).map(Dec),
+        }
+    }
+}
+
+impl<'a> ReconcileView<'a> {
+    pub fn new(r: &'a Reconciliation) -> ReconcileView<'a> {
+        ReconcileView {
+            totals: r
+                .totals
+                .iter()
+                .map(|t| TotalView {
+                    platform: &t.platform,
+                    unit: unit_text(&t.unit),
+                    from: t.from.to_string(),
+                    to: t.to.to_string(),
+                    estimated: Dec(t.estimated),
+                    unpriced: t.unpriced,
+                    billed: Dec(t.billed),
+                    difference: t.difference().map(Dec),
+                })
+                .collect(),
+            largest_differences: r.largest.iter().map(DayView::new).collect(),
+            billed_not_logged: r.billed_not_logged.iter().map(DayView::new).collect(),
+            generations_not_logged: r
+                .generations_not_logged
+                .iter()
+                .map(|g| GenerationView {
+                    platform: &g.platform,
+                    reference: &g.reference,
+                    model: &g.model,
+                    at: g.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                    status: g.status.as_str(),
+                    entry_id: g.entry_id,
+                })
+                .collect(),
+            logged_not_billed: r.logged_not_billed.iter().map(DayView::new).collect(),
+            failures_charged: r
+                .failures_charged
+                .iter()
+                .map(|f| FailureView {
+                    entry_id: f.entry_id,
+                    platform: &f.platform,
+                    model: &f.model,
+                    at: f.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                    unit: unit_text(&f.unit),
+                    estimated: f.estimated.map(Dec),
+                    evidence: match f.evidence {
+                        FailureEvidence::DayBilledInFull => "day_billed_in_full",
+                        FailureEvidence::ListedFailed => "listed_failed",
+                    },
                 })
                 .collect(),
         }

@@ -586,8 +586,10 @@ fn read_runway(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
     Ok(())
 }
 
-/// Kling's `GET /account/costs`: `data.resource_pack_subscribe_infos[]`. Read and checked;
-/// kept as top-ups with their real expiry in a later step.
+/// Kling's `GET /account/costs`: `data.resource_pack_subscribe_infos[]` (`total_quantity`,
+/// `remaining_quantity`, `purchase_time`, `effective_time`, `invalid_time` in ms, `status`).
+/// Each pack is read and said with what is left and when it expires, but not recorded: the
+/// tables bill `kling-api` in money, so it has no balance a pack could be a top-up of.
 fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
     let data = page.field("data")?;
     for pack in data
@@ -600,12 +602,33 @@ fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
             None => name.clone(),
         };
         let at = time_of(pack.field("purchase_time")?)?;
+        let total = pack.field("total_quantity")?.decimal("total_quantity")?;
+        let left = pack
+            .field("remaining_quantity")?
+            .decimal("remaining_quantity")?;
+        let from = time_of(pack.field("effective_time")?)?;
+        let until = time_of(pack.field("invalid_time")?)?;
+        if until <= from {
+            bail!("pack {id}: invalid_time is not after effective_time");
+        }
+        let status = pack
+            .opt("status")
+            .map(|s| s.text("status"))
+            .transpose()?
+            .unwrap_or_else(|| "unknown".into());
         out.skipped.push(skipped(
             BilledKind::Pack,
             id,
             name,
             at,
-            "resource packs are not imported yet",
+            format!(
+                "resource pack ({status}): {} of {} left, valid {} to {} (UTC); not recorded, \
+                 since the tables bill kling-api in money (no balance to add it to)",
+                left.normalize(),
+                total.normalize(),
+                from.format("%Y-%m-%d %H:%M"),
+                until.format("%Y-%m-%d %H:%M")
+            ),
         ));
     }
     Ok(())
@@ -1087,4 +1110,327 @@ mod tests {
         assert_eq!(resolution_of("720x1280").as_deref(), Some("720p"));
         assert_eq!(resolution_of("big"), None);
     }
+}
+
+// ---- the drift: `credits reconcile` ----
+
+/// What a day's amounts are counted in: a currency, or the platform's credits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DriftUnit {
+    Money(String),
+    Credits,
+}
+
+/// One platform, model and UTC day: what the log estimated against what was billed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayDrift {
+    pub platform: String,
+    pub model: String,
+    pub day: NaiveDate,
+    pub unit: DriftUnit,
+    /// Entries logged (any status; refunded ones add nothing to the estimate).
+    pub logged: usize,
+    /// The tables' estimate of the logged entries; `None` when one of them is unpriced
+    /// (unknown, never counted as 0) or nothing was logged.
+    pub estimated: Option<Decimal>,
+    /// Logged entries whose money is unknown.
+    pub unpriced: usize,
+    /// What the platform billed; `None` when it reported nothing for that day and model.
+    pub billed: Option<Decimal>,
+}
+
+impl DayDrift {
+    /// Billed minus estimated, when both are known: above 0, the platform charged more.
+    pub fn difference(&self) -> Option<Decimal> {
+        self.billed?.checked_sub(self.estimated?)
+    }
+}
+
+/// A platform's totals over the period, in one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftTotal {
+    pub platform: String,
+    pub unit: DriftUnit,
+    /// The estimate of the entries logged on the days and models the platform billed or
+    /// should have (its billed period); unpriced entries are counted apart.
+    pub estimated: Decimal,
+    pub unpriced: usize,
+    pub billed: Decimal,
+    /// The first and last day the platform's billing covers.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DriftTotal {
+    pub fn difference(&self) -> Option<Decimal> {
+        self.billed.checked_sub(self.estimated)
+    }
+}
+
+/// A failed entry the platform charged for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChargedFailure {
+    pub entry_id: i64,
+    pub platform: String,
+    pub model: String,
+    pub at: DateTime<Utc>,
+    pub unit: DriftUnit,
+    /// Its estimate (`None`: unpriced).
+    pub estimated: Option<Decimal>,
+    /// How the charge is known.
+    pub evidence: FailureEvidence,
+}
+
+/// How a failure is known to have been charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureEvidence {
+    /// The platform billed its model and day at least the estimate of everything logged,
+    /// the failure included.
+    DayBilledInFull,
+    /// The platform lists it as failed and bills the time a failed run took (Replicate).
+    ListedFailed,
+}
+
+/// `credits reconcile`: estimated against billed, under the headings the user reads.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reconciliation {
+    pub totals: Vec<DriftTotal>,
+    /// The days and models billed and logged whose amounts differ, largest first.
+    pub largest: Vec<DayDrift>,
+    /// Billed days and models with nothing logged.
+    pub billed_not_logged: Vec<DayDrift>,
+    /// Generations the platform listed that nobody had logged (the import made their entries).
+    pub generations_not_logged: Vec<Billed>,
+    /// Logged days and models, inside the platform's billed period, that it billed nothing
+    /// for; for platforms that list generations, entries it did not list.
+    pub logged_not_billed: Vec<DayDrift>,
+    pub failures_charged: Vec<ChargedFailure>,
+}
+
+/// How many of the largest differences are listed.
+pub const LARGEST_SHOWN: usize = 10;
+
+/// Sets what the log estimated against what the platforms billed, per platform, model and
+/// UTC day, from `since` on (`platform`: one platform, as typed or as `--from` names it).
+pub fn reconcile(
+    session: &Session,
+    platform: Option<&str>,
+    since: Option<NaiveDate>,
+) -> Result<Reconciliation> {
+    let platform = platform.map(|p| match p.parse::<BilledSource>() {
+        Ok(s) => s.platform().to_string(),
+        Err(_) => resolve::platform_id(&session.catalog, p),
+    });
+    let Some(mut store) = session.existing_store()? else {
+        return Ok(Reconciliation::default());
+    };
+    store.read(|tx| {
+        let lines = tx.billed_lines(platform.as_deref(), since)?;
+        let generations = tx.billed_generations(platform.as_deref(), since)?;
+        let mut platforms: Vec<String> = lines
+            .iter()
+            .map(|l| l.platform.clone())
+            .chain(generations.iter().map(|g| g.platform.clone()))
+            .collect();
+        platforms.sort();
+        platforms.dedup();
+        let mut out = Reconciliation::default();
+        for p in platforms {
+            let mine: Vec<&BilledLine> = lines.iter().filter(|l| l.platform == p).collect();
+            let gens: Vec<&Billed> = generations.iter().filter(|g| g.platform == p).collect();
+            reconcile_platform(session, tx, &p, &mine, &gens, &mut out)?;
+        }
+        out.largest.sort_by(|a, b| {
+            let d = |x: &DayDrift| x.difference().map(|d| d.abs()).unwrap_or_default();
+            d(b).cmp(&d(a))
+                .then(a.day.cmp(&b.day))
+                .then(a.model.cmp(&b.model))
+        });
+        out.largest.truncate(LARGEST_SHOWN);
+        Ok(out)
+    })
+}
+
+fn reconcile_platform(
+    session: &Session,
+    tx: &credits_store::Tx<'_>,
+    platform: &str,
+    lines: &[&BilledLine],
+    gens: &[&Billed],
+    out: &mut Reconciliation,
+) -> Result<()> {
+    let table = session.catalog.platform(platform).ok();
+    let credits_platform =
+        table.is_some_and(|t| t.billing == credits_core::pricing::Billing::Credits);
+    let days = lines
+        .iter()
+        .map(|l| l.day)
+        .chain(gens.iter().map(|g| g.at.date_naive()));
+    let (Some(from), Some(to)) = (days.clone().min(), days.max()) else {
+        return Ok(());
+    };
+    let entries = tx.entries_matching(&credits_core::records::Filter {
+        platform: Some(platform.to_string()),
+        since: Some(start_of(from)),
+        until: to.succ_opt().map(start_of),
+        ..Default::default()
+    })?;
+    // The unit of the platform's bill: its lines' currency, or credits.
+    let unit = match lines.first() {
+        Some(l) => match &l.amount {
+            Some(m) => DriftUnit::Money(m.currency.clone()),
+            None => DriftUnit::Credits,
+        },
+        None if credits_platform => DriftUnit::Credits,
+        None => DriftUnit::Money(
+            table
+                .map(|t| t.currency.clone())
+                .unwrap_or_else(|| "USD".into()),
+        ),
+    };
+    let mut groups: BTreeMap<(String, NaiveDate), DayDrift> = BTreeMap::new();
+    let group = |groups: &mut BTreeMap<(String, NaiveDate), DayDrift>, model: &str, day| {
+        groups
+            .entry((model.to_string(), day))
+            .or_insert_with(|| DayDrift {
+                platform: platform.to_string(),
+                model: model.to_string(),
+                day,
+                unit: unit.clone(),
+                logged: 0,
+                estimated: Some(Decimal::ZERO),
+                unpriced: 0,
+                billed: None,
+            })
+            .clone()
+    };
+    for l in lines {
+        let mut g = group(&mut groups, &l.model, l.day);
+        let amount = match (&unit, &l.amount, l.credits) {
+            (DriftUnit::Money(c), Some(m), _) if *c == m.currency => m.amount,
+            (DriftUnit::Credits, _, Some(c)) => c,
+            _ => bail!(
+                "{platform} is billed in more than one unit (a {} line on {} for {}): \
+                 reconcile it one currency at a time is not supported",
+                l.amount
+                    .as_ref()
+                    .map(|m| m.currency.as_str())
+                    .unwrap_or("credits"),
+                l.day,
+                l.model
+            ),
+        };
+        g.billed = Some(
+            g.billed
+                .unwrap_or_default()
+                .checked_add(amount)
+                .ok_or_else(|| anyhow!("billed amounts too large to add"))?,
+        );
+        groups.insert((l.model.clone(), l.day), g);
+    }
+    let per_generation: std::collections::BTreeSet<i64> =
+        gens.iter().filter_map(|g| g.entry_id).collect();
+    let mut not_listed: BTreeMap<(String, NaiveDate), DayDrift> = BTreeMap::new();
+    let estimate_of = |e: &credits_core::records::Entry| -> Option<Decimal> {
+        if e.status == Status::Refunded {
+            return Some(Decimal::ZERO);
+        }
+        match &unit {
+            DriftUnit::Credits => Some(e.credits),
+            DriftUnit::Money(c) => e
+                .cost
+                .as_ref()
+                .filter(|m| m.currency == *c)
+                .map(|m| m.amount),
+        }
+    };
+    let mut total = DriftTotal {
+        platform: platform.to_string(),
+        unit: unit.clone(),
+        estimated: Decimal::ZERO,
+        unpriced: 0,
+        billed: Decimal::ZERO,
+        from,
+        to,
+    };
+    for e in &entries {
+        let day = e.at.to_utc().date_naive();
+        let est = estimate_of(e);
+        let add = |g: &mut DayDrift| {
+            g.logged += 1;
+            match est {
+                Some(v) => g.estimated = g.estimated.and_then(|t| t.checked_add(v)),
+                None => {
+                    g.unpriced += 1;
+                    g.estimated = None;
+                }
+            }
+        };
+        if !lines.is_empty() {
+            // The known part of the estimate; the unpriced are counted apart.
+            total.estimated = total
+                .estimated
+                .checked_add(est.unwrap_or_default())
+                .ok_or_else(|| anyhow!("estimates too large to add"))?;
+            let mut g = group(&mut groups, &e.model, day);
+            add(&mut g);
+            groups.insert((e.model.clone(), day), g);
+        } else if !per_generation.contains(&e.id) {
+            let mut g = group(&mut not_listed, &e.model, day);
+            add(&mut g);
+            not_listed.insert((e.model.clone(), day), g);
+        }
+    }
+    for g in groups.values() {
+        total.unpriced += g.unpriced;
+        total.billed += g.billed.unwrap_or_default();
+        match (g.logged, g.billed) {
+            (0, Some(_)) => out.billed_not_logged.push(g.clone()),
+            (_, None) => out.logged_not_billed.push(g.clone()),
+            _ => {
+                if g.difference().is_some_and(|d| !d.is_zero()) {
+                    out.largest.push(g.clone());
+                }
+            }
+        }
+    }
+    // Failures the bill includes: the day's model billed at least everything logged.
+    for e in &entries {
+        if e.status != Status::Failed {
+            continue;
+        }
+        let day = e.at.to_utc().date_naive();
+        let billed_in_full = groups
+            .get(&(e.model.clone(), day))
+            .is_some_and(|g| matches!((g.billed, g.estimated), (Some(b), Some(est)) if b >= est));
+        let listed_failed = gens.iter().any(|g| {
+            g.entry_id == Some(e.id) && g.status == Status::Failed && platform == "replicate"
+        });
+        let evidence = if billed_in_full {
+            FailureEvidence::DayBilledInFull
+        } else if listed_failed {
+            FailureEvidence::ListedFailed
+        } else {
+            continue;
+        };
+        out.failures_charged.push(ChargedFailure {
+            entry_id: e.id,
+            platform: platform.to_string(),
+            model: e.model.clone(),
+            at: e.at.to_utc(),
+            unit: unit.clone(),
+            estimated: estimate_of(e),
+            evidence,
+        });
+    }
+    if !lines.is_empty() {
+        out.totals.push(total);
+    }
+    out.logged_not_billed.extend(not_listed.into_values());
+    out.generations_not_logged.extend(
+        gens.iter()
+            .filter(|g| g.matched == Matched::Created)
+            .map(|g| (*g).clone()),
+    );
+    Ok(())
 }
