@@ -1,0 +1,471 @@
+//! What the platforms really billed (issue 23) through the binary: `credits import --from`
+//! with a file in each platform's documented shape (made here), imported twice, with an
+//! entry logged by hand first; and `credits reconcile` on a log with a charged failure, an
+//! unlogged generation and a price change, against amounts computed by hand below.
+//!
+//! Prices from the shipped tables: Replicate's flux-schnell $0.003 an image and flux-dev
+//! $0.025; OpenAI's sora-2 $0.10 a second at 720p; fal's Ovi $0.20 a video and Wan 2.5 $0.05
+//! a second; Runway's API gen4_turbo 5 credits a second.
+
+mod common;
+
+use common::{entry_count, ok, Sandbox};
+use serde_json::{json, Value};
+
+fn entries(sandbox: &Sandbox) -> Vec<Value> {
+    ok(sandbox, &["history", "--json"])
+        .json()
+        .as_array()
+        .expect("history --json is a list")
+        .clone()
+}
+
+fn by_model<'a>(list: &'a [Value], model: &str) -> Vec<&'a Value> {
+    list.iter().filter(|e| e["model"] == model).collect()
+}
+
+const REPLICATE: &str = r#"{"next": null, "previous": null, "results": [
+  {"id": "rep-ok", "model": "black-forest-labs/flux-schnell", "version": "abc", "status": "succeeded",
+   "source": "api", "created_at": "2026-11-20T10:00:00.512Z", "started_at": "2026-11-20T10:00:01Z",
+   "completed_at": "2026-11-20T10:00:03Z", "metrics": {"predict_time": 1.93}, "urls": {}},
+  {"id": "rep-failed", "model": "black-forest-labs/flux-dev", "status": "failed", "source": "web",
+   "created_at": "2026-11-20T11:00:00Z", "metrics": {}},
+  {"id": "rep-canceled", "model": "someone/house-model", "status": "canceled", "source": "api",
+   "created_at": "2026-11-20T12:00:00Z"},
+  {"id": "rep-running", "model": "black-forest-labs/flux-dev", "status": "processing", "source": "api",
+   "created_at": "2026-11-20T12:30:00Z"}
+]}"#;
+
+#[test]
+fn replicate_predictions_import_once_and_enrich_what_was_logged() {
+    let sandbox = Sandbox::with_db();
+    // Logged by hand 10 minutes after Replicate's created_at: the same generation.
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ],
+    );
+    let file = sandbox.write("predictions.json", REPLICATE);
+    let file = file.to_str().unwrap();
+    let run = ok(&sandbox, &["import", "--from", "replicate", file, "--json"]);
+    run.json_eq("/added", json!(2))
+        .json_eq("/enriched", json!(1))
+        .json_eq("/skipped", json!(1))
+        .json_eq("/already_present", json!(0));
+    let items = run.json_at("/items");
+    let item = |id: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["reference"] == id)
+            .unwrap_or_else(|| panic!("{id} in {items}"))
+            .clone()
+    };
+    assert_eq!(item("rep-failed")["action"], "enriched");
+    assert_eq!(item("rep-failed")["matched_by"], "time");
+    assert_eq!(
+        item("rep-failed")["status_changed"],
+        json!(["ok", "failed"])
+    );
+    assert_eq!(item("rep-canceled")["status"], "failed");
+    assert_eq!(item("rep-running")["action"], "skipped");
+    // Replicate's list has no cost: billed is unknown, never 0.
+    assert_eq!(item("rep-ok")["billed"], Value::Null);
+
+    let list = entries(&sandbox);
+    assert_eq!(list.len(), 3, "1 logged + 2 added: {list:#?}");
+    let dev = by_model(&list, "flux-dev");
+    assert_eq!(
+        dev.len(),
+        1,
+        "the hand-logged entry was enriched, not doubled"
+    );
+    assert_eq!(dev[0]["status"], "failed");
+    let schnell = by_model(&list, "flux-schnell");
+    assert_eq!(schnell[0]["status"], "ok");
+    assert_eq!(schnell[0]["cost"], "0.003");
+    assert_eq!(schnell[0]["at"], "2026-11-20T10:00:00+00:00");
+    let house = by_model(&list, "someone/house-model");
+    assert_eq!(house.len(), 1, "{list:#?}");
+    assert_eq!(house[0]["status"], "failed");
+    assert_eq!(
+        house[0]["cost"],
+        Value::Null,
+        "a model not in the tables is not priced at 0"
+    );
+
+    let again = ok(&sandbox, &["import", "--from", "replicate", file, "--json"]);
+    again
+        .json_eq("/added", json!(0))
+        .json_eq("/enriched", json!(0))
+        .json_eq("/already_present", json!(3));
+    assert_eq!(entry_count(&sandbox.db()), 3);
+
+    // The text says per item what happened and how it was matched.
+    let text = ok(&sandbox, &["import", "--from", "replicate", file]);
+    text.stdout_has("3 already in the log, 1 skipped")
+        .stdout_has("rep-running")
+        .stdout_has("still processing");
+}
+
+#[test]
+fn openai_videos_and_costs_import_once() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "openai",
+            "sora-2",
+            "--duration",
+            "8",
+            "--at",
+            "2026-09-01T10:20:00Z",
+        ],
+    );
+    // One file, a list of two pages: the videos and the costs.
+    let file = sandbox.write(
+        "openai.json",
+        r#"[
+  {"object": "list", "has_more": false, "data": [
+    {"id": "video_a", "object": "video", "created_at": 1788257400, "completed_at": 1788257500,
+     "model": "sora-2", "seconds": "8", "size": "1280x720", "status": "completed", "error": null},
+    {"id": "video_b", "object": "video", "created_at": 1788264000, "model": "sora-2",
+     "seconds": "4", "size": "720x1280", "status": "failed",
+     "error": {"code": "moderation_blocked", "message": "blocked"}},
+    {"id": "video_c", "object": "video", "created_at": 1788265000, "model": "sora-2",
+     "seconds": "4", "size": "720x1280", "status": "in_progress"}
+  ]},
+  {"object": "page", "has_more": false, "next_page": null, "data": [
+    {"object": "bucket", "start_time": 1788220800, "end_time": 1788307200, "results": [
+      {"object": "organization.costs.result", "amount": {"value": 1.2000, "currency": "usd"},
+       "line_item": "sora-2, video", "project_id": null}]}
+  ]}
+]"#,
+    );
+    let file = file.to_str().unwrap();
+    // 1788257400 is 2026-09-01T10:10:00Z: 10 minutes before the hand-logged entry.
+    let run = ok(&sandbox, &["import", "--from", "openai", file, "--json"]);
+    run.json_eq("/added", json!(1))
+        .json_eq("/enriched", json!(1))
+        .json_eq("/lines_added", json!(1))
+        .json_eq("/skipped", json!(1));
+    let items = run.json_at("/items");
+    let line = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "line")
+        .unwrap();
+    assert_eq!(line["billed"], "1.2");
+    assert_eq!(line["billed_currency"], "USD");
+    assert_eq!(line["model"], "sora-2");
+
+    let list = entries(&sandbox);
+    assert_eq!(list.len(), 2, "{list:#?}");
+    let failed: Vec<_> = list.iter().filter(|e| e["status"] == "failed").collect();
+    assert_eq!(failed.len(), 1);
+    // 4 s of sora-2 at $0.10/s, priced by the table as `log` would.
+    assert_eq!(failed[0]["cost"], "0.4");
+    assert_eq!(failed[0]["resolution"], "720p");
+
+    ok(&sandbox, &["import", "--from", "openai", file, "--json"])
+        .json_eq("/added", json!(0))
+        .json_eq("/lines_added", json!(0))
+        .json_eq("/already_present", json!(3));
+    assert_eq!(entry_count(&sandbox.db()), 2);
+}
+
+const FAL: &str = r#"{"time_series": [
+  {"bucket": "2026-11-18T00:00:00Z", "results": [
+    {"endpoint_id": "fal-ai/ovi", "unit": "video", "quantity": 2, "unit_price": 0.20, "cost": 0.40,
+     "currency": "USD", "auth_method": "key"},
+    {"endpoint_id": "fal-ai/ovi", "unit": "video", "quantity": 1, "unit_price": 0.20, "cost": 0.20,
+     "currency": "USD", "auth_method": "web"}]},
+  {"bucket": "2026-11-19T00:00:00Z", "results": [
+    {"endpoint_id": "fal-ai/wan-2.5", "unit": "video_second", "quantity": 10, "unit_price": 0.06,
+     "cost": 0.60, "currency": "USD", "auth_method": "key"}]},
+  {"bucket": "2026-11-20T00:00:00Z", "results": [
+    {"endpoint_id": "fal-ai/ovi", "unit": "video", "quantity": 1, "unit_price": 0.20, "cost": 0.20,
+     "currency": "USD", "auth_method": "key"},
+    {"endpoint_id": "fal-ai/new-thing/v1", "unit": "image", "quantity": 3, "unit_price": 0.01,
+     "cost": 0.03, "currency": "USD", "auth_method": "key"}]}
+], "next_cursor": null, "has_more": false}"#;
+
+#[test]
+fn fal_usage_becomes_billed_lines_never_entries() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &["log", "fal", "ovi", "--at", "2026-11-18T10:00:00Z"],
+    );
+    let file = sandbox.write("usage.json", FAL);
+    let file = file.to_str().unwrap();
+    let run = ok(&sandbox, &["import", "--from", "fal", file, "--json"]);
+    // Ovi on the 18th: two auth methods, one line of $0.60 for 3 videos.
+    run.json_eq("/lines_added", json!(4))
+        .json_eq("/added", json!(0));
+    let items = run.json_at("/items");
+    let ovi18 = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["reference"] == "ovi 2026-11-18 video")
+        .unwrap_or_else(|| panic!("{items}"));
+    assert_eq!(ovi18["billed"], "0.6");
+    let unknown = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["model"] == "fal-ai/new-thing/v1")
+        .unwrap();
+    assert_eq!(unknown["known_model"], false);
+    assert_eq!(
+        entry_count(&sandbox.db()),
+        1,
+        "usage lines are not generations"
+    );
+
+    ok(&sandbox, &["import", "--from", "fal", file, "--json"])
+        .json_eq("/lines_added", json!(0))
+        .json_eq("/lines_replaced", json!(0))
+        .json_eq("/already_present", json!(4));
+
+    // fal still counting the 20th: a later download of that day replaces it.
+    let later = sandbox.write(
+        "later.json",
+        &FAL.replace("\"cost\": 0.03", "\"cost\": 0.05"),
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "fal", later.to_str().unwrap(), "--json"],
+    )
+    .json_eq("/lines_replaced", json!(1))
+    .json_eq("/already_present", json!(3));
+    assert_eq!(entry_count(&sandbox.db()), 1);
+}
+
+#[test]
+fn runway_usage_is_credits_per_model_and_day() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "runway.json",
+        r#"{"results": [
+  {"date": "2026-11-19", "usedCredits": [{"model": "gen4_turbo", "amount": 50},
+                                          {"model": "gen4_aleph", "amount": 150}]},
+  {"date": "2026-11-20", "usedCredits": [{"model": "gen4_turbo", "amount": 25}]}
+], "models": ["gen4_turbo", "gen4_aleph"]}"#,
+    );
+    let file = file.to_str().unwrap();
+    let run = ok(&sandbox, &["import", "--from", "runway", file, "--json"]);
+    run.json_eq("/lines_added", json!(3))
+        .json_eq("/platform", json!("runway-api"));
+    let credits: Vec<String> = run
+        .json_at("/items")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["reference"].as_str().unwrap(),
+                i["billed_credits"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            "gen4_aleph 2026-11-19 \"150\"",
+            "gen4_turbo 2026-11-19 \"50\"",
+            "gen4_turbo 2026-11-20 \"25\"",
+        ]
+    );
+    ok(&sandbox, &["import", "--from", "runway", file, "--json"])
+        .json_eq("/already_present", json!(3));
+
+    // The organization's balance is not its usage: refused, saying which to download.
+    let org = sandbox.write(
+        "org.json",
+        r#"{"creditBalance": 1310, "tier": {"maxMonthlyCreditSpend": 10000, "models": {}},
+            "usage": {"models": {}}}"#,
+    );
+    let run = sandbox.run(&["import", "--from", "runway", org.to_str().unwrap()]);
+    run.error()
+        .stderr_has("org.json")
+        .stderr_has("/v1/organization/usage");
+}
+
+#[test]
+fn kling_resource_packs_are_read_and_said_not_recorded() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "kling.json",
+        r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
+  "resource_pack_subscribe_infos": [
+    {"resource_pack_name": "Video pack 1000", "resource_pack_id": "pk-1",
+     "resource_pack_type": "decreasing_total", "total_quantity": 1000.0, "remaining_quantity": 640.5,
+     "purchase_time": 1793836800000, "effective_time": 1793836800000,
+     "invalid_time": 1825372800000, "status": "online"}]}}"#,
+    );
+    let run = ok(
+        &sandbox,
+        &[
+            "import",
+            "--from",
+            "kling",
+            file.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    run.json_eq("/skipped", json!(1));
+    let reason = run.json_at("/items/0/reason");
+    let reason = reason.as_str().unwrap();
+    assert!(reason.contains("640.5 of 1000 left"), "{reason}");
+    assert!(
+        reason.contains("2026-11-05 00:00 to 2027-11-05 00:00"),
+        "{reason}"
+    );
+    assert_eq!(entry_count(&sandbox.db()), 0);
+}
+
+#[test]
+fn a_bad_document_writes_nothing_and_names_the_file() {
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["log", "fal", "ovi"]);
+    let bad = sandbox.write("cut.json", &FAL[..FAL.len() / 2]);
+    sandbox
+        .run(&["import", "--from", "fal", bad.to_str().unwrap()])
+        .error()
+        .stderr_has("cut.json")
+        .stderr_has("not JSON");
+    // A cost that is not a number: the whole file is refused, not half of it.
+    let wrong = sandbox.write(
+        "wrong.json",
+        &FAL.replace("\"cost\": 0.03", "\"cost\": \"n/a\""),
+    );
+    sandbox
+        .run(&["import", "--from", "fal", wrong.to_str().unwrap()])
+        .error()
+        .stderr_has("wrong.json")
+        .stderr_has("cost");
+    ok(&sandbox, &["reconcile"]).stdout_has("Nothing billed");
+    sandbox
+        .run(&["import", "--from", "luma", "x.json"])
+        .usage_error();
+}
+
+/// The fal log of [`reconcile_lists_each_kind_of_drift`]: by hand,
+/// - 18th: Ovi ×3 logged (2 ok + 1 failed) at $0.20 = $0.60; fal billed $0.60 (3 videos), so
+///   the failure was charged;
+/// - 19th: Wan 2.5, 10 s at the table's $0.05/s = $0.50, billed $0.60 (fal's price went to
+///   $0.06/s): +$0.10; and one Ovi logged ($0.20) that fal billed nothing for;
+/// - 20th: Ovi billed $0.20 and the unknown endpoint $0.03, nothing logged.
+///
+/// Totals: estimated 0.60 + 0.50 + 0.20 = $1.30; billed 0.60 + 0.60 + 0.20 + 0.03 = $1.43;
+/// difference +$0.13.
+#[test]
+fn reconcile_lists_each_kind_of_drift() {
+    let sandbox = Sandbox::with_db();
+    for at in ["2026-11-18T10:00:00Z", "2026-11-18T11:00:00Z"] {
+        ok(&sandbox, &["log", "fal", "ovi", "--at", at]);
+    }
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "fal",
+            "ovi",
+            "--at",
+            "2026-11-18T12:00:00Z",
+            "--failed",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "fal",
+            "wan-2.5",
+            "--duration",
+            "10",
+            "--at",
+            "2026-11-19T10:00:00Z",
+        ],
+    );
+    ok(
+        &sandbox,
+        &["log", "fal", "ovi", "--at", "2026-11-19T15:00:00Z"],
+    );
+    let file = sandbox.write("usage.json", FAL);
+    ok(
+        &sandbox,
+        &["import", "--from", "fal", file.to_str().unwrap()],
+    );
+
+    let run = ok(&sandbox, &["reconcile", "--json"]);
+    run.json_eq("/totals/0/platform", json!("fal"))
+        .json_decimal_eq("/totals/0/estimated", "1.30")
+        .json_decimal_eq("/totals/0/billed", "1.43")
+        .json_decimal_eq("/totals/0/difference", "0.13");
+    run.json_eq("/largest_differences/0/model", json!("wan-2.5"))
+        .json_eq("/largest_differences/0/day", json!("2026-11-19"))
+        .json_decimal_eq("/largest_differences/0/estimated", "0.50")
+        .json_decimal_eq("/largest_differences/0/billed", "0.60")
+        .json_decimal_eq("/largest_differences/0/difference", "0.10");
+    assert_eq!(
+        run.json_at("/largest_differences")
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let unlogged: Vec<String> = run
+        .json_at("/billed_not_logged")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {} {}", d["day"], d["model"], d["billed"]))
+        .collect();
+    assert_eq!(
+        unlogged,
+        [
+            "\"2026-11-20\" \"fal-ai/new-thing/v1\" \"0.03\"",
+            "\"2026-11-20\" \"ovi\" \"0.2\"",
+        ]
+    );
+    run.json_eq("/logged_not_billed/0/model", json!("ovi"))
+        .json_eq("/logged_not_billed/0/day", json!("2026-11-19"))
+        .json_decimal_eq("/logged_not_billed/0/estimated", "0.20");
+    run.json_eq("/failures_charged/0/entry_id", json!(3))
+        .json_decimal_eq("/failures_charged/0/estimated", "0.20");
+    assert_eq!(
+        run.json_at("/failures_charged").as_array().unwrap().len(),
+        1
+    );
+
+    let text = ok(&sandbox, &["reconcile", "fal"]);
+    for heading in [
+        "Totals",
+        "Largest differences",
+        "Billed but never logged",
+        "Logged but never billed",
+        "Failures charged",
+    ] {
+        text.stdout_has(heading);
+    }
+    text.stdout_has("+$0.13").stdout_has("+$0.10");
+
+    // From the 19th on, the 18th's lines and its charged failure are out of the period.
+    let since = ok(&sandbox, &["reconcile", "--since", "2026-11-19", "--json"]);
+    since
+        .json_decimal_eq("/totals/0/estimated", "0.70")
+        .json_decimal_eq("/totals/0/billed", "0.83");
+    assert_eq!(since.json_at("/failures_charged"), json!([]));
+}
