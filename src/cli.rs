@@ -649,6 +649,11 @@ pub struct ReportArgs {
     /// With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log's currency = 0.92 EUR).
     #[arg(long, value_name = "CUR=RATE@DATE", requires = "html", value_parser = parse_rate, value_hint = ValueHint::Other)]
     pub rate: Option<credits_app::ops::sheet::Rate>,
+    /// Which money: `estimated` (the tables' price of what you logged, the default),
+    /// `billed` (what the platforms reported, `import --from`), or `best` (billed where
+    /// known, estimated elsewhere).
+    #[arg(long, value_name = "WHICH", value_parser = ["estimated", "billed", "best"], conflicts_with_all = ["chart", "html"])]
+    pub cost: Option<String>,
 }
 
 /// What `report --chart` draws.

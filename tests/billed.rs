@@ -370,8 +370,7 @@ fn a_bad_document_writes_nothing_and_names_the_file() {
 ///
 /// Totals: estimated 0.60 + 0.50 + 0.20 = $1.30; billed 0.60 + 0.60 + 0.20 + 0.03 = $1.43;
 /// difference +$0.13.
-#[test]
-fn reconcile_lists_each_kind_of_drift() {
+fn fal_log_with_its_usage() -> Sandbox {
     let sandbox = Sandbox::with_db();
     for at in ["2026-11-18T10:00:00Z", "2026-11-18T11:00:00Z"] {
         ok(&sandbox, &["log", "fal", "ovi", "--at", at]);
@@ -408,7 +407,12 @@ fn reconcile_lists_each_kind_of_drift() {
         &sandbox,
         &["import", "--from", "fal", file.to_str().unwrap()],
     );
+    sandbox
+}
 
+#[test]
+fn reconcile_lists_each_kind_of_drift() {
+    let sandbox = fal_log_with_its_usage();
     let run = ok(&sandbox, &["reconcile", "--json"]);
     run.json_eq("/totals/0/platform", json!("fal"))
         .json_decimal_eq("/totals/0/estimated", "1.30")
@@ -468,4 +472,64 @@ fn reconcile_lists_each_kind_of_drift() {
         .json_decimal_eq("/totals/0/estimated", "0.70")
         .json_decimal_eq("/totals/0/billed", "0.83");
     assert_eq!(since.json_at("/failures_charged"), json!([]));
+}
+
+/// `report --cost` on the log of [`fal_log_with_its_usage`], by model. Billed: Ovi $0.60
+/// (18th) + $0.20 (20th) = $0.80, Wan 2.5 $0.60; the unknown endpoint's $0.03 is in no row;
+/// total $1.43. Best: Ovi billed $0.60 + estimated $0.20 (19th, not billed) + billed $0.20 =
+/// $1.00; total $1.00 + $0.60 + $0.03 = $1.63.
+#[test]
+fn report_cost_chooses_billed_estimated_or_best_and_says_which() {
+    let sandbox = fal_log_with_its_usage();
+    let row = |run: &common::Run, model: &str| {
+        run.json_at("/rows")
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["model"] == model)
+            .unwrap_or_else(|| panic!("{model}"))
+            .clone()
+    };
+    let billed = ok(
+        &sandbox,
+        &["report", "--by", "model", "--cost", "billed", "--json"],
+    );
+    assert_eq!(row(&billed, "ovi")["cost"], "0.8");
+    assert_eq!(row(&billed, "ovi")["estimated"], "0.8");
+    assert_eq!(row(&billed, "ovi")["cost_kind"], "billed");
+    assert_eq!(row(&billed, "wan-2.5")["cost"], "0.6");
+    billed.json_decimal_eq("/total/cost", "1.43");
+
+    let best = ok(
+        &sandbox,
+        &["report", "--by", "model", "--cost", "best", "--json"],
+    );
+    assert_eq!(row(&best, "ovi")["cost"], "1");
+    assert_eq!(row(&best, "ovi")["cost_kind"], "billed+estimated");
+    assert_eq!(row(&best, "wan-2.5")["cost_kind"], "billed");
+    best.json_decimal_eq("/total/cost", "1.63");
+
+    // The default is the estimate, as always, now saying so beside the billed amount.
+    let plain = ok(&sandbox, &["report", "--json"]);
+    plain
+        .json_decimal_eq("/total/cost", "1.30")
+        .json_eq("/total/cost_kind", json!("estimated"))
+        .json_decimal_eq("/total/billed", "1.43");
+    ok(&sandbox, &["report", "--by", "model", "--cost", "best"])
+        .stdout_has("$1.00 billed + est.")
+        .stdout_has("$0.60 billed")
+        .stdout_has("$0.03 on models and days with no entry");
+    ok(&sandbox, &["report", "--by", "model"]).stdout_has("$0.80 est.");
+
+    // Billed lines know no project: refused, saying what works.
+    sandbox
+        .run(&["report", "--by", "project", "--cost", "billed"])
+        .error()
+        .stderr_has("per platform, model and day");
+
+    // A log with nothing billed reads as it always did.
+    let other = Sandbox::with_db();
+    ok(&other, &["log", "fal", "ovi"]);
+    let run = ok(&other, &["report", "--json"]);
+    assert!(run.json_at("/total").get("cost_kind").is_none());
 }

@@ -31,6 +31,7 @@ use crate::views::chart::{ChartView, Style};
 use crate::views::columns::{self, ViewColumn};
 use crate::views::report::{RefundView, ReportView};
 use anyhow::Result;
+use credits_app::ops::billed::{self, CostChoice, CostFigure};
 use credits_app::ops::budgets;
 use credits_app::ops::chart;
 use credits_app::ops::reports::{self, Line, PlatformCredits, PricedWith};
@@ -135,16 +136,74 @@ fn priced_with_lines(
     lines
 }
 
-/// A row of the report's table or CSV: a group, or the total.
+/// A row of the report's table or CSV: a group, or the total, with its billed money when
+/// a platform reported some (`import --from`).
 struct ReportLine<'a> {
     line: &'a Line,
     total: bool,
+    figure: Option<&'a CostFigure>,
+}
+
+/// The cost cell: the money `--cost` chose, saying which it is where billed money exists
+/// (`$0.60 billed`, `$0.50 est.`); without billed money, the estimate as always.
+fn chosen_cost_text(r: &ReportLine, choice: Option<CostChoice>) -> String {
+    let row = &r.line.row;
+    let estimated = cost_text(row);
+    let currency = |f: &CostFigure| {
+        f.currency
+            .clone()
+            .or_else(|| row.currency.clone())
+            .unwrap_or_else(|| "USD".into())
+    };
+    match (choice.unwrap_or_default(), r.figure) {
+        (CostChoice::Estimated, Some(f)) if f.billed.is_some() => format!("{estimated} est."),
+        (CostChoice::Estimated, _) if choice.is_some() => format!("{estimated} est."),
+        (CostChoice::Estimated, _) => estimated,
+        (CostChoice::Billed, Some(f)) => match f.billed {
+            Some(b) => format!("{} billed", money::fmt_money(b, &currency(f))),
+            None => "not billed".into(),
+        },
+        (CostChoice::Billed, None) => "not billed".into(),
+        (CostChoice::Best, Some(f)) => {
+            let kind = match (f.best_has_billed, f.best_has_estimated) {
+                (true, true) => "billed + est.",
+                (true, false) => "billed",
+                _ => "est.",
+            };
+            let unpriced = if f.best_has_estimated && row.unpriced > 0 {
+                format!(" + {} unpriced", money::fmt_credits(row.unpriced.into()))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}{unpriced} {kind}",
+                money::fmt_money(f.best, &currency(f))
+            )
+        }
+        (CostChoice::Best, None) => format!("{estimated} est."),
+    }
+}
+
+/// The cost the CSV holds under `--cost`, exact.
+fn chosen_cost_csv(r: &ReportLine, choice: Option<CostChoice>) -> String {
+    match (choice.unwrap_or_default(), r.figure) {
+        (CostChoice::Billed, Some(f)) => f
+            .billed
+            .map(|b| b.normalize().to_string())
+            .unwrap_or_default(),
+        (CostChoice::Billed, None) => String::new(),
+        (CostChoice::Best, Some(f)) => f.best.normalize().to_string(),
+        _ => r.line.row.cost.normalize().to_string(),
+    }
 }
 
 /// The report's columns, declared once: the table's and the CSV's, for the group keys `keys`.
 /// The table shows what people read (`$0.29`, `140 kling + 207 runway`); the CSV the exact
 /// values, with `currency` and `unpriced` beside the cost, and `cost_per_credit` last.
-fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine<'r>>> {
+fn report_columns<'c, 'r>(
+    keys: &'c [GroupKey],
+    choice: Option<CostChoice>,
+) -> Vec<ViewColumn<'c, ReportLine<'r>>> {
     // The keys, credits and cost stay; the rest give way, the least read first.
     let mut columns: Vec<ViewColumn<ReportLine>> = keys
         .iter()
@@ -232,12 +291,10 @@ fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine
         .csv("credits_owed", move |r: &ReportLine| {
             credits_csv(r, r.line.row.credits_owed)
         }),
-        ViewColumn::new(render::Column::essential("cost"), |r: &ReportLine| {
-            cost_text(&r.line.row)
+        ViewColumn::new(render::Column::essential("cost"), move |r: &ReportLine| {
+            chosen_cost_text(r, choice)
         })
-        .csv("cost", |r: &ReportLine| {
-            r.line.row.cost.normalize().to_string()
-        }),
+        .csv("cost", move |r: &ReportLine| chosen_cost_csv(r, choice)),
         ViewColumn::csv_only("currency", |r: &ReportLine| {
             r.line.row.currency.clone().unwrap_or_default()
         }),
@@ -272,6 +329,22 @@ fn report_columns<'c, 'r>(keys: &'c [GroupKey]) -> Vec<ViewColumn<'c, ReportLine
             exact(r.line.row.cost_per_credit())
         }),
     ]);
+    if choice.is_some() {
+        // Which money the cost is, per record: only asked for, so CSVs read by scripts keep
+        // their columns.
+        columns.push(ViewColumn::csv_only("cost_kind", move |r: &ReportLine| {
+            match (choice.unwrap_or_default(), r.figure) {
+                (CostChoice::Estimated, _) | (CostChoice::Best, None) => "estimated",
+                (CostChoice::Billed, _) => "billed",
+                (CostChoice::Best, Some(f)) => match (f.best_has_billed, f.best_has_estimated) {
+                    (true, true) => "billed+estimated",
+                    (true, false) => "billed",
+                    _ => "estimated",
+                },
+            }
+            .to_string()
+        }));
+    }
     columns
 }
 
@@ -428,6 +501,19 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let store = session.store_for_reading()?;
     let filter = args.filter.filter(session)?;
     let report = reports::report(&store, &filter, &keys)?;
+    let choice = args
+        .cost
+        .as_deref()
+        .map(str::parse::<CostChoice>)
+        .transpose()?;
+    if matches!(choice, Some(CostChoice::Billed | CostChoice::Best))
+        && !billed::report_can_show_billed(&filter, &keys)
+    {
+        return Err(billed::billed_report_refused());
+    }
+    let costs = billed::report_costs(&store, &filter, &keys)?;
+    let figure_of = |line: &Line| costs.as_ref().and_then(|c| c.rows.get(&line.row.keys));
+    let total_figure = costs.as_ref().map(|c| &c.total);
     let priced_with = reports::priced_with(&session.catalog, &report.tables);
     let (rows, total) = (report.rows, Some(report.total));
     let unpriced_platforms = report.unpriced_platforms;
@@ -441,6 +527,15 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     if ctx.json {
         let mut view = ReportView::new(&keys, &rows, total.as_ref(), &priced_with, &budgets, &warn);
         view.chart = chart.as_ref().map(ChartView::new);
+        if costs.is_some() || choice.is_some() {
+            view.rows = view
+                .rows
+                .into_iter()
+                .zip(&rows)
+                .map(|(v, line)| v.with_costs(choice, figure_of(line)))
+                .collect();
+            view.total = view.total.map(|t| t.with_costs(choice, total_figure));
+        }
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
@@ -448,16 +543,24 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         // No TOTAL record unless asked: a pivot table over the rows would count it twice.
         let lines: Vec<ReportLine> = rows
             .iter()
-            .map(|line| ReportLine { line, total: false })
+            .map(|line| ReportLine {
+                line,
+                total: false,
+                figure: figure_of(line),
+            })
             .chain(
                 total
                     .iter()
                     // With no --by the total is the only row: the data, not a sum of rows.
                     .filter(|_| args.total || keys.is_empty())
-                    .map(|line| ReportLine { line, total: true }),
+                    .map(|line| ReportLine {
+                        line,
+                        total: true,
+                        figure: total_figure,
+                    }),
             )
             .collect();
-        columns::write_csv(&report_columns(&keys), &lines, &mut *out)?;
+        columns::write_csv(&report_columns(&keys, choice), &lines, &mut *out)?;
         return Ok(0);
     }
     let Some(total) = total.filter(|t| t.row.entries > 0) else {
@@ -470,10 +573,15 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     };
     let lines: Vec<ReportLine> = rows
         .iter()
-        .map(|line| ReportLine { line, total: false })
+        .map(|line| ReportLine {
+            line,
+            total: false,
+            figure: figure_of(line),
+        })
         .chain([ReportLine {
             line: &total,
             total: true,
+            figure: total_figure,
         }])
         .collect();
     match &chart {
@@ -487,7 +595,19 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             let width = render::output_width().unwrap_or(80);
             out.write_all(views::chart::draw(chart, style, width).as_bytes())?;
         }
-        None => out.write_all(columns::table(&report_columns(&keys), &lines).as_bytes())?,
+        None => out.write_all(columns::table(&report_columns(&keys, choice), &lines).as_bytes())?,
+    }
+    if let Some(c) = costs
+        .as_ref()
+        .filter(|c| !c.billed_without_entries.is_zero())
+    {
+        let currency = c.total.currency.as_deref().unwrap_or("USD");
+        proseln!(
+            out,
+            "billed {} on models and days with no entry: in the total's billed money, in no \
+             row (`credits reconcile` lists them)",
+            money::fmt_money(c.billed_without_entries, currency)
+        )?;
     }
     if total.row.unpriced > 0 {
         let has = if total.row.unpriced == 1 {

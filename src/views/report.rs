@@ -6,6 +6,7 @@
 
 use super::budgets::BudgetView;
 use super::{dec, Dec};
+use credits_app::ops::billed::{CostChoice, CostFigure};
 use credits_app::ops::reports::{Line, PricedWith};
 use credits_core::records::{Money, RefundsOwed};
 use credits_store::GroupKey;
@@ -43,6 +44,14 @@ pub struct ReportRowView<'a> {
     pub cost_per_second: Option<Dec>,
     pub cost_per_kept_second: Option<Dec>,
     pub cost_per_credit: Option<Dec>,
+    /// With billed money in the row (`import --from`) or `--cost`: which money `cost` is
+    /// (`estimated`, `billed`, `best`: billed where known), and both amounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated: Option<Option<Dec>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billed: Option<Option<Dec>>,
 }
 
 #[derive(Serialize)]
@@ -130,7 +139,52 @@ impl<'a> ReportRowView<'a> {
             cost_per_second: dec(row.cost_per_second()),
             cost_per_kept_second: dec(row.cost_per_kept_second()),
             cost_per_credit: dec(row.cost_per_credit()),
+            cost_kind: None,
+            estimated: None,
+            billed: None,
         }
+    }
+
+    /// Says which money `cost` is, with both amounts, when billed money is in the report.
+    pub fn with_costs(
+        mut self,
+        choice: Option<CostChoice>,
+        figure: Option<&'a CostFigure>,
+    ) -> ReportRowView<'a> {
+        let Some(f) = figure else {
+            if matches!(choice, Some(CostChoice::Billed)) {
+                self.estimated = Some(self.cost.take());
+                self.billed = Some(None);
+                self.cost_kind = Some("billed");
+            } else if choice.is_some() {
+                self.estimated = Some(self.cost.as_ref().map(|d| Dec(d.0)));
+                self.billed = Some(None);
+                self.cost_kind = Some("estimated");
+            }
+            return self;
+        };
+        let estimated = self.cost.as_ref().map(|d| Dec(d.0));
+        self.billed = Some(f.billed.map(Dec));
+        match choice.unwrap_or_default() {
+            CostChoice::Estimated => self.cost_kind = Some("estimated"),
+            CostChoice::Billed => {
+                self.cost = f.billed.map(Dec);
+                self.cost_kind = Some("billed");
+            }
+            CostChoice::Best => {
+                self.cost = Some(Dec(f.best));
+                self.cost_kind = Some(match (f.best_has_billed, f.best_has_estimated) {
+                    (true, true) => "billed+estimated",
+                    (true, false) => "billed",
+                    _ => "estimated",
+                });
+            }
+        }
+        if self.currency.is_none() {
+            self.currency = f.currency.as_deref();
+        }
+        self.estimated = Some(estimated);
+        self
     }
 }
 

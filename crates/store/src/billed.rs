@@ -315,6 +315,17 @@ impl Tx<'_> {
     }
 }
 
+impl crate::Store {
+    /// [`Tx::billed_lines`] outside a transaction (`report` reads without one).
+    pub fn billed_lines(
+        &self,
+        platform: Option<&str>,
+        since: Option<NaiveDate>,
+    ) -> Result<Vec<BilledLine>> {
+        Tx { conn: &self.conn }.billed_lines(platform, since)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

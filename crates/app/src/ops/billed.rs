@@ -1434,3 +1434,219 @@ fn reconcile_platform(
     );
     Ok(())
 }
+
+// ---- `report --cost estimated|billed|best` ----
+
+/// Which money `report` shows: the tables' estimate (the default, what it always showed),
+/// what the platforms billed, or the best known (billed where a platform reported the model
+/// and day, the estimate elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CostChoice {
+    #[default]
+    Estimated,
+    Billed,
+    Best,
+}
+
+impl FromStr for CostChoice {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<CostChoice> {
+        Ok(match s {
+            "estimated" => CostChoice::Estimated,
+            "billed" => CostChoice::Billed,
+            "best" => CostChoice::Best,
+            other => bail!("`{other}` is not estimated, billed or best"),
+        })
+    }
+}
+
+/// One report row's money, both ways.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CostFigure {
+    /// What the platforms billed for the row's models and days; `None`: nothing reported.
+    pub billed: Option<Decimal>,
+    /// Billed where reported, the tables' known estimate elsewhere.
+    pub best: Decimal,
+    /// Whether `best` holds billed money, estimated money, or both.
+    pub best_has_billed: bool,
+    pub best_has_estimated: bool,
+    /// The currency of `billed` and `best` (the report's own when nothing was billed).
+    pub currency: Option<String>,
+}
+
+/// The money of a report's rows both ways, by the rows' keys.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReportCosts {
+    pub rows: BTreeMap<Vec<Option<String>>, CostFigure>,
+    pub total: CostFigure,
+    /// Billed on models and days the report has no entry of (in the total, in no row):
+    /// `reconcile` lists them.
+    pub billed_without_entries: Decimal,
+}
+
+/// The keys billed lines can be grouped by: what a line knows (its platform, model, day).
+fn billed_key(
+    key: &credits_store::GroupKey,
+    platform: &str,
+    model: &str,
+    day: NaiveDate,
+) -> Option<String> {
+    use credits_store::GroupKey as K;
+    match key {
+        K::Platform => Some(platform.to_string()),
+        K::Model => Some(model.to_string()),
+        K::Day => Some(day.format("%Y-%m-%d").to_string()),
+        K::Week => Some(day.format("%G-W%V").to_string()),
+        K::Month => Some(day.format("%Y-%m").to_string()),
+        _ => None,
+    }
+}
+
+/// Whether billed money can be set beside a report of `keys` under `filter`: billed lines
+/// know a platform, a model and a day, nothing of projects, tags, users or statuses.
+pub fn report_can_show_billed(
+    filter: &credits_core::records::Filter,
+    keys: &[credits_store::GroupKey],
+) -> bool {
+    use credits_store::GroupKey as K;
+    keys.iter()
+        .all(|k| matches!(k, K::Platform | K::Model | K::Day | K::Week | K::Month))
+        && filter.project.is_none()
+        && filter.tags.is_empty()
+        && filter.status.is_none()
+        && filter.user.is_none()
+        && filter.limit.is_none()
+}
+
+/// The refusal of `--cost billed|best` with keys or filters billed lines do not know.
+pub fn billed_report_refused() -> anyhow::Error {
+    fail_with_help(
+        "what the platforms billed is known per platform, model and day only",
+        "with --cost billed or best, group by platform, model, day, week or month, and filter \
+         by --platform, --model, --since or --until",
+    )
+}
+
+/// Each report row's money as billed and as best known, for a report of `keys` under
+/// `filter`; `None` when the rows are of something billed lines do not know
+/// ([`report_can_show_billed`]) or nothing billed falls in the report. Days are those the
+/// platform reported (UTC for fal's and OpenAI's buckets, Runway's dates), set against the
+/// days of the entries in the user's offset. Credits billed (Runway's) are not money and stay
+/// out: the report's credits column is the log's.
+pub fn report_costs(
+    store: &credits_store::Store,
+    filter: &credits_core::records::Filter,
+    keys: &[credits_store::GroupKey],
+) -> Result<Option<ReportCosts>> {
+    use credits_store::GroupKey as K;
+    if !report_can_show_billed(filter, keys) {
+        return Ok(None);
+    }
+    let since = filter.since.map(|t| t.date_naive());
+    let until = filter.until;
+    let lines: Vec<BilledLine> = store
+        .billed_lines(filter.platform.as_deref(), since)?
+        .into_iter()
+        .filter(|l| l.amount.is_some())
+        .filter(|l| filter.model.as_ref().is_none_or(|m| *m == l.model))
+        .filter(|l| until.is_none_or(|u| start_of(l.day) < u))
+        .collect();
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    // The estimate per platform, model and day, from the same sums the report reads.
+    let cells = store.report(filter, &[K::Platform, K::Model, K::Day])?;
+    let mut billed: BTreeMap<(String, String, NaiveDate), Money> = BTreeMap::new();
+    for l in &lines {
+        let Some(m) = &l.amount else { continue };
+        let cell = billed
+            .entry((l.platform.clone(), l.model.clone(), l.day))
+            .or_insert_with(|| Money {
+                amount: Decimal::ZERO,
+                currency: m.currency.clone(),
+            });
+        if cell.currency != m.currency {
+            bail!(
+                "{} {} on {} is billed in both {} and {}",
+                l.platform,
+                l.model,
+                l.day,
+                cell.currency,
+                m.currency
+            );
+        }
+        cell.amount = credits_core::money::add(cell.amount, m.amount)?;
+    }
+    let mut out = ReportCosts::default();
+    let add = |f: &mut CostFigure,
+               amount: Decimal,
+               is_billed: bool,
+               currency: Option<&String>|
+     -> Result<()> {
+        f.best = credits_core::money::add(f.best, amount)?;
+        if is_billed {
+            f.billed = Some(credits_core::money::add(
+                f.billed.unwrap_or_default(),
+                amount,
+            )?);
+            f.best_has_billed = true;
+        } else {
+            f.best_has_estimated = true;
+        }
+        if f.currency.is_none() {
+            f.currency = currency.cloned();
+        }
+        Ok(())
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for c in &cells {
+        let (Some(Some(platform)), Some(Some(model)), Some(Some(day))) =
+            (c.keys.first(), c.keys.get(1), c.keys.get(2))
+        else {
+            continue;
+        };
+        let Ok(day) = NaiveDate::parse_from_str(day, "%Y-%m-%d") else {
+            continue;
+        };
+        let row_keys: Vec<Option<String>> = keys
+            .iter()
+            .map(|k| billed_key(k, platform, model, day))
+            .collect();
+        let cell_key = (platform.clone(), model.clone(), day);
+        let (amount, is_billed, currency) = match billed.get(&cell_key) {
+            // A day and model billed once, however many currencies its entries split into.
+            Some(m) if seen.insert(cell_key.clone()) => (m.amount, true, Some(&m.currency)),
+            Some(_) => continue,
+            None => (c.cost, false, c.currency.as_ref()),
+        };
+        if !keys.is_empty() {
+            add(
+                out.rows.entry(row_keys).or_default(),
+                amount,
+                is_billed,
+                currency,
+            )?;
+        }
+        add(&mut out.total, amount, is_billed, currency)?;
+    }
+    // A model and day billed with nothing logged: in its row when the report has one (the
+    // model's row of `--by model`), else in the total only.
+    for (key, m) in &billed {
+        if seen.contains(key) {
+            continue;
+        }
+        let row_keys: Vec<Option<String>> = keys
+            .iter()
+            .map(|k| billed_key(k, &key.0, &key.1, key.2))
+            .collect();
+        match out.rows.get_mut(&row_keys).filter(|_| !keys.is_empty()) {
+            Some(row) => add(row, m.amount, true, Some(&m.currency))?,
+            None => {
+                out.billed_without_entries =
+                    credits_core::money::add(out.billed_without_entries, m.amount)?
+            }
+        }
+        add(&mut out.total, m.amount, true, Some(&m.currency))?;
+    }
+    Ok(Some(out))
+}
