@@ -533,3 +533,70 @@ fn report_cost_chooses_billed_estimated_or_best_and_says_which() {
     let run = ok(&other, &["report", "--json"]);
     assert!(run.json_at("/total").get("cost_kind").is_none());
 }
+
+/// The same imports, reconcile and report on a PostgreSQL ledger answer as on SQLite (the
+/// store's tests run the tables on both; this runs the workflows).
+#[test]
+fn the_same_on_postgresql() {
+    let Some(server) = credits_testpg::server() else {
+        return;
+    };
+    let sqlite = Sandbox::with_db();
+    let mut postgres = Sandbox::new();
+    postgres.env(
+        "CREDITS_DB",
+        &format!("{}?sslmode=disable", server.fresh_database()),
+    );
+    for sandbox in [&sqlite, &postgres] {
+        sandbox.write("predictions.json", REPLICATE);
+        sandbox.write("usage.json", FAL);
+    }
+    let steps: [&[&str]; 9] = [
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ],
+        &[
+            "log",
+            "fal",
+            "ovi",
+            "--at",
+            "2026-11-18T10:00:00Z",
+            "--failed",
+        ],
+        &[
+            "import",
+            "--from",
+            "replicate",
+            "predictions.json",
+            "--json",
+        ],
+        &[
+            "import",
+            "--from",
+            "replicate",
+            "predictions.json",
+            "--json",
+        ],
+        &["import", "--from", "fal", "usage.json", "--json"],
+        &["import", "--from", "fal", "usage.json", "--json"],
+        &["reconcile", "--json"],
+        &["report", "--by", "model", "--cost", "best", "--json"],
+        &["history", "--json"],
+    ];
+    for args in steps {
+        let (a, b) = (sqlite.run(args), postgres.run(args));
+        assert_eq!(
+            (a.code, &a.stdout),
+            (b.code, &b.stdout),
+            "`credits {}` on SQLite, then on PostgreSQL (stderr: {} / {})",
+            args.join(" "),
+            a.stderr,
+            b.stderr
+        );
+        a.success();
+    }
+}
