@@ -217,7 +217,7 @@ fn db_status_names_the_backend_and_hides_the_password() {
     );
     status
         .json_eq("/backend", "postgresql".into())
-        .json_eq("/schema", 11.into())
+        .json_eq("/schema", credits_store::SCHEMA_VERSION.into())
         .json_eq("/entries", 1.into());
     let location = status.json_at("/location");
     assert_eq!(
@@ -533,7 +533,8 @@ fn a_budget_for_one_person_holds_on_the_shared_ledger() {
     ok(&sandbox, &["--db", &url, "budget", "list", "--json"])
         .json_eq("/0/user", "ann".into())
         .json_decimal_eq("/0/used", "60");
-    ok(&sandbox, &["--db", &url, "db", "status", "--json"]).json_eq("/schema", 11.into());
+    ok(&sandbox, &["--db", &url, "db", "status", "--json"])
+        .json_eq("/schema", credits_store::SCHEMA_VERSION.into());
 }
 
 /// The sums a report reads are the same on both backends after the same writes (issue 20,
