@@ -1104,6 +1104,62 @@ mod tests {
         assert!("luma".parse::<BilledSource>().is_err());
     }
 
+    /// Every platform's reader on documents of its shape with fuzzed values, and on junk:
+    /// read or refused with an error, never a panic.
+    mod fuzz {
+        use super::*;
+        use credits_core::fuzz::{config, date_text, number, text};
+        use proptest::prelude::*;
+
+        fn q(s: &str) -> String {
+            serde_json::to_string(s).unwrap()
+        }
+
+        proptest! {
+            #![proptest_config(config())]
+
+            #[test]
+            fn billing_documents_never_panic(
+                a in text(), b in text(), n in number(), m in number(), day in date_text(),
+                junk in text(), status in prop_oneof![
+                    Just("succeeded".to_string()), Just("failed".to_string()),
+                    Just("completed".to_string()), text()],
+            ) {
+                let docs = [
+                    format!(r#"{{"time_series": [{{"bucket": {}, "results": [{{"endpoint_id": {},
+                        "unit": {}, "quantity": {n}, "cost": {m}, "currency": {}}}]}}]}}"#,
+                        q(&day), q(&a), q(&b), q(&junk)),
+                    format!(r#"{{"results": [{{"id": {}, "model": {}, "status": {}, "created_at": {}}}]}}"#,
+                        q(&a), q(&b), q(&status), q(&day)),
+                    format!(r#"{{"data": [{{"object": "video", "id": {}, "model": {}, "status": {},
+                        "created_at": {n}, "seconds": {m}, "size": {}}},
+                        {{"object": "bucket", "start_time": {n}, "results": [{{
+                        "object": "organization.costs.result", "amount": {{"value": {m},
+                        "currency": {}}}, "line_item": {}}}]}}]}}"#,
+                        q(&a), q(&b), q(&status), q(&junk), q(&junk), q(&a)),
+                    format!(r#"{{"results": [{{"date": {}, "usedCredits": [{{"model": {}, "amount": {n}}}]}}]}}"#,
+                        q(&day), q(&a)),
+                    format!(r#"{{"data": {{"resource_pack_subscribe_infos": [{{"resource_pack_name": {},
+                        "total_quantity": {n}, "remaining_quantity": {m}, "purchase_time": {n},
+                        "effective_time": {n}, "invalid_time": {m}, "status": {}}}]}}}}"#,
+                        q(&a), q(&b)),
+                    junk.clone(),
+                ];
+                let catalog = Catalog::builtin();
+                for source in BilledSource::ALL {
+                    for doc in &docs {
+                        if let Ok(json) = Json::parse(doc) {
+                            let mut out = Parsed::default();
+                            if read_page(&catalog, source, &json, &mut out).is_ok() {
+                                let _ = merge_lines(out.lines);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn sizes_become_resolutions() {
         assert_eq!(resolution_of("1280x720").as_deref(), Some("720p"));
