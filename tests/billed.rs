@@ -600,3 +600,95 @@ fn the_same_on_postgresql() {
         a.success();
     }
 }
+
+/// `reconcile` on a platform that lists generations (Replicate): an entry inside the span
+/// the list covers that it does not list is "logged but never billed"; one before the span
+/// is not judged; the generations the import added are "billed but never logged"; failed
+/// predictions matched or added are failures charged (Replicate bills failed runs).
+#[test]
+fn reconcile_a_list_of_generations() {
+    let sandbox = Sandbox::with_db();
+    // Entry 1: rep-failed's (matched by time); 2: 40 minutes from rep-ok, outside the window;
+    // 3: ten days before the list begins.
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-schnell",
+            "--at",
+            "2026-11-20T10:40:00Z",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-schnell",
+            "--at",
+            "2026-11-10T10:00:00Z",
+        ],
+    );
+    let file = sandbox.write("predictions.json", REPLICATE);
+    ok(
+        &sandbox,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    let run = ok(&sandbox, &["reconcile", "replicate", "--json"]);
+    assert_eq!(
+        run.json_at("/totals"),
+        json!([]),
+        "no billed money to total"
+    );
+    let unlisted = run.json_at("/logged_not_billed");
+    assert_eq!(unlisted.as_array().unwrap().len(), 1, "{unlisted}");
+    run.json_eq("/logged_not_billed/0/model", json!("flux-schnell"))
+        .json_eq("/logged_not_billed/0/day", json!("2026-11-20"))
+        .json_eq("/logged_not_billed/0/logged", json!(1))
+        .json_decimal_eq("/logged_not_billed/0/estimated", "0.003");
+    let added: Vec<String> = run
+        .json_at("/generations_not_logged")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {}",
+                g["reference"].as_str().unwrap(),
+                g["status"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(added, ["rep-ok ok", "rep-canceled failed"]);
+    let charged: Vec<String> = run
+        .json_at("/failures_charged")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["model"].as_str().unwrap(),
+                f["evidence"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        charged,
+        [
+            "someone/house-model listed_failed",
+            "flux-dev listed_failed"
+        ]
+    );
+}

@@ -1325,10 +1325,23 @@ fn reconcile_platform(
     let (Some(from), Some(to)) = (days.clone().min(), days.max()) else {
         return Ok(());
     };
+    // Lines cover whole days. A list of generations covers the span it lists (a page of the
+    // newest 100 ends mid-day): from its first to its last, give or take the match window.
+    let window = chrono::Duration::minutes(MATCH_WINDOW_MINUTES);
+    let (since, until) = if lines.is_empty() {
+        let first = gens.iter().map(|g| g.at).min();
+        let last = gens.iter().map(|g| g.at).max();
+        (
+            first.and_then(|t| t.checked_sub_signed(window)),
+            last.and_then(|t| t.checked_add_signed(window)),
+        )
+    } else {
+        (Some(start_of(from)), to.succ_opt().map(start_of))
+    };
     let entries = tx.entries_matching(&credits_core::records::Filter {
         platform: Some(platform.to_string()),
-        since: Some(start_of(from)),
-        until: to.succ_opt().map(start_of),
+        since,
+        until,
         ..Default::default()
     })?;
     // The unit of the platform's bill: its lines' currency, or credits.
