@@ -228,6 +228,15 @@ pub fn import_billed(
             .with_context(|| format!("{source} page {} of {}", i + 1, pages.len()))?;
     }
     let platform = source.platform().to_string();
+    if parsed.generations.is_empty() && parsed.lines.is_empty() {
+        // Nothing to record (Kling's packs, a list of running generations): no database is
+        // made or opened for it.
+        return Ok(BilledImport {
+            source,
+            platform,
+            items: parsed.skipped,
+        });
+    }
     let mut store = session.store()?;
     let items = store.write(|tx| {
         let mut items = parsed.skipped;
@@ -522,6 +531,20 @@ fn read_openai(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
                         }
                         None => ("(all)".to_string(), false),
                     };
+                    let value = amount.field("value")?.signed_decimal("amount.value")?;
+                    if value.is_sign_negative() && !value.is_zero() {
+                        out.skipped.push(skipped(
+                            BilledKind::Line,
+                            format!("{model} {day}"),
+                            model,
+                            start_of(day),
+                            format!(
+                                "a negative amount ({}): a credit on the invoice, not a charge",
+                                value.normalize()
+                            ),
+                        ));
+                        continue;
+                    }
                     out.lines.push(Line {
                         line: BilledLine {
                             platform: "openai".into(),
@@ -530,7 +553,7 @@ fn read_openai(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
                             unit: String::new(),
                             quantity: None,
                             amount: Some(Money {
-                                amount: amount.field("value")?.decimal("amount.value")?,
+                                amount: value,
                                 currency: amount.text_field("currency")?.to_ascii_uppercase(),
                             }),
                             credits: None,
@@ -1002,20 +1025,25 @@ impl Json {
         self.field(name)?.text(name)
     }
 
-    /// An exact decimal from a number's digits (or from text holding one).
+    /// An exact decimal from a number's digits (or from text holding one), at least 0.
     fn decimal(&self, name: &str) -> Result<Decimal> {
+        let d = self.signed_decimal(name)?;
+        if d.is_sign_negative() && !d.is_zero() {
+            bail!("`{name}` {} is negative", d.normalize());
+        }
+        Ok(d)
+    }
+
+    /// An exact decimal from a number's digits (or from text holding one), of any sign.
+    fn signed_decimal(&self, name: &str) -> Result<Decimal> {
         let text = match self {
             Json::Num(n) => n.as_str(),
             Json::Str(s) => s.trim(),
             other => bail!("`{name}` is {}, not a number", other.kind()),
         };
-        let d = Decimal::from_str(text)
+        Decimal::from_str(text)
             .or_else(|_| Decimal::from_scientific(text))
-            .map_err(|_| anyhow!("`{name}` {text} is not a number this tool can hold exactly"))?;
-        if d.is_sign_negative() && !d.is_zero() {
-            bail!("`{name}` {text} is negative");
-        }
-        Ok(d)
+            .map_err(|_| anyhow!("`{name}` {text} is not a number this tool can hold exactly"))
     }
 }
 
