@@ -358,6 +358,32 @@ pub struct Adjustment {
     pub who: Who,
 }
 
+/// A balance assertion (issue 23, schema 13): what a platform showed at a time, beside what
+/// the ledger said for that time when the check was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceCheck {
+    /// Assigned by the database; ignored by `insert_balance_check`.
+    pub id: i64,
+    pub platform: String,
+    /// When the platform showed `expected`.
+    pub at: DateTime<Utc>,
+    /// What the platform showed (never negative).
+    pub expected: Decimal,
+    /// The ledger's balance at `at`, as it was when the check was made.
+    pub ledger: Decimal,
+    /// When the check was made.
+    pub checked_at: DateTime<Utc>,
+    /// Who made it, where.
+    pub who: Who,
+}
+
+impl BalanceCheck {
+    /// Whether the platform and the ledger agreed.
+    pub fn matched(&self) -> bool {
+        self.expected == self.ledger
+    }
+}
+
 /// A logged generation as the ledger sees it: credits out, maybe back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpendRow {

@@ -24,7 +24,7 @@ use credits_core::records::{
     TopupExpiry, Who,
 };
 
-fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
+pub(crate) fn decode_utc(text: &str) -> Result<DateTime<Utc>> {
     Ok(NaiveDateTime::parse_from_str(text, AT_FORMAT)
         .with_context(|| format!("bad time `{text}` in the database"))?
         .and_utc())
@@ -36,12 +36,12 @@ fn decode_date(text: &str) -> Result<NaiveDate> {
 }
 
 /// Whole seconds, the precision of every stored time.
-fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
     use chrono::SubsecRound;
     t.trunc_subsecs(0)
 }
 
-fn signed_milli(value: Decimal, what: &str) -> Result<i64> {
+pub(crate) fn signed_milli(value: Decimal, what: &str) -> Result<i64> {
     let milli = to_milli(value.abs(), what)?;
     Ok(if value.is_sign_negative() {
         -milli
@@ -65,7 +65,7 @@ fn read_change(row: &Row<'_>) -> Result<AccountChange> {
 }
 
 /// The `logged_by` and `machine` columns of a plan change, top-up or adjustment (schema 10).
-fn read_who(row: &Row<'_>) -> Result<Who> {
+pub(crate) fn read_who(row: &Row<'_>) -> Result<Who> {
     Ok(Who {
         logged_by: row.get("logged_by")?,
         machine: row.get("machine")?,

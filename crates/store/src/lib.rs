@@ -15,6 +15,7 @@ mod batch;
 mod billed;
 pub use billed::{Billed, BilledLine, LineWrite, Matched};
 mod checkpoints;
+mod checks;
 mod db;
 mod postgres_ledger;
 pub use batch::{Conflict, KeyCheck};

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_who.sql"),
     include_str!("migrations/0011_budget_user.sql"),
     include_str!("migrations/0012_billed.sql"),
+    include_str!("migrations/0013_balance_check.sql"),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (10, include_str!("migrations/pg/0010_schema.sql")),
     (11, include_str!("migrations/pg/0011_budget_user.sql")),
     (12, include_str!("migrations/pg/0012_billed.sql")),
+    (13, include_str!("migrations/pg/0013_balance_check.sql")),
 ];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is
