@@ -827,13 +827,27 @@ _credits() {
             return 0
             ;;
         credits__subcmd__balance)
-            opts="-h --as-of --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
+            opts="-h --as-of --expect --at --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --as-of)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --expect)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

@@ -620,6 +620,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         }
         &'credits;balance'= {
             cand --as-of 'The balance at this date or time (a date means the end of that day) [default: now]'
+            cand --expect 'Check the ledger against the balance the platform shows (N credits): exit 0 when they match; otherwise the difference, its likely causes and the `credits adjust` that would reconcile it, exit 3. The check is kept: `balance` and `history` show the last one'
+            cand --at 'When the platform showed --expect (a date means the end of that day, today''s now) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'

@@ -838,6 +838,17 @@ pub struct BalanceArgs {
     /// The balance at this date or time (a date means the end of that day) [default: now].
     #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub as_of: Option<String>,
+    /// Check the ledger against the balance the platform shows (N credits): exit 0 when they
+    /// match; otherwise the difference, its likely causes and the `credits adjust` that would
+    /// reconcile it, exit 3. The check is kept: `balance` and `history` show the last one.
+    #[arg(long, value_name = "N", value_parser = parse_non_negative, requires = "platform",
+          conflicts_with = "as_of", allow_negative_numbers = true, value_hint = ValueHint::Other)]
+    pub expect: Option<Decimal>,
+    /// When the platform showed --expect (a date means the end of that day, today's now)
+    /// [default: now].
+    #[arg(long, value_name = "TIME", requires = "expect", allow_hyphen_values = true,
+          value_hint = ValueHint::Other)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

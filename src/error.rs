@@ -11,6 +11,9 @@ pub const EXIT_ERROR: i32 = 1;
 /// A budget is exceeded: `credits budget check` found one, or `log --strict-budget` refused
 /// an entry.
 pub const EXIT_BUDGET_EXCEEDED: i32 = 3;
+/// A balance check found the ledger and the platform apart: `credits balance PLATFORM
+/// --expect N`. The same code as a budget exceeded: "the check a script asked for failed".
+pub const EXIT_BALANCE_DIFFERS: i32 = 3;
 
 /// The exit code of a failed command, from the kind of error it is.
 pub fn exit_code(err: &anyhow::Error) -> i32 {

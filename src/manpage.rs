@@ -25,7 +25,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "3",
-        "credits budget check: at least one budget is exceeded; credits log --strict-budget: the entry would take a budget over (nothing is written).",
+        "credits budget check: at least one budget is exceeded; credits log --strict-budget: the entry would take a budget over (nothing is written); credits balance PLATFORM --expect N: the ledger and the platform differ (the check is kept).",
     ),
 ];
 

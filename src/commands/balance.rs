@@ -4,12 +4,13 @@
 
 use super::Context;
 use crate::cli::BalanceArgs;
-use crate::error::fail_with_help;
+use crate::error::{fail_with_help, EXIT_BALANCE_DIFFERS, EXIT_OK};
 use crate::render;
 use crate::views::columns::{self, ViewColumn};
 use crate::views::{self, balance::BalanceView, balance::PlatformBalanceView, budgets::BudgetView};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
+use credits_app::ops::checks::{self, Checked, LastChecks};
 use credits_app::ops::ledger::{self as ledgers, Buys};
 use credits_app::ops::notes::fmt_time as fmt_local;
 use credits_app::ops::pace::{self, Pace};
@@ -65,6 +66,7 @@ struct View<'a> {
     built: Built,
     buys: Option<Buys>,
     pace: Pace,
+    checks: Option<LastChecks>,
 }
 
 /// A rate of credits a day, to 2 places.
@@ -206,6 +208,12 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
         rows.push(("buys", buys_text(b)));
     }
     pace_rows(session, &v.pace, &mut rows);
+    if let Some(c) = &v.checks {
+        rows.push((
+            "last checked",
+            views::balance::last_checked_text(session.offset(), c),
+        ));
+    }
     let lost = l.lost_on_refund()?;
     if !lost.is_zero() {
         rows.push((
@@ -239,6 +247,9 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
 }
 
 pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32> {
+    if let Some(expected) = args.expect {
+        return check(ctx, args, expected, out);
+    }
     let session = &ctx.session;
     let store = session.store_for_reading()?;
     let as_of = ledgers::parse_as_of(session, args.as_of.as_deref())?;
@@ -290,11 +301,13 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         }
         let buys = ledgers::buys(&store, platform, built.ledger.totals.available)?;
         let pace = pace::of(session, &store, id, &built)?;
+        let checks = checks::last_checks(&store, id)?;
         views.push(View {
             platform,
             built,
             buys,
             pace,
+            checks,
         });
     }
     let budgets = budgets::uses(session, &store)?;
@@ -304,7 +317,15 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             as_of: as_of.to_rfc3339(),
             platforms: views
                 .iter()
-                .map(|v| PlatformBalanceView::new(v.platform, &v.built, v.buys.as_ref(), &v.pace))
+                .map(|v| {
+                    PlatformBalanceView::new(
+                        v.platform,
+                        &v.built,
+                        v.buys.as_ref(),
+                        &v.pace,
+                        v.checks.as_ref(),
+                    )
+                })
                 .collect::<Result<_>>()?,
             budgets: BudgetView::all(&budgets, &warn),
         };
@@ -329,4 +350,258 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         out.write_all(views::budgets::budgets_table(&budgets, &warn).as_bytes())?;
     }
     Ok(0)
+}
+
+/// A day in the user's offset.
+fn day(session: &Session, t: DateTime<Utc>) -> String {
+    ledgers::local(session, t).date_naive().to_string()
+}
+
+/// A signed change of credits: `+12`, `−60`, `0`.
+fn signed(d: Decimal) -> String {
+    if d.is_zero() {
+        "0".to_string()
+    } else if d.is_sign_negative() {
+        format!("−{}", money::fmt_credits(d.abs()))
+    } else {
+        format!("+{}", money::fmt_credits(d))
+    }
+}
+
+/// `3 entries (30 credits; ids 4, 7, 9)`, the ids cut after a few.
+fn entries_text(e: &checks::Entries) -> String {
+    const SHOWN: usize = 5;
+    let mut ids: Vec<String> = e.ids.iter().take(SHOWN).map(i64::to_string).collect();
+    if e.ids.len() > SHOWN {
+        ids.push("…".into());
+    }
+    format!(
+        "{} ({} credits; {} {})",
+        money::fmt_count(e.ids.len() as u64, "entry", "entries"),
+        money::fmt_credits(e.credits),
+        if e.ids.len() == 1 { "id" } else { "ids" },
+        ids.join(", ")
+    )
+}
+
+/// The `credits adjust` that makes the ledger say what the platform showed, at the check's
+/// time, ready to paste (the note has no character a shell would read).
+fn adjust_command(session: &Session, c: &Checked) -> String {
+    let at = ledgers::local(session, c.check.at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    format!(
+        "credits adjust {} {} --note \"balance check: {} showed {} credits\" --at {at}",
+        c.check.platform,
+        c.difference().normalize(),
+        c.check.platform,
+        c.check.expected.normalize()
+    )
+}
+
+/// Where a difference likely comes from, most likely first, from the entries since the last
+/// match: a set of entries whose credits are exactly the difference goes first, and says so.
+fn causes(session: &Session, c: &Checked) -> Vec<String> {
+    let id = &c.check.platform;
+    let since = c.last_match.as_ref().map_or_else(
+        || "since the account started (it was never matched)".to_string(),
+        |m| format!("since the last match ({})", day(session, m.at)),
+    );
+    let difference = c.difference();
+    let exactly = |e: &checks::Entries| {
+        if !e.ids.is_empty() && e.credits == difference.abs() {
+            " (exactly the difference)"
+        } else {
+            ""
+        }
+    };
+    // (exact, text): the exact ones first, the order below otherwise.
+    let mut causes: Vec<(bool, String)> = Vec::new();
+    if difference.is_sign_negative() {
+        let about = c
+            .buys
+            .as_ref()
+            .filter(|b| !b.count.is_zero())
+            .map_or_else(String::new, |b| {
+                format!(", about {}", buys_text(b).trim_start_matches("enough for "))
+            });
+        causes.push((
+            false,
+            format!(
+                "generations made {since} but not logged: {} credits of them{about}; `credits \
+                 log` or `credits scan` records them",
+                money::fmt_credits(difference.abs())
+            ),
+        ));
+        if !c.refunded.ids.is_empty() {
+            causes.push((
+                !exactly(&c.refunded).is_empty(),
+                format!(
+                    "a refund the platform did not make: {} marked refunded {since}{}; \
+                     `credits fail ID --force` undoes one",
+                    entries_text(&c.refunded),
+                    exactly(&c.refunded)
+                ),
+            ));
+        }
+        if !c.logged.ids.is_empty() {
+            causes.push((
+                false,
+                format!(
+                    "a price that changed: the platform charged more than the table for what \
+                     was logged {since}: {}",
+                    entries_text(&c.logged)
+                ),
+            ));
+        }
+    } else {
+        causes.push((
+            false,
+            format!(
+                "a top-up, bonus or reward not recorded {since}: `credits topup {id} …` records \
+                 a purchase, `credits adjust` a gift"
+            ),
+        ));
+        if !c.failed.ids.is_empty() {
+            causes.push((
+                !exactly(&c.failed).is_empty(),
+                format!(
+                    "a refund not recorded: {} failed {since} and not marked refunded{}; \
+                     `credits refund ID` if the platform gave the credits back",
+                    entries_text(&c.failed),
+                    exactly(&c.failed)
+                ),
+            ));
+        }
+        if !c.logged.ids.is_empty() {
+            // Exactly the difference only when no failure already is (the same entries).
+            let exact = if causes.iter().any(|(exact, _)| *exact) {
+                ""
+            } else {
+                exactly(&c.logged)
+            };
+            causes.push((
+                !exact.is_empty(),
+                format!(
+                    "an entry logged that the platform did not charge (logged twice, or a \
+                     generation that never ran), among what was logged {since}: {}{exact}",
+                    entries_text(&c.logged),
+                ),
+            ));
+        }
+    }
+    // A stable sort: the exact ones first, each group in the order above.
+    causes.sort_by_key(|(exact, _)| !exact);
+    causes.into_iter().map(|(_, text)| text).collect()
+}
+
+fn check_text(session: &Session, c: &Checked) -> String {
+    let k = &c.check;
+    let mut rows: Vec<(&str, String)> = vec![
+        (
+            "platform shows",
+            format!("{} credits", money::fmt_credits(k.expected)),
+        ),
+        (
+            "ledger",
+            format!("{} credits", money::fmt_credits(k.ledger)),
+        ),
+    ];
+    let difference = c.difference();
+    if difference.is_zero() {
+        rows.push(("result", "matched; kept as the last check".to_string()));
+    } else {
+        rows.push(("difference", views::balance::difference_text(difference)));
+    }
+    if let (Some(m), Some(then)) = (&c.last_match, c.ledger_at_last_match) {
+        rows.push((
+            if difference.is_zero() {
+                "previous match"
+            } else {
+                "last match"
+            },
+            format!(
+                "{} at {} credits",
+                fmt_time(session, m.at),
+                money::fmt_credits(m.expected)
+            ),
+        ));
+        if !difference.is_zero() {
+            rows.push((
+                "since then",
+                format!(
+                    "the platform {}, the ledger {}",
+                    signed(k.expected - m.expected),
+                    signed(k.ledger - then)
+                ),
+            ));
+        }
+        if then != m.ledger {
+            rows.push((
+                "before it",
+                format!(
+                    "the ledger now says {} credits at the last match, where it matched at {}: \
+                     something dated before it was recorded or changed since",
+                    money::fmt_credits(then),
+                    money::fmt_credits(m.ledger)
+                ),
+            ));
+        }
+    }
+    let mut text = format!("{} · checked at {}\n", k.platform, fmt_time(session, k.at));
+    text.push_str(&render::key_values(rows));
+    if difference.is_zero() {
+        return text;
+    }
+    text.push_str(&render::paragraph("likely causes:\n"));
+    for cause in causes(session, c) {
+        text.push_str(&render::paragraph(&format!("  - {cause}\n")));
+    }
+    text.push_str(&render::paragraph(
+        "if the platform is right and none of these applies, this records the difference:\n",
+    ));
+    // Not wrapped: a command to copy whole.
+    text.push_str(&format!("  {}\n", adjust_command(session, c)));
+    text
+}
+
+/// `balance PLATFORM --expect N [--at TIME]`: the check, recorded; exit 3 when they differ.
+fn check(ctx: &Context, args: &BalanceArgs, expected: Decimal, out: &mut dyn Write) -> Result<i32> {
+    let session = &ctx.session;
+    let name = args.platform.as_deref().unwrap_or_default();
+    let platform = resolve::credit_platform(&session.catalog, name)?;
+    let at = checks::check_time(session, args.at.as_deref())?;
+    let c = checks::check(session, platform, expected, at)?;
+    let matched = c.difference().is_zero();
+    if ctx.json {
+        let view = views::balance::CheckView {
+            platform: &c.check.platform,
+            at: c.check.at.to_rfc3339(),
+            expected: views::Dec(c.check.expected),
+            ledger: views::Dec(c.check.ledger),
+            difference: views::Dec(c.difference()),
+            matched,
+            last_match: c.last_match.as_ref().map(views::balance::CheckedView::new),
+            ledger_at_last_match: views::dec(c.ledger_at_last_match),
+            failed_since: views::balance::EntriesView {
+                ids: &c.failed.ids,
+                credits: views::Dec(c.failed.credits),
+            },
+            refunded_since: views::balance::EntriesView {
+                ids: &c.refunded.ids,
+                credits: views::Dec(c.refunded.credits),
+            },
+            logged_since: views::balance::EntriesView {
+                ids: &c.logged.ids,
+                credits: views::Dec(c.logged.credits),
+            },
+            adjust: (!matched).then(|| adjust_command(session, &c)),
+        };
+        out.write_all(views::json(&view).as_bytes())?;
+    } else {
+        out.write_all(check_text(session, &c).as_bytes())?;
+    }
+    Ok(if matched {
+        EXIT_OK
+    } else {
+        EXIT_BALANCE_DIFFERS
+    })
 }

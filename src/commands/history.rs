@@ -7,7 +7,7 @@ use crate::views::columns::{self, ViewColumn};
 use crate::views::{self, history::EntryView, history::ImportView};
 use anyhow::Result;
 use credits_app::exchange::Format;
-use credits_app::ops::exchange;
+use credits_app::ops::{checks, exchange};
 use credits_core::money;
 use credits_core::records::Entry;
 use std::io::{IsTerminal, Write};
@@ -119,6 +119,18 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
     }
     let by = entries.iter().any(|e| e.who.logged_by.is_some());
     out.write_all(columns::table(&history_columns(by), &entries).as_bytes())?;
+    // The last balance check of each platform shown (`balance PLATFORM --expect N`).
+    let platforms: std::collections::BTreeSet<&str> =
+        entries.iter().map(|e| e.platform.as_str()).collect();
+    for platform in platforms {
+        if let Some(c) = checks::last_checks(&store, platform)? {
+            proseln!(
+                out,
+                "{platform} last checked: {}",
+                views::balance::last_checked_text(ctx.session.offset(), &c)
+            )?;
+        }
+    }
     Ok(0)
 }
 

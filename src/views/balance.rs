@@ -3,10 +3,13 @@
 use super::budgets::BudgetView;
 use super::{dec, ratio, Dec};
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Utc};
+use credits_app::ops::checks::LastChecks;
 use credits_app::ops::ledger::Buys;
 use credits_app::ops::pace::{Pace, Rate};
 use credits_core::ledger::build::Built;
 use credits_core::ledger::Expires;
+use credits_core::money;
 use credits_core::pricing::Platform;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -46,6 +49,9 @@ pub struct PlatformBalanceView<'a> {
     pub grants: Vec<GrantView<'a>>,
     pub notes: &'a [String],
     pub pace: PaceView,
+    /// The last balance check (`balance PLATFORM --expect N`) and the last match; null when
+    /// the platform was never checked.
+    pub last_check: Option<LastCheckView>,
 }
 
 /// The pace of spending and the balance at the recent pace.
@@ -165,6 +171,7 @@ impl<'a> PlatformBalanceView<'a> {
         built: &'a Built,
         buys: Option<&'a Buys>,
         pace: &Pace,
+        checks: Option<&LastChecks>,
     ) -> Result<PlatformBalanceView<'a>> {
         let l = &built.ledger;
         let t = &l.totals;
@@ -224,6 +231,109 @@ impl<'a> PlatformBalanceView<'a> {
                 .collect(),
             notes: &built.notes,
             pace: PaceView::new(pace),
+            last_check: checks.map(|c| LastCheckView {
+                last: CheckedView::new(&c.last),
+                last_match: c.last_match.as_ref().map(CheckedView::new),
+            }),
         })
     }
+}
+
+/// A balance check (`balance PLATFORM --expect N`): what the platform showed beside the
+/// ledger, and where a difference likely comes from.
+#[derive(Serialize)]
+pub struct CheckView<'a> {
+    pub platform: &'a str,
+    /// When the platform showed `expected` (RFC 3339, UTC).
+    pub at: String,
+    pub expected: Dec,
+    /// The ledger's balance at `at`.
+    pub ledger: Dec,
+    /// `expected` less `ledger`: positive when the platform shows more.
+    pub difference: Dec,
+    pub matched: bool,
+    /// The last earlier match, which the drift is measured from; null when there was none.
+    pub last_match: Option<CheckedView>,
+    /// The ledger at the last match's time as it reads now (null without a last match).
+    pub ledger_at_last_match: Option<Dec>,
+    /// Entries since the last match (or the account's start): failed and not refunded,
+    /// marked refunded, and all of them.
+    pub failed_since: EntriesView<'a>,
+    pub refunded_since: EntriesView<'a>,
+    pub logged_since: EntriesView<'a>,
+    /// The `credits adjust` command that would make the ledger say `expected`; null when
+    /// they match.
+    pub adjust: Option<String>,
+}
+
+/// Some entries, by id, and their credits.
+#[derive(Serialize)]
+pub struct EntriesView<'a> {
+    pub ids: &'a [i64],
+    pub credits: Dec,
+}
+
+/// A check as kept.
+#[derive(Serialize)]
+pub struct CheckedView {
+    pub at: String,
+    pub expected: Dec,
+    pub ledger: Dec,
+    pub matched: bool,
+}
+
+impl CheckedView {
+    pub fn new(c: &credits_core::records::BalanceCheck) -> CheckedView {
+        CheckedView {
+            at: c.at.to_rfc3339(),
+            expected: Dec(c.expected),
+            ledger: Dec(c.ledger),
+            matched: c.matched(),
+        }
+    }
+}
+
+/// The last check of a platform and its last match, in `balance --json`.
+#[derive(Serialize)]
+pub struct LastCheckView {
+    pub last: CheckedView,
+    pub last_match: Option<CheckedView>,
+}
+
+/// A day in the user's offset.
+fn day(offset: FixedOffset, t: DateTime<Utc>) -> String {
+    t.with_timezone(&offset).date_naive().to_string()
+}
+
+/// `N credits more on the platform than in the ledger` (or fewer).
+pub fn difference_text(difference: Decimal) -> String {
+    format!(
+        "{} credits {} on the platform than in the ledger",
+        money::fmt_credits(difference.abs()),
+        if difference.is_sign_negative() {
+            "fewer"
+        } else {
+            "more"
+        }
+    )
+}
+
+/// The `last checked` row of `balance`: a match by its day, a difference with the last match.
+pub fn last_checked_text(offset: FixedOffset, c: &LastChecks) -> String {
+    if c.last.matched() {
+        return format!(
+            "matched on {} ({} credits)",
+            day(offset, c.last.at),
+            money::fmt_credits(c.last.expected)
+        );
+    }
+    let since = c.last_match.as_ref().map_or_else(
+        || "never matched".to_string(),
+        |m| format!("last match on {}", day(offset, m.at)),
+    );
+    format!(
+        "differed on {}: {}; {since}",
+        day(offset, c.last.at),
+        difference_text(c.last.expected - c.last.ledger)
+    )
 }

@@ -11,6 +11,7 @@
 //! - [`exchange`]: `export` and `import` through the file formats of `crate::exchange`;
 //! - [`budgets`]: what each budget has used;
 //! - [`chart`]: a report's rows as series over time (`report --chart`);
+//! - [`checks`]: balance assertions, what a platform showed against the ledger;
 //! - [`notes`]: what the user should hear, as data until it is rendered;
 //! - [`pace`]: the rate of spending on a platform, and the balance at that rate;
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
@@ -29,6 +30,7 @@ pub mod billed;
 pub mod budgets;
 pub mod bundle;
 pub mod chart;
+pub mod checks;
 pub mod entries;
 pub mod exchange;
 pub mod ledger;
