@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Estimated (the tables) against billed (what the platform reported, `import --from`), per model and day: totals, the largest differences, what was billed but never logged, logged but never billed, and failures charged')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch what a platform billed from its API (the key from an environment variable) and import it, as `import --from` would; only when run, never at start-up')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
@@ -501,6 +502,17 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'credits;sync' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day or time (2026-11-01, 7d, 2w) [default: 30 days ago]')
+            [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (exact decimals as strings)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column of a table, whatever the width (the lines may be longer than it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'credits;account' {
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]')
@@ -882,6 +894,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log as CSV or JSON')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Estimated (the tables) against billed (what the platform reported, `import --from`), per model and day: totals, the largest differences, what was billed but never logged, logged but never billed, and failures charged')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch what a platform billed from its API (the key from an environment variable) and import it, as `import --from` would; only when run, never at start-up')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Which plan you are on, per platform, and since when (prices what you log)')
             [CompletionResult]::new('topup', 'topup', [CompletionResultType]::ParameterValue, 'Record credits you bought: a pack from the table, or credits at a price')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)')
@@ -978,6 +991,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
             break
         }
         'credits;help;reconcile' {
+            break
+        }
+        'credits;help;sync' {
             break
         }
         'credits;help;account' {

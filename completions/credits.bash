@@ -97,6 +97,9 @@ _credits() {
             credits,status)
                 cmd="credits__subcmd__status"
                 ;;
+            credits,sync)
+                cmd="credits__subcmd__sync"
+                ;;
             credits,topup)
                 cmd="credits__subcmd__topup"
                 ;;
@@ -271,6 +274,9 @@ _credits() {
             credits__subcmd__help,status)
                 cmd="credits__subcmd__help__subcmd__status"
                 ;;
+            credits__subcmd__help,sync)
+                cmd="credits__subcmd__help__subcmd__sync"
+                ;;
             credits__subcmd__help,topup)
                 cmd="credits__subcmd__help__subcmd__topup"
                 ;;
@@ -416,7 +422,7 @@ _credits() {
 
     case "${cmd}" in
         credits)
-            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile account topup adjust balance status budget db completions man help"
+            opts="-h -V --json --wide --pricing-dir --db --user --help --version estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile sync account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,7 +1739,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help)
-            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile account topup adjust balance status budget db completions man help"
+            opts="estimate calc compare plans pricing log scan fail refund edit rm reprice history report refunds export import reconcile sync account topup adjust balance status budget db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2377,6 +2383,20 @@ _credits() {
             return 0
             ;;
         credits__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3581,6 +3601,42 @@ _credits() {
                 return 0
             fi
             case "${prev}" in
+                --pricing-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credits__subcmd__sync)
+            opts="-h --since --json --wide --pricing-dir --db --user --help fal replicate openai runway kling"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --pricing-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

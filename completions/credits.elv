@@ -45,6 +45,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand export 'Write the log as CSV or JSON'
             cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)'
             cand reconcile 'Estimated (the tables) against billed (what the platform reported, `import --from`), per model and day: totals, the largest differences, what was billed but never logged, logged but never billed, and failures charged'
+            cand sync 'Fetch what a platform billed from its API (the key from an environment variable) and import it, as `import --from` would; only when run, never at start-up'
             cand account 'Which plan you are on, per platform, and since when (prices what you log)'
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
@@ -461,6 +462,16 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'credits;sync'= {
+            cand --since 'From this day or time (2026-11-01, 7d, 2w) [default: 30 days ago]'
+            cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
+            cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
+            cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'
+            cand --json 'Print JSON instead of a table (exact decimals as strings)'
+            cand --wide 'Show every column of a table, whatever the width (the lines may be longer than it)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'credits;account'= {
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
@@ -797,6 +808,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand export 'Write the log as CSV or JSON'
             cand import 'Add entries from a CSV or JSON file (all or nothing; importing twice adds nothing), or what a platform billed, from its API''s JSON (--from)'
             cand reconcile 'Estimated (the tables) against billed (what the platform reported, `import --from`), per model and day: totals, the largest differences, what was billed but never logged, logged but never billed, and failures charged'
+            cand sync 'Fetch what a platform billed from its API (the key from an environment variable) and import it, as `import --from` would; only when run, never at start-up'
             cand account 'Which plan you are on, per platform, and since when (prices what you log)'
             cand topup 'Record credits you bought: a pack from the table, or credits at a price'
             cand adjust 'Correct a balance: signup bonus, daily reward, credits from support (or take some away)'
@@ -867,6 +879,8 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;help;import'= {
         }
         &'credits;help;reconcile'= {
+        }
+        &'credits;help;sync'= {
         }
         &'credits;help;account'= {
             cand set 'Record the plan you are on for a platform'

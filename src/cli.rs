@@ -143,6 +143,10 @@ pub enum Command {
     /// per model and day: totals, the largest differences, what was billed but never logged,
     /// logged but never billed, and failures charged.
     Reconcile(ReconcileArgs),
+    /// Fetch what a platform billed from its API (the key from an environment variable) and
+    /// import it, as `import --from` would; only when run, never at start-up.
+    #[command(after_help = SYNC_HELP)]
+    Sync(SyncArgs),
     /// Which plan you are on, per platform, and since when (prices what you log).
     #[command(subcommand)]
     Account(AccountCommand),
@@ -177,6 +181,26 @@ pub struct ReconcileArgs {
     pub platform: Option<String>,
     /// From this day (2026-11-21, today, yesterday, or 7d / 2w / 3m ago); days are UTC, as
     /// the platforms bill them.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
+    pub since: Option<String>,
+}
+
+const SYNC_HELP: &str = "\
+The key is read from the environment, sent only to the platform's own API over HTTPS, and never printed, logged or stored:
+  fal        FAL_KEY (an admin key): GET /v1/models/usage, daily buckets
+  replicate  REPLICATE_API_TOKEN: GET /v1/predictions, newest first, back to --since
+  openai     OPENAI_ADMIN_KEY (an admin key): GET /v1/organization/costs, daily buckets
+  runway     RUNWAYML_API_SECRET: POST /v1/organization/usage, 90 days a request
+  kling      KLING_ACCESS_KEY and KLING_SECRET_KEY (a JWT signed HS256): GET /account/costs
+
+Every page is fetched before anything is written: a refused key, a page cut short or a rate limit that does not end imports nothing. A 429 is retried after its Retry-After (at most 5 times, 60 s each). CREDITS_SYNC_BASE_URL replaces the API's address (a proxy, a test server); plain http:// is allowed only to 127.0.0.1, ::1 and localhost.";
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The platform.
+    #[arg(value_parser = ["fal", "replicate", "openai", "runway", "kling"])]
+    pub platform: String,
+    /// From this day or time (2026-11-01, 7d, 2w) [default: 30 days ago].
     #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
     pub since: Option<String>,
 }

@@ -3,14 +3,15 @@
 //! between the tables' estimate and what was billed, under one heading per kind.
 
 use super::Context;
-use crate::cli::ReconcileArgs;
+use crate::cli::{ReconcileArgs, SyncArgs};
 use crate::render;
 use crate::views::{self, billed::BilledImportView, billed::ReconcileView};
 use anyhow::{Context as _, Result};
 use credits_app::ops::billed::{
-    self, BilledAction, BilledKind, BilledSource, DayDrift, DriftUnit, FailureEvidence,
-    MATCH_WINDOW_MINUTES,
+    self, BilledAction, BilledImport, BilledKind, BilledSource, DayDrift, DriftUnit,
+    FailureEvidence, MATCH_WINDOW_MINUTES,
 };
+use credits_app::ops::sync;
 use credits_core::money;
 use credits_store::Matched;
 use rust_decimal::Decimal;
@@ -23,8 +24,36 @@ pub fn import(ctx: &Context, from: &str, path: &Path, out: &mut dyn Write) -> Re
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let import = billed::import_billed(&ctx.session, source, &[text])
         .with_context(|| format!("cannot import {} as {source}'s billing", path.display()))?;
+    show(ctx, path, &import, out)
+}
+
+/// `credits sync PLATFORM [--since DATE]`: the platform's API, fetched and imported, said as
+/// `import --from` says a file (the source named by the API's address).
+pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> {
+    let source: BilledSource = args.platform.parse()?;
+    let since = sync::since_time(&ctx.session, args.since.as_deref())?;
+    let synced = sync::sync(&ctx.session, source, since)?;
+    if !ctx.json {
+        proseln!(
+            out,
+            "fetched {} from {} since {} ({}{})",
+            money::fmt_count(synced.pages as u64, "page", "pages"),
+            synced.base,
+            synced.since.format("%Y-%m-%d %H:%M UTC"),
+            money::fmt_count(u64::from(synced.stats.requests), "request", "requests"),
+            match synced.stats.retries {
+                0 => String::new(),
+                n => format!(", {n} retried after a rate limit"),
+            }
+        )?;
+    }
+    show(ctx, Path::new(&synced.base), &synced.import, out)
+}
+
+/// What an import of billing did, item by item (`--json`: [`BilledImportView`]).
+fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) -> Result<i32> {
     if ctx.json {
-        out.write_all(views::json(&BilledImportView::new(path, &import)).as_bytes())?;
+        out.write_all(views::json(&BilledImportView::new(path, import)).as_bytes())?;
         return Ok(0);
     }
     let c = import.counts();

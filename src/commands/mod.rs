@@ -213,6 +213,7 @@ fn run(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<i32> {
             from: Some(from),
         } => billed::import(ctx, &from, &file, out),
         Command::Reconcile(args) => billed::reconcile(ctx, &args, out),
+        Command::Sync(args) => billed::sync(ctx, &args, out),
         Command::Account(cmd) => account::run(ctx, &cmd, out),
         Command::Topup(args) => topup::topup(ctx, &args, out),
         Command::Adjust(args) => topup::adjust(ctx, &args, out),

@@ -1,7 +1,8 @@
 //! The application layer of `credits`: the workflows every command shares ([`ops`]), and
 //! everything that touches the world: pricing tables and shot lists read from files
 //! ([`tables`], [`shot_lists`]), the config file ([`config`]), media and C2PA metadata
-//! ([`media`], [`c2pa`]), import and export file formats ([`exchange`]), the clock
+//! ([`media`], [`c2pa`]), import and export file formats ([`exchange`]), platforms' APIs
+//! ([`http`], for `credits sync`), the clock
 //! ([`clock`]), and who is recording on which machine ([`who`]).
 //!
 //! It returns typed results and notes as data; it never formats text for a terminal (that is
@@ -12,6 +13,7 @@ pub mod c2pa;
 pub mod clock;
 pub mod config;
 pub mod exchange;
+pub mod http;
 pub mod media;
 pub mod ops;
 pub mod shot_lists;

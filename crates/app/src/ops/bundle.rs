@@ -340,14 +340,7 @@ fn too_large(what: &str) -> anyhow::Error {
     ))
 }
 
-/// Whether `host` (as a URL names it, IPv6 in brackets) is this machine.
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
+use crate::http::is_loopback;
 
 /// Refuses a plain-HTTP URL to another machine.
 fn check_transport(url: &str, uri: &ureq::http::Uri) -> Result<()> {

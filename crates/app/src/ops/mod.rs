@@ -17,7 +17,8 @@
 //! - [`bundle`]: pricing bundles: made from a folder, fetched, installed, removed;
 //! - [`advice`]: the month of work `plans` prices, from the log or a shot list;
 //! - [`scan`]: logging the clips and images found in folders (`credits scan`);
-//! - [`sheet`]: the numbers of a cost sheet (`report --html`), and writing it.
+//! - [`sheet`]: the numbers of a cost sheet (`report --html`), and writing it;
+//! - [`sync`]: what a platform billed, fetched from its API (`credits sync`).
 //! - [`billed`]: what the platforms really billed, imported beside the estimates (`import
 //!   --from`, `sync`).
 //!
@@ -41,6 +42,7 @@ pub mod reports;
 pub mod resolve;
 pub mod scan;
 pub mod sheet;
+pub mod sync;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
