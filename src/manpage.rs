@@ -53,6 +53,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Honoured: the output has no colour or other styling at all.",
     ),
     ("COLUMNS", "The terminal width tables are fitted to."),
+    (
+        "FAL_KEY, REPLICATE_API_TOKEN, OPENAI_ADMIN_KEY, RUNWAYML_API_SECRET, KLING_ACCESS_KEY, KLING_SECRET_KEY",
+        "The keys credits sync sends to each platform's API (read only by that command, never shown or stored).",
+    ),
+    (
+        "CREDITS_SYNC_BASE_URL",
+        "Replaces the platforms' API address for credits sync (a proxy, a test server); plain http:// only to this machine.",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[

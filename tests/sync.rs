@@ -342,6 +342,40 @@ fn the_other_platforms_are_asked_as_documented() {
         "the admin key as `Key …`",
     );
 
+    // OpenAI: the costs, the next page by `next_page` while `has_more`.
+    let costs = |day: i64, next: Option<&str>| {
+        format!(
+            r#"{{"object": "page", "data": [{{"object": "bucket", "start_time": {day},
+                "end_time": {}, "results": [{{"object": "organization.costs.result",
+                "amount": {{"value": 1.5, "currency": "usd"}}, "line_item": "sora-2, input",
+                "project_id": null}}]}}], "has_more": {}, "next_page": {}}}"#,
+            day + 86_400,
+            next.is_some(),
+            next.map_or("null".to_string(), |n| format!("\"{n}\""))
+        )
+    };
+    let server = Server::start(vec![
+        ok(&costs(1_795_132_800, Some("page_AAA"))),
+        ok(&costs(1_795_219_200, None)),
+    ]);
+    s.env("CREDITS_SYNC_BASE_URL", &server.base);
+    s.env("OPENAI_ADMIN_KEY", "sk-admin-openai");
+    let run = s.run(&["sync", "openai", "--since", "2026-11-20"]);
+    run.success().stdout_has("2 billed lines added");
+    no_key(&run, "sk-admin-openai");
+    let requests = server.requests();
+    // 2026-11-20T00:00:00Z is 1,795,132,800 s.
+    run.check(
+        requests[0].starts_with(
+            "GET /v1/organization/costs?start_time=1795132800&bucket_width=1d&group_by=line_item&limit=30 HTTP",
+        ),
+        "OpenAI's costs from the day asked",
+    )
+    .check(
+        requests[1].contains("&page=page_AAA HTTP"),
+        "the second page by next_page",
+    );
+
     // Runway: a POST of the date range, with the API version.
     let server = Server::start(vec![ok(
         r#"{"results": [{"date": "2026-11-20", "usedCredits": [{"model": "gen4_turbo", "amount": 50}]}],
