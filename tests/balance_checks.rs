@@ -357,3 +357,76 @@ fn a_check_with_no_balance_or_a_bad_time_is_an_error_and_records_nothing() {
     .success()
     .stdout_has("checkclips · checked at 2026-11-20 12:00");
 }
+
+#[test]
+fn checks_travel_with_a_json_export_and_a_copy_once() {
+    let s = sandbox();
+    bought_and_spent(&s);
+    s.run(&[
+        "balance",
+        "checkclips",
+        "--expect",
+        "850",
+        "--at",
+        "2026-11-15",
+    ])
+    .success();
+    s.run(&["balance", "checkclips", "--expect", "800"]).code(3);
+    s.run(&["export", "--format", "json", "-o", "all.json"])
+        .success();
+    let exported = std::fs::read_to_string(s.path().join("all.json")).expect("the export");
+    let doc: serde_json::Value = serde_json::from_str(&exported).expect("JSON");
+    let checks = doc["balance_checks"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(checks.len(), 2, "{exported}");
+    assert_eq!(checks[1]["expected"], json!("800"));
+    assert_eq!(checks[1]["ledger"], json!("850"));
+
+    // Into another log: the last check and the last match come along, once.
+    let mut other = sandbox();
+    other.write("all.json", &exported);
+    other.env(
+        "CREDITS_DB",
+        &other.path().join("other.db").display().to_string(),
+    );
+    for _ in 0..2 {
+        other.run(&["import", "all.json"]).success();
+    }
+    let balance = other.run(&["balance", "checkclips"]);
+    balance.success().check_eq(
+        "the last check, imported",
+        "last checked differed on 2026-11-20: 50 credits fewer on the platform than in the \
+         ledger; last match on 2026-11-15"
+            .to_string(),
+        row(&balance, "last checked"),
+    );
+    let again = other.run(&["export", "--format", "json"]);
+    again.success();
+    let doc: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
+    assert_eq!(
+        doc["balance_checks"].as_array().map(Vec::len),
+        Some(2),
+        "imported twice, kept once"
+    );
+
+    // `db copy` (an export and an import) keeps them too.
+    let copy = other.path().join("copy.db").display().to_string();
+    let from = other.path().join("other.db").display().to_string();
+    other
+        .run(&["db", "copy", "--from", &from, "--to", &copy])
+        .success();
+    let copied = other.run(&["balance", "checkclips", "--db", &copy]);
+    copied.success().check_eq(
+        "the last check, copied",
+        row(&balance, "last checked"),
+        row(&copied, "last checked"),
+    );
+
+    // A log never checked exports no such section (older versions read it as before).
+    let never = sandbox();
+    bought_and_spent(&never);
+    let run = never.run(&["export", "--format", "json"]);
+    run.success().stdout_lacks("balance_checks");
+}

@@ -105,6 +105,36 @@ impl Tx<'_> {
     ) -> Result<Option<BalanceCheck>> {
         last_in(self.conn, platform, until, matched_only)
     }
+
+    /// Every balance check, by platform, time, then id (for `export`).
+    pub fn balance_checks(&self) -> Result<Vec<BalanceCheck>> {
+        checks_in(self.conn, None)
+    }
+
+    /// Records a check unless one with all the same fields is there (an import of an export,
+    /// twice); returns whether it was recorded.
+    pub fn insert_balance_check_if_absent(&self, c: &BalanceCheck) -> Result<bool> {
+        let exists = self
+            .conn
+            .query_opt(
+                "SELECT 1 FROM balance_check WHERE platform = ?1 AND at = ?2 \
+                 AND expected_milli = ?3 AND ledger_milli = ?4 AND checked_at = ?5",
+                params![
+                    c.platform,
+                    format_at(&whole_seconds(&c.at)),
+                    signed_milli(c.expected, "the credits expected")?,
+                    signed_milli(c.ledger, "the ledger's balance")?,
+                    format_at(&whole_seconds(&c.checked_at)),
+                ],
+                |_| Ok(()),
+            )?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.insert_balance_check(c)?;
+        Ok(true)
+    }
 }
 
 impl Store {

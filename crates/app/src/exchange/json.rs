@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{build_row, col, parse_tags, ExportRow, Item, ReadOptions, State, COLUMNS};
 use credits_core::records::{
-    Account, AccountChange, Adjustment, Budget, Entry, PlanTerms, Topup, TopupExpiry, Who,
+    Account, AccountChange, Adjustment, BalanceCheck, Budget, Entry, PlanTerms, Topup, TopupExpiry,
+    Who,
 };
 
 /// `"format"` of a state file.
@@ -101,6 +102,20 @@ struct AdjustmentRecord {
     note: String,
     at: String,
     /// Who recorded it, where (schema 10); absent in older files, and when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    logged_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    machine: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BalanceCheckRecord {
+    platform: String,
+    at: String,
+    expected: String,
+    ledger: String,
+    checked_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     logged_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,6 +300,34 @@ impl AdjustmentRecord {
     }
 }
 
+impl From<&BalanceCheck> for BalanceCheckRecord {
+    fn from(c: &BalanceCheck) -> BalanceCheckRecord {
+        BalanceCheckRecord {
+            platform: c.platform.clone(),
+            at: time(&c.at),
+            expected: c.expected.to_string(),
+            ledger: c.ledger.to_string(),
+            checked_at: time(&c.checked_at),
+            logged_by: c.who.logged_by.clone(),
+            machine: c.who.machine.clone(),
+        }
+    }
+}
+
+impl BalanceCheckRecord {
+    fn into_record(self) -> Result<BalanceCheck> {
+        Ok(BalanceCheck {
+            id: 0,
+            platform: self.platform,
+            at: parse_time(&self.at)?,
+            expected: parse_decimal(&self.expected)?,
+            ledger: parse_decimal(&self.ledger)?,
+            checked_at: parse_time(&self.checked_at)?,
+            who: who(self.logged_by, self.machine),
+        })
+    }
+}
+
 impl From<&Budget> for BudgetRecord {
     fn from(b: &Budget) -> BudgetRecord {
         BudgetRecord {
@@ -345,6 +388,13 @@ impl<W: Write> Writer<W> {
         section(&mut out, "adjustments", &adjustments)?;
         let budgets: Vec<BudgetRecord> = state.budgets.iter().map(Into::into).collect();
         section(&mut out, "budgets", &budgets)?;
+        // Only when there are some: a log never checked exports as it did before schema 13,
+        // which an older credits still reads.
+        if !state.balance_checks.is_empty() {
+            let checks: Vec<BalanceCheckRecord> =
+                state.balance_checks.iter().map(Into::into).collect();
+            section(&mut out, "balance_checks", &checks)?;
+        }
         out.write_all(b"\"entries\": [")?;
         Ok(Writer { out, entries: 0 })
     }
@@ -611,6 +661,7 @@ impl Walk<'_> {
             state.topups.extend(one.topups);
             state.adjustments.extend(one.adjustments);
             state.budgets.extend(one.budgets);
+            state.balance_checks.extend(one.balance_checks);
         }
         (self.on)(Item::State(state))
     }
@@ -731,10 +782,21 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
                         })
                     })?;
                 }
+                "balance_checks" => {
+                    let rows: Vec<BalanceCheckRecord> = map.next_value()?;
+                    walk.call(|w| {
+                        w.section("balance_checks", rows, |r| {
+                            Ok(State {
+                                balance_checks: vec![r.into_record()?],
+                                ..State::default()
+                            })
+                        })
+                    })?;
+                }
                 other => {
                     return Err(de::Error::custom(format!(
                         "unknown field `{other}` (known: format, version, accounts, \
-                         account_changes, topups, adjustments, budgets, entries)"
+                         account_changes, topups, adjustments, budgets, balance_checks, entries)"
                     )))
                 }
             }

@@ -43,8 +43,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use credits_core::records::{
-    Account, AccountChange, Adjustment, Budget, Entry, Money, NewEntry, PriceSource, Request,
-    Status, TableStamp, Topup, Who,
+    Account, AccountChange, Adjustment, BalanceCheck, Budget, Entry, Money, NewEntry, PriceSource,
+    Request, Status, TableStamp, Topup, Who,
 };
 use credits_store::{check_tags, to_micro, to_milli};
 
@@ -311,6 +311,8 @@ pub struct State {
     pub topups: Vec<Topup>,
     pub adjustments: Vec<Adjustment>,
     pub budgets: Vec<Budget>,
+    /// Balance checks (`balance PLATFORM --expect N`, schema 13): facts, so a copy keeps them.
+    pub balance_checks: Vec<BalanceCheck>,
 }
 
 /// What reading a file yields, in file order.

@@ -40,6 +40,7 @@ pub fn export(store: &mut Store, filter: &Filter, format: Format, out: impl Writ
                 topups: tx.topups()?,
                 adjustments: tx.adjustments()?,
                 budgets: tx.budgets()?,
+                balance_checks: tx.balance_checks()?,
             },
         };
         let mut w = exchange::Writer::begin(format, out, &state)?;
@@ -334,6 +335,9 @@ fn import_every(
                         }
                         for b in &state.budgets {
                             added.push(tx.insert_budget_if_absent(b)?);
+                        }
+                        for c in &state.balance_checks {
+                            added.push(tx.insert_balance_check_if_absent(c)?);
                         }
                         summary.records += added.len() as u64;
                         summary.records_added += added.iter().filter(|a| **a).count() as u64;
