@@ -530,8 +530,9 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;account;set' {
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan id or name')
             [CompletionResult]::new('--billing', '--billing', [CompletionResultType]::ParameterName, 'Monthly or annual billing')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today]')
-            [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --since]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The date the plan''s credits are tracked from (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: --subscribed, else today]. Not when the subscription began: a first-period promotion needs --subscribed')
+            [CompletionResult]::new('--subscribed', '--subscribed', [CompletionResultType]::ParameterName, 'The date the subscription began, on or before --since: a first-period (new-subscriber) promotion applies when --since falls in the period from this date to the first renewal, and a monthly plan renews on this day')
+            [CompletionResult]::new('--renews-on', '--renews-on', [CompletionResultType]::ParameterName, 'Day of the month the plan renews (1-31) [default: the day of --subscribed, else of --since]')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits the plan gives each grant period, when the table does not say (or says otherwise)')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')

@@ -608,7 +608,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__account__subcmd__set)
-            opts="-h --plan --billing --since --renews-on --price --credits --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
+            opts="-h --plan --billing --since --subscribed --renews-on --price --credits --json --wide --pricing-dir --db --user --help adobe-firefly alibaba-wan bfl byteplus elevenlabs fal google hedra higgsfield ideogram ideogram-api kling kling-api krea luma luma-api makeclipai midjourney minimax minimax-api modelpix openai pika pixverse recraft replicate runway runway-api stability videodraft xai"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +626,13 @@ _credits() {
                     return 0
                     ;;
                 --since)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --subscribed)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

@@ -488,8 +488,9 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;account;set'= {
             cand --plan 'Plan id or name'
             cand --billing 'Monthly or annual billing'
-            cand --since 'The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today]'
-            cand --renews-on 'Day of the month the plan renews (1-31) [default: the day of --since]'
+            cand --since 'The date the plan''s credits are tracked from (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: --subscribed, else today]. Not when the subscription began: a first-period promotion needs --subscribed'
+            cand --subscribed 'The date the subscription began, on or before --since: a first-period (new-subscriber) promotion applies when --since falls in the period from this date to the first renewal, and a monthly plan renews on this day'
+            cand --renews-on 'Day of the month the plan renews (1-31) [default: the day of --subscribed, else of --since]'
             cand --price 'What you really pay per billing period (a month, or a year with --billing annual), in the platform''s currency, when it is not the table''s list price (a discount, taxes, a regional price) or the table does not give one'
             cand --credits 'Credits the plan gives each grant period, when the table does not say (or says otherwise)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'

@@ -720,10 +720,13 @@ pub enum AccountCommand {
         /// Monthly or annual billing.
         #[arg(long, value_parser = billing_parser(), default_value = "monthly")]
         billing: BillingPeriod,
-        /// The date the plan starts (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: today].
+        /// The date the plan's credits are tracked from (or the change takes effect): 2026-11-01, today, yesterday, 3d [default: --subscribed, else today]. Not when the subscription began: a first-period promotion needs --subscribed.
         #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
         since: Option<String>,
-        /// Day of the month the plan renews (1-31) [default: the day of --since].
+        /// The date the subscription began, on or before --since: a first-period (new-subscriber) promotion applies when --since falls in the period from this date to the first renewal, and a monthly plan renews on this day.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true, value_hint = ValueHint::Other)]
+        subscribed: Option<String>,
+        /// Day of the month the plan renews (1-31) [default: the day of --subscribed, else of --since].
         #[arg(value_hint = ValueHint::Other, long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
         renews_on: Option<u8>,
         /// What you really pay per billing period (a month, or a year with --billing annual), in the platform's currency, when it is not the table's list price (a discount, taxes, a regional price) or the table does not give one.

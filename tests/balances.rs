@@ -212,11 +212,12 @@ fn a_first_month_50_percent_bonus_is_capped_at_5000() {
         "testclips",
         "--plan",
         "studio",
-        "--since",
+        "--subscribed",
         "2026-11-01",
     ])
     .success()
-    .stdout_has("first period (promotion): +5,000 bonus credits");
+    .stdout_has("from 2026-11-01, renews on day 1")
+    .stdout_has("subscribed 2026-11-01: first period (promotion): +5,000 bonus credits");
     balance(&s, "2026-11-01")
         .json_decimal_eq("/platforms/0/available", "35000")
         .json_decimal_eq("/platforms/0/by_source/subscription", "30000")
@@ -367,7 +368,7 @@ fn a_plan_change_mid_month_ends_the_old_plans_credits() {
     .success()
     .stdout_has("testclips: Studio (monthly) from 2026-11-15, renews on day 15")
     .stdout_has("Creator (from 2026-11-01) ends: its unused credits expire on 2026-11-15")
-    // Not the account's first period: no promotion.
+    // A plan change, not a subscription said to begin: no promotion.
     .stdout_lacks("promotion");
     balance(&s, "2026-11-14").json_decimal_eq("/platforms/0/available", "1500");
     balance(&s, "2026-11-15")
@@ -382,8 +383,8 @@ fn a_plan_change_mid_month_ends_the_old_plans_credits() {
     s.run(&["account", "list"])
         .success()
         // Each monthly plan renews on the day it started, as `account set` said.
-        .stdout_has("testclips  Creator  monthly  2026-11-01  1")
-        .stdout_has("testclips  Studio   monthly  2026-11-15  15");
+        .stdout_has("testclips  Creator  monthly  2026-11-01  tracked since 2026-11-01  1")
+        .stdout_has("testclips  Studio   monthly  2026-11-15  plan change               15");
     // Set again on the same date: a correction, not another change.
     s.run(&[
         "account",
@@ -975,4 +976,175 @@ fn json_outputs_are_documented_shapes() {
     );
     run.json_decimal_eq("/platforms/0/available", "3000");
     run.json_eq("/budgets", Value::Array(vec![]));
+}
+
+/// Kling's Standard plan ($8.80 for 660 credits; $6.99 the first month for new subscribers)
+/// with a model at 66 credits a clip, so a clip costs $0.88 at the list price and $0.70
+/// ($0.699) in the promotion's month.
+fn kling_sandbox() -> Sandbox {
+    let mut s = Sandbox::new();
+    s.write(
+        ".config/credits/pricing/kling.toml",
+        "name = \"Kling AI\"\nid = \"kling\"\nas_of = 2026-11-01\n[[model]]\nname = \"Clip66\"\ncredits = 66\n",
+    );
+    s.env("CREDITS_NOW", "2026-11-10T12:00:00Z");
+    s
+}
+
+#[test]
+fn a_start_of_tracking_alone_is_not_a_new_subscription() {
+    // Issue 22, item 4: `--since` is when tracking starts; the new-subscriber price is not
+    // taken from it.
+    let s = kling_sandbox();
+    s.run(&["account", "set", "kling", "--plan", "standard", "--since", "2026-11-06"])
+        .success()
+        .stdout_has("tracked since 2026-11-06: the first-period promotion ($6.99 for the period) is for a new subscription")
+        .stdout_has("--subscribed 2026-11-06")
+        .stdout_lacks("first period (promotion)");
+    s.run(&["log", "kling", "clip66", "--at", "2026-11-07T10:00:00Z"])
+        .success()
+        .stdout_has("66 credits, $0.88");
+    s.run(&["account", "list"])
+        .success()
+        .stdout_has("tracked since 2026-11-06")
+        .stdout_lacks("first period");
+    s.run(&["account", "list", "--json"])
+        .success()
+        .json_eq("/0/history/0/start", "tracked".into())
+        .json_eq("/0/history/0/subscribed_on", Value::Null)
+        .json_eq("/0/history/0/first_period", Value::Null);
+    s.run(&["balance", "kling", "--json"])
+        .success()
+        .json_decimal_eq("/platforms/0/available", "594");
+
+    // Said to have begun that day (the same date corrects the change): the promotion's
+    // price, and entries logged from then on are priced with it.
+    s.run(&[
+        "account",
+        "set",
+        "kling",
+        "--plan",
+        "standard",
+        "--since",
+        "2026-11-06",
+        "--subscribed",
+        "2026-11-06",
+    ])
+    .success()
+    .stdout_has("subscribed 2026-11-06: first period (promotion): $6.99 for the period");
+    s.run(&["log", "kling", "clip66", "--at", "2026-11-07T11:00:00Z"])
+        .success()
+        .stdout_has("66 credits, $0.70");
+    s.run(&["account", "list"])
+        .success()
+        .stdout_has("subscribed 2026-11-06 (first period $6.99)");
+    s.run(&["account", "list", "--json"])
+        .success()
+        .json_eq("/0/history/0/start", "subscribed".into())
+        .json_eq("/0/history/0/subscribed_on", "2026-11-06".into())
+        .json_decimal_eq("/0/history/0/first_period/price", "6.99")
+        .json_decimal_eq("/0/history/0/first_period/bonus_credits", "0");
+    // The month after, the list price again.
+    s.run(&[
+        "log",
+        "kling",
+        "clip66",
+        "--at",
+        "2026-12-07T10:00:00Z",
+        "--allow-future",
+    ])
+    .success()
+    .stdout_has("66 credits, $0.88");
+}
+
+#[test]
+fn a_subscription_begun_before_tracking_keeps_its_first_period_and_renewal_day() {
+    let s = kling_sandbox();
+    // Begun on 20 October, tracked from 6 November: still the first period (to the 20th),
+    // and the plan renews on the 20th.
+    s.run(&[
+        "account",
+        "set",
+        "kling",
+        "--plan",
+        "standard",
+        "--since",
+        "2026-11-06",
+        "--subscribed",
+        "2026-10-20",
+    ])
+    .success()
+    .stdout_has("from 2026-11-06, renews on day 20")
+    .stdout_has("subscribed 2026-10-20: first period (promotion): $6.99 for the period");
+    s.run(&["log", "kling", "clip66", "--at", "2026-11-07T10:00:00Z"])
+        .success()
+        .stdout_has("66 credits, $0.70");
+    s.run(&["balance", "kling", "--json"]).success().json_eq(
+        "/platforms/0/next_renewal/at",
+        "2026-11-20T00:00:00+00:00".into(),
+    );
+    s.run(&["account", "list", "--json"])
+        .success()
+        .json_eq("/0/history/0/renews_on", 20.into());
+
+    // Begun on 1 October: its first period ended on 1 November, before tracking began.
+    s.run(&[
+        "account",
+        "set",
+        "kling",
+        "--plan",
+        "standard",
+        "--since",
+        "2026-11-06",
+        "--subscribed",
+        "2026-10-01",
+    ])
+    .success()
+    .stdout_has("subscribed 2026-10-01: its first period ended before 2026-11-06, so the promotion ($6.99 for the period) does not apply");
+    s.run(&["log", "kling", "clip66", "--at", "2026-11-07T11:00:00Z"])
+        .success()
+        .stdout_has("66 credits, $0.88");
+    s.run(&["account", "list"])
+        .success()
+        .stdout_has("subscribed 2026-10-01")
+        .stdout_lacks("first period");
+
+    // --subscribed alone: tracked from that day. After --since: refused, nothing written.
+    s.run(&[
+        "account",
+        "set",
+        "kling",
+        "--plan",
+        "pro",
+        "--subscribed",
+        "2026-11-08",
+    ])
+    .success()
+    .stdout_has("kling: Pro (monthly) from 2026-11-08, renews on day 8")
+    .stdout_has("subscribed 2026-11-08: first period (promotion): $25.99 for the period");
+    s.run(&[
+        "account",
+        "set",
+        "kling",
+        "--plan",
+        "pro",
+        "--since",
+        "2026-11-09",
+        "--subscribed",
+        "2026-11-10",
+    ])
+    .code(1)
+    .stderr_has("error: --subscribed 2026-11-10 is after --since 2026-11-09")
+    .stderr_has("help: give --since 2026-11-10 or later");
+    s.run(&["account", "list", "--json"])
+        .success()
+        .check_eq(
+            "the plan changes",
+            2,
+            s.run(&["account", "list", "--json"])
+                .json_at("/0/history")
+                .as_array()
+                .map_or(0, Vec::len),
+        )
+        .json_eq("/0/history/1/effective_on", "2026-11-08".into());
 }

@@ -27,7 +27,8 @@ fn full_state() -> Sandbox {
     for line in [
         "account set runway --plan standard --since 2026-09-01",
         "account set runway --plan pro --since 2026-10-15",
-        "account set kling --plan standard --since 2026-10-01",
+        // Said to begin a subscription (schema 14): its promotion prices October.
+        "account set kling --plan standard --since 2026-10-01 --subscribed 2026-10-01",
         "topup runway --credits 500 --price 10 --at 2026-10-20",
         "adjust runway 25 --note signup --at 2026-09-02",
         "adjust kling 10 --note daily --at 2026-10-03",
@@ -54,6 +55,7 @@ fn views(s: &Sandbox) -> Vec<(&'static str, String)> {
             &["--json", "report", "--by", "project", "--by", "platform"][..],
         ),
         ("budget list", &["--json", "budget", "list"][..]),
+        ("account list", &["--json", "account", "list"][..]),
     ]
     .into_iter()
     .map(|(name, args)| (name, ok(s, args)))

@@ -1,9 +1,14 @@
 //! `credits account set | list`: which plan the user is on, per platform, and since when.
 //!
-//! `set` records a plan change effective from `--since` (default today): the new plan's
-//! period starts then, and the old plan's unused credits expire then unless it rolls over
-//! (`credits_core::ledger::subscription`). Setting a plan again on the same date corrects that
-//! change. Nothing (no top-up, no adjustment) may be dated before the account's start.
+//! `set` records a plan change effective from `--since` (default `--subscribed`, else today):
+//! the new plan's period starts then, and the old plan's unused credits expire then unless it
+//! rolls over (`credits_core::ledger::subscription`). `--since` is when tracking starts, not
+//! when the subscription began: only `--subscribed DATE` (on or before `--since`) says that,
+//! and only then does a first-period promotion apply (when `--since` falls in the period from
+//! that day to the first renewal; a monthly plan renews on that day unless `--renews-on`
+//! says). `set` and `list` say which (issue 22, item 4). Setting a plan again on the same
+//! date corrects that change. Nothing (no top-up, no adjustment) may be dated before the
+//! account's start.
 //! `rm` removes a change recorded by mistake (`ops::balances::remove_plan_change`).
 
 use super::Context;
@@ -12,15 +17,21 @@ use crate::error::fail_with_help;
 use crate::render;
 use crate::views::{
     self,
-    account::{AccountChangeView, AccountSetView, AccountView, RemovedView, TermsView},
+    account::{
+        start_of, AccountChangeView, AccountSetView, AccountView, FirstPeriodView, RemovedView,
+        TermsView,
+    },
 };
 use anyhow::Result;
 use chrono::NaiveDate;
 use credits_app::ops::balances;
 use credits_core::cost::BillingPeriod;
 use credits_core::error::{kind_of, ErrorKind};
-use credits_core::ledger::subscription::{first_bonus, period_price};
+use credits_core::ledger::subscription::{
+    first_period_offer, in_first_period, period_price, renewal_day, FirstPeriod,
+};
 use credits_core::money;
+use credits_core::pricing::catalog::Catalog;
 use credits_core::pricing::{Grant as Every, Plan, Platform};
 use credits_core::records::{AccountChange, PlanTerms};
 use std::io::Write;
@@ -59,6 +70,37 @@ fn describe_grants(plan: &Plan) -> String {
     format!("{every}; {expiry}")
 }
 
+/// The first-period promotion plan change `c` gets (see the module docs); `None` when it
+/// gets none, or its plan is in no table.
+fn promotion_of(catalog: &Catalog, c: &AccountChange) -> Option<FirstPeriod> {
+    let listed = catalog.platform(&c.platform).ok()?.plan(&c.plan).ok()?;
+    let plan = listed.with_terms(c.billing, c.terms.price, c.terms.credits);
+    if !in_first_period(
+        &plan,
+        c.subscribed_on,
+        c.effective_on,
+        c.renews_on.map(u32::from),
+    ) {
+        return None;
+    }
+    first_period_offer(&plan, c.billing).ok().flatten()
+}
+
+/// "$6.99 for the period", "+5,000 bonus credits", or both.
+fn promotion_words(f: &FirstPeriod, currency: &str) -> String {
+    let mut parts = Vec::new();
+    if let Some(price) = f.price {
+        parts.push(format!(
+            "{} for the period",
+            money::fmt_money(price, currency)
+        ));
+    }
+    if !f.bonus.is_zero() {
+        parts.push(format!("+{} bonus credits", money::fmt_credits(f.bonus)));
+    }
+    parts.join(", ")
+}
+
 // One argument per flag of `account set`: grouping them would only rename them.
 #[allow(clippy::too_many_arguments)]
 fn set(
@@ -67,16 +109,41 @@ fn set(
     listed: &Plan,
     billing: BillingPeriod,
     since: Option<&str>,
+    subscribed: Option<&str>,
     renews_on: Option<u8>,
     terms: PlanTerms,
     out: &mut dyn Write,
 ) -> Result<i32> {
     // Everything below speaks of the plan as the user pays for it.
     let plan = &listed.with_terms(billing, terms.price, terms.credits);
-    let effective_on = match since {
-        Some(text) => parse_date(text, &ctx.session.now)?,
-        None => ctx.session.now.date_naive(),
+    let subscribed_on = subscribed
+        .map(|text| parse_date(text, &ctx.session.now))
+        .transpose()?;
+    // Said to have begun on a day and nothing else: tracked from that day.
+    let effective_on = match (since, subscribed_on) {
+        (Some(text), _) => parse_date(text, &ctx.session.now)?,
+        (None, Some(began)) => began,
+        (None, None) => ctx.session.now.date_naive(),
     };
+    if let Some(began) = subscribed_on.filter(|b| *b > effective_on) {
+        return Err(fail_with_help(
+            format!(
+                "--subscribed {began} is after --since {effective_on}: a plan is tracked from \
+                 when its subscription began or later"
+            ),
+            format!(
+                "give --since {began} or later, or the day the subscription really began \
+                 (--subscribed {effective_on} or earlier)"
+            ),
+        ));
+    }
+    // A monthly plan renews on the day its subscription began, unless told: stored, so
+    // `account list` and the balance read the same day.
+    let renews_on = renews_on.or_else(|| {
+        subscribed_on
+            .filter(|_| plan.grant == Every::Monthly)
+            .and_then(|b| u8::try_from(chrono::Datelike::day(&b)).ok())
+    });
     let change = AccountChange {
         // The workflow records who, on which machine (`Session::who`).
         who: Default::default(),
@@ -86,7 +153,9 @@ fn set(
         effective_on,
         renews_on,
         terms,
+        subscribed_on,
     };
+    let promotion = promotion_of(&ctx.session.catalog, &change);
     let balances::PlanSet {
         replaced,
         previous,
@@ -107,8 +176,10 @@ fn set(
             plan: &plan.id,
             billing: billing.as_str(),
             since: effective_on.to_string(),
+            subscribed_on: subscribed_on.map(|d| d.to_string()),
             renews_on,
             terms: TermsView::new(&terms),
+            first_period: promotion.as_ref().map(FirstPeriodView::new),
             replaced: replaced.as_ref().map(|r| r.plan.as_str()),
             previous: previous.as_ref().map(|r| r.plan.as_str()),
         };
@@ -143,28 +214,32 @@ fn set(
         )?;
     }
     let cycle = billing;
-    if first {
-        let bonus = plan.credits.map(|c| first_bonus(plan, c)).transpose()?;
-        let first_price = plan
-            .promotion
-            .as_ref()
-            .and_then(|pr| pr.first_period_price)
-            .filter(|_| {
-                cycle == credits_core::cost::BillingPeriod::Monthly && plan.grant == Every::Monthly
-            });
-        let mut promo = Vec::new();
-        if let Some(b) = bonus.filter(|b| !b.is_zero()) {
-            promo.push(format!("+{} bonus credits", money::fmt_credits(b)));
+    // Whether the plan's promotion applies, said either way: a promotion missed or given by
+    // mistake changes what every entry of the period costs.
+    let offer = first_period_offer(plan, cycle)?;
+    match (&promotion, subscribed_on, &offer) {
+        (Some(f), Some(began), _) => {
+            proseln!(
+                out,
+                "  subscribed {began}: first period (promotion): {}",
+                promotion_words(f, &p.currency)
+            )?;
         }
-        if let Some(price) = first_price {
-            promo.push(format!(
-                "{} for the period",
-                money::fmt_money(price, &p.currency)
-            ));
-        }
-        if !promo.is_empty() {
-            proseln!(out, "  first period (promotion): {}", promo.join(", "))?;
-        }
+        (None, Some(began), Some(o)) => proseln!(
+            out,
+            "  subscribed {began}: its first period ended before {effective_on}, so the \
+             promotion ({}) does not apply",
+            promotion_words(o, &p.currency)
+        )?,
+        (None, None, Some(o)) if first => proseln!(
+            out,
+            "  tracked since {effective_on}: the first-period promotion ({}) is for a new \
+             subscription; if yours began then, say so: --subscribed {effective_on}",
+            promotion_words(o, &p.currency)
+        )?,
+        (None, Some(began), None) => proseln!(out, "  subscribed {began}")?,
+        // No promotion to miss: nothing to say (`account list` says tracked since).
+        _ => {}
     }
     match period_price(plan, cycle, false)? {
         Some(_) if plan.is_free() => {
@@ -218,7 +293,18 @@ fn remove(
     let removed = balances::remove_plan_change(&ctx.session, &id, on, force)?;
     let c = &removed.record;
     if ctx.json {
-        let view = RemovedView::new(AccountChangeView::new(c), &removed);
+        // Whether it was the first of its platform: no change left before it.
+        let first_of_platform = ctx
+            .session
+            .store_for_reading()?
+            .account_changes(Some(&c.platform))?
+            .iter()
+            .all(|o| o.effective_on > c.effective_on);
+        let promotion = promotion_of(&ctx.session.catalog, c);
+        let view = RemovedView::new(
+            AccountChangeView::new(c, first_of_platform, promotion.as_ref()),
+            &removed,
+        );
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
@@ -284,6 +370,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             plan,
             billing,
             since,
+            subscribed,
             renews_on,
             price,
             credits,
@@ -300,6 +387,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                 plan,
                 *billing,
                 since.as_deref(),
+                subscribed.as_deref(),
                 *renews_on,
                 terms,
                 out,
@@ -317,7 +405,9 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
             if ctx.json {
                 let rows: Vec<AccountView> = accounts
                     .iter()
-                    .map(|a| AccountView::new(a, &history))
+                    .map(|a| {
+                        AccountView::new(a, &history, |c| promotion_of(&ctx.session.catalog, c))
+                    })
                     .collect();
                 out.write_all(views::json(&rows).as_bytes())?;
                 return Ok(0);
@@ -370,12 +460,26 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                         a.billing.to_string(),
                         "-".to_string(),
                         "-".to_string(),
+                        "-".to_string(),
                         pays(&a.terms),
                     ]);
                 }
-                for c in changes {
-                    // A monthly plan renews on the day it started unless told otherwise:
-                    // the day `account set` said.
+                for (i, c) in changes.into_iter().enumerate() {
+                    let start = match (start_of(c, i == 0), c.subscribed_on) {
+                        ("subscribed", Some(began)) => {
+                            match promotion_of(&ctx.session.catalog, c) {
+                                Some(f) => format!(
+                                    "subscribed {began} (first period {})",
+                                    promotion_words(&f, currency).replace(" for the period", "")
+                                ),
+                                None => format!("subscribed {began}"),
+                            }
+                        }
+                        ("tracked", _) => format!("tracked since {}", c.effective_on),
+                        _ => "plan change".to_string(),
+                    };
+                    // A monthly plan renews on the day its subscription began (else the
+                    // day it took effect) unless told otherwise: the day `account set` said.
                     let monthly = ctx
                         .session
                         .catalog
@@ -385,7 +489,9 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                         .is_some_and(|pl| pl.grant == Every::Monthly);
                     let renews = match c.renews_on {
                         Some(d) => d.to_string(),
-                        None if monthly => chrono::Datelike::day(&c.effective_on).to_string(),
+                        None if monthly => {
+                            renewal_day(None, c.subscribed_on, c.effective_on).to_string()
+                        }
                         None => "-".to_string(),
                     };
                     rows.push(vec![
@@ -393,6 +499,7 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                         plan_name(&c.platform, &c.plan),
                         c.billing.to_string(),
                         c.effective_on.to_string(),
+                        start,
                         renews,
                         pays(&c.terms),
                     ]);
@@ -405,6 +512,9 @@ pub fn run(ctx: &Context, cmd: &AccountCommand, out: &mut dyn Write) -> Result<i
                         render::Column::shrinkable("plan", 3, 12),
                         render::Column::optional("billing", 2),
                         render::Column::essential("from"),
+                        // What the user reads it for since `--subscribed`: tracked or
+                        // subscribed, and the promotion given; cut, never hidden.
+                        render::Column::shrinkable("start", 5, 16),
                         render::Column::optional("renews on", 1),
                         render::Column::optional("you pay", 4),
                     ],

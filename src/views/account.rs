@@ -7,6 +7,7 @@ use crate::render::Column;
 use chrono::{DateTime, FixedOffset, Utc};
 use credits_app::ops::balances::{Listed, Removed};
 use credits_app::ops::notes::fmt_time;
+use credits_core::ledger::subscription::FirstPeriod;
 use credits_core::money;
 use credits_core::records::{Account, AccountChange, Adjustment, PlanTerms, Topup, TopupExpiry};
 use serde::Serialize;
@@ -18,9 +19,13 @@ pub struct AccountSetView<'a> {
     pub plan: &'a str,
     pub billing: &'static str,
     pub since: String,
+    /// The day the subscription began (`--subscribed`); null: tracked from `since`.
+    pub subscribed_on: Option<String>,
     pub renews_on: Option<u8>,
     #[serde(flatten)]
     pub terms: TermsView,
+    /// The first-period promotion this change gets; null when it gets none.
+    pub first_period: Option<FirstPeriodView>,
     /// The plan set for the same date that this one replaces.
     pub replaced: Option<&'a str>,
     /// The plan before, which ends on `since`.
@@ -43,6 +48,23 @@ impl TermsView {
     }
 }
 
+/// A first-period promotion a plan change gets: the period's price (null when the
+/// promotion does not set it) and the bonus credits ("0" without).
+#[derive(Serialize)]
+pub struct FirstPeriodView {
+    pub price: Option<Dec>,
+    pub bonus_credits: Dec,
+}
+
+impl FirstPeriodView {
+    pub fn new(f: &FirstPeriod) -> FirstPeriodView {
+        FirstPeriodView {
+            price: dec(f.price),
+            bonus_credits: Dec(f.bonus),
+        }
+    }
+}
+
 /// One row of `account list --json`: the plan now, and each change on the platform.
 #[derive(Serialize)]
 pub struct AccountView<'a> {
@@ -61,14 +83,29 @@ pub struct AccountChangeView<'a> {
     pub plan: &'a str,
     pub billing: &'static str,
     pub effective_on: String,
+    /// `subscribed` (the day is `subscribed_on`), `tracked` (the account's first change,
+    /// tracked from `effective_on`) or `changed` (a later plan change).
+    pub start: &'static str,
+    pub subscribed_on: Option<String>,
     pub renews_on: Option<u8>,
     #[serde(flatten)]
     pub terms: TermsView,
+    /// The first-period promotion this change gets; null when it gets none.
+    pub first_period: Option<FirstPeriodView>,
 }
 
 impl<'a> AccountView<'a> {
-    /// `history`: every platform's changes; the account's own are kept.
-    pub fn new(a: &'a Account, history: &'a [AccountChange]) -> AccountView<'a> {
+    /// `history`: every platform's changes; the account's own are kept. `first` gives the
+    /// promotion a change gets.
+    pub fn new(
+        a: &'a Account,
+        history: &'a [AccountChange],
+        first: impl Fn(&AccountChange) -> Option<FirstPeriod>,
+    ) -> AccountView<'a> {
+        let own: Vec<&'a AccountChange> = history
+            .iter()
+            .filter(|c| c.platform == a.platform)
+            .collect();
         AccountView {
             platform: &a.platform,
             plan: &a.plan,
@@ -76,10 +113,10 @@ impl<'a> AccountView<'a> {
             since: a.since.map(|d| d.to_string()),
             renews_on: a.renews_on,
             terms: TermsView::new(&a.terms),
-            history: history
+            history: own
                 .iter()
-                .filter(|c| c.platform == a.platform)
-                .map(AccountChangeView::new)
+                .enumerate()
+                .map(|(i, c)| AccountChangeView::new(c, i == 0, first(c).as_ref()))
                 .collect(),
         }
     }
@@ -291,14 +328,33 @@ impl<'a, R: Serialize> RemovedView<'a, R> {
     }
 }
 
+/// How a plan change began, as `account list` says it: `subscribed`, `tracked` (the first
+/// change, without a subscription day) or `changed`.
+pub fn start_of(c: &AccountChange, first_of_platform: bool) -> &'static str {
+    match (c.subscribed_on, first_of_platform) {
+        (Some(_), _) => "subscribed",
+        (None, true) => "tracked",
+        (None, false) => "changed",
+    }
+}
+
 impl<'a> AccountChangeView<'a> {
-    pub fn new(c: &'a AccountChange) -> AccountChangeView<'a> {
+    /// `first_of_platform`: whether it is the platform's earliest change; `first` the
+    /// promotion it gets.
+    pub fn new(
+        c: &'a AccountChange,
+        first_of_platform: bool,
+        first: Option<&FirstPeriod>,
+    ) -> AccountChangeView<'a> {
         AccountChangeView {
             plan: &c.plan,
             billing: c.billing.as_str(),
             effective_on: c.effective_on.to_string(),
+            start: start_of(c, first_of_platform),
+            subscribed_on: c.subscribed_on.map(|d| d.to_string()),
             renews_on: c.renews_on,
             terms: TermsView::new(&c.terms),
+            first_period: first.map(FirstPeriodView::new),
         }
     }
 }

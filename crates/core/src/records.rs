@@ -311,6 +311,10 @@ pub struct AccountChange {
     pub renews_on: Option<u8>,
     /// What the user pays from this change on (`None`s: the table's).
     pub terms: PlanTerms,
+    /// The day the subscription began, when the user said (`account set --subscribed`,
+    /// schema 14): on or before `effective_on`. Only a subscription said to begin is given
+    /// its first-period promotion; `None` is tracking from `effective_on` (or a plan change).
+    pub subscribed_on: Option<NaiveDate>,
     /// Who recorded the change, where (schema 10).
     pub who: Who,
 }

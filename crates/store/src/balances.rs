@@ -60,6 +60,11 @@ fn read_change(row: &Row<'_>) -> Result<AccountChange> {
         effective_on: decode_date(&on)?,
         renews_on: row.get("renews_on")?,
         terms: read_terms(row)?,
+        subscribed_on: row
+            .get::<Option<String>>("subscribed_on")?
+            .as_deref()
+            .map(decode_date)
+            .transpose()?,
         who: read_who(row)?,
     })
 }
@@ -161,7 +166,7 @@ fn collect<T>(
 }
 
 const SELECT_CHANGE: &str = "SELECT platform, plan, billing, effective_on, renews_on, \
-    price_micro, credits_milli, logged_by, machine FROM account_change";
+    price_micro, credits_milli, logged_by, machine, subscribed_on FROM account_change";
 const SELECT_TOPUP: &str = "SELECT id, platform, pack, credits_milli, bonus_milli, price_micro, \
     currency, at, expiry, expires_at, logged_by, machine FROM topup";
 const SELECT_ADJUSTMENT: &str = "SELECT id, platform, credits_milli, note, at, logged_by, machine \
@@ -377,15 +382,30 @@ impl Tx<'_> {
             .transpose()?;
         let (price, credits) = terms_columns(&change.terms)?;
         check_who(&change.who)?;
+        // The table's CHECK as an error that names the dates, so no SQL text reaches the user.
+        if let Some(began) = change.subscribed_on {
+            if began > change.effective_on {
+                bail!(
+                    "the {} subscription cannot begin on {began}, after the plan takes effect \
+                     on {}",
+                    change.platform,
+                    change.effective_on
+                );
+            }
+        }
+        let subscribed_on = change
+            .subscribed_on
+            .map(|d| d.format("%Y-%m-%d").to_string());
         self.conn
             .execute(
                 "INSERT INTO account_change (platform, plan, billing, effective_on, renews_on, \
-                 price_micro, credits_milli, logged_by, machine) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                 price_micro, credits_milli, logged_by, machine, subscribed_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
                  ON CONFLICT (platform, effective_on) DO UPDATE SET plan = excluded.plan, \
                  billing = excluded.billing, renews_on = excluded.renews_on, \
                  price_micro = excluded.price_micro, credits_milli = excluded.credits_milli, \
-                 logged_by = excluded.logged_by, machine = excluded.machine",
+                 logged_by = excluded.logged_by, machine = excluded.machine, \
+                 subscribed_on = excluded.subscribed_on",
                 params![
                     change.platform,
                     change.plan,
@@ -396,6 +416,7 @@ impl Tx<'_> {
                     credits,
                     change.who.logged_by,
                     change.who.machine,
+                    subscribed_on,
                 ],
             )
             .with_context(|| format!("cannot record the plan for {}", change.platform))?;
@@ -845,7 +866,34 @@ mod tests {
             effective_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
             renews_on: None,
             terms: Default::default(),
+            subscribed_on: None,
         }
+    }
+
+    #[test]
+    fn the_day_a_subscription_began_reads_back_and_is_never_after_the_change() {
+        let mut store = Store::open_for_tests();
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut began = change("standard", "2026-11-06");
+        began.subscribed_on = Some(date("2026-10-20"));
+        store.write(|w| w.set_account_change(&began)).unwrap();
+        assert_eq!(store.account_changes(Some("kling")).unwrap(), vec![began]);
+        // Corrected on the same date to a start of tracking: the day goes.
+        store
+            .write(|w| w.set_account_change(&change("standard", "2026-11-06")))
+            .unwrap();
+        assert_eq!(
+            store.account_changes(Some("kling")).unwrap()[0].subscribed_on,
+            None
+        );
+        let mut late = change("pro", "2026-12-01");
+        late.subscribed_on = Some(date("2026-12-02"));
+        let err = store
+            .write(|w| w.set_account_change(&late))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("cannot begin on 2026-12-02"), "{err}");
+        assert_eq!(store.account_changes(None).unwrap().len(), 1);
     }
 
     #[test]
@@ -1192,6 +1240,7 @@ mod tests {
                 effective_on: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
                 renews_on: Some(5),
                 terms: Default::default(),
+                subscribed_on: None,
             }]
         );
         let runway: Account = store.account("runway").unwrap().unwrap();

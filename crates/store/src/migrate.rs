@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_budget_user.sql"),
     include_str!("migrations/0012_billed.sql"),
     include_str!("migrations/0013_balance_check.sql"),
+    include_str!("migrations/0014_subscribed.sql"),
 ];
 
 /// The schema version this build writes.

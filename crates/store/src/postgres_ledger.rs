@@ -16,6 +16,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (11, include_str!("migrations/pg/0011_budget_user.sql")),
     (12, include_str!("migrations/pg/0012_billed.sql")),
     (13, include_str!("migrations/pg/0013_balance_check.sql")),
+    (14, include_str!("migrations/pg/0014_subscribed.sql")),
 ];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is

@@ -68,6 +68,10 @@ struct ChangeRecord {
     price: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     credits: Option<String>,
+    /// The day the subscription began, when the user said (schema 14); absent in older
+    /// files, and for a start of tracking or a plan change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subscribed_on: Option<String>,
     /// Who recorded it, where (schema 10); absent in older files, and when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     logged_by: Option<String>,
@@ -212,6 +216,7 @@ impl From<&AccountChange> for ChangeRecord {
             renews_on: c.renews_on,
             price: c.terms.price.map(|p| p.to_string()),
             credits: c.terms.credits.map(|c| c.to_string()),
+            subscribed_on: c.subscribed_on.map(day),
             logged_by: c.who.logged_by.clone(),
             machine: c.who.machine.clone(),
         }
@@ -227,6 +232,7 @@ impl ChangeRecord {
             effective_on: parse_day(&self.effective_on)?,
             renews_on: self.renews_on,
             terms: terms(self.price.as_deref(), self.credits.as_deref())?,
+            subscribed_on: self.subscribed_on.as_deref().map(parse_day).transpose()?,
             who: who(self.logged_by, self.machine),
         })
     }

@@ -602,6 +602,7 @@ mod tests {
                 effective_on: NaiveDate::from_ymd_opt(2026, 11, on).unwrap(),
                 renews_on: None,
                 terms: PlanTerms::default(),
+                subscribed_on: None,
                 who: Default::default(),
             },
         )

@@ -176,6 +176,11 @@ fn apply(dir: &TempDir, now: DateTime<Utc>, op: &Op, ids: &mut Vec<i64>) {
                     + Duration::days(i64::from(*day)),
                 renews_on: None,
                 terms: PlanTerms::default(),
+                // Some changes are said to begin a subscription, so a replay from a
+                // checkpoint meets first-period promotions too.
+                subscribed_on: (*day % 3 == 0).then(|| {
+                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(i64::from(*day))
+                }),
             };
             let _ = balances::set_plan(&s, &change);
         }

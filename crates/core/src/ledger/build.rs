@@ -244,6 +244,7 @@ fn inputs(
                         billing: c.billing,
                         effective_on: c.effective_on,
                         renews_on: c.renews_on.map(u32::from),
+                        subscribed_on: c.subscribed_on,
                     })
                     .collect();
                 let sub = subscription::grants(&changes, offset, as_of)?;
@@ -416,6 +417,7 @@ mod tests {
             effective_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             renews_on: None,
             terms: Default::default(),
+            subscribed_on: None,
         });
         assert_eq!(start(&r, &utc0()).unwrap(), Some(t("2026-11-01T00:00:00Z")));
     }
@@ -635,6 +637,7 @@ mod tests {
             effective_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
             renews_on: None,
             terms: Default::default(),
+            subscribed_on: None,
         });
         assert!(stale(&changed), "the start moved");
         // An extra spend by the checkpoint's time cannot be resumed.

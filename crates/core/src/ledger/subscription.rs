@@ -11,9 +11,14 @@
 //!   said. Annual billing renews credits monthly too (seed 003).
 //! - A plan change ends the old plan: its unused credits expire at the change unless the old
 //!   plan rolls over.
-//! - The promotion applies to the account's first period only (seed 002, "new users"): bonus
-//!   credits = credits × percent, capped at `bonus_cap`, as a separate `Bonus` grant with the
-//!   same expiry; `first_period_price` prices that period on monthly billing of a monthly plan.
+//! - The promotion applies to the subscription's first period only (seed 002, "new users"),
+//!   and only to a subscription the user said began (`subscribed_on`, `account set
+//!   --subscribed`): a change takes it when it takes effect within the period from that day
+//!   to the first renewal. A start date alone (`--since`) is when tracking began, not the
+//!   subscription, so it never gets the promotion (issue 22, item 4). Bonus credits =
+//!   credits × percent, capped at `bonus_cap`, as a separate `Bonus` grant with the same
+//!   expiry; `first_period_price` prices that period on monthly billing of a monthly plan.
+//! - A monthly plan said to have begun on a day renews on that day unless told otherwise.
 //! - Price per credit of a period = the period's price ÷ its credits (bonus included). The
 //!   period's price: monthly billing, the plan price (a daily plan's ÷ 30); annual billing,
 //!   the yearly price ÷ 12 (a daily plan's ÷ 360) — the same rates as `cost`. A free plan's
@@ -43,8 +48,11 @@ pub struct PlanChange<'p> {
     pub plan_id: String,
     pub billing: BillingPeriod,
     pub effective_on: NaiveDate,
-    /// Day of the month a monthly plan renews; `None` is the day it started.
+    /// Day of the month a monthly plan renews; `None` is the day the subscription began
+    /// (`subscribed_on`), else the day the change took effect.
     pub renews_on: Option<u32>,
+    /// The day the subscription began, when the user said (on or before `effective_on`).
+    pub subscribed_on: Option<NaiveDate>,
 }
 
 /// The next time credits arrive from the subscription.
@@ -156,6 +164,62 @@ pub fn first_bonus(plan: &Plan, credits: Decimal) -> Result<Decimal> {
     Ok(bonus.normalize())
 }
 
+/// What a plan's first-period promotion gives on a billing cycle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirstPeriod {
+    /// The first period's price (monthly billing of a monthly plan only).
+    pub price: Option<Decimal>,
+    /// Bonus credits (credits × percent, capped); zero without.
+    pub bonus: Decimal,
+}
+
+/// The first-period promotion of `plan` on `billing`, as [`grants`] applies it; `None` when
+/// it gives nothing there (no promotion, or only a first price on annual billing).
+pub fn first_period_offer(plan: &Plan, billing: BillingPeriod) -> Result<Option<FirstPeriod>> {
+    let Some(promo) = &plan.promotion else {
+        return Ok(None);
+    };
+    let price = promo
+        .first_period_price
+        .filter(|_| plan.grant == Every::Monthly && billing == BillingPeriod::Monthly);
+    let bonus = match plan.credits {
+        Some(c) => first_bonus(plan, c)?,
+        None => Decimal::ZERO,
+    };
+    Ok((price.is_some() || !bonus.is_zero()).then_some(FirstPeriod { price, bonus }))
+}
+
+/// The day of the month a plan renews: the one given, else the day the subscription began,
+/// else the day the change took effect.
+pub fn renewal_day(
+    renews_on: Option<u32>,
+    subscribed_on: Option<NaiveDate>,
+    effective_on: NaiveDate,
+) -> u32 {
+    renews_on.unwrap_or_else(|| subscribed_on.unwrap_or(effective_on).day())
+}
+
+/// Whether a change's first tracked period is the subscription's first period, the one a
+/// promotion prices: the subscription was said to begin on `subscribed_on`, and the change
+/// takes effect on or after that day and before the first renewal after it. `false` without
+/// `subscribed_on` (a start of tracking, or a plan change). See the module docs.
+pub fn in_first_period(
+    plan: &Plan,
+    subscribed_on: Option<NaiveDate>,
+    effective_on: NaiveDate,
+    renews_on: Option<u32>,
+) -> bool {
+    let Some(began) = subscribed_on else {
+        return false;
+    };
+    if began > effective_on {
+        return false;
+    }
+    let day = renewal_day(renews_on, subscribed_on, effective_on);
+    // `None`: a `once` plan has one period, so it is the first however late tracking began.
+    next_start(plan, began, day).is_none_or(|renewal| effective_on < renewal)
+}
+
 /// The grants of a plan history up to and including `until`, and the next renewal.
 /// `changes` may come in any order; two changes on one date are an error.
 pub fn grants(
@@ -216,8 +280,9 @@ pub fn grants(
         let day = match change.renews_on {
             Some(d) if (1..=31).contains(&d) => d,
             Some(d) => bail!("renewal day {d} is not between 1 and 31"),
-            None => seg_start.day(),
+            None => renewal_day(None, change.subscribed_on, seg_start),
         };
+        let promotion = in_first_period(plan, change.subscribed_on, seg_start, Some(day));
         let rolls_over = plan.rollover == Some(true);
         let mut start = Some(seg_start);
         // Whether this is the segment's first period (a counter needs no arithmetic here).
@@ -245,7 +310,7 @@ pub fn grants(
                 Some(e) if !rolls_over => Expires::At(midnight(e, offset)?),
                 _ => Expires::Never,
             };
-            let first = k == 0 && first_in_segment;
+            let first = promotion && first_in_segment;
             let bonus = if first {
                 first_bonus(plan, credits)?
             } else {
@@ -342,6 +407,7 @@ mod tests {
             billing: BillingPeriod::Monthly,
             effective_on: date(on),
             renews_on: None,
+            subscribed_on: None,
         }
     }
 
@@ -430,7 +496,7 @@ mod tests {
             ..Default::default()
         });
         let sub = grants(
-            &[change(&studio, "2026-11-01")],
+            &[subscribed(&studio, "2026-11-01", "2026-11-01")],
             &utc0(),
             utc("2026-12-01T00:00:00Z"),
         )
@@ -458,6 +524,121 @@ mod tests {
         let mut small = studio.clone();
         small.credits = Some(d("2000"));
         assert_eq!(first_bonus(&small, d("2000")).unwrap(), d("1000"));
+    }
+
+    /// A change on `on` of a subscription said to have begun on `began`.
+    fn subscribed<'p>(plan: &'p Plan, began: &str, on: &str) -> PlanChange<'p> {
+        PlanChange {
+            subscribed_on: Some(date(began)),
+            ..change(plan, on)
+        }
+    }
+
+    fn kling_standard() -> Plan {
+        let mut standard = plan("Standard", "8.80", "660");
+        standard.promotion = Some(Promotion {
+            first_period_price: Some(d("6.99")),
+            ..Promotion::default()
+        });
+        standard
+    }
+
+    /// The price per credit of each grant of one change's history up to `until`.
+    fn prices(c: PlanChange<'_>, until: &str) -> Vec<(String, Option<Ratio>)> {
+        grants(&[c], &utc0(), utc(until))
+            .unwrap()
+            .grants
+            .into_iter()
+            .map(|g| (g.id, g.price_per_credit))
+            .collect()
+    }
+
+    #[test]
+    fn a_start_of_tracking_alone_never_gets_the_first_period_promotion() {
+        let standard = kling_standard();
+        let list = Some(money::rdiv(&ratio(d("8.80")), &ratio(d("660"))).unwrap());
+        let promo = Some(money::rdiv(&ratio(d("6.99")), &ratio(d("660"))).unwrap());
+        // Issue 22, item 4: `--since 2026-11-06` is when tracking began.
+        assert_eq!(
+            prices(change(&standard, "2026-11-06"), "2026-12-06T00:00:00Z"),
+            vec![
+                ("sub:2026-11-06".to_string(), list),
+                ("sub:2026-12-06".to_string(), list)
+            ]
+        );
+        // Said to have begun that day: its first period is the promotion's.
+        assert_eq!(
+            prices(
+                subscribed(&standard, "2026-11-06", "2026-11-06"),
+                "2026-12-06T00:00:00Z"
+            ),
+            vec![
+                ("sub:2026-11-06".to_string(), promo),
+                ("sub:2026-12-06".to_string(), list)
+            ]
+        );
+        // Begun on 20 October, tracked from 6 November: still in the first period, which
+        // ends at the renewal on the day it began (the 20th), not a month after tracking.
+        assert_eq!(
+            prices(
+                subscribed(&standard, "2026-10-20", "2026-11-06"),
+                "2026-11-20T00:00:00Z"
+            ),
+            vec![
+                ("sub:2026-11-06".to_string(), promo),
+                ("sub:2026-11-20".to_string(), list)
+            ]
+        );
+        // Begun on 1 October: the first period ended on 1 November, before tracking began.
+        assert_eq!(
+            prices(
+                subscribed(&standard, "2026-10-01", "2026-11-06"),
+                "2026-11-06T00:00:00Z"
+            ),
+            vec![("sub:2026-11-06".to_string(), list)]
+        );
+    }
+
+    #[test]
+    fn in_first_period_reads_the_period_from_the_day_the_subscription_began() {
+        let standard = kling_standard();
+        let first = |began: Option<&str>, on: &str, renews: Option<u32>| {
+            in_first_period(&standard, began.map(date), date(on), renews)
+        };
+        assert!(!first(None, "2026-11-06", None));
+        assert!(first(Some("2026-11-06"), "2026-11-06", None));
+        assert!(first(Some("2026-10-20"), "2026-11-19", None));
+        assert!(!first(Some("2026-10-20"), "2026-11-20", None));
+        // Renewing on the 1st: the first period ran 20 October to 1 November.
+        assert!(!first(Some("2026-10-20"), "2026-11-06", Some(1)));
+        // A start of tracking before the subscription began is no first period of it.
+        assert!(!first(Some("2026-11-07"), "2026-11-06", None));
+        let mut free = plan("Free", "0", "66");
+        free.grant = Every::Daily;
+        assert!(first(Some("2026-11-06"), "2026-11-06", None));
+        assert!(!in_first_period(
+            &free,
+            Some(date("2026-11-06")),
+            date("2026-11-07"),
+            None
+        ));
+        let mut once = plan("Trial", "5", "100");
+        once.grant = Every::Once;
+        assert!(in_first_period(
+            &once,
+            Some(date("2026-01-01")),
+            date("2026-11-07"),
+            None
+        ));
+        assert_eq!(
+            renewal_day(None, Some(date("2026-10-20")), date("2026-11-06")),
+            20
+        );
+        assert_eq!(
+            renewal_day(Some(3), Some(date("2026-10-20")), date("2026-11-06")),
+            3
+        );
+        assert_eq!(renewal_day(None, None, date("2026-11-06")), 6);
     }
 
     #[test]
@@ -622,7 +803,7 @@ mod tests {
         });
         assert!(first_bonus(&p, d(MAX)).is_err());
         assert!(grants(
-            &[change(&p, "2026-11-01")],
+            &[subscribed(&p, "2026-11-01", "2026-11-01")],
             &utc0(),
             utc("2026-11-02T00:00:00Z")
         )
@@ -635,7 +816,7 @@ mod tests {
             ..Default::default()
         });
         assert!(grants(
-            &[change(&p, "2026-11-01")],
+            &[subscribed(&p, "2026-11-01", "2026-11-01")],
             &utc0(),
             utc("2026-11-02T00:00:00Z")
         )
