@@ -205,9 +205,13 @@ pub enum Keep {
     Essential,
     /// Hidden at its turn.
     Optional(u8),
-    /// Free text, always shown: from its turn on, cut as far as needed (to `min` characters at
-    /// most, ending in `…`). Never a column of numbers, money or credits.
+    /// Free text: from its turn on, cut as far as needed (to `min` characters at most, ending
+    /// in `…`); hidden only when, every column cut or hidden, the essential ones still do not
+    /// fit. Never a column of numbers, money or credits.
     Shrinkable { rank: u8, min: usize },
+    /// A path, always shown: from its turn on, cut in the middle (`clips/…/teaser/a.mp4`), so
+    /// the file name, which tells two rows apart, stays (issue 22, item 5).
+    Path { rank: u8, min: usize },
 }
 
 /// One column of a [`table`]: its header and how it gives way to fit the width.
@@ -242,10 +246,20 @@ impl<'a> Column<'a> {
         }
     }
 
+    /// A path, always shown, cut in the middle from its turn on (down to `min` characters).
+    pub const fn path(header: &'a str, rank: u8, min: usize) -> Column<'a> {
+        Column {
+            header,
+            keep: Keep::Path { rank, min },
+        }
+    }
+
     fn rank(&self) -> Option<u8> {
         match self.keep {
             Keep::Essential => None,
-            Keep::Optional(rank) | Keep::Shrinkable { rank, .. } => Some(rank),
+            Keep::Optional(rank) | Keep::Shrinkable { rank, .. } | Keep::Path { rank, .. } => {
+                Some(rank)
+            }
         }
     }
 }
@@ -381,9 +395,23 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
         if over == 0 {
             return layout;
         }
-        // Nothing left to give: the essential columns are shown as they are (a line may be
-        // too wide, but no word or number is split).
         let Some(i) = turns.next() else {
+            // Every column has given what it can: free text cut to its minimum goes whole,
+            // the least useful first, so the essential columns fit (issue 22, item 5: a
+            // history of `refunded` entries at 60). A path stays: it names the row.
+            let last = (0..columns.len())
+                .filter(|&i| layout.shown[i])
+                .filter_map(|i| match columns[i].keep {
+                    Keep::Shrinkable { rank, .. } => Some((rank, i)),
+                    _ => None,
+                })
+                .min();
+            if let Some((_, i)) = last {
+                layout.shown[i] = false;
+                continue;
+            }
+            // Nothing left to give: the essential columns are shown as they are (a line may
+            // be too wide, but no word or number is split).
             return layout;
         };
         match columns[i].keep {
@@ -393,8 +421,10 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
     }
 }
 
-/// Takes up to `over` characters from the widest columns that may be cut; false when none can
-/// give any more.
+/// Takes up to `over` characters from the columns that may be cut: the least useful first
+/// (the lowest rank, down to its minimum), the widest of one rank first; false when none can
+/// give any more. So a column ranked to give way first (compare's platform) is cut before a
+/// wider one that matters more (its model and variant).
 fn shorten(columns: &[Column], may_cut: &[bool], layout: &mut Layout, mut over: usize) -> bool {
     let mut gave = false;
     while over > 0 {
@@ -403,15 +433,15 @@ fn shorten(columns: &[Column], may_cut: &[bool], layout: &mut Layout, mut over: 
             .enumerate()
             .filter(|(i, _)| layout.shown[*i] && may_cut[*i])
             .filter_map(|(i, c)| {
-                let Keep::Shrinkable { min, .. } = c.keep else {
+                let (Keep::Shrinkable { min, rank } | Keep::Path { min, rank }) = c.keep else {
                     return None;
                 };
                 let min = min.max(c.header.chars().count()).max(2);
                 let now = layout.width(i);
-                (now > min).then_some((now, i))
+                (now > min).then_some((std::cmp::Reverse(rank), now, i))
             })
             .max();
-        let Some((now, i)) = widest else {
+        let Some((_, now, i)) = widest else {
             break;
         };
         layout.limit[i] = now - 1;
@@ -463,6 +493,32 @@ fn shorten_cell(cell: &str, limit: usize) -> String {
     text
 }
 
+/// A path cut to `limit` characters in the middle: as much of its start as fits, `…`, and
+/// its last component whole (`clips/te…/a.mp4`); a last component longer than that keeps
+/// its end (`…long-name.mp4`), where names differ and the extension is.
+fn shorten_path(cell: &str, limit: usize) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() <= limit {
+        return cell.to_string();
+    }
+    let room = limit.saturating_sub(1);
+    let name_start = chars
+        .iter()
+        .rposition(|c| *c == '/' || *c == std::path::MAIN_SEPARATOR)
+        .unwrap_or(0);
+    let name = &chars[name_start..];
+    let mut text = String::new();
+    if name.len() <= room {
+        text.extend(&chars[..room - name.len()]);
+        text.push('…');
+        text.extend(name);
+    } else {
+        text.push('…');
+        text.extend(&chars[chars.len() - room..]);
+    }
+    text
+}
+
 /// The widest line of the table drawn with `layout`, plain (no styling).
 fn drawn_width(columns: &[Column], rows: &[Vec<String>], layout: &Layout, terminal: bool) -> usize {
     draw(columns, rows, layout, terminal, false)
@@ -497,7 +553,10 @@ fn draw(
     for row in rows {
         table.add_row(shown.iter().map(|&i| {
             let cell = row.get(i).map_or("", String::as_str);
-            shorten_cell(cell, layout.limit[i])
+            match columns[i].keep {
+                Keep::Path { .. } => shorten_path(cell, layout.limit[i]),
+                _ => shorten_cell(cell, layout.limit[i]),
+            }
         }));
     }
     let text = table.to_string();
@@ -648,5 +707,24 @@ mod tests {
             written(false),
             "\\u{1b}[36mbar\\u{1b}[0m \\u{1b}]0;title\\u{7} \\u{1b}[2J"
         );
+    }
+
+    #[test]
+    fn a_path_is_cut_in_the_middle_so_its_file_name_stays() {
+        let path = "/home/me/clips/client launch/teaser/a.mp4";
+        assert_eq!(shorten_path(path, 100), path);
+        assert_eq!(shorten_path(path, 20), "/home/me/clip…/a.mp4");
+        assert_eq!(shorten_path(path, 20).chars().count(), 20);
+        // Two files of one folder stay apart however narrow.
+        assert_ne!(
+            shorten_path("/a/very/long/folder/b.mp4", 8),
+            shorten_path("/a/very/long/folder/c.mp4", 8)
+        );
+        // A name longer than the room keeps its end: the extension and where names differ.
+        assert_eq!(
+            shorten_path("/clips/a-very-long-file-name-take-2.mp4", 12),
+            "…-take-2.mp4"
+        );
+        assert_eq!(shorten_path("no-folder-at-all.mp4", 10), "…t-all.mp4");
     }
 }

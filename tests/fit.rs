@@ -287,9 +287,30 @@ fn compare_fits_and_keeps_credits_and_the_price_per_second_whole() {
         assert_fits(&run, width);
         let rows = &tables(&run.stdout, &headers)[0];
         run.check_eq("one row per quote", quotes.len(), rows.len());
+        // Issue 22, item 5: the platform ids give way (cut) before a model's variant is.
+        let cut = |name: &str| rows.iter().any(|r| cell(r, name).unwrap().ends_with('…'));
+        run.check(
+            !cut("model") || cut("platform"),
+            "no model cut while the platform ids are whole",
+        );
+        if width >= 80 {
+            run.check(!cut("model"), "every model whole from 80 columns");
+        }
         for (row, q) in rows.iter().zip(quotes) {
-            run.check_eq("platform", q["platform"].as_str(), cell(row, "platform"));
-            assert_credits(&run, cell(row, "credits").unwrap(), q, "credits");
+            let platform = cell(row, "platform").unwrap();
+            let id = q["platform"].as_str().unwrap();
+            if platform != id {
+                let kept = platform
+                    .strip_suffix('…')
+                    .unwrap_or_else(|| run.fail(id, platform));
+                run.check(id.starts_with(kept), &format!("{platform} cut from {id}"));
+            }
+            // The credits give way at 60 (hidden whole, never cut).
+            if let Some(credits) = cell(row, "credits") {
+                assert_credits(&run, credits, q, "credits");
+            } else {
+                run.check(width < 80, "credits shown from 80 columns");
+            }
             assert_money(&run, cell(row, "per second").unwrap(), q, "cost_per_second");
         }
     }
@@ -323,11 +344,16 @@ fn report_by_project_fits_with_credits_and_cost_whole() {
             assert_money(&run, cell(row, "cost").unwrap(), r, "cost");
         }
     }
-    // The project names are whole at 120 and cut with `…` (never wrapped) at 60.
+    // The project names are whole at 120 and cut with `…` (never wrapped) when the columns
+    // a row is read for leave no room: two group keys at 60.
     at(&sandbox, Some(120), &["report", "--by", "project"]).stdout_has("client launch video");
-    at(&sandbox, Some(60), &["report", "--by", "project"])
-        .stdout_has("…")
-        .stdout_lacks("client launch video");
+    at(
+        &sandbox,
+        Some(60),
+        &["report", "--by", "project", "--by", "month"],
+    )
+    .stdout_has("client laun…")
+    .stdout_lacks("client launch video");
 }
 
 #[test]
@@ -603,9 +629,12 @@ fn a_terminal_of_80_columns_gets_a_table_that_fits() {
                 run.fail(format!("lines of at most {width} chars"), line);
             }
         }
-        // The note may wrap at a space.
+        // The note may wrap at a space (the next line indented).
         run.check(
-            text.replace('\n', " ").contains("--wide shows all"),
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("--wide shows all"),
             "the hidden note",
         );
     }
@@ -691,4 +720,466 @@ fn prose_around_the_tables_fits_the_width_too() {
         whole.stdout.lines().any(|l| l.chars().count() > 60),
         "kling's notes are longer than 60 unwrapped",
     );
+}
+
+/// How an essential column's cell may show when the width is short: whole, or cut with `…`
+/// at its end (free text), or in its middle keeping the file name (a path).
+#[derive(Clone, Copy, PartialEq)]
+enum Shows {
+    Whole,
+    Cut,
+    Path,
+}
+
+use Shows::{Cut, Path, Whole};
+
+/// One table of a command's output: its headers (all, in order), which of them are essential
+/// and how they may show, and which table of the output it is (`pricing show` has three).
+struct TableCase {
+    args: Vec<String>,
+    headers: Vec<&'static str>,
+    essential: Vec<(&'static str, Shows)>,
+    index: usize,
+}
+
+fn case(
+    args: &[&str],
+    headers: &[&'static str],
+    essential: &[(&'static str, Shows)],
+    index: usize,
+) -> TableCase {
+    TableCase {
+        args: args.iter().map(|a| a.to_string()).collect(),
+        headers: headers.to_vec(),
+        essential: essential.to_vec(),
+        index,
+    }
+}
+
+/// Whether `narrow` is `whole` as `shows` allows at a short width.
+fn shows_as(shows: Shows, whole: &str, narrow: &str) -> bool {
+    if narrow == whole {
+        return true;
+    }
+    match shows {
+        Whole => false,
+        Cut => narrow
+            .strip_suffix('…')
+            .is_some_and(|kept| !kept.is_empty() && whole.starts_with(kept.trim_end())),
+        Path => narrow.split_once('…').is_some_and(|(head, tail)| {
+            let name = whole.rsplit('/').next().unwrap_or(whole);
+            whole.starts_with(head)
+                && whole.ends_with(tail)
+                && (tail.ends_with(name) || name.ends_with(tail))
+                && !tail.is_empty()
+        }),
+    }
+}
+
+/// The table of `c` at `width`: every line fits, every essential column is there, and each of
+/// its cells shows the whole table's value (cut only as `shows` allows).
+fn check_case(sandbox: &Sandbox, c: &TableCase, width: usize) {
+    let args: Vec<&str> = c.args.iter().map(String::as_str).collect();
+    let whole = at(sandbox, None, &args);
+    let run = at(sandbox, Some(width), &args);
+    assert_fits(&run, width);
+    let pick = |text: &str| tables(text, &c.headers).get(c.index).cloned();
+    let whole_rows = pick(&whole.stdout).unwrap_or_else(|| whole.fail("the table", "none"));
+    let rows = pick(&run.stdout).unwrap_or_else(|| run.fail("the table", "none"));
+    run.check(!rows.is_empty(), "rows");
+    run.check_eq("rows at any width", whole_rows.len(), rows.len());
+    for (row, full) in rows.iter().zip(&whole_rows) {
+        for (name, shows) in &c.essential {
+            let Some(narrow) = cell(row, name) else {
+                run.fail(
+                    format!("the essential column `{name}` at {width}"),
+                    "hidden",
+                );
+            };
+            let whole_cell = cell(full, name).unwrap();
+            run.check(
+                !whole_cell.is_empty() || narrow.is_empty(),
+                &format!("`{name}` as in the whole table"),
+            );
+            if !shows_as(*shows, whole_cell, narrow) {
+                run.fail(
+                    format!("`{name}` at {width}: {whole_cell:?} (or as it may be cut)"),
+                    narrow,
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
+    // Issue 22, item 5: each command's table keeps its essential columns, whole (numbers are
+    // never cut; free text and paths only as said), at every width, and fits it.
+    let sandbox = logged();
+    let clips = sandbox
+        .path()
+        .join("clips")
+        .join("client launch video")
+        .join("teaser takes from the second day");
+    common::media::write_mp4(&clips.join("take-1.mp4"), 1280, 720, 5040, false);
+    common::media::write_mp4(&clips.join("take-2.mp4"), 1280, 720, 9800, false);
+    let clips_dir = sandbox.path().join("clips").display().to_string();
+    // A refunded entry (refunded and owed both non-zero), a top-up, an adjustment, a budget
+    // and a second account.
+    ok(
+        &sandbox,
+        &["log", "runway", "gen-4", "--duration", "5", "--failed"],
+    );
+    ok(&sandbox, &["refund", "5"]);
+    ok(
+        &sandbox,
+        &["topup", "runway", "--credits", "500", "--price", "10"],
+    );
+    ok(
+        &sandbox,
+        &[
+            "adjust",
+            "runway",
+            "25",
+            "--note",
+            "signup bonus from support",
+        ],
+    );
+    ok(
+        &sandbox,
+        &["budget", "set", "client launch video", "100", "--money"],
+    );
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "kling",
+            "--plan",
+            "standard",
+            "--subscribed",
+            "2026-11-06",
+        ],
+    );
+    sandbox.write(
+        "shots.toml",
+        "platform = \"runway\"\n[[shot]]\nname = \"opening shot of the client launch video\"\n\
+         model = \"gen-4\"\nduration = 10\ncount = 3\n[[shot]]\nname = \"b-roll\"\n\
+         model = \"gen-4-turbo\"\nduration = 5\n",
+    );
+    sandbox.write(
+        "tables/newco.toml",
+        "name = \"NewCo\"\nas_of = 2026-11-20\n[[model]]\nname = \"Clip\"\ncredits = 9\n",
+    );
+
+    let report_headers = |key: &'static str| {
+        vec![
+            key,
+            "clips",
+            "seconds",
+            "credits",
+            "refunded",
+            "owed",
+            "cost",
+            "per credit",
+            "per second",
+            "per kept second",
+        ]
+    };
+    let mut cases = vec![
+        case(
+            &["history"],
+            &[
+                "id", "time", "platform", "model", "request", "credits", "cost", "project", "tags",
+                "status",
+            ],
+            &[
+                ("id", Whole),
+                ("time", Whole),
+                ("model", Whole),
+                ("status", Whole),
+                ("cost", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["refunds"],
+            &["platform", "failed entries", "credits owed", "money owed"],
+            &[
+                ("platform", Whole),
+                ("credits owed", Whole),
+                ("money owed", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["compare"],
+            &[
+                "#",
+                "platform",
+                "model",
+                "secs",
+                "credits",
+                "plan",
+                "$/credit",
+                "per clip",
+                "per second",
+                "free tier",
+            ],
+            &[
+                ("#", Whole),
+                ("platform", Cut),
+                ("model", Cut),
+                ("per second", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["estimate", "--shots", "shots.toml"],
+            &["shot", "count", "credits", "cost"],
+            &[("shot", Cut), ("credits", Whole), ("cost", Whole)],
+            0,
+        ),
+        case(
+            &["balance", "runway"],
+            &["grant", "source", "left", "expires", "per credit"],
+            &[("grant", Cut), ("left", Whole), ("expires", Whole)],
+            0,
+        ),
+        case(
+            &["plans", "--usage", "10x video 10s, 20x image"],
+            &[
+                "#",
+                "platform",
+                "buy",
+                "a month",
+                "credits used / got",
+                "left over",
+                "per kept",
+                "models",
+                "cannot make",
+            ],
+            &[
+                ("#", Whole),
+                ("platform", Whole),
+                ("buy", Cut),
+                ("a month", Whole),
+            ],
+            0,
+        ),
+        case(
+            &[
+                "scan",
+                &clips_dir,
+                "--platform",
+                "runway",
+                "--model",
+                "gen-4",
+                "--dry-run",
+            ],
+            &[
+                "file",
+                "platform",
+                "model",
+                "seconds",
+                "resolution",
+                "credits",
+                "cost",
+                "identified by",
+                "result",
+            ],
+            &[("file", Path), ("seconds", Whole), ("result", Whole)],
+            0,
+        ),
+        case(
+            &["account", "list"],
+            &[
+                "platform",
+                "plan",
+                "billing",
+                "from",
+                "start",
+                "renews on",
+                "you pay",
+            ],
+            &[
+                ("platform", Whole),
+                ("plan", Cut),
+                ("from", Whole),
+                ("start", Cut),
+            ],
+            0,
+        ),
+        case(
+            &["topup", "list"],
+            &[
+                "id", "platform", "bought", "pack", "credits", "price", "expires", "left",
+            ],
+            &[
+                ("id", Whole),
+                ("platform", Whole),
+                ("bought", Whole),
+                ("credits", Whole),
+                ("expires", Whole),
+                ("left", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["adjust", "list"],
+            &["id", "platform", "at", "credits", "left", "note"],
+            &[
+                ("id", Whole),
+                ("platform", Whole),
+                ("at", Whole),
+                ("credits", Whole),
+                ("left", Whole),
+                ("note", Cut),
+            ],
+            0,
+        ),
+        case(
+            &["budget", "list"],
+            &[
+                "budget",
+                "period",
+                "limit",
+                "used",
+                "used %",
+                "at month end",
+                "left",
+                "status",
+            ],
+            &[
+                ("budget", Cut),
+                ("limit", Whole),
+                ("used", Whole),
+                ("status", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["pricing", "list"],
+            &["platform", "as of", "billed in", "plans", "models", "from"],
+            &[("platform", Whole)],
+            0,
+        ),
+        case(
+            &["pricing", "show", "runway"],
+            &[
+                "plan",
+                "monthly",
+                "yearly",
+                "credits",
+                "$/credit",
+                "$/credit annual",
+                "rollover",
+                "source",
+            ],
+            &[("plan", Cut), ("monthly", Whole), ("credits", Whole)],
+            0,
+        ),
+        case(
+            &["pricing", "show", "runway"],
+            &[
+                "pack", "price", "credits", "bonus", "$/credit", "expires", "sold to", "source",
+            ],
+            &[("pack", Cut), ("price", Whole), ("credits", Whole)],
+            0,
+        ),
+        case(
+            &["pricing", "show", "runway"],
+            &["model", "kind", "variant", "rate", "min plan", "source"],
+            &[("model", Whole), ("rate", Whole)],
+            0,
+        ),
+        case(
+            &["pricing", "status"],
+            &["platform", "source", "as of"],
+            &[("platform", Whole), ("source", Cut), ("as of", Whole)],
+            0,
+        ),
+        case(
+            &["pricing", "status", "--stale"],
+            &[
+                "platform",
+                "model",
+                "newest source",
+                "days",
+                "grade",
+                "lifecycle",
+            ],
+            &[
+                ("platform", Whole),
+                ("model", Cut),
+                ("newest source", Whole),
+                ("days", Whole),
+            ],
+            0,
+        ),
+        case(
+            &["pricing", "bundle", "tables", "-o", "bundle.json"],
+            &["file", "platform", "as of"],
+            &[("file", Path), ("platform", Whole), ("as of", Whole)],
+            0,
+        ),
+    ];
+    for key in [
+        "project",
+        "platform",
+        "model",
+        "day",
+        "week",
+        "month",
+        "tag:client",
+        "user",
+    ] {
+        cases.push(TableCase {
+            args: vec!["report".into(), "--by".into(), key.into()],
+            headers: report_headers(key),
+            essential: vec![
+                (key, Cut),
+                ("clips", Whole),
+                ("refunded", Whole),
+                ("owed", Whole),
+                ("cost", Whole),
+            ],
+            index: 0,
+        });
+    }
+    // Two keys: the narrowest report.
+    cases.push(TableCase {
+        args: ["report", "--by", "project", "--by", "tag:client"]
+            .map(String::from)
+            .to_vec(),
+        headers: {
+            let mut h = report_headers("project");
+            h.insert(1, "tag:client");
+            h
+        },
+        essential: vec![
+            ("project", Cut),
+            ("tag:client", Cut),
+            ("clips", Whole),
+            ("refunded", Whole),
+            ("owed", Whole),
+            ("cost", Whole),
+        ],
+        index: 0,
+    });
+    for c in &cases {
+        for width in WIDTHS {
+            check_case(&sandbox, c, width);
+        }
+    }
+    // Installing the bundle last (it adds a platform to every table above).
+    let update = case(
+        &["pricing", "update", "--from", "bundle.json"],
+        &["platform", "file", "as of", "versus built-in"],
+        &[("platform", Whole), ("file", Path), ("as of", Whole)],
+        0,
+    );
+    for width in WIDTHS {
+        check_case(&sandbox, &update, width);
+    }
 }

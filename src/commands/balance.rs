@@ -146,7 +146,8 @@ fn grant_columns<'c>(
         ViewColumn::new(render::Column::essential("left"), |&i: &usize| {
             money::fmt_credits(l.grant_states[i].remaining)
         }),
-        ViewColumn::new(render::Column::optional("expires", 4), move |&i: &usize| {
+        // A grant is read for what is left of it and when that goes (issue 22, item 5).
+        ViewColumn::new(render::Column::essential("expires"), move |&i: &usize| {
             expires_text(session, &l.grants[i].expires)
         }),
         ViewColumn::new(

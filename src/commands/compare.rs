@@ -356,10 +356,13 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     // The rank, where, what and the two numbers it is ranked by stay; the rest give way.
     let columns = [
         render::Column::essential("#"),
-        render::Column::essential("platform"),
-        render::Column::shrinkable("model", 3, 12),
+        // A row is read for the model (its variant too) on a platform at a price per
+        // second (issue 22, item 5): the credits go before either is cut, and the platform
+        // id gives way before the model's variant is cut.
+        render::Column::shrinkable("platform", 8, 6),
+        render::Column::shrinkable("model", 9, 12),
         render::Column::optional("secs", 6),
-        render::Column::essential("credits"),
+        render::Column::optional("credits", 7),
         render::Column::optional("plan", 4),
         render::Column::optional("$/credit", 2),
         render::Column::optional("per clip", 5),

@@ -200,11 +200,26 @@ fn chosen_cost_csv(r: &ReportLine, choice: Option<CostChoice>) -> String {
 /// The report's columns, declared once: the table's and the CSV's, for the group keys `keys`.
 /// The table shows what people read (`$0.29`, `140 kling + 207 runway`); the CSV the exact
 /// values, with `currency` and `unpriced` beside the cost, and `cost_per_credit` last.
+///
+/// What a row is read for stays at any width (issue 22, item 5): the group (cut), clips,
+/// cost, and refunded and owed when any line has some (`lines`); the rest give way, the
+/// least read first, the credits last.
 fn report_columns<'c, 'r>(
     keys: &'c [GroupKey],
     choice: Option<CostChoice>,
+    lines: &[ReportLine<'r>],
 ) -> Vec<ViewColumn<'c, ReportLine<'r>>> {
-    // The keys, credits and cost stay; the rest give way, the least read first.
+    let any = |pick: fn(&ReportRow) -> Decimal| lines.iter().any(|r| !pick(&r.line.row).is_zero());
+    // Essential when it has something to say; else the first to go.
+    let when_any = |header: &'static str, some: bool, rank: u8| {
+        if some {
+            render::Column::essential(header)
+        } else {
+            render::Column::optional(header, rank)
+        }
+    };
+    let refunded = when_any("refunded", any(|r| r.credits_refunded), 1);
+    let owed = when_any("owed", any(|r| r.credits_owed), 1);
     let mut columns: Vec<ViewColumn<ReportLine>> = keys
         .iter()
         .enumerate()
@@ -260,7 +275,7 @@ fn report_columns<'c, 'r>(
     };
     let exact = |v: Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default();
     columns.extend([
-        ViewColumn::new(render::Column::optional("clips", 6), |r: &ReportLine| {
+        ViewColumn::new(render::Column::essential("clips"), |r: &ReportLine| {
             money::fmt_credits(Decimal::from(r.line.row.clips))
         })
         .csv("clips", |r: &ReportLine| r.line.row.clips.to_string()),
@@ -270,24 +285,23 @@ fn report_columns<'c, 'r>(
         .csv("seconds", |r: &ReportLine| {
             r.line.row.seconds.normalize().to_string()
         }),
+        // The last to go, hidden whole: the cost is what a report is read for.
         ViewColumn::new(
-            render::Column::essential("credits"),
+            render::Column::optional("credits", 9),
             move |r: &ReportLine| credits_text(r, r.line.row.credits, |c| c.credits),
         )
         .csv("credits", move |r: &ReportLine| {
             credits_csv(r, r.line.row.credits)
         }),
-        ViewColumn::new(
-            render::Column::optional("refunded", 3),
-            move |r: &ReportLine| credits_text(r, r.line.row.credits_refunded, |c| c.refunded),
-        )
+        ViewColumn::new(refunded, move |r: &ReportLine| {
+            credits_text(r, r.line.row.credits_refunded, |c| c.refunded)
+        })
         .csv("credits_refunded", move |r: &ReportLine| {
             credits_csv(r, r.line.row.credits_refunded)
         }),
-        ViewColumn::new(
-            render::Column::optional("owed", 4),
-            move |r: &ReportLine| credits_text(r, r.line.row.credits_owed, |c| c.owed),
-        )
+        ViewColumn::new(owed, move |r: &ReportLine| {
+            credits_text(r, r.line.row.credits_owed, |c| c.owed)
+        })
         .csv("credits_owed", move |r: &ReportLine| {
             credits_csv(r, r.line.row.credits_owed)
         }),
@@ -560,7 +574,7 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
                     }),
             )
             .collect();
-        columns::write_csv(&report_columns(&keys, choice), &lines, &mut *out)?;
+        columns::write_csv(&report_columns(&keys, choice, &lines), &lines, &mut *out)?;
         return Ok(0);
     }
     let Some(total) = total.filter(|t| t.row.entries > 0) else {
@@ -595,7 +609,8 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             let width = render::output_width().unwrap_or(80);
             out.write_all(views::chart::draw(chart, style, width).as_bytes())?;
         }
-        None => out.write_all(columns::table(&report_columns(&keys, choice), &lines).as_bytes())?,
+        None => out
+            .write_all(columns::table(&report_columns(&keys, choice, &lines), &lines).as_bytes())?,
     }
     if let Some(c) = costs
         .as_ref()

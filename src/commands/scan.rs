@@ -260,15 +260,17 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
         proseln!(out, "no video or image files found")?;
         return Ok(());
     }
+    // What a row is read for (issue 22, item 5): which file (its name kept, the path cut in
+    // the middle), its seconds and what became of it. The rest give way in this order.
     let columns = [
-        Column::shrinkable("file", 2, 12),
-        Column::essential("platform"),
-        Column::essential("model"),
-        Column::optional("seconds", 3),
-        Column::optional("resolution", 4),
-        Column::essential("credits"),
-        Column::essential("cost"),
-        Column::shrinkable("identified by", 1, 8),
+        Column::path("file", 1, 16),
+        Column::optional("platform", 3),
+        Column::shrinkable("model", 6, 8),
+        Column::essential("seconds"),
+        Column::optional("resolution", 5),
+        Column::optional("credits", 4),
+        Column::optional("cost", 7),
+        Column::shrinkable("identified by", 2, 8),
         Column::essential("result"),
     ];
     let rows = outcome

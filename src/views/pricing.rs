@@ -889,7 +889,7 @@ impl InstalledTableView<'_> {
     /// The text table of `pricing update`.
     pub const COLUMNS: [Column<'static>; 4] = [
         Column::essential("platform"),
-        Column::shrinkable("file", 2, 12),
+        Column::path("file", 2, 12),
         Column::essential("as of"),
         Column::optional("versus built-in", 1),
     ];
@@ -984,7 +984,7 @@ pub struct BundleTableView<'a> {
 impl BundleTableView<'_> {
     /// The text table of `pricing bundle`.
     pub const COLUMNS: [Column<'static>; 3] = [
-        Column::shrinkable("file", 1, 12),
+        Column::path("file", 1, 12),
         Column::essential("platform"),
         Column::essential("as of"),
     ];

@@ -19,6 +19,8 @@
 
 #![allow(dead_code)]
 
+pub mod media;
+
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::fmt::Debug;
