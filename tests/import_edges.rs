@@ -246,3 +246,87 @@ fn a_row_whose_dedup_key_names_an_entry_with_other_content_is_a_conflict() {
         .json_eq("/conflicts/0/line", serde_json::json!(2))
         .json_eq("/conflicts/0/field", serde_json::json!("credits"));
 }
+
+#[test]
+fn an_import_says_which_rows_it_skipped_and_why() {
+    // Issue 22, item 8: "7 read, 5 added" said nothing of the 2 skipped. Each reason now
+    // has its count and its first rows: the line and the entry that has its key (and in
+    // --json the key, and whether the file gave it).
+    let sandbox = Sandbox::with_db();
+    let mut csv = String::from("at,platform,model,credits,dedup_key\n");
+    // Lines 2-8: k0…k6; line 9 repeats k1's key; line 10 has no key (derived).
+    for i in 0..7 {
+        csv.push_str(&format!(
+            "2026-11-0{}T10:00:00Z,runway,gen-4,60,k{i}\n",
+            i + 1
+        ));
+    }
+    csv.push_str("2026-11-02T10:00:00Z,runway,gen-4,60,k1\n");
+    csv.push_str("2026-11-09T10:00:00Z,runway,gen-4,60,\n");
+    let file = sandbox.write("log.csv", &csv).display().to_string();
+    ok(&sandbox, &["import", &file])
+        .stdout_has("log.csv: 9 rows, 8 added, 0 already in the log, 1 repeated in the file")
+        .stdout_has("repeated in the file (the dedup key of an earlier row, imported): line 9 (#2)")
+        .stdout_lacks("already in the log (the same");
+    let json = ok(&sandbox, &["--json", "import", &file]).json();
+    assert_eq!(json["added"], 0);
+    assert_eq!(json["skipped"]["already_in_log"]["count"], 9);
+    assert_eq!(json["skipped"]["repeated_in_file"]["count"], 0);
+    let first = json["skipped"]["already_in_log"]["first"]
+        .as_array()
+        .unwrap();
+    assert_eq!(first.len(), 5, "the first five: {first:?}");
+    assert_eq!(first[0]["line"], 2);
+    assert_eq!(first[0]["dedup_key"], "k0");
+    assert_eq!(first[0]["key_given"], true);
+    assert_eq!(first[0]["entry_id"], 1);
+    // Again as text: the first five, and how many more.
+    ok(&sandbox, &["import", &file])
+        .stdout_has("log.csv: 9 rows, 0 added, 9 already in the log")
+        .stdout_has("already in the log (the same dedup key): line 2 (#1), line 3 (#2)")
+        .stdout_has("; and 4 more");
+
+    // A JSON export into the log it came from: its state records are named too.
+    ok(
+        &sandbox,
+        &[
+            "account",
+            "set",
+            "runway",
+            "--plan",
+            "standard",
+            "--since",
+            "2026-11-01",
+        ],
+    );
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "runway",
+            "--credits",
+            "500",
+            "--price",
+            "10",
+            "--at",
+            "2026-11-10",
+        ],
+    );
+    ok(&sandbox, &["budget", "set", "ad", "100", "--money"]);
+    ok(&sandbox, &["export", "--format", "json", "-o", "all.json"]);
+    let all = sandbox.path().join("all.json").display().to_string();
+    // The 8 entries of the log (the repeated row was never added).
+    ok(&sandbox, &["import", &all])
+        .stdout_has("8 rows, 0 added, 8 already in the log")
+        .stdout_has(
+            "accounts, plan changes, top-ups, adjustments and budgets: 4 read, 0 added, 4 already in the log",
+        )
+        .stdout_has("already in the log: plan change runway 2026-11-01 (standard); top-up runway 2026-11-10 00:00 UTC, 500 credits for 10 USD; budget ad (money); account runway");
+    let json = ok(&sandbox, &["--json", "import", &all]).json();
+    assert_eq!(json["records_skipped"]["already_in_log"]["count"], 4);
+    assert_eq!(
+        json["records_skipped"]["already_in_log"]["first"][1],
+        "top-up runway 2026-11-10 00:00 UTC, 500 credits for 10 USD"
+    );
+    assert_eq!(json["records_skipped"]["repeated_in_file"]["count"], 0);
+}

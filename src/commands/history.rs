@@ -163,6 +163,55 @@ pub fn export(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<i
     Ok(0)
 }
 
+/// `; and 3 more` when `count` is more than the `shown`.
+fn and_more(count: u64, shown: usize) -> String {
+    match count.saturating_sub(shown as u64) {
+        0 => String::new(),
+        n => format!("; and {n} more"),
+    }
+}
+
+/// `  already in the log (…): line 3 (#2), line 4 (#3); and 5 more`: each row by its line
+/// and the entry that has its key (the keys, often the tool's own, are in `--json`).
+fn skipped_lines(
+    out: &mut dyn Write,
+    why: &str,
+    count: u64,
+    first: &[credits_store::Skipped],
+) -> Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    let rows: Vec<String> = first
+        .iter()
+        .map(|s| match s.entry_id {
+            Some(id) => format!("line {} (#{id})", s.line),
+            None => format!("line {}", s.line),
+        })
+        .collect();
+    proseln!(
+        out,
+        "  {why}: {}{}",
+        rows.join(", "),
+        and_more(count, first.len())
+    )?;
+    Ok(())
+}
+
+/// `  already in the log: top-up runway …; budget ad (money); and 2 more`.
+fn named_lines(out: &mut dyn Write, why: &str, count: u64, first: &[String]) -> Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    proseln!(
+        out,
+        "  {why}: {}{}",
+        first.join("; "),
+        and_more(count, first.len())
+    )?;
+    Ok(())
+}
+
 pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let bar = std::io::stderr().is_terminal().then(|| {
@@ -199,20 +248,60 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
         } else {
             format!(", {} in conflict (not imported)", summary.conflicts.len())
         };
+        let repeated = if summary.repeated > 0 {
+            format!(", {} repeated in the file", summary.repeated)
+        } else {
+            String::new()
+        };
         proseln!(
             out,
-            "{}: {} rows, {} added, {} already in the log{conflicts}",
+            "{}: {} rows, {} added, {} already in the log{repeated}{conflicts}",
             path.display(),
             summary.rows,
             summary.added,
             summary.present
         )?;
+        // Which were skipped and why (issue 22, item 8), the first few of each reason.
+        skipped_lines(
+            out,
+            "already in the log (the same dedup key)",
+            summary.present,
+            &summary.present_first,
+        )?;
+        skipped_lines(
+            out,
+            "repeated in the file (the dedup key of an earlier row, imported)",
+            summary.repeated,
+            &summary.repeated_first,
+        )?;
         if summary.records > 0 {
+            let mut skipped = String::new();
+            if summary.records_present > 0 {
+                skipped.push_str(&format!(", {} already in the log", summary.records_present));
+            }
+            if summary.records_repeated > 0 {
+                skipped.push_str(&format!(
+                    ", {} repeated in the file",
+                    summary.records_repeated
+                ));
+            }
             proseln!(
                 out,
-                "accounts, plan changes, top-ups, adjustments and budgets: {} read, {} added",
+                "accounts, plan changes, top-ups, adjustments and budgets: {} read, {} added{skipped}",
                 summary.records,
                 summary.records_added
+            )?;
+            named_lines(
+                out,
+                "already in the log",
+                summary.records_present,
+                &summary.records_present_first,
+            )?;
+            named_lines(
+                out,
+                "repeated in the file",
+                summary.records_repeated,
+                &summary.records_repeated_first,
             )?;
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{dec, Dec};
 use credits_core::records::{Entry, TableStamp};
+use credits_store::Skipped;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -107,6 +108,57 @@ pub struct ImportView<'a> {
     pub trimmed: u64,
     pub records: u64,
     pub records_added: u64,
+    /// Entries not imported, by why: `already_in_log` (their dedup key is in the log, the
+    /// same entry) and `repeated_in_file` (an earlier row of the file has their key).
+    pub skipped: SkippedView<SkippedRowView<'a>>,
+    /// State records not added, by why, each named as the text output names it.
+    pub records_skipped: SkippedView<&'a str>,
+}
+
+/// Skipped rows or records by reason.
+#[derive(Serialize)]
+pub struct SkippedView<T: Serialize> {
+    pub already_in_log: SkippedReason<T>,
+    pub repeated_in_file: SkippedReason<T>,
+}
+
+/// How many were skipped for one reason, and the first few (`credits_store::SKIPPED_SHOWN`).
+#[derive(Serialize)]
+pub struct SkippedReason<T: Serialize> {
+    pub count: u64,
+    pub first: Vec<T>,
+}
+
+/// A skipped entry: its line in the file, its dedup key (`key_given`: the file's, else
+/// derived from the row) and the id of the entry that has that key in the log.
+#[derive(Serialize)]
+pub struct SkippedRowView<'a> {
+    pub line: u64,
+    pub dedup_key: &'a str,
+    pub key_given: bool,
+    pub entry_id: Option<i64>,
+}
+
+fn skipped_rows(count: u64, rows: &[Skipped]) -> SkippedReason<SkippedRowView<'_>> {
+    SkippedReason {
+        count,
+        first: rows
+            .iter()
+            .map(|r| SkippedRowView {
+                line: r.line,
+                dedup_key: &r.key,
+                key_given: r.key_given,
+                entry_id: r.entry_id,
+            })
+            .collect(),
+    }
+}
+
+fn skipped_records(count: u64, names: &[String]) -> SkippedReason<&str> {
+    SkippedReason {
+        count,
+        first: names.iter().map(String::as_str).collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -142,6 +194,20 @@ impl<'a> ImportView<'a> {
             trimmed: summary.trimmed,
             records: summary.records,
             records_added: summary.records_added,
+            skipped: SkippedView {
+                already_in_log: skipped_rows(summary.present, &summary.present_first),
+                repeated_in_file: skipped_rows(summary.repeated, &summary.repeated_first),
+            },
+            records_skipped: SkippedView {
+                already_in_log: skipped_records(
+                    summary.records_present,
+                    &summary.records_present_first,
+                ),
+                repeated_in_file: skipped_records(
+                    summary.records_repeated,
+                    &summary.records_repeated_first,
+                ),
+            },
         }
     }
 }

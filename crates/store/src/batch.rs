@@ -58,6 +58,10 @@ impl Tx<'_> {
             tables: Vec::new(),
             added: 0,
             present: 0,
+            present_first: Vec::new(),
+            repeated: 0,
+            repeated_first: Vec::new(),
+            before: None,
             conflicts: Vec::new(),
             paused: None,
         }
@@ -100,6 +104,20 @@ pub struct Conflict {
     pub in_file: String,
 }
 
+/// How many skipped rows of each reason a [`BatchSummary`] names (the counts are whole).
+pub const SKIPPED_SHOWN: usize = 5;
+
+/// A row not imported because its dedup key was taken (issue 22, item 8: an import says
+/// which rows it skipped and why): its line, its key, whether the file gave the key (else it
+/// was derived from the row), and the entry now under that key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: u64,
+    pub key: String,
+    pub key_given: bool,
+    pub entry_id: Option<i64>,
+}
+
 /// Inserts entries in batches of [`BATCH`], skipping those whose dedup key is already in the
 /// database (or earlier in the batch). Call [`Batch::finish`] to insert the last batch.
 pub struct Batch<'t> {
@@ -111,6 +129,12 @@ pub struct Batch<'t> {
     tables: Vec<(String, String, i64)>,
     added: u64,
     present: u64,
+    present_first: Vec<Skipped>,
+    repeated: u64,
+    repeated_first: Vec<Skipped>,
+    /// The highest entry id before the batch's first insert: an entry above it came from
+    /// this batch, so a row whose key names one repeats an earlier row of the file.
+    before: Option<i64>,
     conflicts: Vec<Conflict>,
     /// The per-row insert triggers of schema 6 (daily sums, ledger checkpoints), dropped
     /// before the first row that goes in: a trigger per row made a million-row import 40%
@@ -127,8 +151,14 @@ pub struct Batch<'t> {
 pub struct BatchSummary {
     /// Entries inserted.
     pub added: u64,
-    /// Entries whose dedup key was already there with the same content.
+    /// Entries whose dedup key was in the log before the batch, with the same content.
     pub present: u64,
+    /// The first [`SKIPPED_SHOWN`] of them.
+    pub present_first: Vec<Skipped>,
+    /// Rows whose given key an earlier row of the batch brought in: not imported again.
+    pub repeated: u64,
+    /// The first [`SKIPPED_SHOWN`] of them.
+    pub repeated_first: Vec<Skipped>,
     /// Rows whose given key is in the log with other content (not imported).
     pub conflicts: Vec<Conflict>,
 }
@@ -299,6 +329,9 @@ impl Batch<'_> {
         Ok(BatchSummary {
             added: self.added,
             present: self.present,
+            present_first: std::mem::take(&mut self.present_first),
+            repeated: self.repeated,
+            repeated_first: std::mem::take(&mut self.repeated_first),
             conflicts: std::mem::take(&mut self.conflicts),
         })
     }
@@ -345,13 +378,17 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// The first difference between a skipped row and the entry already under its key.
-    fn differs(&self, p: &Pending) -> Result<Option<Conflict>> {
-        let id: Option<i64> =
-            self.conn
-                .query_opt("SELECT id FROM entry WHERE dedup_key = ?1", [&p.key], |r| {
-                    r.get(0)
-                })?;
+    /// The id of the entry under `key`, if any.
+    fn id_of(&self, key: &str) -> Result<Option<i64>> {
+        self.conn
+            .query_opt("SELECT id FROM entry WHERE dedup_key = ?1", [key], |r| {
+                r.get(0)
+            })
+    }
+
+    /// The first difference between a skipped row and the entry already under its key
+    /// (entry `id`).
+    fn differs(&self, p: &Pending, id: Option<i64>) -> Result<Option<Conflict>> {
         let Some(stored) = id
             .map(|id| super::entries::get_in(self.conn, id))
             .transpose()?
@@ -405,6 +442,14 @@ impl Batch<'_> {
     }
 
     fn insert_pending(&mut self) -> Result<()> {
+        if self.before.is_none() {
+            self.before = Some(self.conn.query_row(
+                "SELECT coalesce(max(id), 0) FROM entry",
+                (),
+                |r| r.get(0),
+            )?);
+        }
+        let before = self.before.unwrap_or(0);
         self.pause_if_new()?;
         let mut inserted = self.insert_rows()?;
         self.added += inserted.len() as u64;
@@ -425,17 +470,43 @@ impl Batch<'_> {
         }
         // A skipped row with a key the file gave is compared with the entry under that key
         // (one lookup per such row: re-importing a file of derived keys costs nothing more).
+        // A derived key cannot repeat within a file (it counts identical rows), so only a
+        // given key is looked up to tell a repeat of an earlier row from an entry already in
+        // the log; a derived one only for the few rows named.
+        let skipped = |p: &Pending, entry_id: Option<i64>| Skipped {
+            line: p.line,
+            key: p.key.clone(),
+            key_given: p.check != KeyCheck::Derived,
+            entry_id,
+        };
         for (p, went_in) in self.pending.iter().zip(&went_in) {
             if *went_in {
                 continue;
             }
             if p.check == KeyCheck::Derived {
                 self.present += 1;
+                if self.present_first.len() < SKIPPED_SHOWN {
+                    let id = self.id_of(&p.key)?;
+                    self.present_first.push(skipped(p, id));
+                }
                 continue;
             }
-            match self.differs(p)? {
+            let id = self.id_of(&p.key)?;
+            if id.is_some_and(|id| id > before) {
+                self.repeated += 1;
+                if self.repeated_first.len() < SKIPPED_SHOWN {
+                    self.repeated_first.push(skipped(p, id));
+                }
+                continue;
+            }
+            match self.differs(p, id)? {
                 Some(conflict) => self.conflicts.push(conflict),
-                None => self.present += 1,
+                None => {
+                    self.present += 1;
+                    if self.present_first.len() < SKIPPED_SHOWN {
+                        self.present_first.push(skipped(p, id));
+                    }
+                }
             }
         }
 
@@ -530,6 +601,41 @@ mod tests {
     }
 
     #[test]
+    fn a_given_key_repeated_in_the_file_is_told_from_one_already_in_the_log() {
+        let mut store = Store::open_for_tests();
+        let given = |store: &mut Store, keys: &[&str]| {
+            store.write_bulk(|tx| {
+                let mut batch = tx.batch("log.csv");
+                for (i, k) in keys.iter().enumerate() {
+                    batch.add(i as u64 + 2, entry(k, &[]), KeyCheck::Given)?;
+                }
+                batch.finish()
+            })
+        };
+        given(&mut store, &["a", "b"]).unwrap();
+        // `a` is in the log; `c` comes twice (lines 3 and 5), `a` again on line 6.
+        let done = given(&mut store, &["a", "c", "d", "c", "a"]).unwrap();
+        assert_eq!((done.added, done.present, done.repeated), (2, 2, 1));
+        let named = |s: &[Skipped]| -> Vec<(u64, String, bool, Option<i64>)> {
+            s.iter()
+                .map(|k| (k.line, k.key.clone(), k.key_given, k.entry_id))
+                .collect()
+        };
+        assert_eq!(
+            named(&done.present_first),
+            vec![
+                (2, "a".to_string(), true, Some(1)),
+                (6, "a".to_string(), true, Some(1))
+            ]
+        );
+        assert_eq!(
+            named(&done.repeated_first),
+            vec![(5, "c".to_string(), true, Some(3))]
+        );
+        assert!(done.conflicts.is_empty());
+    }
+
+    #[test]
     fn batched_entries_record_their_tables_with_one_row_per_table() {
         let mut store = Store::open_for_tests();
         let table = |sha: &str| credits_core::records::TableStamp {
@@ -574,8 +680,7 @@ mod tests {
             add_all(&mut store, first).unwrap(),
             BatchSummary {
                 added: 50,
-                present: 0,
-                conflicts: Vec::new(),
+                ..BatchSummary::default()
             }
         );
 
@@ -599,7 +704,15 @@ mod tests {
             BatchSummary {
                 added: 150,
                 present: 51,
-                conflicts: Vec::new(),
+                present_first: (0..5)
+                    .map(|i| Skipped {
+                        line: i + 2,
+                        key: format!("k{i}"),
+                        key_given: false,
+                        entry_id: Some(i as i64 + 1),
+                    })
+                    .collect(),
+                ..BatchSummary::default()
             }
         );
         let entries = store.entries(&Filter::default()).unwrap();

@@ -18,7 +18,7 @@ mod checkpoints;
 mod checks;
 mod db;
 mod postgres_ledger;
-pub use batch::{Conflict, KeyCheck};
+pub use batch::{BatchSummary, Conflict, KeyCheck, Skipped, SKIPPED_SHOWN};
 pub use checkpoints::LedgerRead;
 pub use db::Backend;
 use db::Db;

@@ -25,8 +25,10 @@ use anyhow::{Context, Result};
 use super::pricing::{self, PriceRequest, UnpricedHint};
 use super::{resolve, Session};
 use crate::exchange::{self, Format, ImportRow, Item, ReadOptions, State};
-use credits_core::records::{Account, Filter};
-use credits_store::{Conflict, KeyCheck, Store};
+use credits_core::records::{
+    Account, AccountChange, Adjustment, BalanceCheck, Budget, Filter, Topup,
+};
+use credits_store::{Conflict, KeyCheck, Skipped, Store};
 
 /// Writes the entries matching `filter`, oldest first, to `out` in `format` (JSON with the
 /// whole state before them), from one consistent snapshot; returns how many entries.
@@ -226,8 +228,15 @@ pub struct ImportSummary {
     pub rows: u64,
     /// Entries inserted.
     pub added: u64,
-    /// Entries whose dedup key was already in the database (or earlier in the file).
+    /// Entries whose dedup key was already in the database, with the same content.
     pub present: u64,
+    /// The first of them (`credits_store::SKIPPED_SHOWN`): line, key, the entry in the log.
+    pub present_first: Vec<Skipped>,
+    /// Entries whose given dedup key an earlier row of the file brought in: not imported
+    /// again.
+    pub repeated: u64,
+    /// The first of them.
+    pub repeated_first: Vec<Skipped>,
     /// Entries read whose money is unknown (no known plan price).
     pub unpriced: u64,
     /// Rows whose given dedup key is in the log with other content: not imported, said.
@@ -237,6 +246,87 @@ pub struct ImportSummary {
     pub records: u64,
     /// State records added; the others were already there.
     pub records_added: u64,
+    /// State records already in the log: how many, and the first few as people name them
+    /// (`top-up runway 2026-10-20 00:00 UTC, 500 credits`).
+    pub records_present: u64,
+    pub records_present_first: Vec<String>,
+    /// State records the file holds twice (the second not added), and the first few.
+    pub records_repeated: u64,
+    pub records_repeated_first: Vec<String>,
+}
+
+/// A state record as `import` names one it skipped.
+fn describe_change(c: &AccountChange) -> String {
+    format!("plan change {} {} ({})", c.platform, c.effective_on, c.plan)
+}
+
+fn describe_topup(t: &Topup) -> String {
+    format!(
+        "top-up {} {}, {} credits for {} {}",
+        t.platform,
+        t.at.format("%Y-%m-%d %H:%M UTC"),
+        t.credits.normalize(),
+        t.price.normalize(),
+        t.currency
+    )
+}
+
+fn describe_adjustment(a: &Adjustment) -> String {
+    let sign = if a.credits.is_sign_negative() {
+        ""
+    } else {
+        "+"
+    };
+    format!(
+        "adjustment {} {} {sign}{} ({})",
+        a.platform,
+        a.at.format("%Y-%m-%d %H:%M UTC"),
+        a.credits.normalize(),
+        a.note
+    )
+}
+
+fn describe_budget(b: &Budget) -> String {
+    let mut what = vec![b.unit.as_str().to_string()];
+    if let Some(p) = &b.platform {
+        what.push(p.clone());
+    }
+    if let Some(u) = &b.user {
+        what.push(format!("for {u}"));
+    }
+    format!("budget {} ({})", b.project, what.join(", "))
+}
+
+fn describe_balance_check(c: &BalanceCheck) -> String {
+    format!(
+        "balance check {} {}, {} credits",
+        c.platform,
+        c.at.format("%Y-%m-%d %H:%M UTC"),
+        c.expected.normalize()
+    )
+}
+
+impl ImportSummary {
+    /// Counts a state record: added, or skipped as already in the log or, when this import
+    /// added one the same before, as repeated in the file.
+    fn record(&mut self, added: bool, name: impl FnOnce() -> String, seen: &mut HashSet<String>) {
+        self.records += 1;
+        let name = name();
+        if added {
+            self.records_added += 1;
+            seen.insert(name);
+            return;
+        }
+        let (count, first) = if seen.contains(&name) {
+            (&mut self.records_repeated, &mut self.records_repeated_first)
+        } else {
+            (&mut self.records_present, &mut self.records_present_first)
+        };
+        *count += 1;
+        if first.len() < credits_store::SKIPPED_SHOWN {
+            first.push(name);
+        }
+    }
 }
 
 /// Counts the bytes the reader has pulled, for the progress bar.
@@ -290,6 +380,9 @@ fn import_every(
             let mut keys = Keys::default();
             // Applied last, so the plan history the file brought decides the current plan.
             let mut file_accounts: Vec<Account> = Vec::new();
+            // The state records this import added, by name: one the same again is a repeat
+            // within the file, not a record already in the log.
+            let mut seen: HashSet<String> = HashSet::new();
             let mut on = |item: Item| -> Result<()> {
                 match item {
                     Item::Entry(row) => {
@@ -323,38 +416,41 @@ fn import_every(
                     }
                     Item::State(state) => {
                         file_accounts.extend(state.accounts);
-                        let mut added = Vec::new();
                         for c in &state.account_changes {
-                            added.push(tx.insert_account_change_if_absent(c)?);
+                            let added = tx.insert_account_change_if_absent(c)?;
+                            summary.record(added, || describe_change(c), &mut seen);
                         }
                         for t in &state.topups {
-                            added.push(tx.insert_topup_if_absent(t)?);
+                            let added = tx.insert_topup_if_absent(t)?;
+                            summary.record(added, || describe_topup(t), &mut seen);
                         }
                         for a in &state.adjustments {
-                            added.push(tx.insert_adjustment_if_absent(a)?);
+                            let added = tx.insert_adjustment_if_absent(a)?;
+                            summary.record(added, || describe_adjustment(a), &mut seen);
                         }
                         for b in &state.budgets {
-                            added.push(tx.insert_budget_if_absent(b)?);
+                            let added = tx.insert_budget_if_absent(b)?;
+                            summary.record(added, || describe_budget(b), &mut seen);
                         }
                         for c in &state.balance_checks {
-                            added.push(tx.insert_balance_check_if_absent(c)?);
+                            let added = tx.insert_balance_check_if_absent(c)?;
+                            summary.record(added, || describe_balance_check(c), &mut seen);
                         }
-                        summary.records += added.len() as u64;
-                        summary.records_added += added.iter().filter(|a| **a).count() as u64;
                     }
                 }
                 Ok(())
             };
             exchange::read(input, format, &opts, &mut on)?;
             for a in &file_accounts {
-                summary.records += 1;
-                if tx.insert_account_if_absent(a)? {
-                    summary.records_added += 1;
-                }
+                let added = tx.insert_account_if_absent(a)?;
+                summary.record(added, || format!("account {}", a.platform), &mut seen);
             }
             let done = batch.finish()?;
             summary.added = done.added;
             summary.present = done.present;
+            summary.present_first = done.present_first;
+            summary.repeated = done.repeated;
+            summary.repeated_first = done.repeated_first;
             summary.conflicts = done.conflicts;
             if summary.added > 0 || summary.records_added > 0 {
                 // One pass over what the rows changed, not a trigger per row.
