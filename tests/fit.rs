@@ -148,15 +148,21 @@ fn tables(text: &str, headers: &[&str]) -> Vec<Vec<Vec<(String, String)>>> {
     out
 }
 
-/// Where each shown header starts in a header line (it must start with the first header).
+/// Where each shown header starts in a header line (it must start with the first header;
+/// an empty first header is a column of labels, `report`'s `total`, before the second).
 fn header_starts(line: &[char], headers: &[&str]) -> Option<Vec<(String, usize)>> {
     let text: String = line.iter().collect();
-    if !text.starts_with(&format!(" {}", headers[0])) {
+    let mut found = Vec::new();
+    if headers[0].is_empty() {
+        if !text.starts_with("  ") || !text.trim_start().starts_with(headers[1]) {
+            return None;
+        }
+        found.push((String::new(), 1));
+    } else if !text.starts_with(&format!(" {}", headers[0])) {
         return None;
     }
-    let mut found = Vec::new();
     let mut from = 1;
-    for name in headers {
+    for name in headers.iter().filter(|h| !h.is_empty()) {
         let name_chars: Vec<char> = name.chars().collect();
         let pos = (from..line.len()).find(|&p| {
             line[p..].starts_with(&name_chars)
@@ -1124,6 +1130,44 @@ fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
             0,
         ),
     ];
+    // The report of no --by: a `total` row under an empty header.
+    let mut no_key = report_headers("");
+    no_key.retain(|h| !h.is_empty());
+    no_key.insert(0, "");
+    cases.push(TableCase {
+        args: vec!["report".into()],
+        headers: no_key,
+        essential: vec![
+            ("", Whole),
+            ("clips", Whole),
+            ("refunded", Whole),
+            ("owed", Whole),
+            ("cost", Whole),
+        ],
+        index: 0,
+    });
+    // The second table of `plans` (the options that cannot make all of it).
+    cases.push(case(
+        &["plans", "--usage", "10x video 10s, 20x image"],
+        &[
+            "#",
+            "platform",
+            "buy",
+            "a month",
+            "credits used / got",
+            "left over",
+            "per kept",
+            "models",
+            "cannot make",
+        ],
+        &[
+            ("#", Whole),
+            ("platform", Whole),
+            ("buy", Cut),
+            ("a month", Whole),
+        ],
+        1,
+    ));
     for key in [
         "project",
         "platform",

@@ -182,3 +182,62 @@ fn errors_and_their_help_wrap_at_the_output_width() {
     }
     assert!(run.stderr.lines().count() > 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_pricing_id_that_reads_as_a_path_is_refused_from_a_file_and_the_user_dir() {
+    // Issue 22, item 8: a platform id like `../../etc` validated.
+    let sandbox = Sandbox::new();
+    let evil = "name = \"Evil\"\nid = \"../../etc\"\nas_of = 2026-11-01\n\
+                [[model]]\nname = \"x\"\ncredits = 1\n";
+    let file = sandbox.write("evil.toml", evil).display().to_string();
+    sandbox
+        .run(&["pricing", "validate", &file])
+        .error()
+        .stderr_has("field id: `../../etc` is not a slug");
+    sandbox.write(".config/credits/pricing/evil.toml", evil);
+    ok(&sandbox, &["pricing", "list"])
+        .stderr_has("warning: skipped pricing file")
+        .stderr_has("`../../etc` is not a slug")
+        .stdout_lacks("etc");
+}
+
+#[test]
+fn a_pricing_dir_that_cannot_be_reached_is_not_said_not_to_exist() {
+    // Issue 22, item 8: a folder on the way that cannot be entered (here a file, so the test
+    // holds when run as root) is said as it is, not "does not exist".
+    let sandbox = Sandbox::new();
+    sandbox.write("afile", "");
+    sandbox
+        .run(&["--pricing-dir", "afile/tables", "pricing", "list"])
+        .error()
+        .stderr_has("error: pricing dir `afile/tables` cannot be read:")
+        .stderr_lacks("does not exist");
+    sandbox
+        .run(&["--pricing-dir", "nope/tables", "pricing", "list"])
+        .error()
+        .stderr_has("error: pricing dir `nope/tables` does not exist");
+}
+
+#[test]
+fn an_import_row_that_cannot_be_priced_is_named_by_its_own_line() {
+    // Issue 22, item 8: a CSV without a `credits` column whose row cannot be priced was said
+    // on "line 1", the header, as if a row were wrong: the row's own line is named.
+    let sandbox = Sandbox::with_db();
+    let file = sandbox
+        .write(
+            "log.csv",
+            "at,platform,model,duration\n2026-11-01,runway,gen-4,5\n2026-11-02,runway,nosuch,5\n",
+        )
+        .display()
+        .to_string();
+    sandbox
+        .run(&["import", &file])
+        .error()
+        .stderr_has("log.csv: line 3")
+        .stderr_has("unknown model `nosuch` on runway")
+        .stderr_has("give the row a `credits` value to import it unpriced")
+        .stderr_lacks("line 1");
+    // All or nothing: the first row is not kept either.
+    let history = ok(&sandbox, &["--json", "history"]).json();
+    assert_eq!(history, serde_json::json!([]));
+}
