@@ -1048,7 +1048,7 @@ fn account_set_and_list() {
     let run = ok(&sandbox, "account list");
     run.check_eq(
         "the runway row",
-        "runway Pro annual 2026-11-21 21 list price",
+        "runway Pro annual 2026-11-21 tracked since 2026-11-21 21 list price",
         &cells(&run, "runway"),
     );
     // Setting again replaces.
