@@ -3333,7 +3333,7 @@ _credits() {
             return 0
             ;;
         credits__subcmd__report)
-            opts="-h --by --project --platform --model --tag --status --since --until --user --csv --total --chart --top --ascii --html --markup --rate --json --wide --pricing-dir --db --help"
+            opts="-h --by --project --platform --model --tag --status --since --until --user --csv --total --chart --top --ascii --html --markup --rate --cost --json --wide --pricing-dir --db --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3428,6 +3428,10 @@ _credits() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --cost)
+                    COMPREPLY=($(compgen -W "estimated billed best" -- "${cur}"))
                     return 0
                     ;;
                 --pricing-dir)

@@ -404,6 +404,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --html 'Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given'
             cand --markup 'With --html: add a markup to what is billed, in percent (15 for 15%)'
             cand --rate 'With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log''s currency = 0.92 EUR)'
+            cand --cost 'Which money: `estimated` (the tables'' price of what you logged, the default), `billed` (what the platforms reported, `import --from`), or `best` (billed where known, estimated elsewhere)'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --csv 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'

@@ -1197,6 +1197,9 @@ complete -c credits -n "__fish_credits_using_subcommand report" -l top -d 'With 
 complete -c credits -n "__fish_credits_using_subcommand report" -l html -d 'Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l markup -d 'With --html: add a markup to what is billed, in percent (15 for 15%)' -r -f
 complete -c credits -n "__fish_credits_using_subcommand report" -l rate -d 'With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log\'s currency = 0.92 EUR)' -r -f
+complete -c credits -n "__fish_credits_using_subcommand report" -l cost -d 'Which money: `estimated` (the tables\' price of what you logged, the default), `billed` (what the platforms reported, `import --from`), or `best` (billed where known, estimated elsewhere)' -r -f -a "estimated\t''
+billed\t''
+best\t''"
 complete -c credits -n "__fish_credits_using_subcommand report" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l db -d 'The generation log: a SQLite file, or a studio ledger\'s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand report" -l csv -d 'CSV instead of a table: one record per row, no total (a pivot table would count it twice)'
