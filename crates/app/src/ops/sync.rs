@@ -405,44 +405,17 @@ fn ranges(from: NaiveDate, until: NaiveDate, days: i64) -> Vec<(NaiveDate, Naive
 
 /// URL-safe base64 without padding (RFC 4648 §5), as JWTs are written.
 fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let sextets = chunk.len() + 1;
-        for i in 0..sextets {
-            let index = (n >> (18 - 6 * i)) & 63;
-            out.push(char::from(ALPHABET[index as usize]));
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// HMAC-SHA256 (RFC 2104) of `message` under `key`.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    use sha2::{Digest, Sha256};
-    const BLOCK: usize = 64;
-    let mut block = [0u8; BLOCK];
-    if key.len() > BLOCK {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| -> Vec<u8> { block.iter().map(|k| k ^ byte).collect() };
-    let inner = Sha256::new()
-        .chain_update(pad(0x36))
-        .chain_update(message)
-        .finalize();
-    Sha256::new()
-        .chain_update(pad(0x5c))
-        .chain_update(inner)
-        .finalize()
-        .into()
+/// HMAC-SHA256 (RFC 2104) of `message` under `key`, by the RustCrypto `hmac` crate.
+fn hmac_sha256(key: &[u8], message: &[u8]) -> Result<[u8; 32]> {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(key)
+        .map_err(|e| anyhow::anyhow!("the Kling secret key cannot sign: {e}"))?;
+    mac.update(message);
+    Ok(mac.finalize().into_bytes().into())
 }
 
 /// Kling's API token: a JWT signed HS256 with the secret key, issued by the access key, valid
@@ -456,7 +429,7 @@ fn kling_jwt(access: &str, secret: &str, now: i64) -> Result<String> {
     });
     let payload = base64url(serde_json::to_string(&claims)?.as_bytes());
     let signing_input = format!("{header}.{payload}");
-    let signature = base64url(&hmac_sha256(secret.as_bytes(), signing_input.as_bytes()));
+    let signature = base64url(&hmac_sha256(secret.as_bytes(), signing_input.as_bytes())?);
     Ok(format!("{signing_input}.{signature}"))
 }
 
@@ -472,14 +445,15 @@ mod tests {
     fn hmac_sha256_matches_rfc_4231() {
         // Test case 1 and test case 6 (a key longer than the block).
         assert_eq!(
-            hex(&hmac_sha256(&[0x0b; 20], b"Hi There")),
+            hex(&hmac_sha256(&[0x0b; 20], b"Hi There").unwrap()),
             "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
         );
         assert_eq!(
             hex(&hmac_sha256(
                 &[0xaa; 131],
                 b"Test Using Larger Than Block-Size Key - Hash Key First"
-            )),
+            )
+            .unwrap()),
             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
         );
     }
@@ -505,11 +479,11 @@ mod tests {
         let signed = format!("{}.{}", parts[0], parts[1]);
         assert_eq!(
             parts[2],
-            base64url(&hmac_sha256(b"sk-1", signed.as_bytes()))
+            base64url(&hmac_sha256(b"sk-1", signed.as_bytes()).unwrap())
         );
         assert_ne!(
             parts[2],
-            base64url(&hmac_sha256(b"sk-2", signed.as_bytes()))
+            base64url(&hmac_sha256(b"sk-2", signed.as_bytes()).unwrap())
         );
         assert!(!token.contains("sk-1"));
     }
