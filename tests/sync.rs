@@ -268,6 +268,20 @@ fn a_refused_key_names_the_variable_and_shows_no_key() {
     no_key(&run, TOKEN);
     server.requests();
 
+    // The token where the message's excerpt of the body ends (300 characters): hidden whole,
+    // not cut in two with its first half shown (a new-user trial found that).
+    let server = Server::start(vec![Reply {
+        status: 500,
+        headers: vec![],
+        body: format!("{} key={TOKEN}", "x".repeat(285)),
+        cut_short: false,
+    }]);
+    s.env("CREDITS_SYNC_BASE_URL", &server.base);
+    let run = s.run(&["sync", "replicate"]);
+    run.error().stderr_has("Replicate answered HTTP 500");
+    no_key(&run, &TOKEN[..TOKEN.len() / 2]);
+    server.requests();
+
     // No key at all: the variable to set, and no request made.
     let mut bare = Sandbox::new();
     bare.env("CREDITS_SYNC_BASE_URL", "http://127.0.0.1:9");

@@ -238,12 +238,14 @@ impl Client {
                 ))
             })?;
             if !(200..300).contains(&status) {
-                let excerpt: String = body.chars().take(300).collect();
+                // Redacted whole, then cut: cut first, a key crossing the cut would be
+                // shown in part, unmatched.
+                let excerpt: String = self.redact(&body).chars().take(300).collect();
                 return Err(fail(format!(
                     "{} answered HTTP {status} to {}: {}",
                     self.caller.platform,
                     self.redact(&path_of(&request.url)),
-                    self.redact(excerpt.trim())
+                    excerpt.trim()
                 )));
             }
             return Ok(body);
