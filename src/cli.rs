@@ -868,7 +868,7 @@ pub struct BalanceArgs {
     /// Check the ledger against the balance the platform shows (N credits): exit 0 when they
     /// match; otherwise the difference, its likely causes and the `credits adjust` that would
     /// reconcile it, exit 3. The check is kept: `balance` and `history` show the last one.
-    #[arg(long, value_name = "N", value_parser = parse_non_negative, requires = "platform",
+    #[arg(long, value_name = "N", value_parser = parse_shown_credits, requires = "platform",
           conflicts_with = "as_of", allow_negative_numbers = true, value_hint = ValueHint::Other)]
     pub expect: Option<Decimal>,
     /// When the platform showed --expect (a date means the end of that day, today's now)
@@ -1194,6 +1194,27 @@ fn parse_non_negative(text: &str) -> Result<Decimal, String> {
     money::parse_non_negative(text).map_err(|e| e.to_string())
 }
 
+/// A balance as a platform shows it (and as `credits` prints it): `1,310` is 1310. Only
+/// commas between groups of three digits are taken, so `1,3` stays an error, not 13.
+fn parse_shown_credits(text: &str) -> Result<Decimal, String> {
+    let t = text.trim();
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split(',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if grouped {
+        let plain = if frac.is_empty() && !t.contains('.') {
+            groups.concat()
+        } else {
+            format!("{}.{frac}", groups.concat())
+        };
+        return parse_non_negative(&plain);
+    }
+    parse_non_negative(text)
+}
+
 /// `--from`: an `http(s)://` URL or a path (the transport rule is checked when fetching,
 /// so a refusal is an `error:` with its `help:`).
 fn parse_bundle_source(text: &str) -> Result<BundleSource, String> {
@@ -1203,6 +1224,17 @@ fn parse_bundle_source(text: &str) -> Result<BundleSource, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_balance_is_read_as_platforms_show_it() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(parse_shown_credits("1,310"), Ok(d("1310")));
+        assert_eq!(parse_shown_credits("12,345,678.5"), Ok(d("12345678.5")));
+        assert_eq!(parse_shown_credits("805"), Ok(d("805")));
+        assert!(parse_shown_credits("1,3").is_err());
+        assert!(parse_shown_credits("1,3000").is_err());
+        assert!(parse_shown_credits("-1,000").is_err());
+    }
     use clap::CommandFactory;
 
     #[test]
