@@ -704,3 +704,170 @@ fn reconcile_a_list_of_generations() {
         ]
     );
 }
+
+/// `reconcile --json` (or any view) with each `entry_id` replaced by what a user knows the
+/// entry by, its platform, model and time from `history --json`: ids differ between logs, so
+/// a copy is the same when each id names the same generation.
+fn by_entry(sandbox: &Sandbox, view: Value) -> Value {
+    let names: std::collections::HashMap<i64, String> = entries(sandbox)
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_i64().unwrap(),
+                format!("{} {} {}", e["platform"], e["model"], e["at"]),
+            )
+        })
+        .collect();
+    fn walk(v: Value, names: &std::collections::HashMap<i64, String>) -> Value {
+        match v {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let v = match (k.as_str(), v.as_i64()) {
+                            ("entry_id", Some(id)) => json!(names
+                                .get(&id)
+                                .unwrap_or_else(|| panic!("entry {id} is in the log"))),
+                            _ => walk(v, names),
+                        };
+                        (k, v)
+                    })
+                    .collect(),
+            ),
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|v| walk(v, names)).collect())
+            }
+            other => other,
+        }
+    }
+    walk(view, &names)
+}
+
+/// What a copy of a billed log must answer as the original does.
+fn billed_views(sandbox: &Sandbox) -> Vec<Value> {
+    let reads: [&[&str]; 4] = [
+        &["reconcile", "--json"],
+        &["reconcile", "replicate", "--json"],
+        &["report", "--by", "model", "--cost", "billed", "--json"],
+        &["report", "--by", "day", "--cost", "best", "--json"],
+    ];
+    reads
+        .iter()
+        .map(|args| by_entry(sandbox, ok(sandbox, args).json()))
+        .collect()
+}
+
+/// The log of [`fal_log_with_its_usage`] with Replicate's predictions imported over an
+/// entry logged by hand (rep-failed, matched by time to entry 6) and two made by the import.
+fn billed_log() -> Sandbox {
+    let sandbox = fal_log_with_its_usage();
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ],
+    );
+    let file = sandbox.write("predictions.json", REPLICATE);
+    ok(
+        &sandbox,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    sandbox
+}
+
+#[test]
+fn billed_records_travel_with_a_json_export_once() {
+    let original = billed_log();
+    let expected = billed_views(&original);
+    // The hand-logged entry is linked: the failure Replicate listed is charged.
+    let charged = &expected[1]["failures_charged"];
+    assert!(
+        charged
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["entry_id"] == "\"replicate\" \"flux-dev\" \"2026-11-20T11:10:00+00:00\""),
+        "{charged}"
+    );
+    ok(
+        &original,
+        &["export", "--format", "json", "--output", "all.json"],
+    );
+    let file = original.path().join("all.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // Three generations (one enriched, two made), four fal lines.
+    assert_eq!(doc["billed"].as_array().map(Vec::len), Some(3), "{doc}");
+    assert_eq!(
+        doc["billed_lines"].as_array().map(Vec::len),
+        Some(4),
+        "{doc}"
+    );
+    let failed = doc["billed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["ref"] == "rep-failed")
+        .unwrap();
+    assert_eq!(failed["matched"], "time");
+    assert!(
+        failed["entry_key"].as_str().unwrap().starts_with("log:"),
+        "the entry is named by its dedup key, not its id: {failed}"
+    );
+    let file = file.to_str().unwrap();
+
+    let fresh = Sandbox::with_db();
+    ok(&fresh, &["import", file, "--json"])
+        .json_eq("/added", json!(8))
+        .json_eq("/records", json!(7))
+        .json_eq("/records_added", json!(7));
+    assert_eq!(billed_views(&fresh), expected, "after export and import");
+    // The copy exports as the original does.
+    assert_eq!(
+        ok(&fresh, &["export", "--format", "json"]).stdout,
+        ok(&original, &["export", "--format", "json"]).stdout
+    );
+
+    // Twice, and back into the log it came from: nothing new, each record named.
+    for sandbox in [&fresh, &original] {
+        let again = ok(sandbox, &["import", file, "--json"]);
+        again
+            .json_eq("/added", json!(0))
+            .json_eq("/records_added", json!(0))
+            .json_eq("/records_skipped/already_in_log/count", json!(7));
+        let named = again.json_at("/records_skipped/already_in_log/first");
+        assert!(
+            named
+                .as_array()
+                .unwrap()
+                .contains(&json!("billed line fal ovi 2026-11-18 video")),
+            "{named}"
+        );
+        ok(sandbox, &["import", file]).stdout_has(
+            "billed replicate rep-canceled (someone/house-model, 2026-11-20 12:00 UTC)",
+        );
+    }
+    assert_eq!(billed_views(&fresh), expected, "after importing twice");
+    assert_eq!(billed_views(&original), expected, "the original, unchanged");
+
+    // `db copy` is an export and an import: the same.
+    let copy = fresh.path().join("copy.db").display().to_string();
+    let from = original.db().display().to_string();
+    ok(
+        &original,
+        &["db", "copy", "--from", &from, "--to", &copy, "--json"],
+    )
+    .json_eq("/records_added", json!(7));
+    let mut copied = Sandbox::new();
+    copied.env("CREDITS_DB", &copy);
+    assert_eq!(billed_views(&copied), expected, "after db copy");
+
+    // A log with nothing billed exports as before: no billed sections.
+    let plain = Sandbox::with_db();
+    ok(&plain, &["log", "fal", "ovi"]);
+    ok(&plain, &["export", "--format", "json"])
+        .stdout_lacks("\"billed\"")
+        .stdout_lacks("\"billed_lines\"");
+}

@@ -37,12 +37,13 @@ impl Matched {
         }
     }
 
-    fn parse(text: &str) -> Result<Matched> {
+    /// The inverse of [`Matched::as_str`] (the table, and a JSON export, hold the text).
+    pub fn parse(text: &str) -> Result<Matched> {
         Ok(match text {
             "created" => Matched::Created,
             "id" => Matched::Id,
             "time" => Matched::Time,
-            other => bail!("bad match `{other}` in the billed table"),
+            other => bail!("bad match `{other}` (known: created, id, time)"),
         })
     }
 }
@@ -274,6 +275,48 @@ impl Tx<'_> {
         } else {
             LineWrite::Added
         })
+    }
+
+    /// Every billed generation, oldest first, with the dedup key of its entry (`None` when
+    /// it has none any more), for `export`: ids differ between logs, keys do not.
+    pub fn billed_with_entry_keys(&self) -> Result<Vec<(Billed, Option<String>)>> {
+        let columns: Vec<String> = BILLED_COLUMNS
+            .split(", ")
+            .map(|c| format!("b.{}", c.trim()))
+            .collect();
+        self.conn.query_map(
+            &format!(
+                "SELECT {}, e.dedup_key AS entry_key FROM billed b \
+                 LEFT JOIN entry e ON e.id = b.entry_id ORDER BY b.at, b.platform, b.ref",
+                columns.join(", ")
+            ),
+            params![],
+            |r| Ok((billed_row(r)?, r.get("entry_key")?)),
+        )
+    }
+
+    /// Writes a line unless one of the same platform, model, day and unit is there (an
+    /// import of an export: the log's own line is kept); returns whether it was written.
+    pub fn insert_billed_line_if_absent(&self, l: &BilledLine) -> Result<bool> {
+        let exists = self
+            .conn
+            .query_opt(
+                "SELECT 1 FROM billed_line \
+                 WHERE platform = ?1 AND model = ?2 AND day = ?3 AND unit = ?4",
+                params![
+                    l.platform,
+                    l.model,
+                    l.day.format("%Y-%m-%d").to_string(),
+                    l.unit
+                ],
+                |_| Ok(()),
+            )?
+            .is_some();
+        if exists {
+            return Ok(false);
+        }
+        self.put_billed_line(l)?;
+        Ok(true)
     }
 
     /// The billed generations, oldest first, of one platform (or all) from a day on.

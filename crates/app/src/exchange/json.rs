@@ -3,7 +3,7 @@
 //! ```text
 //! {"format": "credits", "version": 1,
 //! "accounts": [...], "account_changes": [...], "topups": [...], "adjustments": [...],
-//! "budgets": [...],
+//! "budgets": [...], "balance_checks": [...], "billed": [...], "billed_lines": [...],
 //! "entries": [
 //! {...one entry per line...}
 //! ]}
@@ -13,6 +13,12 @@
 //! it was logged in), dates `YYYY-MM-DD`. The entries are streamed both ways: written one at
 //! a time, and read one element at a time by a serde visitor, never as a whole document. A
 //! bare array of entries (the JSON export before the state was added) still reads.
+//!
+//! `balance_checks`, `billed` and `billed_lines` (schemas 12 and 13) are written only when
+//! the log has some, so a log without them exports exactly as before and an older credits
+//! still reads the file. A `billed` record names its entry by the entry's dedup key
+//! (`entry_key`), never by id: ids differ between logs, and the import links the record to
+//! whichever entry carries that key in the target.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -29,9 +35,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{build_row, col, parse_tags, ExportRow, Item, ReadOptions, State, COLUMNS};
 use credits_core::records::{
-    Account, AccountChange, Adjustment, BalanceCheck, Budget, Entry, PlanTerms, Topup, TopupExpiry,
-    Who,
+    Account, AccountChange, Adjustment, BalanceCheck, Budget, Entry, Money, PlanTerms, Topup,
+    TopupExpiry, Who,
 };
+use credits_store::{to_micro, to_milli, Billed, BilledLine, Matched};
 
 /// `"format"` of a state file.
 const FORMAT_NAME: &str = "credits";
@@ -124,6 +131,53 @@ struct BalanceCheckRecord {
     logged_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     machine: Option<String>,
+}
+
+/// One generation as a platform billed it (`credits import --from`, schema 12).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BilledRecord {
+    platform: String,
+    /// The platform's own id of the generation.
+    #[serde(rename = "ref")]
+    reference: String,
+    /// The dedup key of the entry it created or enriched; absent once that entry was
+    /// removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entry_key: Option<String>,
+    source: String,
+    model: String,
+    at: String,
+    status: String,
+    /// Money the platform reported, with its currency; both absent when it did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credits: Option<String>,
+    /// How it found its entry: `created`, `id` or `time`.
+    matched: String,
+}
+
+/// What one model cost on one UTC day, as a platform billed it (schema 12).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BilledLineRecord {
+    platform: String,
+    model: String,
+    day: String,
+    /// The platform's unit; empty when it gives none.
+    unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quantity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credits: Option<String>,
+    source: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -334,6 +388,103 @@ impl BalanceCheckRecord {
     }
 }
 
+/// A billed amount as the file says it: a number and its currency, both or neither; stored
+/// to the micro-unit, so more places than that are refused here, naming the record.
+fn billed_money(amount: Option<&str>, currency: Option<String>) -> Result<Option<Money>> {
+    match (amount, currency) {
+        (None, None) => Ok(None),
+        (Some(a), Some(currency)) if !currency.trim().is_empty() => {
+            let amount = parse_decimal(a)?;
+            to_micro(amount, "amount")?;
+            Ok(Some(Money { amount, currency }))
+        }
+        _ => bail!("`amount` and `currency` are given together or not at all"),
+    }
+}
+
+/// Billed credits or a quantity: stored to the thousandth, so more places are refused here.
+fn billed_milli(value: Option<&str>, what: &str) -> Result<Option<Decimal>> {
+    value
+        .map(|v| {
+            let d = parse_decimal(v)?;
+            to_milli(d, what)?;
+            Ok(d)
+        })
+        .transpose()
+}
+
+impl BilledRecord {
+    fn new(b: &Billed, entry_key: Option<&str>) -> BilledRecord {
+        BilledRecord {
+            platform: b.platform.clone(),
+            reference: b.reference.clone(),
+            entry_key: entry_key.map(str::to_string),
+            source: b.source.clone(),
+            model: b.model.clone(),
+            at: time(&b.at),
+            status: b.status.as_str().to_string(),
+            amount: b.amount.as_ref().map(|m| m.amount.to_string()),
+            currency: b.amount.as_ref().map(|m| m.currency.clone()),
+            credits: b.credits.map(|c| c.to_string()),
+            matched: b.matched.as_str().to_string(),
+        }
+    }
+
+    fn into_record(self) -> Result<(Billed, Option<String>)> {
+        if self.platform.trim().is_empty() || self.reference.trim().is_empty() {
+            bail!("`platform` and `ref` must not be empty");
+        }
+        let billed = Billed {
+            platform: self.platform,
+            reference: self.reference,
+            entry_id: None,
+            source: self.source,
+            model: self.model,
+            at: parse_time(&self.at)?,
+            status: self.status.parse()?,
+            amount: billed_money(self.amount.as_deref(), self.currency)?,
+            credits: billed_milli(self.credits.as_deref(), "credits")?,
+            matched: Matched::parse(&self.matched)?,
+        };
+        let key = self.entry_key.filter(|k| !k.is_empty());
+        Ok((billed, key))
+    }
+}
+
+impl From<&BilledLine> for BilledLineRecord {
+    fn from(l: &BilledLine) -> BilledLineRecord {
+        BilledLineRecord {
+            platform: l.platform.clone(),
+            model: l.model.clone(),
+            day: day(l.day),
+            unit: l.unit.clone(),
+            quantity: l.quantity.map(|q| q.to_string()),
+            amount: l.amount.as_ref().map(|m| m.amount.to_string()),
+            currency: l.amount.as_ref().map(|m| m.currency.clone()),
+            credits: l.credits.map(|c| c.to_string()),
+            source: l.source.clone(),
+        }
+    }
+}
+
+impl BilledLineRecord {
+    fn into_record(self) -> Result<BilledLine> {
+        if self.platform.trim().is_empty() || self.model.trim().is_empty() {
+            bail!("`platform` and `model` must not be empty");
+        }
+        Ok(BilledLine {
+            platform: self.platform,
+            model: self.model,
+            day: parse_day(&self.day)?,
+            unit: self.unit,
+            quantity: billed_milli(self.quantity.as_deref(), "quantity")?,
+            amount: billed_money(self.amount.as_deref(), self.currency)?,
+            credits: billed_milli(self.credits.as_deref(), "credits")?,
+            source: self.source,
+        })
+    }
+}
+
 impl From<&Budget> for BudgetRecord {
     fn from(b: &Budget) -> BudgetRecord {
         BudgetRecord {
@@ -400,6 +551,19 @@ impl<W: Write> Writer<W> {
             let checks: Vec<BalanceCheckRecord> =
                 state.balance_checks.iter().map(Into::into).collect();
             section(&mut out, "balance_checks", &checks)?;
+        }
+        // The same for what the platforms billed (schema 12).
+        if !state.billed.is_empty() {
+            let billed: Vec<BilledRecord> = state
+                .billed
+                .iter()
+                .map(|(b, key)| BilledRecord::new(b, key.as_deref()))
+                .collect();
+            section(&mut out, "billed", &billed)?;
+        }
+        if !state.billed_lines.is_empty() {
+            let lines: Vec<BilledLineRecord> = state.billed_lines.iter().map(Into::into).collect();
+            section(&mut out, "billed_lines", &lines)?;
         }
         out.write_all(b"\"entries\": [")?;
         Ok(Writer { out, entries: 0 })
@@ -668,6 +832,8 @@ impl Walk<'_> {
             state.adjustments.extend(one.adjustments);
             state.budgets.extend(one.budgets);
             state.balance_checks.extend(one.balance_checks);
+            state.billed.extend(one.billed);
+            state.billed_lines.extend(one.billed_lines);
         }
         (self.on)(Item::State(state))
     }
@@ -799,10 +965,33 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
                         })
                     })?;
                 }
+                "billed" => {
+                    let rows: Vec<BilledRecord> = map.next_value()?;
+                    walk.call(|w| {
+                        w.section("billed", rows, |r| {
+                            Ok(State {
+                                billed: vec![r.into_record()?],
+                                ..State::default()
+                            })
+                        })
+                    })?;
+                }
+                "billed_lines" => {
+                    let rows: Vec<BilledLineRecord> = map.next_value()?;
+                    walk.call(|w| {
+                        w.section("billed_lines", rows, |r| {
+                            Ok(State {
+                                billed_lines: vec![r.into_record()?],
+                                ..State::default()
+                            })
+                        })
+                    })?;
+                }
                 other => {
                     return Err(de::Error::custom(format!(
                         "unknown field `{other}` (known: format, version, accounts, \
-                         account_changes, topups, adjustments, budgets, balance_checks, entries)"
+                         account_changes, topups, adjustments, budgets, balance_checks, billed, \
+                         billed_lines, entries)"
                     )))
                 }
             }

@@ -46,7 +46,7 @@ use credits_core::records::{
     Account, AccountChange, Adjustment, BalanceCheck, Budget, Entry, Money, NewEntry, PriceSource,
     Request, Status, TableStamp, Topup, Who,
 };
-use credits_store::{check_tags, to_micro, to_milli};
+use credits_store::{check_tags, to_micro, to_milli, Billed, BilledLine};
 
 /// File formats of `export` and `import`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,6 +313,12 @@ pub struct State {
     pub budgets: Vec<Budget>,
     /// Balance checks (`balance PLATFORM --expect N`, schema 13): facts, so a copy keeps them.
     pub balance_checks: Vec<BalanceCheck>,
+    /// What the platforms billed per generation (schema 12), each with the dedup key of its
+    /// entry: the import links it to the entry under that key in the target log (ids differ
+    /// between logs). `entry_id` is not read from a file.
+    pub billed: Vec<(Billed, Option<String>)>,
+    /// What the platforms billed per model and day (schema 12).
+    pub billed_lines: Vec<BilledLine>,
 }
 
 /// What reading a file yields, in file order.

@@ -8,8 +8,12 @@
 //!   `ON CONFLICT DO NOTHING`; a row without one gets a stable key from its fields as read
 //!   (`ImportRow::derived_key`). Plan changes and budgets are skipped when their primary key
 //!   is there; top-ups and adjustments, which have no natural key, when one with all the same
-//!   fields is. So a file imported twice, or into a database that has some of it, adds
-//!   nothing twice.
+//!   fields is; what a platform billed when its key is there (a generation: platform and the
+//!   platform's id; a line: platform, model, day and unit; the log's own is kept). So a file
+//!   imported twice, or into a database that has some of it, adds nothing twice.
+//! - A billed generation is linked, after the entries are in, to the entry whose dedup key
+//!   the file gives (`entry_key`), never by id: ids differ between logs. No entry under that
+//!   key (an export filtered without it): kept unlinked, as when its entry was removed.
 //! - Streaming: rows are read and priced one at a time and inserted in batches; memory does
 //!   not grow with the file except for the set of fingerprints already seen (8 bytes a row
 //!   without a key). A million-row CSV imports in about 70 MB.
@@ -28,7 +32,7 @@ use crate::exchange::{self, Format, ImportRow, Item, ReadOptions, State};
 use credits_core::records::{
     Account, AccountChange, Adjustment, BalanceCheck, Budget, Filter, Topup,
 };
-use credits_store::{Conflict, KeyCheck, Skipped, Store};
+use credits_store::{Billed, BilledLine, Conflict, KeyCheck, Skipped, Store};
 
 /// Writes the entries matching `filter`, oldest first, to `out` in `format` (JSON with the
 /// whole state before them), from one consistent snapshot; returns how many entries.
@@ -43,6 +47,8 @@ pub fn export(store: &mut Store, filter: &Filter, format: Format, out: impl Writ
                 adjustments: tx.adjustments()?,
                 budgets: tx.budgets()?,
                 balance_checks: tx.balance_checks()?,
+                billed: tx.billed_with_entry_keys()?,
+                billed_lines: tx.billed_lines(None, None)?,
             },
         };
         let mut w = exchange::Writer::begin(format, out, &state)?;
@@ -241,8 +247,8 @@ pub struct ImportSummary {
     pub unpriced: u64,
     /// Rows whose given dedup key is in the log with other content: not imported, said.
     pub conflicts: Vec<Conflict>,
-    /// State records read (accounts, plan changes, top-ups, adjustments, budgets): a JSON
-    /// export carries them.
+    /// State records read (accounts, plan changes, top-ups, adjustments, budgets, balance
+    /// checks, what the platforms billed): a JSON export carries them.
     pub records: u64,
     /// State records added; the others were already there.
     pub records_added: u64,
@@ -304,6 +310,25 @@ fn describe_balance_check(c: &BalanceCheck) -> String {
         c.at.format("%Y-%m-%d %H:%M UTC"),
         c.expected.normalize()
     )
+}
+
+fn describe_billed(b: &Billed) -> String {
+    format!(
+        "billed {} {} ({}, {})",
+        b.platform,
+        b.reference,
+        b.model,
+        b.at.format("%Y-%m-%d %H:%M UTC")
+    )
+}
+
+fn describe_billed_line(l: &BilledLine) -> String {
+    let unit = if l.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", l.unit)
+    };
+    format!("billed line {} {} {}{unit}", l.platform, l.model, l.day)
 }
 
 impl ImportSummary {
@@ -383,6 +408,10 @@ fn import_every(
             // The state records this import added, by name: one the same again is a repeat
             // within the file, not a record already in the log.
             let mut seen: HashSet<String> = HashSet::new();
+            // Linked to their entries once every entry of the file is in (the entries come
+            // after them in the file): a few per generation billed, never a million.
+            let mut file_billed: Vec<(Billed, Option<String>)> = Vec::new();
+            let mut file_lines: Vec<BilledLine> = Vec::new();
             let mut on = |item: Item| -> Result<()> {
                 match item {
                     Item::Entry(row) => {
@@ -436,6 +465,8 @@ fn import_every(
                             let added = tx.insert_balance_check_if_absent(c)?;
                             summary.record(added, || describe_balance_check(c), &mut seen);
                         }
+                        file_billed.extend(state.billed);
+                        file_lines.extend(state.billed_lines);
                     }
                 }
                 Ok(())
@@ -452,6 +483,23 @@ fn import_every(
             summary.repeated = done.repeated;
             summary.repeated_first = done.repeated_first;
             summary.conflicts = done.conflicts;
+            for (mut b, key) in file_billed {
+                let added = if tx.billed(&b.platform, &b.reference)?.is_some() {
+                    false
+                } else {
+                    b.entry_id = match &key {
+                        Some(key) => tx.entry_id_by_dedup_key(key)?,
+                        None => None,
+                    };
+                    tx.insert_billed(&b)?;
+                    true
+                };
+                summary.record(added, || describe_billed(&b), &mut seen);
+            }
+            for l in &file_lines {
+                let added = tx.insert_billed_line_if_absent(l)?;
+                summary.record(added, || describe_billed_line(l), &mut seen);
+            }
             if summary.added > 0 || summary.records_added > 0 {
                 // One pass over what the rows changed, not a trigger per row.
                 super::ledger::refresh_all_checkpoints(session, tx)?;
