@@ -16,7 +16,9 @@ fn fresh_url() -> Option<String> {
 }
 
 /// A month of a small studio's log: two platforms, projects, a client tag, a failure and a
-/// refund, a plan, a top-up, an adjustment and budgets.
+/// refund, a plan, a top-up, an adjustment and budgets; and what two platforms billed: a
+/// Replicate prediction matched to an entry logged by hand, one the import made (entries 5
+/// and 6, in time order, so ids agree between the copies), and a fal usage line.
 fn fill(sandbox: &Sandbox, db: &str) {
     let steps: &[&[&str]] = &[
         &[
@@ -109,6 +111,36 @@ fn fill(sandbox: &Sandbox, db: &str) {
         args.extend_from_slice(step);
         ok(sandbox, &args);
     }
+    let predictions = sandbox.write(
+        "predictions.json",
+        r#"{"next": null, "results": [
+  {"id": "p-failed", "model": "black-forest-labs/flux-dev", "status": "failed",
+   "created_at": "2026-11-20T11:00:00Z"},
+  {"id": "p-ok", "model": "black-forest-labs/flux-schnell", "status": "succeeded",
+   "created_at": "2026-11-20T12:00:00Z"}]}"#,
+    );
+    let usage = sandbox.write(
+        "usage.json",
+        r#"{"time_series": [{"bucket": "2026-11-18T00:00:00Z", "results": [
+  {"endpoint_id": "fal-ai/ovi", "unit": "video", "quantity": 2, "unit_price": 0.20,
+   "cost": 0.40, "currency": "USD"}]}], "has_more": false}"#,
+    );
+    let (predictions, usage) = (predictions.to_str().unwrap(), usage.to_str().unwrap());
+    for step in [
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ][..],
+        &["import", "--from", "replicate", predictions],
+        &["import", "--from", "fal", usage],
+    ] {
+        let mut args = vec!["--db", db];
+        args.extend_from_slice(step);
+        ok(sandbox, &args);
+    }
 }
 
 /// What a user reads of a ledger: balance, reports, budgets and every entry.
@@ -121,6 +153,8 @@ fn views(sandbox: &Sandbox, db: &str) -> Vec<String> {
         &["history", "--json"],
         &["topup", "list", "--json"],
         &["adjust", "list", "--json"],
+        &["reconcile", "--json"],
+        &["report", "--by", "model", "--cost", "billed", "--json"],
     ];
     reads
         .iter()
@@ -144,11 +178,17 @@ fn a_ledger_copied_to_postgresql_and_back_reads_the_same_and_copying_twice_adds_
         &sandbox,
         &["db", "copy", "--from", &original, "--to", &url, "--json"],
     );
+    // 9 records: the account, its plan change, the top-up, the adjustment, two budgets, two
+    // billed generations and a billed line; the account comes in with its plan change.
     first
-        .json_eq("/entries", 4.into())
-        .json_eq("/added", 4.into());
+        .json_eq("/entries", 6.into())
+        .json_eq("/added", 6.into())
+        .json_eq("/records", 9.into())
+        .json_eq("/records_added", 8.into());
     ok(&sandbox, &["db", "copy", "--from", &url, "--to", &back]);
     let expected = views(&sandbox, &original);
+    // The failed prediction is linked to the entry logged by hand (5) and charged.
+    assert!(expected[7].contains("\"entry_id\": 5"), "{}", expected[7]);
     assert_eq!(views(&sandbox, &url), expected, "the PostgreSQL copy");
     assert_eq!(views(&sandbox, &back), expected, "copied back to SQLite");
 
@@ -159,7 +199,7 @@ fn a_ledger_copied_to_postgresql_and_back_reads_the_same_and_copying_twice_adds_
     );
     again
         .json_eq("/added", 0.into())
-        .json_eq("/present", 4.into())
+        .json_eq("/present", 6.into())
         .json_eq("/records_added", 0.into());
     ok(
         &sandbox,
@@ -190,7 +230,7 @@ fn a_ledger_copied_to_postgresql_and_back_reads_the_same_and_copying_twice_adds_
         &["db", "copy", "--from", &original, "--to", &url, "--json"],
     )
     .json_eq("/added", 1.into())
-    .json_eq("/present", 4.into());
+    .json_eq("/present", 6.into());
 }
 
 #[test]
