@@ -412,6 +412,67 @@ mod tests {
     }
 
     #[test]
+    fn an_export_reads_each_generation_with_its_entry_key_and_a_line_is_added_once() {
+        let mut store = Store::open_for_tests();
+        let id = store
+            .insert_entry(&credits_core::records::NewEntry {
+                at: DateTime::parse_from_rfc3339("2026-11-20T11:10:00+01:00").unwrap(),
+                platform: "replicate".into(),
+                model: "flux-dev".into(),
+                dedup_key: Some("log:abc".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        let billed = |reference: &str, entry_id: Option<i64>, at: &str| Billed {
+            platform: "replicate".into(),
+            reference: reference.into(),
+            entry_id,
+            source: "replicate-predictions".into(),
+            model: "black-forest-labs/flux-dev".into(),
+            at: DateTime::parse_from_rfc3339(at).unwrap().to_utc(),
+            status: Status::Failed,
+            amount: usd("0.025"),
+            credits: None,
+            matched: Matched::Time,
+        };
+        let linked = billed("b", Some(id), "2026-11-20T11:00:00Z");
+        let unlinked = billed("a", None, "2026-11-20T12:00:00Z");
+        let line = BilledLine {
+            platform: "fal".into(),
+            model: "ovi".into(),
+            day: NaiveDate::from_ymd_opt(2026, 11, 18).unwrap(),
+            unit: "video".into(),
+            quantity: Some(Decimal::from(3)),
+            amount: usd("0.6"),
+            credits: None,
+            source: "fal-usage".into(),
+        };
+        let mut other = line.clone();
+        other.amount = usd("0.8");
+        let (listed, first, again, differing) = store
+            .write(|tx| {
+                tx.insert_billed(&unlinked)?;
+                tx.insert_billed(&linked)?;
+                Ok((
+                    tx.billed_with_entry_keys()?,
+                    tx.insert_billed_line_if_absent(&line)?,
+                    tx.insert_billed_line_if_absent(&line)?,
+                    tx.insert_billed_line_if_absent(&other)?,
+                ))
+            })
+            .unwrap();
+        // Oldest first; the entry by its key (the same column names as the entry's own
+        // platform, model and time must not be taken from the entry).
+        assert_eq!(
+            listed,
+            vec![(linked, Some("log:abc".to_string())), (unlinked, None)]
+        );
+        assert_eq!((first, again, differing), (true, false, false));
+        // The log's own line is kept.
+        assert_eq!(store.billed_lines(None, None).unwrap(), vec![line]);
+    }
+
+    #[test]
     fn a_generation_is_kept_with_an_unknown_amount_and_found_by_its_id() {
         let mut store = Store::open_for_tests();
         let b = Billed {

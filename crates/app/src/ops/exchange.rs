@@ -1025,6 +1025,56 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_billed_record_names_itself_and_nothing_is_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(&dir, "credits.db");
+        let doc = |billed: &str| {
+            format!(
+                "{{\"format\": \"credits\", \"version\": 1,\n\"billed\": [{billed}],\n\
+                 \"entries\": [\n{{\"platform\":\"runway\",\"model\":\"gen-4\"}}\n]}}"
+            )
+        };
+        let good = r#"{"platform": "replicate", "ref": "p1", "entry_key": "nowhere",
+            "source": "replicate-predictions", "model": "m", "at": "2026-11-20T10:00:00Z",
+            "status": "failed", "matched": "created"}"#;
+        for (bad, says) in [
+            (good.replace("\"failed\"", "\"lost\""), "`billed` record 2"),
+            (
+                good.replace("\"entry_key\"", "\"amount\": \"1\", \"entry_key\""),
+                "`amount` and `currency` are given together or not at all",
+            ),
+            (
+                good.replace("\"entry_key\"", "\"credits\": \"0.0001\", \"entry_key\""),
+                "more than 3 decimal places",
+            ),
+            (
+                good.replace("\"created\"", "\"guess\""),
+                "bad match `guess`",
+            ),
+        ] {
+            let err =
+                import_text(&s, &dir, "log.json", &doc(&format!("{good}, {bad}"))).unwrap_err();
+            let err = format!("{err:#}");
+            assert!(err.contains("log.json: line"), "{err}");
+            assert!(err.contains(says), "{says}: {err}");
+            assert_eq!(count(&s), 0, "{err}");
+        }
+        // Good, its entry absent from the target: kept unlinked, once.
+        let text = doc(good);
+        let once = import_text(&s, &dir, "log.json", &text).unwrap();
+        assert_eq!((once.records, once.records_added), (1, 1));
+        let again = import_text(&s, &dir, "log.json", &text).unwrap();
+        assert_eq!((again.records_added, again.records_present), (0, 1));
+        let kept = s
+            .store()
+            .unwrap()
+            .read(|tx| tx.billed_generations(None, None))
+            .unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].entry_id, None);
+    }
+
+    #[test]
     fn a_hand_written_json_file_imports() {
         let text = r#"[
             {"at": "2026-05-04", "platform": "runway", "model": "gen4", "duration": 5,
