@@ -319,7 +319,7 @@ fn an_import_says_which_rows_it_skipped_and_why() {
     ok(&sandbox, &["import", &all])
         .stdout_has("8 rows, 0 added, 8 already in the log")
         .stdout_has(
-            "accounts, plan changes, top-ups, adjustments and budgets: 4 read, 0 added, 4 already in the log",
+            "records besides entries (accounts, plan changes, top-ups, adjustments, budgets, balance checks, billed): 4 read, 0 added, 4 already in the log",
         )
         .stdout_has("already in the log: plan change runway 2026-11-01 (standard); top-up runway 2026-11-10 00:00 UTC, 500 credits for 10 USD; budget ad (money); account runway");
     let json = ok(&sandbox, &["--json", "import", &all]).json();

@@ -698,3 +698,46 @@ fn the_database_opens_in_the_stock_sqlite3() {
     assert_eq!(rows[0]["credits"], json!("1.5"), "{rows:#}");
     assert_eq!(rows[0]["cost"], json!(null), "{rows:#}");
 }
+
+/// A log from before schema 14 has its checkpoints dropped by the migration (they were
+/// replayed under the old promotion rule); the first command after the upgrade makes them
+/// again, so `balance` and `status` do not replay the whole log on every call until the
+/// next write (a new-user trial measured 1–4 s a call at a million entries).
+#[test]
+fn checkpoints_dropped_by_the_schema_14_upgrade_are_made_again_at_once() {
+    let mut sandbox = Sandbox::with_db();
+    sandbox.env("CREDITS_CHECKPOINT_EVERY", "5");
+    ok(&sandbox, "account set runway --plan pro --since 2026-09-01");
+    for day in 1..=20 {
+        ok(
+            &sandbox,
+            &format!("log runway gen-4 --duration 5 --at 2026-10-{day:02}T10:00:00Z"),
+        );
+    }
+    let db = sandbox.db();
+    let count = |db: &Path| -> i64 {
+        open_db(db)
+            .query_row("SELECT count(*) FROM ledger_checkpoint", [], |r| r.get(0))
+            .expect("count checkpoints")
+    };
+    assert!(count(&db) > 0, "the log made no checkpoints to start with");
+    let before = ok(&sandbox, "--json balance runway").json();
+    // Back to schema 13 as far as the upgrade can tell: the version, and no subscription day.
+    {
+        let conn = open_db(&db);
+        conn.execute_batch(
+            "ALTER TABLE account_change DROP COLUMN subscribed_on; PRAGMA user_version = 13;",
+        )
+        .expect("make the log look like schema 13");
+    }
+    let after = ok(&sandbox, "--json balance runway").json();
+    assert_eq!(before, after, "the upgrade changed the balance");
+    assert!(
+        count(&db) > 0,
+        "the upgrade left the log without checkpoints"
+    );
+    let pending: i64 = open_db(&db)
+        .query_row("SELECT count(*) FROM maintenance", [], |r| r.get(0))
+        .expect("count tasks");
+    assert_eq!(pending, 0, "the checkpoint task was left pending");
+}

@@ -287,7 +287,8 @@ pub fn import(ctx: &Context, path: &Path, out: &mut dyn Write) -> Result<i32> {
             }
             proseln!(
                 out,
-                "accounts, plan changes, top-ups, adjustments and budgets: {} read, {} added{skipped}",
+                "records besides entries (accounts, plan changes, top-ups, adjustments, budgets, balance \
+                 checks, billed): {} read, {} added{skipped}",
                 summary.records,
                 summary.records_added
             )?;

@@ -17,6 +17,9 @@ pub enum Task {
     /// Entries, plan changes, top-ups and adjustments recorded before schema 10 get the local
     /// user and host ([`Tx::fill_who`]): they were recorded here.
     FillWho,
+    /// The ledger's checkpoints, dropped by schema 14 (replayed under the old promotion rule),
+    /// made again: without them every balance replays the whole log until the next write.
+    RefreshCheckpoints,
 }
 
 impl Task {
@@ -24,6 +27,7 @@ impl Task {
         match self {
             Task::CanonicalNames => "canonical_names",
             Task::FillWho => "fill_who",
+            Task::RefreshCheckpoints => "refresh_checkpoints",
         }
     }
 }
@@ -51,6 +55,7 @@ impl Store {
             match name.as_str() {
                 "canonical_names" => tasks.push(Task::CanonicalNames),
                 "fill_who" => tasks.push(Task::FillWho),
+                "refresh_checkpoints" => tasks.push(Task::RefreshCheckpoints),
                 other => bail!("unknown maintenance task `{other}` in the database"),
             }
         }

@@ -9,5 +9,16 @@ ALTER TABLE account_change ADD COLUMN subscribed_on TEXT
                                      AND subscribed_on <= effective_on));
 
 -- The ledger's checkpoints were replayed with the old rule (a promotion for every account's
--- first period): derived data, made again by the next write.
+-- first period): derived data. They go, and the `refresh_checkpoints` maintenance task has the
+-- application make them again right after this migration (`ops::Session`): left to the next
+-- write, every read-only `balance` or `status` until then would replay the whole log.
 DELETE FROM ledger_checkpoint;
+
+CREATE TABLE maintenance_new (
+    task  TEXT PRIMARY KEY
+          CHECK (task IN ('canonical_names', 'fill_who', 'refresh_checkpoints'))
+) STRICT;
+INSERT INTO maintenance_new (task) SELECT task FROM maintenance;
+DROP TABLE maintenance;
+ALTER TABLE maintenance_new RENAME TO maintenance;
+INSERT INTO maintenance (task) VALUES ('refresh_checkpoints');

@@ -6,5 +6,10 @@ ALTER TABLE account_change ADD COLUMN subscribed_on TEXT COLLATE "C"
         AND date(subscribed_on) IS NOT DISTINCT FROM subscribed_on
         AND subscribed_on <= effective_on));
 
--- Checkpoints replayed with the old rule go; the next write makes them again.
+-- Checkpoints replayed with the old rule go; the `refresh_checkpoints` task has the
+-- application make them again right after this migration, as on SQLite.
 DELETE FROM ledger_checkpoint;
+ALTER TABLE maintenance DROP CONSTRAINT maintenance_task_check;
+ALTER TABLE maintenance ADD CONSTRAINT maintenance_task_check
+    CHECK (task IN ('canonical_names', 'fill_who', 'refresh_checkpoints'));
+INSERT INTO maintenance (task) VALUES ('refresh_checkpoints');
