@@ -460,3 +460,52 @@ fn the_sheet_renders_in_headless_chromium_to_a_page_that_is_not_blank() {
     );
     assert!(bar_blue > 1000, "the chart's bars: {bar_blue} blue pixels");
 }
+
+/// A sheet is read later, by someone else: the period is given as dates, with what was
+/// typed beside them only when that differs (`7d` means nothing next week).
+#[test]
+fn the_period_is_given_as_dates() {
+    let sandbox = spring_ad("spring-ad");
+    ok(
+        &sandbox,
+        &[
+            "report",
+            "--html",
+            "a.html",
+            "--since",
+            "2026-11-10",
+            "--until",
+            "2026-11-13",
+        ],
+    );
+    let doc = read(&sandbox.path().join("a.html"));
+    let dd = |doc: &Html| -> Vec<String> {
+        doc.select(&sel("dd"))
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert!(
+        dd(&doc).contains(&"2026-11-10 to 2026-11-13".to_string()),
+        "{:?}",
+        dd(&doc)
+    );
+    // The tests' clock is 2026-11-21 12:00 UTC.
+    ok(
+        &sandbox,
+        &[
+            "report",
+            "--html",
+            "b.html",
+            "--since",
+            "7d",
+            "--until",
+            "yesterday",
+        ],
+    );
+    let doc = read(&sandbox.path().join("b.html"));
+    assert!(
+        dd(&doc).contains(&"2026-11-14 12:00 UTC (7d) to 2026-11-20 (yesterday)".to_string()),
+        "{:?}",
+        dd(&doc)
+    );
+}

@@ -299,6 +299,21 @@ fn status_is_one_short_line_and_its_json() {
         "/budgets/2/project",
         json!("the-summer-campaign-for-the-client"),
     );
+    // A status bar shows the JSON's line as it is: a name's escape sequence is escaped there
+    // as on the terminal, and kept as data in the budget's own field.
+    s.write(
+        ".config/credits/config.toml",
+        "[status]\nbudgets = [\"evil\\u001b[31mRED\"]\n",
+    );
+    ok(&s, &["budget", "set", "evil\u{1b}[31mRED", "5", "--money"]);
+    let run = ok(&s, &["status", "--json"]);
+    let line = run.json()["line"].as_str().unwrap_or_default().to_string();
+    run.check(!line.contains('\u{1b}'), "no raw escape in the JSON's line")
+        .check(
+            line.contains("evil\\u{1b}[31mRED"),
+            "the name shown escaped",
+        )
+        .json_eq("/budgets/0/project", json!("evil\u{1b}[31mRED"));
 }
 
 #[test]

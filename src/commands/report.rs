@@ -392,7 +392,32 @@ fn sheet(
     add("model", f.model.clone());
     add("status", f.status.map(|s| s.to_string()));
     add("user", f.user.clone());
-    let period = match (&f.since, &f.until) {
+    // The period as dates a client can read (`7d` or `yesterday` mean nothing in a file
+    // read next week), with what was typed beside it when that differs.
+    // An end at midnight is the day before, whole (`--until DATE` takes in that day).
+    let shown = |typed: &String, at: Option<chrono::DateTime<chrono::Utc>>, end: bool| match at {
+        Some(at) => {
+            let date = if at.time() == chrono::NaiveTime::MIN {
+                let day = if end {
+                    at - chrono::Duration::days(1)
+                } else {
+                    at
+                };
+                day.format("%Y-%m-%d").to_string()
+            } else {
+                at.format("%Y-%m-%d %H:%M UTC").to_string()
+            };
+            if &date == typed {
+                date
+            } else {
+                format!("{date} ({typed})")
+            }
+        }
+        None => typed.clone(),
+    };
+    let since = f.since.as_ref().map(|a| shown(a, filter.since, false));
+    let until = f.until.as_ref().map(|b| shown(b, filter.until, true));
+    let period = match (since, until) {
         (Some(a), Some(b)) => Some(format!("{a} to {b}")),
         (Some(a), None) => Some(format!("from {a}")),
         (None, Some(b)) => Some(format!("up to {b}")),

@@ -99,7 +99,10 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     if ctx.json {
         let view = StatusView {
             as_of: now.to_rfc3339(),
-            line,
+            // The line is made to be shown as it is (a prompt, a status bar reads it straight
+            // from the JSON): escaped like the text, so a name cannot put an escape sequence
+            // there. The names in `platforms` and `budgets` stay as they are, as data.
+            line: crate::render::safe_line(&line),
             platforms,
             budgets: uses
                 .iter()

@@ -328,7 +328,7 @@ pub fn html(sheet: &Sheet, scope: &[(String, String)], made: &str) -> Result<Str
     if total.unpriced > 0 {
         let _ = writeln!(
             h,
-            "<p class=\"note\">{} of unknown money: the totals are the known part.</p>",
+            "<p class=\"note\">{} unknown money: the totals are the known part.</p>",
             esc(&money::fmt_count(
                 total.unpriced,
                 "entry has",
