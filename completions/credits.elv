@@ -68,7 +68,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --billing 'Monthly or annual billing of the plan [default: your account''s, else monthly]'
             cand --price-per-credit 'Your own price per credit, overriding the plan''s'
             cand --shots 'Price a whole shot list (TOML with [[shot]] tables) instead of one request'
-            cand --project 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]'
+            cand --project 'Project whose budgets to check (warns past the budget_warn shares, 50/75/90% by default, and over) [default: CREDITS_PROJECT, or `project` in the config file]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'
             cand --db 'The generation log: a SQLite file, or a studio ledger''s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir''s credits.db] [env: CREDITS_DB]'
             cand --user 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead'

@@ -71,7 +71,7 @@ complete -c credits -n "__fish_credits_using_subcommand estimate" -l billing -d 
 annual\t''"
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l price-per-credit -d 'Your own price per credit, overriding the plan\'s' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l shots -d 'Price a whole shot list (TOML with [[shot]] tables) instead of one request' -r -F
-complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r -f
+complete -c credits -n "__fish_credits_using_subcommand estimate" -l project -d 'Project whose budgets to check (warns past the budget_warn shares, 50/75/90% by default, and over) [default: CREDITS_PROJECT, or `project` in the config file]' -r -f
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l pricing-dir -d 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l db -d 'The generation log: a SQLite file, or a studio ledger\'s URL, postgres://user@host/db (see the README, "A ledger for a studio") [default: the user data dir\'s credits.db] [env: CREDITS_DB]' -r -F
 complete -c credits -n "__fish_credits_using_subcommand estimate" -l user -d 'Who records what this command logs (entries, top-ups, adjustments, plan changes) [default: CREDITS_USER, `user` in the config file, else the login name]. On history, report, export and reprice it picks whose entries instead' -r -f

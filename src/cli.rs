@@ -270,7 +270,7 @@ pub struct EstimateArgs {
     /// Price a whole shot list (TOML with [[shot]] tables) instead of one request.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["model"])]
     pub shots: Option<PathBuf>,
-    /// Project whose budgets to check (warns past 80% and over) [default: CREDITS_PROJECT, or `project` in the config file].
+    /// Project whose budgets to check (warns past the budget_warn shares, 50/75/90% by default, and over) [default: CREDITS_PROJECT, or `project` in the config file].
     #[arg(long, conflicts_with = "shots", value_hint = ValueHint::Other)]
     pub project: Option<String>,
 }

@@ -40,15 +40,16 @@ fn log_clip(sandbox: &Sandbox, extra: &[&str]) -> common::Run {
 }
 
 #[test]
-fn log_warns_past_80_percent_and_over_but_logs() {
+fn log_warns_past_its_shares_and_over_but_logs() {
     let sandbox = budgeted();
-    // 1st: 120 credits (40%), $1.87 (37%): quiet.
+    // 1st: 120 credits (40%), $1.87 (37%): under 50%, the first share `budget_warn` (50, 75,
+    // 90 by default) warns at: quiet.
     log_clip(&sandbox, &[]).success().stderr_lacks("budget");
-    // 2nd: 240 credits = 80% of 300: the warning share; $3.73 (75%).
+    // 2nd: 240 credits = 80% of 300, past 50 and 75%; $3.73 (74.7%), past 50%: both said.
     log_clip(&sandbox, &[])
         .success()
         .stderr_has("warning: this entry takes launch's total budget to 80% of 300 runway credits: 240 runway credits used, 60 runway credits left")
-        .stderr_lacks("$5.00");
+        .stderr_has("of $5.00");
     // 3rd: 360 credits, over by 60; $5.60 over $5.00 by $0.60.
     log_clip(&sandbox, &[])
         .success()
@@ -128,11 +129,29 @@ fn a_monthly_budget_counts_this_month_only() {
             .success()
             .stderr_lacks("budget");
     }
-    // November: 120 of 200 is 60%; a second takes it to 240: over.
-    log_clip(&sandbox, &[]).success().stderr_lacks("budget");
+    // November: 120 of 200 is 60%, past the 50% share; a second takes it to 240: over.
+    log_clip(&sandbox, &[])
+        .success()
+        .stderr_has("takes launch's 2026-11 monthly budget to 60% of 200 runway credits");
     log_clip(&sandbox, &[])
         .success()
         .stderr_has("takes launch's 2026-11 monthly budget over its 200 runway credits");
+}
+
+/// The shares `log` warns at are the config file's `budget_warn`, as `budget list` and
+/// `status` use: with [90], 80% is quiet.
+#[test]
+fn log_warns_at_the_configured_shares() {
+    let sandbox = budgeted();
+    sandbox.write(".config/credits/config.toml", "budget_warn = [90]\n");
+    log_clip(&sandbox, &[]).success().stderr_lacks("budget");
+    log_clip(&sandbox, &[]).success().stderr_lacks("budget");
+    // A share that is not a percent from 1 to 99 is an error naming the file.
+    sandbox.write(".config/credits/config.toml", "budget_warn = [0, 150]\n");
+    log_clip(&sandbox, &[])
+        .error()
+        .stderr_has("config.toml: budget_warn = 0")
+        .stderr_has("help: for example budget_warn = [50, 75, 90]");
 }
 
 #[test]

@@ -63,9 +63,22 @@ pub const BUDGET_WARN: [u32; 3] = [50, 75, 90];
 
 /// The config file's `budget_warn`, or [`BUDGET_WARN`].
 pub fn budget_warn() -> Result<Vec<u32>> {
-    Ok(load(path().as_deref())?
+    let path = path();
+    let warn = load(path.as_deref())?
         .budget_warn
-        .unwrap_or_else(|| BUDGET_WARN.to_vec()))
+        .unwrap_or_else(|| BUDGET_WARN.to_vec());
+    // 0% would warn on the first entry and 100% is "over", said anyway.
+    if let Some(bad) = warn.iter().find(|p| !(1..=99).contains(*p)) {
+        return Err(credits_core::error::fail_with_help(
+            format!(
+                "{}: budget_warn = {bad}: a share to warn at is a percent from 1 to 99",
+                path.as_deref()
+                    .map_or_else(|| "config.toml".into(), |p| p.display().to_string())
+            ),
+            "for example budget_warn = [50, 75, 90]",
+        ));
+    }
+    Ok(warn)
 }
 
 /// The config file's `[status]`.

@@ -260,7 +260,7 @@ impl Crossing {
     }
 }
 
-/// The budgets of `project` an estimate would take past 80% or over, were it logged now
+/// The budgets of `project` an estimate would take past a `budget_warn` share or over, were it logged now
 /// (ranges count at their most). Reads the log only; none when there is no log yet.
 pub fn would_cross(
     session: &Session,
@@ -314,16 +314,13 @@ pub fn refusal(over: &Crossing) -> anyhow::Error {
 /// How far an entry takes a budget: past the warning share, or over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
-    /// From under 80% to at least 80% (and not over).
+    /// Past one of the `budget_warn` shares (50, 75 and 90% unless configured), not over.
     Warning,
     /// Over it after the entry.
     Exceeded,
     /// The entry's money is unknown: a money budget cannot count it (said, not refused).
     Unchecked,
 }
-
-/// The share of a budget from which `log` and `estimate` warn, in percent.
-pub(crate) const WARN_PERCENT: u32 = 80;
 
 /// A budget an entry takes past a threshold, with its use after the entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -364,9 +361,10 @@ fn adds(budget: &BudgetUse, entry: &NewEntry) -> Option<Decimal> {
     }
 }
 
-/// The budgets of `entry`'s project that it takes past 80%, or leaves over 100%, given
+/// The budgets of `entry`'s project that it takes past a `budget_warn` share, or leaves over 100%, given
 /// their use before it (`uses_of` the project).
 pub(crate) fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Crossing>> {
+    let warn = crate::config::budget_warn()?;
     let mut out = Vec::new();
     for budget in before {
         let Some(used) = budget.used else {
@@ -384,15 +382,21 @@ pub(crate) fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Cr
         }
         let after_used = money::add(used, added)?;
         let amount = budget.budget.amount;
-        let warn_at = money::div(
-            money::mul(amount, Decimal::from(WARN_PERCENT))?,
-            Decimal::ONE_HUNDRED,
-        )?;
+        // The entry warns when it takes the budget past one of the shares `budget` and
+        // `status` warn at (the config file's `budget_warn`), so the three agree.
+        let mut crossed = false;
+        for &percent in &warn {
+            let warn_at = money::div(
+                money::mul(amount, Decimal::from(percent))?,
+                Decimal::ONE_HUNDRED,
+            )?;
+            crossed |= used < warn_at && after_used >= warn_at;
+        }
         // Every entry that leaves a budget over it is said (and refused when strict), not
         // only the one that crossed: "budgets warn where money is spent".
         let level = if after_used > amount {
             Level::Exceeded
-        } else if used < warn_at && after_used >= warn_at {
+        } else if crossed {
             Level::Warning
         } else {
             continue;

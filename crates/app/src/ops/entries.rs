@@ -38,7 +38,7 @@ pub struct LogRequest {
 pub struct Logged {
     pub entry: Entry,
     pub priced: Priced,
-    /// The project's budgets this entry took past 80% or over.
+    /// The project's budgets this entry took past a `budget_warn` share or over.
     pub budgets: Vec<budgets::Crossing>,
 }
 

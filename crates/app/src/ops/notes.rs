@@ -89,7 +89,7 @@ pub enum Note {
     },
     /// `compare` left out shut-down models.
     ShutDownLeftOut(Vec<(String, String, NaiveDate)>),
-    /// An entry (logged, or estimated: `logged` false) takes a project's budget past 80%
+    /// An entry (logged, or estimated: `logged` false) takes a project's budget past a `budget_warn` share
     /// or over its amount.
     BudgetCrossed {
         project: String,
