@@ -205,3 +205,27 @@ fn an_entry_with_unknown_money_is_said_not_silently_skipped() {
             "warning: this entry's money is unknown, so ad's total budget of $5.00 cannot count it",
         );
 }
+
+/// One budget per project, unit and platform: a monthly one set over a total one takes its
+/// place, and says which it replaced (a trial found it replaced silently).
+#[test]
+fn a_budget_set_over_another_says_what_it_replaced() {
+    let sandbox = Sandbox::with_db();
+    ok(&sandbox, &["budget", "set", "launch", "8", "--money"]).stdout_lacks("replaces");
+    ok(
+        &sandbox,
+        &[
+            "budget", "set", "launch", "3.4", "--money", "--period", "month",
+        ],
+    )
+    .stdout_has("budget for launch: $3.40 a month")
+    .stdout_has("replaces $8.00 in total");
+    // The same again replaces nothing worth saying.
+    ok(
+        &sandbox,
+        &[
+            "budget", "set", "launch", "3.4", "--money", "--period", "month",
+        ],
+    )
+    .stdout_lacks("replaces");
+}

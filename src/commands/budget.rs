@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                 period: *period,
                 user: for_user.clone(),
             };
-            budgets::set(session, &budget)?;
+            let replaced = budgets::set(session, &budget)?;
             let per = match budget.period {
                 BudgetPeriod::Month => " a month",
                 BudgetPeriod::Total => " in total",
@@ -54,6 +54,22 @@ pub fn run(ctx: &Context, cmd: &BudgetCommand, out: &mut dyn Write) -> Result<i3
                 "budget for {project}{whose}: {}{per}",
                 crate::views::budgets::budget_amount(&budget, budget.amount)
             )?;
+            if let Some(old) = replaced {
+                let per = match old.period {
+                    BudgetPeriod::Month => " a month",
+                    BudgetPeriod::Total => " in total",
+                };
+                proseln!(
+                    out,
+                    "replaces {}{per} (one budget per project, unit and platform{})",
+                    crate::views::budgets::budget_amount(&old, old.amount),
+                    if budget.user.is_some() {
+                        " and person"
+                    } else {
+                        ""
+                    }
+                )?;
+            }
             Ok(EXIT_OK)
         }
         BudgetCommand::Rm {

@@ -418,7 +418,9 @@ pub(crate) fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Cr
 }
 
 /// A budget to set; see `Store::set_budget`.
-pub fn set(session: &Session, budget: &Budget) -> Result<()> {
+/// Sets a budget; returns the one it replaced (the same project, unit, platform and person),
+/// so the caller can say so: a monthly budget set over a total one takes its place.
+pub fn set(session: &Session, budget: &Budget) -> Result<Option<Budget>> {
     if budget.project.trim().is_empty() {
         return Err(fail("the project name is empty"));
     }
@@ -430,7 +432,15 @@ pub fn set(session: &Session, budget: &Budget) -> Result<()> {
             "--for names no one: give the name entries are logged by",
         ));
     }
-    session.store()?.set_budget(budget)
+    let mut store = session.store()?;
+    let replaced = store.budgets()?.into_iter().find(|b| {
+        b.project == budget.project
+            && b.unit == budget.unit
+            && b.platform == budget.platform
+            && b.user == budget.user
+    });
+    store.set_budget(budget)?;
+    Ok(replaced.filter(|b| b != budget))
 }
 
 /// Removes budgets; returns how many. A missing database has none (and is not made).
