@@ -401,7 +401,7 @@ set edit:completion:arg-completer[credits] = {|@words|
             cand --user 'Only entries logged by this user (the global --user, as a filter here)'
             cand --chart 'Draw spend over time as bars, one line per period of the --by day, week or month (money by default; `--chart credits`: credits, per platform)'
             cand --top 'With --chart: the N largest groups get a series of their own, the rest are "other" (1-9)'
-            cand --html 'Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given'
+            cand --html 'Write a cost sheet for a client to FILE (`-`: standard output): one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given'
             cand --markup 'With --html: add a markup to what is billed, in percent (15 for 15%)'
             cand --rate 'With --html: convert what is billed at a rate you give, with its date: EUR=0.92@2026-12-01 (1 unit of the log''s currency = 0.92 EUR)'
             cand --cost 'Which money: `estimated` (the tables'' price of what you logged, the default), `billed` (what the platforms reported, `import --from`), or `best` (billed where known, estimated elsewhere)'

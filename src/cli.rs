@@ -664,7 +664,7 @@ pub struct ReportArgs {
     /// With --chart: draw with ASCII characters only (the default where the locale is not UTF-8).
     #[arg(long, requires = "chart")]
     pub ascii: bool,
-    /// Write a cost sheet for a client to FILE: one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given.
+    /// Write a cost sheet for a client to FILE (`-`: standard output): one self-contained HTML page (every entry, totals per model and per day, a chart, the pricing sources), for the filters given.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["csv", "chart", "by"])]
     pub html: Option<PathBuf>,
     /// With --html: add a markup to what is billed, in percent (15 for 15%).

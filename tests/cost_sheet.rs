@@ -509,3 +509,31 @@ fn the_period_is_given_as_dates() {
         dd(&doc)
     );
 }
+
+/// `--html -` writes the page to standard output (no file named `-`); a folder is refused
+/// once, with a help naming a file in it.
+#[test]
+fn the_sheet_goes_to_standard_output_and_a_folder_is_refused() {
+    let sandbox = spring_ad("spring-ad");
+    let run = ok(
+        &sandbox,
+        &["report", "--html", "-", "--project", "spring-ad"],
+    );
+    run.check(
+        run.stdout.starts_with("<!DOCTYPE html>"),
+        "the page on stdout",
+    );
+    assert!(
+        !sandbox.path().join("-").exists(),
+        "a file named - was written"
+    );
+    std::fs::create_dir(sandbox.path().join("out")).unwrap();
+    let run = sandbox.run(&["report", "--html", "out"]);
+    run.error()
+        .stderr_has("cannot write out: it is a folder")
+        .stderr_has("help: give a file name in it");
+    run.check(
+        run.stderr.matches("it is a folder").count() == 1,
+        "said once",
+    );
+}

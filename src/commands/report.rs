@@ -433,6 +433,11 @@ fn sheet(
         session.now.format("%Y-%m-%d %H:%M UTC")
     );
     let html = views::sheet::html(&sheet, &scope, &made)?;
+    // `--html -`: the page on standard output, for a pipe (`… | mail`), as `export` does.
+    if path.as_os_str() == "-" {
+        out.write_all(html.as_bytes())?;
+        return Ok(0);
+    }
     credits_app::ops::sheet::write(path, &html)?;
     let total = &sheet.total.row;
     let known = total.currency.is_some() || total.unpriced == 0;

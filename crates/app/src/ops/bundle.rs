@@ -426,6 +426,15 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 /// then renamed over it. Shared with the cost sheet (`ops::sheet`): every whole file the
 /// tool writes for the user goes through here.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.is_dir() {
+        return Err(credits_core::error::fail_with_help(
+            format!("cannot write {}: it is a folder", path.display()),
+            format!(
+                "give a file name in it, e.g. {}",
+                path.join("sheet.html").display()
+            ),
+        ));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
