@@ -230,6 +230,34 @@ fn credits_are_charted_per_platform_never_added() {
     );
     run.stdout_has("acme credits by month")
         .stdout_has("runway credits by month");
+    // A refunded clip gives its credits back: October's runway bar is what was spent,
+    // 120 + 60 charged − 60 refunded (the money chart and the pace count the same).
+    let out = ok(
+        &sandbox,
+        &[
+            "log",
+            "runway",
+            "gen-4",
+            "--duration",
+            "5",
+            "--failed",
+            "--at",
+            "2026-10-05",
+        ],
+    );
+    let id = out
+        .stdout
+        .split('#')
+        .nth(1)
+        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
+        .expect("the logged id")
+        .to_string();
+    ok(&sandbox, &["refund", &id]);
+    ok(
+        &sandbox,
+        &["report", "--by", "month", "--chart", "credits", "--json"],
+    )
+    .json_eq("/chart/sections/1/totals/1/amount", json!("120"));
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum Measure {
     /// The known money, one section per currency.
     Money,
-    /// The credits charged, one section per platform.
+    /// The credits spent (charged less refunded), one section per platform.
     Credits,
 }
 
@@ -217,10 +217,15 @@ pub fn chart(
             }
             Measure::Credits => {
                 for (platform, c) in &line.by_platform {
+                    // Spent: charged less refunded, as the money chart and the pace count.
+                    let spent = c
+                        .credits
+                        .checked_sub(c.refunded)
+                        .ok_or_else(|| anyhow::anyhow!("credits out of range"))?;
                     add(
                         (None, Some(platform.clone())),
                         Point {
-                            amount: Some(c.credits),
+                            amount: Some(spent),
                             unpriced: 0,
                         },
                     )?;
