@@ -389,7 +389,7 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
         // Every turn starts from whole text: hiding a column may leave room for it.
         layout.limit = vec![usize::MAX; columns.len()];
         let mut over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
-        while over > 0 && shorten(columns, &may_cut, &mut layout, over) {
+        while over > 0 && shorten(columns, rows, &may_cut, &mut layout, over) {
             over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
         }
         if over == 0 {
@@ -425,7 +425,28 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
 /// (the lowest rank, down to its minimum), the widest of one rank first; false when none can
 /// give any more. So a column ranked to give way first (compare's platform) is cut before a
 /// wider one that matters more (its model and variant).
-fn shorten(columns: &[Column], may_cut: &[bool], layout: &mut Layout, mut over: usize) -> bool {
+fn shorten(
+    columns: &[Column],
+    rows: &[Vec<String>],
+    may_cut: &[bool],
+    layout: &mut Layout,
+    mut over: usize,
+) -> bool {
+    // A path is never cut into its file name (`…/hero-shot-final-take.mp4`, not
+    // `…o-shot-final-take.mp4`): the name tells two rows apart (issue 22, trial A).
+    let floor: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c.keep {
+            Keep::Path { .. } => rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|cell| path_floor(cell))
+                .max()
+                .unwrap_or(0),
+            _ => 0,
+        })
+        .collect();
     let mut gave = false;
     while over > 0 {
         let widest = columns
@@ -436,7 +457,7 @@ fn shorten(columns: &[Column], may_cut: &[bool], layout: &mut Layout, mut over: 
                 let (Keep::Shrinkable { min, rank } | Keep::Path { min, rank }) = c.keep else {
                     return None;
                 };
-                let min = min.max(c.header.chars().count()).max(2);
+                let min = min.max(c.header.chars().count()).max(2).max(floor[i]);
                 let now = layout.width(i);
                 (now > min).then_some((std::cmp::Reverse(rank), now, i))
             })
@@ -491,6 +512,17 @@ fn shorten_cell(cell: &str, limit: usize) -> String {
     text.truncate(text.trim_end().len());
     text.push('…');
     text
+}
+
+/// The fewest characters [`shorten_path`] may cut `cell` to and keep its file name whole:
+/// `…/name`, or the whole cell when that is no shorter.
+fn path_floor(cell: &str) -> usize {
+    let chars: Vec<char> = cell.chars().collect();
+    let name = chars
+        .iter()
+        .rposition(|c| *c == '/' || *c == std::path::MAIN_SEPARATOR)
+        .map_or(chars.len(), |p| chars.len() - p);
+    (name + 1).min(chars.len())
 }
 
 /// A path cut to `limit` characters in the middle: as much of its start as fits, `…`, and

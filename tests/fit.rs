@@ -776,8 +776,8 @@ fn shows_as(shows: Shows, whole: &str, narrow: &str) -> bool {
             let name = whole.rsplit('/').next().unwrap_or(whole);
             whole.starts_with(head)
                 && whole.ends_with(tail)
-                && (tail.ends_with(name) || name.ends_with(tail))
-                && !tail.is_empty()
+                // The file name, which tells two rows apart, is never cut.
+                && tail.ends_with(name)
         }),
     }
 }
@@ -829,6 +829,19 @@ fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
         .join("teaser takes from the second day");
     common::media::write_mp4(&clips.join("take-1.mp4"), 1280, 720, 5040, false);
     common::media::write_mp4(&clips.join("take-2.mp4"), 1280, 720, 9800, false);
+    // Long file names in folders mapped as the README's `[scan]` example does: at 80 columns
+    // the names once showed as `…o-shot-final-take.mp4` while "identified by" kept its 36.
+    let ad = sandbox.path().join("clips").join("spring-ad");
+    common::media::write_mp4(&ad.join("hero-shot-final-take.mp4"), 1280, 720, 6000, false);
+    common::media::write_mp4(&ad.join("wide-shot-final-take.mp4"), 1280, 720, 7000, false);
+    let teaser = sandbox.path().join("clips").join("teaser");
+    common::media::write_mp4(&teaser.join("t1-first-light.mp4"), 1280, 720, 4000, false);
+    sandbox.write(
+        ".config/credits/config.toml",
+        "[scan]\n\"~/clips/spring-ad\" = { platform = \"runway\", model = \"gen-4\" }\n\
+         \"~/clips/teaser\" = { platform = \"runway\", model = \"gen-4-turbo\" }\n\
+         \"~/clips/teaser/pro\" = { mode = \"pro\" }\n",
+    );
     let clips_dir = sandbox.path().join("clips").display().to_string();
     // A refunded entry (refunded and owed both non-zero), a top-up, an adjustment, a budget
     // and a second account.
@@ -983,6 +996,22 @@ fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
                 "gen-4",
                 "--dry-run",
             ],
+            &[
+                "file",
+                "platform",
+                "model",
+                "seconds",
+                "resolution",
+                "credits",
+                "cost",
+                "identified by",
+                "result",
+            ],
+            &[("file", Path), ("seconds", Whole), ("result", Whole)],
+            0,
+        ),
+        case(
+            &["scan", &clips_dir, "--dry-run"],
             &[
                 "file",
                 "platform",

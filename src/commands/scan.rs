@@ -261,16 +261,17 @@ fn write_table(out: &mut dyn Write, outcome: &ScanOutcome) -> Result<()> {
         return Ok(());
     }
     // What a row is read for (issue 22, item 5): which file (its name kept, the path cut in
-    // the middle), its seconds and what became of it. The rest give way in this order.
+    // the middle), its seconds and what became of it. The rest give way in this order:
+    // "identified by" first (a config folder's path is long and says less than the file's).
     let columns = [
-        Column::path("file", 1, 16),
+        Column::path("file", 2, 16),
         Column::optional("platform", 3),
         Column::shrinkable("model", 6, 8),
         Column::essential("seconds"),
         Column::optional("resolution", 5),
         Column::optional("credits", 4),
         Column::optional("cost", 7),
-        Column::shrinkable("identified by", 2, 8),
+        Column::shrinkable("identified by", 1, 8),
         Column::essential("result"),
     ];
     let rows = outcome
