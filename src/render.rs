@@ -212,6 +212,10 @@ pub enum Keep {
     /// A path, always shown: from its turn on, cut in the middle (`clips/…/teaser/a.mp4`), so
     /// the file name, which tells two rows apart, stays (issue 22, item 5).
     Path { rank: u8, min: usize },
+    /// A time, `2026-11-21 12:00 +00:00`, always shown: from its turn on it drops its
+    /// offset, then its year (`11-21 12:00`), so a name beside it need not be cut (issue 22,
+    /// trial D). Never cut inside a number.
+    Time { rank: u8 },
 }
 
 /// One column of a [`table`]: its header and how it gives way to fit the width.
@@ -246,6 +250,14 @@ impl<'a> Column<'a> {
         }
     }
 
+    /// A time, always shown, in shorter forms from its turn on (see [`Keep::Time`]).
+    pub const fn time(header: &'a str, rank: u8) -> Column<'a> {
+        Column {
+            header,
+            keep: Keep::Time { rank },
+        }
+    }
+
     /// A path, always shown, cut in the middle from its turn on (down to `min` characters).
     pub const fn path(header: &'a str, rank: u8, min: usize) -> Column<'a> {
         Column {
@@ -257,9 +269,10 @@ impl<'a> Column<'a> {
     fn rank(&self) -> Option<u8> {
         match self.keep {
             Keep::Essential => None,
-            Keep::Optional(rank) | Keep::Shrinkable { rank, .. } | Keep::Path { rank, .. } => {
-                Some(rank)
-            }
+            Keep::Optional(rank)
+            | Keep::Shrinkable { rank, .. }
+            | Keep::Path { rank, .. }
+            | Keep::Time { rank } => Some(rank),
         }
     }
 }
@@ -433,18 +446,21 @@ fn shorten(
     mut over: usize,
 ) -> bool {
     // A path is never cut into its file name (`…/hero-shot-final-take.mp4`, not
-    // `…o-shot-final-take.mp4`): the name tells two rows apart (issue 22, trial A).
+    // `…o-shot-final-take.mp4`): the name tells two rows apart (issue 22, trial A). A time
+    // goes no shorter than its shortest form.
     let floor: Vec<usize> = columns
         .iter()
         .enumerate()
-        .map(|(i, c)| match c.keep {
-            Keep::Path { .. } => rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|cell| path_floor(cell))
-                .max()
-                .unwrap_or(0),
-            _ => 0,
+        .map(|(i, c)| {
+            let cells = rows.iter().filter_map(|r| r.get(i));
+            match c.keep {
+                Keep::Path { .. } => cells.map(|cell| path_floor(cell)).max().unwrap_or(0),
+                Keep::Time { .. } => cells
+                    .map(|cell| time_forms(cell).last().map_or(0, |f| f.chars().count()))
+                    .max()
+                    .unwrap_or(0),
+                _ => 0,
+            }
         })
         .collect();
     let mut gave = false;
@@ -454,8 +470,10 @@ fn shorten(
             .enumerate()
             .filter(|(i, _)| layout.shown[*i] && may_cut[*i])
             .filter_map(|(i, c)| {
-                let (Keep::Shrinkable { min, rank } | Keep::Path { min, rank }) = c.keep else {
-                    return None;
+                let (min, rank) = match c.keep {
+                    Keep::Shrinkable { min, rank } | Keep::Path { min, rank } => (min, rank),
+                    Keep::Time { rank } => (0, rank),
+                    _ => return None,
                 };
                 let min = min.max(c.header.chars().count()).max(2).max(floor[i]);
                 let now = layout.width(i);
@@ -512,6 +530,36 @@ fn shorten_cell(cell: &str, limit: usize) -> String {
     text.truncate(text.trim_end().len());
     text.push('…');
     text
+}
+
+/// The forms of a time cell, longest first: as it is (`2026-11-21 12:00 +00:00`), without
+/// its offset (`2026-11-21 12:00`), without its year too (`11-21 12:00`). A cell of another
+/// shape (an empty one) has only itself.
+fn time_forms(cell: &str) -> Vec<String> {
+    let mut forms = vec![cell.to_string()];
+    let mut now = cell.to_string();
+    if let Some((rest, offset)) = now.rsplit_once(' ') {
+        if offset.starts_with(['+', '-']) || offset == "Z" {
+            now = rest.to_string();
+            forms.push(now.clone());
+        }
+    }
+    let year = now.as_bytes();
+    if year.len() > 5 && year[..4].iter().all(u8::is_ascii_digit) && year[4] == b'-' {
+        forms.push(now[5..].to_string());
+    }
+    forms
+}
+
+/// The longest form of a time that fits `limit` characters, or its shortest.
+fn shorten_time(cell: &str, limit: usize) -> String {
+    let forms = time_forms(cell);
+    forms
+        .iter()
+        .find(|f| f.chars().count() <= limit)
+        .or(forms.last())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The fewest characters [`shorten_path`] may cut `cell` to and keep its file name whole:
@@ -587,6 +635,7 @@ fn draw(
             let cell = row.get(i).map_or("", String::as_str);
             match columns[i].keep {
                 Keep::Path { .. } => shorten_path(cell, layout.limit[i]),
+                Keep::Time { .. } => shorten_time(cell, layout.limit[i]),
                 _ => shorten_cell(cell, layout.limit[i]),
             }
         }));
@@ -718,6 +767,21 @@ pub fn json(value: &Value) -> String {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn a_time_gives_way_in_whole_parts_and_a_path_keeps_its_file_name() {
+        let time = "2026-11-21 12:00 +00:00";
+        assert_eq!(shorten_time(time, 23), time);
+        assert_eq!(shorten_time(time, 22), "2026-11-21 12:00");
+        assert_eq!(shorten_time(time, 15), "11-21 12:00");
+        assert_eq!(shorten_time(time, 3), "11-21 12:00");
+        assert_eq!(shorten_time("", 3), "");
+        assert_eq!(
+            path_floor("/tmp/clips/hero-shot.mp4"),
+            "…/hero-shot.mp4".chars().count()
+        );
+        assert_eq!(path_floor("a.mp4"), 5);
+    }
 
     #[test]
     fn safe_out_passes_only_the_binarys_colour_codes_and_only_when_allowed() {

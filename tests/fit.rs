@@ -368,6 +368,19 @@ fn history_fits_with_what_a_row_is_read_for_and_numbers_whole() {
     // be told apart. The id, time, model, status and cost stay at every width; the credits
     // give way at 60 (hidden whole, never cut).
     let sandbox = logged();
+    // Long model names, two alike up to their last part, and a refunded one: at 60 they were
+    // once cut (`pika-2.5-tur…`, `extended-vid…`) while the time kept ` +00:00`.
+    for args in [
+        &["pika", "pika-2.5-turbo", "--duration", "5"][..],
+        &["pika", "pika-2.5-pro", "--duration", "5", "--failed"],
+        &["pika", "extended-video"],
+    ] {
+        let mut all = vec!["log"];
+        all.extend(args);
+        ok(&sandbox, &all);
+    }
+    let failed = ok(&sandbox, &["history", "--json", "--limit", "2"]).json()[1]["id"].to_string();
+    ok(&sandbox, &["refund", &failed]);
     let json = ok(&sandbox, &["history", "--json"]).json();
     let entries = json.as_array().unwrap();
     let headers = [
@@ -384,6 +397,11 @@ fn history_fits_with_what_a_row_is_read_for_and_numbers_whole() {
             for essential in ["time", "model", "status"] {
                 run.check(cell(row, essential).is_some(), essential);
             }
+            run.check_eq(
+                "the model whole",
+                e["model"].as_str().unwrap(),
+                cell(row, "model").unwrap(),
+            );
             let status = cell(row, "status").unwrap();
             run.check(
                 status.starts_with(e["status"].as_str().unwrap()),
@@ -735,9 +753,11 @@ enum Shows {
     Whole,
     Cut,
     Path,
+    /// A time without its offset (`2026-11-21 12:00`), or its year too (`11-21 12:00`).
+    Time,
 }
 
-use Shows::{Cut, Path, Whole};
+use Shows::{Cut, Path, Time, Whole};
 
 /// One table of a command's output: its headers (all, in order), which of them are essential
 /// and how they may show, and which table of the output it is (`pricing show` has three).
@@ -778,6 +798,10 @@ fn shows_as(shows: Shows, whole: &str, narrow: &str) -> bool {
                 && whole.ends_with(tail)
                 // The file name, which tells two rows apart, is never cut.
                 && tail.ends_with(name)
+        }),
+        Time => whole.rsplit_once(' ').is_some_and(|(day_time, offset)| {
+            offset.starts_with(['+', '-'])
+                && (narrow == day_time || day_time.get(5..) == Some(narrow))
         }),
     }
 }
@@ -914,7 +938,7 @@ fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
             ],
             &[
                 ("id", Whole),
-                ("time", Whole),
+                ("time", Time),
                 ("model", Whole),
                 ("status", Whole),
                 ("cost", Whole),

@@ -52,7 +52,9 @@ fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
         ViewColumn::new(render::Column::essential("id"), |e: &Entry| {
             e.id.to_string()
         }),
-        ViewColumn::new(render::Column::essential("time"), |e: &Entry| {
+        // The time gives way first, and only in whole parts: its offset, then its year
+        // (issue 22, trial: at 60 the model was cut while ` +00:00` stayed).
+        ViewColumn::new(render::Column::time("time", 1), |e: &Entry| {
             e.at.format("%Y-%m-%d %H:%M %:z").to_string()
         }),
         ViewColumn::new(render::Column::optional("platform", 4), |e: &Entry| {
