@@ -328,7 +328,7 @@ pub struct CompareArgs {
 const PLANS_HELP: &str = "\
 Usage items (--usage, comma-separated): [COUNTx] WHAT [SECONDS] [RESOLUTION] [audio] [mode=M] [refs=N] [chars=N], where WHAT is [PLATFORM/]MODEL, or a kind (video, image, audio) for the cheapest model of that kind.
 
-Each item's generations are COUNT x (1 + retries), rounded up. Plans are priced monthly and annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest mix of at most two pack sizes sold to it covers the rest. Money-billed platforms are pay per use.
+Each item's generations are COUNT x (1 + retries), rounded up: a typed item on its own, the log's items once, on each platform's month total. Plans are priced monthly and annually (yearly price / 12); a daily grant counts 30 days; when a plan falls short, the cheapest mix of at most two pack sizes sold to it covers the rest. Money-billed platforms are pay per use.
 
 Examples:
   credits plans --usage \"40x gen-4 10s, 100x image\" --retries 30

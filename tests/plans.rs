@@ -1004,7 +1004,7 @@ fn explain_shows_the_working_of_the_top_option() {
     );
     run.stdout_has("How #1 (runway Standard (annual) + 1,000 credits (Credits (min 1000))) adds up:")
         .stdout_has(
-            "gen-4 10 s: gen-4, 120 credits each × 10 generations (10 kept + 0% retries) = 1,200 credits",
+            "gen-4 10 s: gen-4, 120 credits each × 10 generations (10 kept + 0% retries = 10) = 1,200 credits",
         )
         .stdout_has("needed: 1,200 credits a month")
         .stdout_has("Standard (annual): 625 credits a month for $144.00 a year ÷ 12 = $12.00 a month")
@@ -1025,7 +1025,7 @@ fn explain_shows_the_working_of_the_top_option() {
             "30",
         ],
     )
-    .stdout_has("120 credits each × 13 generations (10 kept + 30% retries) = 1,560 credits")
+    .stdout_has("120 credits each × 13 generations (10 kept + 30% retries = 13) = 1,560 credits")
     .stdout_has("got 1,625 credits; left over 65, never expires");
 
     // Without --explain there is no working.
@@ -1034,6 +1034,46 @@ fn explain_shows_the_working_of_the_top_option() {
         &["--usage", "10x gen-4 10s", "--platform", "runway"],
     )
     .stdout_lacks("adds up:");
+}
+
+#[test]
+fn explain_states_the_rates_and_the_rounding_it_computes() {
+    // Issue 22 (trial C): each item line once said the platform's rate (30%) while the item
+    // was priced at its own (gen-4 10 s: 3 ÷ 7), and a typed --retries claimed rounding per
+    // item while the log's month is rounded once. Every item line must add up as it reads.
+    let sandbox = a_logged_month();
+    for extra in [&[][..], &["--retries", "12.5"]] {
+        let mut args = vec!["--from-log", "--platform", "runway", "--explain"];
+        args.extend(extra);
+        let run = plans_text(&sandbox, &args);
+        let mut items = 0;
+        for line in run.stdout.lines().filter(|l| l.contains(" kept + ")) {
+            // `… × G generations (K kept + R% retries =|≈ E[; …|, rounded up to G]) = …`
+            let (_, rest) = line.split_once(" × ").unwrap();
+            let (g, rest) = rest.split_once(" generations (").unwrap();
+            let (k, rest) = rest.split_once(" kept + ").unwrap();
+            let (r, rest) = rest.split_once("% retries ").unwrap();
+            let e: String = rest
+                .trim_start_matches(['=', '≈', ' '])
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let (g, k, r, e) = (d(g), d(k), d(r), d(&e));
+            let exact = k * (Decimal::ONE_HUNDRED + r) / Decimal::ONE_HUNDRED;
+            run.check(
+                (exact - e).abs() <= d("0.05"),
+                &format!("{k} kept + {r}% retries = {e}: {line}"),
+            );
+            run.check(
+                g >= e.floor() && g <= e.ceil() + Decimal::ONE,
+                &format!("{g} generations from {e}: {line}"),
+            );
+            items += 1;
+        }
+        run.check_eq("two item lines", 2, items);
+        run.stdout_has("retries rounded once, on the month's total: ")
+            .stdout_lacks("per item");
+    }
 }
 
 // ---- 10. errors ----

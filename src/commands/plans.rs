@@ -449,7 +449,8 @@ fn retries_line(usage: &Usage, sources: &Sources) -> String {
             money::fmt_credits(log.failed),
             money::fmt_credits(log.refunded),
         ),
-        (_, true) => format!("Retries {rate}% (--retries), rounded up to whole generations per item"),
+        (Some(_), true) => format!("Retries {rate}% (--retries) on every item; generations rounded up once, on each platform's month total"),
+        (None, true) => format!("Retries {rate}% (--retries), rounded up to whole generations per item"),
         (None, false) => "No retries counted: pass --retries PCT (reruns and failed generations multiply the bill)".to_string(),
     }
 }
@@ -892,6 +893,66 @@ fn kept_text(kept: Decimal) -> String {
     )
 }
 
+/// Exact generations for people, to three decimals at most, and the sign that says so: `=`,
+/// or `≈` when cut (a measured rate is a long quotient).
+fn exact_text(value: Decimal) -> (&'static str, String) {
+    let short =
+        value.round_dp_with_strategy(3, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let sign = if short == value { "=" } else { "≈" };
+    (sign, short.normalize().to_string())
+}
+
+/// One line per group of the option's items rounded together (the log's month of one
+/// platform): their exact generations, summed, rounded up once; the whole generations go to
+/// each item and those left one each to the largest remainders (`Usage::generations`).
+fn rounded_once_text(o: &Purchase, usage: &Usage) -> Result<String> {
+    let mut out = String::new();
+    let mut done: Vec<&[usize]> = Vec::new();
+    for item in &o.items {
+        let Some(group) = usage.rounded_with(item.item) else {
+            continue;
+        };
+        if done.contains(&group) {
+            continue;
+        }
+        done.push(group);
+        let mut exact = Vec::new();
+        let mut total = Decimal::ZERO;
+        let mut floors = Decimal::ZERO;
+        let mut sign = "=";
+        for &i in group {
+            let value = usage.exact(i)?;
+            total += value;
+            floors += value.trunc();
+            let (s, shown) = exact_text(value);
+            if s != "=" {
+                sign = s;
+            }
+            exact.push(shown);
+        }
+        let (s, total_shown) = exact_text(total);
+        if s != "=" {
+            sign = s;
+        }
+        let whole = usage::round_up_whole(total);
+        let left = (whole - floors).max(Decimal::ZERO);
+        let share = if left.is_zero() {
+            "each item its whole generations".to_string()
+        } else {
+            format!(
+                "each item its whole generations, and {} more, one each to the largest remainders",
+                left.normalize()
+            )
+        };
+        out.push_str(&format!(
+            "  retries rounded once, on the month's total: {} {sign} {total_shown} → {} generations ({share})\n",
+            exact.join(" + "),
+            whole.normalize(),
+        ));
+    }
+    Ok(out)
+}
+
 /// The working of one option, line by line, so its total can be redone by hand.
 fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
     let c = &o.currency;
@@ -925,18 +986,31 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
             (Some(b), Some(asked)) if b != asked => format!(" (billed as {} s)", b.normalize()),
             _ => String::new(),
         };
+        // What is computed (issue 22, trial C): the item's own rate and its exact
+        // generations; a lone item is rounded up on its own, the log's items once, on their
+        // platform's month total (a line below adds it up).
+        let exact = usage.exact(item.item)?;
+        let (sign, exact_shown) = exact_text(exact);
+        let rounding = if usage.rounded_with(item.item).is_some() {
+            "; rounded with the month, below".to_string()
+        } else if exact != item.generations {
+            format!(", rounded up to {}", item.generations.normalize())
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "  {}: {}{variant}{billed}, {each} each{included} × {} generations ({} kept + {}% retries) = {total}\n",
+            "  {}: {}{variant}{billed}, {each} each{included} × {} generations ({} kept + {}% retries {sign} {exact_shown}{rounding}) = {total}\n",
             u.label(),
             item.model,
             item.generations.normalize(),
             kept_text(u.kept),
-            percent_text(usage.retry_percent),
+            percent_text(usage.retries_of(item.item)),
         ));
         for note in &item.notes {
             out.push_str(&format!("    note: {note}\n"));
         }
     }
+    out.push_str(&rounded_once_text(o, usage)?);
     if let (Some(needed), Some(bought)) = (&o.credits_needed, o.credits_bought) {
         out.push_str(&format!(
             "  needed: {} {unit} a month\n",

@@ -158,14 +158,35 @@ impl Usage {
             .collect())
     }
 
-    /// kept × (1 + retries), unrounded but for the last digits' noise (see `round_up_whole`).
-    fn exact_generations(&self, index: usize, item: &Item) -> Result<Decimal> {
-        let retries = self
-            .item_retries
+    /// The retry rate item `index` is priced at: its own measured one, or `retry_percent`.
+    pub fn retries_of(&self, index: usize) -> Decimal {
+        self.item_retries
             .get(index)
             .copied()
             .flatten()
-            .unwrap_or(self.retry_percent);
+            .unwrap_or(self.retry_percent)
+    }
+
+    /// Item `index`'s generations before any rounding: kept × (1 + its retries), so a
+    /// reader can redo [`Usage::generations`] (`plans --explain`).
+    pub fn exact(&self, index: usize) -> Result<Decimal> {
+        match self.items.get(index) {
+            Some(item) => self.exact_generations(index, item),
+            None => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// The group of `round_together` item `index` is rounded with, if any.
+    pub fn rounded_with(&self, index: usize) -> Option<&[usize]> {
+        self.round_together
+            .iter()
+            .find(|g| g.contains(&index))
+            .map(Vec::as_slice)
+    }
+
+    /// kept × (1 + retries), unrounded but for the last digits' noise (see `round_up_whole`).
+    fn exact_generations(&self, index: usize, item: &Item) -> Result<Decimal> {
+        let retries = self.retries_of(index);
         let factor = Decimal::ONE_HUNDRED
             .checked_add(retries)
             .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED));
@@ -191,7 +212,7 @@ fn too_many() -> anyhow::Error {
 /// Rounds up to a whole number after dropping the last digits' noise: a measured rate is a
 /// 28-digit quotient (2 of 13 is 15.384615…%), and 13 × 1.15384615… must give 15, not 16.
 /// `Decimal::ceil` adds one with `+`, so this rounds toward positive infinity instead.
-pub(crate) fn round_up_whole(value: Decimal) -> Decimal {
+pub fn round_up_whole(value: Decimal) -> Decimal {
     value
         .round_dp(12)
         .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToPositiveInfinity)
