@@ -1116,8 +1116,8 @@ fn parse_resolution(text: &str) -> Result<String, String> {
         Ok(r)
     } else {
         Err(format!(
-            "`{text}` is not a resolution: give it as 720p or 1080p (144p to 4320p), 4k, or \
-             WIDTHxHEIGHT such as 1024x1024"
+            "`{text}` is not a resolution\nhelp: give it as 720p or 1080p (144p to 4320p), \
+             4k, or WIDTHxHEIGHT such as 1024x1024"
         ))
     }
 }
@@ -1351,4 +1351,71 @@ impl clap::builder::TypedValueParser for KnownNames {
             ids.into_iter().map(clap::builder::PossibleValue::new),
         ))
     }
+}
+
+/// A no-break space: clap wraps help at ASCII spaces only, so a line whose spaces are these
+/// is never re-wrapped. [`parse`] prints them back as spaces.
+const NO_BREAK: char = '\u{a0}';
+
+/// The command line, parsed, with the help's examples kept verbatim (issue 22, trial B): at
+/// 60 columns clap once put `project = "ad" }` of a TOML example on a line of its own and
+/// split example commands, which then no longer work when copied. An error or the help is
+/// returned as clap made it, to print with [`clap_text`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = verbatim_examples(Cli::command());
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+}
+
+/// `command` and its subcommands with every example line of their help text made of
+/// no-break spaces. An example is a line indented by two that is not a definition
+/// (`  fal        FAL_KEY …`, a word and then two spaces, which may wrap as prose).
+fn verbatim_examples(mut command: clap::Command) -> clap::Command {
+    let verbatim = |text: &str| -> String {
+        text.lines()
+            .map(|line| {
+                let Some(body) = line.strip_prefix("  ") else {
+                    return line.to_string();
+                };
+                let definition = body
+                    .split_once(' ')
+                    .is_some_and(|(word, rest)| !word.is_empty() && rest.starts_with(' '));
+                if body.starts_with(' ') || definition {
+                    line.to_string()
+                } else {
+                    line.replace(' ', &NO_BREAK.to_string())
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if let Some(text) = command.get_after_help().map(|t| verbatim(&t.to_string())) {
+        command = command.after_help(text);
+    }
+    if let Some(text) = command
+        .get_after_long_help()
+        .map(|t| verbatim(&t.to_string()))
+    {
+        command = command.after_long_help(text);
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, verbatim_examples);
+    }
+    command
+}
+
+/// What clap made of an error or of `--help`, as text: no-break spaces printed as spaces.
+pub fn clap_text(error: &clap::Error, styled: bool) -> String {
+    let text = error.render();
+    let text = if styled {
+        text.ansi().to_string()
+    } else {
+        text.to_string()
+    };
+    text.replace(NO_BREAK, " ")
 }

@@ -19,16 +19,22 @@ pub(crate) mod views;
 pub use credits_store::SCHEMA_VERSION;
 
 use anyhow::Result;
-use clap::Parser;
 use std::io::Write;
 
 /// Runs the command line and returns the process exit code.
 pub fn main_with_exit_code() -> i32 {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // --help and --version exit 0; usage errors exit 2 (clap's code).
-            let _ = e.print();
+            // --help and --version exit 0; usage errors exit 2 (clap's code). The help is
+            // wrapped by clap (its examples kept whole); an error, which clap never wraps,
+            // is wrapped to the output width like every other (issue 22, trial B).
+            if e.use_stderr() {
+                eprint!("{}", render::paragraph(&cli::clap_text(&e, false)));
+            } else {
+                let styled = render::stdout_is_terminal() && render::colour_wanted();
+                print!("{}", cli::clap_text(&e, styled));
+            }
             return e.exit_code();
         }
     };

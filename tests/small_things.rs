@@ -141,24 +141,50 @@ fn block_from(text: &str, start: &str) -> String {
 #[test]
 fn help_examples_stay_whole_at_80_columns_and_their_toml_parses() {
     // Issue 22: `scan --help` once put a TOML example's closing `}` on a line of its own
-    // (invalid when copied) and `plans --help` split an example command.
-    let mut sandbox = Sandbox::new();
-    sandbox.env("COLUMNS", "80");
-    for command in ["scan", "plans"] {
-        let run = sandbox.run(&[command, "--help"]);
-        run.success();
-        for line in run.stdout.lines() {
-            assert!(line.chars().count() <= 80, "{command} --help: {line:?}");
+    // (invalid when copied) and `plans --help` split an example command; at 60 columns
+    // too (the trial). An example is printed as written, even wider than the terminal;
+    // every other line fits.
+    for width in [80, 60] {
+        let mut sandbox = Sandbox::new();
+        sandbox.env("COLUMNS", &width.to_string());
+        let scan = sandbox.run(&["scan", "--help"]);
+        let plans = sandbox.run(&["plans", "--help"]);
+        for (command, run) in [("scan", &scan), ("plans", &plans)] {
+            run.success();
+            for line in run.stdout.lines() {
+                // clap's usage line is clap's own (one long line at any width).
+                let example = line.starts_with("  credits ")
+                    || line.starts_with("  \"~/")
+                    || line.starts_with("Usage: ");
+                assert!(
+                    example || line.chars().count() <= width,
+                    "{command} --help at {width}: {line:?}"
+                );
+                assert!(!line.contains('\u{a0}'), "a no-break space: {line:?}");
+            }
+        }
+        let example = block_from(&scan.stdout, "[scan]");
+        let parsed: toml::Table = example
+            .parse()
+            .unwrap_or_else(|e| panic!("at {width}: {example}\n{e}"));
+        assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
+        assert!(
+            example.contains("}  # the rest inherited"),
+            "the comment on its line at {width}: {example}"
+        );
+        for command in [
+            "\n  credits plans --shots episode.toml --times 4 --platform runway\n",
+            "\n  credits plans --usage \"40x gen-4 10s, 100x image\" --retries 30\n",
+        ] {
+            assert!(
+                plans.stdout.contains(command),
+                "at {width}: {}",
+                plans.stdout
+            );
         }
     }
-    let scan = sandbox.run(&["scan", "--help"]);
-    let example = block_from(&scan.stdout, "[scan]");
-    let parsed: toml::Table = example.parse().unwrap_or_else(|e| panic!("{example}\n{e}"));
-    assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
-    let plans = sandbox.run(&["plans", "--help"]);
-    assert!(plans
-        .stdout
-        .contains("\n  credits plans --shots episode.toml --times 4 --platform runway\n"));
+    let mut sandbox = Sandbox::new();
+    sandbox.env("COLUMNS", "80");
 
     // The man page keeps the same lines as written (no-fill), and fills the prose.
     let man = sandbox.run(&["man"]);
@@ -168,6 +194,27 @@ fn help_examples_stay_whole_at_80_columns_and_their_toml_parses() {
     let example = example.split("\n.fi").next().unwrap();
     let parsed: toml::Table = example.parse().unwrap_or_else(|e| panic!("{example}\n{e}"));
     assert_eq!(parsed["scan"].as_table().unwrap().len(), 2, "{example}");
+}
+
+#[test]
+fn a_value_parsers_error_wraps_and_says_the_forms_accepted() {
+    // Issue 22 (trial B): clap printed a value parser's error as one 165-character line
+    // with no `help:`.
+    let mut sandbox = Sandbox::new();
+    sandbox.env("COLUMNS", "80");
+    let run = sandbox.run(&["estimate", "luma", "ray2-flash", "--resolution", "99999p"]);
+    run.usage_error()
+        .stderr_has("\nhelp: give it as 720p or 1080p");
+    // Continuation lines are indented by two.
+    let joined = run.stderr.replace("\n  ", " ");
+    assert!(
+        joined.contains("`99999p` is not a resolution\n"),
+        "{}",
+        run.stderr
+    );
+    for line in run.stderr.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
 }
 
 #[test]
