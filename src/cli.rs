@@ -804,7 +804,7 @@ pub enum TopupCommand {
     /// Remove a top-up recorded by mistake (e.g. twice); the balance is replayed without it.
     Rm {
         /// Top-up id (`credits topup list`).
-        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_topup_id, allow_negative_numbers = true)]
         id: i64,
         /// Also when generations were already paid from its credits (the balance goes below zero).
         #[arg(long)]
@@ -849,7 +849,7 @@ pub enum AdjustCommand {
     /// Remove an adjustment recorded by mistake; the balance is replayed without it.
     Rm {
         /// Adjustment id (`credits adjust list`).
-        #[arg(value_hint = ValueHint::Other, value_parser = parse_id, allow_negative_numbers = true)]
+        #[arg(value_hint = ValueHint::Other, value_parser = parse_adjustment_id, allow_negative_numbers = true)]
         id: i64,
         /// Also when generations were already paid from its credits (the balance goes below zero).
         #[arg(long)]
@@ -1049,13 +1049,29 @@ fn parse_currency(text: &str) -> Result<String, String> {
 
 /// An entry id: a whole number from 1 (`-1`, `0` and `x` are refused here, saying so).
 fn parse_id(text: &str) -> Result<i64, String> {
+    parse_id_of(text, "an entry id", "credits history")
+}
+
+/// A top-up's id, as `credits topup list` shows it.
+fn parse_topup_id(text: &str) -> Result<i64, String> {
+    parse_id_of(text, "a top-up id", "credits topup list")
+}
+
+/// An adjustment's id, as `credits adjust list` shows it.
+fn parse_adjustment_id(text: &str) -> Result<i64, String> {
+    parse_id_of(text, "an adjustment id", "credits adjust list")
+}
+
+/// An id of `what`: a whole number from 1, refused naming the command that lists them
+/// (`list`), since each kind of record is numbered on its own (issue 22, trial F).
+fn parse_id_of(text: &str, what: &str, list: &str) -> Result<i64, String> {
     match text.trim().parse::<i64>() {
         Ok(id) if id >= 1 => Ok(id),
         Ok(_) => Err(format!(
-            "`{text}` is not an entry id: ids are whole numbers from 1 (`credits history` shows them)"
+            "`{text}` is not {what}: ids are whole numbers from 1 (`{list}` shows them)"
         )),
         Err(_) => Err(format!(
-            "`{text}` is not an entry id: give the number `credits history` shows"
+            "`{text}` is not {what}: give the number `{list}` shows"
         )),
     }
 }

@@ -202,6 +202,38 @@ fn negative_spans_and_ids_get_a_clear_message() {
         run.stderr_lacks("unexpected argument");
         before.assert_same(&sandbox.db(), &run);
     }
+    // A top-up's or an adjustment's id is named as such, with the command listing them
+    // (issue 22, trial F: both once pointed at `credits history`).
+    for (args, what, list) in [
+        (
+            &["topup", "rm", "abc"][..],
+            "is not a top-up id",
+            "`credits topup list`",
+        ),
+        (
+            &["topup", "rm", "0"],
+            "is not a top-up id",
+            "`credits topup list`",
+        ),
+        (
+            &["adjust", "rm", "abc"],
+            "is not an adjustment id",
+            "`credits adjust list`",
+        ),
+        (
+            &["adjust", "rm", "-1"],
+            "is not an adjustment id",
+            "`credits adjust list`",
+        ),
+    ] {
+        let before = DbState::of(&sandbox.db());
+        let run = sandbox.run(args);
+        run.usage_error()
+            .stderr_has(what)
+            .stderr_has(list)
+            .stderr_lacks("credits history");
+        before.assert_same(&sandbox.db(), &run);
+    }
 }
 
 #[test]
