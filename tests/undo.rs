@@ -173,10 +173,34 @@ fn removing_a_topup_already_spent_from_is_refused_unless_forced() {
         .stderr_has("help: pass --force");
     state.assert_same(&s.db(), &run);
 
+    let history = ok(&s, &["history", "--json"]).json();
+    let pricing = history[0]["pricing"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(pricing.contains("top-up #1"), "{history}");
+
     ok(&s, &["topup", "rm", "1", "--force"])
         .stdout_has("runway balance: 505 → -495 credits")
-        .stderr_has("note: --force: 495 credits of runway generations paid from it are now beyond the balance");
+        .stderr_has("note: --force: 495 credits of runway generations paid from it are now beyond the balance")
+        // Issue 22 (trial G): the entry's pricing still names the top-up; said, with what
+        // updates it.
+        .stderr_has("note: 1 entry still says it was priced from it; `credits reprice --platform runway`");
     ok(&s, &["balance", "runway", "--json"]).json_eq("/platforms/0/available", "-495".into());
+    ok(&s, &["reprice", "--platform", "runway"]);
+    let history = ok(&s, &["history", "--json"]).json();
+    assert!(!history.to_string().contains("top-up #1"), "{history}");
+}
+
+#[test]
+fn removing_a_topup_no_entry_was_priced_from_says_nothing_of_reprice() {
+    let s = runway();
+    topup(&s);
+    topup(&s);
+    ok(&s, &["topup", "rm", "2"])
+        .stderr_lacks("reprice")
+        .stdout_lacks("reprice");
+    ok(&s, &["topup", "rm", "1", "--json"]).json_eq("/entries_still_naming_it", 0.into());
 }
 
 #[test]

@@ -380,6 +380,17 @@ fn say_removed<T>(ctx: &Context, r: &balances::Removed<T>, out: &mut dyn Write) 
             fmt_time(&ctx.session, r.as_of)
         )?;
     }
+    if r.still_named > 0 {
+        let entries = if r.still_named == 1 {
+            "1 entry still says it was".to_string()
+        } else {
+            format!("{} entries still say they were", r.still_named)
+        };
+        eproseln!(
+            "note: {entries} priced from it; `credits reprice --platform {}` prices them again from the balance as it is now",
+            r.platform
+        );
+    }
     if !r.uncovered.is_zero() {
         eproseln!(
             "note: --force: {} credits of {} generations paid from it are now beyond the balance; `credits reprice --platform {}` prices them again",

@@ -313,6 +313,8 @@ pub struct RemovedView<'a, R: Serialize> {
     pub available_after: Option<Dec>,
     /// Credits of generations already paid from it, now beyond the balance (`--force`).
     pub beyond_balance: Dec,
+    /// Entries whose pricing still names the removed record (`credits reprice` updates them).
+    pub entries_still_naming_it: u64,
 }
 
 impl<'a, R: Serialize> RemovedView<'a, R> {
@@ -324,6 +326,7 @@ impl<'a, R: Serialize> RemovedView<'a, R> {
             available_before: dec(r.before),
             available_after: dec(r.after),
             beyond_balance: Dec(r.uncovered),
+            entries_still_naming_it: r.still_named,
         }
     }
 }

@@ -295,6 +295,9 @@ pub struct Removed<T> {
     /// Credits of logged generations the removal left beyond the balance (only with
     /// `force`; otherwise the removal is refused).
     pub uncovered: Decimal,
+    /// Entries whose stored pricing still names the removed record (`balance: … (top-up
+    /// #1)`): the removal does not reprice them; `credits reprice` does (issue 22, trial G).
+    pub still_named: u64,
 }
 
 /// The platform's ledger as of `as_of`, replayed in full from its start (no checkpoint), so
@@ -442,6 +445,15 @@ fn remove_record<T>(
         ledger::refresh_checkpoints(session, tx, p)?;
     }
     let available = |b: Option<Built>| b.map(|b| b.ledger.totals.available);
+    let filter = credits_core::records::Filter {
+        platform: Some(platform.to_string()),
+        ..Default::default()
+    };
+    let still_named = tx
+        .entries_matching(&filter)?
+        .iter()
+        .filter(|e| names(&e.entry.pricing, what))
+        .count() as u64;
     Ok(Removed {
         record,
         platform: platform.to_string(),
@@ -449,6 +461,18 @@ fn remove_record<T>(
         after: available(after),
         as_of,
         uncovered,
+        still_named,
+    })
+}
+
+/// Whether an entry's pricing (`balance: 495 from Pack (top-up #1) + …`) names `what`
+/// (`top-up #1`), not another record whose id starts alike (`top-up #12`).
+fn names(pricing: &str, what: &str) -> bool {
+    pricing.match_indices(what).any(|(at, _)| {
+        !pricing[at + what.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
     })
 }
 
