@@ -871,3 +871,68 @@ fn billed_records_travel_with_a_json_export_once() {
         .stdout_lacks("\"billed\"")
         .stdout_lacks("\"billed_lines\"");
 }
+
+/// A fal day's line in euros for Ovi on the 18th (the log's own lines are in dollars).
+const FAL_EUR: &str = r#"{"time_series": [
+  {"bucket": "2026-11-18T00:00:00Z", "results": [
+    {"endpoint_id": "fal-ai/ovi", "unit": "video", "quantity": 3, "unit_price": 0.20, "cost": 0.60,
+     "currency": "EUR", "auth_method": "key"}]}
+], "next_cursor": null, "has_more": false}"#;
+
+/// Found by a new-user trial: a line in euros replaced the dollars of the same day, then the
+/// report added the two under `€`, and reconcile refused with no help.
+#[test]
+fn a_line_in_another_currency_is_kept_apart_never_added() {
+    let sandbox = fal_log_with_its_usage();
+    let eur = sandbox.write("eur.json", FAL_EUR);
+    ok(
+        &sandbox,
+        &["import", "--from", "fal", eur.to_str().unwrap(), "--json"],
+    )
+    .json_eq("/lines_added", json!(1))
+    .json_eq("/lines_replaced", json!(0));
+
+    // The dollars compared as before; the euros listed apart, never added to them.
+    let run = ok(&sandbox, &["reconcile", "--json"]);
+    run.json_decimal_eq("/totals/0/billed", "1.43")
+        .json_eq("/totals/0/unit", json!("USD"))
+        .json_eq("/not_compared/0/unit", json!("EUR"))
+        .json_decimal_eq("/not_compared/0/billed", "0.60")
+        .json_eq("/not_compared/0/estimated_in", json!("USD"));
+    ok(&sandbox, &["reconcile"])
+        .stdout_has("Not compared")
+        .stdout_has("+$0.13");
+
+    // No single column for money in two currencies: refused with a help, never relabelled.
+    sandbox
+        .run(&["report", "--by", "model", "--cost", "best"])
+        .error()
+        .stderr_has("EUR and USD")
+        .stderr_has("help:")
+        .stdout_lacks("€");
+    // The plain report shows the log's estimate, in dollars only.
+    ok(&sandbox, &["report", "--by", "model"])
+        .stdout_lacks("€")
+        .stdout_lacks("billed");
+}
+
+#[test]
+fn a_log_billed_only_in_another_currency_is_not_compared() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &["log", "fal", "ovi", "--at", "2026-11-18T10:00:00Z"],
+    );
+    let eur = sandbox.write("eur.json", FAL_EUR);
+    ok(
+        &sandbox,
+        &["import", "--from", "fal", eur.to_str().unwrap()],
+    );
+    let run = ok(&sandbox, &["reconcile", "--json"]);
+    run.json_eq("/totals", json!([]))
+        .json_eq("/not_compared/0/unit", json!("EUR"));
+    ok(&sandbox, &["reconcile"])
+        .stdout_has("Not compared")
+        .stdout_lacks("€0.00")
+        .stdout_lacks("unpriced");
+}

@@ -215,6 +215,7 @@ pub fn reconcile(ctx: &Context, args: &ReconcileArgs, out: &mut dyn Write) -> Re
         && r.generations_not_logged.is_empty()
         && r.logged_not_billed.is_empty()
         && r.failures_charged.is_empty()
+        && r.not_compared.is_empty()
     {
         proseln!(
             out,
@@ -353,6 +354,47 @@ pub fn reconcile(ctx: &Context, args: &ReconcileArgs, out: &mut dyn Write) -> Re
                     render::Column::shrinkable("model", 3, 12),
                     render::Column::essential("estimated"),
                     render::Column::optional("why", 1),
+                ],
+                rows,
+            )
+            .as_bytes(),
+        )?;
+    }
+    if !r.not_compared.is_empty() {
+        proseln!(out)?;
+        proseln!(
+            out,
+            "Not compared: billed in another unit than the log's estimate (amounts in two \
+             currencies are never added nor compared)"
+        )?;
+        let rows = r
+            .not_compared
+            .iter()
+            .map(|n| {
+                let (value, unit) = match &n.line.amount {
+                    Some(m) => (Some(m.amount), DriftUnit::Money(m.currency.clone())),
+                    None => (n.line.credits, DriftUnit::Credits),
+                };
+                vec![
+                    n.line.day.to_string(),
+                    n.line.platform.clone(),
+                    n.line.model.clone(),
+                    amount(value, &unit),
+                    match &n.estimated_in {
+                        DriftUnit::Money(c) => c.clone(),
+                        DriftUnit::Credits => "credits".into(),
+                    },
+                ]
+            })
+            .collect();
+        out.write_all(
+            render::table(
+                &[
+                    render::Column::essential("day"),
+                    render::Column::optional("platform", 2),
+                    render::Column::shrinkable("model", 3, 12),
+                    render::Column::essential("billed"),
+                    render::Column::essential("estimated in"),
                 ],
                 rows,
             )

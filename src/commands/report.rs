@@ -555,7 +555,19 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     {
         return Err(billed::billed_report_refused());
     }
-    let costs = billed::report_costs(&store, &filter, &keys)?;
+    // Billed money in several currencies has no single column: `--cost billed|best` is
+    // refused with its help; the estimate (plain `report`) is shown alone, split by
+    // currency as always.
+    let costs = match billed::report_costs(&store, &filter, &keys) {
+        Ok(c) => c,
+        Err(e) => match e.downcast_ref::<billed::MixedCurrencies>() {
+            Some(m) if matches!(choice, Some(CostChoice::Billed | CostChoice::Best)) => {
+                return Err(billed::mixed_currencies_refused(m));
+            }
+            Some(_) => None,
+            None => return Err(e),
+        },
+    };
     let figure_of = |line: &Line| costs.as_ref().and_then(|c| c.rows.get(&line.row.keys));
     let total_figure = costs.as_ref().map(|c| &c.total);
     let priced_with = reports::priced_with(&session.catalog, &report.tables);

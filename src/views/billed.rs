@@ -119,6 +119,20 @@ pub struct ReconcileView<'a> {
     pub generations_not_logged: Vec<GenerationView<'a>>,
     pub logged_not_billed: Vec<DayView<'a>>,
     pub failures_charged: Vec<FailureView<'a>>,
+    /// Billed lines in another unit than their platform's estimate: never compared.
+    pub not_compared: Vec<NotComparedView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct NotComparedView<'a> {
+    pub platform: &'a str,
+    pub model: &'a str,
+    pub day: String,
+    /// The line's unit: a currency code, or `credits`.
+    pub unit: &'a str,
+    pub billed: Option<Dec>,
+    /// The unit the log estimates the platform in.
+    pub estimated_in: &'a str,
 }
 
 /// The unit of an amount: a currency code, or `credits`.
@@ -246,6 +260,26 @@ impl<'a> ReconcileView<'a> {
                         FailureEvidence::DayBilledInFull => "day_billed_in_full",
                         FailureEvidence::ListedFailed => "listed_failed",
                     },
+                })
+                .collect(),
+            not_compared: r
+                .not_compared
+                .iter()
+                .map(|n| NotComparedView {
+                    platform: &n.line.platform,
+                    model: &n.line.model,
+                    day: n.line.day.to_string(),
+                    unit: n
+                        .line
+                        .amount
+                        .as_ref()
+                        .map(|m| m.currency.as_str())
+                        .unwrap_or("credits"),
+                    billed: match &n.line.amount {
+                        Some(m) => Some(Dec(m.amount)),
+                        None => n.line.credits.map(Dec),
+                    },
+                    estimated_in: unit_text(&n.estimated_in),
                 })
                 .collect(),
         }

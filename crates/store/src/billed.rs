@@ -139,7 +139,12 @@ fn line_row(r: &Row<'_>) -> Result<BilledLine> {
             .with_context(|| format!("bad day `{day}` in the billed lines"))?,
         unit: r.get("unit")?,
         quantity: r.get::<Option<i64>>("quantity_milli")?.map(from_milli),
-        amount: money(r.get("amount_micro")?, r.get("currency")?),
+        // A line of credits only has the empty currency (schema 15: a key column).
+        amount: money(
+            r.get("amount_micro")?,
+            r.get::<String>("currency")
+                .map(|c| Some(c).filter(|c| !c.is_empty()))?,
+        ),
         credits: r.get::<Option<i64>>("credits_milli")?.map(from_milli),
         source: r.get("source")?,
     })
@@ -229,18 +234,21 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes a line, replacing the same platform, model, day and unit if it was there.
+    /// Writes a line, replacing the same platform, model, day, unit and currency if it was
+    /// there: a line in another currency is kept beside it, never in its place.
     pub fn put_billed_line(&self, l: &BilledLine) -> Result<LineWrite> {
         let (micro, currency) = micro_of(&l.amount)?;
+        let key_currency = currency.clone().unwrap_or_default();
         let credits = milli_of(l.credits, "billed credits")?;
         let quantity = quantity_milli(l.quantity)?;
         let day = l.day.format("%Y-%m-%d").to_string();
         let old = self.conn.query_opt(
             &format!(
                 "SELECT {LINE_COLUMNS} FROM billed_line \
-                 WHERE platform = ?1 AND model = ?2 AND day = ?3 AND unit = ?4"
+                 WHERE platform = ?1 AND model = ?2 AND day = ?3 AND unit = ?4 \
+                 AND currency = ?5"
             ),
-            params![l.platform, l.model, day, l.unit],
+            params![l.platform, l.model, day, l.unit, key_currency],
             line_row,
         )?;
         let mut stored = l.clone();
@@ -255,13 +263,21 @@ impl Tx<'_> {
                 &format!(
                     "INSERT INTO billed_line ({LINE_COLUMNS}) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                     ON CONFLICT (platform, model, day, unit) DO UPDATE SET \
+                     ON CONFLICT (platform, model, day, unit, currency) DO UPDATE SET \
                      quantity_milli = excluded.quantity_milli, \
-                     amount_micro = excluded.amount_micro, currency = excluded.currency, \
+                     amount_micro = excluded.amount_micro, \
                      credits_milli = excluded.credits_milli, source = excluded.source"
                 ),
                 params![
-                    l.platform, l.model, day, l.unit, quantity, micro, currency, credits, l.source,
+                    l.platform,
+                    l.model,
+                    day,
+                    l.unit,
+                    quantity,
+                    micro,
+                    key_currency,
+                    credits,
+                    l.source,
                 ],
             )
             .with_context(|| {
@@ -295,19 +311,22 @@ impl Tx<'_> {
         )
     }
 
-    /// Writes a line unless one of the same platform, model, day and unit is there (an
-    /// import of an export: the log's own line is kept); returns whether it was written.
+    /// Writes a line unless one of the same platform, model, day, unit and currency is there
+    /// (an import of an export: the log's own line is kept); returns whether it was written.
     pub fn insert_billed_line_if_absent(&self, l: &BilledLine) -> Result<bool> {
+        let (_, currency) = micro_of(&l.amount)?;
         let exists = self
             .conn
             .query_opt(
                 "SELECT 1 FROM billed_line \
-                 WHERE platform = ?1 AND model = ?2 AND day = ?3 AND unit = ?4",
+                 WHERE platform = ?1 AND model = ?2 AND day = ?3 AND unit = ?4 \
+                 AND currency = ?5",
                 params![
                     l.platform,
                     l.model,
                     l.day.format("%Y-%m-%d").to_string(),
-                    l.unit
+                    l.unit,
+                    currency.unwrap_or_default()
                 ],
                 |_| Ok(()),
             )?
@@ -350,7 +369,7 @@ impl Tx<'_> {
                 "SELECT {LINE_COLUMNS} FROM billed_line \
                  WHERE (CAST(?1 AS TEXT) IS NULL OR platform = ?1) \
                  AND (CAST(?2 AS TEXT) IS NULL OR day >= ?2) \
-                 ORDER BY day, platform, model, unit"
+                 ORDER BY day, platform, model, unit, currency"
             ),
             params![platform, since],
             line_row,
@@ -470,6 +489,35 @@ mod tests {
         assert_eq!((first, again, differing), (true, false, false));
         // The log's own line is kept.
         assert_eq!(store.billed_lines(None, None).unwrap(), vec![line]);
+    }
+
+    #[test]
+    fn a_line_in_another_currency_is_kept_beside_not_in_place() {
+        let mut store = Store::open_for_tests();
+        let usd_line = BilledLine {
+            platform: "fal".into(),
+            model: "ovi".into(),
+            day: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            unit: "video_second".into(),
+            quantity: None,
+            amount: usd("3.2"),
+            credits: None,
+            source: "fal-usage".into(),
+        };
+        let mut eur_line = usd_line.clone();
+        eur_line.amount = Some(Money {
+            amount: Decimal::from_str("0.6").unwrap(),
+            currency: "EUR".into(),
+        });
+        let (a, b, lines) = store
+            .write(|tx| {
+                let a = tx.put_billed_line(&usd_line)?;
+                let b = tx.put_billed_line(&eur_line)?;
+                Ok((a, b, tx.billed_lines(Some("fal"), None)?))
+            })
+            .unwrap();
+        assert_eq!((a, b), (LineWrite::Added, LineWrite::Added));
+        assert_eq!(lines, vec![eur_line, usd_line]);
     }
 
     #[test]

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_billed.sql"),
     include_str!("migrations/0013_balance_check.sql"),
     include_str!("migrations/0014_subscribed.sql"),
+    include_str!("migrations/0015_billed_line_currency.sql"),
 ];
 
 /// The schema version this build writes.

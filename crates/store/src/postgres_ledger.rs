@@ -17,6 +17,10 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (12, include_str!("migrations/pg/0012_billed.sql")),
     (13, include_str!("migrations/pg/0013_balance_check.sql")),
     (14, include_str!("migrations/pg/0014_subscribed.sql")),
+    (
+        15,
+        include_str!("migrations/pg/0015_billed_line_currency.sql"),
+    ),
 ];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is

@@ -1289,6 +1289,16 @@ pub struct Reconciliation {
     /// for; for platforms that list generations, entries it did not list.
     pub logged_not_billed: Vec<DayDrift>,
     pub failures_charged: Vec<ChargedFailure>,
+    /// Billed lines in another unit than the log's estimate of their platform (a day billed
+    /// in EUR where the tables price in USD): never added to nor compared with the others.
+    pub not_compared: Vec<NotCompared>,
+}
+
+/// A billed line left out of the comparison, and the unit its platform is estimated in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotCompared {
+    pub line: BilledLine,
+    pub estimated_in: DriftUnit,
 }
 
 /// How many of the largest differences are listed.
@@ -1346,6 +1356,37 @@ fn reconcile_platform(
     let table = session.catalog.platform(platform).ok();
     let credits_platform =
         table.is_some_and(|t| t.billing == credits_core::pricing::Billing::Credits);
+    let unit_of = |l: &BilledLine| match &l.amount {
+        Some(m) => DriftUnit::Money(m.currency.clone()),
+        None => DriftUnit::Credits,
+    };
+    // The unit the log estimates the platform in (its table's credits or currency): only
+    // billed lines in that unit are set against the estimate. Amounts in two currencies are
+    // never added nor compared; a line in another one is listed apart.
+    let unit = if credits_platform {
+        DriftUnit::Credits
+    } else if let Some(t) = table {
+        DriftUnit::Money(t.currency.clone())
+    } else {
+        match lines.first() {
+            Some(l) => unit_of(l),
+            None => DriftUnit::Money("USD".into()),
+        }
+    };
+    let (lines, apart): (Vec<&BilledLine>, Vec<&BilledLine>) =
+        lines
+            .iter()
+            .partition(|l| match (&unit, &l.amount, l.credits) {
+                (DriftUnit::Money(c), Some(m), _) => *c == m.currency,
+                (DriftUnit::Credits, _, Some(_)) => true,
+                _ => false,
+            });
+    out.not_compared
+        .extend(apart.into_iter().map(|l| NotCompared {
+            line: l.clone(),
+            estimated_in: unit.clone(),
+        }));
+    let lines = &lines[..];
     let days = lines
         .iter()
         .map(|l| l.day)
@@ -1372,19 +1413,6 @@ fn reconcile_platform(
         until,
         ..Default::default()
     })?;
-    // The unit of the platform's bill: its lines' currency, or credits.
-    let unit = match lines.first() {
-        Some(l) => match &l.amount {
-            Some(m) => DriftUnit::Money(m.currency.clone()),
-            None => DriftUnit::Credits,
-        },
-        None if credits_platform => DriftUnit::Credits,
-        None => DriftUnit::Money(
-            table
-                .map(|t| t.currency.clone())
-                .unwrap_or_else(|| "USD".into()),
-        ),
-    };
     let mut groups: BTreeMap<(String, NaiveDate), DayDrift> = BTreeMap::new();
     let group = |groups: &mut BTreeMap<(String, NaiveDate), DayDrift>, model: &str, day| {
         groups
@@ -1404,18 +1432,10 @@ fn reconcile_platform(
     for l in lines {
         let mut g = group(&mut groups, &l.model, l.day);
         let amount = match (&unit, &l.amount, l.credits) {
-            (DriftUnit::Money(c), Some(m), _) if *c == m.currency => m.amount,
+            (DriftUnit::Money(_), Some(m), _) => m.amount,
             (DriftUnit::Credits, _, Some(c)) => c,
-            _ => bail!(
-                "{platform} is billed in more than one unit (a {} line on {} for {}): \
-                 reconcile it one currency at a time is not supported",
-                l.amount
-                    .as_ref()
-                    .map(|m| m.currency.as_str())
-                    .unwrap_or("credits"),
-                l.day,
-                l.model
-            ),
+            // Set apart above.
+            _ => continue,
         };
         g.billed = Some(
             g.billed
@@ -1615,6 +1635,34 @@ pub fn report_can_show_billed(
         && filter.limit.is_none()
 }
 
+/// Why `report_costs` has no single billed or best column: the report's billed and estimated
+/// money is in these currencies (sorted), which are never added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MixedCurrencies(pub Vec<String>);
+
+impl fmt::Display for MixedCurrencies {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the billed and estimated money of this report is in {}, and amounts in \
+             different currencies are never added",
+            self.0.join(" and ")
+        )
+    }
+}
+
+impl std::error::Error for MixedCurrencies {}
+
+/// The refusal of `--cost billed|best` over money in several currencies.
+pub fn mixed_currencies_refused(m: &MixedCurrencies) -> anyhow::Error {
+    fail_with_help(
+        m.to_string(),
+        "report one currency at a time: --platform NAME (and --since/--until around a day \
+         billed in another currency), or --cost estimated for the log's estimates, split by \
+         currency; `credits reconcile` lists the lines billed in another currency",
+    )
+}
+
 /// The refusal of `--cost billed|best` with keys or filters billed lines do not know.
 pub fn billed_report_refused() -> anyhow::Error {
     fail_with_help(
@@ -1663,16 +1711,17 @@ pub fn report_costs(
                 currency: m.currency.clone(),
             });
         if cell.currency != m.currency {
-            bail!(
-                "{} {} on {} is billed in both {} and {}",
-                l.platform,
-                l.model,
-                l.day,
-                cell.currency,
-                m.currency
-            );
+            return Err(MixedCurrencies(vec![cell.currency.clone(), m.currency.clone()]).into());
         }
         cell.amount = credits_core::money::add(cell.amount, m.amount)?;
+    }
+    // Amounts in two currencies are never added nor relabelled: a report whose billed and
+    // estimated money is in more than one currency has no single best or billed column.
+    let mut currencies: std::collections::BTreeSet<&str> =
+        billed.values().map(|m| m.currency.as_str()).collect();
+    currencies.extend(cells.iter().filter_map(|c| c.currency.as_deref()));
+    if currencies.len() > 1 {
+        return Err(MixedCurrencies(currencies.into_iter().map(String::from).collect()).into());
     }
     let mut out = ReportCosts::default();
     let add = |f: &mut CostFigure,
