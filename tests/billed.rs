@@ -936,3 +936,73 @@ fn a_log_billed_only_in_another_currency_is_not_compared() {
         .stdout_lacks("€0.00")
         .stdout_lacks("unpriced");
 }
+
+/// Found by a new-user trial: Sora's high-resolution size read as `1024p` (no table has it)
+/// and left unpriced with a raw CLI error as its note; a Replicate Veo with no duration
+/// added at an unknown cost with advice to "pass --duration", and the import not saying so.
+#[test]
+fn an_import_says_what_it_left_unpriced_and_maps_sora_sizes() {
+    let sandbox = Sandbox::with_db();
+    let openai = sandbox.write(
+        "videos.json",
+        r#"{"object": "list", "has_more": false, "data": [
+    {"id": "video_wide", "object": "video", "created_at": 1788257400, "model": "sora-2-pro",
+     "seconds": "8", "size": "1792x1024", "status": "completed", "error": null},
+    {"id": "video_tall", "object": "video", "created_at": 1788258400, "model": "sora-2-pro",
+     "seconds": "4", "size": "1024x1792", "status": "completed", "error": null}]}"#,
+    );
+    let run = ok(
+        &sandbox,
+        &["import", "--from", "openai", openai.to_str().unwrap()],
+    );
+    run.stdout_lacks("unpriced");
+    let list = entries(&sandbox);
+    let pro = by_model(&list, "sora-2-pro");
+    assert_eq!(pro.len(), 2, "{list:#?}");
+    for e in &pro {
+        assert_eq!(e["resolution"], "1080p", "{e:#}");
+        assert_ne!(e["cost"], Value::Null, "priced by the table: {e:#}");
+    }
+
+    let replicate = sandbox.write(
+        "predictions.json",
+        r#"{"next": null, "results": [
+  {"id": "rep-veo", "model": "google/veo-3.1-fast", "status": "succeeded",
+   "created_at": "2026-11-20T10:00:00Z", "input": {"prompt": "a fox"}, "metrics": {}},
+  {"id": "rep-veo-8", "model": "google/veo-3.1-fast", "status": "succeeded",
+   "created_at": "2026-11-21T10:00:00Z", "input": {"duration": 8}, "metrics": {}}]}"#,
+    );
+    let run = ok(
+        &sandbox,
+        &["import", "--from", "replicate", replicate.to_str().unwrap()],
+    );
+    run.stdout_has("1 generation left unpriced")
+        .stdout_has("rep-veo veo-3.1-fast: ")
+        .stdout_has("duration")
+        .stdout_lacks("--duration");
+    let json = ok(
+        &sandbox,
+        &[
+            "import",
+            "--from",
+            "replicate",
+            replicate.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    json.json_eq("/added", json!(0));
+    let list = entries(&sandbox);
+    let veo = by_model(&list, "veo-3.1-fast");
+    assert_eq!(veo.len(), 2, "{list:#?}");
+    let unpriced: Vec<_> = veo.iter().filter(|e| e["cost"].is_null()).collect();
+    assert_eq!(
+        unpriced.len(),
+        1,
+        "the one with its duration is priced: {veo:#?}"
+    );
+    let note = unpriced[0]["note"].as_str().unwrap_or_default();
+    assert!(note.contains("not priced"), "{note}");
+    for raw in ["error:", "help:", "--duration", "\n"] {
+        assert!(!note.contains(raw), "{raw:?} in the note {note:?}");
+    }
+}

@@ -51,6 +51,9 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
 }
 
 /// What an import of billing did, item by item (`--json`: [`BilledImportView`]).
+/// How many of the generations an import left unpriced are named, one line each.
+const UNPRICED_SHOWN: usize = 5;
+
 fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) -> Result<i32> {
     if ctx.json {
         out.write_all(views::json(&BilledImportView::new(path, import)).as_bytes())?;
@@ -127,6 +130,32 @@ fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) 
             format!(", {billed}")
         };
         proseln!(out, "  {}{when}{status}{billed}: {what}", item.reference)?;
+    }
+    // Entries added at an unknown cost are said apart, with why, so an unpriced generation
+    // is never only a line among the others.
+    let unpriced: Vec<&credits_app::ops::billed::BilledItem> = import
+        .items
+        .iter()
+        .filter(|i| i.unpriced.is_some())
+        .collect();
+    if !unpriced.is_empty() {
+        proseln!(
+            out,
+            "{} left unpriced (cost unknown, never counted as 0):",
+            money::fmt_count(unpriced.len() as u64, "generation", "generations")
+        )?;
+        for item in unpriced.iter().take(UNPRICED_SHOWN) {
+            proseln!(
+                out,
+                "  {} {}: {}",
+                item.reference,
+                item.model,
+                item.unpriced.as_deref().unwrap_or_default()
+            )?;
+        }
+        if unpriced.len() > UNPRICED_SHOWN {
+            proseln!(out, "  and {} more", unpriced.len() - UNPRICED_SHOWN)?;
+        }
     }
     let unknown: Vec<&str> = import
         .items

@@ -34,6 +34,8 @@ pub struct BilledItemView<'a> {
     pub billed: Option<Dec>,
     pub billed_currency: Option<&'a str>,
     pub billed_credits: Option<Dec>,
+    /// Why the entry added was left unpriced (its cost unknown); null when priced.
+    pub unpriced: Option<&'a str>,
     /// `added`, `enriched`, `line_added`, `line_replaced`, `already_present`, `skipped`.
     pub action: &'static str,
     pub entry_id: Option<i64>,
@@ -98,6 +100,7 @@ impl<'a> BilledImportView<'a> {
                         billed: i.billed.as_ref().map(|m| Dec(m.amount)),
                         billed_currency: i.billed.as_ref().map(|m| m.currency.as_str()),
                         billed_credits: i.billed_credits.map(Dec),
+                        unpriced: i.unpriced.as_deref(),
                         action,
                         entry_id,
                         matched_by,

@@ -157,6 +157,9 @@ pub struct BilledItem {
     pub billed: Option<Money>,
     pub billed_credits: Option<Decimal>,
     pub action: BilledAction,
+    /// Why the entry an import added was left unpriced (its cost unknown, never 0), as a
+    /// sentence; `None` when it was priced or no entry was added.
+    pub unpriced: Option<String>,
 }
 
 /// What [`import_billed`] did, item by item.
@@ -356,6 +359,7 @@ fn skipped(
         billed: None,
         billed_credits: None,
         action: BilledAction::Skipped(why.into()),
+        unpriced: None,
     }
 }
 
@@ -437,6 +441,12 @@ fn read_replicate(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()
             status,
             request: Request {
                 count: 1,
+                // Video models take their length as `input.duration` (seconds); a
+                // per-second price needs it. Anything else there is left out, not guessed.
+                duration: p
+                    .opt("input")
+                    .and_then(|i| i.opt("duration"))
+                    .and_then(|d| d.decimal("duration").ok()),
                 ..Request::default()
             },
             billed: None,
@@ -573,6 +583,12 @@ fn read_openai(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
 fn resolution_of(size: &str) -> Option<String> {
     let (w, h) = size.split_once('x')?;
     let (w, h): (u32, u32) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    // Sora's high-resolution sizes, 1792x1024 and 1024x1792, are what pricing/openai.toml
+    // calls "1080p" (its selector for the larger size); by their short side they would be
+    // "1024p", a resolution no table has.
+    if (w.max(h), w.min(h)) == (1792, 1024) {
+        return Some("1080p".into());
+    }
     Some(format!("{}p", w.min(h)))
 }
 
@@ -725,6 +741,7 @@ fn import_line(tx: &credits_store::Tx<'_>, l: Line) -> Result<BilledItem> {
             LineWrite::Replaced => BilledAction::LineReplaced,
             LineWrite::Unchanged => BilledAction::AlreadyThere,
         },
+        unpriced: None,
     })
 }
 
@@ -752,6 +769,7 @@ fn import_generation(
         billed: g.billed.clone(),
         billed_credits: None,
         action: BilledAction::AlreadyThere,
+        unpriced: None,
     };
     if tx.billed(platform, &g.reference)?.is_some() {
         return Ok((item, false));
@@ -782,7 +800,9 @@ fn import_generation(
             (id, by, false)
         }
         None => {
-            let id = tx.insert_entry(&new_entry(session, tx, &g, platform)?)?;
+            let (entry, unpriced) = new_entry(session, tx, &g, platform)?;
+            let id = tx.insert_entry(&entry)?;
+            item.unpriced = unpriced;
             item.action = BilledAction::Added { entry_id: id };
             (id, Matched::Created, true)
         }
@@ -836,7 +856,7 @@ fn new_entry(
     tx: &credits_store::Tx<'_>,
     g: &Generation,
     platform: &str,
-) -> Result<NewEntry> {
+) -> Result<(NewEntry, Option<String>)> {
     let at = g.at.with_timezone(&session.offset());
     let mut entry = NewEntry {
         at,
@@ -856,6 +876,7 @@ fn new_entry(
         at: Some(at),
         ..PriceRequest::default()
     };
+    let mut unpriced = None;
     match g.known.then(|| pricing::in_context(session, tx, &req)) {
         Some(Ok(priced)) => {
             entry.request = priced.request_as_priced(&g.request);
@@ -866,12 +887,10 @@ fn new_entry(
             entry.table = priced.table.clone();
         }
         Some(Err(why)) => {
+            let reason = unpriced_reason(&why);
             entry.price_source = Some(PriceSource::Unpriced);
-            entry.note = Some(format!(
-                "imported from {}; not priced: {}",
-                g.export,
-                credits_core::error::describe(&why)
-            ));
+            entry.note = Some(format!("imported from {}; not priced: {reason}", g.export));
+            unpriced = Some(reason);
         }
         None => {
             // The tables do not know it: kept under the platform's own name, unpriced.
@@ -881,9 +900,21 @@ fn new_entry(
                 "imported from {}: `{}` is not in the tables, so its cost is unknown",
                 g.export, g.platform_model
             ));
+            unpriced = Some(format!("`{}` is not in the tables", g.platform_model));
         }
     }
-    Ok(entry)
+    Ok((entry, unpriced))
+}
+
+/// Why the tables could not price an imported generation, as a sentence for its note and
+/// the import's output: the error's message and causes, without the `error:`/`help:`
+/// prefixes of the terminal and without the `help:` advice, which names `log`'s flags (an
+/// import has none to pass; the platform's record is all there is).
+fn unpriced_reason(why: &anyhow::Error) -> String {
+    why.chain()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// A time: RFC 3339 text, or seconds (or, above 10^11, milliseconds) since 1970.
@@ -1193,6 +1224,8 @@ mod tests {
         assert_eq!(resolution_of("1280x720").as_deref(), Some("720p"));
         assert_eq!(resolution_of("720x1280").as_deref(), Some("720p"));
         assert_eq!(resolution_of("big"), None);
+        assert_eq!(resolution_of("1792x1024").as_deref(), Some("1080p"));
+        assert_eq!(resolution_of("1024x1792").as_deref(), Some("1080p"));
     }
 }
 
