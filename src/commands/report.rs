@@ -654,9 +654,12 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
         None => out
             .write_all(columns::table(&report_columns(&keys, choice, &lines), &lines).as_bytes())?,
     }
+    // Only where the total holds billed money: under the estimate (plain `report`,
+    // `--cost estimated`) it is in no figure shown.
     if let Some(c) = costs
         .as_ref()
         .filter(|c| !c.billed_without_entries.is_zero())
+        .filter(|_| matches!(choice, Some(CostChoice::Billed | CostChoice::Best)))
     {
         let currency = c.total.currency.as_deref().unwrap_or("USD");
         proseln!(
