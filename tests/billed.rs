@@ -31,7 +31,7 @@ const REPLICATE: &str = r#"{"next": null, "previous": null, "results": [
   {"id": "rep-failed", "model": "black-forest-labs/flux-dev", "status": "failed", "source": "web",
    "created_at": "2026-11-20T11:00:00Z", "metrics": {}},
   {"id": "rep-canceled", "model": "someone/house-model", "status": "canceled", "source": "api",
-   "created_at": "2026-11-20T12:00:00Z"},
+   "created_at": "2026-11-20T12:00:00Z", "metrics": {"predict_time": 4.5}},
   {"id": "rep-running", "model": "black-forest-labs/flux-dev", "status": "processing", "source": "api",
    "created_at": "2026-11-20T12:30:00Z"}
 ]}"#;
@@ -69,9 +69,10 @@ fn replicate_predictions_import_once_and_enrich_what_was_logged() {
     };
     assert_eq!(item("rep-failed")["action"], "enriched");
     assert_eq!(item("rep-failed")["matched_by"], "time");
+    // flux-dev is an official model, billed per output: a failure with none is not charged.
     assert_eq!(
         item("rep-failed")["status_changed"],
-        json!(["ok", "failed"])
+        json!(["ok", "refunded"])
     );
     assert_eq!(item("rep-canceled")["status"], "failed");
     assert_eq!(item("rep-running")["action"], "skipped");
@@ -86,7 +87,7 @@ fn replicate_predictions_import_once_and_enrich_what_was_logged() {
         1,
         "the hand-logged entry was enriched, not doubled"
     );
-    assert_eq!(dev[0]["status"], "failed");
+    assert_eq!(dev[0]["status"], "refunded");
     let schnell = by_model(&list, "flux-schnell");
     assert_eq!(schnell[0]["status"], "ok");
     assert_eq!(schnell[0]["cost"], "0.003");
@@ -703,13 +704,57 @@ fn reconcile_a_list_of_generations() {
             )
         })
         .collect();
-    assert_eq!(
-        charged,
-        [
-            "someone/house-model listed_failed",
-            "flux-dev listed_failed"
-        ]
+    // Only the time-billed run that ran (predict_time > 0) is charged; flux-dev's failure,
+    // an official model's with no output, is not (found by a new-user trial).
+    assert_eq!(charged, ["someone/house-model listed_failed"]);
+}
+
+#[test]
+fn replicate_charges_a_failure_only_for_the_time_a_time_billed_model_ran() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "predictions.json",
+        r#"{"next": null, "results": [
+  {"id": "r-official-ran", "model": "black-forest-labs/flux-schnell", "status": "failed",
+   "created_at": "2026-11-20T10:00:00Z", "metrics": {"predict_time": 2.5}},
+  {"id": "r-house-ran", "model": "someone/house-model", "status": "failed",
+   "created_at": "2026-11-20T11:00:00Z", "metrics": {"predict_time": 3.1}},
+  {"id": "r-house-never", "model": "someone/house-model", "status": "canceled",
+   "created_at": "2026-11-20T12:00:00Z", "metrics": {}},
+  {"id": "r-house-zero", "model": "someone/house-model", "status": "failed",
+   "created_at": "2026-11-20T13:00:00Z", "metrics": {"predict_time": 0}}]}"#,
     );
+    let run = ok(
+        &sandbox,
+        &[
+            "import",
+            "--from",
+            "replicate",
+            file.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    let item = |id: &str| {
+        run.json_at("/items")
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["reference"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    assert_eq!(item("r-official-ran")["status"], "refunded");
+    assert_eq!(item("r-house-ran")["status"], "failed");
+    assert_eq!(item("r-house-never")["status"], "refunded");
+    assert_eq!(item("r-house-zero")["status"], "refunded");
+    let charged = ok(&sandbox, &["reconcile", "replicate", "--json"]).json_at("/failures_charged");
+    let ids: Vec<_> = charged
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["entry_id"].clone())
+        .collect();
+    assert_eq!(ids, [item("r-house-ran")["entry_id"].clone()], "{charged}");
 }
 
 /// `reconcile --json` (or any view) with each `entry_id` replaced by what a user knows the

@@ -214,11 +214,12 @@ fn two_pages_and_a_rate_limit_are_imported_once() {
         .collect();
     ids.sort();
     run.check_eq(
-        "the entries: one per prediction, the failed one failed",
+        "the entries: one per prediction, the failed one refunded (flux-schnell, an \
+         official model billed per output, charges nothing for a failure)",
         vec![
-            ("flux-schnell".to_string(), "failed".to_string()),
             ("flux-schnell".to_string(), "ok".to_string()),
             ("flux-schnell".to_string(), "ok".to_string()),
+            ("flux-schnell".to_string(), "refunded".to_string()),
         ],
         ids,
     );

@@ -15,9 +15,10 @@
 //!
 //! Numbers are read from the JSON text exactly (never through a binary float): documents
 //! are text, parsed here into [`Json`], whose numbers keep their digits. Statuses: failed
-//! and canceled are `failed` (charged until the platform refunds); none becomes `refunded`,
-//! since fal, the one platform documented not to charge some failures, reports only
-//! aggregates. A generation still running is skipped, to be imported once it has finished.
+//! and canceled are `failed` (charged until the platform refunds), except a Replicate run
+//! the platform does not charge: an official model's (billed per output) or one with no
+//! `metrics.predict_time`, which is `refunded` (see [`read_replicate`]). fal, the other
+//! platform documented not to charge some failures, reports only aggregates. A generation still running is skipped, to be imported once it has finished.
 //! A model the tables do not know is kept under the platform's own name, with a note, and
 //! never priced at 0.
 
@@ -415,10 +416,22 @@ fn read_replicate(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()
         let name = p.text_field("model")?;
         let at = time_of(p.field("created_at")?)?;
         let status = p.text_field("status")?;
+        let (model, known) = model_of(catalog, "replicate", &name);
+        let predict_time = p
+            .opt("metrics")
+            .and_then(|m| m.opt("predict_time"))
+            .and_then(|t| t.decimal("predict_time").ok());
         let status = match status.as_str() {
             "succeeded" => Status::Ok,
-            // Replicate bills the time a failed or canceled prediction ran.
-            "failed" | "canceled" => Status::Failed,
+            // Replicate bills a time-billed model (a community model on its hardware) for
+            // the time a failed or canceled run took, known by `metrics.predict_time`; an
+            // official model (the tables' models, billed per output) charges nothing for a
+            // failure with no output, nor does a run that never ran. Not charged is, in the
+            // ledger, refunded: a failure that costs nothing.
+            "failed" | "canceled" if !known && predict_time.is_some_and(|t| t > Decimal::ZERO) => {
+                Status::Failed
+            }
+            "failed" | "canceled" => Status::Refunded,
             "starting" | "processing" => {
                 out.skipped.push(skipped(
                     BilledKind::Generation,
@@ -431,7 +444,6 @@ fn read_replicate(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()
             }
             other => bail!("prediction {id}: unknown status `{other}`"),
         };
-        let (model, known) = model_of(catalog, "replicate", &name);
         out.generations.push(Generation {
             reference: id,
             platform_model: name,
@@ -786,9 +798,11 @@ fn import_generation(
                 .ok_or_else(|| anyhow!("entry {id} vanished during the import"))?;
             // The platform's word on a failure wins over a hand-logged `ok`; a failure the
             // user already marked (or refunded) stays as they said.
-            let status = if g.status == Status::Failed && entry.status == Status::Ok {
-                tx.set_status(id, Status::Failed, None)?;
-                Some((Status::Ok, Status::Failed))
+            let status = if g.status != Status::Ok && entry.status == Status::Ok {
+                // Not charged: nothing ever left, so "refunded" as the run ended.
+                let refunded_at = (g.status == Status::Refunded).then_some(g.at);
+                tx.set_status(id, g.status, refunded_at)?;
+                Some((Status::Ok, g.status))
             } else {
                 None
             };
@@ -865,6 +879,7 @@ fn new_entry(
         request: g.request.clone(),
         status: g.status,
         dedup_key: Some(dedup_key(platform, &g.reference)),
+        refunded_at: (g.status == Status::Refunded).then_some(g.at),
         who: session.who()?,
         note: None,
         ..NewEntry::default()
