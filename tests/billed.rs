@@ -312,6 +312,46 @@ fn runway_usage_is_credits_per_model_and_day() {
         .stderr_has("/v1/organization/usage");
 }
 
+/// Found by a new-user trial: in a log of Runway API usage only, `balance runway` (the web
+/// plan) said "no plan … for runway" and never named `runway-api`, where the usage is.
+#[test]
+fn balance_of_the_web_plan_names_the_api_the_usage_is_in() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "runway.json",
+        r#"{"results": [{"date": "2026-11-19", "usedCredits": [{"model": "gen4_turbo", "amount": 50}]}]}"#,
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "runway", file.to_str().unwrap()],
+    );
+    for args in [
+        &["balance", "runway"][..],
+        &["balance", "runway", "--expect", "805"][..],
+    ] {
+        sandbox
+            .run(args)
+            .error()
+            .stderr_has("no plan")
+            .stderr_has("help: your log has runway-api usage")
+            .stderr_has("`credits balance runway-api`");
+    }
+    // Nothing of the API in the log: the plain advice, no runway-api.
+    let other = Sandbox::with_db();
+    ok(&other, &["log", "fal", "ovi"]);
+    other
+        .run(&["balance", "runway"])
+        .error()
+        .stderr_has("help: `credits account set runway")
+        .stderr_lacks("runway-api");
+    // The same pair for Kling: a logged kling-api entry.
+    ok(&other, &["log", "kling-api", "kling-v3", "--duration", "5"]);
+    other
+        .run(&["balance", "kling"])
+        .error()
+        .stderr_has("`credits balance kling-api`");
+}
+
 #[test]
 fn kling_resource_packs_are_read_and_said_not_recorded() {
     let sandbox = Sandbox::with_db();

@@ -275,12 +275,21 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             continue;
         };
         let Some(start) = ledgers::start(session, &records)? else {
-            return Err(fail_with_help(
-                format!("no plan, top-up or adjustment recorded for {id}"),
-                format!(
+            // In a log of Runway API usage only, `balance runway` is the web plan's: name the
+            // balance the usage is in, first.
+            let help = match credits_app::ops::billed::api_beside(&store, id)? {
+                Some(api) => format!(
+                    "{}; or, for the plan: `credits account set {id} --plan PLAN --since DATE`",
+                    credits_app::ops::billed::api_beside_help(id, api)
+                ),
+                None => format!(
                     "`credits account set {id} --plan PLAN --since DATE` records your plan; \
                      `credits topup {id} --pack PACK` a purchase"
                 ),
+            };
+            return Err(fail_with_help(
+                format!("no plan, top-up or adjustment recorded for {id}"),
+                help,
             ));
         };
         if as_of < start {

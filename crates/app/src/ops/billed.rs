@@ -1600,6 +1600,38 @@ fn reconcile_platform(
     Ok(())
 }
 
+// ---- the web plan and its API, apart ----
+
+/// The API platform beside a web app's plan, when the log has usage of it: `runway` (the
+/// web plan) and `runway-api` (what `import --from runway` and `sync runway` record) are
+/// two balances, and so are `kling` and `kling-api`. `None` for any other platform, or when
+/// the log has neither billed lines nor entries of the API.
+pub fn api_beside(store: &credits_store::Store, platform: &str) -> Result<Option<&'static str>> {
+    let api = match platform {
+        "runway" => "runway-api",
+        "kling" => "kling-api",
+        _ => return Ok(None),
+    };
+    let billed = !store.billed_lines(Some(api), None)?.is_empty();
+    let logged = !store
+        .entries(&credits_core::records::Filter {
+            platform: Some(api.to_string()),
+            limit: Some(1),
+            ..Default::default()
+        })?
+        .is_empty();
+    Ok((billed || logged).then_some(api))
+}
+
+/// The `help:` sentence naming the API platform of [`api_beside`].
+pub fn api_beside_help(platform: &str, api: &str) -> String {
+    format!(
+        "your log has {api} usage ({platform}'s API, where `import --from {platform}` and \
+         `sync {platform}` record it), a balance apart from the {platform} web plan: \
+         `credits balance {api}`"
+    )
+}
+
 // ---- `report --cost estimated|billed|best` ----
 
 /// Which money `report` shows: the tables' estimate (the default, what it always showed),

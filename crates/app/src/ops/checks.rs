@@ -94,6 +94,7 @@ pub fn check(
     let at = at.trunc_subsecs(0);
     let who = session.who()?;
     let mut store = session.store()?;
+    let api = super::billed::api_beside(&store, &platform.id)?;
     let (check, last_match) = store.write(|tx| {
         let records = ledger::records(tx, &platform.id)?;
         let Some(start) = ledger::start(session, &records)? else {
@@ -103,12 +104,22 @@ pub fn check(
                      check",
                     platform.id
                 ),
-                format!(
-                    "`credits account set {0} --plan PLAN --since DATE` records your plan; \
-                     `credits topup {0} --credits N --price P` a purchase; `credits adjust {0} N \
-                     --note TEXT` credits you were given",
-                    platform.id
-                ),
+                {
+                    let plan = format!(
+                        "`credits account set {0} --plan PLAN --since DATE` records your plan; \
+                         `credits topup {0} --credits N --price P` a purchase; `credits adjust \
+                         {0} N --note TEXT` credits you were given",
+                        platform.id
+                    );
+                    // A log of the platform's API usage only: that balance first.
+                    match api {
+                        Some(api) => format!(
+                            "{}; or, for the plan: {plan}",
+                            super::billed::api_beside_help(&platform.id, api)
+                        ),
+                        None => plan,
+                    }
+                },
             ));
         };
         if at < start {
