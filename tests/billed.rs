@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{entry_count, ok, Sandbox};
+use common::{decimal, entry_count, ok, Sandbox};
 use serde_json::{json, Value};
 
 fn entries(sandbox: &Sandbox) -> Vec<Value> {
@@ -1097,4 +1097,71 @@ fn an_import_says_what_it_left_unpriced_and_maps_sora_sizes() {
     for raw in ["error:", "help:", "--duration", "\n"] {
         assert!(!note.contains(raw), "{raw:?} in the note {note:?}");
     }
+}
+
+/// Found by a new-user trial: after `import --from runway`, a balance check blamed
+/// "generations … not logged" without saying the imported usage shows those credits used.
+#[test]
+fn a_balance_check_says_the_imported_usage_covers_the_gap() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "runway-api",
+            "--credits",
+            "1000",
+            "--price",
+            "10",
+            "--never-expires",
+            "--at",
+            "2026-11-01",
+        ],
+    );
+    let file = sandbox.write(
+        "runway.json",
+        r#"{"results": [
+  {"date": "2026-11-19", "usedCredits": [{"model": "gen4_turbo", "amount": 50},
+                                          {"model": "gen4_aleph", "amount": 120}]},
+  {"date": "2026-11-20", "usedCredits": [{"model": "gen4_turbo", "amount": 25}]}]}"#,
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "runway", file.to_str().unwrap()],
+    );
+    // 1,000 bought, 195 used as the usage shows, none of it logged: the platform shows 805.
+    let run = sandbox.run(&["balance", "runway-api", "--expect", "805"]);
+    run.code(3)
+        .stdout_has("the platform's usage since the account started")
+        .stdout_has("shows 195 credits used that no entry records (exactly the difference)")
+        .stdout_has("log them or import them");
+    let json = sandbox.run(&["balance", "runway-api", "--expect", "805", "--json"]);
+    json.code(3);
+    assert_eq!(
+        decimal(&json.json_at("/billed_unlogged")),
+        decimal(&json!("195"))
+    );
+
+    // What is logged of those days is not counted twice: the 195 less a clip logged on the
+    // 20th, at the table's credits.
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "runway-api",
+            "gen4_turbo",
+            "--duration",
+            "5",
+            "--at",
+            "2026-11-20T10:00:00Z",
+        ],
+    );
+    let logged = decimal(&entries(&sandbox)[0]["credits"]).unwrap();
+    assert!(logged > rust_decimal::Decimal::ZERO && logged < rust_decimal::Decimal::from(195));
+    let left = rust_decimal::Decimal::from(195) - logged;
+    let run = sandbox.run(&["balance", "runway-api", "--expect", "805"]);
+    run.code(3).stdout_has(&format!(
+        "shows {} credits used that no entry records",
+        left.normalize()
+    ));
 }

@@ -433,6 +433,22 @@ fn causes(session: &Session, c: &Checked) -> Vec<String> {
             .map_or_else(String::new, |b| {
                 format!(", about {}", buys_text(b).trim_start_matches("enough for "))
             });
+        // The platform's own usage, imported, names the generations missing from the log.
+        if let Some(n) = c.billed_unlogged {
+            causes.push((
+                n == difference.abs(),
+                format!(
+                    "the platform's usage {since} shows {} credits used that no entry records{}: \
+                     log them or import them",
+                    money::fmt_credits(n),
+                    if n == difference.abs() {
+                        " (exactly the difference)"
+                    } else {
+                        ""
+                    }
+                ),
+            ));
+        }
         causes.push((
             false,
             format!(
@@ -603,6 +619,7 @@ fn check(ctx: &Context, args: &BalanceArgs, expected: Decimal, out: &mut dyn Wri
                 ids: &c.logged.ids,
                 credits: views::Dec(c.logged.credits),
             },
+            billed_unlogged: c.billed_unlogged.map(views::Dec),
             adjust: (!matched).then(|| adjust_command(session, &c)),
         };
         out.write_all(views::json(&view).as_bytes())?;

@@ -261,6 +261,9 @@ pub struct CheckView<'a> {
     pub failed_since: EntriesView<'a>,
     pub refunded_since: EntriesView<'a>,
     pub logged_since: EntriesView<'a>,
+    /// Credits the platform's imported usage shows used since the last match that no entry
+    /// records; null when none.
+    pub billed_unlogged: Option<Dec>,
     /// The `credits adjust` command that would make the ledger say `expected`; null when
     /// they match.
     pub adjust: Option<String>,

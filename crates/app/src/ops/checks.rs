@@ -46,6 +46,10 @@ pub struct Checked {
     pub logged: Entries,
     /// What the difference would buy of the platform's most-logged model, if any.
     pub buys: Option<ledger::Buys>,
+    /// Credits the platform's imported usage (its billed lines) shows used on the UTC days
+    /// from the last match's (or from the first line) to the check's, beyond what the
+    /// entries of those days record; `None` when there is no such usage or it is covered.
+    pub billed_unlogged: Option<Decimal>,
 }
 
 impl Checked {
@@ -156,7 +160,9 @@ pub fn check(
     } else {
         ledger::buys(&store, platform, difference.abs())?
     };
+    let billed_unlogged = billed_unlogged(&store, &platform.id, since, at)?;
     Ok(Checked {
+        billed_unlogged,
         failed: window(Some(Status::Failed))?,
         refunded: window(Some(Status::Refunded))?,
         logged: window(None)?,
@@ -165,6 +171,45 @@ pub fn check(
         ledger_at_last_match,
         buys,
     })
+}
+
+/// Credits the billed lines of `platform` (its usage as imported) show used on the UTC days
+/// from `since`'s (or the first line's) to `until`'s, less the credits of the entries of
+/// those days that were charged (all but refunded ones): what the platform used that no
+/// entry records. Whole days on both sides, as the lines are; `None` when nothing is left.
+fn billed_unlogged(
+    store: &Store,
+    platform: &str,
+    since: Option<DateTime<Utc>>,
+    until: DateTime<Utc>,
+) -> Result<Option<Decimal>> {
+    let from = since.map(|t| t.date_naive());
+    let to = until.date_naive();
+    let lines: Vec<_> = store
+        .billed_lines(Some(platform), from)?
+        .into_iter()
+        .filter(|l| l.day <= to)
+        .collect();
+    let Some(first) = lines.iter().map(|l| l.day).min() else {
+        return Ok(None);
+    };
+    let mut billed = Decimal::ZERO;
+    for l in &lines {
+        billed = money::add(billed, l.credits.unwrap_or_default())?;
+    }
+    let day_start = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    let entries = store.entries(&Filter {
+        platform: Some(platform.to_string()),
+        since: day_start(from.unwrap_or(first)),
+        until: to.succ_opt().and_then(day_start),
+        ..Filter::default()
+    })?;
+    let mut logged = Decimal::ZERO;
+    for e in entries.iter().filter(|e| e.status != Status::Refunded) {
+        logged = money::add(logged, e.credits)?;
+    }
+    let unlogged = billed - logged;
+    Ok((unlogged > Decimal::ZERO).then_some(unlogged))
 }
 
 /// A platform's entries (of one status, or any) dated after `since` (or from the start) up to
