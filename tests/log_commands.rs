@@ -1180,3 +1180,14 @@ fn an_unreadable_log_does_not_stop_an_estimate() {
         .stdout_has("cost per clip     $2.88")
         .stderr_has("balance not checked");
 }
+
+/// A money-billed platform uses no credits: the line says its money, not "0 credits",
+/// which reads as free (found by a new-user trial).
+#[test]
+fn a_money_billed_log_does_not_say_zero_credits() {
+    let sandbox = Sandbox::with_db();
+    let run = sandbox.run(&["log", "fal", "ovi"]);
+    run.success()
+        .stdout_has("logged #1: fal ovi, $0.20 (money-billed)")
+        .stdout_lacks("0 credits");
+}

@@ -66,13 +66,18 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
             Some(m) => money::fmt_money(m.amount, &m.currency),
             None => "money unknown".to_string(),
         };
+        // A money-billed platform has no credits: "0 credits" would read as free.
+        let credits = if logged.priced.source == credits_core::records::PriceSource::MoneyBilled {
+            String::new()
+        } else {
+            format!("{} credits, ", money::fmt_credits(e.credits))
+        };
         proseln!(
             out,
-            "logged #{}: {} {}, {} credits, {cost_text} ({})",
+            "logged #{}: {} {}, {credits}{cost_text} ({})",
             e.id,
             e.platform,
             e.model,
-            money::fmt_credits(e.credits),
             e.pricing
         )?;
     }
