@@ -100,11 +100,32 @@ fn fill(format: &str, items: &[(bool, Vec<String>)]) -> String {
     let text = format
         .replace("{platforms}", &join(true))
         .replace("{budgets}", &join(false));
-    // An empty list leaves its separators behind: drop them.
+    // An empty list leaves its separators behind: drop them. Split on the separator with
+    // its spaces, so a name with a `·` of its own (`a·b`) stays whole.
     let parts: Vec<&str> = text
-        .split(SEP.trim())
+        .split(SEP)
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     parts.join(SEP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_with_a_middle_dot_stays_whole_and_empty_lists_leave_no_separator() {
+        let platforms = vec![vec!["runway 1,310 cr".to_string()]];
+        let budgets = vec![vec!["a·b $0/$5".to_string()]];
+        assert_eq!(
+            line("{platforms} · {budgets}", &platforms, &budgets),
+            "runway 1,310 cr · a·b $0/$5"
+        );
+        assert_eq!(
+            line("{platforms} · {budgets}", &platforms, &[]),
+            "runway 1,310 cr"
+        );
+        assert_eq!(line("{platforms} · {budgets}", &[], &budgets), "a·b $0/$5");
+    }
 }
