@@ -322,3 +322,23 @@ fn status_with_no_log_is_an_empty_line() {
     let run = ok(&s, &["status"]);
     run.check_eq("line", "\n".to_string(), run.stdout.clone());
 }
+
+/// A `[status]` mistake is said, naming the config file: a platform the tables do not know
+/// is an error; a budget the log does not have is a note (the line stays).
+#[test]
+fn status_config_mistakes_name_the_file() {
+    let s = known_rate();
+    s.write(
+        ".config/credits/config.toml",
+        "[status]\nplatforms = [\"nosuch\"]\n",
+    );
+    s.run(&["status"])
+        .error()
+        .stderr_has("config.toml: [status] platforms")
+        .stderr_has("unknown platform");
+    s.write(
+        ".config/credits/config.toml",
+        "[status]\nbudgets = [\"nosuch\"]\n",
+    );
+    ok(&s, &["status"]).stderr_has("[status] budgets names `nosuch`, which has no budget");
+}

@@ -6,7 +6,7 @@
 use super::Context;
 use crate::views::status::{self, StatusBudgetView, StatusPlatformView, StatusView};
 use crate::views::{self, balance::two_places, Dec};
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use credits_app::ops::budgets::{self, BudgetUse};
 use credits_app::ops::ledger as ledgers;
 use credits_app::ops::{pace, resolve};
@@ -40,6 +40,11 @@ fn budget_part(u: &BudgetUse) -> Vec<String> {
     )]
 }
 
+/// The config file as messages name it.
+fn config_name() -> String {
+    credits_app::config::path().map_or_else(|| "config.toml".into(), |p| p.display().to_string())
+}
+
 pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     let session = &ctx.session;
     let config = credits_app::config::status()?;
@@ -49,7 +54,11 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
     let ids: Vec<String> = match &config.platforms {
         Some(names) => names
             .iter()
-            .map(|n| Ok(resolve::credit_platform(&session.catalog, n)?.id.clone()))
+            .map(|n| {
+                resolve::credit_platform(&session.catalog, n)
+                    .map(|p| p.id.clone())
+                    .with_context(|| format!("{}: [status] platforms", config_name()))
+            })
             .collect::<Result<_>>()?,
         None => store.ledger_platforms()?,
     };
@@ -83,7 +92,22 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<i32> {
             days_left,
         });
     }
-    let uses: Vec<BudgetUse> = budgets::uses(session, &store)?
+    let all_uses = budgets::uses(session, &store)?;
+    // A budget the config names that the log does not have would leave the line silently
+    // short: say so (on stderr, as notes are; the line itself stays one line).
+    if let Some(names) = &config.budgets {
+        for name in names {
+            if !all_uses.iter().any(|u| &u.budget.project == name) {
+                eproseln!(
+                    "note: {}: [status] budgets names `{}`, which has no budget \
+                     (`credits budget list` shows them)",
+                    config_name(),
+                    crate::render::safe_line(name)
+                );
+            }
+        }
+    }
+    let uses: Vec<BudgetUse> = all_uses
         .into_iter()
         .filter(|u| match &config.budgets {
             Some(names) => names.contains(&u.budget.project),
