@@ -799,8 +799,11 @@ fn import_generation(
             // The platform's word on a failure wins over a hand-logged `ok`; a failure the
             // user already marked (or refunded) stays as they said.
             let status = if g.status != Status::Ok && entry.status == Status::Ok {
-                // Not charged: nothing ever left, so "refunded" as the run ended.
-                let refunded_at = (g.status == Status::Refunded).then_some(g.at);
+                // Not charged: nothing ever left, so "refunded" as the run ended, or as the
+                // entry was logged when that was later (a refund never precedes its entry:
+                // an export with one would not import again).
+                let refunded_at = (g.status == Status::Refunded)
+                    .then_some(g.at.max(entry.at.with_timezone(&chrono::Utc)));
                 tx.set_status(id, g.status, refunded_at)?;
                 Some((Status::Ok, g.status))
             } else {
