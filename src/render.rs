@@ -402,7 +402,7 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
         // Every turn starts from whole text: hiding a column may leave room for it.
         layout.limit = vec![usize::MAX; columns.len()];
         let mut over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
-        while over > 0 && shorten(columns, rows, &may_cut, &mut layout, over) {
+        while over > 0 && shorten(columns, rows, &may_cut, &mut layout, over, true) {
             over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
         }
         if over == 0 {
@@ -422,6 +422,13 @@ fn fit(columns: &[Column], rows: &[Vec<String>], terminal: bool, width: usize) -
             if let Some((_, i)) = last {
                 layout.shown[i] = false;
                 continue;
+            }
+            // Last, a path may be cut into its file name, from the front, so its end (where
+            // names of one folder differ: `…_take_01.mp4`) stays: a table wider than the
+            // terminal would wrap every row.
+            let mut over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
+            while over > 0 && shorten(columns, rows, &may_cut, &mut layout, over, false) {
+                over = drawn_width(columns, rows, &layout, terminal).saturating_sub(width);
             }
             // Nothing left to give: the essential columns are shown as they are (a line may
             // be too wide, but no word or number is split).
@@ -444,6 +451,7 @@ fn shorten(
     may_cut: &[bool],
     layout: &mut Layout,
     mut over: usize,
+    whole_file_names: bool,
 ) -> bool {
     // A path is never cut into its file name (`…/hero-shot-final-take.mp4`, not
     // `…o-shot-final-take.mp4`): the name tells two rows apart (issue 22, trial A). A time
@@ -454,7 +462,9 @@ fn shorten(
         .map(|(i, c)| {
             let cells = rows.iter().filter_map(|r| r.get(i));
             match c.keep {
-                Keep::Path { .. } => cells.map(|cell| path_floor(cell)).max().unwrap_or(0),
+                Keep::Path { .. } if whole_file_names => {
+                    cells.map(|cell| path_floor(cell)).max().unwrap_or(0)
+                }
                 Keep::Time { .. } => cells
                     .map(|cell| time_forms(cell).last().map_or(0, |f| f.chars().count()))
                     .max()
@@ -802,6 +812,34 @@ mod tests {
         assert_eq!(
             written(false),
             "\\u{1b}[36mbar\\u{1b}[0m \\u{1b}]0;title\\u{7} \\u{1b}[2J"
+        );
+    }
+
+    #[test]
+    fn a_file_name_longer_than_the_room_is_cut_from_the_front_rather_than_overflow() {
+        let columns = [
+            Column::path("file", 1, 8),
+            Column::essential("seconds"),
+            Column::essential("result"),
+        ];
+        let rows: Vec<Vec<String>> = ["01", "02"]
+            .iter()
+            .map(|n| {
+                vec![
+                    format!("/clips/runway_gen4_hero_shot_sunrise_over_the_city_take_{n}.mp4"),
+                    "5".into(),
+                    "logged".into(),
+                ]
+            })
+            .collect();
+        let layout = fit(&columns, &rows, false, 40);
+        let text = draw(&columns, &rows, &layout, false, false);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 40, "{line:?} is wider than 40");
+        }
+        assert!(
+            text.contains("take_01.mp4") && text.contains("take_02.mp4"),
+            "{text}"
         );
     }
 
