@@ -443,7 +443,7 @@ fn retries_line(usage: &Usage, sources: &Sources) -> String {
     let rate = percent_text(usage.retry_percent);
     match (&sources.log, sources.retries_typed) {
         (Some(log), false) => format!(
-            "Retries {rate}%, measured in the log: {} kept, {} discarded, {} failed and not refunded ({} refunded, not counted)",
+            "Retries {rate}% over the whole log, each item at its own model's measured rate (--explain shows them): {} kept, {} discarded, {} failed and not refunded ({} refunded, not counted)",
             money::fmt_credits(log.kept),
             money::fmt_credits(log.discarded),
             money::fmt_credits(log.failed),
@@ -999,10 +999,14 @@ fn explain_text(o: &Purchase, usage: &Usage) -> Result<String> {
             String::new()
         };
         out.push_str(&format!(
-            "  {}: {}{variant}{billed}, {each} each{included} × {} generations ({} kept + {}% retries {sign} {exact_shown}{rounding}) = {total}\n",
+            "  {}: {}{variant}{billed}, {each} each{included} × {} ({} kept + {}% retries {sign} {exact_shown}{rounding}) = {total}\n",
             u.label(),
             item.model,
-            item.generations.normalize(),
+            if item.generations == Decimal::ONE {
+                "1 generation".to_string()
+            } else {
+                format!("{} generations", item.generations.normalize())
+            },
             kept_text(u.kept),
             percent_text(usage.retries_of(item.item)),
         ));
