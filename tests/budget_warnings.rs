@@ -229,3 +229,34 @@ fn a_budget_set_over_another_says_what_it_replaced() {
     )
     .stdout_lacks("replaces");
 }
+
+/// Reaching a budget exactly (all of it used, nothing over) is said by `log` and shown as
+/// `reached` by `budget list` (a trial found silence, and `past 90%`).
+#[test]
+fn reaching_a_budget_exactly_is_said() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "budget",
+            "set",
+            "p",
+            "120",
+            "--credits",
+            "--platform",
+            "runway",
+        ],
+    );
+    let clip = [
+        "log",
+        "runway",
+        "gen-4",
+        "--duration",
+        "5",
+        "--project",
+        "p",
+    ];
+    ok(&sandbox, &clip);
+    ok(&sandbox, &clip).stderr_has("to 100% of 120 runway credits");
+    ok(&sandbox, &["budget", "list"]).stdout_has("reached");
+}

@@ -102,6 +102,8 @@ pub fn budgets_table(uses: &[BudgetUse], warn: &[u32]) -> String {
     use super::columns::{self, ViewColumn};
     let status = move |u: &BudgetUse| match (u.exceeded, u.used, u.warning(warn)) {
         (true, _, _) => "EXCEEDED".to_string(),
+        // All of it used, not over: "past 90%" would undersell it.
+        (false, Some(used), _) if used == u.budget.amount => "reached".to_string(),
         (false, Some(_), Some(t)) => format!("past {t}%"),
         (false, Some(_), None) => "ok".to_string(),
         (false, None, _) => "unknown".to_string(),

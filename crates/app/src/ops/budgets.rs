@@ -392,6 +392,8 @@ pub(crate) fn crossings(before: &[BudgetUse], entry: &NewEntry) -> Result<Vec<Cr
             )?;
             crossed |= used < warn_at && after_used >= warn_at;
         }
+        // Reaching the budget exactly (nothing left, not over) is said too.
+        crossed |= used < amount && after_used == amount;
         // Every entry that leaves a budget over it is said (and refused when strict), not
         // only the one that crossed: "budgets warn where money is spent".
         let level = if after_used > amount {
