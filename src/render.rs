@@ -787,7 +787,7 @@ mod tests {
         assert_eq!(shorten_time(time, 3), "11-21 12:00");
         assert_eq!(shorten_time("", 3), "");
         assert_eq!(
-            path_floor("/tmp/clips/hero-shot.mp4"),
+            path_floor("clips/take-1/hero-shot.mp4"),
             "…/hero-shot.mp4".chars().count()
         );
         assert_eq!(path_floor("a.mp4"), 5);
