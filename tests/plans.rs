@@ -10,7 +10,9 @@
 //!   Frames 8 credits an image.
 //! - fal (money-billed, pay per use): pixverse-v6 at 360p without sound, the table's first
 //!   variant, $0.025 a second ($0.125 a 5 s clip), the cheapest 5 s video of any table.
-//! - kling-api (money-billed): kling-v2-6 standard, no sound, $0.21 a 5 s clip.
+//! - kling-api (units sold only in resource packs, no plans): kling-v2-6 standard, no
+//!   sound, 1.5 units a 5 s clip. The cheapest pack to buy is 5,000 units for $700 (180
+//!   days); the trial packs (100 for $9.80, 1,000 for $98) are sold once, never advised.
 //!
 //! The clock stands on 2026-11-21T12:00:00Z, so `--from-log`'s default window is 2026-10-22
 //! 12:00 to 2026-11-21 12:00 (30 days) and `--since 20d` starts 2026-11-01 12:00.
@@ -328,9 +330,9 @@ fn a_pay_per_use_platform_beats_every_subscription() {
 
 #[test]
 fn a_usage_no_platform_fully_covers_says_so_and_names_what_is_missing() {
-    // runway/gen-4 only on runway, kling-api/kling-v2-6 only on kling-api. kling-api makes
-    // its part for 5 × $0.21 = $1.05; runway its part as in test 2 (from $22).
-    let usage = "10x runway/gen-4 10s, 5x kling-api/kling-v2-6 5s";
+    // runway/gen-4 only on runway, fal/pixverse-v6 only on fal. fal makes its part for
+    // 5 × $0.125 = $0.625; runway its part as in test 2 (from $22).
+    let usage = "10x runway/gen-4 10s, 5x fal/pixverse-v6 5s";
     let sandbox = Sandbox::new();
     let text = plans_text(&sandbox, &["--usage", usage]);
     text.stdout_has("No platform makes all of it")
@@ -345,17 +347,31 @@ fn a_usage_no_platform_fully_covers_says_so_and_names_what_is_missing() {
         let missing = o["missing"].as_array().cloned().unwrap_or_default();
         run.check_eq("one item missing", 1, missing.len());
         let want = if o["platform"] == json!("runway") {
-            "kling-api/kling-v2-6 5 s"
+            "fal/pixverse-v6 5 s"
         } else {
             "runway/gen-4 10 s"
         };
         run.check_eq("the missing item", json!(want), missing[0]["item"].clone());
     }
-    run.json_eq("/options/0/platform", json!("kling-api"))
+    run.json_eq("/options/0/platform", json!("fal"))
         .json_eq("/options/0/kind", json!("per-use"))
-        .json_decimal_eq("/options/0/cost_per_month", "1.05")
+        .json_decimal_eq("/options/0/cost_per_month", "0.625")
         .json_eq("/options/1/platform", json!("runway"))
         .json_decimal_eq("/options/1/cost_per_month", "22");
+}
+
+#[test]
+fn kling_api_units_are_bought_in_its_cheapest_pack_never_a_trial_pack() {
+    // 5 × kling-v2-6 5 s standard = 7.5 units. Kling's API has no plans and sells units in
+    // packs: the cheapest that is not a trial is 5,000 units for $700 (the trial packs,
+    // 100 units for $9.80 and 1,000 for $98, are sold once, so no month can count on them).
+    let sandbox = Sandbox::new();
+    let run = plans_json(&sandbox, &["--usage", "5x kling-api/kling-v2-6 5s"]);
+    run.json_eq("/options/0/platform", json!("kling-api"))
+        .json_eq("/options/0/kind", json!("packs"))
+        .json_decimal_eq("/options/0/cost_per_month", "700");
+    let text = plans_text(&sandbox, &["--usage", "5x kling-api/kling-v2-6 5s"]);
+    text.stdout_has("1 × 5,000 units").stdout_lacks("Trial");
 }
 
 // ---- 6. --from-log ----

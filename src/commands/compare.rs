@@ -212,6 +212,7 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
                     }
                 }
             };
+            // A platform with no plans is priced by its cheapest pack in `cost::quote`.
             let mut quote = match cost::quote(platform, model, &request, &choice_here) {
                 Ok(quote) => quote,
                 Err(e) => {
@@ -219,9 +220,6 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
                     continue;
                 }
             };
-            if quote.price_per_credit.is_none() {
-                price_by_pack(platform, &mut quote);
-            }
             if lengthless(model) && request.duration.is_some() {
                 quote.charge.seconds = None;
                 quote.cost_per_second = None;
@@ -413,57 +411,6 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<i32
     }
     out.write_all(render::paragraph(&after).as_bytes())?;
     Ok(0)
-}
-
-/// A credits platform with no plans sells its credits only in packs (Runway's API: $0.01
-/// a credit): its credits are priced at the cheapest pack's price per credit, as `plans`
-/// prices them, and said in the plan column and a note. A table with plans is left as
-/// `cost::quote` priced it.
-fn price_by_pack(platform: &Platform, quote: &mut Quote) {
-    if platform.billing != credits_core::pricing::Billing::Credits || !platform.plans.is_empty() {
-        return;
-    }
-    let cheapest = platform
-        .packs
-        .iter()
-        .filter_map(|k| {
-            let credits = k.total_credits().filter(|c| !c.is_zero())?;
-            Some((
-                money::rdiv(&money::ratio(k.price), &money::ratio(credits)).ok()?,
-                k,
-            ))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0));
-    let Some((per_credit, pack)) = cheapest else {
-        return;
-    };
-    let Some(per_clip) = quote
-        .credits
-        .map(|c| credits_core::money::MoneyRange::from_amount(&c))
-        .and_then(|all| {
-            all.checked_div(&Ratio::from_integer(quote.charge.count.into()))
-                .ok()
-        })
-        .and_then(|one| one.checked_mul(&per_credit).ok())
-    else {
-        return;
-    };
-    quote.cost_total = per_clip
-        .checked_mul(&Ratio::from_integer(quote.charge.count.into()))
-        .ok();
-    quote.cost_per_second = quote
-        .charge
-        .seconds
-        .filter(|s| !s.is_zero())
-        .and_then(|s| per_clip.checked_div(&money::ratio(s)).ok());
-    quote.cost_per_clip = Some(per_clip);
-    quote.price_per_credit = Some(per_credit);
-    quote.unknown_money = None;
-    quote.plan = Some(format!("pack {}", pack.name));
-    quote.notes.push(format!(
-        "no plans: priced at the pack {}'s price per credit",
-        pack.name
-    ));
 }
 
 /// Why a model cannot make the shot, short (`longest 5 s`, `no price for audio`), for the

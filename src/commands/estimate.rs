@@ -95,7 +95,13 @@ pub fn quote_text(estimate: &pricing::Estimate) -> String {
     }
     let money_billed = *source == PriceSource::MoneyBilled;
     if !money_billed {
+        let by_pack = q.price_source == Some(credits_core::cost::PriceSource::Pack);
         let plan = match (&q.plan, describe_source(source)) {
+            // A table with no plans sells its credits in packs (`cost::cheapest_pack`).
+            (Some(_), _) if by_pack && *source == PriceSource::Balance => {
+                "none: the table sells credits in packs".to_string()
+            }
+            (Some(p), _) if by_pack => format!("none; priced as {p} (the cheapest to buy)"),
             // From the balance, the price is that of the credits it draws on (a plan's, a
             // pack's): the plan is only the one the account is on.
             (Some(p), _) if *source == PriceSource::Balance => {

@@ -148,6 +148,8 @@ pub struct PackView<'a> {
     /// The id of the lowest plan that may buy it.
     pub min_plan: Option<String>,
     pub any_amount: bool,
+    /// An introductory pack: recorded when bought, never the price credits are quoted at.
+    pub trial: bool,
     pub provenance: ProvenanceView<'a>,
     #[serde(skip)]
     pub item: &'a Pack,
@@ -294,6 +296,7 @@ impl<'a> PackView<'a> {
             },
             min_plan: k.min_plan.map(|t| p.plan_name_id(t)),
             any_amount: k.any_amount,
+            trial: k.trial,
             provenance: ProvenanceView::new(p, &k.provenance),
             item: k,
         }
@@ -452,6 +455,7 @@ impl PackView<'_> {
             },
             match self.item.min_plan {
                 Some(t) => format!("{}+", p.plan_name(t)),
+                None if self.item.trial => "trial".to_string(),
                 None if p.plans.is_empty() => "anyone".to_string(),
                 None => "not stated".to_string(),
             },

@@ -96,6 +96,7 @@ impl<'a> QuoteView<'a> {
                 PriceSource::CheapestPlan => "cheapest_plan",
                 PriceSource::User => "user",
                 PriceSource::MoneyBilled => "money_billed",
+                PriceSource::Pack => "pack",
             }),
             cost_per_clip: AmountField::money("cost_per_clip", q.cost_per_clip.as_ref()),
             cost: AmountField::money("cost", q.cost_total.as_ref()),

@@ -17,7 +17,7 @@ use crate::error::{fail, fail_with_help};
 use crate::money::{self, ratio, Amount, MoneyRange, Ratio};
 /// Plans are priced monthly or annually (the type lives with the plans it prices).
 pub use crate::pricing::BillingPeriod;
-use crate::pricing::{Billing, Grant, Model, Plan, Platform, Provenance, Rate, Variant};
+use crate::pricing::{Billing, Grant, Model, Pack, Plan, Platform, Provenance, Rate, Variant};
 use anyhow::Result;
 use rust_decimal::Decimal;
 
@@ -600,6 +600,9 @@ pub enum PriceSource {
     User,
     /// A money-billed platform: the rate is already money.
     MoneyBilled,
+    /// A platform with no plans that sells credits in packs (Runway's and Kling's APIs):
+    /// the price per credit of the cheapest pack to buy, trial packs left out.
+    Pack,
 }
 
 /// A fully priced request.
@@ -634,6 +637,43 @@ pub struct Quote {
     /// How many such generations one grant period of the plan buys, and the period.
     pub clips_per_period: Option<(Decimal, &'static str)>,
     pub notes: Vec<String>,
+}
+
+/// The pack that prices a platform's credits when it has no plans: the cheapest one to buy
+/// (as the cheapest paid plan prices a table with plans), trial packs left out (sold
+/// once), with its price per credit (bonus counted). Larger packs may cost less a credit:
+/// [`pack_note`] says so.
+pub fn entry_pack(platform: &Platform) -> Option<(Ratio, &Pack)> {
+    priced_packs(platform).min_by(|a, b| (a.1.price, &a.0).cmp(&(b.1.price, &b.0)))
+}
+
+/// The non-trial packs with a price per credit.
+fn priced_packs(platform: &Platform) -> impl Iterator<Item = (Ratio, &Pack)> {
+    platform.packs.iter().filter(|k| !k.trial).filter_map(|k| {
+        let credits = k.total_credits().filter(|c| !c.is_zero())?;
+        Some((money::rdiv(&ratio(k.price), &ratio(credits)).ok()?, k))
+    })
+}
+
+/// The note beside a price from [`entry_pack`]: which pack, and the pack that costs least a
+/// credit when it is another one.
+fn pack_note(platform: &Platform, entry: &Pack, per_credit: &Ratio) -> String {
+    let currency = &platform.currency;
+    let mut note = format!(
+        "no plans: credits priced as in the cheapest pack to buy, {} ({} a credit)",
+        entry.name,
+        money::fmt_money(money::to_decimal(per_credit), currency)
+    );
+    if let Some((best, pack)) = priced_packs(platform).min_by(|a, b| a.0.cmp(&b.0)) {
+        if best < *per_credit {
+            note.push_str(&format!(
+                "; {} costs less a credit ({})",
+                pack.name,
+                money::fmt_money(money::to_decimal(&best), currency)
+            ));
+        }
+    }
+    note
 }
 
 /// Prices a request on a platform's model.
@@ -743,6 +783,11 @@ pub fn quote(
             ),
             Err(why) => (None, None, Some(why)),
         },
+        (None, None) if platform.plans.is_empty() && entry_pack(platform).is_some() => {
+            let (price, pack) = entry_pack(platform).expect("checked just above");
+            notes.push(pack_note(platform, pack, &price));
+            (Some(price), Some(PriceSource::Pack), None)
+        }
         (None, None) => {
             let why = if platform
                 .plans
@@ -758,6 +803,11 @@ pub fn quote(
     };
     let unknown_money =
         unknown_money.map(|why| format!("{why}; pass --price-per-credit to supply one"));
+    // What priced the credits, as the plan column shows it ("pack API credit").
+    let plan_label = match price_source {
+        Some(PriceSource::Pack) => entry_pack(platform).map(|(_, k)| format!("pack {}", k.name)),
+        _ => plan.map(|p| p.name.clone()),
+    };
 
     let cost_per_clip = match &price_per_credit {
         Some(price) => Some(
@@ -803,7 +853,7 @@ pub fn quote(
         model_name: model.name.clone(),
         currency,
         credits: Some(credits_total),
-        plan: plan.map(|p| p.name.clone()),
+        plan: plan_label,
         billing: choice.billing,
         price_per_credit,
         price_source,
@@ -1038,6 +1088,55 @@ buckets = [{ seconds = 5, credits = 70 }, { seconds = 10, credits = 140 }, { sec
             assert!(err.contains("too large"), "{err}");
             assert!(err.contains("help: "), "{err}");
         }
+    }
+
+    #[test]
+    fn a_table_without_plans_prices_credits_at_its_cheapest_pack_to_buy_never_a_trial() {
+        // A trial pack (the cheapest per credit, $0.05) is sold once: left out. Of the rest,
+        // the cheapest to buy ($70 for 500, $0.14) prices the credits, and the note names the
+        // pack that costs less a credit ($1,260 for 10,000, $0.126).
+        let p = platform(
+            "name = \"K\"\nas_of = 2026-01-01\n\
+             [[pack]]\nname = \"Trial\"\nprice = 5\ncredits = 100\ntrial = true\n\
+             [[pack]]\nname = \"Big\"\nprice = 1260\ncredits = 10000\n\
+             [[pack]]\nname = \"Small\"\nprice = 70\ncredits = 500\n\
+             [[model]]\nname = \"M\"\nper_second = 0.6\n",
+        );
+        let req = Request {
+            duration: Some(dec("5")),
+            count: 1,
+            ..Request::default()
+        };
+        let q = quote(&p, &p.models[0], &req, &PricingChoice::default()).unwrap();
+        assert_eq!(q.price_source, Some(PriceSource::Pack));
+        assert_eq!(q.plan.as_deref(), Some("pack Small"));
+        assert_eq!(q.price_per_credit, Some(Ratio::new(7.into(), 50.into())));
+        // 3 credits × $0.14 = $0.42 exactly.
+        assert_eq!(
+            q.cost_per_clip.map(|m| m.to_amount()),
+            Some(Amount::exact(dec("0.42")))
+        );
+        assert!(q.unknown_money.is_none());
+        let note = q.notes.iter().find(|n| n.starts_with("no plans")).unwrap();
+        assert!(note.contains("Small ($0.14 a credit)"), "{note}");
+        assert!(note.contains("Big costs less a credit ($0.13)"), "{note}");
+        assert!(!note.contains("Trial"), "{note}");
+        // Only a trial pack: nothing prices the credits, and money is unknown.
+        let trial_only = platform(
+            "name = \"T\"\nas_of = 2026-01-01\n[[pack]]\nname = \"Trial\"\nprice = 5\ncredits = 100\ntrial = true\n[[model]]\nname = \"M\"\ncredits = 1\n",
+        );
+        let q = quote(
+            &trial_only,
+            &trial_only.models[0],
+            &Request {
+                count: 1,
+                ..Request::default()
+            },
+            &PricingChoice::default(),
+        )
+        .unwrap();
+        assert!(q.price_per_credit.is_none());
+        assert!(q.unknown_money.is_some());
     }
 
     #[test]

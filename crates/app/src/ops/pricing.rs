@@ -217,6 +217,9 @@ pub(crate) fn by_plan(
         (Some(cost::PriceSource::ChosenPlan), Some(s)) => s,
         (Some(cost::PriceSource::ChosenPlan), None) => PriceSource::Plan,
         (Some(cost::PriceSource::CheapestPlan), _) => PriceSource::CheapestPlan,
+        // Stored as the cheapest way the table sells credits: the stored names predate packs
+        // (a CHECK on the entry table keeps them), and `describe` says it was a pack.
+        (Some(cost::PriceSource::Pack), _) => PriceSource::CheapestPlan,
         (None, _) => PriceSource::Unpriced,
     };
     if let (Some(acc), Some(_)) = (
@@ -404,6 +407,11 @@ fn describe(platform: &Platform, quote: &Quote, source: &PriceSource) -> String 
     let billing = quote.billing.as_str();
     match (source, &quote.plan) {
         (PriceSource::MoneyBilled, _) => "money-billed".to_string(),
+        (PriceSource::CheapestPlan, Some(pack))
+            if quote.price_source == Some(cost::PriceSource::Pack) =>
+        {
+            format!("cheapest {pack} (no plans)")
+        }
         (PriceSource::User, _) => "--price-per-credit".to_string(),
         (PriceSource::Account, Some(plan)) => format!("account plan {plan}, {billing}"),
         (PriceSource::Plan, Some(plan)) => format!("plan {plan}, {billing}"),

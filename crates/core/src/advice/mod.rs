@@ -915,6 +915,8 @@ type MixKey = (Decimal, Decimal, Decimal);
 fn cheapest_packs(packs: &[&Pack], short: Decimal) -> Option<Vec<PackBuy>> {
     // Bounds the search for mixes on a huge shortfall; single sizes are always tried.
     const MOST_STEPS: u32 = 20_000;
+    // A trial pack is sold once: advice never counts on buying it.
+    let packs: Vec<&Pack> = packs.iter().copied().filter(|k| !k.trial).collect();
     let sizes: Vec<(&Pack, Decimal)> = packs
         .iter()
         .filter(|k| !k.any_amount)

@@ -202,6 +202,7 @@ fn pack_search_finds_the_cheapest_cover() {
         expiry: Expiry::Never,
         min_plan: None,
         any_amount: false,
+        trial: false,
         provenance: Default::default(),
     };
     let (small, big) = (pack(6, 50), pack(50, 500));

@@ -256,6 +256,8 @@ struct DumpPack {
     min_plan: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     any_amount: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trial: Option<bool>,
     #[serde(flatten)]
     provenance: DumpProvenance,
 }
@@ -491,6 +493,7 @@ impl From<&Platform> for DumpPlatform {
                     never_expires: (pack.expiry == Expiry::Never).then_some(true),
                     min_plan: plan_id(pack.min_plan),
                     any_amount: pack.any_amount.then_some(true),
+                    trial: pack.trial.then_some(true),
                     provenance: provenance(&pack.provenance, declared),
                 })
                 .collect(),

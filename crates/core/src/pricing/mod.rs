@@ -372,6 +372,9 @@ pub struct Pack {
     /// `credits` is the least one can buy: any amount above it sells at the same price
     /// per credit (Runway: "at least 1,000 credits, $0.01 a credit").
     pub any_amount: bool,
+    /// An introductory pack (Kling's API trial packs): a purchase `topup` and `import`
+    /// record, but not the price credits are quoted at, nor one `plans` advises buying again.
+    pub trial: bool,
     pub provenance: Provenance,
 }
 

@@ -258,6 +258,9 @@ struct RawPack {
     min_plan: Option<String>,
     /// `credits` is the least one can buy; any amount above it at the same price per credit.
     any_amount: Option<bool>,
+    /// An introductory pack (sold once, or only to new accounts): recorded when bought,
+    /// never the price of credits.
+    trial: Option<bool>,
     source: Option<RawSourceRef>,
     verified: Option<RawDate>,
 }
@@ -902,6 +905,7 @@ impl Checker {
             };
             packs.push(Pack {
                 any_amount: p.any_amount.unwrap_or(false),
+                trial: p.trial.unwrap_or(false),
                 min_plan: self.plan_ref(&here, "min_plan", p.min_plan.as_deref(), plans),
                 provenance: self.provenance(&here, p.source, p.verified, None),
                 price: self.non_negative(&here, "price", p.price.0),
