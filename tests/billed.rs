@@ -352,40 +352,87 @@ fn balance_of_the_web_plan_names_the_api_the_usage_is_in() {
         .stderr_has("`credits balance kling-api`");
 }
 
-#[test]
-fn kling_resource_packs_are_read_and_said_not_recorded() {
-    let sandbox = Sandbox::with_db();
-    let file = sandbox.write(
-        "kling.json",
-        r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
+/// Kling's `GET /account/costs` with two packs: pk-1, the table's trial pack of 1,000 units
+/// ($98), bought and usable from 2026-11-05 00:00 UTC (1793836800000 ms) until 2027-11-05
+/// 00:00 (1825372800000), 640.5 units left; pk-2, 2,000 units, a size the tables do not sell.
+const KLING: &str = r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
   "resource_pack_subscribe_infos": [
     {"resource_pack_name": "Video pack 1000", "resource_pack_id": "pk-1",
      "resource_pack_type": "decreasing_total", "total_quantity": 1000.0, "remaining_quantity": 640.5,
      "purchase_time": 1793836800000, "effective_time": 1793836800000,
-     "invalid_time": 1825372800000, "status": "online"}]}}"#,
+     "invalid_time": 1825372800000, "status": "online"},
+    {"resource_pack_name": "Odd pack", "resource_pack_id": "pk-2",
+     "total_quantity": 2000, "remaining_quantity": 2000,
+     "purchase_time": 1793836800000, "effective_time": 1793836800000,
+     "invalid_time": 1825372800000, "status": "online"}]}}"#;
+
+#[test]
+fn kling_resource_packs_become_top_ups_with_their_real_validity() {
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write("kling.json", KLING);
+    let path = file.to_str().unwrap();
+    let run = ok(&sandbox, &["import", "--from", "kling", path, "--json"]);
+    run.json_eq("/topups_added", json!(1))
+        .json_eq("/skipped", json!(1))
+        // Both packs are online and valid on 2026-11-21: 640.5 + 2,000 units left.
+        .json_eq("/units_left", json!("2640.5"));
+    let items = run.json_at("/items");
+    let item = |id: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["reference"] == json!(id))
+            .unwrap_or_else(|| run.fail(format!("item {id}"), &items))
+            .clone()
+    };
+    run.check_eq("pk-1", json!("topup_added"), item("pk-1")["action"].clone())
+        .check_eq(
+            "priced as",
+            json!("Trial 1,000 units ($98.00)"),
+            item("pk-1")["priced_as"].clone(),
+        );
+    let odd = item("pk-2")["reason"].as_str().unwrap().to_string();
+    run.check(
+        odd.contains("the tables sell no 2000-unit pack")
+            && odd.contains("credits topup kling-api --credits 2000 --price PRICE"),
+        "the pack of an unknown size is said, with the command that records it",
     );
-    let run = ok(
+
+    // The top-up: 1,000 units at $98, from its effective time, expiring at Kling's
+    // invalid_time (a year on), not the table's 30 days.
+    let list = ok(&sandbox, &["topup", "list", "--json"]);
+    list.json_eq("/0/platform", json!("kling-api"))
+        .json_eq("/0/credits", json!("1000"))
+        .json_eq("/0/price", json!("98"));
+    let listed = list.json_at("/0");
+    run.check(
+        listed.to_string().contains("2027-11-05"),
+        "expires on Kling's invalid_time, 2027-11-05",
+    );
+    ok(&sandbox, &["balance", "kling-api"])
+        .stdout_has("1,000 credits")
+        .stdout_has("2027-11-05");
+
+    // Again: nothing added.
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"])
+        .json_eq("/topups_added", json!(0))
+        .json_eq("/already_present", json!(1));
+    let again = ok(&sandbox, &["topup", "list", "--json"]);
+    again.check_eq("top-ups", 1, again.json().as_array().unwrap().len());
+
+    // A generation on the API draws on the pack, priced at what the pack cost: 3 units of a
+    // kling-v3 5 s clip × $0.098 = $0.294.
+    ok(
         &sandbox,
-        &[
-            "import",
-            "--from",
-            "kling",
-            file.to_str().unwrap(),
-            "--json",
-        ],
-    );
-    run.json_eq("/skipped", json!(1));
-    let reason = run.json_at("/items/0/reason");
-    let reason = reason.as_str().unwrap();
-    assert!(reason.contains("640.5 of 1000 left"), "{reason}");
-    assert!(
-        reason.contains("2026-11-05 00:00 to 2027-11-05 00:00"),
-        "{reason}"
-    );
-    assert!(
-        !sandbox.db().exists(),
-        "nothing to record: no database made"
-    );
+        &["log", "kling-api", "kling-v3", "--duration", "5", "--json"],
+    )
+    .json_eq("/credits", json!("3"))
+    .json_eq("/cost", json!("0.294"));
+    // The text says what the packs have left and how to check it.
+    ok(&sandbox, &["import", "--from", "kling", path])
+        .stdout_has("The packs usable now have 2,640.5 units left")
+        .stdout_has("credits balance kling-api --expect 2640.5");
 }
 
 #[test]

@@ -444,8 +444,10 @@ fn the_other_platforms_are_asked_as_documented() {
     )
     .check(!auth.contains("sk-kling-secret"), "the secret key not sent")
     .check(
-        requests[0].starts_with("GET /account/costs?start_time=1793491200000&end_time="),
-        "the resource packs since the 1st, in ms",
+        // A year back (2025-11-21 12:00 UTC, in ms) whatever --since says: every pack
+        // still usable must be listed, their units left being the balance checked.
+        requests[0].starts_with("GET /account/costs?start_time=1763726400000&end_time="),
+        "the resource packs of the last year, in ms",
     );
 
     // Plain HTTP to another machine is refused before anything is sent.
@@ -453,4 +455,45 @@ fn the_other_platforms_are_asked_as_documented() {
     s.run(&["sync", "fal"])
         .error()
         .stderr_has("refusing plain http:// to another machine");
+}
+
+#[test]
+fn sync_kling_records_its_packs_and_checks_the_units_they_have_left() {
+    // One pack: the table's 5,000 units ($700), usable from 2026-11-05 00:00 UTC until
+    // 2027-05-04 00:00 (1809388800000 ms), 4,988 units left. The ledger knows of one 5 s
+    // kling-v3 clip (3 units) logged after the sync: 4,997 left; the platform says 4,988, so
+    // 9 units were used that the log does not have.
+    let mut s = Sandbox::with_db();
+    let pack = r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
+        "resource_pack_subscribe_infos": [
+        {"resource_pack_name": "5000 units", "resource_pack_id": 9012,
+         "total_quantity": 5000, "remaining_quantity": 4988,
+         "purchase_time": 1793836800000, "effective_time": 1793836800000,
+         "invalid_time": 1809388800000, "status": "online"}]}}"#;
+    let server = Server::start(vec![ok(pack), ok(pack)]);
+    s.env("CREDITS_SYNC_BASE_URL", &server.base);
+    s.env("KLING_ACCESS_KEY", "ak-kling-access");
+    s.env("KLING_SECRET_KEY", "sk-kling-secret");
+    let run = s.run(&["sync", "kling"]);
+    run.success()
+        .stdout_has("1 pack as a top-up recorded")
+        .stdout_has("priced as the tables' pack 5,000 units ($700.00)")
+        .stdout_has("platform shows  4,988 credits")
+        .stdout_has("ledger          5,000 credits");
+    common::ok(&s, &["log", "kling-api", "kling-v3", "--duration", "5"]);
+    let again = s.run(&["sync", "kling"]);
+    again
+        .success()
+        .stdout_has("since 2025-11-21 12:00 UTC")
+        .stdout_has("1 already in the log")
+        .stdout_lacks("recorded as a top-up")
+        .stdout_has("ledger          4,997 credits")
+        .stdout_has("difference      9 credits fewer on the platform");
+    // The checks are kept: `balance` shows the last one.
+    common::ok(&s, &["balance", "kling-api"])
+        .stdout_has("last checked   differed on 2026-11-21: 9 credits fewer on the platform");
+    let topups = common::ok(&s, &["topup", "list", "--json"]);
+    topups
+        .check_eq("one top-up", 1, topups.json().as_array().unwrap().len())
+        .json_eq("/0/credits", serde_json::json!("5000"));
 }

@@ -519,7 +519,7 @@ fn causes(session: &Session, c: &Checked) -> Vec<String> {
     causes.into_iter().map(|(_, text)| text).collect()
 }
 
-fn check_text(session: &Session, c: &Checked) -> String {
+pub(crate) fn check_text(session: &Session, c: &Checked) -> String {
     let k = &c.check;
     let mut rows: Vec<(&str, String)> = vec![
         (

@@ -24,7 +24,7 @@ pub fn import(ctx: &Context, from: &str, path: &Path, out: &mut dyn Write) -> Re
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let import = billed::import_billed(&ctx.session, source, &[text])
         .with_context(|| format!("cannot import {} as {source}'s billing", path.display()))?;
-    show(ctx, path, &import, out)
+    show(ctx, path, &import, false, out)
 }
 
 /// `credits sync PLATFORM [--since DATE]`: the platform's API, fetched and imported, said as
@@ -47,14 +47,34 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
             }
         )?;
     }
-    show(ctx, Path::new(&synced.base), &synced.import, out)
+    show(ctx, Path::new(&synced.base), &synced.import, true, out)?;
+    if let Some(c) = &synced.check {
+        if ctx.json {
+            // One JSON document per command: the check is in `credits balance --json`.
+        } else {
+            proseln!(
+                out,
+                "\nThe packs' units left now, checked against the ledger (kept as `credits balance {} --expect` keeps it):",
+                c.check.platform
+            )?;
+            out.write_all(super::balance::check_text(&ctx.session, c).as_bytes())?;
+        }
+    }
+    Ok(0)
 }
 
 /// What an import of billing did, item by item (`--json`: [`BilledImportView`]).
 /// How many of the generations an import left unpriced are named, one line each.
 const UNPRICED_SHOWN: usize = 5;
 
-fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) -> Result<i32> {
+/// `fetched`: the documents came from the API just now (`sync`), not from a file.
+fn show(
+    ctx: &Context,
+    path: &Path,
+    import: &BilledImport,
+    fetched: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
     if ctx.json {
         out.write_all(views::json(&BilledImportView::new(path, import)).as_bytes())?;
         return Ok(0);
@@ -73,6 +93,16 @@ fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) 
             "{} added, {} updated",
             money::fmt_count(c.lines_added as u64, "billed line", "billed lines"),
             c.lines_replaced
+        ));
+    }
+    if c.topups_added > 0 {
+        parts.push(format!(
+            "{} recorded",
+            money::fmt_count(
+                c.topups_added as u64,
+                "pack as a top-up",
+                "packs as top-ups"
+            )
         ));
     }
     parts.push(format!("{} already in the log", c.already));
@@ -117,6 +147,9 @@ fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) 
             }
             BilledAction::LineAdded => "added".into(),
             BilledAction::LineReplaced => "updated with the platform's newer numbers".into(),
+            BilledAction::TopupAdded { pack, said } => {
+                format!("{said}; recorded as a top-up, priced as the tables' pack {pack}")
+            }
             BilledAction::AlreadyThere => "already in the log".into(),
             BilledAction::Skipped(why) => format!("skipped: {why}"),
         };
@@ -173,6 +206,17 @@ fn show(ctx: &Context, path: &Path, import: &BilledImport, out: &mut dyn Write) 
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    if let (Some(left), false) = (import.units_left, fetched) {
+        // A file was downloaded some time ago: what it says is left is the balance then.
+        proseln!(
+            out,
+            "The packs usable now have {} units left, as of when the file was made: `credits \
+             balance {} --expect {} --at TIME` checks the ledger against it.",
+            money::fmt_credits(left),
+            import.platform,
+            left.normalize()
+        )?;
+    }
     if !unknown.is_empty() {
         eproseln!(
             "note: not in the tables, kept under {}'s own name with no estimate (never priced at 0): {}",

@@ -15,8 +15,12 @@ pub struct BilledImportView<'a> {
     pub enriched: usize,
     pub lines_added: usize,
     pub lines_replaced: usize,
+    /// Prepaid packs recorded as top-ups (Kling).
+    pub topups_added: usize,
     pub already_present: usize,
     pub skipped: usize,
+    /// What the packs usable now have left, summed (Kling); null when none was listed.
+    pub units_left: Option<Dec>,
     pub items: Vec<BilledItemView<'a>>,
 }
 
@@ -36,15 +40,18 @@ pub struct BilledItemView<'a> {
     pub billed_credits: Option<Dec>,
     /// Why the entry added was left unpriced (its cost unknown); null when priced.
     pub unpriced: Option<&'a str>,
-    /// `added`, `enriched`, `line_added`, `line_replaced`, `already_present`, `skipped`.
+    /// `added`, `enriched`, `line_added`, `line_replaced`, `topup_added`, `already_present`,
+    /// `skipped`.
     pub action: &'static str,
     pub entry_id: Option<i64>,
     /// How an enriched entry was matched: `id` or `time`.
     pub matched_by: Option<&'static str>,
     /// The entry's status before and after, when the platform's replaced it.
     pub status_changed: Option<[&'static str; 2]>,
-    /// Why it was skipped.
+    /// Why it was skipped; for a pack recorded, what the platform listed (left, validity).
     pub reason: Option<&'a str>,
+    /// A pack recorded as a top-up: the tables' pack it is priced as, with its price.
+    pub priced_as: Option<&'a str>,
 }
 
 impl<'a> BilledImportView<'a> {
@@ -58,8 +65,10 @@ impl<'a> BilledImportView<'a> {
             enriched: c.enriched,
             lines_added: c.lines_added,
             lines_replaced: c.lines_replaced,
+            topups_added: c.topups_added,
             already_present: c.already,
             skipped: c.skipped,
+            units_left: import.units_left.map(Dec),
             items: import
                 .items
                 .iter()
@@ -81,6 +90,9 @@ impl<'a> BilledImportView<'a> {
                         ),
                         BilledAction::LineAdded => ("line_added", None, None, None, None),
                         BilledAction::LineReplaced => ("line_replaced", None, None, None, None),
+                        BilledAction::TopupAdded { said, .. } => {
+                            ("topup_added", None, None, None, Some(said.as_str()))
+                        }
                         BilledAction::AlreadyThere => ("already_present", None, None, None, None),
                         BilledAction::Skipped(why) => {
                             ("skipped", None, None, None, Some(why.as_str()))
@@ -106,6 +118,10 @@ impl<'a> BilledImportView<'a> {
                         matched_by,
                         status_changed,
                         reason,
+                        priced_as: match &i.action {
+                            BilledAction::TopupAdded { pack, .. } => Some(pack.as_str()),
+                            _ => None,
+                        },
                     }
                 })
                 .collect(),

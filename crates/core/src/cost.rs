@@ -647,6 +647,10 @@ pub fn entry_pack(platform: &Platform) -> Option<(Ratio, &Pack)> {
     priced_packs(platform).min_by(|a, b| (a.1.price, &a.0).cmp(&(b.1.price, &b.0)))
 }
 
+/// How the note of a price from [`entry_pack`] starts: a price from the balance (the pack
+/// actually bought) drops it.
+pub const PACK_NOTE_START: &str = "no plans: ";
+
 /// The non-trial packs with a price per credit.
 fn priced_packs(platform: &Platform) -> impl Iterator<Item = (Ratio, &Pack)> {
     platform.packs.iter().filter(|k| !k.trial).filter_map(|k| {
@@ -660,7 +664,7 @@ fn priced_packs(platform: &Platform) -> impl Iterator<Item = (Ratio, &Pack)> {
 fn pack_note(platform: &Platform, entry: &Pack, per_credit: &Ratio) -> String {
     let currency = &platform.currency;
     let mut note = format!(
-        "no plans: credits priced as in the cheapest pack to buy, {} ({} a credit)",
+        "{PACK_NOTE_START}credits priced as in the cheapest pack to buy, {} ({} a credit)",
         entry.name,
         money::fmt_money(money::to_decimal(per_credit), currency)
     );

@@ -30,7 +30,9 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use credits_core::error::fail_with_help;
 use credits_core::pricing::catalog::Catalog;
-use credits_core::records::{Money, NewEntry, PriceSource, Request, Status};
+use credits_core::records::{
+    Money, NewEntry, PriceSource, Request, Status, Topup, TopupExpiry, Who,
+};
 use credits_store::{Billed, BilledLine, LineWrite, Matched};
 use rust_decimal::Decimal;
 use serde_json::value::RawValue;
@@ -135,6 +137,10 @@ pub enum BilledAction {
     LineAdded,
     /// A day imported before, now with the platform's newer numbers.
     LineReplaced,
+    /// A prepaid pack recorded as a top-up of the platform's balance, priced as the tables'
+    /// pack of that size: `pack` is that pack's name and price; `said` what the platform
+    /// listed (left, validity).
+    TopupAdded { pack: String, said: String },
     /// Imported before, unchanged: nothing added.
     AlreadyThere,
     /// Not imported, and why.
@@ -170,6 +176,10 @@ pub struct BilledImport {
     /// The platform in the tables (`fal`, `runway-api`).
     pub platform: String,
     pub items: Vec<BilledItem>,
+    /// What the platform's packs had left, summed over those usable now (Kling's
+    /// `remaining_quantity` of packs `online` and within their validity), when it listed any:
+    /// the balance the platform shows, for `balance --expect` (`sync` checks it itself).
+    pub units_left: Option<Decimal>,
 }
 
 impl BilledImport {
@@ -183,6 +193,7 @@ impl BilledImport {
                 BilledAction::Enriched { .. } => c.enriched += 1,
                 BilledAction::LineAdded => c.lines_added += 1,
                 BilledAction::LineReplaced => c.lines_replaced += 1,
+                BilledAction::TopupAdded { .. } => c.topups_added += 1,
                 BilledAction::AlreadyThere => c.already += 1,
                 BilledAction::Skipped(_) => c.skipped += 1,
             }
@@ -198,6 +209,8 @@ pub struct BilledCounts {
     pub enriched: usize,
     pub lines_added: usize,
     pub lines_replaced: usize,
+    /// Prepaid packs recorded as top-ups (Kling).
+    pub topups_added: usize,
     pub already: usize,
     pub skipped: usize,
 }
@@ -232,19 +245,52 @@ pub fn import_billed(
             .with_context(|| format!("{source} page {} of {}", i + 1, pages.len()))?;
     }
     let platform = source.platform().to_string();
-    if parsed.generations.is_empty() && parsed.lines.is_empty() {
-        // Nothing to record (Kling's packs, a list of running generations): no database is
-        // made or opened for it.
+    let units_left = parsed.units_left(session.now_utc());
+    if parsed.generations.is_empty() && parsed.lines.is_empty() && parsed.packs.is_empty() {
+        // Nothing to record (a list of running generations): no database is made or opened.
         return Ok(BilledImport {
             source,
             platform,
             items: parsed.skipped,
+            units_left,
         });
     }
+    let who = session.who()?;
     let mut store = session.store()?;
     let items = store.write(|tx| {
         let mut items = parsed.skipped;
         let mut created = false;
+        if !parsed.packs.is_empty() {
+            let records = super::ledger::records(tx, &platform)?;
+            let start =
+                super::ledger::start(session, &records)?.filter(|_| !records.changes.is_empty());
+            for pack in parsed.packs {
+                let mut item = pack.item;
+                let topup = Topup {
+                    who: who.clone(),
+                    ..pack.topup
+                };
+                item.action = match start.filter(|s| topup.at < *s) {
+                    // A pack before the account's recorded start is outside its balance:
+                    // `account set` starts it, and a top-up before it would not count.
+                    Some(s) => BilledAction::Skipped(format!(
+                        "valid from {}, before the balance's start ({}, `credits account \
+                         list`): not recorded",
+                        topup.at.format("%Y-%m-%d %H:%M"),
+                        s.format("%Y-%m-%d %H:%M")
+                    )),
+                    None if tx.insert_topup_if_absent(&topup)? => {
+                        created = true;
+                        BilledAction::TopupAdded {
+                            pack: pack.table_pack,
+                            said: pack.said,
+                        }
+                    }
+                    None => BilledAction::AlreadyThere,
+                };
+                items.push(item);
+            }
+        }
         for g in parsed.generations {
             let (item, made) = import_generation(session, tx, source, g)?;
             created |= made;
@@ -262,6 +308,7 @@ pub fn import_billed(
         source,
         platform,
         items,
+        units_left,
     })
 }
 
@@ -287,11 +334,41 @@ struct Line {
     known: bool,
 }
 
+/// A prepaid pack as the platform listed it, as the top-up it is recorded as.
+#[derive(Debug, Clone)]
+struct PackRead {
+    item: BilledItem,
+    topup: Topup,
+    /// The tables' pack of that size: its name and price.
+    table_pack: String,
+    /// What the platform listed: left, validity.
+    said: String,
+}
+
 #[derive(Default)]
 struct Parsed {
     generations: Vec<Generation>,
     lines: Vec<Line>,
+    packs: Vec<PackRead>,
+    /// Every pack listed, recorded or not: (left, usable from, until, status).
+    pack_balances: Vec<(Decimal, DateTime<Utc>, DateTime<Utc>, String)>,
     skipped: Vec<BilledItem>,
+}
+
+impl Parsed {
+    /// What the packs usable at `now` have left, when any pack was listed.
+    fn units_left(&self, now: DateTime<Utc>) -> Option<Decimal> {
+        if self.pack_balances.is_empty() {
+            return None;
+        }
+        let mut sum = Decimal::ZERO;
+        for (left, from, until, status) in &self.pack_balances {
+            if status == "online" && *from <= now && now < *until {
+                sum = sum.checked_add(*left)?;
+            }
+        }
+        Some(sum)
+    }
 }
 
 fn read_page(catalog: &Catalog, source: BilledSource, page: &Json, out: &mut Parsed) -> Result<()> {
@@ -300,7 +377,7 @@ fn read_page(catalog: &Catalog, source: BilledSource, page: &Json, out: &mut Par
         BilledSource::Replicate => read_replicate(catalog, page, out),
         BilledSource::Openai => read_openai(catalog, page, out),
         BilledSource::Runway => read_runway(catalog, page, out),
-        BilledSource::Kling => read_kling(page, out),
+        BilledSource::Kling => read_kling(catalog, page, out),
     }
 }
 
@@ -639,9 +716,13 @@ fn read_runway(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
 
 /// Kling's `GET /account/costs`: `data.resource_pack_subscribe_infos[]` (`total_quantity`,
 /// `remaining_quantity`, `purchase_time`, `effective_time`, `invalid_time` in ms, `status`).
-/// Each pack is read and said with what is left and when it expires, but not recorded: the
-/// tables bill `kling-api` in money, so it has no balance a pack could be a top-up of.
-fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
+/// A pack is a top-up of `kling-api`'s balance of units, usable from `effective_time` and
+/// expiring at `invalid_time` (its real validity, not the table's "180 days"). Kling does
+/// not say what was paid: a pack of a size the tables sell is priced as that pack (a trial
+/// pack too); another size is said and left for `credits topup`, since a top-up needs a
+/// price. What each pack has left is kept for the balance the platform shows.
+fn read_kling(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
+    let platform = catalog.platform(BilledSource::Kling.platform())?;
     let data = page.field("data")?;
     for pack in data
         .field("resource_pack_subscribe_infos")?
@@ -652,11 +733,18 @@ fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
             Some(v) => v.text("resource_pack_id")?,
             None => name.clone(),
         };
-        let at = time_of(pack.field("purchase_time")?)?;
+        let bought = time_of(pack.field("purchase_time")?)?;
         let total = pack.field("total_quantity")?.decimal("total_quantity")?;
         let left = pack
             .field("remaining_quantity")?
             .decimal("remaining_quantity")?;
+        if total <= Decimal::ZERO || left < Decimal::ZERO || left > total {
+            bail!(
+                "pack {id}: {} of {} left is not a pack's balance",
+                left.normalize(),
+                total.normalize()
+            );
+        }
         let from = time_of(pack.field("effective_time")?)?;
         let until = time_of(pack.field("invalid_time")?)?;
         if until <= from {
@@ -667,20 +755,64 @@ fn read_kling(page: &Json, out: &mut Parsed) -> Result<()> {
             .map(|s| s.text("status"))
             .transpose()?
             .unwrap_or_else(|| "unknown".into());
-        out.skipped.push(skipped(
-            BilledKind::Pack,
-            id,
-            name,
-            at,
-            format!(
-                "resource pack ({status}): {} of {} left, valid {} to {} (UTC); not recorded, \
-                 since the tables bill kling-api in money (no balance to add it to)",
-                left.normalize(),
-                total.normalize(),
-                from.format("%Y-%m-%d %H:%M"),
-                until.format("%Y-%m-%d %H:%M")
+        out.pack_balances.push((left, from, until, status.clone()));
+        let said = format!(
+            "{name} ({status}): {} of {} units left, valid {} to {} (UTC)",
+            left.normalize(),
+            total.normalize(),
+            from.format("%Y-%m-%d %H:%M"),
+            until.format("%Y-%m-%d %H:%M")
+        );
+        // The tables' pack of that size (credits with bonus); a trial pack counts, being
+        // what one bought.
+        let sized: Vec<_> = platform
+            .packs
+            .iter()
+            .filter(|k| k.total_credits() == Some(total))
+            .collect();
+        let Some(table) = sized.first() else {
+            out.skipped.push(skipped(
+                BilledKind::Pack,
+                id,
+                name,
+                bought,
+                format!(
+                    "{said}; not recorded: the tables sell no {}-unit pack, so its price is \
+                     unknown (record it with `credits topup {} --credits {} --price PRICE \
+                     --at {}`)",
+                    total.normalize(),
+                    platform.id,
+                    total.normalize(),
+                    from.format("%Y-%m-%dT%H:%M:%SZ")
+                ),
+            ));
+            continue;
+        };
+        // The action is set when it is written. Nothing on it is "billed": Kling lists
+        // units, not what it charged for them.
+        let mut item = skipped(BilledKind::Pack, id, name, bought, "");
+        item.known_model = true;
+        out.packs.push(PackRead {
+            item,
+            topup: Topup {
+                id: 0,
+                platform: platform.id.clone(),
+                pack: Some(table.id.clone()),
+                credits: table.credits,
+                bonus: table.bonus,
+                price: table.price,
+                currency: platform.currency.clone(),
+                at: from,
+                expiry: TopupExpiry::At(until),
+                who: Who::default(),
+            },
+            table_pack: format!(
+                "{} ({})",
+                table.name,
+                credits_core::money::fmt_money(table.price, &platform.currency)
             ),
-        ));
+            said,
+        });
     }
     Ok(())
 }

@@ -497,9 +497,11 @@ fn with_balance(
     priced.pricing = describe_allocation(l, i);
     priced.source = PriceSource::Balance;
     // The plan-based notes no longer apply: the ledger priced it.
-    priced
-        .notes
-        .retain(|n| !matches!(n, Note::MoneyUnknown(_) | Note::NoAccount { .. }));
+    priced.notes.retain(|n| match n {
+        Note::MoneyUnknown(_) | Note::NoAccount { .. } => false,
+        Note::Table(t) => !t.starts_with(cost::PACK_NOTE_START),
+        _ => true,
+    });
     if value.is_none() {
         priced
             .notes

@@ -16,8 +16,9 @@
 //!   while `has_more` (the Videos API, whose list `import --from openai` also reads, shut
 //!   down on 2026-09-24);
 //! - Runway: `POST /v1/organization/usage` in date ranges of at most 90 days;
-//! - Kling: `GET /account/costs` (the resource packs), with a JWT signed HS256 from the
-//!   access and secret keys.
+//! - Kling: `GET /account/costs` (the resource packs, from a year back at least), with a
+//!   JWT signed HS256 from the access and secret keys; the units the packs have left are
+//!   then checked against the ledger, as `balance --expect` checks.
 
 use super::billed::{self, BilledImport, BilledSource};
 use super::Session;
@@ -26,6 +27,9 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use credits_core::error::{fail, fail_with_help};
 use serde::Deserialize;
+
+/// How far back `sync kling` lists packs at least: longer than any pack lasts.
+const KLING_PACKS_DAYS: i64 = 365;
 
 /// The variable that replaces every platform's API address (`scheme://host[:port]`, a path
 /// prefix allowed), for tests and proxies: plain `http://` only to this machine.
@@ -111,6 +115,9 @@ pub struct Synced {
     pub stats: Stats,
     /// From when.
     pub since: DateTime<Utc>,
+    /// Kling: the balance its packs have left now, checked against the ledger and kept as
+    /// `balance --expect` keeps a check (`None` when it listed no pack the ledger has).
+    pub check: Option<super::checks::Checked>,
 }
 
 /// The keys of `source` from the environment, in [`key_variables`]' order; an unset or empty
@@ -158,6 +165,13 @@ pub fn sync(session: &Session, source: BilledSource, since: DateTime<Utc>) -> Re
         _ => default_base(source).to_string(),
     };
     let now = session.now_utc();
+    // Kling lists packs, not usage: every pack still usable must be listed, for their units
+    // left are the balance checked below. A pack lasts at most 180 days (the table's), so
+    // a year back lists them all, whatever `--since` says.
+    let since = match source {
+        BilledSource::Kling => since.min(now - Duration::days(KLING_PACKS_DAYS)),
+        _ => since,
+    };
     let (auth, secrets) = authorization(source, &keys, now)?;
     let mut client = Client::new(caller(source), &base, secrets)?;
     let documents = fetch(&mut client, source, &base, &auth, since, now)?;
@@ -168,12 +182,30 @@ pub fn sync(session: &Session, source: BilledSource, since: DateTime<Utc>) -> Re
             caller(source).platform
         )
     })?;
+    // What the platform's packs have left is what its balance shows now: checked at once,
+    // so a drift is seen the day it starts (only once a pack is in the ledger: else there
+    // is no balance to check).
+    let in_ledger = import.items.iter().any(|i| {
+        i.kind == billed::BilledKind::Pack
+            && matches!(
+                i.action,
+                billed::BilledAction::TopupAdded { .. } | billed::BilledAction::AlreadyThere
+            )
+    });
+    let check = match import.units_left {
+        Some(left) if in_ledger => {
+            let platform = session.catalog.platform(source.platform())?;
+            Some(super::checks::check(session, platform, left, now)?)
+        }
+        _ => None,
+    };
     Ok(Synced {
         import,
         base,
         pages,
         stats: client.stats,
         since,
+        check,
     })
 }
 
