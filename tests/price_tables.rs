@@ -396,3 +396,34 @@ fn a_schema_3_log_opens_and_its_entries_record_no_table_until_repriced() {
     ));
     assert_eq!(priced_with(&sandbox), vec![(1, shipped)]);
 }
+
+#[test]
+fn an_entry_logged_in_money_keeps_its_money_when_its_table_starts_counting_credits() {
+    // Kling's API table went from dollars to units: entries logged before hold no credits,
+    // so pricing them again from the new table would make them $0. A table in a pricing dir
+    // plays it: "Clips API" bills $0.50 a clip, then counts 5 credits a clip sold in packs
+    // of 1,000 for $90.
+    let mut sandbox = Sandbox::with_db();
+    let dir = sandbox.path().join("tables");
+    sandbox.env("CREDITS_PRICING_DIR", dir.to_str().unwrap());
+    sandbox.write(
+        "tables/clips-api.toml",
+        "name = \"Clips API\"\nas_of = 2026-11-01\nbilling = \"money\"\ncurrency = \"USD\"\n\
+         [[model]]\nname = \"m1\"\ncredits = 0.5\n",
+    );
+    ok(&sandbox, &["log", "clips-api", "m1", "--at", "2026-11-10"]);
+    sandbox.write(
+        "tables/clips-api.toml",
+        "name = \"Clips API\"\nas_of = 2026-11-20\ncurrency = \"USD\"\n\
+         [[pack]]\nname = \"1,000 credits\"\nprice = 90\ncredits = 1000\n\
+         [[model]]\nname = \"m1\"\ncredits = 5\n",
+    );
+    let run = ok(&sandbox, &["reprice", "--json"]);
+    run.json_eq("/kept_billed_in_money", json!(1))
+        .json_eq("/changed", json!([]));
+    ok(&sandbox, &["reprice"])
+        .stdout_has("1 kept: logged in money on a platform whose table now counts credits");
+    ok(&sandbox, &["history", "--json"]).json_eq("/0/cost", json!("0.5"));
+    // A new entry counts credits, priced at the pack's $0.09 a credit: 5 × $0.09 = $0.45.
+    ok(&sandbox, &["log", "clips-api", "m1", "--json"]).json_eq("/cost", json!("0.45"));
+}

@@ -101,19 +101,25 @@ pub fn run(ctx: &Context, args: &RepriceArgs, out: &mut dyn Write) -> Result<i32
     } else {
         "changed"
     };
+    let mut kept = String::new();
+    if outcome.kept_by_choice > 0 {
+        kept.push_str(&format!(
+            "; {} kept: priced with your --plan or --price-per-credit",
+            outcome.kept_by_choice
+        ));
+    }
+    if outcome.kept_billed_in_money > 0 {
+        kept.push_str(&format!(
+            "; {} kept: logged in money on a platform whose table now counts credits (no \
+             credits were recorded to price again)",
+            outcome.kept_billed_in_money
+        ));
+    }
     proseln!(
         out,
-        "{} of {} {verb}{}",
+        "{} of {} {verb}{kept}",
         money::fmt_credits(n.into()),
         money::fmt_count(outcome.examined, "entry", "entries"),
-        if outcome.kept_by_choice > 0 {
-            format!(
-                "; {} kept: priced with your --plan or --price-per-credit",
-                outcome.kept_by_choice
-            )
-        } else {
-            String::new()
-        }
     )?;
     for t in &outcome.tables {
         proseln!(out, "{}", tables_line(t, args.dry_run))?;

@@ -77,6 +77,8 @@ pub struct RepriceView<'a> {
     pub dry_run: bool,
     pub examined: u64,
     pub kept_by_choice: u64,
+    /// Entries logged in money on a platform whose table now counts credits: kept.
+    pub kept_billed_in_money: u64,
     pub changed: Vec<RepricedView<'a>>,
     pub restamped: u64,
     pub tables: Vec<TablesView<'a>>,
@@ -155,6 +157,7 @@ impl<'a> RepriceView<'a> {
             dry_run,
             examined: outcome.examined,
             kept_by_choice: outcome.kept_by_choice,
+            kept_billed_in_money: outcome.kept_billed_in_money,
             changed: outcome.changed.iter().map(RepricedView::new).collect(),
             restamped: outcome.restamped,
             tables: outcome.tables.iter().map(TablesView::new).collect(),

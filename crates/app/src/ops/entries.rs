@@ -388,6 +388,10 @@ pub struct RepriceOutcome {
     pub examined: u64,
     /// Entries kept because the user chose their price (`--plan`, `--price-per-credit`).
     pub kept_by_choice: u64,
+    /// Entries kept because they were billed in money by a platform whose table now counts
+    /// credits (`kling-api` became units): they hold no credits to price again, and their
+    /// money was the table's price then.
+    pub kept_billed_in_money: u64,
     /// Per platform, entries priced again with the current table that were priced with
     /// another one (or none recorded), whether or not their money changed.
     pub tables: Vec<TablesReplaced>,
@@ -471,6 +475,16 @@ pub fn reprice(session: &Session, filter: &Filter, dry_run: bool) -> Result<Repr
             out.examined += 1;
             if e.price_source.is_some_and(|s| s.chosen_by_user()) {
                 out.kept_by_choice += 1;
+                continue;
+            }
+            // Logged as money on a platform that now bills credits: its credits were never
+            // recorded (0), so pricing them again would make its money $0.
+            let now_in_credits = session
+                .catalog
+                .platform(&e.platform)
+                .is_ok_and(|p| p.billing == credits_core::pricing::Billing::Credits);
+            if e.price_source == Some(PriceSource::MoneyBilled) && now_in_credits {
+                out.kept_billed_in_money += 1;
                 continue;
             }
             let from_ledger = by_ledger
