@@ -1221,3 +1221,113 @@ fn a_balance_check_says_the_imported_usage_covers_the_gap() {
         left.normalize()
     ));
 }
+
+/// Found by a trial of issue 23: `history` showed the table's estimate only, with no sign of
+/// what the platform reported. Now each entry with the platform's record shows it beside the
+/// estimate (`estimate` and `billed`, so each amount says which it is), and `--json` gives it
+/// as exact decimal strings with its source.
+#[test]
+fn history_shows_what_was_billed_beside_the_estimate() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "replicate",
+            "flux-dev",
+            "--at",
+            "2026-11-20T11:10:00Z",
+        ],
+    );
+    // Not billed by any import: its cell says there is no record.
+    ok(
+        &sandbox,
+        &["log", "fal", "ovi", "--at", "2026-11-21T09:00:00Z"],
+    );
+    let file = sandbox.write("predictions.json", REPLICATE);
+    ok(
+        &sandbox,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    let list = entries(&sandbox);
+    let dev = by_model(&list, "flux-dev")[0];
+    // Replicate's list has no cost: the record is there, its amount unknown (never 0).
+    assert_eq!(
+        dev["billed"],
+        json!({"amount": null, "currency": null, "credits": null, "matched": "time",
+               "reference": "rep-failed", "source": "replicate-predictions"})
+    );
+    assert_eq!(by_model(&list, "ovi")[0]["billed"], Value::Null);
+    let mut cmd = sandbox.command(&["history"]);
+    cmd.env("COLUMNS", "80");
+    let text = sandbox.finished(&["history"], cmd.output().unwrap());
+    text.success();
+    let header = text.stdout.lines().next().unwrap().to_string();
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert!(
+        words.contains(&"estimate") && words.contains(&"billed") && !words.contains(&"cost"),
+        "{header}"
+    );
+    let row = |model: &str| {
+        text.stdout
+            .lines()
+            .find(|l| l.split_whitespace().any(|w| w == model))
+            .unwrap_or_else(|| panic!("{model} in {}", text.stdout))
+            .split_whitespace()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        row("flux-dev").contains(&"unknown".to_string()),
+        "{}",
+        text.stdout
+    );
+    assert!(row("ovi").contains(&"-".to_string()), "{}", text.stdout);
+
+    // A record with an amount (here an export's, edited as a platform that reports one
+    // would have it) shows it: exact in `--json`, by the display rule in the table.
+    ok(
+        &sandbox,
+        &["export", "--format", "json", "--output", "all.json"],
+    );
+    let path = sandbox.path().join("all.json");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for b in doc["billed"].as_array_mut().unwrap() {
+        if b["ref"] == "rep-ok" {
+            b["amount"] = json!("0.0031");
+            b["currency"] = json!("USD");
+        }
+    }
+    std::fs::write(&path, doc.to_string()).unwrap();
+    let fresh = Sandbox::with_db();
+    ok(&fresh, &["import", path.to_str().unwrap()]);
+    let schnell = by_model(&entries(&fresh), "flux-schnell")[0].clone();
+    assert_eq!(schnell["cost"], "0.003", "the estimate stays the table's");
+    assert_eq!(schnell["billed"]["amount"], "0.0031");
+    assert_eq!(schnell["billed"]["currency"], "USD");
+    assert_eq!(schnell["billed"]["source"], "replicate-predictions");
+    assert_eq!(schnell["billed"]["matched"], "created");
+    let mut cmd = fresh.command(&["history"]);
+    cmd.env("COLUMNS", "120");
+    let wide = fresh.finished(&["history"], cmd.output().unwrap());
+    wide.success();
+    let line = wide
+        .stdout
+        .lines()
+        .find(|l| l.contains("flux-schnell"))
+        .unwrap();
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    assert!(
+        cells.contains(&"$0.003") && cells.contains(&"$0.0031"),
+        "{}",
+        wide.stdout
+    );
+
+    // A log with nothing billed looks as it did: a `cost` column, no `billed`.
+    let plain = Sandbox::with_db();
+    ok(&plain, &["log", "fal", "ovi"]);
+    ok(&plain, &["history"])
+        .stdout_has("cost")
+        .stdout_lacks("billed")
+        .stdout_lacks("estimate");
+}

@@ -418,6 +418,50 @@ fn history_fits_with_what_a_row_is_read_for_and_numbers_whole() {
 }
 
 #[test]
+fn history_with_billed_entries_fits_with_the_estimate_whole() {
+    // Issue 23: entries the platform reported show `billed` beside the cost, then headed
+    // `estimate`. The estimate stays at every width; billed, an amount, is hidden whole or
+    // shown whole (after the credits, before the model is cut).
+    let sandbox = logged();
+    let file = sandbox.write(
+        "predictions.json",
+        r#"{"next": null, "results": [
+  {"id": "rep-ok", "model": "black-forest-labs/flux-schnell", "status": "succeeded",
+   "created_at": "2026-11-20T10:00:00Z", "metrics": {"predict_time": 1.9}}]}"#,
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    let json = ok(&sandbox, &["history", "--json"]).json();
+    let entries = json.as_array().unwrap();
+    let headers = [
+        "id", "time", "platform", "model", "request", "credits", "estimate", "billed", "project",
+        "tags", "status",
+    ];
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["history"]);
+        assert_fits(&run, width);
+        let rows = &tables(&run.stdout, &headers)[0];
+        run.check_eq("one row per entry", entries.len(), rows.len());
+        for (row, e) in rows.iter().zip(entries) {
+            assert_money(&run, cell(row, "estimate").unwrap(), e, "cost");
+            if width >= 80 {
+                run.check(cell(row, "billed").is_some(), "billed shown at 80");
+            }
+            if let Some(billed) = cell(row, "billed") {
+                let expected = if e["billed"].is_null() {
+                    "-"
+                } else {
+                    "unknown"
+                };
+                run.check_eq("billed", expected, billed);
+            }
+        }
+    }
+}
+
+#[test]
 fn refunds_fit_with_credits_and_money_owed_whole() {
     let sandbox = logged();
     let json = ok(&sandbox, &["refunds", "--json"]).json();

@@ -10,6 +10,8 @@ use credits_app::exchange::Format;
 use credits_app::ops::{checks, exchange};
 use credits_core::money;
 use credits_core::records::Entry;
+use credits_store::Billed;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -41,10 +43,28 @@ fn describe_request(e: &Entry) -> String {
     parts.join(", ")
 }
 
+/// What the platform billed for an entry, as its cell: the money (or credits) it reported,
+/// `unknown` when its record gave no amount (Replicate's and OpenAI's lists carry none), `-`
+/// when no record of the platform's is linked to the entry.
+fn billed_cell(billed: Option<&Billed>) -> String {
+    match billed {
+        None => "-".into(),
+        Some(b) => match (&b.amount, b.credits) {
+            (Some(m), _) => money::fmt_money(m.amount, &m.currency),
+            (None, Some(c)) => money::fmt_count(c, "credit", "credits"),
+            (None, None) => "unknown".into(),
+        },
+    }
+}
+
 /// The columns of `history`'s table, declared once. (`--csv` is the export format, whose
 /// columns `credits_app::exchange` declares: a file `import` reads back.) `by`, who logged
 /// the entry, only when some entry says: a log of one unknown user looks as it did.
-fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
+/// `billed`, what the platforms reported for the entries that have a record of theirs
+/// (`import --from`, `sync`): given, its column stands beside the cost, which is then
+/// headed `est. cost`, so each amount says which it is (issue 23); a log with none looks as
+/// it did.
+fn history_columns(by: bool, billed: Option<&HashMap<i64, Billed>>) -> Vec<ViewColumn<'_, Entry>> {
     let mut columns = vec![
         // What a reader reads a row for stays at any width (issue 22): which entry (id),
         // when, what (model), how it went (status) and what it cost. The platform and the
@@ -67,16 +87,28 @@ fn history_columns(by: bool) -> Vec<ViewColumn<'static, Entry>> {
         ViewColumn::new(render::Column::optional("credits", 5), |e: &Entry| {
             money::fmt_credits(e.credits)
         }),
-        ViewColumn::new(render::Column::essential("cost"), |e: &Entry| {
-            e.cost.as_ref().map_or_else(
-                || "unknown".to_string(),
-                |m| money::fmt_money(m.amount, &m.currency),
-            )
-        }),
-        ViewColumn::new(render::Column::shrinkable("project", 3, 8), |e: &Entry| {
-            e.project.clone().unwrap_or_default()
-        }),
+        ViewColumn::new(
+            render::Column::essential(if billed.is_some() { "estimate" } else { "cost" }),
+            |e: &Entry| {
+                e.cost.as_ref().map_or_else(
+                    || "unknown".to_string(),
+                    |m| money::fmt_money(m.amount, &m.currency),
+                )
+            },
+        ),
     ];
+    if let Some(billed) = billed {
+        // An amount, hidden whole or shown whole; it gives way after the credits, which the
+        // log's own cost column prices anyway.
+        columns.push(ViewColumn::new(
+            render::Column::optional("billed", 6),
+            move |e: &Entry| billed_cell(billed.get(&e.id)),
+        ));
+    }
+    columns.push(ViewColumn::new(
+        render::Column::shrinkable("project", 3, 8),
+        |e: &Entry| e.project.clone().unwrap_or_default(),
+    ));
     if by {
         columns.push(ViewColumn::new(
             render::Column::optional("by", 2),
@@ -104,13 +136,18 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
         return Ok(0);
     }
     let entries = store.entries(&filter)?;
+    let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+    // What the platform reported for each entry it has a record of (issue 23).
+    let billed = store.read(|tx| tx.billed_of_entries(&ids))?;
     if ctx.json {
         // The file an entry was logged from (`credits scan`), or null.
-        let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
         let paths = store.read(|tx| tx.entry_paths(&ids))?;
         let view: Vec<EntryView> = entries
             .iter()
-            .map(|e| EntryView::new(e, paths.get(&e.id).map(String::as_str)))
+            .map(|e| {
+                EntryView::new(e, paths.get(&e.id).map(String::as_str))
+                    .with_billed(billed.get(&e.id))
+            })
             .collect();
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
@@ -120,7 +157,8 @@ pub fn history(ctx: &Context, args: &HistoryArgs, out: &mut dyn Write) -> Result
         return Ok(0);
     }
     let by = entries.iter().any(|e| e.who.logged_by.is_some());
-    out.write_all(columns::table(&history_columns(by), &entries).as_bytes())?;
+    let billed = (!billed.is_empty()).then_some(&billed);
+    out.write_all(columns::table(&history_columns(by, billed), &entries).as_bytes())?;
     // The last balance check of each platform shown (`balance PLATFORM --expect N`).
     let platforms: std::collections::BTreeSet<&str> =
         entries.iter().map(|e| e.platform.as_str()).collect();

@@ -3,7 +3,7 @@
 
 use super::{dec, Dec};
 use credits_core::records::{Entry, TableStamp};
-use credits_store::Skipped;
+use credits_store::{Billed, Skipped};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -40,6 +40,24 @@ pub struct EntryView<'a> {
     pub logged_by: Option<&'a str>,
     /// The host it was logged on, or null when unknown.
     pub machine: Option<&'a str>,
+    /// What the platform reported for it (`import --from`, `sync`), beside `cost`, which is
+    /// always the tables' estimate; null when no record of the platform's is linked to it.
+    pub billed: Option<BilledView<'a>>,
+}
+
+/// The platform's record of an entry: its amounts as exact decimal strings, null where the
+/// platform did not say (never 0).
+#[derive(Serialize)]
+pub struct BilledView<'a> {
+    pub amount: Option<Dec>,
+    pub currency: Option<&'a str>,
+    pub credits: Option<Dec>,
+    /// The export it came from (`replicate-predictions`, `openai-videos`).
+    pub source: &'a str,
+    /// The platform's own id of the generation.
+    pub reference: &'a str,
+    /// How it found the entry: `created` (the import made it), `id` or `time`.
+    pub matched: &'static str,
 }
 
 /// The table that priced an entry.
@@ -92,7 +110,21 @@ impl<'a> EntryView<'a> {
             path,
             logged_by: e.who.logged_by.as_deref(),
             machine: e.who.machine.as_deref(),
+            billed: None,
         }
+    }
+
+    /// With the platform's record of the entry, if it has one.
+    pub fn with_billed(mut self, b: Option<&'a Billed>) -> EntryView<'a> {
+        self.billed = b.map(|b| BilledView {
+            amount: b.amount.as_ref().map(|m| Dec(m.amount)),
+            currency: b.amount.as_ref().map(|m| m.currency.as_str()),
+            credits: b.credits.map(Dec),
+            source: &b.source,
+            reference: &b.reference,
+            matched: b.matched.as_str(),
+        });
+        self
     }
 }
 

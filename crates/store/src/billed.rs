@@ -193,6 +193,27 @@ impl Tx<'_> {
             .is_some())
     }
 
+    /// The platform's record of each entry of `ids` that has one (`history` shows it beside
+    /// the estimate); an entry with two (never made by an import, which links one) shows the
+    /// earliest.
+    pub fn billed_of_entries(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, Billed>> {
+        let mut out = std::collections::HashMap::new();
+        for id in ids {
+            let found = self.conn.query_map(
+                &format!(
+                    "SELECT {BILLED_COLUMNS} FROM billed WHERE entry_id = ?1 \
+                     ORDER BY at, platform, ref"
+                ),
+                params![id],
+                billed_row,
+            )?;
+            if let Some(b) = found.into_iter().next() {
+                out.insert(*id, b);
+            }
+        }
+        Ok(out)
+    }
+
     /// The entry whose dedup key is `key`, if any.
     pub fn entry_id_by_dedup_key(&self, key: &str) -> Result<Option<i64>> {
         self.conn.query_opt(
