@@ -1331,3 +1331,84 @@ fn history_shows_what_was_billed_beside_the_estimate() {
         .stdout_lacks("billed")
         .stdout_lacks("estimate");
 }
+
+/// Found by a trial of issue 23: a Replicate prediction's `input.generate_audio` (Veo, Kling:
+/// audio priced apart) was not read, so a clip made with sound was priced as silent. Read,
+/// it prices the entry as the table prices audio: the shipped Veo 3.1 Fast has a price
+/// without audio only, so one with audio is left unpriced (said), never priced as silent;
+/// with a table that has both, each is priced by its own.
+#[test]
+fn replicate_generate_audio_prices_the_entry_with_or_without_audio() {
+    const VEO: &str = r#"{"next": null, "previous": null, "results": [
+  {"id": "veo-quiet", "model": "google/veo-3.1-fast", "version": "v1", "status": "succeeded",
+   "source": "api", "created_at": "2026-11-20T10:00:00Z", "completed_at": "2026-11-20T10:01:00Z",
+   "input": {"prompt": "a fox at dawn", "duration": 8, "generate_audio": false},
+   "metrics": {"predict_time": 40.2}, "urls": {}},
+  {"id": "veo-sound", "model": "google/veo-3.1-fast", "version": "v1", "status": "succeeded",
+   "source": "api", "created_at": "2026-11-21T10:00:00Z", "completed_at": "2026-11-21T10:01:00Z",
+   "input": {"prompt": "a fox at dawn", "duration": 8, "generate_audio": true},
+   "metrics": {"predict_time": 41.0}, "urls": {}}
+]}"#;
+    let audio_of = |sandbox: &Sandbox| -> Vec<(Value, Value, Value)> {
+        let mut list: Vec<(Value, Value, Value)> = entries(sandbox)
+            .iter()
+            .map(|e| (e["at"].clone(), e["audio"].clone(), e["cost"].clone()))
+            .collect();
+        list.sort_by_key(|(at, _, _)| at.to_string());
+        list
+    };
+
+    let shipped = Sandbox::with_db();
+    let file = shipped.write("predictions.json", VEO);
+    let run = ok(
+        &shipped,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    run.stdout_has("1 generation left unpriced")
+        .stdout_has("veo-sound veo-3.1-fast: ")
+        .stdout_has("no price for audio");
+    // 8 s at $0.10 a second without audio; with audio, unknown (never the silent price).
+    assert_eq!(
+        audio_of(&shipped),
+        [
+            (
+                json!("2026-11-20T10:00:00+00:00"),
+                json!(false),
+                json!("0.8")
+            ),
+            (json!("2026-11-21T10:00:00+00:00"), json!(true), Value::Null),
+        ]
+    );
+
+    // A table with a price for each: $0.15 a second with audio (the user's patch).
+    let patched = Sandbox::with_db();
+    patched.write(
+        ".config/credits/pricing/replicate.toml",
+        "name = \"Replicate\"\ncurrency = \"USD\"\nbilling = \"money\"\nas_of = 2026-11-21\n\
+         [[model]]\nname = \"veo-3.1-fast\"\n\
+         [[model.variant]]\naudio = false\nper_second = 0.10\n\
+         [[model.variant]]\naudio = true\nper_second = 0.15\n",
+    );
+    let file = patched.write("predictions.json", VEO);
+    ok(
+        &patched,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    )
+    .stdout_lacks("unpriced");
+    assert_eq!(
+        audio_of(&patched),
+        [
+            (
+                json!("2026-11-20T10:00:00+00:00"),
+                json!(false),
+                json!("0.8")
+            ),
+            (
+                json!("2026-11-21T10:00:00+00:00"),
+                json!(true),
+                json!("1.2")
+            ),
+        ]
+    );
+    ok(&patched, &["history"]).stdout_has("8 s, audio");
+}

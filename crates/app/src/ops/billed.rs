@@ -536,6 +536,14 @@ fn read_replicate(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()
                     .opt("input")
                     .and_then(|i| i.opt("duration"))
                     .and_then(|d| d.decimal("duration").ok()),
+                // Veo and Kling on Replicate take `input.generate_audio` (true or false), and
+                // their tables price audio apart: read as `--audio` is, so the entry is priced
+                // with or without it (a price with audio the tables lack leaves the entry
+                // unpriced, said). Absent, or not a boolean, it is left out: without audio.
+                audio: matches!(
+                    p.opt("input").and_then(|i| i.opt("generate_audio")),
+                    Some(Json::Bool(true))
+                ),
                 ..Request::default()
             },
             billed: None,
