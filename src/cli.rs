@@ -1379,9 +1379,201 @@ const NO_BREAK: char = '\u{a0}';
 /// returned as clap made it, to print with [`clap_text`].
 pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut command = verbatim_examples(Cli::command());
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let mut matches = match command.try_get_matches_from_mut(&args) {
+        Ok(matches) => matches,
+        Err(e) if !e.use_stderr() => return Err(e),
+        Err(e) => {
+            let words: Option<Vec<&str>> = args.iter().skip(1).map(|a| a.to_str()).collect();
+            // Said with the usage of the command itself (`credits topup …`).
+            let misplaced = words.and_then(|words| misplaced_words(&command, &words));
+            let sub =
+                misplaced.and_then(|(name, text)| Some((command.find_subcommand_mut(name)?, text)));
+            return Err(match sub {
+                Some((sub, text)) => sub.error(clap::error::ErrorKind::UnknownArgument, text),
+                None => e,
+            });
+        }
+    };
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+}
+
+/// Whether `word` is a number as a positional takes it (`1000`, `-50`, `12.5`, `1,310`), not
+/// an option.
+fn is_number(word: &str) -> bool {
+    let digits = word.strip_prefix('-').unwrap_or(word).replace(',', "");
+    !digits.is_empty() && Decimal::from_str_exact(&digits).is_ok()
+}
+
+/// Whether the option `word` (`--price`, `--db=PATH`, `-h`) is followed by its value as the
+/// next word: it names an argument of `command` (or of the top level, whose options are
+/// global) that takes one, and does not carry it after `=`.
+fn takes_next(root: &clap::Command, command: &clap::Command, word: &str) -> bool {
+    if word.contains('=') {
+        return false;
+    }
+    let named = |a: &&clap::Arg| match word.strip_prefix("--") {
+        Some(long) => a.get_long() == Some(long),
+        None => word
+            .chars()
+            .nth(1)
+            .is_some_and(|c| a.get_short() == Some(c)),
+    };
+    command
+        .get_arguments()
+        .chain(root.get_arguments())
+        .find(named)
+        .is_some_and(|a| a.get_action().takes_values())
+}
+
+/// `words` (the arguments after the program's name) split into the positionals and the
+/// options with their values, as `command` reads them; `--` ends the options.
+fn split_words<'w>(
+    root: &clap::Command,
+    command: &clap::Command,
+    words: &[&'w str],
+) -> (Vec<(usize, &'w str)>, Vec<&'w str>) {
+    let (mut positionals, mut options) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        if *word == "--" {
+            positionals.extend(words.iter().enumerate().skip(i + 1).map(|(j, w)| (j, *w)));
+            break;
+        }
+        if word.starts_with('-') && word.len() > 1 && !is_number(word) {
+            options.push(*word);
+            if takes_next(root, command, word) {
+                if let Some(value) = words.get(i + 1) {
+                    options.push(*value);
+                    i += 1;
+                }
+            }
+        } else {
+            positionals.push((i, *word));
+        }
+        i += 1;
+    }
+    (positionals, options)
+}
+
+/// A word as it would be typed in a shell: quoted when it holds more than letters, digits
+/// and `-_.,:/@+=%`.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,:/@+=%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        let escaped: String = word
+            .chars()
+            .flat_map(|c| match c {
+                '"' | '\\' | '$' | '`' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    }
+}
+
+/// `is not an argument`, `are not arguments`.
+fn not_arguments(n: usize) -> &'static str {
+    if n == 1 {
+        "is not an argument"
+    } else {
+        "are not arguments"
+    }
+}
+
+/// The `error:` and `help:` of `credits topup runway 1000` and `credits adjust runway 25
+/// signup bonus` (a trial of issue 23): the amounts and the note are options there, and clap
+/// said only "the subcommand '1000' cannot be used with '<PLATFORM>'". The command's name
+/// and the text; `None` when `words` are not one of those commands with words past its
+/// positionals.
+fn misplaced_words<'w>(root: &clap::Command, words: &[&'w str]) -> Option<(&'w str, String)> {
+    let (top, _) = split_words(root, root, words);
+    let &(at, name) = top.first()?;
+    let kept = match name {
+        "topup" => 1,
+        "adjust" => 2,
+        _ => return None,
+    };
+    let command = root.find_subcommand(name)?;
+    let rest = &words[at + 1..];
+    let (positionals, options) = split_words(root, command, rest);
+    let first = positionals.first().map(|(_, w)| *w)?;
+    if command.find_subcommand(first).is_some() || positionals.len() <= kept {
+        return None;
+    }
+    let (given, extra): (Vec<&str>, Vec<&str>) = (
+        positionals.iter().take(kept).map(|(_, w)| *w).collect(),
+        positionals.iter().skip(kept).map(|(_, w)| *w).collect(),
+    );
+    let has = |flag: &str| {
+        options
+            .iter()
+            .any(|o| *o == flag || o.starts_with(&format!("{flag}=")))
+    };
+    let mut suggested: Vec<String> = vec!["credits".into(), name.into()];
+    suggested.extend(given.iter().map(|w| shell_word(w)));
+    let shown: Vec<String> = extra.iter().map(|w| format!("`{w}`")).collect();
+    let (error, hint) = if name == "topup" {
+        let mut numbers = extra.iter().filter(|w| is_number(w));
+        let pack = extra.len() == 1 && !is_number(extra[0]) && !has("--pack") && !has("--credits");
+        let mut hint = String::new();
+        if pack {
+            // A name: a pack of the table, as `credits pricing show` names it.
+            suggested.push(format!("--pack {}", shell_word(extra[0])));
+        } else {
+            hint = format!(
+                " (or --pack NAME: `credits pricing show {}` lists the packs)",
+                shell_word(given[0])
+            );
+            if !has("--credits") {
+                let n = numbers.next().map_or("N".to_string(), |n| n.to_string());
+                suggested.push(format!("--credits {n}"));
+            }
+            if !has("--price") {
+                let x = numbers.next().map_or("X".to_string(), |x| x.to_string());
+                suggested.push(format!("--price {x}"));
+            }
+        }
+        (
+            format!(
+                "{} {} of `credits topup`, which takes the platform only: give the \
+                 credits bought with --credits and what you paid with --price, or a pack of \
+                 the table with --pack",
+                shown.join(" "),
+                not_arguments(extra.len())
+            ),
+            hint,
+        )
+    } else {
+        if !has("--note") {
+            suggested.push(format!("--note {}", shell_word(&extra.join(" "))));
+        }
+        (
+            format!(
+                "{} {} of `credits adjust`, which takes the platform and the credits: give \
+                 why with --note",
+                shown.join(" "),
+                not_arguments(extra.len())
+            ),
+            String::new(),
+        )
+    };
+    suggested.extend(
+        options
+            .iter()
+            .filter(|o| !["-h", "--help"].contains(o))
+            .map(|o| shell_word(o)),
+    );
+    Some((
+        name,
+        format!("{error}\nhelp: {}{hint}", suggested.join(" ")),
+    ))
 }
 
 /// `command` and its subcommands with every example line of their help text made of

@@ -50,6 +50,75 @@ fn a_duration_that_is_not_a_number_is_a_usage_error_saying_so() {
 }
 
 #[test]
+fn credits_typed_as_a_positional_get_the_command_that_was_meant() {
+    // A trial of issue 23: `credits topup runway 1000` said only "the subcommand '1000'
+    // cannot be used with '<PLATFORM>'". The help line is the command to type instead, the
+    // user's own numbers and options in it; nothing is recorded.
+    let sandbox = Sandbox::with_db();
+    for (args, help) in [
+        (
+            &["topup", "runway", "1000"][..],
+            "help: credits topup runway --credits 1000 --price X (or --pack NAME: \
+             `credits pricing show runway` lists the packs)",
+        ),
+        (
+            &["topup", "runway", "1000", "10"],
+            "help: credits topup runway --credits 1000 --price 10 (",
+        ),
+        (
+            &[
+                "topup",
+                "runway",
+                "1000",
+                "--price",
+                "10",
+                "--at",
+                "2026-11-20 10:00",
+            ],
+            "help: credits topup runway --credits 1000 --price 10 --at \"2026-11-20 10:00\" (",
+        ),
+        (
+            &["topup", "runway", "starter"],
+            "help: credits topup runway --pack starter\n",
+        ),
+        (
+            &["adjust", "runway", "25", "signup", "bonus"],
+            "help: credits adjust runway 25 --note \"signup bonus\"\n",
+        ),
+        (
+            &[
+                "--json",
+                "adjust",
+                "runway",
+                "-50",
+                "support",
+                "--at",
+                "yesterday",
+            ],
+            "help: credits adjust runway -50 --note support --at yesterday\n",
+        ),
+    ] {
+        let run = sandbox.run(args);
+        run.usage_error()
+            .stderr_has("of `credits ")
+            .stderr_lacks("subcommand")
+            .stderr_has(help);
+        let usage = format!(
+            "Usage: credits {} ",
+            args.iter().find(|a| !a.starts_with('-')).unwrap()
+        );
+        run.stderr_has(&usage);
+    }
+    assert!(!sandbox.db().exists(), "nothing was recorded");
+    // The commands' own subcommands and the right forms are untouched.
+    sandbox.run(&["topup", "list"]).success();
+    sandbox.run(&["adjust", "list"]).success();
+    sandbox
+        .run(&["topup", "runway", "--credits", "1000", "--price", "10"])
+        .success();
+}
+
+#[test]
 fn a_negative_or_zero_count_gets_one_message_however_it_is_typed() {
     // Issue 22: `--count -2` once said "unexpected argument '-2' … use '-- -2'", `--count=-2`
     // "not in 0..=4294967295", and `--count 0` a third thing.
