@@ -294,6 +294,44 @@ fn a_difference_exits_3_with_its_cause_and_the_adjust_that_reconciles_it() {
 }
 
 #[test]
+fn unlogged_credits_are_said_in_clips_as_many_as_they_are() {
+    // A trial of issue 23: 105 credits of 60-credit clips were "about 1" clip. Here a third
+    // 10 s Clip makes it the most-logged (100 credits each): the ledger says 750, and 175
+    // credits fewer on the platform are 1.75 of those clips, exactly.
+    let mut s = sandbox();
+    bought_and_spent(&s);
+    s.run(&[
+        "log",
+        "checkclips",
+        "clip",
+        "--duration",
+        "10",
+        "--at",
+        "2026-11-13 10:00",
+    ])
+    .success();
+    let run = at(
+        &mut s,
+        "2026-11-20T12:00:00Z",
+        &["balance", "checkclips", "--expect", "575"],
+    );
+    run.code(3)
+        .stdout_has(
+            "not logged: 175 credits of them, that is 1.75 Clip 10 s clips (100 credits each, \
+             your most-logged model here)",
+        )
+        .stdout_lacks("about 1 ");
+    // 250 fewer: 2.5 clips, not 2.
+    at(
+        &mut s,
+        "2026-11-20T12:00:00Z",
+        &["balance", "checkclips", "--expect", "500"],
+    )
+    .code(3)
+    .stdout_has("250 credits of them, that is 2.5 Clip 10 s clips (");
+}
+
+#[test]
 fn a_check_with_no_balance_or_a_bad_time_is_an_error_and_records_nothing() {
     let mut s = sandbox();
     // No top-up yet: nothing to check, and the help says what to record.

@@ -19,7 +19,7 @@ use credits_core::ledger::build::Built;
 use credits_core::ledger::{Expires, Ledger, Source};
 use credits_core::money;
 use credits_core::pricing::{Kind, Platform};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::io::Write;
 
 /// A ledger time for people, in the user's offset.
@@ -28,6 +28,12 @@ fn fmt_time(session: &Session, t: DateTime<Utc>) -> String {
 }
 
 fn buys_text(b: &Buys) -> String {
+    format!("enough for {}", clips_text(b, b.count))
+}
+
+/// `1.75 Gen-4 5 s clips (60 credits each, your most-logged model here)`: `count` of the
+/// most-logged model's usual request.
+fn clips_text(b: &Buys, count: Decimal) -> String {
     let (one, many) = match (b.kind, b.seconds) {
         (Kind::Video | Kind::Audio, Some(_)) => ("clip", "clips"),
         (Kind::Image, _) => ("image", "images"),
@@ -37,9 +43,9 @@ fn buys_text(b: &Buys) -> String {
         (Kind::Video | Kind::Audio, Some(s)) => format!("{} {} s", b.model_name, s.normalize()),
         _ => b.model_name.clone(),
     };
-    let what = money::fmt_count(b.count, &format!("{name} {one}"), &format!("{name} {many}"));
+    let what = money::fmt_count(count, &format!("{name} {one}"), &format!("{name} {many}"));
     format!(
-        "enough for {what} ({} credits each{}, your most-logged model here)",
+        "{what} ({} credits each{}, your most-logged model here)",
         money::fmt_credits(b.each),
         if b.ranged { " at most" } else { "" }
     )
@@ -426,13 +432,25 @@ fn causes(session: &Session, c: &Checked) -> Vec<String> {
     // (exact, text): the exact ones first, the order below otherwise.
     let mut causes: Vec<(bool, String)> = Vec::new();
     if difference.is_sign_negative() {
+        // The difference in the usual clips, as many as it is, parts too: 105 credits of
+        // 60-credit clips are 1.75 of them, not "about 1" (the whole clips the balance buys
+        // are `buys`' business). Exact when two decimals hold it, else rounded and said so;
+        // a ranged price counts at its most, so then it is at least that many (cut down).
         let about = c
             .buys
             .as_ref()
-            .filter(|b| !b.count.is_zero())
-            .map_or_else(String::new, |b| {
-                format!(", about {}", buys_text(b).trim_start_matches("enough for "))
-            });
+            .and_then(|b| {
+                let clips = money::div(difference.abs(), b.each).ok()?;
+                let (shown, how) = if b.ranged {
+                    let cut = clips.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+                    (cut, "at least ")
+                } else {
+                    let shown = clips.round_dp(2);
+                    (shown, if shown == clips { "" } else { "about " })
+                };
+                (!shown.is_zero()).then(|| format!(", that is {how}{}", clips_text(b, shown)))
+            })
+            .unwrap_or_default();
         // The platform's own usage, imported, names the generations missing from the log.
         if let Some(n) = c.billed_unlogged {
             causes.push((
