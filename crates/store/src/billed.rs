@@ -489,7 +489,7 @@ mod tests {
         };
         let mut other = line.clone();
         other.amount = usd("0.8");
-        let (listed, first, again, differing) = store
+        let (listed, first, again, differing, of_entries) = store
             .write(|tx| {
                 tx.insert_billed(&unlinked)?;
                 tx.insert_billed(&linked)?;
@@ -498,9 +498,15 @@ mod tests {
                     tx.insert_billed_line_if_absent(&line)?,
                     tx.insert_billed_line_if_absent(&line)?,
                     tx.insert_billed_line_if_absent(&other)?,
+                    tx.billed_of_entries(&[id, id + 1])?,
                 ))
             })
             .unwrap();
+        // `history`: the entry's record, and nothing for an entry with none.
+        assert_eq!(
+            of_entries.into_iter().collect::<Vec<_>>(),
+            vec![(id, linked.clone())]
+        );
         // Oldest first; the entry by its key (the same column names as the entry's own
         // platform, model and time must not be taken from the entry).
         assert_eq!(
