@@ -57,7 +57,7 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
                 "\nThe packs' units left now, checked against the ledger (kept as `credits balance {} --expect` keeps it):",
                 c.check.platform
             )?;
-            out.write_all(super::balance::check_text(&ctx.session, c).as_bytes())?;
+            out.write_all(crate::views::check::check_text(&ctx.session, c).as_bytes())?;
         }
     }
     Ok(0)

@@ -18,6 +18,7 @@ pub mod billed;
 pub mod budgets;
 pub mod calc;
 pub mod chart;
+pub mod check;
 pub mod columns;
 pub mod db;
 pub mod entries;
