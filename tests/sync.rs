@@ -470,7 +470,7 @@ fn sync_kling_records_its_packs_and_checks_the_units_they_have_left() {
          "total_quantity": 5000, "remaining_quantity": 4988,
          "purchase_time": 1793836800000, "effective_time": 1793836800000,
          "invalid_time": 1809388800000, "status": "online"}]}}"#;
-    let server = Server::start(vec![ok(pack), ok(pack)]);
+    let server = Server::start(vec![ok(pack), ok(pack), ok(pack)]);
     s.env("CREDITS_SYNC_BASE_URL", &server.base);
     s.env("KLING_ACCESS_KEY", "ak-kling-access");
     s.env("KLING_SECRET_KEY", "sk-kling-secret");
@@ -489,6 +489,13 @@ fn sync_kling_records_its_packs_and_checks_the_units_they_have_left() {
         .stdout_lacks("recorded as a top-up")
         .stdout_has("ledger          4,997 credits")
         .stdout_has("difference      9 credits fewer on the platform");
+    // --json: the import and the check in one document.
+    let json = s.run(&["sync", "kling", "--json"]);
+    json.success()
+        .json_eq("/balance_check/expected", serde_json::json!("4988"))
+        .json_eq("/balance_check/ledger", serde_json::json!("4997"))
+        .json_eq("/balance_check/matched", serde_json::json!(false))
+        .json_eq("/units_left", serde_json::json!("4988"));
     // The checks are kept: `balance` shows the last one.
     common::ok(&s, &["balance", "kling-api"])
         .stdout_has("last checked   differed on 2026-11-21: 9 credits fewer on the platform");

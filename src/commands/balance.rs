@@ -352,30 +352,8 @@ fn check(ctx: &Context, args: &BalanceArgs, expected: Decimal, out: &mut dyn Wri
     let c = checks::check(session, platform, expected, at)?;
     let matched = c.difference().is_zero();
     if ctx.json {
-        let view = views::balance::CheckView {
-            platform: &c.check.platform,
-            at: c.check.at.to_rfc3339(),
-            expected: views::Dec(c.check.expected),
-            ledger: views::Dec(c.check.ledger),
-            difference: views::Dec(c.difference()),
-            matched,
-            last_match: c.last_match.as_ref().map(views::balance::CheckedView::new),
-            ledger_at_last_match: views::dec(c.ledger_at_last_match),
-            failed_since: views::balance::EntriesView {
-                ids: &c.failed.ids,
-                credits: views::Dec(c.failed.credits),
-            },
-            refunded_since: views::balance::EntriesView {
-                ids: &c.refunded.ids,
-                credits: views::Dec(c.refunded.credits),
-            },
-            logged_since: views::balance::EntriesView {
-                ids: &c.logged.ids,
-                credits: views::Dec(c.logged.credits),
-            },
-            billed_unlogged: c.billed_unlogged.map(views::Dec),
-            adjust: (!matched).then(|| adjust_command(session, &c)),
-        };
+        let view =
+            views::balance::CheckView::new(&c, (!matched).then(|| adjust_command(session, &c)));
         out.write_all(views::json(&view).as_bytes())?;
     } else {
         out.write_all(check_text(session, &c).as_bytes())?;

@@ -47,18 +47,25 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
             }
         )?;
     }
+    if ctx.json {
+        let mut view = BilledImportView::new(Path::new(&synced.base), &synced.import);
+        view.balance_check = synced.check.as_ref().map(|c| {
+            let adjust = (!c.difference().is_zero())
+                .then(|| crate::views::check::adjust_command(&ctx.session, c));
+            crate::views::balance::CheckView::new(c, adjust)
+        });
+        out.write_all(views::json(&view).as_bytes())?;
+        return Ok(0);
+    }
     show(ctx, Path::new(&synced.base), &synced.import, true, out)?;
     if let Some(c) = &synced.check {
-        if ctx.json {
-            // One JSON document per command: the check is in `credits balance --json`.
-        } else {
-            proseln!(
-                out,
-                "\nThe packs' units left now, checked against the ledger (kept as `credits balance {} --expect` keeps it):",
-                c.check.platform
-            )?;
-            out.write_all(crate::views::check::check_text(&ctx.session, c).as_bytes())?;
-        }
+        proseln!(
+            out,
+            "\nThe packs' units left now, checked against the ledger (kept as `credits balance {} \
+             --expect` keeps it):",
+            c.check.platform
+        )?;
+        out.write_all(crate::views::check::check_text(&ctx.session, c).as_bytes())?;
     }
     Ok(0)
 }

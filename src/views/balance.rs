@@ -4,7 +4,7 @@ use super::budgets::BudgetView;
 use super::{dec, ratio, Dec};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Utc};
-use credits_app::ops::checks::LastChecks;
+use credits_app::ops::checks::{Checked, LastChecks};
 use credits_app::ops::ledger::Buys;
 use credits_app::ops::pace::{Pace, Rate};
 use credits_core::ledger::build::Built;
@@ -267,6 +267,37 @@ pub struct CheckView<'a> {
     /// The `credits adjust` command that would make the ledger say `expected`; null when
     /// they match.
     pub adjust: Option<String>,
+}
+
+impl<'a> CheckView<'a> {
+    /// The view of a check; `adjust` is the command that reconciles it (see
+    /// `views::check::adjust_command`), given when they differ.
+    pub fn new(c: &'a Checked, adjust: Option<String>) -> CheckView<'a> {
+        CheckView {
+            platform: &c.check.platform,
+            at: c.check.at.to_rfc3339(),
+            expected: Dec(c.check.expected),
+            ledger: Dec(c.check.ledger),
+            difference: Dec(c.difference()),
+            matched: c.difference().is_zero(),
+            last_match: c.last_match.as_ref().map(CheckedView::new),
+            ledger_at_last_match: dec(c.ledger_at_last_match),
+            failed_since: EntriesView {
+                ids: &c.failed.ids,
+                credits: Dec(c.failed.credits),
+            },
+            refunded_since: EntriesView {
+                ids: &c.refunded.ids,
+                credits: Dec(c.refunded.credits),
+            },
+            logged_since: EntriesView {
+                ids: &c.logged.ids,
+                credits: Dec(c.logged.credits),
+            },
+            billed_unlogged: c.billed_unlogged.map(Dec),
+            adjust,
+        }
+    }
 }
 
 /// Some entries, by id, and their credits.

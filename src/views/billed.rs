@@ -21,6 +21,9 @@ pub struct BilledImportView<'a> {
     pub skipped: usize,
     /// What the packs usable now have left, summed (Kling); null when none was listed.
     pub units_left: Option<Dec>,
+    /// `sync kling`: that balance checked against the ledger, as `balance --expect` checks
+    /// it; null otherwise.
+    pub balance_check: Option<super::balance::CheckView<'a>>,
     pub items: Vec<BilledItemView<'a>>,
 }
 
@@ -69,6 +72,7 @@ impl<'a> BilledImportView<'a> {
             already_present: c.already,
             skipped: c.skipped,
             units_left: import.units_left.map(Dec),
+            balance_check: None,
             items: import
                 .items
                 .iter()
