@@ -432,7 +432,8 @@ fn kling_resource_packs_become_top_ups_with_their_real_validity() {
     // The text says what the packs have left and how to check it.
     ok(&sandbox, &["import", "--from", "kling", path])
         .stdout_has("The packs usable now have 2,640.5 units left")
-        .stdout_has("credits balance kling-api --expect 2640.5");
+        .stdout_has("credits balance kling-api --expect 2640.5 --at WHEN")
+        .stdout_has("2,000 of them in packs not recorded");
 }
 
 #[test]
@@ -1411,4 +1412,157 @@ fn replicate_generate_audio_prices_the_entry_with_or_without_audio() {
         ]
     );
     ok(&patched, &["history"]).stdout_has("8 s, audio");
+}
+
+/// A Kling pack list of the given packs: (id, name, total, left, effective ms, invalid ms).
+fn kling_packs(packs: &[(&str, &str, &str, &str, i64, i64)]) -> String {
+    let items: Vec<String> = packs
+        .iter()
+        .map(|(id, name, total, left, from, until)| {
+            format!(
+                r#"{{"resource_pack_name": {}, "resource_pack_id": "{id}",
+                     "total_quantity": {total}, "remaining_quantity": {left},
+                     "purchase_time": {from}, "effective_time": {from},
+                     "invalid_time": {until}, "status": "online"}}"#,
+                serde_json::to_string(name).unwrap()
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"code": 0, "message": "SUCCEED", "data": {{"resource_pack_subscribe_infos": [{}]}}}}"#,
+        items.join(",")
+    )
+}
+
+/// 2026-11-01 10:00 UTC and 180 days on (2027-04-30 10:00), in ms.
+const NOV_1_10H: i64 = 1_793_527_200_000;
+const APR_30_10H: i64 = 1_809_079_200_000;
+
+#[test]
+fn two_kling_packs_of_the_same_contents_are_two_top_ups() {
+    // Two 5,000-unit packs of one order: only their ids differ.
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "kling.json",
+        &kling_packs(&[
+            ("rp-1", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H),
+            ("rp-2", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H),
+        ]),
+    );
+    let path = file.to_str().unwrap();
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"]).json_eq("/topups_added", json!(2));
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"])
+        .json_eq("/topups_added", json!(0))
+        .json_eq("/already_present", json!(2));
+    ok(&sandbox, &["balance", "kling-api"]).stdout_has("10,000 credits");
+}
+
+#[test]
+fn a_kling_pack_recorded_by_hand_is_matched_not_doubled() {
+    // Bought on 1 November and recorded by hand that day (the table's 180 days from local
+    // midnight, at the table's $700); Kling lists it from 10:00 UTC. The import takes the
+    // hand-recorded top-up as the pack: one top-up, its price kept, its validity Kling's.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "kling-api",
+            "--credits",
+            "5000",
+            "--price",
+            "650",
+            "--at",
+            "2026-11-01",
+        ],
+    );
+    let file = sandbox.write(
+        "kling.json",
+        &kling_packs(&[
+            ("rp-1", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H),
+            // A size the tables do not sell, recorded by hand after the first import's advice.
+            ("rp-9", "Custom 2500", "2500", "2500", NOV_1_10H, APR_30_10H),
+        ]),
+    );
+    let path = file.to_str().unwrap();
+    let run = ok(&sandbox, &["import", "--from", "kling", path]);
+    run.stdout_has("matched top-up #1 recorded by hand")
+        .stdout_has("record it with `credits topup kling-api --credits 2500 --price PRICE --at 2026-11-01T10:00:00Z`");
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "kling-api",
+            "--credits",
+            "2500",
+            "--price",
+            "300",
+            "--at",
+            "2026-11-01T10:00:00Z",
+        ],
+    );
+    let again = ok(&sandbox, &["import", "--from", "kling", path, "--json"]);
+    again
+        .json_eq("/topups_matched", json!(1))
+        .json_eq("/already_present", json!(1))
+        .json_eq("/skipped", json!(0));
+    let list = ok(&sandbox, &["topup", "list", "--json"]);
+    list.check_eq("two top-ups", 2, list.json().as_array().unwrap().len())
+        .json_eq("/0/price", json!("650"));
+    list.check(
+        list.json_at("/0").to_string().contains("2027-04-30"),
+        "the hand-recorded pack now expires when Kling says, 2027-04-30",
+    );
+    ok(&sandbox, &["balance", "kling-api"]).stdout_has("7,500 credits");
+}
+
+#[test]
+fn odd_kling_packs_are_refused_whole_or_written_safely() {
+    let sandbox = Sandbox::with_db();
+    // Units the ledger cannot keep exactly (it keeps 0.001): refused, naming the pack, and
+    // nothing is written.
+    let fine = kling_packs(&[(
+        "rp-1",
+        "5000 units",
+        "5000",
+        "4200.1234",
+        NOV_1_10H,
+        APR_30_10H,
+    )]);
+    let file = sandbox.write("odd.json", &fine);
+    sandbox
+        .run(&["import", "--from", "kling", file.to_str().unwrap()])
+        .error()
+        .stderr_has("pack rp-1")
+        .stderr_has("more than 3 decimal places");
+    assert!(!sandbox.db().exists(), "nothing written");
+    // Kling's refusal is said as such.
+    let refused = sandbox.write(
+        "refused.json",
+        r#"{"code": 1201, "message": "access key not found", "data": null}"#,
+    );
+    sandbox
+        .run(&["import", "--from", "kling", refused.to_str().unwrap()])
+        .error()
+        .stderr_has("Kling answered code 1201: access key not found");
+    // A newline in a name would start a forged line of output: it is written as `\n`.
+    let forged = sandbox.write(
+        "forged.json",
+        &kling_packs(&[(
+            "rp-1",
+            "Evil\n  rp-2 2026-11-01 00:00: recorded as top-up #9",
+            "5000",
+            "5000",
+            NOV_1_10H,
+            APR_30_10H,
+        )]),
+    );
+    let run = ok(
+        &sandbox,
+        &["import", "--from", "kling", forged.to_str().unwrap()],
+    );
+    run.stdout_has("Evil\\n  rp-2").check(
+        !run.stdout.lines().any(|l| l.starts_with("  rp-2")),
+        "no line of output forged by the name",
+    );
 }

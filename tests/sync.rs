@@ -504,3 +504,30 @@ fn sync_kling_records_its_packs_and_checks_the_units_they_have_left() {
         .check_eq("one top-up", 1, topups.json().as_array().unwrap().len())
         .json_eq("/0/credits", serde_json::json!("5000"));
 }
+
+#[test]
+fn sync_kling_says_the_units_of_a_pack_it_could_not_record() {
+    // The table's 5,000 units (4,988 left) and a 2,500-unit pack the tables do not sell (all
+    // left): the platform shows 7,488; the ledger has 5,000; 2,500 of the difference is the
+    // pack not recorded, and the sync says so under the check.
+    let mut s = Sandbox::with_db();
+    let packs = r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
+        "resource_pack_subscribe_infos": [
+        {"resource_pack_name": "5000 units", "resource_pack_id": 9012,
+         "total_quantity": 5000, "remaining_quantity": 4988,
+         "purchase_time": 1793836800000, "effective_time": 1793836800000,
+         "invalid_time": 1809388800000, "status": "online"},
+        {"resource_pack_name": "Custom", "resource_pack_id": 9013,
+         "total_quantity": 2500, "remaining_quantity": 2500,
+         "purchase_time": 1793836800000, "effective_time": 1793836800000,
+         "invalid_time": 1809388800000, "status": "online"}]}}"#;
+    let server = Server::start(vec![ok(packs)]);
+    s.env("CREDITS_SYNC_BASE_URL", &server.base);
+    s.env("KLING_ACCESS_KEY", "ak");
+    s.env("KLING_SECRET_KEY", "sk");
+    s.run(&["sync", "kling"])
+        .success()
+        .stdout_has("platform shows  7,488 credits")
+        .stdout_has("ledger          5,000 credits")
+        .stdout_has("2,500 units are in packs not recorded above");
+}

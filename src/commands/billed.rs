@@ -33,6 +33,9 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
     let source: BilledSource = args.platform.parse()?;
     let since = sync::since_time(&ctx.session, args.since.as_deref())?;
     let synced = sync::sync(&ctx.session, source, since)?;
+    if let Some(why) = &synced.check_error {
+        eproseln!("warning: the import is written, but the balance was not checked: {why}");
+    }
     if !ctx.json {
         proseln!(
             out,
@@ -66,6 +69,16 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
             c.check.platform
         )?;
         out.write_all(crate::views::check::check_text(&ctx.session, c).as_bytes())?;
+        let unrecorded = synced.import.units_left_unrecorded;
+        if !unrecorded.is_zero() {
+            proseln!(
+                out,
+                "Of what the platform shows, {} units are in packs not recorded above (a size the \
+                 tables do not sell): recording them with `credits topup` takes that much off \
+                 the difference.",
+                money::fmt_credits(unrecorded)
+            )?;
+        }
     }
     Ok(0)
 }
@@ -102,14 +115,15 @@ fn show(
             c.lines_replaced
         ));
     }
-    if c.topups_added > 0 {
+    if c.topups_added > 0 || c.topups_matched > 0 {
         parts.push(format!(
-            "{} recorded",
+            "{} recorded, {} matched to top-ups you recorded",
             money::fmt_count(
                 c.topups_added as u64,
                 "pack as a top-up",
                 "packs as top-ups"
-            )
+            ),
+            c.topups_matched
         ));
     }
     parts.push(format!("{} already in the log", c.already));
@@ -154,9 +168,17 @@ fn show(
             }
             BilledAction::LineAdded => "added".into(),
             BilledAction::LineReplaced => "updated with the platform's newer numbers".into(),
-            BilledAction::TopupAdded { pack, said } => {
-                format!("{said}; recorded as a top-up, priced as the tables' pack {pack}")
+            BilledAction::TopupAdded {
+                topup_id,
+                pack,
+                said,
+            } => {
+                format!("{said}; recorded as top-up #{topup_id}, priced as the tables' pack {pack}")
             }
+            BilledAction::TopupMatched { topup_id, said } => format!(
+                "{said}; matched top-up #{topup_id} recorded by hand (its price kept, its \
+                 validity now the platform's)"
+            ),
             BilledAction::AlreadyThere => "already in the log".into(),
             BilledAction::Skipped(why) => format!("skipped: {why}"),
         };
@@ -218,10 +240,19 @@ fn show(
         proseln!(
             out,
             "The packs usable now have {} units left, as of when the file was made: `credits \
-             balance {} --expect {} --at TIME` checks the ledger against it.",
+             balance {} --expect {} --at WHEN`, WHEN the time you downloaded it, checks the \
+             ledger against it{}.",
             money::fmt_credits(left),
             import.platform,
-            left.normalize()
+            left.normalize(),
+            if import.units_left_unrecorded.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    " ({} of them in packs not recorded: record those first)",
+                    money::fmt_credits(import.units_left_unrecorded)
+                )
+            }
         )?;
     }
     if !unknown.is_empty() {

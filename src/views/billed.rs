@@ -17,6 +17,8 @@ pub struct BilledImportView<'a> {
     pub lines_replaced: usize,
     /// Prepaid packs recorded as top-ups (Kling).
     pub topups_added: usize,
+    /// Prepaid packs taken as top-ups recorded by hand, now linked to them.
+    pub topups_matched: usize,
     pub already_present: usize,
     pub skipped: usize,
     /// What the packs usable now have left, summed (Kling); null when none was listed.
@@ -43,8 +45,8 @@ pub struct BilledItemView<'a> {
     pub billed_credits: Option<Dec>,
     /// Why the entry added was left unpriced (its cost unknown); null when priced.
     pub unpriced: Option<&'a str>,
-    /// `added`, `enriched`, `line_added`, `line_replaced`, `topup_added`, `already_present`,
-    /// `skipped`.
+    /// `added`, `enriched`, `line_added`, `line_replaced`, `topup_added`, `topup_matched`,
+    /// `already_present`, `skipped`.
     pub action: &'static str,
     pub entry_id: Option<i64>,
     /// How an enriched entry was matched: `id` or `time`.
@@ -55,6 +57,8 @@ pub struct BilledItemView<'a> {
     pub reason: Option<&'a str>,
     /// A pack recorded as a top-up: the tables' pack it is priced as, with its price.
     pub priced_as: Option<&'a str>,
+    /// A pack recorded as a top-up, or matched to one recorded by hand: the top-up's id.
+    pub topup_id: Option<i64>,
 }
 
 impl<'a> BilledImportView<'a> {
@@ -69,6 +73,7 @@ impl<'a> BilledImportView<'a> {
             lines_added: c.lines_added,
             lines_replaced: c.lines_replaced,
             topups_added: c.topups_added,
+            topups_matched: c.topups_matched,
             already_present: c.already,
             skipped: c.skipped,
             units_left: import.units_left.map(Dec),
@@ -97,6 +102,9 @@ impl<'a> BilledImportView<'a> {
                         BilledAction::TopupAdded { said, .. } => {
                             ("topup_added", None, None, None, Some(said.as_str()))
                         }
+                        BilledAction::TopupMatched { said, .. } => {
+                            ("topup_matched", None, None, None, Some(said.as_str()))
+                        }
                         BilledAction::AlreadyThere => ("already_present", None, None, None, None),
                         BilledAction::Skipped(why) => {
                             ("skipped", None, None, None, Some(why.as_str()))
@@ -124,6 +132,11 @@ impl<'a> BilledImportView<'a> {
                         reason,
                         priced_as: match &i.action {
                             BilledAction::TopupAdded { pack, .. } => Some(pack.as_str()),
+                            _ => None,
+                        },
+                        topup_id: match &i.action {
+                            BilledAction::TopupAdded { topup_id, .. }
+                            | BilledAction::TopupMatched { topup_id, .. } => Some(*topup_id),
                             _ => None,
                         },
                     }

@@ -501,6 +501,74 @@ impl Tx<'_> {
         Ok(Some(topup))
     }
 
+    /// The top-up recorded for a purchase the platform lists as `reference` (its own id:
+    /// Kling's `resource_pack_id`), if any.
+    pub fn topup_by_ref(&self, platform: &str, reference: &str) -> Result<Option<Topup>> {
+        Ok(collect(
+            self.conn,
+            &format!(
+                "{SELECT_TOPUP} WHERE id = (SELECT topup_id FROM topup_ref \
+                 WHERE platform = ?1 AND ref = ?2)"
+            ),
+            params![platform, reference],
+            read_topup,
+        )?
+        .pop())
+    }
+
+    /// The top-ups of `platform` that no platform's id is linked to (recorded by hand, or
+    /// imported before schema 16), by time.
+    pub fn unreferenced_topups(&self, platform: &str) -> Result<Vec<Topup>> {
+        collect(
+            self.conn,
+            &format!(
+                "{SELECT_TOPUP} WHERE platform = ?1 \
+                 AND id NOT IN (SELECT topup_id FROM topup_ref) ORDER BY at, id"
+            ),
+            [platform],
+            read_topup,
+        )
+    }
+
+    /// Links top-up `id` to the platform's own id of the purchase.
+    pub fn set_topup_ref(&self, id: i64, platform: &str, reference: &str) -> Result<()> {
+        if reference.is_empty() {
+            bail!("top-up #{id}: the platform's id of the purchase is empty");
+        }
+        self.conn
+            .execute(
+                "INSERT INTO topup_ref (topup_id, platform, ref) VALUES (?1, ?2, ?3)",
+                params![id, platform, reference],
+            )
+            .with_context(|| format!("cannot link top-up #{id} to {platform}'s {reference}"))?;
+        Ok(())
+    }
+
+    /// Sets when top-up `id`'s credits became usable and when they expire: the platform's
+    /// own validity of a purchase recorded by hand with the table's.
+    pub fn set_topup_validity(
+        &self,
+        id: i64,
+        at: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    ) -> Result<()> {
+        let (at, expires) = (whole_seconds(&at), whole_seconds(&expires));
+        if expires <= at || !(0..=9999).contains(&at.year()) || expires.year() > 9999 {
+            bail!(
+                "top-up #{id}: usable from {} until {} is not a validity",
+                format_at(&at),
+                format_at(&expires)
+            );
+        }
+        self.conn
+            .execute(
+                "UPDATE topup SET at = ?2, expiry = 'at', expires_at = ?3 WHERE id = ?1",
+                params![id, format_at(&at), format_at(&expires)],
+            )
+            .with_context(|| format!("cannot set top-up #{id}'s validity"))?;
+        Ok(())
+    }
+
     /// Deletes adjustment `id` and returns what it was (`None`: no such adjustment).
     pub fn remove_adjustment(&self, id: i64) -> Result<Option<Adjustment>> {
         let Some(adjustment) = adjustment_in(self.conn, id)? else {
@@ -1011,6 +1079,63 @@ mod tests {
             store.test_records("kling").unwrap().spends[0].refunded_at,
             None
         );
+    }
+
+    #[test]
+    fn a_platform_id_links_one_top_up_and_goes_with_it() {
+        let mut store = Store::open_for_tests();
+        let topup = Topup {
+            who: Default::default(),
+            id: 0,
+            platform: "kling-api".into(),
+            pack: None,
+            credits: d("5000"),
+            bonus: d("0"),
+            price: d("700"),
+            currency: "USD".into(),
+            at: utc("2026-11-01T00:00:00Z"),
+            expiry: TopupExpiry::Unknown,
+        };
+        let (a, b) = store
+            .write(|w| Ok((w.insert_topup(&topup)?, w.insert_topup(&topup)?)))
+            .unwrap();
+        store
+            .write(|w| w.set_topup_ref(a, "kling-api", "rp-1"))
+            .unwrap();
+        // One platform's id links one top-up only (its own transaction: on PostgreSQL a
+        // failed statement ends the transaction it is in).
+        assert!(store
+            .write(|w| w.set_topup_ref(b, "kling-api", "rp-1"))
+            .is_err());
+        store
+            .write(|w| {
+                assert_eq!(w.topup_by_ref("kling-api", "rp-1")?.map(|t| t.id), Some(a));
+                assert_eq!(w.topup_by_ref("kling", "rp-1")?.map(|t| t.id), None);
+                let free: Vec<i64> = w
+                    .unreferenced_topups("kling-api")?
+                    .iter()
+                    .map(|t| t.id)
+                    .collect();
+                assert_eq!(free, vec![b]);
+                w.set_topup_validity(a, utc("2026-11-01T10:00:00Z"), utc("2027-04-30T10:00:00Z"))?;
+                assert!(w
+                    .set_topup_validity(a, utc("2026-11-02T00:00:00Z"), utc("2026-11-01T00:00:00Z"))
+                    .is_err());
+                Ok(())
+            })
+            .unwrap();
+        let read = store
+            .write(|w| w.topup_by_ref("kling-api", "rp-1"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(read.at, utc("2026-11-01T10:00:00Z"));
+        assert_eq!(read.expiry, TopupExpiry::At(utc("2027-04-30T10:00:00Z")));
+        // Removing the top-up removes its link: the id is free for the next import.
+        store.write(|w| w.remove_topup(a)).unwrap();
+        assert!(store
+            .write(|w| w.topup_by_ref("kling-api", "rp-1"))
+            .unwrap()
+            .is_none());
     }
 
     #[test]

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_balance_check.sql"),
     include_str!("migrations/0014_subscribed.sql"),
     include_str!("migrations/0015_billed_line_currency.sql"),
+    include_str!("migrations/0016_topup_ref.sql"),
 ];
 
 /// The schema version this build writes.

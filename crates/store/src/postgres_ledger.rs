@@ -21,6 +21,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
         15,
         include_str!("migrations/pg/0015_billed_line_currency.sql"),
     ),
+    (16, include_str!("migrations/pg/0016_topup_ref.sql")),
 ];
 
 /// The schema version of the database, `None` when it is empty; refuses a database that is

@@ -140,7 +140,14 @@ pub enum BilledAction {
     /// A prepaid pack recorded as a top-up of the platform's balance, priced as the tables'
     /// pack of that size: `pack` is that pack's name and price; `said` what the platform
     /// listed (left, validity).
-    TopupAdded { pack: String, said: String },
+    TopupAdded {
+        topup_id: i64,
+        pack: String,
+        said: String,
+    },
+    /// A top-up recorded by hand taken as this pack: linked to it, its validity now the
+    /// platform's (its price stays what was typed).
+    TopupMatched { topup_id: i64, said: String },
     /// Imported before, unchanged: nothing added.
     AlreadyThere,
     /// Not imported, and why.
@@ -180,6 +187,9 @@ pub struct BilledImport {
     /// `remaining_quantity` of packs `online` and within their validity), when it listed any:
     /// the balance the platform shows, for `balance --expect` (`sync` checks it itself).
     pub units_left: Option<Decimal>,
+    /// Of `units_left`, what is in packs this import did not record (a size the tables do not
+    /// sell): the ledger cannot have them until they are recorded by hand.
+    pub units_left_unrecorded: Decimal,
 }
 
 impl BilledImport {
@@ -194,6 +204,7 @@ impl BilledImport {
                 BilledAction::LineAdded => c.lines_added += 1,
                 BilledAction::LineReplaced => c.lines_replaced += 1,
                 BilledAction::TopupAdded { .. } => c.topups_added += 1,
+                BilledAction::TopupMatched { .. } => c.topups_matched += 1,
                 BilledAction::AlreadyThere => c.already += 1,
                 BilledAction::Skipped(_) => c.skipped += 1,
             }
@@ -211,6 +222,8 @@ pub struct BilledCounts {
     pub lines_replaced: usize,
     /// Prepaid packs recorded as top-ups (Kling).
     pub topups_added: usize,
+    /// Prepaid packs taken as top-ups recorded by hand.
+    pub topups_matched: usize,
     pub already: usize,
     pub skipped: usize,
 }
@@ -253,41 +266,27 @@ pub fn import_billed(
             platform,
             items: parsed.skipped,
             units_left,
+            units_left_unrecorded: Decimal::ZERO,
         });
     }
     let who = session.who()?;
     let mut store = session.store()?;
-    let items = store.write(|tx| {
+    let now = session.now_utc();
+    let (items, units_left_unrecorded) = store.write(|tx| {
         let mut items = parsed.skipped;
         let mut created = false;
+        let mut unrecorded = Decimal::ZERO;
         if !parsed.packs.is_empty() {
             let records = super::ledger::records(tx, &platform)?;
             let start =
                 super::ledger::start(session, &records)?.filter(|_| !records.changes.is_empty());
             for pack in parsed.packs {
-                let mut item = pack.item;
-                let topup = Topup {
-                    who: who.clone(),
-                    ..pack.topup
-                };
-                item.action = match start.filter(|s| topup.at < *s) {
-                    // A pack before the account's recorded start is outside its balance:
-                    // `account set` starts it, and a top-up before it would not count.
-                    Some(s) => BilledAction::Skipped(format!(
-                        "valid from {}, before the balance's start ({}, `credits account \
-                         list`): not recorded",
-                        topup.at.format("%Y-%m-%d %H:%M"),
-                        s.format("%Y-%m-%d %H:%M")
-                    )),
-                    None if tx.insert_topup_if_absent(&topup)? => {
-                        created = true;
-                        BilledAction::TopupAdded {
-                            pack: pack.table_pack,
-                            said: pack.said,
-                        }
-                    }
-                    None => BilledAction::AlreadyThere,
-                };
+                let usable = pack.usable_left(now);
+                let (item, changed) = import_pack(tx, &platform, start, &who, pack)?;
+                if matches!(item.action, BilledAction::Skipped(_)) {
+                    unrecorded = unrecorded.checked_add(usable).unwrap_or(unrecorded);
+                }
+                created |= changed;
                 items.push(item);
             }
         }
@@ -302,13 +301,14 @@ pub fn import_billed(
         if created {
             refresh_checkpoints(session, tx, &platform)?;
         }
-        Ok(items)
+        Ok((items, unrecorded))
     })?;
     Ok(BilledImport {
         source,
         platform,
         items,
         units_left,
+        units_left_unrecorded,
     })
 }
 
@@ -334,15 +334,118 @@ struct Line {
     known: bool,
 }
 
-/// A prepaid pack as the platform listed it, as the top-up it is recorded as.
+/// A prepaid pack as the platform listed it, and the top-up it is recorded as.
 #[derive(Debug, Clone)]
 struct PackRead {
     item: BilledItem,
-    topup: Topup,
-    /// The tables' pack of that size: its name and price.
-    table_pack: String,
+    /// The platform's id of the pack.
+    reference: String,
+    /// Its units (bonus included), and when it was bought.
+    total: Decimal,
+    bought: DateTime<Utc>,
+    /// Usable from, and expiring at.
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    /// The top-up when the tables sell a pack of that size (priced as it), with that pack's
+    /// name and price; `None`: a size the tables do not sell, recorded only by matching a
+    /// top-up recorded by hand.
+    topup: Option<(Topup, String)>,
     /// What the platform listed: left, validity.
     said: String,
+    /// Units left, and the pack's status (`online`, `expired`, `runOut`).
+    left: Decimal,
+    status: String,
+}
+
+impl PackRead {
+    /// What it has left that can be used at `now`: its units left when it is online and
+    /// within its validity, else none.
+    fn usable_left(&self, now: DateTime<Utc>) -> Decimal {
+        if self.status == "online" && self.from <= now && now < self.until {
+            self.left
+        } else {
+            Decimal::ZERO
+        }
+    }
+}
+
+/// How far a top-up recorded by hand may be from the time the platform gives a pack (its
+/// purchase or its start) to be taken as that pack: typed as a date, it is a local midnight,
+/// so up to a day and a half from a UTC time on the same day.
+const PACK_MATCH_WINDOW_HOURS: i64 = 36;
+
+/// Records one pack: the top-up linked to its id already (nothing to do); else a top-up of
+/// its units recorded by hand (or imported before schema 16) near its time, now linked to
+/// it and given its real validity; else a new top-up when the tables sell a pack of that
+/// size; else said with the command that records it. Returns the item and whether the
+/// balance changed.
+fn import_pack(
+    tx: &credits_store::Tx<'_>,
+    platform: &str,
+    start: Option<DateTime<Utc>>,
+    who: &Who,
+    pack: PackRead,
+) -> Result<(BilledItem, bool)> {
+    let mut item = pack.item;
+    if tx.topup_by_ref(platform, &pack.reference)?.is_some() {
+        item.action = BilledAction::AlreadyThere;
+        return Ok((item, false));
+    }
+    if let Some(s) = start.filter(|s| pack.from < *s) {
+        // A pack before the account's recorded start is outside its balance: `account
+        // set` starts it, and a top-up before it would not count.
+        item.action = BilledAction::Skipped(format!(
+            "{}; valid from {}, before the balance's start ({}, `credits account list`): not \
+             recorded",
+            pack.said,
+            pack.from.format("%Y-%m-%d %H:%M"),
+            s.format("%Y-%m-%d %H:%M")
+        ));
+        return Ok((item, false));
+    }
+    let window = chrono::Duration::hours(PACK_MATCH_WINDOW_HOURS);
+    let near =
+        |t: DateTime<Utc>| (t - pack.from).abs() <= window || (t - pack.bought).abs() <= window;
+    let by_hand = tx
+        .unreferenced_topups(platform)?
+        .into_iter()
+        .find(|t| t.credits.checked_add(t.bonus) == Some(pack.total) && near(t.at));
+    if let Some(t) = by_hand {
+        tx.set_topup_ref(t.id, platform, &pack.reference)?;
+        tx.set_topup_validity(t.id, pack.from, pack.until)?;
+        item.action = BilledAction::TopupMatched {
+            topup_id: t.id,
+            said: pack.said,
+        };
+        return Ok((item, true));
+    }
+    match pack.topup {
+        Some((topup, table_pack)) => {
+            let id = tx.insert_topup(&Topup {
+                who: who.clone(),
+                ..topup
+            })?;
+            tx.set_topup_ref(id, platform, &pack.reference)?;
+            item.action = BilledAction::TopupAdded {
+                topup_id: id,
+                pack: table_pack,
+                said: pack.said,
+            };
+            Ok((item, true))
+        }
+        None => {
+            item.action = BilledAction::Skipped(format!(
+                "{}; not recorded: the tables sell no {}-unit pack, so its price is unknown \
+                 (record it with `credits topup {platform} --credits {} --price PRICE --at {}`; \
+                 the next import links it to this pack)",
+                pack.said,
+                pack.total.normalize(),
+                pack.total.normalize(),
+                pack.from.format("%Y-%m-%dT%H:%M:%SZ")
+            ));
+            Ok((item, false))
+        }
+    }
 }
 
 #[derive(Default)]
@@ -350,22 +453,18 @@ struct Parsed {
     generations: Vec<Generation>,
     lines: Vec<Line>,
     packs: Vec<PackRead>,
-    /// Every pack listed, recorded or not: (left, usable from, until, status).
-    pack_balances: Vec<(Decimal, DateTime<Utc>, DateTime<Utc>, String)>,
     skipped: Vec<BilledItem>,
 }
 
 impl Parsed {
     /// What the packs usable at `now` have left, when any pack was listed.
     fn units_left(&self, now: DateTime<Utc>) -> Option<Decimal> {
-        if self.pack_balances.is_empty() {
+        if self.packs.is_empty() {
             return None;
         }
         let mut sum = Decimal::ZERO;
-        for (left, from, until, status) in &self.pack_balances {
-            if status == "online" && *from <= now && now < *until {
-                sum = sum.checked_add(*left)?;
-            }
+        for pack in &self.packs {
+            sum = sum.checked_add(pack.usable_left(now))?;
         }
         Some(sum)
     }
@@ -731,98 +830,146 @@ fn read_runway(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
 /// price. What each pack has left is kept for the balance the platform shows.
 fn read_kling(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
     let platform = catalog.platform(BilledSource::Kling.platform())?;
+    // Kling answers some refusals with a code of its own and no data (as `sync` says too).
+    if let Some(code) = page.opt("code") {
+        let code = code.text("code")?;
+        if code != "0" {
+            let message = match page.opt("message") {
+                Some(m) => one_line(&m.text("message")?),
+                None => "no message".into(),
+            };
+            bail!("Kling answered code {code}: {message} (a refusal, not a list of packs)");
+        }
+    }
     let data = page.field("data")?;
     for pack in data
         .field("resource_pack_subscribe_infos")?
         .array("resource_pack_subscribe_infos")?
     {
-        let name = pack.text_field("resource_pack_name")?;
+        let name = one_line(&pack.text_field("resource_pack_name")?);
         let id = match pack.opt("resource_pack_id") {
-            Some(v) => v.text("resource_pack_id")?,
+            Some(v) => one_line(&v.text("resource_pack_id")?),
             None => name.clone(),
         };
-        let bought = time_of(pack.field("purchase_time")?)?;
-        let total = pack.field("total_quantity")?.decimal("total_quantity")?;
-        let left = pack
-            .field("remaining_quantity")?
-            .decimal("remaining_quantity")?;
-        if total <= Decimal::ZERO || left < Decimal::ZERO || left > total {
-            bail!(
-                "pack {id}: {} of {} left is not a pack's balance",
-                left.normalize(),
-                total.normalize()
-            );
-        }
-        let from = time_of(pack.field("effective_time")?)?;
-        let until = time_of(pack.field("invalid_time")?)?;
-        if until <= from {
-            bail!("pack {id}: invalid_time is not after effective_time");
-        }
-        let status = pack
-            .opt("status")
-            .map(|s| s.text("status"))
-            .transpose()?
-            .unwrap_or_else(|| "unknown".into());
-        out.pack_balances.push((left, from, until, status.clone()));
-        let said = format!(
-            "{name} ({status}): {} of {} units left, valid {} to {} (UTC)",
-            left.normalize(),
-            total.normalize(),
-            from.format("%Y-%m-%d %H:%M"),
-            until.format("%Y-%m-%d %H:%M")
-        );
-        // The tables' pack of that size (credits with bonus); a trial pack counts, being
-        // what one bought.
-        let sized: Vec<_> = platform
-            .packs
-            .iter()
-            .filter(|k| k.total_credits() == Some(total))
-            .collect();
-        let Some(table) = sized.first() else {
-            out.skipped.push(skipped(
-                BilledKind::Pack,
-                id,
-                name,
-                bought,
-                format!(
-                    "{said}; not recorded: the tables sell no {}-unit pack, so its price is \
-                     unknown (record it with `credits topup {} --credits {} --price PRICE \
-                     --at {}`)",
-                    total.normalize(),
-                    platform.id,
-                    total.normalize(),
-                    from.format("%Y-%m-%dT%H:%M:%SZ")
-                ),
-            ));
-            continue;
-        };
-        // The action is set when it is written. Nothing on it is "billed": Kling lists
-        // units, not what it charged for them.
-        let mut item = skipped(BilledKind::Pack, id, name, bought, "");
-        item.known_model = true;
-        out.packs.push(PackRead {
-            item,
-            topup: Topup {
-                id: 0,
-                platform: platform.id.clone(),
-                pack: Some(table.id.clone()),
-                credits: table.credits,
-                bonus: table.bonus,
-                price: table.price,
-                currency: platform.currency.clone(),
-                at: from,
-                expiry: TopupExpiry::At(until),
-                who: Who::default(),
-            },
-            table_pack: format!(
-                "{} ({})",
-                table.name,
-                credits_core::money::fmt_money(table.price, &platform.currency)
-            ),
-            said,
-        });
+        let read =
+            read_kling_pack(platform, pack, &id, &name).with_context(|| format!("pack {id}"))?;
+        out.packs.push(read);
     }
     Ok(())
+}
+
+fn read_kling_pack(
+    platform: &credits_core::pricing::Platform,
+    pack: &Json,
+    id: &str,
+    name: &str,
+) -> Result<PackRead> {
+    let bought = time_of(pack.field("purchase_time")?)?;
+    let total = pack.field("total_quantity")?.decimal("total_quantity")?;
+    let left = pack
+        .field("remaining_quantity")?
+        .decimal("remaining_quantity")?;
+    if total <= Decimal::ZERO || left < Decimal::ZERO || left > total {
+        bail!(
+            "{} of {} left is not a pack's balance",
+            left.normalize(),
+            total.normalize()
+        );
+    }
+    // The ledger keeps credits to the thousandth (a stored amount is an integer of them).
+    for (what, v) in [("total_quantity", total), ("remaining_quantity", left)] {
+        if v.normalize().scale() > 3 {
+            bail!(
+                "{what} {} has more than 3 decimal places (credits are kept to 0.001)",
+                v.normalize()
+            );
+        }
+    }
+    let from = time_of(pack.field("effective_time")?)?;
+    let until = time_of(pack.field("invalid_time")?)?;
+    if until <= from {
+        bail!("invalid_time is not after effective_time");
+    }
+    let status = match pack.opt("status") {
+        Some(s) => one_line(&s.text("status")?),
+        None => "unknown".into(),
+    };
+    let waiting = if from > bought {
+        format!(", bought {}", bought.format("%Y-%m-%d %H:%M"))
+    } else {
+        String::new()
+    };
+    let said = format!(
+        "{name} ({status}): {} of {} units left, valid {} to {} (UTC){waiting}",
+        left.normalize(),
+        total.normalize(),
+        from.format("%Y-%m-%d %H:%M"),
+        until.format("%Y-%m-%d %H:%M")
+    );
+    // The tables' pack of that size (credits with bonus); a trial pack counts, being what
+    // one bought.
+    let topup = platform
+        .packs
+        .iter()
+        .find(|k| k.total_credits() == Some(total))
+        .map(|table| {
+            (
+                Topup {
+                    id: 0,
+                    platform: platform.id.clone(),
+                    pack: Some(table.id.clone()),
+                    credits: table.credits,
+                    bonus: table.bonus,
+                    price: table.price,
+                    currency: platform.currency.clone(),
+                    at: from,
+                    expiry: TopupExpiry::At(until),
+                    who: Who::default(),
+                },
+                format!(
+                    "{} ({})",
+                    table.name,
+                    credits_core::money::fmt_money(table.price, &platform.currency)
+                ),
+            )
+        });
+    // The action is set when it is written. Nothing on it is "billed": Kling lists units,
+    // not what it charged for them.
+    let mut item = skipped(
+        BilledKind::Pack,
+        id.to_string(),
+        name.to_string(),
+        bought,
+        "",
+    );
+    item.known_model = true;
+    Ok(PackRead {
+        item,
+        reference: id.to_string(),
+        total,
+        bought,
+        from,
+        until,
+        topup,
+        said,
+        left,
+        status,
+    })
+}
+
+/// Text from a platform's document on one line: a control character (a newline that would
+/// start a forged line of output, an escape) is written as its escape (`\n`, `\u{1b}`).
+fn one_line(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 /// Sums lines of the same platform, model, day and unit (fal gives one per auth method;

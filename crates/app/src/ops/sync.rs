@@ -118,6 +118,8 @@ pub struct Synced {
     /// Kling: the balance its packs have left now, checked against the ledger and kept as
     /// `balance --expect` keeps a check (`None` when it listed no pack the ledger has).
     pub check: Option<super::checks::Checked>,
+    /// Why the balance could not be checked, when it could not (the import is written).
+    pub check_error: Option<String>,
 }
 
 /// The keys of `source` from the environment, in [`key_variables`]' order; an unset or empty
@@ -189,15 +191,24 @@ pub fn sync(session: &Session, source: BilledSource, since: DateTime<Utc>) -> Re
         i.kind == billed::BilledKind::Pack
             && matches!(
                 i.action,
-                billed::BilledAction::TopupAdded { .. } | billed::BilledAction::AlreadyThere
+                billed::BilledAction::TopupAdded { .. }
+                    | billed::BilledAction::TopupMatched { .. }
+                    | billed::BilledAction::AlreadyThere
             )
     });
-    let check = match import.units_left {
+    // The import is written: a check that cannot be made is said, never a failed sync.
+    let (check, check_error) = match import.units_left {
         Some(left) if in_ledger => {
-            let platform = session.catalog.platform(source.platform())?;
-            Some(super::checks::check(session, platform, left, now)?)
+            let checked = session
+                .catalog
+                .platform(source.platform())
+                .and_then(|platform| super::checks::check(session, platform, left, now));
+            match checked {
+                Ok(c) => (Some(c), None),
+                Err(e) => (None, Some(format!("{e:#}"))),
+            }
         }
-        _ => None,
+        _ => (None, None),
     };
     Ok(Synced {
         import,
@@ -206,6 +217,7 @@ pub fn sync(session: &Session, source: BilledSource, since: DateTime<Utc>) -> Re
         stats: client.stats,
         since,
         check,
+        check_error,
     })
 }
 
