@@ -1566,3 +1566,27 @@ fn odd_kling_packs_are_refused_whole_or_written_safely() {
         "no line of output forged by the name",
     );
 }
+
+#[test]
+fn a_packs_only_platform_points_to_its_packs_not_to_a_plan() {
+    // kling-api and runway-api have no plans: `account set --plan` cannot help, so the note
+    // points to `topup` (and, for Kling, to `sync kling`); `reconcile kling-api` says Kling's
+    // export is packs, checked as a balance.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &["log", "kling-api", "kling-v3", "--duration", "5"],
+    )
+    .stderr_has("no top-up recorded for kling-api")
+    .stderr_has("`credits sync kling` fetches your packs")
+    .stderr_lacks("account set kling-api");
+    ok(
+        &sandbox,
+        &["log", "runway-api", "gen4.5", "--duration", "5"],
+    )
+    .stderr_has("`credits topup runway-api --pack PACK` records what you bought")
+    .stderr_lacks("credits sync");
+    ok(&sandbox, &["reconcile", "kling-api"])
+        .stdout_has("prepaid packs, not usage")
+        .stdout_has("credits balance kling-api --expect N");
+}

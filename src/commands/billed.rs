@@ -328,12 +328,31 @@ pub fn reconcile(ctx: &Context, args: &ReconcileArgs, out: &mut dyn Write) -> Re
         && r.failures_charged.is_empty()
         && r.not_compared.is_empty()
     {
-        proseln!(
-            out,
-            "Nothing billed to set against the log{}: import what a platform billed first \
-             (credits import --from fal|replicate|openai|runway|kling FILE).",
-            since.map(|d| format!(" since {d}")).unwrap_or_default()
-        )?;
+        // A platform whose export lists prepaid packs has no usage to set against the log:
+        // its packs are top-ups, checked against the ledger as a balance.
+        let packs = args.platform.as_deref().and_then(|typed| {
+            let id = ctx.session.catalog.platform(typed).ok()?.id.clone();
+            BilledSource::ALL
+                .into_iter()
+                .find(|s| s.sells_packs() && s.platform() == id)
+                .map(|s| (id, s))
+        });
+        match packs {
+            Some((id, source)) => proseln!(
+                out,
+                "Nothing billed to set against the log{}: {source}'s export lists prepaid packs, \
+                 not usage. They are top-ups of {id} (`credits import --from {source} FILE`, \
+                 `credits sync {source}`), and what they have left is checked against the \
+                 ledger by `credits balance {id} --expect N` (which `sync {source}` does itself).",
+                since.map(|d| format!(" since {d}")).unwrap_or_default()
+            )?,
+            None => proseln!(
+                out,
+                "Nothing billed to set against the log{}: import what a platform billed first \
+                 (credits import --from fal|replicate|openai|runway|kling FILE).",
+                since.map(|d| format!(" since {d}")).unwrap_or_default()
+            )?,
+        }
         return Ok(0);
     }
     let day_columns = |with_difference: bool| {

@@ -56,6 +56,11 @@ pub enum BilledSource {
 }
 
 impl BilledSource {
+    /// Whether its export lists prepaid packs, imported as top-ups (Kling).
+    pub fn sells_packs(self) -> bool {
+        self == BilledSource::Kling
+    }
+
     pub const ALL: [BilledSource; 5] = [
         BilledSource::Fal,
         BilledSource::Replicate,

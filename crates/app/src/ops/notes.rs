@@ -24,6 +24,9 @@ pub enum Note {
         platform: String,
         /// The plan it was priced with (the cheapest paid one), if any.
         priced_with: Option<String>,
+        /// The table sells credits only in packs (no plans): the note points to `topup`,
+        /// and to `sync SOURCE` when the platform's packs can be fetched (Kling).
+        packs_only: Option<Option<String>>,
     },
     /// Why the money of this generation is unknown.
     MoneyUnknown(MoneyUnknown),
@@ -196,15 +199,29 @@ impl fmt::Display for Note {
             Note::NoAccount {
                 platform,
                 priced_with,
-            } => write!(
-                f,
-                "no account set for {platform}: {}; `credits account set {platform} --plan PLAN` \
-                 records yours",
-                match priced_with {
+                packs_only,
+            } => {
+                let priced = match priced_with {
                     Some(plan) => format!("priced like `estimate`, with {plan}"),
                     None => "money unknown".to_string(),
+                };
+                match packs_only {
+                    None => write!(
+                        f,
+                        "no account set for {platform}: {priced}; `credits account set \
+                         {platform} --plan PLAN` records yours"
+                    ),
+                    Some(sync) => write!(
+                        f,
+                        "no top-up recorded for {platform}: {priced}; `credits topup {platform} \
+                         --pack PACK` records what you bought{}",
+                        match sync {
+                            Some(source) => format!(", `credits sync {source}` fetches your packs"),
+                            None => String::new(),
+                        }
+                    ),
                 }
-            ),
+            }
             Note::MoneyUnknown(why) => write!(f, "{why}"),
             Note::NeedsPlan {
                 model,
