@@ -362,16 +362,30 @@ fn a_usage_no_platform_fully_covers_says_so_and_names_what_is_missing() {
 
 #[test]
 fn kling_api_units_are_bought_in_its_cheapest_pack_never_a_trial_pack() {
-    // 5 × kling-v2-6 5 s standard = 7.5 units. Kling's API has no plans and sells units in
-    // packs: the cheapest that is not a trial is 5,000 units for $700 (the trial packs,
-    // 100 units for $9.80 and 1,000 for $98, are sold once, so no month can count on them).
+    // 5 × kling-v2-6 5 s standard = 7.5 units a month. Kling's API has no plans and sells
+    // units in packs: the cheapest that is not a trial is 5,000 units for $700 (the trial
+    // packs, 100 units for $9.80 and 1,000 for $98, are sold once, so no month can count on
+    // them). One pack lasts its 180 days (6 months) at this use: $700 / 6 a month, and
+    // 5,000 − 6 × 7.5 = 4,955 units are left when it expires.
     let sandbox = Sandbox::new();
     let run = plans_json(&sandbox, &["--usage", "5x kling-api/kling-v2-6 5s"]);
     run.json_eq("/options/0/platform", json!("kling-api"))
         .json_eq("/options/0/kind", json!("packs"))
-        .json_decimal_eq("/options/0/cost_per_month", "700");
+        .json_eq("/options/0/months_a_purchase_lasts", json!(6))
+        .json_decimal_eq(
+            "/options/0/cost_per_month",
+            "116.666666666666666666666666667",
+        );
     let text = plans_text(&sandbox, &["--usage", "5x kling-api/kling-v2-6 5s"]);
-    text.stdout_has("1 × 5,000 units").stdout_lacks("Trial");
+    text.stdout_has("1 × 5,000 units")
+        .stdout_has("$116.67")
+        .stdout_has("4,955, expires after 180 days")
+        .stdout_lacks("Trial");
+    plans_text(
+        &sandbox,
+        &["--usage", "5x kling-api/kling-v2-6 5s", "--explain"],
+    )
+    .stdout_has("one purchase lasts 6 months at this use");
 }
 
 // ---- 6. --from-log ----

@@ -135,6 +135,9 @@ pub struct OptionView<'a> {
     #[serde(flatten)]
     pub leftover: AmountField,
     pub leftover_fate: Option<&'a str>,
+    /// Packs alone lasting this many months at this use: `cost_per_month` is that share of
+    /// the purchase; null when bought each month.
+    pub months_a_purchase_lasts: Option<u32>,
     #[serde(flatten)]
     pub cost_per_month: AmountField,
     #[serde(flatten)]
@@ -331,6 +334,7 @@ impl<'a> OptionView<'a> {
             credits_got: dec(o.credits_bought),
             leftover: AmountField::new("leftover", o.leftover),
             leftover_fate: o.leftover_fate.as_deref(),
+            months_a_purchase_lasts: o.months_a_purchase_lasts,
             cost_per_month: AmountField::money("cost_per_month", Some(&o.monthly)),
             cost_per_kept_second: AmountField::money(
                 "cost_per_kept_second",

@@ -145,6 +145,10 @@ pub struct Purchase {
     pub leftover: Option<Amount>,
     /// What the leftover does: `lost at renewal`, `rolls over`, `never expires`, ….
     pub leftover_fate: Option<String>,
+    /// Packs alone, bought once, lasting this many months at this use (their credits cover
+    /// them before they expire): `monthly` is that share of the purchase, and `leftover` what
+    /// is left when it runs out. `None`: bought each month.
+    pub months_a_purchase_lasts: Option<u32>,
     /// What it costs a month, exact.
     pub monthly: MoneyRange,
     /// `monthly` ÷ seconds kept a month, when every covered item has a length.
@@ -635,6 +639,7 @@ impl Base<'_, '_> {
             credits_bought: None,
             leftover: None,
             leftover_fate: None,
+            months_a_purchase_lasts: None,
             monthly,
             per_kept_second,
             per_kept_output,
@@ -817,6 +822,17 @@ impl Base<'_, '_> {
                     .ok_or_else(|| fail("a monthly cost does not fit"))?;
             got = money::add(got, money::mul(b.count, b.credits)?)?;
         }
+        // Packs alone, bought once, can last several months: as long as their credits cover
+        // the month's use and they have not expired. The month's cost is then that share of
+        // the purchase (Kling's 5,000 units for 60 a month last their 180 days: $700 / 6),
+        // not the whole purchase every month.
+        let months = match plan {
+            Some(_) => 1,
+            None => months_a_purchase_lasts(&bought, got, want),
+        };
+        if months > 1 {
+            cost = money::rdiv(&cost, &Ratio::from_integer(months.into()))?;
+        }
         let kind = if plan.is_some() {
             OptionKind::Plan
         } else {
@@ -844,12 +860,28 @@ impl Base<'_, '_> {
         option.packs = bought;
         option.credits_needed = Some(needed);
         option.credits_bought = Some(got);
+        let used_max = needed.max.checked_mul(Decimal::from(months)).unwrap_or(got);
+        let used_min = needed.min.checked_mul(Decimal::from(months)).unwrap_or(got);
         option.leftover = Some(Amount {
-            min: got.checked_sub(needed.max).unwrap_or(Decimal::ZERO),
-            max: got.checked_sub(needed.min).unwrap_or(Decimal::ZERO),
+            min: got
+                .checked_sub(used_max)
+                .unwrap_or(Decimal::ZERO)
+                .max(Decimal::ZERO),
+            max: got
+                .checked_sub(used_min)
+                .unwrap_or(Decimal::ZERO)
+                .max(Decimal::ZERO),
             open: false,
         });
         option.leftover_fate = fate;
+        if months > 1 {
+            option.months_a_purchase_lasts = Some(months);
+            option.notes.push(format!(
+                "one purchase lasts {months} months at this use (its {} cover {months} months \
+                 before they expire): a month is 1/{months} of it",
+                self.platform.credit_word()
+            ));
+        }
         if needed.open {
             option.notes.push(format!(
                 "a model's {} have no upper bound in the table: bought for the least",
@@ -870,6 +902,35 @@ fn needed(items: &[ItemCost]) -> Result<Amount> {
 }
 
 /// Soonest expiry first (what the leftover is bound by).
+/// How many months one purchase of `bought` (giving `got` credits, `want` used a month)
+/// lasts: while its credits cover the use and until its first pack expires (a month counted
+/// as 30 days, whole months only; an unstated expiry counts one month). At least 1, and
+/// at most [`MOST_MONTHS_A_PURCHASE_LASTS`] for packs that never expire.
+fn months_a_purchase_lasts(bought: &[PackBuy], got: Decimal, want: Decimal) -> u32 {
+    if bought.is_empty() || want <= Decimal::ZERO {
+        return 1;
+    }
+    let covers = got
+        .checked_div(want)
+        .map(|m| m.floor())
+        .and_then(|m| u32::try_from(m.min(Decimal::from(u32::MAX))).ok())
+        .unwrap_or(1);
+    let lasts = bought
+        .iter()
+        .map(|b| match b.expiry {
+            Expiry::AfterDays(d) => d / 30,
+            Expiry::Never => MOST_MONTHS_A_PURCHASE_LASTS,
+            Expiry::Unknown => 1,
+        })
+        .min()
+        .unwrap_or(1);
+    covers.min(lasts).clamp(1, MOST_MONTHS_A_PURCHASE_LASTS)
+}
+
+/// The longest a purchase is spread over: a year, so a never-expiring pack bought for a
+/// decade of use is not shown as nearly free a month.
+const MOST_MONTHS_A_PURCHASE_LASTS: u32 = 12;
+
 fn expiry_order(e: &Expiry) -> (u8, u32) {
     match e {
         Expiry::AfterDays(d) => (0, *d),
