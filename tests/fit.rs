@@ -1324,3 +1324,57 @@ fn every_table_keeps_the_columns_a_row_is_read_for_at_60_80_and_120() {
         check_case(&sandbox, &update, width);
     }
 }
+
+#[test]
+fn topup_and_adjustment_lists_fit_with_credits_left_whole() {
+    // Found by a trial of issue 23: `topup list` at 60 columns was 65 wide. The times give
+    // way (year, then offset) before anything is cut; credits and what is left stay whole.
+    let sandbox = Sandbox::with_db();
+    for args in [
+        &[
+            "topup",
+            "kling-api",
+            "--pack",
+            "15,000 units",
+            "--at",
+            "2026-11-01 10:00",
+        ][..],
+        &[
+            "topup",
+            "kling-api",
+            "--pack",
+            "5,000 units",
+            "--at",
+            "2026-11-02 10:00",
+        ][..],
+        &[
+            "topup",
+            "runway",
+            "--credits",
+            "12500",
+            "--price",
+            "125",
+            "--at",
+            "2026-11-03",
+        ][..],
+        &[
+            "adjust",
+            "runway",
+            "250",
+            "--note",
+            "a long note about a support refund",
+            "--at",
+            "2026-11-04 09:30",
+        ][..],
+    ] {
+        ok(&sandbox, args);
+    }
+    for width in WIDTHS {
+        let run = at(&sandbox, Some(width), &["topup", "list"]);
+        assert_fits(&run, width);
+        run.stdout_has("15,000").stdout_has("12,500");
+        let run = at(&sandbox, Some(width), &["adjust", "list"]);
+        assert_fits(&run, width);
+        run.stdout_has("+250");
+    }
+}

@@ -211,7 +211,7 @@ pub fn topups_table(rows: &[Listed<Topup>], offset: FixedOffset) -> String {
         ViewColumn::new(Column::essential("platform"), |l: &Listed<Topup>| {
             l.record.platform.clone()
         }),
-        ViewColumn::new(Column::essential("bought"), move |l: &Listed<Topup>| {
+        ViewColumn::new(Column::time("bought", 3), move |l: &Listed<Topup>| {
             local_time(l.record.at, &offset)
         }),
         ViewColumn::new(Column::optional("pack", 1), |l: &Listed<Topup>| {
@@ -232,7 +232,7 @@ pub fn topups_table(rows: &[Listed<Topup>], offset: FixedOffset) -> String {
             money::fmt_money(l.record.price, &l.record.currency)
         }),
         ViewColumn::new(
-            Column::essential("expires"),
+            Column::time("expires", 4),
             move |l: &Listed<Topup>| match l.record.expiry {
                 TopupExpiry::At(e) => local_time(e, &offset),
                 TopupExpiry::Never => "never".to_string(),
@@ -280,7 +280,7 @@ pub fn adjustments_table(rows: &[Listed<Adjustment>], offset: FixedOffset) -> St
         ViewColumn::new(Column::essential("platform"), |l: &Listed<Adjustment>| {
             l.record.platform.clone()
         }),
-        ViewColumn::new(Column::essential("at"), move |l: &Listed<Adjustment>| {
+        ViewColumn::new(Column::time("at", 2), move |l: &Listed<Adjustment>| {
             local_time(l.record.at, &offset)
         }),
         ViewColumn::new(Column::essential("credits"), |l: &Listed<Adjustment>| {
