@@ -1590,3 +1590,32 @@ fn a_packs_only_platform_points_to_its_packs_not_to_a_plan() {
         .stdout_has("prepaid packs, not usage")
         .stdout_has("credits balance kling-api --expect N");
 }
+
+#[test]
+fn kling_times_as_strings_of_digits_and_an_empty_list_are_read() {
+    let sandbox = Sandbox::with_db();
+    let quoted = kling_packs(&[("rp-1", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H)])
+        .replace(
+            &format!("\"effective_time\": {NOV_1_10H}"),
+            &format!("\"effective_time\": \"{NOV_1_10H}\""),
+        );
+    let file = sandbox.write("quoted.json", &quoted);
+    ok(
+        &sandbox,
+        &[
+            "import",
+            "--from",
+            "kling",
+            file.to_str().unwrap(),
+            "--json",
+        ],
+    )
+    .json_eq("/topups_added", json!(1));
+    let empty = sandbox.write("empty.json", &kling_packs(&[]));
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", empty.to_str().unwrap()],
+    )
+    .stdout_has("nothing listed in it")
+    .stdout_lacks("already in the log");
+}

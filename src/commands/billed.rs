@@ -126,7 +126,11 @@ fn show(
             c.topups_matched
         ));
     }
-    parts.push(format!("{} already in the log", c.already));
+    if import.items.is_empty() {
+        parts.push("nothing listed in it".into());
+    } else {
+        parts.push(format!("{} already in the log", c.already));
+    }
     if c.skipped > 0 {
         parts.push(format!("{} skipped", c.skipped));
     }

@@ -1230,9 +1230,18 @@ fn unpriced_reason(why: &anyhow::Error) -> String {
 /// A time: RFC 3339 text, or seconds (or, above 10^11, milliseconds) since 1970.
 fn time_of(v: &Json) -> Result<DateTime<Utc>> {
     match v {
+        // Milliseconds or seconds sent as a string of digits, as some exports do.
+        Json::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            time_of(&Json::Num(s.clone()))
+        }
         Json::Str(s) => DateTime::parse_from_rfc3339(s)
             .map(|t| t.to_utc())
-            .map_err(|_| anyhow!("`{s}` is not a time (RFC 3339, e.g. 2026-11-20T10:00:00Z)")),
+            .map_err(|_| {
+                anyhow!(
+                    "`{s}` is not a time (RFC 3339, e.g. 2026-11-20T10:00:00Z, or seconds or \
+                 milliseconds since 1970)"
+                )
+            }),
         Json::Num(n) => {
             let n: i64 = n
                 .parse()
