@@ -1619,3 +1619,39 @@ fn kling_times_as_strings_of_digits_and_an_empty_list_are_read() {
     .stdout_has("nothing listed in it")
     .stdout_lacks("already in the log");
 }
+
+#[test]
+fn a_pack_that_starts_later_is_shown_as_not_usable_yet() {
+    // 15,000 units bought on 1 November to start on 1 December (1796119200000 ms): on the
+    // 21st it is not in the balance, and `balance` says it is coming, with its top-up id.
+    let sandbox = Sandbox::with_db();
+    let later = kling_packs(&[("rp-5", "later", "15000", "15000", NOV_1_10H, APR_30_10H)]).replace(
+        &format!("\"effective_time\": {NOV_1_10H}"),
+        "\"effective_time\": 1796119200000",
+    );
+    let file = sandbox.write("later.json", &later);
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", file.to_str().unwrap()],
+    )
+    .stdout_has("bought 2026-11-01 10:00");
+    // Nothing usable yet: said, not an error.
+    ok(&sandbox, &["balance", "kling-api"]).stderr_has(
+        "nothing usable yet on kling-api as of 2026-11-21 12:00: 15,000 credits from 2026-12-01",
+    );
+    // With a pack usable now too, the later one is listed apart.
+    let now = sandbox.write(
+        "now.json",
+        &kling_packs(&[("rp-1", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H)]),
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", now.to_str().unwrap()],
+    );
+    ok(&sandbox, &["balance", "kling-api"])
+        .stdout_has("available       5,000 credits")
+        .stdout_has("not usable yet  15,000 credits from 2026-12-01");
+    ok(&sandbox, &["balance", "kling-api", "--json"])
+        .json_eq("/platforms/0/not_usable_yet/0/topup_id", json!(1))
+        .json_eq("/platforms/0/not_usable_yet/0/credits", json!("15000"));
+}

@@ -48,6 +48,9 @@ struct View<'a> {
     buys: Option<Buys>,
     pace: Pace,
     checks: Option<LastChecks>,
+    /// Top-ups usable only after the time shown (a pack bought to start later): not in the
+    /// balance yet, said so they are not missed. (id, credits with bonus, from.)
+    waiting: Vec<(i64, Decimal, DateTime<Utc>)>,
 }
 
 /// A rate of credits a day, to 2 places.
@@ -175,6 +178,20 @@ fn text(session: &Session, v: &View, as_of_label: &str) -> Result<String> {
         )),
         None => rows.push(("next expiry", "none".to_string())),
     }
+    if !v.waiting.is_empty() {
+        let texts: Vec<String> = v
+            .waiting
+            .iter()
+            .map(|(id, credits, from)| {
+                format!(
+                    "{} credits from {} (top-up #{id})",
+                    money::fmt_credits(*credits),
+                    fmt_time(session, *from)
+                )
+            })
+            .collect();
+        rows.push(("not usable yet", texts.join("; ")));
+    }
     if let Some(r) = &v.built.next_renewal {
         let what = match r.credits {
             Some(c) => format!("+{} credits", money::fmt_credits(c)),
@@ -249,6 +266,8 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         None => store.ledger_platforms()?,
     };
     let mut views = Vec::new();
+    // Platforms whose balance starts later (said in a note): not "no balances yet".
+    let mut not_yet = 0;
     for id in &ids {
         let records = ledgers::records(&store, id)?;
         let Some(platform) = session.catalog.platform(id).ok() else {
@@ -273,6 +292,34 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
                 help,
             ));
         };
+        if as_of < start && records.changes.is_empty() {
+            // Only purchases that start later (a pack bought to start next month): nothing
+            // is usable yet, which is not an error; say what is coming.
+            let coming: Vec<String> = records
+                .topups
+                .iter()
+                .filter(|t| t.at > as_of)
+                .map(|t| {
+                    format!(
+                        "{} credits from {} (top-up #{})",
+                        money::fmt_credits(t.credits.saturating_add(t.bonus)),
+                        fmt_time(session, t.at),
+                        t.id
+                    )
+                })
+                .collect();
+            eproseln!(
+                "note: nothing usable yet on {id} as of {}: {}",
+                fmt_time(session, as_of),
+                if coming.is_empty() {
+                    format!("its balance starts {}", fmt_time(session, start))
+                } else {
+                    coming.join("; ")
+                }
+            );
+            not_yet += 1;
+            continue;
+        }
         if as_of < start {
             if args.platform.is_some() {
                 return Err(ledgers::before_start(session, id, start));
@@ -293,12 +340,19 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         let buys = ledgers::buys(&store, platform, built.ledger.totals.available)?;
         let pace = pace::of(session, &store, id, &built)?;
         let checks = checks::last_checks(&store, id)?;
+        let waiting = records
+            .topups
+            .iter()
+            .filter(|t| t.at > as_of)
+            .map(|t| (t.id, t.credits.saturating_add(t.bonus), t.at))
+            .collect();
         views.push(View {
             platform,
             built,
             buys,
             pace,
             checks,
+            waiting,
         });
     }
     let budgets = budgets::uses(session, &store)?;
@@ -309,13 +363,23 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
             platforms: views
                 .iter()
                 .map(|v| {
-                    PlatformBalanceView::new(
+                    let mut view = PlatformBalanceView::new(
                         v.platform,
                         &v.built,
                         v.buys.as_ref(),
                         &v.pace,
                         v.checks.as_ref(),
-                    )
+                    )?;
+                    view.not_usable_yet = v
+                        .waiting
+                        .iter()
+                        .map(|(id, credits, from)| views::balance::WaitingView {
+                            topup_id: *id,
+                            credits: views::Dec(*credits),
+                            from: from.to_rfc3339(),
+                        })
+                        .collect();
+                    Ok(view)
                 })
                 .collect::<Result<_>>()?,
             budgets: BudgetView::all(&budgets, &warn),
@@ -323,7 +387,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
         out.write_all(views::json(&view).as_bytes())?;
         return Ok(0);
     }
-    if views.is_empty() {
+    if views.is_empty() && not_yet == 0 {
         proseln!(
             out,
             "no balances yet: `credits account set PLATFORM --plan PLAN --since DATE` records a \

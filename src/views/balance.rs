@@ -52,6 +52,19 @@ pub struct PlatformBalanceView<'a> {
     /// The last balance check (`balance PLATFORM --expect N`) and the last match; null when
     /// the platform was never checked.
     pub last_check: Option<LastCheckView>,
+    /// Top-ups that start after the time shown (a pack bought to start later): not in
+    /// `available` yet.
+    pub not_usable_yet: Vec<WaitingView>,
+}
+
+/// A top-up not usable yet.
+#[derive(Serialize)]
+pub struct WaitingView {
+    pub topup_id: i64,
+    /// Its credits, bonus included.
+    pub credits: Dec,
+    /// When they become usable (RFC 3339, UTC).
+    pub from: String,
 }
 
 /// The pace of spending and the balance at the recent pace.
@@ -235,6 +248,8 @@ impl<'a> PlatformBalanceView<'a> {
                 last: CheckedView::new(&c.last),
                 last_match: c.last_match.as_ref().map(CheckedView::new),
             }),
+            // Filled by the command, which has the records (see `commands::balance`).
+            not_usable_yet: Vec::new(),
         })
     }
 }
