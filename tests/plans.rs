@@ -330,16 +330,18 @@ fn a_pay_per_use_platform_beats_every_subscription() {
 
 #[test]
 fn a_usage_no_platform_fully_covers_says_so_and_names_what_is_missing() {
-    // runway/gen-4 only on runway, fal/pixverse-v6 only on fal. fal makes its part for
-    // 5 × $0.125 = $0.625; runway its part as in test 2 (from $22).
+    // runway/gen-4 only on runway, fal/pixverse-v6 only on fal, and fal is not among the
+    // platforms asked (so no combination of the two: see the test after this one). krea
+    // makes neither. runway makes its part as in test 2 (from $22).
     let usage = "10x runway/gen-4 10s, 5x fal/pixverse-v6 5s";
+    let only = ["--platform", "runway", "--platform", "krea"];
     let sandbox = Sandbox::new();
-    let text = plans_text(&sandbox, &["--usage", usage]);
+    let text = plans_text(&sandbox, &[&["--usage", usage][..], &only[..]].concat());
     text.stdout_has("No platform makes all of it")
         .stdout_has("Makes only part of it")
         .stdout_lacks("Makes all of it, cheapest");
 
-    let run = plans_json(&sandbox, &["--usage", usage]);
+    let run = plans_json(&sandbox, &[&["--usage", usage][..], &only[..]].concat());
     let all = options(&run);
     run.check(!all.is_empty(), "options that make part of it");
     for o in &all {
@@ -353,11 +355,27 @@ fn a_usage_no_platform_fully_covers_says_so_and_names_what_is_missing() {
         };
         run.check_eq("the missing item", json!(want), missing[0]["item"].clone());
     }
-    run.json_eq("/options/0/platform", json!("fal"))
-        .json_eq("/options/0/kind", json!("per-use"))
-        .json_decimal_eq("/options/0/cost_per_month", "0.625")
-        .json_eq("/options/1/platform", json!("runway"))
-        .json_decimal_eq("/options/1/cost_per_month", "22");
+    run.json_eq("/options/0/platform", json!("runway"))
+        .json_decimal_eq("/options/0/cost_per_month", "22");
+}
+
+#[test]
+fn a_typed_usage_on_two_platforms_is_made_by_combining_them() {
+    // Each item names its platform: runway makes its share from $22 (Standard annual +
+    // 1,000 credits, as test 2), fal its 5 × $0.125 = $0.625; together $22.625 a month, for
+    // 10 × 10 s + 5 × 5 s = 125 kept seconds: $0.181 a kept second (found by a trial of
+    // issue 22: two platforms typed got no combination, and the row said `per kept -`).
+    let usage = "10x runway/gen-4 10s, 5x fal/pixverse-v6 5s";
+    let sandbox = Sandbox::new();
+    let run = plans_json(&sandbox, &["--usage", usage]);
+    run.json_eq("/combination/platforms", json!(["runway", "fal"]))
+        .json_decimal_eq("/combination/cost_per_month", "22.625")
+        .json_decimal_eq("/combination/cost_per_kept_second", "0.181");
+    plans_text(&sandbox, &["--usage", usage])
+        .stdout_has("runway + fal")
+        .stdout_has("$22.63")
+        .stdout_has("$0.18/s")
+        .stdout_lacks("No platform makes all of it");
 }
 
 #[test]

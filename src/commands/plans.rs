@@ -276,7 +276,7 @@ fn read_usage(
         items.extend(read::usage_from_shots(path, args.times)?);
     }
     read::check_models(&ctx.session.catalog, &items)?;
-    let mut shares: Vec<Share> = Vec::new();
+    let mut shares: Vec<Share>;
     let log = if args.from_log {
         let only: Vec<String> = if args.platforms.is_empty() {
             Vec::new()
@@ -294,10 +294,15 @@ fn read_usage(
         items.extend(log.items.iter().cloned());
         Some(log)
     } else {
+        // Typed items that each name their platform, on more than one: a share per
+        // platform, so the month can be made by combining them, as a log's can.
+        shares = typed_shares(&ctx.session.catalog, &items);
         None
     };
     if args.any_model {
         items = read::any_model(&ctx.session.catalog, items);
+        // `--any-model` lets any platform make an item: no share is tied to one.
+        shares.clear();
     }
     let retry_percent = match (args.retries, &log) {
         (Some(typed), _) => usage::check_retries(typed)?,
@@ -324,6 +329,37 @@ fn read_usage(
             shares,
         },
     ))
+}
+
+/// The items grouped by the platform each names (`runway/gen-4`), in the order met, when
+/// every item names one and there are two platforms or more; else none.
+fn typed_shares(
+    catalog: &credits_core::pricing::catalog::Catalog,
+    items: &[usage::Item],
+) -> Vec<Share> {
+    let mut shares: Vec<Share> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let usage::Target::Model {
+            platform: Some(typed),
+            ..
+        } = &item.target
+        else {
+            return Vec::new();
+        };
+        let id = catalog
+            .platform(typed)
+            .map(|p| p.id.clone())
+            .unwrap_or_else(|_| typed.clone());
+        match shares.iter_mut().find(|(p, _)| *p == id) {
+            Some((_, indexes)) => indexes.push(i),
+            None => shares.push((id, vec![i])),
+        }
+    }
+    if shares.len() > 1 {
+        shares
+    } else {
+        Vec::new()
+    }
 }
 
 /// An account's plan as priced for this usage, or why it cannot make it.
@@ -518,7 +554,13 @@ fn options_table(options: &[(usize, Row)], usage: &Usage) -> String {
                         money_text(&c.monthly, &c.currency),
                         "(by platform below)".to_string(),
                         "-".to_string(),
-                        "-".to_string(),
+                        match (&c.per_kept_second, &c.per_kept_output) {
+                            (Some(s), _) => format!("{}/s", money_text(s, &c.currency)),
+                            (None, Some(each)) => {
+                                format!("{}/output", money_text(each, &c.currency))
+                            }
+                            (None, None) => "-".to_string(),
+                        },
                         models.join(", "),
                     ];
                     if partial {

@@ -88,6 +88,10 @@ pub struct CombinationView<'a> {
     pub currency: &'a str,
     #[serde(flatten)]
     pub cost_per_month: AmountField,
+    #[serde(flatten)]
+    pub cost_per_kept_second: AmountField,
+    #[serde(flatten)]
+    pub cost_per_kept_output: AmountField,
     /// One option per platform, each with the items of its share (`rank` is the
     /// combination's).
     pub parts: Vec<OptionView<'a>>,
@@ -105,6 +109,14 @@ impl<'a> CombinationView<'a> {
             buy: c.describe(),
             currency: &c.currency,
             cost_per_month: AmountField::money("cost_per_month", Some(&c.monthly)),
+            cost_per_kept_second: AmountField::money(
+                "cost_per_kept_second",
+                c.per_kept_second.as_ref(),
+            ),
+            cost_per_kept_output: AmountField::money(
+                "cost_per_kept_output",
+                c.per_kept_output.as_ref(),
+            ),
             parts: c
                 .parts
                 .iter()

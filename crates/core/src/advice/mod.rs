@@ -398,6 +398,9 @@ pub struct Combination {
     pub currency: String,
     /// The parts' costs a month, added.
     pub monthly: MoneyRange,
+    /// `monthly` ÷ seconds kept a month (when every item has a length), and ÷ outputs kept.
+    pub per_kept_second: Option<MoneyRange>,
+    pub per_kept_output: Option<MoneyRange>,
 }
 
 impl Combination {
@@ -479,10 +482,16 @@ pub fn combine(
             open: monthly.open || p.monthly.open,
         };
     }
+    // Per kept second and output over the whole month, as a single option has them (the
+    // parts' items carry their index in the whole usage).
+    let all_items: Vec<ItemCost> = parts.iter().flat_map(|p| p.items.iter().cloned()).collect();
+    let (per_kept_second, per_kept_output) = per_kept(&monthly, &all_items, usage)?;
     Ok(Ok(Combination {
         parts,
         currency,
         monthly,
+        per_kept_second,
+        per_kept_output,
     }))
 }
 
