@@ -232,6 +232,14 @@ impl Store {
     pub fn report(&self, filter: &Filter, by: &[GroupKey]) -> Result<Vec<ReportRow>> {
         report_in(&self.conn, filter, by)
     }
+
+    /// The credits charged less the credits refunded of the entries matching `filter`: a
+    /// report's `credits - credits_refunded` over them all, summed alone. The pace of
+    /// spending (`balance`, `status`) reads two windows of it, and the twenty sums of a
+    /// report (one ephemeral index for its platforms) cost most of their time.
+    pub fn spent(&self, filter: &Filter) -> Result<Decimal> {
+        spent_in(&self.conn, filter)
+    }
 }
 
 impl super::Tx<'_> {
@@ -363,10 +371,11 @@ fn tag_day_columns(value: &str, sign: &str, months: bool) -> String {
     columns.join(", ")
 }
 
-/// One entry as a `tag_day` row of its own (its value of the key read by the caller).
+/// One entry as a `tag_day` row of its own, but its day (the cut's [`Cut::day`] goes
+/// first) and its value of the key (read by the caller).
 static ENTRY_AS_TAG_DAY: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, e.platform, e.status, \
+        "e.utc_offset_min, e.platform, e.status, \
          e.kept, coalesce(e.currency, ''), coalesce(e.price_table, 0), {}",
         *sums::OF_ENTRY
     )
@@ -501,16 +510,19 @@ fn tag_days_query(
             ..filter.clone()
         };
         let tw = where_clause(&tagged);
-        for (cut, cut_params) in cut_days(filter, &low, &high) {
+        for cut in cut_days(conn, &w, filter, &low, &high)? {
             parts.push(format!(
                 "SELECT (SELECT t.value FROM entry_tag t WHERE t.entry_id = e.id AND t.key = ?), \
-                 {} FROM entry e{}{cut}",
+                 {}, {} FROM entry e{}{}",
+                cut.day,
                 *ENTRY_AS_TAG_DAY,
-                and(&tw.sql)
+                and(&tw.sql),
+                cut.cond
             ));
             params.push(Value::Text(key.to_string()));
+            params.extend(cut.day_params);
             params.extend(tw.params.clone());
-            params.extend(cut_params);
+            params.extend(cut.cond_params);
         }
     }
     // Per group, value, status, kept, currency and platform: what nets to no entry goes.
@@ -604,10 +616,11 @@ static DAY_COLUMNS: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// One entry as an `entry_day` row of its own (see `0006_speed.sql`).
+/// One entry as an `entry_day` row of its own (see `0006_speed.sql`), but its day: a cut's
+/// [`Cut::day`] goes first.
 static ENTRY_AS_DAY: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "date(e.at, e.utc_offset_min || ' minutes'), e.utc_offset_min, e.platform, e.model, \
+        "e.utc_offset_min, e.platform, e.model, \
          coalesce(e.project, ''), e.status, e.kept, coalesce(e.currency, ''), \
          coalesce(e.price_table, 0), {}",
         *sums::OF_ENTRY
@@ -624,42 +637,133 @@ static MONTH_COLUMNS: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// The entries of the local days one bound of a window cuts, as an `entry e` read: `day`,
+/// the SQL of the entry's local day (first of the row, as `entry_day` has it), and `cond`,
+/// the condition on the entry, each with its parameters.
+struct Cut {
+    day: String,
+    day_params: Vec<Value>,
+    cond: String,
+    cond_params: Vec<Value>,
+}
+
 /// The entries of the local days a window `[low, high)` cuts (`filter`'s `since` and
-/// `until`, in stored form), as conditions on `entry e` with their parameters: within a day
-/// after `since`, within a day before `until` (a local day spans less than 48 hours of UTC
-/// around its date), read by the `at` index, and not of a day wholly inside. A window of more
-/// than three days (the sums answer no shorter one) keeps the two apart.
-fn cut_days(filter: &Filter, low: &str, high: &str) -> Vec<(String, Vec<Value>)> {
-    let cut = format!(
-        "e.at >= ? AND e.at < ? AND NOT ({})",
-        day_inside(
-            "date(e.at, e.utc_offset_min || ' minutes')",
-            "e.utc_offset_min"
-        )
-    );
-    let shift = |t: &chrono::DateTime<chrono::Utc>, days: i64| {
-        super::entries::encode_bound(&(*t + chrono::Duration::days(days)))
+/// `until`, in stored form). A bound cuts, at each UTC offset, the one local day around it
+/// (unless it falls on that offset's midnight), so the cut entries of an offset are a range
+/// of `at` (from the bound to the offset's next midnight, or from its last midnight to the
+/// bound) on one known day: read by the `at` index with no date arithmetic per entry (which
+/// cost most of `status` at a million entries: a cut day is ~2,700 entries in the bench).
+/// The offsets are those of the daily sums (`w`, the filter without its window, over
+/// `entry_day e`) on the day each offset's cut day would be: a superset of the entries'
+/// when `w` filters less than the entries' filter does. A window of more than three days
+/// (the sums answer no shorter one) cuts no day twice; should one bound cut the day the
+/// other cuts, the `since` read alone covers it.
+fn cut_days(
+    conn: &Db,
+    w: &super::entries::Where,
+    filter: &Filter,
+    low: &str,
+    high: &str,
+) -> Result<Vec<Cut>> {
+    use chrono::{Duration, NaiveDate, NaiveDateTime};
+    let parse = |s: &str| {
+        NaiveDateTime::parse_from_str(s, super::entries::AT_FORMAT)
+            .map_err(|_| anyhow!("bad window bound `{s}`"))
     };
-    let windows = [
-        filter.since.map(|s| {
-            let end = filter
-                .until
-                .map_or(shift(&s, 1), |u| shift(&s, 1).min(shift(&u, 0)));
-            (low.to_string(), end)
-        }),
-        filter.until.map(|u| (shift(&u, -1), high.to_string())),
-    ];
-    windows
+    let (low_t, high_t) = (parse(low)?, parse(high)?);
+    let out_of_range = || anyhow!("a window bound is out of range");
+    // The local day at offset `o` minutes around UTC time `t`, and its first midnight in UTC.
+    let around = |t: NaiveDateTime, o: i64| -> Result<(NaiveDate, NaiveDateTime)> {
+        let shift = Duration::minutes(o);
+        let day = t.checked_add_signed(shift).ok_or_else(out_of_range)?.date();
+        let midnight = day
+            .and_time(chrono::NaiveTime::MIN)
+            .checked_sub_signed(shift)
+            .ok_or_else(out_of_range)?;
+        Ok((day, midnight))
+    };
+    // The (day, offset) pairs the sums hold within a day of `t`'s UTC date.
+    let near = |t: NaiveDateTime| -> Result<std::collections::HashSet<(String, i64)>> {
+        let one = Duration::days(1);
+        let (from, to) = (
+            t.date().checked_sub_signed(one).ok_or_else(out_of_range)?,
+            t.date().checked_add_signed(one).ok_or_else(out_of_range)?,
+        );
+        let and = if w.sql.is_empty() { " WHERE " } else { " AND " };
+        let sql = format!(
+            "SELECT DISTINCT e.day, e.utc_offset_min FROM entry_day e{}{and}e.day >= ? \
+             AND e.day <= ?",
+            w.sql
+        );
+        let mut params = w.params.clone();
+        params.push(Value::Text(from.format("%Y-%m-%d").to_string()));
+        params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
+        Ok(conn
+            .query_map(&sql, params, |r| Ok((r.get(0)?, r.get(1)?)))?
+            .into_iter()
+            .collect())
+    };
+    let text = |t: NaiveDateTime| Value::Text(t.format(super::entries::AT_FORMAT).to_string());
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    // Per bound: (offset, day, from, to) of each offset's cut entries.
+    let mut reads: Vec<Vec<(i64, String, NaiveDateTime, NaiveDateTime)>> = Vec::new();
+    let mut since_days = std::collections::HashSet::new();
+    if filter.since.is_some() {
+        let mut read = Vec::new();
+        let mut offsets: Vec<(String, i64)> = near(low_t)?.into_iter().collect();
+        offsets.sort();
+        for (day, o) in offsets {
+            let (local, midnight) = around(low_t, o)?;
+            if date(local) != day || midnight == low_t {
+                continue;
+            }
+            let next = midnight
+                .checked_add_signed(Duration::days(1))
+                .ok_or_else(out_of_range)?;
+            since_days.insert((day.clone(), o));
+            read.push((o, day, low_t, next.min(high_t)));
+        }
+        reads.push(read);
+    }
+    if filter.until.is_some() {
+        let mut read = Vec::new();
+        let mut offsets: Vec<(String, i64)> = near(high_t)?.into_iter().collect();
+        offsets.sort();
+        for (day, o) in offsets {
+            let (local, midnight) = around(high_t, o)?;
+            if date(local) != day || midnight == high_t || since_days.contains(&(day.clone(), o)) {
+                continue;
+            }
+            read.push((o, day, midnight.max(low_t), high_t));
+        }
+        reads.push(read);
+    }
+    Ok(reads
         .into_iter()
-        .flatten()
-        .map(|(from, to)| {
-            let params = [from, to, low.to_string(), high.to_string()]
-                .into_iter()
-                .map(Value::Text)
-                .collect();
-            (cut.clone(), params)
+        .filter(|read| !read.is_empty())
+        .map(|read| {
+            // One scan of the bound's range, each entry kept by its offset's part of it.
+            let from = read.iter().map(|r| r.2).min().unwrap_or(low_t);
+            let to = read.iter().map(|r| r.3).max().unwrap_or(low_t);
+            let mut day = "CASE e.utc_offset_min".to_string();
+            let mut day_params = Vec::new();
+            let mut parts = Vec::new();
+            let mut cond_params = vec![text(from), text(to)];
+            for (o, d, from, to) in read {
+                day.push_str(" WHEN ? THEN CAST(? AS TEXT)");
+                day_params.extend([Value::Int(o), Value::Text(d)]);
+                parts.push("(e.utc_offset_min = ? AND e.at >= ? AND e.at < ?)");
+                cond_params.extend([Value::Int(o), text(from), text(to)]);
+            }
+            day.push_str(" END");
+            Cut {
+                day,
+                day_params,
+                cond: format!("e.at >= ? AND e.at < ? AND ({})", parts.join(" OR ")),
+                cond_params,
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// The first and last local months (`YYYY-MM`) wholly inside `[low, high)` (UTC bounds in
@@ -686,23 +790,40 @@ fn whole_months(low: &str, high: &str) -> Option<(String, String)> {
     (first <= last).then(|| (month(first), month(last)))
 }
 
-/// [`day_inside`] for a table's rows: the bounds twice (see [`inside_params`]), a text
-/// comparison first (a day inside is within a day of the bounds' dates, whatever its
-/// offset), the date arithmetic only on the rows near or inside the window.
+/// [`day_inside`] for a table's rows, with [`inside_params`]: text comparisons first. A day
+/// inside is within a day of the bounds' dates, whatever its offset (less than a day), and a
+/// day two days or more inside both dates is wholly inside whatever its offset: the date
+/// arithmetic runs only on the rows of the few days near a bound (run on every day of a
+/// window it cost `status` a fifth of its time at a million entries).
 fn day_rows_inside(day: &str, offset: &str) -> String {
     format!(
-        "{day} >= date(?, '-1 day') AND {day} <= coalesce(date(?, '+1 day'), '9999-12-31') \
-         AND {}",
+        "{day} >= ? AND {day} <= ? AND ({day} >= ? AND {day} <= ? OR {})",
         day_inside(day, offset)
     )
 }
 
-/// The parameters of [`day_rows_inside`]: the bounds, twice.
+/// The parameters of [`day_rows_inside`]: the day before `low`'s date and the day after
+/// `high`'s, the days two after and two before them, then the bounds. A bound that does not
+/// read as a stored time leaves every day to the date arithmetic.
 fn inside_params(low: &str, high: &str) -> Vec<Value> {
-    [low, high, low, high]
-        .iter()
-        .map(|b| Value::Text(b.to_string()))
-        .collect()
+    let date = |b: &str| NaiveDate::parse_from_str(b.get(..10).unwrap_or(""), "%Y-%m-%d").ok();
+    let shift = |d: Option<NaiveDate>, days: i64, or: &str| {
+        d.and_then(|d| d.checked_add_signed(chrono::Duration::days(days)))
+            .filter(|d| (0..=9999).contains(&chrono::Datelike::year(d)))
+            .map_or_else(|| or.to_string(), |d| d.format("%Y-%m-%d").to_string())
+    };
+    let (first, last) = (date(low), date(high));
+    [
+        shift(first, -1, "0000-01-01"),
+        shift(last, 1, "9999-12-31"),
+        shift(first.filter(|_| last.is_some()), 2, "9999-12-31"),
+        shift(last.filter(|_| first.is_some()), -2, "0000-01-01"),
+        low.to_string(),
+        high.to_string(),
+    ]
+    .into_iter()
+    .map(Value::Text)
+    .collect()
 }
 
 /// Whether the local day `{day}` at offset `{offset}` lies wholly in `[?, ?)` (UTC bounds).
@@ -713,16 +834,42 @@ fn day_inside(day: &str, offset: &str) -> String {
     )
 }
 
-/// A report read from the daily sums. A time window is answered by the days wholly inside
-/// it (from `entry_day`) plus the entries of the days it cuts (from `entry`, by the `at`
-/// index): a local day spans less than 48 hours of UTC around its date, so those entries
-/// lie within a day of each bound.
+/// A report read from the daily sums ([`day_rows`]).
 fn days_query(
     conn: &Db,
     filter: &Filter,
     by: &[GroupKey],
     by_currency: bool,
 ) -> Result<Vec<(ReportRow, bool)>> {
+    let Some(mut keys) = by
+        .iter()
+        .map(GroupKey::day_expr)
+        .collect::<Option<Vec<_>>>()
+    else {
+        return report_query(conn, filter, by, by_currency);
+    };
+    if by_currency {
+        keys.push("nullif(p.currency, '')".into());
+    }
+    // Whole months are enough unless the report groups by day or week.
+    let by_month = !by
+        .iter()
+        .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
+    let (rows, params) = day_rows(conn, filter, by_month)?;
+    let mut select = keys.clone();
+    select.push(AGGREGATES_OF_DAYS.to_string());
+    let mut sql = format!("SELECT {} FROM ({rows}) p", select.join(", "));
+    group_and_order(&mut sql, keys.len());
+    read_rows(conn, &sql, params, by, by_currency)
+}
+
+/// The partial sums that add up to the entries matching `filter` (but its tags, which
+/// [`tag_days_query`] answers), as one `UNION ALL` of rows shaped as `entry_day`'s, and its
+/// parameters; of whole months where they answer (`by_month`: not for a report by day or
+/// week). A time window is answered by the months and days wholly inside it (`entry_month`,
+/// `entry_day`) plus the entries of the days it cuts (from `entry`, by the `at` index: see
+/// [`cut_days`]).
+fn day_rows(conn: &Db, filter: &Filter, by_month: bool) -> Result<(String, Vec<Value>)> {
     let plain = Filter {
         since: None,
         until: None,
@@ -742,10 +889,6 @@ fn days_query(
         filter.since.map(|t| super::entries::encode_bound(&t)),
         filter.until.map(|t| super::entries::encode_bound(&t)),
     );
-    // Whole months are enough unless the report groups by day or week.
-    let by_month = !by
-        .iter()
-        .any(|k| matches!(k, GroupKey::Day | GroupKey::Week));
     if since.is_none() && until.is_none() {
         let table = if by_month { "entry_month" } else { "entry_day" };
         let columns: &str = if by_month {
@@ -788,35 +931,49 @@ fn days_query(
         }
         params.extend(inside_params(&low, &high));
         // The entries of the days cut by each bound.
-        for (cut, cut_params) in cut_days(filter, &low, &high) {
+        for cut in cut_days(conn, &w, filter, &low, &high)? {
             parts.push(format!(
-                "SELECT {} FROM entry e{}{cut}",
+                "SELECT {}, {} FROM entry e{}{}",
+                cut.day,
                 *ENTRY_AS_DAY,
-                and(&w.sql)
+                and(&w.sql),
+                cut.cond
             ));
+            params.extend(cut.day_params);
             params.extend(w.params.clone());
-            params.extend(cut_params);
+            params.extend(cut.cond_params);
         }
     }
-    let Some(mut keys) = by
-        .iter()
-        .map(GroupKey::day_expr)
-        .collect::<Option<Vec<_>>>()
-    else {
-        return report_query(conn, filter, by, by_currency);
-    };
-    if by_currency {
-        keys.push("nullif(p.currency, '')".into());
+    Ok((parts.join(" UNION ALL "), params))
+}
+
+/// [`Store::spent`] on a connection.
+fn spent_in(conn: &Db, filter: &Filter) -> Result<Decimal> {
+    let out_of_range = || anyhow!("a total in the database is out of range");
+    if !days_can_answer(filter, &[]) || tag_plan(filter, &[]) != TagPlan::NoTag {
+        let mut spent = Decimal::ZERO;
+        for row in report_in(conn, filter, &[])? {
+            spent = row
+                .credits
+                .checked_sub(row.credits_refunded)
+                .and_then(|net| spent.checked_add(net))
+                .ok_or_else(out_of_range)?;
+        }
+        return Ok(spent);
     }
-    let mut select = keys.clone();
-    select.push(AGGREGATES_OF_DAYS.to_string());
-    let mut sql = format!(
-        "SELECT {} FROM ({}) p",
-        select.join(", "),
-        parts.join(" UNION ALL ")
+    let (rows, params) = day_rows(conn, filter, true)?;
+    let sql = format!(
+        "SELECT sum(p.credits_hi), sum(p.credits_lo), \
+         sum(CASE WHEN p.status = 'refunded' THEN p.credits_hi END), \
+         sum(CASE WHEN p.status = 'refunded' THEN p.credits_lo END) FROM ({rows}) p"
     );
-    group_and_order(&mut sql, keys.len());
-    read_rows(conn, &sql, params, by, by_currency)
+    let (charged, refunded) = conn.query_row(&sql, params, |r| {
+        Ok((
+            split_sum(r.get(0)?, r.get(1)?, 3)?,
+            split_sum(r.get(2)?, r.get(3)?, 3)?,
+        ))
+    })?;
+    charged.checked_sub(refunded).ok_or_else(out_of_range)
 }
 
 /// Runs the report SQL; each row comes with whether its group mixes currencies.
@@ -1294,6 +1451,49 @@ mod tests {
         }
     }
 
+    /// A bound on the midnight of every offset the log has around it cuts no local day:
+    /// nothing is read entry by entry. Elsewhere the entries of the offsets whose day it
+    /// cuts are.
+    #[test]
+    fn a_bound_on_midnight_at_every_offset_reads_no_entry() {
+        let mut store = Store::open_for_tests();
+        for when in [
+            "2026-03-09T22:00:00+01:00",
+            "2026-03-10T01:00:00+01:00",
+            "2026-03-10T13:00:00+01:00",
+            "2026-03-11T09:00:00+01:00",
+        ] {
+            store.insert_entry(&entry("a", when, "1", None)).unwrap();
+        }
+        let offsets_read = |store: &Store, since: &str| -> Vec<Value> {
+            let since = at(since).with_timezone(&chrono::Utc);
+            let filter = Filter {
+                since: Some(since),
+                ..Filter::default()
+            };
+            let low = super::super::entries::encode_bound(&since);
+            let w = where_clause(&Filter::default());
+            cut_days(&store.conn, &w, &filter, &low, OPEN_END)
+                .unwrap()
+                .into_iter()
+                .flat_map(|cut| cut.day_params.into_iter().step_by(2))
+                .collect()
+        };
+        assert_eq!(offsets_read(&store, "2026-03-10T00:00:00+01:00"), vec![]);
+        assert_eq!(
+            offsets_read(&store, "2026-03-10T12:00:00+01:00"),
+            vec![Value::Int(60)]
+        );
+        // An entry at -05:00 on the local day the bound cuts at that offset.
+        store
+            .insert_entry(&entry("a", "2026-03-09T20:00:00-05:00", "1", None))
+            .unwrap();
+        assert_eq!(
+            offsets_read(&store, "2026-03-10T00:00:00+01:00"),
+            vec![Value::Int(-300)]
+        );
+    }
+
     /// A month is wholly inside a window when every local time in it, at any offset, is.
     #[test]
     fn whole_months_keep_a_days_margin_for_offsets() {
@@ -1340,6 +1540,12 @@ mod tests {
                 Some(t("2026-03-12T00:00:00Z")),
                 Some(t("2026-03-16T00:00:01Z")),
             ),
+            // Bounds on midnights of some of the log's offsets and not of the others.
+            (
+                Some(t("2026-03-20T00:00:00-05:00")),
+                Some(t("2026-04-15T00:00:00+13:45")),
+            ),
+            (Some(t("2026-04-02T11:30:00Z")), None),
             // Whole months inside, and months cut at each end.
             (
                 Some(t("2026-02-20T00:00:00Z")),
@@ -1394,6 +1600,13 @@ mod tests {
                         tags,
                         ..Filter::default()
                     };
+                    // The pace's read: a report's credits less credits refunded.
+                    let scanned = report_query(&store.conn, &filter, &[], false).unwrap();
+                    let net: Decimal = scanned
+                        .iter()
+                        .map(|(r, _)| r.credits - r.credits_refunded)
+                        .sum();
+                    assert_eq!(spent_in(&store.conn, &filter).unwrap(), net, "{filter:?}");
                     for by in &groupings {
                         if matches!(tag_plan(&filter, by), TagPlan::Key { .. })
                             && days_can_answer(&filter, by)

@@ -67,14 +67,8 @@ fn rate(
         until: (!open_end).then(|| to + Duration::seconds(1)),
         ..Filter::default()
     };
-    let mut spent = Decimal::ZERO;
-    for row in store.report(&filter, &[])? {
-        let net = row
-            .credits
-            .checked_sub(row.credits_refunded)
-            .ok_or_else(|| fail("credits out of range"))?;
-        spent = money::add(spent, net)?;
-    }
+    // What a report of the window would show as credits less credits refunded.
+    let spent = store.spent(&filter)?;
     let days = days_between(from, to)?;
     let per_day = if days > Decimal::ZERO && spent > Decimal::ZERO {
         money::div(spent, days)?
