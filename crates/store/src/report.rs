@@ -13,6 +13,10 @@
 //!   (`platforms` says how many a group spans).
 //!
 //! Days, ISO weeks and months are in the offset the user had when each entry was logged.
+//!
+//! `Store::spent` is a report's `credits - credits_refunded` over the same rows, summed alone:
+//! the pace of spending (`balance`, `status`) needs only that, and a report's twenty sums
+//! cost most of its time at a million entries.
 
 use crate::sums::{self, SUMS};
 use std::fmt;

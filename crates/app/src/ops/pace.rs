@@ -1,7 +1,7 @@
 //! The pace of spending on a platform (issue 24), for `balance` and `status`: the credits a
 //! day over the last 14 days and over the current period so far, read from the sums as
 //! `report` reads them (credits charged minus credits refunded, of the entries in the
-//! window), and what the balance does at the 14-day pace (`credits_core::ledger::pace`):
+//! window: `Store::spent`, those two sums alone), and what the balance does at the 14-day pace (`credits_core::ledger::pace`):
 //! when it runs out, what expires unused first.
 //!
 //! - The 14 days end at the balance's time and start no earlier than the account; the rate
