@@ -6,7 +6,7 @@
 mod common;
 
 use common::{ok, Run, Sandbox};
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// Runway standard ($0.024 a credit): a 10 s Gen-4 clip is 120 credits, $2.88; 5 s is 60
 /// credits, $1.44. September $2.88 + $1.44 = $4.32, October $2.88, November $2.88 × 2 =
@@ -275,4 +275,104 @@ fn a_chart_needs_one_time_key() {
         .run(&["report", "--by", "month", "--ascii"])
         .usage_error()
         .stderr_has("--chart");
+}
+
+/// The budgets under a chart (or a table) are those its filters concern (issue 24 trial:
+/// `--platform kling` listed a runway credits budget): a platform filter keeps the
+/// platform's credits budgets and the budgets of no platform (money counts every platform
+/// of its project); a project filter keeps the project's. `--json` lists the same.
+#[test]
+fn budgets_under_the_chart_are_those_the_filters_concern() {
+    let sandbox = logged();
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "kling",
+            "clip",
+            "--credits",
+            "50",
+            "--project",
+            "beta",
+            "--at",
+            "2026-11-04",
+        ],
+    );
+    for args in [
+        &["budget", "set", "alpha", "20", "--money"][..],
+        &[
+            "budget",
+            "set",
+            "alpha",
+            "1000",
+            "--credits",
+            "--platform",
+            "runway",
+        ],
+        &[
+            "budget",
+            "set",
+            "beta",
+            "500",
+            "--credits",
+            "--platform",
+            "kling",
+        ],
+    ] {
+        ok(&sandbox, args);
+    }
+    let budget_lines = |run: &Run| -> Vec<String> {
+        let text = run.stdout.split("\n budget ").nth(1).unwrap_or_default();
+        text.lines().skip(1).map(|l| l.trim().to_string()).collect()
+    };
+    let chart = ["report", "--by", "month", "--chart", "--ascii"];
+    // No filter: all three.
+    let run = at(&sandbox, 120, None, &chart);
+    run.check_eq("budgets", 3, budget_lines(&run).len());
+    // --platform kling: the kling budget and alpha's money budget, not runway's credits.
+    let run = at(
+        &sandbox,
+        120,
+        None,
+        &[&chart[..], &["--platform", "kling"]].concat(),
+    );
+    let lines = budget_lines(&run);
+    run.check_eq("budgets", 2, lines.len());
+    run.check(
+        lines.iter().any(|l| l.contains("500 kling credits")),
+        "the kling budget",
+    )
+    .check(
+        lines
+            .iter()
+            .any(|l| l.starts_with("alpha") && l.contains("$20.00")),
+        "alpha's money budget",
+    )
+    .stdout_lacks("runway credits");
+    // --project beta: beta's only; the plain table the same.
+    for args in [
+        &[&chart[..], &["--project", "beta"]].concat(),
+        &["report", "--by", "month", "--project", "beta"][..].to_vec(),
+    ] {
+        let run = at(&sandbox, 120, None, args);
+        let lines = budget_lines(&run);
+        run.check_eq("budgets", 1, lines.len());
+        run.check(lines[0].starts_with("beta"), "beta's budget");
+    }
+    let run = ok(
+        &sandbox,
+        &["report", "--by", "month", "--platform", "runway", "--json"],
+    );
+    let budgets = run.json_at("/budgets");
+    let platforms: Vec<Value> = budgets
+        .as_array()
+        .expect("budgets")
+        .iter()
+        .map(|b| b["platform"].clone())
+        .collect();
+    run.check_eq(
+        "budgets' platforms",
+        vec![json!("runway"), json!(null)],
+        platforms,
+    );
 }

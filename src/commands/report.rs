@@ -8,7 +8,7 @@
 //! for (issue 4). Credits of different platforms are different units and are never added
 //! (issue 7): a row (or the total) that spans platforms shows its credits per platform
 //! (JSON: `credits` null, `credits_by_platform` beside it). Budgets, when set, follow the
-//! table with what is used and left.
+//! table with what is used and left: those the filters concern (`budgets::concerns`).
 //!
 //! Each entry records the pricing table that priced it (schema 4): when some were priced with
 //! a table other than the platform's current one, a line per such platform says which, and
@@ -573,7 +573,8 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
     let priced_with = reports::priced_with(&session.catalog, &report.tables);
     let (rows, total) = (report.rows, Some(report.total));
     let unpriced_platforms = report.unpriced_platforms;
-    let budgets = budgets::uses(session, &store)?;
+    // Only the budgets the filters concern (`budgets::concerns`).
+    let budgets = budgets::uses_concerning(session, &store, &filter)?;
     let warn = credits_app::config::budget_warn()?;
 
     let chart = match args.chart {

@@ -122,17 +122,51 @@ pub fn uses(session: &Session, store: &impl BudgetSource) -> Result<Vec<BudgetUs
     uses_of(session, store, None)
 }
 
+/// The use of the budgets that concern a report's `filter` ([`concerns`]), as of now.
+pub fn uses_concerning(
+    session: &Session,
+    store: &impl BudgetSource,
+    filter: &Filter,
+) -> Result<Vec<BudgetUse>> {
+    uses_where(session, store, |b| concerns(b, filter))
+}
+
+/// Whether a budget concerns a report of `filter`, so the report shows it below its table or
+/// chart (a budget the filter leaves out entirely is noise: the trial of issue 24 found
+/// `report --chart --platform kling` listing a runway credits budget).
+///
+/// Only the filters a budget itself has narrow it: `--project` (its project), `--platform`
+/// (a credits budget's platform; a money budget, or a credits budget with no platform,
+/// counts every platform of its project, so it concerns any platform) and `--user` (a
+/// person's budget concerns that person only; a team budget counts everyone, so it concerns
+/// any). The others (`--model`, `--tag`, `--status`, the period) leave every budget: a
+/// budget counts its whole project and period whatever part of it the report shows.
+pub fn concerns(budget: &Budget, filter: &Filter) -> bool {
+    let matches = |wanted: &Option<String>, own: &Option<String>| match (wanted, own) {
+        (Some(w), Some(o)) => w == o,
+        _ => true,
+    };
+    filter.project.as_ref().is_none_or(|p| &budget.project == p)
+        && matches(&filter.platform, &budget.platform)
+        && matches(&filter.user, &budget.user)
+}
+
 /// The use of every budget, or of one project's budgets, as of now.
 pub(crate) fn uses_of(
     session: &Session,
     store: &impl BudgetSource,
     project: Option<&str>,
 ) -> Result<Vec<BudgetUse>> {
-    let budgets: Vec<Budget> = store
-        .budgets()?
-        .into_iter()
-        .filter(|b| project.is_none_or(|p| b.project == p))
-        .collect();
+    uses_where(session, store, |b| project.is_none_or(|p| b.project == p))
+}
+
+/// The use of the budgets `keep` keeps, as of now.
+fn uses_where(
+    session: &Session,
+    store: &impl BudgetSource,
+    keep: impl Fn(&Budget) -> bool,
+) -> Result<Vec<BudgetUse>> {
+    let budgets: Vec<Budget> = store.budgets()?.into_iter().filter(|b| keep(b)).collect();
     let today = session.now.date_naive();
     let offset = session.offset();
     let month_start = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)
@@ -456,5 +490,55 @@ pub fn remove(
     match session.existing_store()? {
         Some(mut store) => store.remove_budget(project, unit, platform, user),
         None => Ok(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn budget(project: &str, platform: Option<&str>, user: Option<&str>) -> Budget {
+        Budget {
+            project: project.into(),
+            unit: if platform.is_some() {
+                BudgetUnit::Credits
+            } else {
+                BudgetUnit::Money
+            },
+            amount: Decimal::ONE_HUNDRED,
+            currency: platform.is_none().then(|| "USD".into()),
+            platform: platform.map(Into::into),
+            period: BudgetPeriod::Total,
+            user: user.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn a_budget_concerns_the_filters_it_shares() {
+        let of = |project: Option<&str>, platform: Option<&str>, user: Option<&str>| Filter {
+            project: project.map(Into::into),
+            platform: platform.map(Into::into),
+            user: user.map(Into::into),
+            model: Some("gen-4".into()),
+            ..Filter::default()
+        };
+        let money = budget("launch", None, None);
+        let runway = budget("launch", Some("runway"), None);
+        let anna = budget("launch", None, Some("anna"));
+        // No filter of its own: every budget (the model filter narrows none).
+        assert!([&money, &runway, &anna]
+            .iter()
+            .all(|b| concerns(b, &of(None, None, None))));
+        // A platform: a budget of that platform or of none.
+        assert!(concerns(&money, &of(None, Some("kling"), None)));
+        assert!(!concerns(&runway, &of(None, Some("kling"), None)));
+        assert!(concerns(&runway, &of(None, Some("runway"), None)));
+        // A project: its own budgets only.
+        assert!(!concerns(&money, &of(Some("teaser"), None, None)));
+        assert!(concerns(&runway, &of(Some("launch"), Some("runway"), None)));
+        // A person: theirs and the team's, not another person's.
+        assert!(concerns(&anna, &of(None, None, Some("anna"))));
+        assert!(!concerns(&anna, &of(None, None, Some("ben"))));
+        assert!(concerns(&money, &of(None, None, Some("ben"))));
     }
 }
