@@ -376,3 +376,83 @@ fn budgets_under_the_chart_are_those_the_filters_concern() {
         platforms,
     );
 }
+
+/// A narrow terminal (issue 24 trial: at 30 columns a chart with long amounts drew no bar
+/// and said nothing): the long amounts give way to their known part (`$5.76...`,
+/// `unknown...`) so the bars stay, every line within the width; when even that leaves no
+/// room, a `note:` says why there are no bars. Never an empty chart without a word.
+#[test]
+fn a_narrow_chart_keeps_its_bars_or_says_why_not() {
+    let sandbox = logged();
+    // Money unknown on Nov 20 (a platform not in the tables): its day says "unknown (1
+    // unpriced)", November "$5.76 + 1 unpriced", the longest amounts.
+    ok(
+        &sandbox,
+        &[
+            "log",
+            "acme",
+            "vid",
+            "--credits",
+            "5",
+            "--at",
+            "2026-11-20",
+            "--project",
+            "x",
+        ],
+    );
+    let charts = [
+        &["report", "--by", "day", "--chart", "--ascii"][..],
+        &["report", "--by", "month", "--chart", "--ascii"],
+        &[
+            "report", "--by", "project", "--by", "week", "--chart", "--ascii",
+        ],
+    ];
+    for width in [30, 40, 60, 80] {
+        for args in charts {
+            let run = at(&sandbox, width, None, args);
+            run.stderr_lacks("no room for bars");
+            let mut periods = 0;
+            for line in run.stdout.lines() {
+                let n = line.chars().count();
+                run.check(n <= width, &format!("a line of {n} > {width}: {line:?}"));
+                // A period whose money is partly known has its bar.
+                if line.starts_with("2026-") && line.contains('$') && !line.contains("$0.00") {
+                    periods += 1;
+                    run.check(
+                        line.contains(['#', '=', '*', '+']),
+                        &format!("a bar on {line:?}"),
+                    );
+                }
+            }
+            run.check(periods > 0, "periods with money");
+        }
+    }
+    // 30 columns by day: the day of unknown money is said short, November's known part
+    // stays whole.
+    let run = at(&sandbox, 30, None, charts[0]);
+    run.check(
+        run.line("2026-11-20").ends_with("unknown..."),
+        "the unknown day, short",
+    );
+    let run = at(&sandbox, 30, None, charts[1]);
+    run.check(
+        run.line("2026-11").ends_with("$5.76..."),
+        "November's known part",
+    );
+    // At 40 the whole amount fits beside a bar.
+    let run = at(&sandbox, 40, None, charts[1]);
+    run.check(
+        run.line("2026-11").ends_with("$5.76 + 1 unpriced"),
+        "November whole",
+    );
+    // 20 columns: a day, its shortest amount and a bar of 4 need 10 + 2 + 4 + 2 + 10 = 28;
+    // no bars, and the note says so.
+    let run = at(&sandbox, 20, None, charts[0]);
+    // The note is wrapped to the 20 columns.
+    let said = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    run.check(
+        said.contains("note: no room for bars at 20 columns") && said.contains("bars need 28"),
+        "the note says why there are no bars",
+    );
+    run.check(!run.stdout.contains('#'), "no bars");
+}

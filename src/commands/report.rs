@@ -650,7 +650,16 @@ pub fn report(ctx: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<i
             render::set_colour(style.colour);
             // Unknown width (piped, no COLUMNS): the width of most terminals.
             let width = render::output_width().unwrap_or(80);
-            out.write_all(views::chart::draw(chart, style, width).as_bytes())?;
+            let drawn = views::chart::draw(chart, style, width);
+            out.write_all(drawn.text.as_bytes())?;
+            // Never an empty chart without a word: say why there are no bars.
+            if let Some(needs) = drawn.needs {
+                eproseln!(
+                    "note: no room for bars at {width} columns (the periods and amounts take \
+                     it all; bars need {needs}): widen the terminal or COLUMNS, or drop --chart \
+                     for the table"
+                );
+            }
         }
         None => out
             .write_all(columns::table(&report_columns(&keys, choice, &lines), &lines).as_bytes())?,

@@ -7,7 +7,12 @@
 //! at the end of each line; unknown money is said ("unknown (2 unpriced)"), never drawn as 0.
 //!
 //! Every line fits `width` (the tables' width, 80 when unknown): the bar column is what is
-//! left after the period and the amount; when not even a short bar fits, the bar is left out.
+//! left after the period and the amount. When that leaves less than a short bar, the long
+//! amounts give way first (`$4.32 + 1 unpriced` becomes `$4.32…`, `unknown (1 unpriced)`
+//! `unknown…`: the known part stays whole, and the notes under the chart say what is
+//! unknown); when even that leaves no room, the bars are left out and [`Drawn::needs`] says
+//! the width that would draw them, for the command to say so (issue 24 trial: at 30 columns
+//! a chart drew no bar and said nothing).
 //! ASCII mode draws with `#`, `=`, … and uses no byte above 0x7f of its own; colour is SGR
 //! codes (`render::sgr`), only where `render::colour` allows them.
 
@@ -75,17 +80,31 @@ fn unit_text(section: &Section, measure: Measure) -> String {
     }
 }
 
-/// A period's amount as text: `$12.40`, `$12.40 + 2 unpriced`, `unknown (2 unpriced)`.
-fn point_text(point: &Point, section: &Section, measure: Measure, unicode: bool) -> String {
+/// A period's amount as text: `$12.40`, `$12.40 + 2 unpriced`, `unknown (2 unpriced)`; and
+/// its short form where there is one, for a narrow width: the known part alone (`$12.40…`,
+/// `unknown…`).
+fn point_text(
+    point: &Point,
+    section: &Section,
+    measure: Measure,
+    unicode: bool,
+) -> (String, Option<String>) {
     let show = |v: Decimal| match measure {
         Measure::Money => money_text(v, section.currency.as_deref().unwrap_or("USD"), unicode),
         Measure::Credits => money::fmt_credits(v),
     };
+    let ellipsis = if unicode { "…" } else { "..." };
     match (point.amount, point.unpriced) {
-        (None, 0) => show(Decimal::ZERO),
-        (None, n) => format!("unknown ({n} unpriced)"),
-        (Some(v), 0) => show(v),
-        (Some(v), n) => format!("{} + {n} unpriced", show(v)),
+        (None, 0) => (show(Decimal::ZERO), None),
+        (None, n) => (
+            format!("unknown ({n} unpriced)"),
+            Some(format!("unknown{ellipsis}")),
+        ),
+        (Some(v), 0) => (show(v), None),
+        (Some(v), n) => (
+            format!("{} + {n} unpriced", show(v)),
+            Some(format!("{}{ellipsis}", show(v))),
+        ),
     }
 }
 
@@ -96,19 +115,64 @@ fn paint(text: &str, colour: Option<u8>) -> String {
     }
 }
 
+/// A bar column narrower than this says nothing: the bars are left out instead.
+const MIN_BAR: usize = 4;
+
+/// A chart drawn as text.
+#[derive(Debug)]
+pub struct Drawn {
+    /// The chart, every line at most the width asked for (unless a period and its shortest
+    /// amount alone are wider).
+    pub text: String,
+    /// When the width left no room for bars (in any section): the width that would draw them.
+    pub needs: Option<usize>,
+}
+
 /// The chart as text, every line at most `width` characters.
-pub fn draw(chart: &Chart, style: Style, width: usize) -> String {
+pub fn draw(chart: &Chart, style: Style, width: usize) -> Drawn {
     let mut out = String::new();
+    let mut needs = None;
     let time = chart.time.to_string();
     for (n, section) in chart.sections.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        draw_section(&mut out, chart, section, &time, style, width);
+        if let Some(need) = draw_section(&mut out, chart, section, &time, style, width) {
+            needs = needs.max(Some(need));
+        }
     }
-    out
+    Drawn { text: out, needs }
 }
 
+/// The amounts' column: each amount whole where the bars keep at least [`MIN_BAR`] cells,
+/// else in its short form; `Err` with the width that would draw bars when even the short
+/// forms leave no room for them.
+fn fit_amounts(
+    texts: &[(String, Option<String>)],
+    label_w: usize,
+    width: usize,
+) -> Result<Vec<String>, usize> {
+    // Period, two spaces, the bar, two spaces, the amount.
+    let room = width.saturating_sub(label_w + 2 + MIN_BAR + 2);
+    let short = |(long, short): &(String, Option<String>)| short.as_ref().unwrap_or(long).clone();
+    let shortest = texts.iter().map(|t| width_of(&short(t))).max().unwrap_or(0);
+    if shortest > room {
+        return Err(label_w + 2 + MIN_BAR + 2 + shortest);
+    }
+    // Whole where it fits the room, else short: every amount then fits it.
+    Ok(texts
+        .iter()
+        .map(|t| {
+            if width_of(&t.0) <= room {
+                t.0.clone()
+            } else {
+                short(t)
+            }
+        })
+        .collect())
+}
+
+/// Draws one section; `Some(width)` when it had no room for bars, the width that would.
 fn draw_section(
     out: &mut String,
     chart: &Chart,
@@ -116,7 +180,7 @@ fn draw_section(
     time: &str,
     style: Style,
     width: usize,
-) {
+) -> Option<usize> {
     let unicode = style.unicode;
     let title = match chart.measure {
         Measure::Money => format!("cost by {time}, {}", unit_text(section, chart.measure)),
@@ -176,16 +240,36 @@ fn draw_section(
         out.push('\n');
     }
     let labels: Vec<String> = chart.periods.iter().map(|p| render::safe_line(p)).collect();
-    let values: Vec<String> = section
+    let texts: Vec<(String, Option<String>)> = section
         .totals
         .iter()
         .map(|p| point_text(p, section, chart.measure, unicode))
         .collect();
     let label_w = labels.iter().map(|l| width_of(l)).max().unwrap_or(0);
-    let value_w = values.iter().map(|v| width_of(v)).max().unwrap_or(0);
-    let room = width.saturating_sub(label_w + 2 + 2 + value_w);
-    // A bar column narrower than this says nothing: left out.
-    let bar_w = if room >= 4 { room } else { 0 };
+    let (values, needs) = match fit_amounts(&texts, label_w, width) {
+        Ok(values) => (values, None),
+        // No bars: the amounts short where whole ones would not fit beside the periods.
+        Err(needs) => {
+            let room = width.saturating_sub(label_w + 2);
+            let values = texts
+                .into_iter()
+                .map(|(long, short)| match short {
+                    Some(short) if width_of(&long) > room => short,
+                    _ => long,
+                })
+                .collect();
+            (values, Some(needs))
+        }
+    };
+    let value_w = values
+        .iter()
+        .map(|v: &String| width_of(v))
+        .max()
+        .unwrap_or(0);
+    let bar_w = match needs {
+        Some(_) => 0,
+        None => width.saturating_sub(label_w + 2 + 2 + value_w),
+    };
     let max = section
         .totals
         .iter()
@@ -225,6 +309,7 @@ fn draw_section(
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    needs
 }
 
 /// `report --chart --json`: the chart's numbers beside the report's.
@@ -363,10 +448,41 @@ mod tests {
                 colour: false,
             },
             21,
-        );
+        )
+        .text;
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[1], "2026-01  ████  $10.00");
         assert_eq!(lines[2], "2026-02  ██▏    $5.30");
+    }
+
+    #[test]
+    fn long_amounts_give_way_to_the_bars_then_the_bars_are_left_out() {
+        let chart = one_series(vec![point(Some("4"), 1), point(None, 2)]);
+        let style = Style {
+            unicode: false,
+            colour: false,
+        };
+        // 7 + 2 + 4 + 2 + "unknown (2 unpriced)" (20) = 35: at 35 both whole; at 34 the
+        // unknown one short; at 32 "$4.00 + 1 unpriced" (18) too.
+        let whole = draw(&chart, style, 35);
+        assert!(whole.text.contains("$4.00 + 1 unpriced"), "{}", whole.text);
+        assert!(
+            whole.text.contains("unknown (2 unpriced)"),
+            "{}",
+            whole.text
+        );
+        assert_eq!(whole.needs, None);
+        let one = draw(&chart, style, 34).text;
+        assert!(one.contains("$4.00 + 1 unpriced"), "{one}");
+        assert!(one.ends_with(" unknown...\n"), "{one}");
+        let short = draw(&chart, style, 32).text;
+        assert!(short.contains("  $4.00...\n"), "{short}");
+        assert!(short.contains('#'), "{short}");
+        // The short forms are 10 wide ("unknown..."): bars need 7 + 2 + 4 + 2 + 10 = 25.
+        assert_eq!(draw(&chart, style, 25).needs, None);
+        let none = draw(&chart, style, 24);
+        assert_eq!(none.needs, Some(25));
+        assert!(!none.text.contains('#'), "{}", none.text);
     }
 
     #[test]
@@ -379,7 +495,8 @@ mod tests {
                 colour: false,
             },
             60,
-        );
+        )
+        .text;
         assert!(text.contains("$4.00 + 1 unpriced"), "{text}");
         let last = text.lines().last().unwrap();
         assert!(last.ends_with("unknown (2 unpriced)"), "{text}");
