@@ -323,8 +323,9 @@ fn status_with_no_log_is_an_empty_line() {
     run.check_eq("line", "\n".to_string(), run.stdout.clone());
 }
 
-/// A `[status]` mistake is said, naming the config file: a platform the tables do not know
-/// is an error; a budget the log does not have is a note (the line stays).
+/// A `[status]` mistake is said, naming the config file: a platform the tables do not know,
+/// or a format without placeholders, is an error; a budget the log does not have is a note
+/// (the line stays).
 #[test]
 fn status_config_mistakes_name_the_file() {
     let s = known_rate();
@@ -341,4 +342,26 @@ fn status_config_mistakes_name_the_file() {
         "[status]\nbudgets = [\"nosuch\"]\n",
     );
     ok(&s, &["status"]).stderr_has("[status] budgets names `nosuch`, which has no budget");
+    // A format without a placeholder would print itself every time (issue 24 trial), and a
+    // misspelt one would be printed as typed: errors naming the file and the key, with the
+    // placeholders in the help. Nothing on stdout.
+    for (format, said) in [
+        ("runway credits", "has no placeholder"),
+        (
+            "{platform} · {budgets}",
+            "has `{platform}`, which is not a placeholder",
+        ),
+    ] {
+        s.write(
+            ".config/credits/config.toml",
+            &format!("[status]\nformat = \"{format}\"\n"),
+        );
+        for args in [&["status"][..], &["status", "--json"]] {
+            let run = s.run(args);
+            run.error()
+                .stderr_has(&format!("config.toml: [status] format = \"{format}\" {said}"))
+                .stderr_has("help: the placeholders are {platforms} (each platform's balance and days left) and {budgets} (each budget's use)")
+                .check_eq("stdout", String::new(), run.stdout.clone());
+        }
+    }
 }

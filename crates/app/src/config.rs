@@ -12,7 +12,7 @@
 //! [status]                       # `credits status`: what the line shows (each key optional)
 //! platforms = ["runway"]         # default: every platform with a balance
 //! budgets = ["spring-ad"]        # default: every budget with a period (monthly)
-//! format = "{platforms} · {budgets}"
+//! format = "{platforms} · {budgets}"  # at least one of the two, no other `{word}`
 //!
 //! [scan]                         # `credits scan`: what a folder's files are
 //! "~/Videos/runway" = { platform = "runway", model = "gen-4", project = "teaser" }
@@ -72,8 +72,7 @@ pub fn budget_warn() -> Result<Vec<u32>> {
         return Err(credits_core::error::fail_with_help(
             format!(
                 "{}: budget_warn = {bad}: a share to warn at is a percent from 1 to 99",
-                path.as_deref()
-                    .map_or_else(|| "config.toml".into(), |p| p.display().to_string())
+                shown(path.as_deref())
             ),
             "for example budget_warn = [50, 75, 90]",
         ));
@@ -81,9 +80,70 @@ pub fn budget_warn() -> Result<Vec<u32>> {
     Ok(warn)
 }
 
-/// The config file's `[status]`.
+/// The placeholders a `[status] format` may hold, with what each becomes (for the help).
+pub const STATUS_PLACEHOLDERS: [(&str, &str); 2] = [
+    ("{platforms}", "each platform's balance and days left"),
+    ("{budgets}", "each budget's use"),
+];
+
+/// The config file's `[status]`; a `format` with no placeholder, or with a `{word}` that is
+/// none, is an error naming the file and the key (the trial of issue 24 found such a line
+/// printed as it was, every time, without a word).
 pub fn status() -> Result<StatusConfig> {
-    Ok(load(path().as_deref())?.status)
+    let path = path();
+    let status = load(path.as_deref())?.status;
+    if let Some(format) = &status.format {
+        check_status_format(format).map_err(|problem| {
+            let names: Vec<String> = STATUS_PLACEHOLDERS
+                .iter()
+                .map(|(p, what)| format!("{p} ({what})"))
+                .collect();
+            credits_core::error::fail_with_help(
+                format!(
+                    "{}: [status] format = \"{}\" {problem}",
+                    shown(path.as_deref()),
+                    format.escape_debug()
+                ),
+                format!(
+                    "the placeholders are {}, e.g. format = \"{{platforms}} · {{budgets}}\"",
+                    names.join(" and ")
+                ),
+            )
+        })?;
+    }
+    Ok(status)
+}
+
+/// What is wrong with a `[status] format`, if anything: it must hold a placeholder (a line
+/// without one is the same text every time), and every `{word}` in it must be one (a
+/// misspelt `{platform}` would be printed as it is).
+fn check_status_format(format: &str) -> std::result::Result<(), String> {
+    let known = |word: &str| STATUS_PLACEHOLDERS.iter().any(|(p, _)| *p == word);
+    // `{word}`: a brace, letters or `_`, a brace; other braces are text.
+    let mut rest = format;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let word_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if word_len > 0 && after[word_len..].starts_with('}') {
+            let word = &rest[start..start + word_len + 2];
+            if !known(word) {
+                return Err(format!("has `{word}`, which is not a placeholder"));
+            }
+        }
+        rest = after;
+    }
+    if STATUS_PLACEHOLDERS.iter().any(|(p, _)| format.contains(p)) {
+        Ok(())
+    } else {
+        Err("has no placeholder: the line would be this text every time".into())
+    }
+}
+
+/// The config file as messages name it.
+fn shown(path: Option<&Path>) -> String {
+    path.map_or_else(|| "config.toml".into(), |p| p.display().to_string())
 }
 
 /// What the files under a folder are (`[scan]` in the config file); each part optional.
@@ -208,4 +268,31 @@ pub fn for_log(project: Option<&str>, strict: bool) -> Result<(Option<String>, b
         (None, None) => file.project,
     };
     Ok((project, strict || file.strict_budget.unwrap_or(false)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_format_needs_a_placeholder_and_no_unknown_one() {
+        for good in [
+            "{platforms} · {budgets}",
+            "{budgets}",
+            "credits: {platforms} {}",
+            "{ {platforms} }",
+        ] {
+            assert_eq!(check_status_format(good), Ok(()), "{good}");
+        }
+        for (bad, said) in [
+            ("runway", "no placeholder"),
+            ("", "no placeholder"),
+            ("{} {", "no placeholder"),
+            ("{platform} · {budgets}", "`{platform}`"),
+            ("{budgets} {Platforms}", "`{Platforms}`"),
+        ] {
+            let problem = check_status_format(bad).expect_err(bad);
+            assert!(problem.contains(said), "{bad}: {problem}");
+        }
+    }
 }
