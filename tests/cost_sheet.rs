@@ -1,8 +1,9 @@
 //! `report --html FILE` (issue 24, item 4): the cost sheet of a project with a refund, a
 //! failure, a retry, a markup and a conversion, parsed from its HTML and checked against
 //! hand-computed totals; user text shown as text (`<script>` in a project name); a file that
-//! loads nothing, written private and whole; and rendered by a real headless Chromium to a
-//! PNG of the expected size that is not blank.
+//! loads nothing, written private and whole; the chart's days on a true date axis; and
+//! rendered by a real headless Chromium to a PNG of the expected size that is not blank, and
+//! measured there: no table wider than a 1200-px page, no chart text outside its viewBox.
 //!
 //! Chromium is not on every machine: without it the render test is skipped LOUDLY (a banner
 //! on stderr), unless `CREDITS_TEST_CHROMIUM_REQUIRED=1` (`.ci/run` sets it, after installing
@@ -204,6 +205,50 @@ fn the_sheet_has_the_hand_computed_totals() {
         .collect();
     assert_eq!(bars.len(), 3);
     assert!(bars[1] > bars[0] && bars[0] > bars[2], "{bars:?}");
+    // On a true date axis (issue 24 trial: the logged days were spaced evenly): the 11th,
+    // with nothing logged, has its place, so the 10th is twice as far from the 12th as the
+    // 12th from the 13th; every day from the first to the last has a tick.
+    let at = |r: scraper::ElementRef| -> (String, f64) {
+        let v = r.value();
+        let n = |a: &str| v.attr(a).unwrap().parse::<f64>().unwrap();
+        (
+            v.attr("data-day").unwrap().to_string(),
+            n("x") + n("width") / 2.0,
+        )
+    };
+    let centres: Vec<(String, f64)> = doc.select(&sel("svg#chart rect.bar")).map(at).collect();
+    let days: Vec<&str> = centres.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(days, ["2026-11-10", "2026-11-12", "2026-11-13"]);
+    let (x10, x12, x13) = (centres[0].1, centres[1].1, centres[2].1);
+    let per_day = x13 - x12;
+    assert!(per_day > 0.0, "{centres:?}");
+    assert!(
+        ((x12 - x10) - 2.0 * per_day).abs() <= 1.0,
+        "the 10th is two days from the 12th: {centres:?}"
+    );
+    let ticks: Vec<(String, f64)> = doc
+        .select(&sel("svg#chart line.tick"))
+        .map(|t| {
+            let v = t.value();
+            (
+                v.attr("data-day").unwrap().to_string(),
+                v.attr("x1").unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    let tick_days: Vec<&str> = ticks.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(
+        tick_days,
+        ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"]
+    );
+    // Each bar is centred on its day's tick.
+    for (day, centre) in &centres {
+        let tick = ticks.iter().find(|(d, _)| d == day).unwrap().1;
+        assert!(
+            (centre - tick).abs() <= 1.0,
+            "{day}: bar {centre}, tick {tick}"
+        );
+    }
     // The sources of the prices: the Runway table's, with links.
     let sources = text(&doc, "#sources");
     assert!(
@@ -367,31 +412,30 @@ fn running_as_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-#[test]
-fn the_sheet_renders_in_headless_chromium_to_a_page_that_is_not_blank() {
-    let Some(chromium) = find_chromium() else {
+/// The browser, or `None` when the render tests are to be skipped (said loudly).
+fn chromium_or_skip() -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
         if std::env::var(REQUIRED_VAR).is_ok_and(|v| !v.is_empty() && v != "0") {
             panic!("{REQUIRED_VAR} is set but there is no chromium on the PATH");
         }
         skipped_loudly("no chromium on the PATH");
-        return;
-    };
-    let sandbox = spring_ad("spring-ad");
-    ok(
-        &sandbox,
-        &[
-            "report",
-            "--html",
-            "sheet.html",
-            "--markup",
-            "15",
-            "--rate",
-            "EUR=0.92@2026-12-01",
-        ],
-    );
-    let html = sandbox.path().join("sheet.html");
-    let png_path = sandbox.path().join("out.png");
-    let mut cmd = std::process::Command::new(&chromium);
+    }
+    found
+}
+
+/// Runs headless Chromium on `page` in a 1200×`height` window with `args`, its standard
+/// output into `stdout_to` (a file: `--dump-dom` can be larger than a pipe holds), and
+/// returns its standard error.
+fn run_chromium(
+    chromium: &Path,
+    sandbox: &Sandbox,
+    page: &Path,
+    height: u32,
+    args: &[String],
+    stdout_to: &Path,
+) -> String {
+    let mut cmd = std::process::Command::new(chromium);
     cmd.arg("--headless")
         .arg("--disable-gpu")
         .arg("--hide-scrollbars")
@@ -399,11 +443,11 @@ fn the_sheet_renders_in_headless_chromium_to_a_page_that_is_not_blank() {
             "--user-data-dir={}",
             sandbox.path().join("chromium-profile").display()
         ))
-        .arg(format!("--screenshot={}", png_path.display()))
-        .arg("--window-size=1200,1600")
-        .arg(format!("file://{}", html.display()))
+        .arg(format!("--window-size=1200,{height}"))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
         .env("HOME", sandbox.path())
-        .stdout(std::process::Stdio::null())
+        .stdout(std::fs::File::create(stdout_to).expect("chromium's output file"))
         .stderr(std::process::Stdio::piped());
     // Chromium refuses to run as root with its sandbox on.
     if running_as_root() {
@@ -426,6 +470,37 @@ fn the_sheet_renders_in_headless_chromium_to_a_page_that_is_not_blank() {
         let _ = std::io::Read::read_to_string(&mut e, &mut err);
     }
     assert!(status.success(), "chromium failed: {status}\n{err}");
+    err
+}
+
+#[test]
+fn the_sheet_renders_in_headless_chromium_to_a_page_that_is_not_blank() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let sandbox = spring_ad("spring-ad");
+    ok(
+        &sandbox,
+        &[
+            "report",
+            "--html",
+            "sheet.html",
+            "--markup",
+            "15",
+            "--rate",
+            "EUR=0.92@2026-12-01",
+        ],
+    );
+    let html = sandbox.path().join("sheet.html");
+    let png_path = sandbox.path().join("out.png");
+    let err = run_chromium(
+        &chromium,
+        &sandbox,
+        &html,
+        1600,
+        &[format!("--screenshot={}", png_path.display())],
+        &sandbox.path().join("chromium.out"),
+    );
 
     let file = std::fs::File::open(&png_path).unwrap_or_else(|e| panic!("no PNG: {e}\n{err}"));
     let mut reader = png::Decoder::new(std::io::BufReader::new(file))
@@ -536,4 +611,141 @@ fn the_sheet_goes_to_standard_output_and_a_folder_is_refused() {
         run.stderr.matches("it is a folder").count() == 1,
         "said once",
     );
+}
+
+/// Measures the laid-out page in the browser: a copy of the sheet with this script added
+/// (the sheet itself has none) writes what it measured as JSON into `<pre id="measured">`,
+/// which `--dump-dom` prints.
+const MEASURE: &str = r#"<script>
+window.addEventListener('load', () => {
+  const body = document.body.getBoundingClientRect();
+  const pad = parseFloat(getComputedStyle(document.body).paddingRight);
+  const out = {
+    inner: window.innerWidth,
+    scroll: document.documentElement.scrollWidth,
+    body_right: body.right - pad,
+    tables: [...document.querySelectorAll('table')].map(t => ({ id: t.id, right: t.getBoundingClientRect().right })),
+    texts: [],
+  };
+  const svg = document.querySelector('svg#chart');
+  out.viewbox = [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height];
+  for (const t of svg.querySelectorAll('text')) {
+    const b = t.getBBox();
+    const own = t.transform.baseVal.consolidate();
+    const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+      .map(([x, y]) => { const p = svg.createSVGPoint(); p.x = x; p.y = y; return own ? p.matrixTransform(own.matrix) : p; });
+    const xs = corners.map(p => p.x), ys = corners.map(p => p.y);
+    out.texts.push({ text: t.textContent, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
+  }
+  const pre = document.createElement('pre');
+  pre.id = 'measured';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"#;
+
+/// The trial of issue 24 found, at 1200 px: the per-model table wider than the page when
+/// there is unknown money (its words never wrapped), and the chart's first date label cut
+/// off (rotated labels ran out of the viewBox). In a real browser: every table within the
+/// page's content, nothing to scroll sideways, and every text of the chart inside its
+/// viewBox, on a sheet with unknown money, long model names and seven weeks of days.
+#[test]
+fn the_sheet_fits_a_1200_px_page_and_the_chart_its_viewbox() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let sandbox = spring_ad("spring-ad");
+    for (platform, model, at) in [
+        (
+            "fal",
+            "fal-ai/kling-video/v2.1/master/image-to-video-professional-extended",
+            "2026-10-01 10:00",
+        ),
+        (
+            "acme",
+            "some-extremely-long-model-name-that-has-no-break-points-at-all",
+            "2026-11-05 10:00",
+        ),
+    ] {
+        ok(
+            &sandbox,
+            &[
+                "log",
+                platform,
+                model,
+                "--credits",
+                "5",
+                "--project",
+                "spring-ad",
+                "--at",
+                at,
+            ],
+        );
+    }
+    ok(
+        &sandbox,
+        &[
+            "report",
+            "--project",
+            "spring-ad",
+            "--html",
+            "sheet.html",
+            "--markup",
+            "15",
+            "--rate",
+            "EUR=0.92@2026-12-01",
+        ],
+    )
+    .stdout_has("(2 entries of unknown money)");
+    let html = std::fs::read_to_string(sandbox.path().join("sheet.html")).unwrap();
+    let page = sandbox.path().join("measured.html");
+    std::fs::write(&page, html.replace("</body>", &format!("{MEASURE}</body>"))).unwrap();
+    let dom = sandbox.path().join("dom.html");
+    run_chromium(
+        &chromium,
+        &sandbox,
+        &page,
+        1600,
+        &[
+            "--virtual-time-budget=5000".to_string(),
+            "--dump-dom".to_string(),
+        ],
+        &dom,
+    );
+    let dom = Html::parse_document(&std::fs::read_to_string(&dom).unwrap());
+    let measured: serde_json::Value = serde_json::from_str(&text(&dom, "#measured"))
+        .unwrap_or_else(|e| panic!("the measurements: {e}"));
+    let num = |v: &serde_json::Value| v.as_f64().unwrap();
+    let body_right = num(&measured["body_right"]);
+    assert_eq!(num(&measured["inner"]), 1200.0, "{measured}");
+    assert!(
+        num(&measured["scroll"]) <= 1200.0,
+        "the page scrolls sideways: {measured}"
+    );
+    let tables = measured["tables"].as_array().unwrap();
+    assert!(tables.iter().any(|t| t["id"] == "by-model"), "{measured}");
+    for t in tables {
+        assert!(
+            num(&t["right"]) <= body_right + 0.5,
+            "table {} ends at {} past the page's {body_right}",
+            t["id"],
+            t["right"]
+        );
+    }
+    let (w, h) = (num(&measured["viewbox"][0]), num(&measured["viewbox"][1]));
+    let texts = measured["texts"].as_array().unwrap();
+    // A label on the first day, Oct 1, and the "?" of its unknown money.
+    assert!(
+        texts.iter().any(|t| t["text"] == "2026-10-01"),
+        "{measured}"
+    );
+    for t in texts {
+        assert!(
+            num(&t["x0"]) >= 0.0
+                && num(&t["x1"]) <= w
+                && num(&t["y0"]) >= 0.0
+                && num(&t["y1"]) <= h,
+            "a text outside the chart's {w}×{h} viewBox: {t}"
+        );
+    }
 }

@@ -10,6 +10,11 @@
 //! text. Amounts are rounded once, here, for display; each total also carries its exact value
 //! in a `data-exact` attribute, for a program that reads the sheet.
 //!
+//! No table is wider than the page: amounts are kept whole (`.nw`), but the words about
+//! unknown money, credits side by side and long model names may wrap (`overflow-wrap:
+//! anywhere`, `<wbr>` after a model id's `/`). The chart is on a true date axis and keeps
+//! its labels inside its viewBox ([`chart_svg`]).
+//!
 //! The numbers are `ops::sheet`'s: this module only lays them out.
 
 use crate::views::Dec;
@@ -50,8 +55,11 @@ dl.scope dt { color: #555; }
 dl.scope dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+td { overflow-wrap: anywhere; }
 th { background: #f3f5f7; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.nw { white-space: nowrap; }
+.unknown { color: #555; }
 tr.total td, tr.total th { font-weight: 600; border-top: 2px solid #1a1a1a; }
 table#totals { width: auto; min-width: 50%; }
 table#totals th { background: none; font-weight: normal; }
@@ -98,18 +106,27 @@ fn unpriced_text(n: u64) -> String {
     )
 }
 
-/// A line's cost cell and billed cell (`<td>`s), the known part and what is unknown.
+/// A line's cost cell and billed cell (`<td>`s), the known part and what is unknown. The
+/// amount never wraps; the words about unknown money may, so a cell with them does not
+/// widen its table past the page (the trial of issue 24: the per-model table overflowed a
+/// 1200-px page).
 fn line_money(m: &Money, line: &Line) -> Result<(String, String)> {
     let row = &line.row;
     if row.currency.is_none() && row.unpriced > 0 {
-        let text = format!("unknown ({} unpriced)", row.unpriced);
+        let text = format!(
+            "<span class=\"nw\">unknown</span> <span class=\"unknown\">({} unpriced)</span>",
+            row.unpriced
+        );
         return Ok((
             format!("<td class=\"num\">{text}</td>"),
             format!("<td class=\"num\">{text}</td>"),
         ));
     }
     let tail = if row.unpriced > 0 {
-        esc(&unpriced_text(row.unpriced))
+        format!(
+            " <span class=\"unknown\">{}</span>",
+            esc(unpriced_text(row.unpriced).trim_start())
+        )
     } else {
         String::new()
     };
@@ -117,29 +134,41 @@ fn line_money(m: &Money, line: &Line) -> Result<(String, String)> {
     let billed_exact = m.sheet.billing.billed(row.cost)?.normalize().to_string();
     Ok((
         format!(
-            "<td class=\"num\" data-exact=\"{exact}\">{}{tail}</td>",
+            "<td class=\"num\" data-exact=\"{exact}\"><span class=\"nw\">{}</span>{tail}</td>",
             esc(&m.cost(row.cost))
         ),
         format!(
-            "<td class=\"num\" data-exact=\"{billed_exact}\">{}{tail}</td>",
+            "<td class=\"num\" data-exact=\"{billed_exact}\"><span class=\"nw\">{}</span>{tail}</td>",
             esc(&m.billed(row.cost)?)
         ),
     ))
 }
 
-/// `120 runway credits`, or side by side when a line spans platforms (never added).
-fn credits_text(line: &Line) -> String {
+/// `120 runway`, or side by side when a line spans platforms (never added), as HTML: each
+/// platform's credits whole, the line free to wrap between them.
+fn credits_html(line: &Line) -> String {
     let parts: Vec<String> = line
         .by_platform
         .iter()
         .filter(|(_, c)| !c.credits.is_zero())
-        .map(|(p, c)| format!("{} {p}", money::fmt_credits(c.credits)))
+        .map(|(p, c)| {
+            format!(
+                "<span class=\"nw\">{}</span>",
+                esc(&format!("{} {p}", money::fmt_credits(c.credits)))
+            )
+        })
         .collect();
     if parts.is_empty() {
         "0".into()
     } else {
         parts.join(" + ")
     }
+}
+
+/// A model's name as HTML: a line may break after each `/` of a path-like id
+/// (`fal-ai/kling-video/v2.1/…`) before it breaks anywhere else.
+fn model_html(model: &str) -> String {
+    esc(model).replace('/', "/<wbr>")
 }
 
 /// `10 s, 1080p, audio, ×2`: an entry's request in short.
@@ -174,37 +203,96 @@ fn status_text(e: &Entry) -> (&'static str, &'static str) {
     }
 }
 
-/// The daily cost as an SVG bar chart (exact scaling: `credits_core::chart`).
+/// The chart's geometry, in the viewBox's units (its width is the page's width).
+const CHART_W: usize = 1000;
+const CHART_H: usize = 260;
+/// Above the plot: the "highest day" line.
+const CHART_TOP: usize = 28;
+/// Below the plot: the date labels, horizontal.
+const CHART_BOTTOM: usize = 36;
+/// Each side of the plot: more than half a date label (`2026-11-02` at 12 px is about 65
+/// wide), so a label centred on the first or last day stays inside the viewBox.
+const CHART_SIDE: usize = 48;
+/// The least room between two labels' centres.
+const LABEL_EVERY: usize = 90;
+/// The widest a bar is drawn, however few the days.
+const MAX_BAR: usize = 48;
+
+/// The daily cost as an SVG bar chart on a true date axis: every day from the first to the
+/// last logged one has its slot, days with nothing logged empty, so the gaps show as they
+/// were (the trial of issue 24 found logged days spaced evenly, whatever lay between them).
+/// A day's slot starts at `side + i × plot ÷ days` (integer arithmetic, `i` the days since
+/// the first) and its bar is centred in it; bar heights scale exactly
+/// (`credits_core::chart`). Labels are horizontal, centred on their day, one every
+/// [`LABEL_EVERY`] units at least, and kept inside the viewBox by the side margins.
 fn chart_svg(sheet: &Sheet, m: &Money) -> String {
-    const W: usize = 1000;
-    const H: usize = 260;
-    const TOP: usize = 20;
-    const BOTTOM: usize = 60;
-    const LEFT: usize = 10;
-    let plot = H - TOP - BOTTOM;
-    let days = &sheet.by_day;
-    let max = days.iter().map(|l| l.row.cost).max().unwrap_or_default();
-    let n = days.len().max(1);
-    let slot = (W - 2 * LEFT) / n;
-    let bar = (slot * 7 / 10).max(1);
+    use chrono::NaiveDate;
+    let plot_h = CHART_H - CHART_TOP - CHART_BOTTOM;
+    let plot_w = CHART_W - 2 * CHART_SIDE;
+    let base = CHART_TOP + plot_h;
+    let day_of = |line: &Line| line.row.keys.first().cloned().flatten().unwrap_or_default();
+    let date = |day: &str| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+    let logged: Vec<(NaiveDate, &Line)> = sheet
+        .by_day
+        .iter()
+        .filter_map(|l| date(&day_of(l)).map(|d| (d, l)))
+        .collect();
+    let first = logged.iter().map(|(d, _)| *d).min();
+    let last = logged.iter().map(|(d, _)| *d).max();
+    let days = match (first, last) {
+        (Some(a), Some(b)) => usize::try_from((b - a).num_days()).unwrap_or(0) + 1,
+        _ => 1,
+    };
+    let slot_start = |i: usize| CHART_SIDE + i * plot_w / days;
+    let centre = |i: usize| CHART_SIDE + (2 * i + 1) * plot_w / (2 * days);
+    let bar = (plot_w * 7 / (10 * days)).clamp(1, MAX_BAR);
+    let max = logged
+        .iter()
+        .map(|(_, l)| l.row.cost)
+        .max()
+        .unwrap_or_default();
     let mut svg = format!(
-        "<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" \
-         role=\"img\" aria-label=\"cost per day\">\n"
+        "<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {CHART_W} {CHART_H}\" \
+         role=\"img\" aria-label=\"cost per day\" data-first-day=\"{}\" data-days=\"{days}\">\n",
+        first.map(|d| d.to_string()).unwrap_or_default()
     );
     let _ = writeln!(
         svg,
-        "<line x1=\"{LEFT}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"#999\"/>",
-        y = TOP + plot,
-        x2 = W - LEFT
+        "<line x1=\"{CHART_SIDE}\" y1=\"{base}\" x2=\"{x2}\" y2=\"{base}\" stroke=\"#999\"/>",
+        x2 = CHART_SIDE + plot_w
     );
-    // Label every day when they fit, else about 20 of them.
-    let every = n.div_ceil(20).max(1);
-    for (i, line) in days.iter().enumerate() {
-        let day = line.row.keys.first().cloned().flatten().unwrap_or_default();
-        let x = LEFT + i * slot + (slot - bar) / 2;
+    // A tick per day where they are far enough apart to be seen, else at the labels only.
+    let slot = plot_w / days;
+    let label_every = LABEL_EVERY.div_ceil(slot.max(1)).max(1);
+    if let Some(first) = first {
+        for i in 0..days {
+            let labelled = i % label_every == 0;
+            if slot < 4 && !labelled {
+                continue;
+            }
+            let x = centre(i);
+            let day = (first + chrono::Duration::days(i64::try_from(i).unwrap_or(0))).to_string();
+            let _ = writeln!(
+                svg,
+                "<line class=\"tick\" data-day=\"{day}\" x1=\"{x}\" y1=\"{base}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#999\"/>",
+                y2 = base + 4
+            );
+            if labelled {
+                let _ = writeln!(
+                    svg,
+                    "<text class=\"day\" x=\"{x}\" y=\"{y}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">{day}</text>",
+                    y = base + 18
+                );
+            }
+        }
+    }
+    for (d, line) in &logged {
+        let i = first.map_or(0, |f| usize::try_from((*d - f).num_days()).unwrap_or(0));
+        let day = d.to_string();
+        let x = centre(i).saturating_sub(bar / 2).max(slot_start(i));
         let known = line.row.currency.is_some() || line.row.unpriced == 0;
         let h = if known {
-            credits_core::chart::length(line.row.cost, max, plot)
+            credits_core::chart::length(line.row.cost, max, plot_h)
         } else {
             0
         };
@@ -215,32 +303,22 @@ fn chart_svg(sheet: &Sheet, m: &Money) -> String {
         };
         let _ = writeln!(
             svg,
-            "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{h}\" fill=\"#2f6db5\"><title>{} {}</title></rect>",
-            esc(&day),
+            "<rect class=\"bar\" data-day=\"{day}\" x=\"{x}\" y=\"{y}\" width=\"{bar}\" height=\"{h}\" fill=\"#2f6db5\"><title>{day} {}</title></rect>",
             esc(&title),
-            y = TOP + plot - h,
+            y = base - h,
         );
         if !known {
             let _ = writeln!(
                 svg,
                 "<text x=\"{cx}\" y=\"{y}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#a15c00\">?</text>",
-                cx = x + bar / 2,
-                y = TOP + plot - 4
-            );
-        }
-        if i % every == 0 {
-            let _ = writeln!(
-                svg,
-                "<text x=\"{cx}\" y=\"{y}\" font-size=\"12\" text-anchor=\"end\" transform=\"rotate(-45 {cx} {y})\" fill=\"#333\">{}</text>",
-                esc(&day),
-                cx = x + bar / 2,
-                y = TOP + plot + 14
+                cx = centre(i),
+                y = base - 4
             );
         }
     }
     let _ = writeln!(
         svg,
-        "<text x=\"{LEFT}\" y=\"14\" font-size=\"13\" fill=\"#333\">highest day: {}</text>",
+        "<text x=\"{CHART_SIDE}\" y=\"16\" font-size=\"13\" fill=\"#333\">highest day: {}</text>",
         esc(&m.cost(max))
     );
     svg.push_str("</svg>\n");
@@ -364,9 +442,9 @@ pub fn html(sheet: &Sheet, scope: &[(String, String)], made: &str) -> Result<Str
             h,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{c}{}</tr>",
             esc(&key(0)),
-            esc(&key(1)),
+            model_html(&key(1)),
             line.row.entries,
-            esc(&credits_text(line)),
+            credits_html(line),
             if billed { b } else { String::new() }
         );
     }
@@ -374,7 +452,7 @@ pub fn html(sheet: &Sheet, scope: &[(String, String)], made: &str) -> Result<Str
         h,
         "<tr class=\"total\"><th colspan=\"2\">total</th><td class=\"num\">{}</td><td class=\"num\">{}</td>{cost_td}{}</tr>\n</table>",
         sheet.total.row.entries,
-        esc(&credits_text(&sheet.total)),
+        credits_html(&sheet.total),
         if billed { billed_td.clone() } else { String::new() }
     );
 
@@ -438,17 +516,17 @@ pub fn html(sheet: &Sheet, scope: &[(String, String)], made: &str) -> Result<Str
         };
         let _ = writeln!(
             h,
-            "<tr class=\"{class}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td>{status}</td><td class=\"num\">{}</td><td class=\"num\">{cost}</td>{}<td>{}</td></tr>",
+            "<tr class=\"{class}\"><td>{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+             <td>{status}</td><td class=\"num nw\">{}</td><td class=\"num nw\">{cost}</td>{}<td>{}</td></tr>",
             e.id,
             esc(&e.at.format("%Y-%m-%d %H:%M").to_string()),
             esc(&e.platform),
-            esc(&e.model),
+            model_html(&e.model),
             esc(&request_text(e)),
             esc(e.project.as_deref().unwrap_or("")),
             esc(&money::fmt_credits(e.credits)),
             if billed {
-                format!("<td class=\"num\">{bill}</td>")
+                format!("<td class=\"num nw\">{bill}</td>")
             } else {
                 String::new()
             },
