@@ -749,3 +749,36 @@ fn the_sheet_fits_a_1200_px_page_and_the_chart_its_viewbox() {
         );
     }
 }
+
+/// Money in a currency without minor units shows none (issue 24 trial: `--rate JPY=…` gave
+/// two decimals of yen): $8.64 × 151.37 = 1,307.8368 JPY, shown `1,308 JPY`; a $2.88 clip
+/// 435.9456, `436 JPY`. The exact value stays in `data-exact`.
+#[test]
+fn yen_are_shown_without_decimals() {
+    let sandbox = spring_ad("spring-ad");
+    let run = ok(
+        &sandbox,
+        &[
+            "report",
+            "--project",
+            "spring-ad",
+            "--html",
+            "yen.html",
+            "--rate",
+            "JPY=151.37@2026-12-01",
+        ],
+    );
+    run.stdout_has("cost $8.64, billed 1,308 JPY");
+    let doc = read(&sandbox.path().join("yen.html"));
+    assert_eq!(text(&doc, "#total-billed td"), "1,308 JPY");
+    assert_eq!(exact(&doc, "#total-billed td"), "1307.8368");
+    let billed: Vec<String> = doc
+        .select(&sel("#entries tr"))
+        .skip(1)
+        .map(|tr| tr.select(&sel("td")).nth(9).unwrap().text().collect())
+        .collect();
+    assert_eq!(
+        billed,
+        ["436 JPY", "436 JPY", "218 JPY", "0 JPY", "218 JPY"]
+    );
+}

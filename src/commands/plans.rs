@@ -913,7 +913,7 @@ fn left_out_text(advice: &Advice) -> String {
 /// Money as the table has it, unrounded (`$0.125`): the working multiplies these.
 fn exact_money(value: &credits_core::money::Amount, currency: &str) -> String {
     let one = |v: Decimal| {
-        if money::round_money(v) == v {
+        if money::round_money(v, currency) == v {
             money::fmt_money(v, currency)
         } else {
             money::fmt_money_digits(v, currency)

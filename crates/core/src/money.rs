@@ -6,9 +6,11 @@
 //! sums and products so a shot list's total is a range while any line is open.
 //!
 //! Rounding happens only in [`fmt_money`] and [`fmt_credits`], at display:
-//! - money of 0.10 or more (in absolute value) shows 2 decimals, rounded half away from zero;
-//! - a smaller non-zero amount shows 2 significant digits (so $0.0133 is `$0.013`, never
-//!   `$0.00`), with at least 2 decimals;
+//! - money shows its currency's minor units ([`minor_units`], ISO 4217: 2 for the dollar's
+//!   cents, 0 for the yen and the won, 3 for the dinars): an amount of 10 minor units or more
+//!   (in absolute value: $0.10, ¥10) shows that many decimals, rounded half away from zero;
+//! - a smaller non-zero amount shows 2 significant digits (so $0.0133 is `$0.013` and
+//!   ¥3.456 `3.5 JPY`, never `$0.00` or `3 JPY`), with at least the minor units' decimals;
 //! - credits show every digit they have (they are exact), with thousands separators.
 //!
 //! `--json` never rounds: it carries the full decimal as a string.
@@ -138,18 +140,33 @@ fn currency_affixes(currency: &str) -> (&'static str, String) {
     }
 }
 
-/// Rounds money for display by the rule in this module's docs.
-pub fn round_money(value: Decimal) -> Decimal {
-    let abs = value.abs();
-    if abs.is_zero() || abs >= Decimal::new(10, 2) {
-        return value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+/// The decimals a currency's minor unit has (ISO 4217): 0 for the currencies with no minor
+/// unit in use (the yen, the won, …), 3 for the dinars and rials divided in thousandths, 4
+/// for the two units of account that have them, and 2, the cent, for every other code (the
+/// tables' USD, EUR, GBP, and any code the user types).
+pub fn minor_units(currency: &str) -> u32 {
+    match currency.to_ascii_uppercase().as_str() {
+        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
+        | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+        "CLF" | "UYW" => 4,
+        _ => 2,
     }
-    // Two significant digits: find the position of the first non-zero digit. `probe` is
-    // below 0.1 whenever it is multiplied, so it stays below 1 (no overflow), and the
-    // loop ends by the 28 decimals a Decimal holds; checked all the same.
-    let mut scale = 2u32;
+}
+
+/// Rounds money of `currency` for display by the rule in this module's docs.
+pub fn round_money(value: Decimal, currency: &str) -> Decimal {
+    let minor = minor_units(currency);
+    let abs = value.abs();
+    if abs.is_zero() || abs >= Decimal::new(10, minor) {
+        return value.round_dp_with_strategy(minor, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // Two significant digits: the decimals that reach one past the first non-zero digit.
+    // `probe` is below 1 whenever it is multiplied, so it stays below 10 (no overflow), and
+    // the loop ends by the 28 decimals a Decimal holds; checked all the same.
+    let mut scale = 1u32;
     let mut probe = abs;
-    while probe < Decimal::new(1, 1) && scale < 28 {
+    while probe < Decimal::ONE && scale < 28 {
         let (Some(next_probe), Some(next_scale)) =
             (probe.checked_mul(Decimal::TEN), scale.checked_add(1))
         else {
@@ -158,7 +175,20 @@ pub fn round_money(value: Decimal) -> Decimal {
         probe = next_probe;
         scale = next_scale;
     }
-    value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
+    value.round_dp_with_strategy(scale.max(minor), RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `text`, a plain decimal, with at least `decimals` digits after the point.
+fn pad_decimals(mut text: String, decimals: u32) -> String {
+    let have = text.split_once('.').map_or(0, |(_, f)| f.len());
+    let want = usize::try_from(decimals).unwrap_or(0);
+    if have < want {
+        if have == 0 {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n('0', want.saturating_sub(have)));
+    }
+    text
 }
 
 /// A currency code (`USD`, `EUR`): ASCII letters and digits, at most 16 (no space, no
@@ -176,16 +206,11 @@ pub fn check_currency(text: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// Formats money for people, e.g. `$1,234.50`, `$0.013`, `12.00 JPY`.
+/// Formats money for people, e.g. `$1,234.50`, `$0.013`, `1,235 JPY`.
 pub fn fmt_money(value: Decimal, currency: &str) -> String {
-    let rounded = round_money(value);
-    let mut text = rounded.normalize().abs().to_string();
-    // Keep at least two decimals: "$0.50", not "$0.5".
-    match text.split_once('.') {
-        None => text.push_str(".00"),
-        Some((_, fraction)) if fraction.len() < 2 => text.push('0'),
-        _ => {}
-    }
+    let rounded = round_money(value, currency);
+    // Keep the minor units' decimals: "$0.50", not "$0.5".
+    let text = pad_decimals(rounded.normalize().abs().to_string(), minor_units(currency));
     let (prefix, suffix) = currency_affixes(currency);
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         "-"
@@ -195,15 +220,11 @@ pub fn fmt_money(value: Decimal, currency: &str) -> String {
     format!("{sign}{prefix}{}{suffix}", group_thousands(&text))
 }
 
-/// Formats money with every digit of `value` (at least two decimals), not rounded: for a
-/// factor in a line of arithmetic, where the rounded value would not give the result shown.
+/// Formats money with every digit of `value` (at least the currency's minor units), not
+/// rounded: for a factor in a line of arithmetic, where the rounded value would not give the
+/// result shown.
 pub fn fmt_money_digits(value: Decimal, currency: &str) -> String {
-    let mut text = value.normalize().abs().to_string();
-    match text.split_once('.') {
-        None => text.push_str(".00"),
-        Some((_, fraction)) if fraction.len() < 2 => text.push('0'),
-        _ => {}
-    }
+    let text = pad_decimals(value.normalize().abs().to_string(), minor_units(currency));
     let (prefix, suffix) = currency_affixes(currency);
     let sign = if value.is_sign_negative() && !value.is_zero() {
         "-"
@@ -393,8 +414,29 @@ mod tests {
 
     #[test]
     fn other_currencies_show_their_code() {
-        assert_eq!(fmt_money(dec("12"), "JPY"), "12.00 JPY");
+        assert_eq!(fmt_money(dec("12"), "CHF"), "12.00 CHF");
         assert_eq!(fmt_money(dec("-3.5"), "USD"), "-$3.50");
+    }
+
+    #[test]
+    fn money_shows_its_currency_s_minor_units() {
+        // No minor unit: whole yen and won from 10 up, rounded half away from zero.
+        assert_eq!(fmt_money(dec("12"), "JPY"), "12 JPY");
+        assert_eq!(fmt_money(dec("1234.5"), "JPY"), "1,235 JPY");
+        assert_eq!(fmt_money(dec("-19.5"), "KRW"), "-20 KRW");
+        assert_eq!(fmt_money(dec("0"), "JPY"), "0 JPY");
+        // Below 10 of them, two significant digits, never 0.
+        assert_eq!(fmt_money(dec("3.456"), "JPY"), "3.5 JPY");
+        assert_eq!(fmt_money(dec("0.42"), "KRW"), "0.42 KRW");
+        // Thousandths.
+        assert_eq!(fmt_money(dec("1.2"), "KWD"), "1.200 KWD");
+        assert_eq!(fmt_money(dec("0.0123"), "KWD"), "0.012 KWD");
+        // The cent, as before, for every other code, in any case.
+        assert_eq!(fmt_money(dec("12"), "jpy"), "12 jpy");
+        assert_eq!(fmt_money(dec("12"), "XYZ"), "12.00 XYZ");
+        assert_eq!(fmt_money_digits(dec("150"), "JPY"), "150 JPY");
+        assert_eq!(fmt_money_digits(dec("0.125"), "USD"), "$0.125");
+        assert_eq!(fmt_money_digits(dec("3"), "KWD"), "3.000 KWD");
     }
 
     #[test]
@@ -442,7 +484,12 @@ mod tests {
             fmt_money(Decimal::MAX, "USD"),
             "$79,228,162,514,264,337,593,543,950,335.00"
         );
-        assert_eq!(round_money(Decimal::MIN), Decimal::MIN);
+        assert_eq!(round_money(Decimal::MIN, "USD"), Decimal::MIN);
+        assert_eq!(round_money(Decimal::MIN, "JPY"), Decimal::MIN);
+        assert_eq!(
+            fmt_money(dec("0.0000000000000000000000000001"), "JPY"),
+            "0.0000000000000000000000000001 JPY"
+        );
         assert_eq!(
             fmt_credits(Decimal::MIN),
             "-79,228,162,514,264,337,593,543,950,335"
