@@ -508,8 +508,9 @@ fn sync_kling_records_its_packs_and_checks_the_units_they_have_left() {
 #[test]
 fn sync_kling_says_the_units_of_a_pack_it_could_not_record() {
     // The table's 5,000 units (4,988 left) and a 2,500-unit pack the tables do not sell (all
-    // left): the platform shows 7,488; the ledger has 5,000; 2,500 of the difference is the
-    // pack not recorded, and the sync says so under the check.
+    // left): the platform shows 7,488, but only the recorded pack's 4,988 are checked
+    // against the ledger's 5,000 (12 used, not logged); the 2,500 are said apart, never an
+    // `adjust` (found by a re-check trial: it suggested adding units that do not exist).
     let mut s = Sandbox::with_db();
     let packs = r#"{"code": 0, "message": "SUCCEED", "request_id": "r1", "data": {"code": 0, "msg": "",
         "resource_pack_subscribe_infos": [
@@ -527,7 +528,8 @@ fn sync_kling_says_the_units_of_a_pack_it_could_not_record() {
     s.env("KLING_SECRET_KEY", "sk");
     s.run(&["sync", "kling"])
         .success()
-        .stdout_has("platform shows  7,488 credits")
+        .stdout_has("platform shows  4,988 credits")
         .stdout_has("ledger          5,000 credits")
-        .stdout_has("2,500 units are in packs not recorded above");
+        .stdout_has("credits adjust kling-api -12")
+        .stdout_has("2,500 more units are in packs not recorded above");
 }

@@ -62,23 +62,23 @@ pub fn sync(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<i32> 
     }
     show(ctx, Path::new(&synced.base), &synced.import, true, out)?;
     if let Some(c) = &synced.check {
+        let unrecorded = synced.import.units_left_unrecorded;
         proseln!(
             out,
-            "\nThe packs' units left now, checked against the ledger (kept as `credits balance {} \
-             --expect` keeps it):",
-            c.check.platform
+            "\nThe units left now in the packs recorded, checked against the ledger (kept as \
+             `credits balance {} --expect` keeps it){}:",
+            c.check.platform,
+            if unrecorded.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    "; {} more units are in packs not recorded above (a size the tables do not \
+                     sell): record them with `credits topup` at the price you paid",
+                    money::fmt_credits(unrecorded)
+                )
+            }
         )?;
         out.write_all(crate::views::check::check_text(&ctx.session, c).as_bytes())?;
-        let unrecorded = synced.import.units_left_unrecorded;
-        if !unrecorded.is_zero() {
-            proseln!(
-                out,
-                "Of what the platform shows, {} units are in packs not recorded above (a size the \
-                 tables do not sell): recording them with `credits topup` takes that much off \
-                 the difference.",
-                money::fmt_credits(unrecorded)
-            )?;
-        }
     }
     Ok(0)
 }
@@ -240,23 +240,26 @@ fn show(
         .into_iter()
         .collect();
     if let (Some(left), false) = (import.units_left, fetched) {
-        // A file was downloaded some time ago: what it says is left is the balance then.
+        // A file was downloaded some time ago: what it says is left is the balance then. Only
+        // the packs recorded are the ledger's to check.
+        let unrecorded = import.units_left_unrecorded;
+        let recorded = left.checked_sub(unrecorded).unwrap_or(left);
         proseln!(
             out,
-            "The packs usable now have {} units left, as of when the file was made: `credits \
+            "The packs usable now have {} units left{}, as of when the file was made: `credits \
              balance {} --expect {} --at WHEN`, WHEN the time you downloaded it, checks the \
-             ledger against it{}.",
+             ledger against the packs recorded.",
             money::fmt_credits(left),
-            import.platform,
-            left.normalize(),
-            if import.units_left_unrecorded.is_zero() {
+            if unrecorded.is_zero() {
                 String::new()
             } else {
                 format!(
-                    " ({} of them in packs not recorded: record those first)",
-                    money::fmt_credits(import.units_left_unrecorded)
+                    " ({} in packs not recorded: record those first, with the price you paid)",
+                    money::fmt_credits(unrecorded)
                 )
-            }
+            },
+            import.platform,
+            recorded.normalize()
         )?;
     }
     if !unknown.is_empty() {

@@ -196,8 +196,14 @@ pub fn sync(session: &Session, source: BilledSource, since: DateTime<Utc>) -> Re
                     | billed::BilledAction::AlreadyThere
             )
     });
-    // The import is written: a check that cannot be made is said, never a failed sync.
-    let (check, check_error) = match import.units_left {
+    // The import is written: a check that cannot be made is said, never a failed sync. Only
+    // the packs in the ledger are checked: units in a pack it could not record are not a
+    // drift to `adjust` away (the pack is to be recorded, at the price paid).
+    let recorded_left = import.units_left.map(|left| {
+        left.checked_sub(import.units_left_unrecorded)
+            .unwrap_or(left)
+    });
+    let (check, check_error) = match recorded_left {
         Some(left) if in_ledger => {
             let checked = session
                 .catalog
