@@ -1578,7 +1578,7 @@ fn a_packs_only_platform_points_to_its_packs_not_to_a_plan() {
         &sandbox,
         &["log", "kling-api", "kling-v3", "--duration", "5"],
     )
-    .stderr_has("no top-up recorded for kling-api")
+    .stderr_has("no top-up of kling-api this generation can draw on")
     .stderr_has("`credits sync kling` fetches your packs")
     .stderr_lacks("account set kling-api");
     ok(
@@ -1655,4 +1655,39 @@ fn a_pack_that_starts_later_is_shown_as_not_usable_yet() {
     ok(&sandbox, &["balance", "kling-api", "--json"])
         .json_eq("/platforms/0/not_usable_yet/0/topup_id", json!(1))
         .json_eq("/platforms/0/not_usable_yet/0/credits", json!("15000"));
+}
+
+#[test]
+fn a_packs_only_platform_with_no_balance_yet_is_told_to_record_a_pack_not_a_plan() {
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &["log", "kling-api", "kling-v3", "--duration", "5"],
+    );
+    for args in [
+        &["balance", "kling-api"][..],
+        &["balance", "kling-api", "--expect", "100"][..],
+    ] {
+        sandbox
+            .run(args)
+            .error()
+            .stderr_has("kling-api has no plans: `credits topup kling-api --pack PACK`")
+            .stderr_has("`credits sync kling` records your packs")
+            .stderr_lacks("--plan PLAN");
+    }
+    // Its only pack starts later: a check before it says so, and how to record an earlier one.
+    let later = kling_packs(&[("rp-5", "later", "5000", "5000", NOV_1_10H, APR_30_10H)]).replace(
+        &format!("\"effective_time\": {NOV_1_10H}"),
+        "\"effective_time\": 1796119200000",
+    );
+    let file = sandbox.write("later.json", &later);
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", file.to_str().unwrap()],
+    );
+    sandbox
+        .run(&["balance", "kling-api", "--expect", "0"])
+        .error()
+        .stderr_has("before your kling-api balance starts")
+        .stderr_lacks("--plan PLAN");
 }

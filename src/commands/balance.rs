@@ -282,10 +282,7 @@ pub fn run(ctx: &Context, args: &BalanceArgs, out: &mut dyn Write) -> Result<i32
                     "{}; or, for the plan: `credits account set {id} --plan PLAN --since DATE`",
                     credits_app::ops::billed::api_beside_help(id, api)
                 ),
-                None => format!(
-                    "`credits account set {id} --plan PLAN --since DATE` records your plan; \
-                     `credits topup {id} --pack PACK` a purchase"
-                ),
+                None => ledgers::how_to_start(session, id),
             };
             return Err(fail_with_help(
                 format!("no plan, top-up or adjustment recorded for {id}"),

@@ -109,12 +109,7 @@ pub fn check(
                     platform.id
                 ),
                 {
-                    let plan = format!(
-                        "`credits account set {0} --plan PLAN --since DATE` records your plan; \
-                         `credits topup {0} --credits N --price P` a purchase; `credits adjust \
-                         {0} N --note TEXT` credits you were given",
-                        platform.id
-                    );
+                    let plan = ledger::how_to_start(session, &platform.id);
                     // A log of the platform's API usage only: that balance first.
                     match api {
                         Some(api) => format!(

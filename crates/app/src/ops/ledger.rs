@@ -213,6 +213,19 @@ pub fn local(session: &Session, t: DateTime<Utc>) -> DateTime<FixedOffset> {
 
 /// The error for a date before a platform's account started.
 pub fn before_start(session: &Session, platform: &str, start: DateTime<Utc>) -> anyhow::Error {
+    if sells_packs_only(session, platform) {
+        return fail_with_help(
+            format!(
+                "that is before your {platform} balance starts ({}, its first top-up)",
+                fmt_time(&local(session, start))
+            ),
+            format!(
+                "{platform} has no plans: a purchase made before is recorded with `credits topup \
+                 {platform} --pack PACK --at DATE`{}",
+                sync_hint(platform)
+            ),
+        );
+    }
     fail_with_help(
         format!(
             "that is before your {platform} account started ({})",
@@ -223,6 +236,43 @@ pub fn before_start(session: &Session, platform: &str, start: DateTime<Utc>) -> 
              --plan PLAN --since DATE`"
         ),
     )
+}
+
+/// Whether `platform`'s table sells its credits only in packs (no plans: Runway's and
+/// Kling's APIs), so no `account set --plan` can start its balance.
+pub fn sells_packs_only(session: &Session, platform: &str) -> bool {
+    session
+        .catalog
+        .platform(platform)
+        .is_ok_and(|p| p.plans.is_empty())
+}
+
+/// `, or `credits sync kling` your packs` where the platform's packs can be fetched.
+fn sync_hint(platform: &str) -> String {
+    super::billed::BilledSource::ALL
+        .into_iter()
+        .find(|s| s.sells_packs() && s.platform() == platform)
+        .map(|s| format!(", or `credits sync {s}` records your packs"))
+        .unwrap_or_default()
+}
+
+/// The `help:` for a platform with no balance yet: how to start one (a plan, a top-up,
+/// credits given; or, with no plans, a top-up and the platform's own pack list).
+pub fn how_to_start(session: &Session, platform: &str) -> String {
+    if sells_packs_only(session, platform) {
+        format!(
+            "{platform} has no plans: `credits topup {platform} --pack PACK` records a purchase \
+             (`credits pricing show {platform}` lists the packs){}; `credits adjust {platform} N \
+             --note TEXT` credits you were given",
+            sync_hint(platform)
+        )
+    } else {
+        format!(
+            "`credits account set {platform} --plan PLAN --since DATE` records your plan; \
+             `credits topup {platform} --credits N --price P` a purchase; `credits adjust \
+             {platform} N --note TEXT` credits you were given"
+        )
+    }
 }
 
 /// Refuses a time before the account's start, when the platform has a plan history (with

@@ -213,7 +213,7 @@ impl fmt::Display for Note {
                     ),
                     Some(sync) => write!(
                         f,
-                        "no top-up recorded for {platform}: {priced}; `credits topup {platform} \
+                        "no top-up of {platform} this generation can draw on: {priced}; `credits topup {platform} \
                          --pack PACK` records what you bought{}",
                         match sync {
                             Some(source) => format!(", `credits sync {source}` fetches your packs"),
