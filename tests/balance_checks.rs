@@ -338,7 +338,8 @@ fn a_check_with_no_balance_or_a_bad_time_is_an_error_and_records_nothing() {
     s.run(&["balance", "checkclips", "--expect", "10"])
         .error()
         .stderr_has("no plan, top-up or adjustment recorded for checkclips")
-        .stderr_has("help: `credits account set checkclips");
+        // Its table has no plans: a top-up starts its balance, not `account set`.
+        .stderr_has("help: checkclips has no plans: `credits topup checkclips --pack PACK`");
     bought_and_spent(&s);
     // A platform shows nothing in the future, and nothing before the account started.
     at(
