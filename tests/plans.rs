@@ -404,6 +404,32 @@ fn kling_api_units_are_bought_in_its_cheapest_pack_never_a_trial_pack() {
         &["--usage", "5x kling-api/kling-v2-6 5s", "--explain"],
     )
     .stdout_has("one purchase lasts 6 months at this use");
+    // 2,000 × kling-v3 5 s = 6,000 units a month: bought 5 months at a time, 2 × 15,000
+    // units for $4,200, $840 a month ($0.14 a unit, nothing left over); a month's 2 × 5,000
+    // would leave 4,000 over and cost $1,400 (found by a re-check trial).
+    let big = plans_json(
+        &sandbox,
+        &[
+            "--usage",
+            "2000x kling-api/kling-v3 5s",
+            "--platform",
+            "kling-api",
+        ],
+    );
+    big.json_decimal_eq("/options/0/cost_per_month", "840")
+        .json_eq("/options/0/months_a_purchase_lasts", json!(5));
+    // 7,000 a month: 60,000 + 45,000 units ($13,230) last 5 months at $0.126 a unit.
+    plans_text(
+        &sandbox,
+        &[
+            "--usage",
+            "7000x kling-api/kling-v3 5s",
+            "--platform",
+            "kling-api",
+        ],
+    )
+    .stdout_has("packs only: 1 × 60,000 units + 1 × 45,000 units")
+    .stdout_has("$2,646.00");
 }
 
 // ---- 6. --from-log ----

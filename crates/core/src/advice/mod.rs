@@ -171,8 +171,13 @@ impl Purchase {
             (None, OptionKind::PerUse) => "pay per use".to_string(),
             (None, _) => "packs only".to_string(),
         };
-        for pack in &self.packs {
-            let sep = if self.plan.is_some() { " + " } else { ": " };
+        for (i, pack) in self.packs.iter().enumerate() {
+            // `packs only: 1 × 60,000 units + 1 × 45,000 units`; `Pro (annual) + 2 × …`.
+            let sep = if self.plan.is_none() && i == 0 {
+                ": "
+            } else {
+                " + "
+            };
             text.push_str(&format!("{sep}{}", pack.describe()));
         }
         text
@@ -809,13 +814,20 @@ impl Base<'_, '_> {
         // Buy for the most a range can use; an open range (no most) for its least.
         let want = needed.max;
         let short = want.checked_sub(granted).unwrap_or(Decimal::ZERO);
-        let bought = if short > Decimal::ZERO {
-            match cheapest_packs(packs, short) {
+        // Packs alone: bought for as many months as is cheapest a month (while they last);
+        // beside a plan, each month's shortfall.
+        let (bought, months) = if short <= Decimal::ZERO {
+            (Vec::new(), 1)
+        } else if plan.is_none() {
+            match cheapest_purchase(packs, short) {
                 Some(b) => b,
                 None => return Ok(None),
             }
         } else {
-            Vec::new()
+            match cheapest_packs(packs, short) {
+                Some(b) => (b, 1),
+                None => return Ok(None),
+            }
         };
         let mut cost = match &plan {
             None => Ratio::from_integer(0),
@@ -835,10 +847,6 @@ impl Base<'_, '_> {
         // the month's use and they have not expired. The month's cost is then that share of
         // the purchase (Kling's 5,000 units for 60 a month last their 180 days: $700 / 6),
         // not the whole purchase every month.
-        let months = match plan {
-            Some(_) => 1,
-            None => months_a_purchase_lasts(&bought, got, want),
-        };
         if months > 1 {
             cost = money::rdiv(&cost, &Ratio::from_integer(months.into()))?;
         }
@@ -911,29 +919,43 @@ fn needed(items: &[ItemCost]) -> Result<Amount> {
 }
 
 /// Soonest expiry first (what the leftover is bound by).
-/// How many months one purchase of `bought` (giving `got` credits, `want` used a month)
-/// lasts: while its credits cover the use and until its first pack expires (a month counted
-/// as 30 days, whole months only; an unstated expiry counts one month). At least 1, and
-/// at most [`MOST_MONTHS_A_PURCHASE_LASTS`] for packs that never expire.
-fn months_a_purchase_lasts(bought: &[PackBuy], got: Decimal, want: Decimal) -> u32 {
-    if bought.is_empty() || want <= Decimal::ZERO {
-        return 1;
+/// Packs alone, for a month's `short` credits: the cheapest a month of buying packs for
+/// 1 to [`MOST_MONTHS_A_PURCHASE_LASTS`] months at once (a larger purchase can cost less a
+/// credit, and packs keep), counting only purchases whose packs last the months they are
+/// bought for (a month of 30 days; a pack that never expires lasts the longest counted; an
+/// unstated expiry, one month). Returns the packs and the months they are bought for; ties
+/// go to fewer months.
+fn cheapest_purchase(packs: &[&Pack], short: Decimal) -> Option<(Vec<PackBuy>, u32)> {
+    let mut best: Option<(Ratio, Vec<PackBuy>, u32)> = None;
+    for months in 1..=MOST_MONTHS_A_PURCHASE_LASTS {
+        let Some(need) = short.checked_mul(Decimal::from(months)) else {
+            break;
+        };
+        let Some(bought) = cheapest_packs(packs, need) else {
+            continue;
+        };
+        let lasts = bought
+            .iter()
+            .map(|b| match b.expiry {
+                Expiry::AfterDays(d) => d / 30,
+                Expiry::Never => MOST_MONTHS_A_PURCHASE_LASTS,
+                Expiry::Unknown => 1,
+            })
+            .min()
+            .unwrap_or(1);
+        if months > 1 && lasts < months {
+            continue;
+        }
+        let mut price = Decimal::ZERO;
+        for b in &bought {
+            price = price.checked_add(b.count.checked_mul(b.price)?)?;
+        }
+        let a_month = money::rdiv(&ratio(price), &Ratio::from_integer(months.into())).ok()?;
+        if best.as_ref().is_none_or(|(b, _, _)| a_month < *b) {
+            best = Some((a_month, bought, months));
+        }
     }
-    let covers = got
-        .checked_div(want)
-        .map(|m| m.floor())
-        .and_then(|m| u32::try_from(m.min(Decimal::from(u32::MAX))).ok())
-        .unwrap_or(1);
-    let lasts = bought
-        .iter()
-        .map(|b| match b.expiry {
-            Expiry::AfterDays(d) => d / 30,
-            Expiry::Never => MOST_MONTHS_A_PURCHASE_LASTS,
-            Expiry::Unknown => 1,
-        })
-        .min()
-        .unwrap_or(1);
-    covers.min(lasts).clamp(1, MOST_MONTHS_A_PURCHASE_LASTS)
+    best.map(|(_, bought, months)| (bought, months))
 }
 
 /// The longest a purchase is spread over: a year, so a never-expiring pack bought for a
