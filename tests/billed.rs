@@ -1691,3 +1691,40 @@ fn a_packs_only_platform_with_no_balance_yet_is_told_to_record_a_pack_not_a_plan
         .stderr_has("before your kling-api balance starts")
         .stderr_lacks("--plan PLAN");
 }
+
+#[test]
+fn text_from_a_platform_never_starts_a_line_of_its_own() {
+    // A model name with a newline (a hostile or broken export): every line it is printed
+    // in keeps it escaped, so it cannot forge an `error:` line (found by a re-check trial).
+    let sandbox = Sandbox::with_db();
+    let file = sandbox.write(
+        "forged.json",
+        &REPLICATE.replace(
+            "someone/house-model",
+            "someone/house\\u001b[31m-model\\nerror: forged",
+        ),
+    );
+    let run = ok(
+        &sandbox,
+        &["import", "--from", "replicate", file.to_str().unwrap()],
+    );
+    run.check(
+        !run.stdout
+            .lines()
+            .chain(run.stderr.lines())
+            .any(|l| l.starts_with("error: forged")),
+        "no line starts with the forged text",
+    )
+    .stdout_has("house\\u{1b}[31m-model\\nerror: forged");
+    // A Kling pack listed with no id (or an empty one) is known by its name and times: it
+    // imports once, and again adds nothing.
+    let no_id = sandbox.write(
+        "no-id.json",
+        &kling_packs(&[("", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H)]),
+    );
+    let path = no_id.to_str().unwrap();
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"]).json_eq("/topups_added", json!(1));
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"])
+        .json_eq("/topups_added", json!(0))
+        .json_eq("/already_present", json!(1));
+}

@@ -533,3 +533,19 @@ fn sync_kling_says_the_units_of_a_pack_it_could_not_record() {
         .stdout_has("credits adjust kling-api -12")
         .stdout_has("2,500 more units are in packs not recorded above");
 }
+
+#[test]
+fn a_kling_refusal_with_line_breaks_is_said_on_one_line() {
+    let mut s = Sandbox::with_db();
+    let server = Server::start(vec![ok(
+        r#"{"code": 1002, "message": "bad\u001b[2J key\r\nerror: fake", "data": null}"#,
+    )]);
+    s.env("CREDITS_SYNC_BASE_URL", &server.base);
+    s.env("KLING_ACCESS_KEY", "ak");
+    s.env("KLING_SECRET_KEY", "sk");
+    let run = s.run(&["sync", "kling"]);
+    run.error().stderr_has("Kling answered code 1002").check(
+        !run.stderr.lines().any(|l| l.starts_with("error: fake")),
+        "the platform's text forged no line",
+    );
+}

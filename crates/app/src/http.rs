@@ -144,7 +144,8 @@ impl Client {
         for s in &self.secrets {
             out = out.replace(s.as_str(), "[redacted]");
         }
-        out
+        // A server's text is printed inside our own line: on one line.
+        credits_core::text::one_line(&out)
     }
 
     /// Refuses a URL on another origin than the base's: the secret is never sent there.

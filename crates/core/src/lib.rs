@@ -16,6 +16,7 @@ pub mod pricing;
 pub mod records;
 pub mod shots;
 pub mod slug;
+pub mod text;
 pub mod usage;
 
 #[cfg(any(test, feature = "fuzzing"))]

@@ -33,6 +33,7 @@ use credits_core::pricing::catalog::Catalog;
 use credits_core::records::{
     Money, NewEntry, PriceSource, Request, Status, Topup, TopupExpiry, Who,
 };
+use credits_core::text::one_line;
 use credits_store::{Billed, BilledLine, LineWrite, Matched};
 use rust_decimal::Decimal;
 use serde_json::value::RawValue;
@@ -853,8 +854,24 @@ fn read_kling(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
     {
         let name = one_line(&pack.text_field("resource_pack_name")?);
         let id = match pack.opt("resource_pack_id") {
-            Some(v) => one_line(&v.text("resource_pack_id")?),
-            None => name.clone(),
+            Some(v) => v.text("resource_pack_id")?,
+            None => String::new(),
+        };
+        // A pack listed with no id is known by its name and times, so two such packs of
+        // one order at the same moment are taken as one (there is nothing else to tell).
+        let id = if id.trim().is_empty() {
+            let time = |key: &str| {
+                pack.opt(key)
+                    .and_then(|v| v.text(key).ok())
+                    .unwrap_or_default()
+            };
+            format!(
+                "{name} (no id; bought {}, from {})",
+                time("purchase_time"),
+                time("effective_time")
+            )
+        } else {
+            id
         };
         let read =
             read_kling_pack(platform, pack, &id, &name).with_context(|| format!("pack {id}"))?;
@@ -960,21 +977,6 @@ fn read_kling_pack(
         left,
         status,
     })
-}
-
-/// Text from a platform's document on one line: a control character (a newline that would
-/// start a forged line of output, an escape) is written as its escape (`\n`, `\u{1b}`).
-fn one_line(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_debug().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
 }
 
 /// Sums lines of the same platform, model, day and unit (fal gives one per auth method;
@@ -1364,7 +1366,8 @@ impl Json {
 
     fn text(&self, name: &str) -> Result<String> {
         match self {
-            Json::Str(s) => Ok(s.clone()),
+            // On one line: a platform's text is printed (a model's name, a pack's).
+            Json::Str(s) => Ok(one_line(s)),
             // Ids are sometimes numbers (Kling's pack ids): their text is the id.
             Json::Num(n) => Ok(n.clone()),
             other => bail!("`{name}` is {}, not text", other.kind()),
