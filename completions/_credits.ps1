@@ -588,7 +588,7 @@ Register-ArgumentCompleter -Native -CommandName 'credits' -ScriptBlock {
         'credits;topup' {
             [CompletionResult]::new('--pack', '--pack', [CompletionResultType]::ParameterName, 'A pack from the platform''s table (`credits pricing show PLATFORM` lists them)')
             [CompletionResult]::new('--credits', '--credits', [CompletionResultType]::ParameterName, 'Credits bought, when the purchase is not a pack in the table (needs --price)')
-            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you paid for --credits, in the platform''s currency')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'What you paid for --credits (or for --pack, when not the table''s price), in the platform''s currency')
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]')
             [CompletionResult]::new('--pricing-dir', '--pricing-dir', [CompletionResultType]::ParameterName, 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]')

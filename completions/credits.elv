@@ -538,7 +538,7 @@ set edit:completion:arg-completer[credits] = {|@words|
         &'credits;topup'= {
             cand --pack 'A pack from the platform''s table (`credits pricing show PLATFORM` lists them)'
             cand --credits 'Credits bought, when the purchase is not a pack in the table (needs --price)'
-            cand --price 'What you paid for --credits, in the platform''s currency'
+            cand --price 'What you paid for --credits (or for --pack, when not the table''s price), in the platform''s currency'
             cand --expires-in 'Days until --credits expire [default: the table''s packs'' expiry, when they agree]'
             cand --at 'When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now]'
             cand --pricing-dir 'Also load every *.toml pricing table in DIR (after the user config dir) [env: CREDITS_PRICING_DIR]'

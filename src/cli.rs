@@ -768,7 +768,8 @@ pub struct TopupArgs {
     #[arg(value_hint = ValueHint::Other, long, value_name = "N", value_parser = parse_non_negative, requires = "price",
           conflicts_with = "pack", allow_negative_numbers = true)]
     pub credits: Option<Decimal>,
-    /// What you paid for --credits, in the platform's currency.
+    /// What you paid for --credits (or for --pack, when not the table's price), in the
+    /// platform's currency.
     #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, requires = "credits",
           allow_negative_numbers = true)]
     pub price: Option<Decimal>,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Run, Sandbox};
+use common::{ok, Run, Sandbox};
 use serde_json::Value;
 
 const TABLE: &str = r#"
@@ -1147,4 +1147,25 @@ fn a_subscription_begun_before_tracking_keeps_its_first_period_and_renewal_day()
                 .map_or(0, Vec::len),
         )
         .json_eq("/0/history/1/effective_on", "2026-11-08".into());
+}
+
+#[test]
+fn a_pack_bought_at_another_price_is_recorded_at_what_was_paid() {
+    // Found by a re-check trial of issue 23: `--price` beside `--pack` was dropped silently.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "kling-api",
+            "--pack",
+            "5,000 units",
+            "--price",
+            "650",
+        ],
+    )
+    .stderr_has("recorded at the $650.00 you paid, not the table's $700.00");
+    ok(&sandbox, &["topup", "list", "--json"]).json_eq("/0/price", serde_json::json!("650"));
+    // Removing the only record: the balance goes, said as such (it read "→ none credits").
+    ok(&sandbox, &["topup", "rm", "1"]).stdout_has("5,000 credits → no balance");
 }

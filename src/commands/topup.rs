@@ -116,12 +116,25 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
                     TopupExpiry::Unknown
                 }
             };
+            // `--price` with a pack: what you really paid (a discount, tax), not the table's.
+            let paid = match args.price {
+                Some(paid) if paid != pack.price => {
+                    notes.push(format!(
+                        "recorded at the {} you paid, not the table's {} for {}",
+                        money::fmt_money(paid, &p.currency),
+                        money::fmt_money(pack.price, &p.currency),
+                        pack.name
+                    ));
+                    paid
+                }
+                _ => pack.price,
+            };
             (
                 Some(pack.id.clone()),
                 Some(pack.name.clone()),
                 pack.credits,
                 pack.bonus,
-                pack.price,
+                paid,
                 expiry,
             )
         }
@@ -369,14 +382,22 @@ fn list_adjustments(ctx: &Context, platform: Option<&str>, out: &mut dyn Write) 
 /// The balance line after a removal (`2,505 → 1,505 credits`) and, when forced, what it left
 /// beyond the balance.
 fn say_removed<T>(ctx: &Context, r: &balances::Removed<T>, out: &mut dyn Write) -> Result<()> {
-    let credits = |v: Option<Decimal>| v.map_or("none".to_string(), money::fmt_credits);
-    if r.before.is_some() || r.after.is_some() {
+    // `2,505 → 1,505 credits`; `5,000 credits → no balance` when it removed the last record.
+    let change = match (r.before, r.after) {
+        (Some(b), Some(a)) => Some(format!(
+            "{} → {} credits",
+            money::fmt_credits(b),
+            money::fmt_credits(a)
+        )),
+        (Some(b), None) => Some(format!("{} credits → no balance", money::fmt_credits(b))),
+        (None, Some(a)) => Some(format!("no balance → {} credits", money::fmt_credits(a))),
+        (None, None) => None,
+    };
+    if let Some(change) = change {
         proseln!(
             out,
-            "{} balance: {} → {} credits as of {}",
+            "{} balance: {change} as of {}",
             r.platform,
-            credits(r.before),
-            credits(r.after),
             fmt_time(&ctx.session, r.as_of)
         )?;
     }
