@@ -156,6 +156,11 @@ fn local_time(t: DateTime<Utc>, offset: &FixedOffset) -> String {
     fmt_time(&t.with_timezone(offset))
 }
 
+/// The day of `t` in the user's offset (`2026-11-05`).
+fn local_day(t: DateTime<Utc>, offset: &FixedOffset) -> String {
+    t.with_timezone(offset).format("%Y-%m-%d").to_string()
+}
+
 /// One row of `topup list --json`: the top-up and the credits left of it now.
 #[derive(Serialize)]
 pub struct TopupRowView<'a> {
@@ -211,8 +216,10 @@ pub fn topups_table(rows: &[Listed<Topup>], offset: FixedOffset) -> String {
         ViewColumn::new(Column::essential("platform"), |l: &Listed<Topup>| {
             l.record.platform.clone()
         }),
-        ViewColumn::new(Column::time("bought", 3), move |l: &Listed<Topup>| {
-            local_time(l.record.at, &offset)
+        // Dates: a top-up lasts months, and a date keeps its year at any width (a shortened
+        // time drops it, and an expiry a year on would read as this year).
+        ViewColumn::new(Column::essential("bought"), move |l: &Listed<Topup>| {
+            local_day(l.record.at, &offset)
         }),
         ViewColumn::new(Column::optional("pack", 1), |l: &Listed<Topup>| {
             l.record.pack.clone().unwrap_or_else(|| "-".to_string())
@@ -232,9 +239,9 @@ pub fn topups_table(rows: &[Listed<Topup>], offset: FixedOffset) -> String {
             money::fmt_money(l.record.price, &l.record.currency)
         }),
         ViewColumn::new(
-            Column::time("expires", 4),
+            Column::essential("expires"),
             move |l: &Listed<Topup>| match l.record.expiry {
-                TopupExpiry::At(e) => local_time(e, &offset),
+                TopupExpiry::At(e) => local_day(e, &offset),
                 TopupExpiry::Never => "never".to_string(),
                 TopupExpiry::Unknown => "unknown".to_string(),
             },
