@@ -770,20 +770,19 @@ pub struct TopupArgs {
     pub credits: Option<Decimal>,
     /// What you paid for --credits (or for --pack, when not the table's price), in the
     /// platform's currency.
-    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative, requires = "credits",
+    #[arg(value_hint = ValueHint::Other, long, value_name = "X", value_parser = parse_non_negative,
           allow_negative_numbers = true)]
     pub price: Option<Decimal>,
-    /// Days until --credits expire [default: the table's packs' expiry, when they agree].
+    /// Days until the credits expire [default: the pack's expiry; for --credits, the table's packs' expiry, when they agree].
     #[arg(
         value_hint = ValueHint::Other,
         long,
         value_name = "DAYS",
-        requires = "credits",
         conflicts_with = "never_expires"
     )]
     pub expires_in: Option<u32>,
-    /// --credits never expire.
-    #[arg(long, requires = "credits")]
+    /// The credits never expire (--credits, or a pack whose table says otherwise).
+    #[arg(long)]
     pub never_expires: bool,
     /// When you bought them (2026-11-21 15:00, RFC 3339, a date, yesterday, 3d) [default: now].
     #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_hint = ValueHint::Other)]

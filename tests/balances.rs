@@ -1169,3 +1169,24 @@ fn a_pack_bought_at_another_price_is_recorded_at_what_was_paid() {
     // Removing the only record: the balance goes, said as such (it read "→ none credits").
     ok(&sandbox, &["topup", "rm", "1"]).stdout_has("5,000 credits → no balance");
 }
+
+#[test]
+fn a_pack_with_another_validity_keeps_the_one_given() {
+    // Found by a final trial: --expires-in beside --pack was dropped silently.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "kling-api",
+            "--pack",
+            "15,000 units",
+            "--expires-in",
+            "30",
+            "--at",
+            "2026-11-01",
+        ],
+    )
+    .stderr_has("expires after the 30 days you gave");
+    ok(&sandbox, &["topup", "list"]).stdout_has("2026-12-01");
+}

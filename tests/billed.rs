@@ -1728,3 +1728,71 @@ fn text_from_a_platform_never_starts_a_line_of_its_own() {
         .json_eq("/topups_added", json!(0))
         .json_eq("/already_present", json!(1));
 }
+
+#[test]
+fn a_pack_recorded_by_hand_days_later_is_matched_not_doubled() {
+    // Found by a final trial: typed without --at (the day it was noticed, weeks after the
+    // purchase), the top-up was outside the 36-hour window and the import added a second.
+    // Now a pack no top-up is near takes one of its units recorded after its purchase.
+    let sandbox = Sandbox::with_db();
+    ok(
+        &sandbox,
+        &[
+            "topup",
+            "kling-api",
+            "--pack",
+            "5,000 units",
+            "--price",
+            "650",
+            "--at",
+            "2026-11-20",
+        ],
+    );
+    let file = sandbox.write(
+        "kling.json",
+        &kling_packs(&[("rp-1", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H)]),
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", file.to_str().unwrap()],
+    )
+    .stdout_has("matched top-up #1 recorded by hand")
+    .stdout_has("recorded by hand on 2026-11-20, after the purchase");
+    let list = ok(&sandbox, &["topup", "list", "--json"]);
+    list.check_eq("one top-up", 1, list.json().as_array().unwrap().len())
+        .json_eq("/0/price", json!("650"));
+}
+
+#[test]
+fn two_alike_packs_with_no_id_stay_two_and_an_odd_status_is_said() {
+    let sandbox = Sandbox::with_db();
+    let alike = kling_packs(&[
+        ("", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H),
+        ("", "5000 units", "5000", "5000", NOV_1_10H, APR_30_10H),
+    ]);
+    let file = sandbox.write("alike.json", &alike);
+    let path = file.to_str().unwrap();
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"])
+        .json_eq("/topups_added", json!(2))
+        .json_eq("/units_left", json!("10000"));
+    ok(&sandbox, &["import", "--from", "kling", path, "--json"])
+        .json_eq("/already_present", json!(2));
+    ok(&sandbox, &["import", "--from", "kling", path])
+        .stdout_has("(no id; bought 2026-11-01 10:00:00, from 2026-11-01 10:00:00) #2");
+    // A status Kling does not document: recorded, its units not counted as usable, said.
+    let odd = sandbox.write(
+        "odd.json",
+        &kling_packs(&[("rp-9", "odd", "5000", "5000", NOV_1_10H, APR_30_10H)])
+            .replace("\"online\"", "\"weird\""),
+    );
+    ok(
+        &sandbox,
+        &["import", "--from", "kling", odd.to_str().unwrap()],
+    )
+    .stdout_has("status `weird` is not one Kling documents");
+    // A packs-only table's plan is no plan: the help says to record a pack.
+    sandbox
+        .run(&["account", "set", "kling-api", "--plan", "5,000 units"])
+        .error()
+        .stderr_has("help: kling-api has no plans: it sells its credits in packs");
+}

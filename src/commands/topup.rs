@@ -129,6 +129,25 @@ pub fn topup(ctx: &Context, args: &TopupArgs, out: &mut dyn Write) -> Result<i32
                 }
                 _ => pack.price,
             };
+            // `--expires-in` / `--never-expires` with a pack: what the platform told you (a
+            // pack's validity can differ from the table's), not dropped.
+            let expiry = match (args.expires_in, args.never_expires) {
+                (Some(0), _) => {
+                    return Err(fail_with_help(
+                        "--expires-in must be at least 1 day (0 days would expire the credits as they are bought)",
+                        "--never-expires says they never expire",
+                    ))
+                }
+                (Some(days), _) => {
+                    notes.push(format!(
+                        "expires after the {days} days you gave, not the table's for {}",
+                        pack.name
+                    ));
+                    expiry_at(at, days)?
+                }
+                (None, true) => TopupExpiry::Never,
+                (None, false) => expiry,
+            };
             (
                 Some(pack.id.clone()),
                 Some(pack.name.clone()),

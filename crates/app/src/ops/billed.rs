@@ -286,14 +286,25 @@ pub fn import_billed(
             let records = super::ledger::records(tx, &platform)?;
             let start =
                 super::ledger::start(session, &records)?.filter(|_| !records.changes.is_empty());
-            for pack in parsed.packs {
-                let usable = pack.usable_left(now);
-                let (item, changed) = import_pack(tx, &platform, start, &who, pack)?;
-                if matches!(item.action, BilledAction::Skipped(_)) {
-                    unrecorded = unrecorded.checked_add(usable).unwrap_or(unrecorded);
+            let mut later = Vec::new();
+            for pass in [PackPass::Near, PackPass::Late] {
+                let packs = match pass {
+                    PackPass::Near => std::mem::take(&mut parsed.packs),
+                    PackPass::Late => std::mem::take(&mut later),
+                };
+                for pack in packs {
+                    let usable = pack.usable_left(now);
+                    match import_pack(tx, &platform, start, &who, pack, pass)? {
+                        Ok((item, changed)) => {
+                            if matches!(item.action, BilledAction::Skipped(_)) {
+                                unrecorded = unrecorded.checked_add(usable).unwrap_or(unrecorded);
+                            }
+                            created |= changed;
+                            items.push(item);
+                        }
+                        Err(pack) => later.push(pack),
+                    }
                 }
-                created |= changed;
-                items.push(item);
             }
         }
         for g in parsed.generations {
@@ -380,51 +391,80 @@ impl PackRead {
 /// so up to a day and a half from a UTC time on the same day.
 const PACK_MATCH_WINDOW_HOURS: i64 = 36;
 
-/// Records one pack: the top-up linked to its id already (nothing to do); else a top-up of
-/// its units recorded by hand (or imported before schema 16) near its time, now linked to
-/// it and given its real validity; else a new top-up when the tables sell a pack of that
-/// size; else said with the command that records it. Returns the item and whether the
-/// balance changed.
+/// Records one pack, in two passes over a document's packs so that a top-up recorded by hand
+/// near a pack's time is taken by that pack before any other may take it late:
+/// - [`PackPass::Near`]: the top-up linked to its id already (nothing to do); a pack before
+///   the balance's start (said); a top-up of its units recorded by hand (or imported before
+///   schema 16) within [`PACK_MATCH_WINDOW_HOURS`] of its purchase or start, now linked and
+///   given its real validity. Else the pack is handed back for the second pass.
+/// - [`PackPass::Late`]: a top-up of its units recorded by hand any time after its purchase
+///   (one typed the day it was noticed, without `--at`), linked the same way; else a new
+///   top-up when the tables sell a pack of that size; else said with the command that
+///   records it.
+///
+/// Returns the item and whether the balance changed, or the pack for the next pass.
 fn import_pack(
     tx: &credits_store::Tx<'_>,
     platform: &str,
     start: Option<DateTime<Utc>>,
     who: &Who,
     pack: PackRead,
-) -> Result<(BilledItem, bool)> {
-    let mut item = pack.item;
-    if tx.topup_by_ref(platform, &pack.reference)?.is_some() {
-        item.action = BilledAction::AlreadyThere;
-        return Ok((item, false));
-    }
-    if let Some(s) = start.filter(|s| pack.from < *s) {
-        // A pack before the account's recorded start is outside its balance: `account
-        // set` starts it, and a top-up before it would not count.
-        item.action = BilledAction::Skipped(format!(
-            "{}; valid from {}, before the balance's start ({}, `credits account list`): not \
-             recorded",
-            pack.said,
-            pack.from.format("%Y-%m-%d %H:%M"),
-            s.format("%Y-%m-%d %H:%M")
-        ));
-        return Ok((item, false));
-    }
+    pass: PackPass,
+) -> Result<Result<(BilledItem, bool), PackRead>> {
     let window = chrono::Duration::hours(PACK_MATCH_WINDOW_HOURS);
-    let near =
-        |t: DateTime<Utc>| (t - pack.from).abs() <= window || (t - pack.bought).abs() <= window;
+    if pass == PackPass::Near {
+        let mut item = pack.item.clone();
+        if tx.topup_by_ref(platform, &pack.reference)?.is_some() {
+            item.action = BilledAction::AlreadyThere;
+            return Ok(Ok((item, false)));
+        }
+        if let Some(s) = start.filter(|s| pack.from < *s) {
+            // A pack before the account's recorded start is outside its balance: `account
+            // set` starts it, and a top-up before it would not count.
+            item.action = BilledAction::Skipped(format!(
+                "{}; valid from {}, before the balance's start ({}, `credits account list`): \
+                 not recorded",
+                pack.said,
+                pack.from.format("%Y-%m-%d %H:%M"),
+                s.format("%Y-%m-%d %H:%M")
+            ));
+            return Ok(Ok((item, false)));
+        }
+    }
+    let matches = |t: &Topup| {
+        let near = (t.at - pack.from).abs() <= window || (t.at - pack.bought).abs() <= window;
+        let after = t.at >= pack.bought - window;
+        t.credits.checked_add(t.bonus) == Some(pack.total)
+            && match pass {
+                PackPass::Near => near,
+                PackPass::Late => after,
+            }
+    };
     let by_hand = tx
         .unreferenced_topups(platform)?
         .into_iter()
-        .find(|t| t.credits.checked_add(t.bonus) == Some(pack.total) && near(t.at));
+        .find(|t| matches(t));
     if let Some(t) = by_hand {
         tx.set_topup_ref(t.id, platform, &pack.reference)?;
         tx.set_topup_validity(t.id, pack.from, pack.until)?;
+        let mut item = pack.item;
         item.action = BilledAction::TopupMatched {
             topup_id: t.id,
-            said: pack.said,
+            said: match pass {
+                PackPass::Near => pack.said,
+                PackPass::Late => format!(
+                    "{}; recorded by hand on {}, after the purchase",
+                    pack.said,
+                    t.at.format("%Y-%m-%d")
+                ),
+            },
         };
-        return Ok((item, true));
+        return Ok(Ok((item, true)));
     }
+    if pass == PackPass::Near {
+        return Ok(Err(pack));
+    }
+    let mut item = pack.item;
     match pack.topup {
         Some((topup, table_pack)) => {
             let id = tx.insert_topup(&Topup {
@@ -437,7 +477,7 @@ fn import_pack(
                 pack: table_pack,
                 said: pack.said,
             };
-            Ok((item, true))
+            Ok(Ok((item, true)))
         }
         None => {
             item.action = BilledAction::Skipped(format!(
@@ -449,9 +489,16 @@ fn import_pack(
                 pack.total.normalize(),
                 pack.from.format("%Y-%m-%dT%H:%M:%SZ")
             ));
-            Ok((item, false))
+            Ok(Ok((item, false)))
         }
     }
+}
+
+/// The two passes of [`import_pack`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PackPass {
+    Near,
+    Late,
 }
 
 #[derive(Default)]
@@ -459,6 +506,8 @@ struct Parsed {
     generations: Vec<Generation>,
     lines: Vec<Line>,
     packs: Vec<PackRead>,
+    /// Packs listed with no id, by the key they are known by: how many so far.
+    unnamed: BTreeMap<String, usize>,
     skipped: Vec<BilledItem>,
 }
 
@@ -857,19 +906,28 @@ fn read_kling(catalog: &Catalog, page: &Json, out: &mut Parsed) -> Result<()> {
             Some(v) => v.text("resource_pack_id")?,
             None => String::new(),
         };
-        // A pack listed with no id is known by its name and times, so two such packs of
-        // one order at the same moment are taken as one (there is nothing else to tell).
+        // A pack listed with no id is known by its name and times, and, for two such packs
+        // alike in one list (two of one order), by its place among them: the same list
+        // imported again gives the same keys.
         let id = if id.trim().is_empty() {
             let time = |key: &str| {
                 pack.opt(key)
-                    .and_then(|v| v.text(key).ok())
-                    .unwrap_or_default()
+                    .and_then(|v| time_of(v).ok())
+                    .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+                    .unwrap_or_else(|| "?".into())
             };
-            format!(
+            let key = format!(
                 "{name} (no id; bought {}, from {})",
                 time("purchase_time"),
                 time("effective_time")
-            )
+            );
+            let seen = out.unnamed.entry(key.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                format!("{key} #{seen}")
+            } else {
+                key
+            }
         } else {
             id
         };
@@ -921,10 +979,19 @@ fn read_kling_pack(
     } else {
         String::new()
     };
+    // Only `online` units are counted as usable: say so of a status Kling does not document.
+    let odd = if ["online", "expired", "runOut"].contains(&status.as_str()) {
+        String::new()
+    } else {
+        format!(
+            "; status `{status}` is not one Kling documents (online, expired, runOut): its units \
+             are not counted as usable"
+        )
+    };
     let said = format!(
-        "{name} ({status}): {} of {} units left, valid {} to {} (UTC){waiting}",
-        left.normalize(),
-        total.normalize(),
+        "{name} ({status}): {} of {} units left, valid {} to {} (UTC){waiting}{odd}",
+        credits_core::money::fmt_credits(left),
+        credits_core::money::fmt_credits(total),
         from.format("%Y-%m-%d %H:%M"),
         until.format("%Y-%m-%d %H:%M")
     );

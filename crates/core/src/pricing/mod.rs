@@ -606,7 +606,16 @@ impl Platform {
                     typed,
                     format!("unknown plan `{typed}` on {}", self.id),
                     self.plans.iter().map(|p| p.id.as_str()),
-                    Some(format!("{} has no plans in its table", self.id)),
+                    Some(if self.packs.is_empty() {
+                        format!("{} has no plans in its table", self.id)
+                    } else {
+                        // Credits sold only in packs: a purchase starts the balance.
+                        format!(
+                            "{0} has no plans: it sells its credits in packs; `credits topup {0} \
+                             --pack PACK` records one (`credits pricing show {0}` lists them)",
+                            self.id
+                        )
+                    }),
                 )
             })
     }
