@@ -374,8 +374,10 @@ fn kling_resource_packs_become_top_ups_with_their_real_validity() {
     let run = ok(&sandbox, &["import", "--from", "kling", path, "--json"]);
     run.json_eq("/topups_added", json!(1))
         .json_eq("/skipped", json!(1))
-        // Both packs are online and valid on 2026-11-21: 640.5 + 2,000 units left.
-        .json_eq("/units_left", json!("2640.5"));
+        // Both packs are online and valid on 2026-11-21: 640.5 + 2,000 units left, the 2,000
+        // in the pack the tables do not sell (not recorded).
+        .json_eq("/units_left", json!("2640.5"))
+        .json_eq("/units_left_unrecorded", json!("2000"));
     let items = run.json_at("/items");
     let item = |id: &str| {
         items

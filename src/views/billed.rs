@@ -23,6 +23,9 @@ pub struct BilledImportView<'a> {
     pub skipped: usize,
     /// What the packs usable now have left, summed (Kling); null when none was listed.
     pub units_left: Option<Dec>,
+    /// Of `units_left`, what is in packs this import did not record (a size the tables do
+    /// not sell): not the ledger's to check until recorded.
+    pub units_left_unrecorded: Dec,
     /// `sync kling`: that balance checked against the ledger, as `balance --expect` checks
     /// it; null otherwise.
     pub balance_check: Option<super::balance::CheckView<'a>>,
@@ -77,6 +80,7 @@ impl<'a> BilledImportView<'a> {
             already_present: c.already,
             skipped: c.skipped,
             units_left: import.units_left.map(Dec),
+            units_left_unrecorded: Dec(import.units_left_unrecorded),
             balance_check: None,
             items: import
                 .items
