@@ -339,10 +339,7 @@ pub fn reconcile(ctx: &Context, args: &ReconcileArgs, out: &mut dyn Write) -> Re
         // its packs are top-ups, checked against the ledger as a balance.
         let packs = args.platform.as_deref().and_then(|typed| {
             let id = ctx.session.catalog.platform(typed).ok()?.id.clone();
-            BilledSource::ALL
-                .into_iter()
-                .find(|s| s.sells_packs() && s.platform() == id)
-                .map(|s| (id, s))
+            BilledSource::packs_of(&id).map(|s| (id, s))
         });
         match packs {
             Some((id, source)) => proseln!(

@@ -62,6 +62,13 @@ impl BilledSource {
         self == BilledSource::Kling
     }
 
+    /// The source whose export lists `platform`'s prepaid packs (`kling-api`: Kling), if any.
+    pub fn packs_of(platform: &str) -> Option<BilledSource> {
+        BilledSource::ALL
+            .into_iter()
+            .find(|s| s.sells_packs() && s.platform() == platform)
+    }
+
     pub const ALL: [BilledSource; 5] = [
         BilledSource::Fal,
         BilledSource::Replicate,

@@ -249,9 +249,7 @@ pub fn sells_packs_only(session: &Session, platform: &str) -> bool {
 
 /// `, or `credits sync kling` your packs` where the platform's packs can be fetched.
 fn sync_hint(platform: &str) -> String {
-    super::billed::BilledSource::ALL
-        .into_iter()
-        .find(|s| s.sells_packs() && s.platform() == platform)
+    super::billed::BilledSource::packs_of(platform)
         .map(|s| format!(", or `credits sync {s}` records your packs"))
         .unwrap_or_default()
 }

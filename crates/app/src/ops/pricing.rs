@@ -271,10 +271,7 @@ pub(crate) fn by_plan(
                 .clone()
                 .filter(|_| quote.price_per_credit.is_some()),
             packs_only: platform.plans.is_empty().then(|| {
-                super::billed::BilledSource::ALL
-                    .into_iter()
-                    .find(|s| s.sells_packs() && s.platform() == platform.id)
-                    .map(|s| s.as_str().to_string())
+                super::billed::BilledSource::packs_of(&platform.id).map(|s| s.as_str().to_string())
             }),
         });
     }
