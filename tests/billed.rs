@@ -1580,6 +1580,8 @@ fn a_packs_only_platform_points_to_its_packs_not_to_a_plan() {
         &sandbox,
         &["log", "kling-api", "kling-v3", "--duration", "5"],
     )
+    // In the table's unit: Kling's API counts units.
+    .stdout_has("kling-api kling-v3, 3 units, $0.42")
     .stderr_has("no top-up of kling-api this generation can draw on")
     .stderr_has("`credits sync kling` fetches your packs")
     .stderr_lacks("account set kling-api");

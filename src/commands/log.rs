@@ -70,7 +70,13 @@ pub fn log(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<i32> {
         let credits = if logged.priced.source == credits_core::records::PriceSource::MoneyBilled {
             String::new()
         } else {
-            format!("{} credits, ", money::fmt_credits(e.credits))
+            // In the table's own unit (Kling's API: units; Midjourney: Fast GPU minutes).
+            let unit = ctx
+                .session
+                .catalog
+                .platform(&e.platform)
+                .map_or("credits", |p| p.credit_word());
+            format!("{} {unit}, ", money::fmt_credits(e.credits))
         };
         proseln!(
             out,
