@@ -431,6 +431,14 @@ fn kling_resource_packs_become_top_ups_with_their_real_validity() {
     )
     .json_eq("/credits", json!("3"))
     .json_eq("/cost", json!("0.294"));
+    // Priced from the pack bought, estimate does not say the cheapest pack priced it.
+    ok(
+        &sandbox,
+        &["estimate", "kling-api", "kling-v3", "--duration", "5"],
+    )
+    .stdout_has("$0.098")
+    .stdout_lacks("no plans:")
+    .stderr_lacks("no plans:");
     // The text says what the packs have left and how to check it.
     ok(&sandbox, &["import", "--from", "kling", path])
         .stdout_has("The packs usable now have 2,640.5 units left")

@@ -188,11 +188,6 @@ pub fn quote_text(estimate: &pricing::Estimate) -> String {
         text.push_str(&format!("money unknown: {why}\n"));
     }
     for note in &q.notes {
-        // Priced from the balance, the packs bought price it, not the cheapest to buy.
-        if *source == PriceSource::Balance && note.starts_with(credits_core::cost::PACK_NOTE_START)
-        {
-            continue;
-        }
         text.push_str(&format!("note: {note}\n"));
     }
     text

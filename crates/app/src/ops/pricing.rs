@@ -499,7 +499,11 @@ fn with_balance(
     });
     priced.pricing = describe_allocation(l, i);
     priced.source = PriceSource::Balance;
-    // The plan-based notes no longer apply: the ledger priced it.
+    // The plan-based notes no longer apply: the ledger priced it, at the packs bought, not
+    // the cheapest to buy (dropped from the quote too, which `estimate` prints).
+    if let Some(q) = priced.quote.as_mut() {
+        q.notes.retain(|t| !t.starts_with(cost::PACK_NOTE_START));
+    }
     priced.notes.retain(|n| match n {
         Note::MoneyUnknown(_) | Note::NoAccount { .. } => false,
         Note::Table(t) => !t.starts_with(cost::PACK_NOTE_START),
